@@ -1,0 +1,49 @@
+/**
+ * Configuration, validated once at start-up. A bad value stops the process with a message that
+ * names the variable; everything inward receives the typed `Config`.
+ */
+import { z } from 'zod';
+
+const MiB = 1024 * 1024;
+
+const integer = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** HS256 key for sessions and sync tokens; generated into the data dir when absent. */
+  AUTH_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  SYNC_MAX_MESSAGE_BYTES: integer(1024, 8 * MiB),
+  SYNC_IDLE_UNLOAD_MS: integer(0, 30_000),
+  SYNC_PING_INTERVAL_MS: integer(100, 30_000),
+  SYNC_GROUP_COMMIT_MS: integer(0, 2),
+  SYNC_COMPACT_AFTER_BYTES: integer(1024, 4 * MiB),
+  SYNC_COMPACT_AFTER_RECORDS: integer(1, 10_000),
+  HTTP_MAX_BODY_BYTES: integer(256, 64 * 1024),
+});
+
+export type Config = z.output<typeof configSchema> & { readonly dev: boolean };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the configuration from an environment; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, options: { dev?: boolean } = {}): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return { ...result.data, dev: options.dev ?? false };
+}

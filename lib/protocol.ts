@@ -1,0 +1,50 @@
+/**
+ * The wire protocol's one home: y-websocket message types, Samskriv's opt-in extensions,
+ * close codes and limits, shared by the browser, the sync server, tests and benchmarks.
+ */
+
+/** y-websocket message types (first varuint of every frame). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /**
+   * Samskriv extension, server → client, only for connections that opted in with `?ack=1`:
+   * "the updates you sent, up to these clocks, are durably stored". Payload: an encoded
+   * Yjs state vector (varuint count, then client/clock pairs). Stock clients never receive it.
+   */
+  saved: 100,
+} as const;
+export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];
+
+/** y-protocols sync sub-types. */
+export const SyncStep = { step1: 0, step2: 1, update: 2 } as const;
+
+/** A close code with the reason text sent alongside it. 4400–4499 end y-websocket's reconnect loop. */
+export interface CloseReason {
+  readonly code: number;
+  readonly reason: string;
+}
+
+export const Close = {
+  goingAway: { code: 1001, reason: 'server shutting down' },
+  badMessage: { code: 4400, reason: 'malformed message' },
+  badDocumentId: { code: 4400, reason: 'invalid document id' },
+  unauthenticated: { code: 4401, reason: 'authentication required' },
+  invalidToken: { code: 4401, reason: 'invalid or expired token' },
+  forbidden: { code: 4403, reason: 'forbidden' },
+  wrongDocument: { code: 4403, reason: 'token is for another document' },
+  notFound: { code: 4404, reason: 'document not found' },
+  tooLarge: { code: 4413, reason: 'message too large' },
+  internalError: { code: 1011, reason: 'internal error' },
+} as const satisfies Record<string, CloseReason>;
+
+/** Path prefix of the sync endpoint: ws(s)://host/sync/<documentId>. */
+export const SYNC_PATH_PREFIX = '/sync/';
+
+/** Query parameter by which a client opts into `MessageType.saved` acknowledgements. */
+export const ACK_QUERY_PARAM = 'ack';
+
+/** Name of the Y.XmlFragment that holds the document body (Tiptap's Collaboration default). */
+export const BODY_FRAGMENT = 'default';

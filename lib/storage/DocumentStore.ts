@@ -1,0 +1,45 @@
+/**
+ * Where document bodies (Yjs updates) live. The update log is the source of truth; a snapshot
+ * replaces the part of the log it covers. Implementations: MemoryDocumentStore (unit tests) and
+ * FileDocumentStore (the data dir). One contract suite (tests/unit/storage) runs against both.
+ */
+export interface LogStats {
+  /** Records appended since the last snapshot. */
+  readonly records: number;
+  /** Bytes (payload) appended since the last snapshot. */
+  readonly bytes: number;
+}
+
+export interface DocumentStore {
+  /**
+   * Everything stored for a document, in the order it must be applied: the snapshot (if any)
+   * followed by every log record since. `null` when nothing is stored under that id.
+   */
+  load(documentId: string): Promise<Uint8Array[] | null>;
+
+  /** Whether anything is stored under that id. */
+  exists(documentId: string): Promise<boolean>;
+
+  /**
+   * Appends one update to the document's log. Resolves once it is durable (written and fsynced;
+   * concurrent appends share one fsync). Appends to one document are stored in call order.
+   */
+  append(documentId: string, update: Uint8Array): Promise<void>;
+
+  /** Resolves once every append issued before this call is durable. */
+  flush(documentId?: string): Promise<void>;
+
+  /**
+   * Replaces the snapshot and every log record appended BEFORE this call with `snapshot`
+   * (which must contain them all, e.g. `Y.encodeStateAsUpdate(doc)` taken just before the call).
+   * Appends issued after the call are kept. Atomic: a crash at any point leaves either the old
+   * or the new state, never less.
+   */
+  compact(documentId: string, snapshot: Uint8Array): Promise<void>;
+
+  /** Log growth since the last snapshot, so the caller can decide when to compact. */
+  stats(documentId: string): LogStats;
+
+  /** Flushes every pending append and releases open files. */
+  close(): Promise<void>;
+}

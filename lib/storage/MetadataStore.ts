@@ -1,0 +1,32 @@
+/**
+ * Document metadata (the list on the start page). Implementations: MemoryMetadataStore (unit
+ * tests) and LowMetadataStore (lowdb JSON in the data dir, one writer process).
+ */
+export interface PersonRef {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface DocumentMeta {
+  readonly id: string;
+  readonly title: string;
+  /** The template it was created from: 'projektforslag', 'blank', … */
+  readonly template: string;
+  /** ISO 8601 timestamps. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: PersonRef;
+  /** Bumped if the document body is ever reset or restored; clients with older history must not merge it back. */
+  readonly epoch: number;
+}
+
+export interface MetadataStore {
+  /** Newest first (by createdAt). */
+  listDocuments(): Promise<DocumentMeta[]>;
+  getDocument(id: string): Promise<DocumentMeta | null>;
+  /** Throws if a document with that id exists. */
+  createDocument(meta: DocumentMeta): Promise<DocumentMeta>;
+  /** Returns null when there is no such document. */
+  updateDocument(id: string, patch: Partial<Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch'>>): Promise<DocumentMeta | null>;
+  close(): Promise<void>;
+}
