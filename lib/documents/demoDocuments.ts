@@ -1,0 +1,72 @@
+/** Demo content created once on first start (unless SEED_DEMO=false), so a new install has something real to show. */
+import type { JSONContent } from '@tiptap/core';
+import type { TemplateId } from './templates.js';
+
+export interface DemoDocument {
+  readonly title: string;
+  readonly template: TemplateId;
+  readonly content: JSONContent;
+}
+
+const text = (value: string): JSONContent => ({ type: 'text', text: value });
+const h = (level: 1 | 2, value: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [text(value)] });
+const p = (value: string): JSONContent => ({ type: 'paragraph', content: [text(value)] });
+const bullets = (...items: string[]): JSONContent => ({
+  type: 'bulletList',
+  content: items.map((item) => ({ type: 'listItem', content: [p(item)] })),
+});
+
+export const DEMO_AUTHOR = { id: 'demo', name: 'Fælles-skabet (demo)' } as const;
+
+export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
+  {
+    title: 'Projektforslag: Fællesspisning i forsamlingshuset',
+    template: 'projektforslag',
+    content: {
+      type: 'doc',
+      content: [
+        h(1, 'Projektforslag: Fællesspisning i forsamlingshuset'),
+        h(2, 'Formål'),
+        p('Vi vil samle borgere på tværs af alder til fællesspisning hver anden torsdag, så færre sidder alene, og flere lærer deres naboer at kende.'),
+        h(2, 'Baggrund'),
+        p('Mange ældre i landsbyen bor alene, og unge familier efterlyser mødesteder. Forsamlingshuset står tomt de fleste hverdage.'),
+        h(2, 'Målgruppe'),
+        p('Alle borgere i lokalområdet, med særligt fokus på ældre, der bor alene, og nytilflyttede familier.'),
+        h(2, 'Partnere'),
+        bullets(
+          'Borgerforeningen: står for indkøb og madlavning med frivillige.',
+          'Den lokale købmand: leverer råvarer til kostpris.',
+          'Center for Borger & Branding: hjælper med formidling og lokaler.',
+        ),
+        h(2, 'Aktiviteter'),
+        bullets('Fællesspisning hver anden torsdag kl. 17.30.', 'Madhold med skiftende frivillige.', 'En gang i kvartalet: tema-aften med lokale fortællinger.'),
+        h(2, 'Økonomi'),
+        p('Deltagerbetaling på 40 kr. for voksne og 20 kr. for børn dækker råvarerne. Vi søger 15.000 kr. til køkkenudstyr.'),
+        h(2, 'Evaluering'),
+        p('Vi tæller deltagere, spørger til trivsel to gange om året og samler historier fra deltagerne i en kort feedbackmodel.'),
+      ],
+    },
+  },
+  {
+    title: 'Udkast: Politik for samskabelse',
+    template: 'blank',
+    content: {
+      type: 'doc',
+      content: [
+        h(1, 'Udkast: Politik for samskabelse'),
+        p('Dette udkast er skrevet i fællesskab af medarbejdere, foreninger og borgere i Fælles-skabet og sendes i åben høring, før byrådet beslutter.'),
+        h(2, 'Vision'),
+        p('Kommunen og civilsamfundet skaber løsninger sammen, til gavn for borgerne og med respekt for hinandens roller.'),
+        h(2, 'Principper'),
+        bullets(
+          'Vi inviterer tidligt: borgere og foreninger er med, før løsningen er fastlagt.',
+          'Vi sætter holdet sammen efter opgaven, ikke efter organisationsdiagrammet.',
+          'Vi deler viden og værktøjer åbent, også når noget ikke lykkes.',
+          'Vi evaluerer sammen og bruger feedback til at blive dygtigere.',
+        ),
+        h(2, 'Sådan arbejder vi'),
+        p('Nye initiativer kan komme fra både kommunen og aktører uden for organisationen. Hvert projekt får en kontaktperson i kommunen.'),
+      ],
+    },
+  },
+];

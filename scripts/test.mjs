@@ -1,0 +1,41 @@
+// `npm test`: the whole suite (unit, integration, browser). Makes sure Chromium and a current
+// production build exist first, runs Vitest, and ends with one line: "N passed, N failed[, N skipped]".
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { buildIsCurrent, buildOrExit } from './lib/buildState.mjs';
+import { ensureChromium } from './lib/ensureChromium.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const projects = args.flatMap((arg, i) => (arg === '--project' ? [args[i + 1]] : arg.startsWith('--project=') ? [arg.slice(10)] : []));
+const wantsBrowser = projects.length === 0 || projects.includes('e2e');
+
+if (wantsBrowser) {
+  process.env.CHROMIUM_PATH = ensureChromium();
+  if (!buildIsCurrent(root)) buildOrExit(root, 'browser tests run against a production build');
+}
+
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const report = join(root, 'test-results', 'vitest.json');
+const result = spawnSync(
+  join(root, 'node_modules', '.bin', 'vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args],
+  { cwd: root, stdio: 'inherit', env: { ...process.env, CI: process.env.CI ?? '' } },
+);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests ?? 0;
+  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+}
+if (result.status !== 0 && failed === 0) failed = 1; // the runner itself failed (e.g. a file did not load)
+const summary = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+writeFileSync(join(root, 'test-results', 'summary.txt'), `${summary}\n`);
+console.log(summary);
+process.exit(failed > 0 || result.status !== 0 ? 1 : 0);

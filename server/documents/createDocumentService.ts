@@ -1,0 +1,106 @@
+/**
+ * The DocumentService over a DocumentStore (bodies) and a MetadataStore (the list). New bodies
+ * are built from ProseMirror JSON here, on the server, and stored durably before the metadata
+ * says the document exists.
+ */
+import * as Y from 'yjs';
+import { getSchema } from '@tiptap/core';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import type { Schema } from '@tiptap/pm/model';
+import { BODY_FRAGMENT } from '../../lib/protocol.js';
+import { isValidDocumentId, newDocumentId } from '../../lib/documentId.js';
+import { bodyExtensions } from '../../lib/editor/bodyExtensions.js';
+import { templateContent } from '../../lib/documents/templates.js';
+import type { JSONContent } from '@tiptap/core';
+import type { CreateDocumentInput, DocumentService } from '../../lib/documents/DocumentService.js';
+import type { DocumentStore } from '../../lib/storage/DocumentStore.js';
+import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore.js';
+
+export class DocumentExistsError extends Error {
+  override readonly name = 'DocumentExistsError';
+}
+
+export interface DocumentServiceOptions {
+  store: DocumentStore;
+  metadata: MetadataStore;
+  /** How long `touch` waits before writing updatedAt, so typing doesn't rewrite the metadata file per keystroke. */
+  touchDelayMs?: number;
+  now?: () => Date;
+}
+
+export interface ClosableDocumentService extends DocumentService {
+  /** Creates a document whose body is the given ProseMirror JSON (demo content, imports). */
+  createWithContent(input: CreateDocumentInput, content: JSONContent): Promise<DocumentMeta>;
+  /** Writes pending `touch`es. */
+  close(): Promise<void>;
+}
+
+let schema: Schema | undefined;
+const bodySchema = (): Schema => (schema ??= getSchema(bodyExtensions()));
+
+/** The Yjs update that holds a body built from ProseMirror JSON. */
+export function encodeBody(content: JSONContent): Uint8Array {
+  const ydoc = prosemirrorJSONToYDoc(bodySchema(), content, BODY_FRAGMENT);
+  const update = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return update;
+}
+
+export function createDocumentService(options: DocumentServiceOptions): ClosableDocumentService {
+  const { store, metadata, touchDelayMs = 2000, now = () => new Date() } = options;
+  const creating = new Map<string, Promise<DocumentMeta>>();
+  const touched = new Set<string>();
+  let touchTimer: NodeJS.Timeout | undefined;
+
+  async function writeTouches(): Promise<void> {
+    touchTimer = undefined;
+    const ids = [...touched];
+    touched.clear();
+    const updatedAt = now().toISOString();
+    for (const id of ids) await metadata.updateDocument(id, { updatedAt });
+  }
+
+  async function createWithContent(input: CreateDocumentInput, content: JSONContent): Promise<DocumentMeta> {
+    const id = input.id ?? newDocumentId();
+    if (!isValidDocumentId(id)) throw new Error('invalid document id');
+    // Two edit tokens for the same new id may connect at once: both get the one creation.
+    const pending = creating.get(id);
+    if (pending) return pending;
+    const work = (async () => {
+      if ((await metadata.getDocument(id)) || (await store.exists(id))) throw new DocumentExistsError(`document ${id} exists`);
+      await store.append(id, encodeBody(content));
+      const at = now().toISOString();
+      return metadata.createDocument({
+        id,
+        title: input.title,
+        template: input.template,
+        createdAt: at,
+        updatedAt: at,
+        createdBy: { id: input.createdBy.id, name: input.createdBy.name },
+        epoch: 1,
+      });
+    })();
+    creating.set(id, work);
+    try {
+      return await work;
+    } finally {
+      creating.delete(id);
+    }
+  }
+
+  return {
+    list: () => metadata.listDocuments(),
+    get: (id) => (isValidDocumentId(id) ? metadata.getDocument(id) : Promise.resolve(null)),
+    create: (input) => createWithContent(input, templateContent(input.template, input.title)),
+    createWithContent,
+    rename: (id, title) => metadata.updateDocument(id, { title, updatedAt: now().toISOString() }),
+    touch(id) {
+      touched.add(id);
+      touchTimer ??= setTimeout(() => void writeTouches(), touchDelayMs).unref();
+    },
+    async close() {
+      if (touchTimer) clearTimeout(touchTimer);
+      await writeTouches();
+    },
+  };
+}

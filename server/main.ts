@@ -1,0 +1,59 @@
+/**
+ * The process entry: `npm start` (production) and `npm run dev`. Reads the configuration, starts
+ * the one server, and shuts down gracefully on SIGTERM/SIGINT. Flags: --dev, --sync-only.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from '../lib/config.js';
+import { createLogger } from './logger.js';
+import { startServer } from './startServer.js';
+
+const dev = process.argv.includes('--dev');
+const syncOnly = process.argv.includes('--sync-only');
+process.env.NODE_ENV ??= dev ? 'development' : 'production';
+
+// dist/server.js and server/main.ts both sit one level below the project root.
+const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, { dev });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let running;
+  try {
+    running = await startServer({ config, projectDir, syncOnly, logger });
+  } catch (error) {
+    logger.fatal({ err: error }, error instanceof Error ? error.message : 'could not start');
+    process.exit(1);
+  }
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down: closing sockets and flushing writes');
+    const force = setTimeout(() => {
+      logger.error({}, 'shutdown took more than 20 s; exiting');
+      process.exit(1);
+    }, 20_000).unref();
+    running.close().then(
+      () => {
+        clearTimeout(force);
+        logger.info({}, 'stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

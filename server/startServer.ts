@@ -1,0 +1,141 @@
+/**
+ * Wires one process: the data dir, storage, the document service, the sync endpoint and (unless
+ * sync-only) Next.js, on ONE HTTP server and port. Returns a handle whose close() is the graceful
+ * shutdown: stop accepting, close sockets with 1001, flush every pending write.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../lib/config.js';
+import { setServices } from '../lib/services.js';
+import { createLogger, type Logger } from './logger.js';
+import { resolveAuthSecret } from './resolveAuthSecret.js';
+import { FileDocumentStore } from './storage/FileDocumentStore.js';
+import { LowMetadataStore } from './storage/LowMetadataStore.js';
+import { createDocumentService } from './documents/createDocumentService.js';
+import { seedDemoDocuments } from './documents/seedDemoDocuments.js';
+import { createSyncServer } from './sync/createSyncServer.js';
+import { createWebHandler, type WebHandler } from './http/createWebHandler.js';
+import { checkHealth } from './http/checkHealth.js';
+import { sendJson } from './http/sendJson.js';
+
+export interface StartOptions {
+  readonly config: Config;
+  /** Project root (holds .next); Next.js is not started when `syncOnly`. */
+  readonly projectDir: string;
+  readonly syncOnly?: boolean;
+  readonly logger?: Logger;
+}
+
+export interface RunningServer {
+  readonly server: Server;
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const dataDir = resolve(config.DATA_DIR);
+  await mkdir(join(dataDir, 'docs'), { recursive: true, mode: 0o700 });
+
+  const secret = await resolveAuthSecret(config.AUTH_SECRET, dataDir, logger);
+  const store = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
+  const metadata = new LowMetadataStore(join(dataDir, 'meta.json'));
+  const documents = createDocumentService({ store, metadata });
+  if (config.SEED_DEMO) {
+    const seeded = await seedDemoDocuments(dataDir, documents);
+    if (seeded > 0) logger.info({ documents: seeded }, 'created demo documents on first start');
+  }
+
+  const sync = createSyncServer({
+    store,
+    documents,
+    secret,
+    logger,
+    limits: {
+      maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
+      idleUnloadMs: config.SYNC_IDLE_UNLOAD_MS,
+      pingIntervalMs: config.SYNC_PING_INTERVAL_MS,
+      compactAfterBytes: config.SYNC_COMPACT_AFTER_BYTES,
+      compactAfterRecords: config.SYNC_COMPACT_AFTER_RECORDS,
+    },
+  });
+  setServices({ config, secret, documents, logger });
+
+  let web: WebHandler | undefined;
+  const server = createServer((req, res) => void route(req, res));
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // Only the path: query strings can hold sync tokens.
+    res.once('finish', () =>
+      logger[path.startsWith('/_next/') ? 'debug' : 'info'](
+        { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        'http',
+      ),
+    );
+    try {
+      if (path === '/healthz') {
+        const health = await checkHealth(dataDir, sync.isUp());
+        return sendJson(res, health.ok ? 200 : 503, health);
+      }
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (Number.isFinite(length) && length > config.HTTP_MAX_BODY_BYTES) {
+        return sendJson(res, 413, { error: { code: 'body_too_large', message: `The request body is larger than ${config.HTTP_MAX_BODY_BYTES} bytes.` } });
+      }
+      if (!web) return sendJson(res, 404, { error: { code: 'not_found', message: 'This server only serves the sync endpoint.' } });
+      await web.handle(req, res);
+    } catch (error) {
+      logger.error({ err: error, path }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Something went wrong on the server.' } });
+      else res.destroy();
+    }
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    if (sync.handleUpgrade(req, socket, head)) return;
+    if (web?.upgrade(req, socket, head)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const url = `http://${shownHost}:${port}`;
+
+  if (!options.syncOnly) {
+    try {
+      web = await createWebHandler({ dev: config.dev, dir: options.projectDir, hostname: shownHost, port });
+    } catch (error) {
+      await closeAll();
+      throw error;
+    }
+  }
+
+  let closing: Promise<void> | undefined;
+  async function closeAll(): Promise<void> {
+    server.close();
+    await sync.close();
+    await documents.close();
+    await store.close();
+    await metadata.close();
+    await web?.close();
+    server.closeAllConnections();
+    setServices(undefined);
+  }
+
+  logger.info({ url, dataDir, syncOnly: options.syncOnly ?? false, dev: config.dev }, 'Samskriv is listening');
+  return {
+    server,
+    port,
+    url,
+    close: () => (closing ??= closeAll()),
+  };
+}
