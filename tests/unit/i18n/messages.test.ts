@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { catalogues, da, en, LOCALES } from '../../../lib/i18n/messages.js';
+import { errorMessage, t, translator } from '../../../lib/i18n/t.js';
+import { formatDateTime } from '../../../lib/i18n/format.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  it('have the same keys in Danish and English', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
+  });
+
+  it('have no empty or whitespace-only messages', () => {
+    for (const locale of LOCALES) {
+      for (const [key, text] of Object.entries(catalogues[locale])) {
+        expect(text.trim(), `${locale} ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    for (const key of Object.keys(da) as (keyof typeof da)[]) {
+      expect(placeholders(en[key]), key).toEqual(placeholders(da[key]));
+    }
+  });
+
+  it('have an English text for every Danish one (except words that are the same in both)', () => {
+    const sameInBoth = new Set(['app.name', 'toolbar.link']);
+    const same = Object.keys(da).filter((key) => !sameInBoth.has(key) && da[key as keyof typeof da] === en[key as keyof typeof da]);
+    expect(same).toEqual([]);
+  });
+});
+
+describe('t()', () => {
+  it('is Danish by default and fills placeholders', () => {
+    expect(t('name.heading')).toBe('Hvad hedder du?');
+    expect(t('status.saving.other', { n: 3 })).toBe('Gemmer … (3 ændringer)');
+    expect(translator('en')('status.saving.other', { n: 3 })).toBe('Saving … (3 changes)');
+  });
+
+  it('maps API error codes to messages, with a fallback for unknown codes', () => {
+    expect(errorMessage(t, 'title_required')).toBe('Skriv en titel.');
+    expect(errorMessage(t, 'no_such_code')).toBe(t('error.internal'));
+    expect(errorMessage(t, 'constructor')).toBe(t('error.internal'));
+  });
+});
+
+describe('formatDateTime', () => {
+  it('formats in Danish time, whatever the machine’s time zone', () => {
+    // 23:30 UTC on 31 December is already the new year in Copenhagen.
+    expect(formatDateTime('2026-12-31T23:30:00Z', 'da')).toContain('2027');
+  });
+});
