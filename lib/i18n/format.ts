@@ -15,7 +15,7 @@ export function formatDateTime(value: string | number | Date, locale: Locale): s
   );
 }
 
-/** "20.22.05" */
+/** "20.22" */
 export function formatTime(value: string | number | Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'medium', timeZone: TIME_ZONE }).format(new Date(value));
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(value));
 }

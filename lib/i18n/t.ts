@@ -5,6 +5,9 @@ type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Re
 type ParamsOf<K extends MessageKey> = Placeholders<(typeof da)[K]>;
 export type MessageArgs<K extends MessageKey> = [ParamsOf<K>] extends [never] ? [] : [params: Record<ParamsOf<K>, string | number>];
 
+/** Keys of messages without placeholders (usable where the key is only known as a variable). */
+export type PlainMessageKey = { [K in MessageKey]: MessageArgs<K> extends [] ? K : never }[MessageKey];
+
 export type Translate = <K extends MessageKey>(key: K, ...args: MessageArgs<K>) => string;
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -1,22 +1,27 @@
 /**
  * Tells the truth about whether this browser's edits are durably stored on the server.
  *
- * The server acknowledges with `MessageType.saved` frames carrying the state vector it has
- * fsynced. A local change that added content (it advanced our client's clock to `clock`) is saved
- * once an acknowledged state vector has `ack[client] >= clock`. A change that only deleted
- * content leaves the clock where it was, so a state vector cannot prove it; such a change counts
- * as saved at the first acknowledgement that arrives after it was sent (the server stores each
- * connection's updates in order and acknowledges after storing). Changes made while disconnected
- * are sent when the connection has synced again.
+ * The server acknowledges with `MessageType.saved` frames: it answers every sync step 2 and
+ * update message of an `?ack=1` connection with exactly one such frame, in order, once what the
+ * message brought is durable, carrying the clocks now stored for the clients in it
+ * (server/sync/Room.ts). So:
+ * - a change that added content (advanced its client's clock to `clock`) is saved once any
+ *   acknowledgement has `ack[client] >= clock` (a fact about the server's store, whatever the
+ *   connection);
+ * - a change that only deleted leaves the clock where it was, so it is matched to its message:
+ *   the k-th update-carrying message sent on a connection is answered by the k-th acknowledgement
+ *   on that connection.
+ * A change made while disconnected, or sent on a connection that dropped before the answer, goes
+ * out again in the sync step 2 of the next connection (which always carries the full delete set).
  *
- * Pure: no Yjs, no sockets, no timers. The adapter feeds it events; `status()` derives the state.
+ * Pure: no Yjs, no sockets, no timers. An adapter (attachSaveTracker) feeds it events.
  */
 import type { SyncStatus } from './SyncStatus.js';
 
 export interface LocalChange {
   /** The Yjs client id that made the change (usually `doc.clientID`). */
   readonly client: number;
-  /** That client's clock after the change: `Y.encodeStateVector(doc)` entry for `client`. */
+  /** That client's clock after the change (its `Y.encodeStateVector(doc)` entry). */
   readonly clock: number;
   /** Whether the change added content (advanced the clock); false for deletion-only changes. */
   readonly addedContent: boolean;
@@ -24,12 +29,9 @@ export interface LocalChange {
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
-interface Pending {
-  readonly client: number;
-  readonly clock: number;
-  readonly addedContent: boolean;
-  /** Acknowledgements received before the change was sent; null while it is not sent yet. */
-  sentAfterAcks: number | null;
+interface Pending extends LocalChange {
+  /** Number of the message on the current connection that carries it; null while unsent. */
+  message: number | null;
 }
 
 export interface SaveTrackerOptions {
@@ -41,7 +43,9 @@ export class SaveTracker {
   private readonly now: () => number;
   private readonly acked = new Map<number, number>();
   private pendingChanges: Pending[] = [];
-  private acks = 0;
+  /** Update-carrying messages sent, and acknowledgements received, on the current connection. */
+  private sent = 0;
+  private answered = 0;
   private isSynced = false;
   private everSynced = false;
   private isOnline: boolean;
@@ -61,11 +65,29 @@ export class SaveTracker {
     return this.pendingChanges.length;
   }
 
-  /** A change made in this browser (a local Yjs transaction that changed the document). */
-  localChange(change: LocalChange): void {
-    // Sent right away when synced; otherwise it goes out with the sync step 2 of the next connection.
-    this.pendingChanges.push({ ...change, sentAfterAcks: this.isSynced ? this.acks : null });
+  /** Whether the document has synced with the server at least once (the editor may open for editing). */
+  get hasSynced(): boolean {
+    return this.everSynced;
+  }
+
+  /**
+   * A change made in this browser. `sent`: whether the provider sent it to the server right
+   * away (as an update message on an open connection).
+   */
+  localChange(change: LocalChange, sent: boolean): void {
+    this.pendingChanges.push({ ...change, message: sent ? ++this.sent : null });
     this.emit();
+  }
+
+  /** An update message that was not a local change (e.g. loaded from a local store) went out. */
+  updateSent(): void {
+    this.sent += 1;
+  }
+
+  /** The answer to the server's sync step 1 went out: it carries every change not yet sent. */
+  syncStep2Sent(): void {
+    const message = ++this.sent;
+    for (const change of this.pendingChanges) change.message ??= message;
   }
 
   /** A `saved` frame: the state vector the server has durably stored. */
@@ -73,7 +95,7 @@ export class SaveTracker {
     for (const [client, clock] of stateVector) {
       if (clock > (this.acked.get(client) ?? 0)) this.acked.set(client, clock);
     }
-    this.acks += 1;
+    this.answered += 1;
     const before = this.pendingChanges.length;
     this.pendingChanges = this.pendingChanges.filter((change) => !this.isConfirmed(change));
     if (this.pendingChanges.length === 0 && (before > 0 || this.savedAt === null)) this.savedAt = this.now();
@@ -81,6 +103,11 @@ export class SaveTracker {
   }
 
   connectionChanged(state: ConnectionState): void {
+    // Every connection numbers its messages from 1; what was sent on the last one and not
+    // answered goes out again in the next sync step 2.
+    this.sent = 0;
+    this.answered = 0;
+    for (const change of this.pendingChanges) change.message = null;
     if (state !== 'connected') this.isSynced = false;
     this.emit();
   }
@@ -90,12 +117,8 @@ export class SaveTracker {
     this.isSynced = synced;
     if (synced) {
       this.everSynced = true;
-      for (const change of this.pendingChanges) change.sentAfterAcks ??= this.acks;
       // Nothing of ours is waiting: everything we have is on the server.
       if (this.pendingChanges.length === 0) this.savedAt ??= this.now();
-    } else {
-      // A change sent on a connection that dropped before it was acknowledged is sent again.
-      for (const change of this.pendingChanges) change.sentAfterAcks = null;
     }
     this.emit();
   }
@@ -117,6 +140,12 @@ export class SaveTracker {
     return this.snapshot;
   }
 
+  /** Bound, so it can be handed to useSyncExternalStore as is. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
   private derive(): SyncStatus {
     const pending = this.pendingChanges.length;
     if (this.closedWith) return { kind: 'closed', ...this.closedWith, pending };
@@ -126,14 +155,9 @@ export class SaveTracker {
     return { kind: 'saved', savedAt: this.savedAt };
   }
 
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
   private isConfirmed(change: Pending): boolean {
     if (change.addedContent) return (this.acked.get(change.client) ?? 0) >= change.clock;
-    return change.sentAfterAcks !== null && this.acks > change.sentAfterAcks;
+    return change.message !== null && this.answered >= change.message;
   }
 
   private emit(): void {

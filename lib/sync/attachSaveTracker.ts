@@ -1,31 +1,49 @@
 /**
- * Feeds a SaveTracker from a Y.Doc and a y-websocket provider: local transactions, the server's
- * `saved` acknowledgements (a Samskriv extension, opted into with `?ack=1`), connection and sync
- * events, and final closes. Returns a function that detaches everything.
+ * Feeds a SaveTracker from a Y.Doc and a y-websocket provider: which changes went out in which
+ * message, the server's `saved` acknowledgements (a Samskriv extension, opted into with
+ * `?ack=1`), connection and sync events, and final closes. Returns a function that detaches.
  */
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../protocol.js';
 import type { SaveTracker } from './SaveTracker.js';
 
 /** The part of WebsocketProvider this needs (a fake in unit tests). */
-export type TrackedProvider = Pick<WebsocketProvider, 'messageHandlers' | 'on' | 'off' | 'synced' | 'wsconnected'>;
+export type TrackedProvider = Pick<WebsocketProvider, 'messageHandlers' | 'on' | 'off' | 'synced' | 'wsconnected' | 'ws'>;
+
+const OPEN = 1; // WebSocket.OPEN, without relying on a global WebSocket
 
 export function attachSaveTracker(doc: Y.Doc, provider: TrackedProvider, tracker: SaveTracker): () => void {
-  const onTransaction = (transaction: Y.Transaction) => {
-    if (!transaction.local) return;
+  // Mirrors y-websocket's broadcastMessage: an update goes out only on an open, connected socket.
+  const socketOpen = () => provider.wsconnected && provider.ws !== null && provider.ws.readyState === OPEN;
+
+  const onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    // The provider re-sends every update except the ones it applied itself (from the server or other tabs).
+    if (origin === provider) return;
+    const sent = socketOpen();
+    if (!transaction.local) {
+      if (sent) tracker.updateSent();
+      return;
+    }
     const client = doc.clientID;
     const before = transaction.beforeState.get(client) ?? 0;
     const after = transaction.afterState.get(client) ?? 0;
-    const deleted = transaction.deleteSet.clients.size > 0;
-    if (after === before && !deleted) return; // e.g. a transaction that only read or set nothing
-    tracker.localChange({ client, clock: after, addedContent: after > before });
+    tracker.localChange({ client, clock: after, addedContent: after > before }, sent);
   };
-  doc.on('afterTransaction', onTransaction);
+  doc.on('update', onUpdate);
 
   const handlers = provider.messageHandlers;
-  const previous = handlers[MessageType.saved];
+  const originalSync = handlers[MessageType.sync];
+  const previousSaved = handlers[MessageType.saved];
+  if (originalSync) {
+    handlers[MessageType.sync] = (encoder, decoder, current, emitSynced, messageType) => {
+      originalSync(encoder, decoder, current, emitSynced, messageType);
+      // Only the server's sync step 1 gets an answer (our step 2); emitSynced is false for BroadcastChannel messages.
+      if (emitSynced && encoding.length(encoder) > 1) tracker.syncStep2Sent();
+    };
+  }
   handlers[MessageType.saved] = (_encoder, decoder) => {
     tracker.acknowledge(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
   };
@@ -40,8 +58,9 @@ export function attachSaveTracker(doc: Y.Doc, provider: TrackedProvider, tracker
   if (provider.synced) tracker.syncedChanged(true);
 
   return () => {
-    doc.off('afterTransaction', onTransaction);
-    if (previous) handlers[MessageType.saved] = previous;
+    doc.off('update', onUpdate);
+    if (originalSync) handlers[MessageType.sync] = originalSync;
+    if (previousSaved) handlers[MessageType.saved] = previousSaved;
     else delete handlers[MessageType.saved];
     provider.off('status', onStatus);
     provider.off('sync', onSync);

@@ -3,11 +3,16 @@ import { SaveTracker } from '../../../lib/sync/SaveTracker.js';
 
 const CLIENT = 42;
 const sv = (...pairs: [number, number][]) => new Map(pairs);
+const added = (clock: number) => ({ client: CLIENT, clock, addedContent: true });
+const deleted = (clock: number) => ({ client: CLIENT, clock, addedContent: false });
 
+/** Connected and synced; the handshake's step 2 already answered. */
 function syncedTracker(now = () => 1000) {
   const tracker = new SaveTracker({ now });
   tracker.connectionChanged('connected');
+  tracker.syncStep2Sent();
   tracker.syncedChanged(true);
+  tracker.acknowledge(sv());
   return tracker;
 }
 
@@ -17,15 +22,17 @@ describe('SaveTracker', () => {
     expect(tracker.status()).toEqual({ kind: 'connecting' });
     tracker.connectionChanged('connected');
     expect(tracker.status()).toEqual({ kind: 'connecting' });
+    expect(tracker.hasSynced).toBe(false);
     tracker.syncedChanged(true);
     expect(tracker.status()).toEqual({ kind: 'saved', savedAt: 5 });
+    expect(tracker.hasSynced).toBe(true);
   });
 
   it('counts local changes as pending until an acknowledgement covers their clock', () => {
     let now = 1000;
     const tracker = syncedTracker(() => now);
-    tracker.localChange({ client: CLIENT, clock: 3, addedContent: true });
-    tracker.localChange({ client: CLIENT, clock: 5, addedContent: true });
+    tracker.localChange(added(3), true);
+    tracker.localChange(added(5), true);
     expect(tracker.status()).toEqual({ kind: 'saving', pending: 2 });
 
     now = 2000;
@@ -39,7 +46,7 @@ describe('SaveTracker', () => {
 
   it('is not fooled by an acknowledgement of another client’s clock', () => {
     const tracker = syncedTracker();
-    tracker.localChange({ client: CLIENT, clock: 4, addedContent: true });
+    tracker.localChange(added(4), true);
     tracker.acknowledge(sv([CLIENT + 1, 99]));
     expect(tracker.status()).toEqual({ kind: 'saving', pending: 1 });
   });
@@ -48,46 +55,57 @@ describe('SaveTracker', () => {
     const tracker = syncedTracker();
     tracker.acknowledge(sv([CLIENT, 10]));
     tracker.acknowledge(sv([CLIENT, 2]));
-    tracker.localChange({ client: CLIENT, clock: 8, addedContent: true });
-    // Stored before (the change re-announces clocks the server already has): saved at the next ack.
+    tracker.localChange(added(8), true);
     tracker.acknowledge(sv([CLIENT, 2]));
     expect(tracker.pending).toBe(0);
   });
 
-  it('confirms a deletion-only change by the first acknowledgement after it was sent', () => {
+  it('matches a deletion-only change to the acknowledgement of its own message', () => {
     const tracker = syncedTracker();
-    tracker.acknowledge(sv([CLIENT, 5]));
-    tracker.localChange({ client: CLIENT, clock: 5, addedContent: false });
+    tracker.localChange(added(5), true); // message 2 on this connection
+    tracker.localChange(deleted(5), true); // message 3
+    tracker.acknowledge(sv([CLIENT, 5])); // answers message 2
     expect(tracker.status()).toEqual({ kind: 'saving', pending: 1 });
-    tracker.acknowledge(sv([CLIENT, 5]));
+    tracker.acknowledge(sv()); // answers message 3
     expect(tracker.status().kind).toBe('saved');
   });
 
-  it('sends changes made while disconnected at the next sync, and confirms them only after that', () => {
+  it('sends changes made while disconnected in the next sync step 2, and confirms them by its answer', () => {
     const tracker = syncedTracker();
-    tracker.syncedChanged(false);
     tracker.connectionChanged('disconnected');
-    tracker.localChange({ client: CLIENT, clock: 5, addedContent: false });
-    tracker.localChange({ client: CLIENT, clock: 9, addedContent: true });
+    tracker.localChange(deleted(5), false);
+    tracker.localChange(added(9), false);
     expect(tracker.status()).toEqual({ kind: 'reconnecting', pending: 2 });
 
+    tracker.connectionChanged('connecting');
     tracker.connectionChanged('connected');
-    // An acknowledgement sent at connect time, before our sync step 2 reached the server.
-    tracker.acknowledge(sv([CLIENT, 5]));
-    expect(tracker.status()).toEqual({ kind: 'reconnecting', pending: 2 });
-
+    tracker.localChange(deleted(9), true); // message 1, sent before the server's step 1 arrived
+    tracker.syncStep2Sent(); // message 2 carries the two older changes
     tracker.syncedChanged(true);
+    expect(tracker.status()).toEqual({ kind: 'saving', pending: 3 });
+    tracker.acknowledge(sv());
     expect(tracker.status()).toEqual({ kind: 'saving', pending: 2 });
     tracker.acknowledge(sv([CLIENT, 9]));
     expect(tracker.status().kind).toBe('saved');
   });
 
-  it('re-sends an unacknowledged deletion after a dropped connection', () => {
+  it('re-sends a change whose connection dropped before the answer', () => {
     const tracker = syncedTracker();
-    tracker.localChange({ client: CLIENT, clock: 0, addedContent: false });
-    tracker.syncedChanged(false);
-    tracker.acknowledge(sv()); // late frame from the old connection: proves nothing about the deletion
-    tracker.syncedChanged(true);
+    tracker.localChange(deleted(0), true);
+    tracker.connectionChanged('disconnected');
+    tracker.connectionChanged('connected');
+    tracker.acknowledge(sv()); // an answer to nothing we sent on this connection yet
+    expect(tracker.pending).toBe(1);
+    tracker.syncStep2Sent();
+    tracker.acknowledge(sv());
+    expect(tracker.pending).toBe(0);
+  });
+
+  it('counts other outgoing updates when numbering messages', () => {
+    const tracker = syncedTracker();
+    tracker.updateSent();
+    tracker.localChange(deleted(0), true);
+    tracker.acknowledge(sv());
     expect(tracker.pending).toBe(1);
     tracker.acknowledge(sv());
     expect(tracker.pending).toBe(0);
@@ -95,7 +113,7 @@ describe('SaveTracker', () => {
 
   it('says offline when the browser is offline, keeping the pending count', () => {
     const tracker = syncedTracker();
-    tracker.localChange({ client: CLIENT, clock: 1, addedContent: true });
+    tracker.localChange(added(1), true);
     tracker.onlineChanged(false);
     expect(tracker.status()).toEqual({ kind: 'offline', pending: 1 });
     tracker.onlineChanged(true);
@@ -114,9 +132,9 @@ describe('SaveTracker', () => {
     let calls = 0;
     const unsubscribe = tracker.subscribe(() => calls++);
     const before = tracker.status();
-    tracker.connectionChanged('connected');
+    tracker.onlineChanged(true);
     expect(tracker.status()).toBe(before);
-    tracker.localChange({ client: CLIENT, clock: 1, addedContent: true });
+    tracker.localChange(added(1), true);
     expect(tracker.status()).not.toBe(before);
     unsubscribe();
     tracker.acknowledge(sv([CLIENT, 1]));

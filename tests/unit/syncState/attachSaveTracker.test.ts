@@ -1,91 +1,206 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * The save tracker wired to the stock y-websocket provider, over an in-memory socket whose other
+ * end follows the server's ack contract (one `saved` frame per sync step 2 / update, in order).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { ObservableV2 } from 'lib0/observable';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../../../lib/protocol.js';
 import { SaveTracker } from '../../../lib/sync/SaveTracker.js';
-import { attachSaveTracker, type TrackedProvider } from '../../../lib/sync/attachSaveTracker.js';
+import { attachSaveTracker } from '../../../lib/sync/attachSaveTracker.js';
 
-type Events = {
-  status: (event: { status: 'connected' | 'disconnected' | 'connecting' }) => void;
-  sync: (synced: boolean) => void;
-  closed: (event: { code: number; reason: string }) => void;
-};
+/** The browser side of an in-memory socket; the test plays the server. */
+class MemorySocket {
+  static last: MemorySocket | null = null;
+  static readonly OPEN = 1;
+  readonly OPEN = 1;
+  readyState = 0;
+  binaryType = 'arraybuffer';
+  readonly sent: Uint8Array[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
 
-/** The provider surface attachSaveTracker uses, driven by hand. */
-class FakeProvider extends ObservableV2<Events> {
-  messageHandlers: TrackedProvider['messageHandlers'] = [];
-  synced = false;
-  wsconnected = false;
-
-  /** Delivers a `saved` frame the way y-websocket's readMessage does. */
-  receiveSaved(stateVector: Uint8Array): void {
-    const frame = encoding.createEncoder();
-    encoding.writeVarUint(frame, MessageType.saved);
-    encoding.writeVarUint8Array(frame, stateVector);
-    const decoder = decoding.createDecoder(encoding.toUint8Array(frame));
-    const type = decoding.readVarUint(decoder);
-    const handler = this.messageHandlers[type];
-    if (!handler) throw new Error('no handler');
-    handler(encoding.createEncoder(), decoder, this as never, true, type);
+  constructor(readonly url: string) {
+    MemorySocket.last = this;
+  }
+  send(data: Uint8Array) {
+    this.sent.push(data);
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  deliver(frame: Uint8Array) {
+    this.onmessage?.({ data: frame.slice().buffer });
+  }
+  drop(code = 1006) {
+    this.readyState = 3;
+    this.onclose?.({ code, reason: '' });
   }
 }
 
-function setup() {
-  const doc = new Y.Doc();
-  const provider = new FakeProvider();
-  const tracker = new SaveTracker({ now: () => 1 });
-  const detach = attachSaveTracker(doc, provider as unknown as TrackedProvider, tracker);
-  provider.wsconnected = true;
-  provider.emit('status', [{ status: 'connected' }]);
-  provider.synced = true;
-  provider.emit('sync', [true]);
-  return { doc, provider, tracker, detach };
+/** Plays the sync server: answers step 1, stores updates, and acks when told to (durability is in the test's hands). */
+class FakeServer {
+  readonly doc = new Y.Doc();
+  private unanswered: Map<number, number>[] = [];
+  private read = 0;
+
+  constructor(private socket: MemorySocket) {}
+
+  attach(socket: MemorySocket) {
+    this.socket = socket;
+    this.read = 0;
+    this.unanswered = [];
+  }
+
+  /** Reads what the client sent since last time; returns how many update-carrying messages came. */
+  receive(): number {
+    let updates = 0;
+    for (const frame of this.socket.sent.slice(this.read)) {
+      const decoder = decoding.createDecoder(frame);
+      if (decoding.readVarUint(decoder) !== MessageType.sync) continue;
+      const type = decoding.readVarUint(decoder);
+      if (type === syncProtocol.messageYjsSyncStep1) continue;
+      Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder));
+      this.unanswered.push(Y.decodeStateVector(Y.encodeStateVector(this.doc)));
+      updates++;
+    }
+    this.read = this.socket.sent.length;
+    return updates;
+  }
+
+  sendStep1() {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    this.socket.deliver(encoding.toUint8Array(encoder));
+  }
+
+  sendStep2(clientStateVector = new Uint8Array([0])) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.sync);
+    syncProtocol.writeSyncStep2(encoder, this.doc, clientStateVector);
+    this.socket.deliver(encoding.toUint8Array(encoder));
+  }
+
+  /** Sends the next `saved` frame (for the oldest unanswered message). */
+  ackNext() {
+    const clocks = this.unanswered.shift();
+    if (!clocks) throw new Error('nothing to ack');
+    const sv = encoding.createEncoder();
+    encoding.writeVarUint(sv, clocks.size);
+    for (const [client, clock] of clocks) {
+      encoding.writeVarUint(sv, client);
+      encoding.writeVarUint(sv, clock);
+    }
+    const frame = encoding.createEncoder();
+    encoding.writeVarUint(frame, MessageType.saved);
+    encoding.writeVarUint8Array(frame, encoding.toUint8Array(sv));
+    this.socket.deliver(encoding.toUint8Array(frame));
+  }
 }
 
-describe('attachSaveTracker', () => {
-  it('is saved once the server acknowledges the state vector that covers the local edits', () => {
-    const { doc, provider, tracker } = setup();
-    doc.getText('t').insert(0, 'hej');
-    doc.getText('t').insert(3, ' med dig');
-    expect(tracker.status()).toEqual({ kind: 'saving', pending: 2 });
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
-    const server = new Y.Doc();
-    Y.applyUpdate(server, Y.encodeStateAsUpdate(doc));
-    provider.receiveSaved(Y.encodeStateVector(server));
-    expect(tracker.status()).toEqual({ kind: 'saved', savedAt: 1 });
+function connect() {
+  const doc = new Y.Doc();
+  const tracker = new SaveTracker({ now: () => 7 });
+  const provider = new WebsocketProvider('ws://test/sync', 'doc1', doc, {
+    connect: false,
+    disableBc: true,
+    params: { ack: '1' },
+    WebSocketPolyfill: MemorySocket as unknown as typeof WebSocket,
   });
-
-  it('stays saving while the acknowledgement lags behind the local clock', () => {
-    const { doc, provider, tracker } = setup();
-    doc.getText('t').insert(0, 'a');
-    const lagging = Y.encodeStateVector(doc);
-    doc.getText('t').insert(1, 'b');
-    provider.receiveSaved(lagging);
-    expect(tracker.status()).toEqual({ kind: 'saving', pending: 1 });
-  });
-
-  it('ignores remote updates and tracks deletions', () => {
-    const { doc, provider, tracker } = setup();
-    const other = new Y.Doc();
-    other.getText('t').insert(0, 'fra en anden');
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other), provider);
-    expect(tracker.pending).toBe(0);
-
-    doc.getText('t').delete(0, 4);
-    expect(tracker.status()).toEqual({ kind: 'saving', pending: 1 });
-    provider.receiveSaved(Y.encodeStateVector(doc));
-    expect(tracker.pending).toBe(0);
-  });
-
-  it('reports final closes and detaches cleanly', () => {
-    const { doc, provider, tracker, detach } = setup();
-    provider.emit('closed', [{ code: 4404, reason: 'document not found' }]);
-    expect(tracker.status()).toMatchObject({ kind: 'closed', code: 4404 });
+  const detach = attachSaveTracker(doc, provider, tracker);
+  cleanups.push(() => {
     detach();
-    expect(provider.messageHandlers[MessageType.saved]).toBeUndefined();
-    doc.getText('t').insert(0, 'x');
-    expect(tracker.pending).toBe(0);
+    provider.destroy();
+    doc.destroy();
+  });
+  provider.connect();
+  const socket = MemorySocket.last as MemorySocket;
+  const server = new FakeServer(socket);
+  socket.open();
+  server.sendStep1(); // the client answers with its step 2
+  server.sendStep2();
+  server.receive();
+  server.ackNext();
+  return { doc, tracker, provider, server, socket };
+}
+
+describe('attachSaveTracker with the y-websocket provider', () => {
+  it('goes from connecting to saved once the first sync and its ack are done', () => {
+    const { tracker } = connect();
+    expect(tracker.status()).toEqual({ kind: 'saved', savedAt: 7 });
+  });
+
+  it('counts typed changes as saving until the server acknowledges them', () => {
+    const { doc, tracker, server } = connect();
+    doc.getText('t').insert(0, 'hej');
+    doc.getText('t').insert(3, '!');
+    expect(server.receive()).toBe(2);
+    expect(tracker.status()).toEqual({ kind: 'saving', pending: 2 });
+    server.ackNext();
+    expect(tracker.status()).toEqual({ kind: 'saving', pending: 1 });
+    server.ackNext();
+    expect(tracker.status()).toEqual({ kind: 'saved', savedAt: 7 });
+  });
+
+  it('does not count a deletion as saved by the ack of an earlier message', () => {
+    const { doc, tracker, server } = connect();
+    doc.getText('t').insert(0, 'hej');
+    doc.getText('t').delete(0, 1);
+    expect(server.receive()).toBe(2);
+    server.ackNext(); // for the insert, arriving after the deletion was sent
+    expect(tracker.status()).toEqual({ kind: 'saving', pending: 1 });
+    server.ackNext();
+    expect(tracker.status().kind).toBe('saved');
+  });
+
+  it('ignores updates that came from the server', () => {
+    const { tracker, server } = connect();
+    server.doc.getText('t').insert(0, 'fra en anden');
+    server.sendStep2();
+    expect(tracker.status().kind).toBe('saved');
+  });
+
+  it('re-sends unacknowledged changes after a dropped connection and confirms them on the new one', () => {
+    const { doc, tracker, provider, server, socket } = connect();
+    doc.getText('t').insert(0, 'abc');
+    server.receive();
+    socket.drop();
+    expect(tracker.status()).toEqual({ kind: 'reconnecting', pending: 1 });
+    doc.getText('t').delete(0, 1); // made while disconnected
+    expect(tracker.status()).toEqual({ kind: 'reconnecting', pending: 2 });
+
+    provider.connect();
+    const next = MemorySocket.last as MemorySocket;
+    expect(next).not.toBe(socket);
+    server.attach(next);
+    next.open();
+    server.sendStep1();
+    server.sendStep2();
+    expect(server.receive()).toBe(1); // one step 2 with both changes
+    expect(tracker.status()).toEqual({ kind: 'saving', pending: 2 });
+    server.ackNext();
+    expect(tracker.status().kind).toBe('saved');
+    expect(server.doc.getText('t').toString()).toBe('bc');
+  });
+
+  it('reports a final close from the server', () => {
+    const { tracker, socket } = connect();
+    socket.drop(4403);
+    expect(tracker.status()).toMatchObject({ kind: 'closed', code: 4403 });
   });
 });
