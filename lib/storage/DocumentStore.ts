@@ -40,6 +40,13 @@ export interface DocumentStore {
   /** Log growth since the last snapshot, so the caller can decide when to compact. */
   stats(documentId: string): LogStats;
 
+  /**
+   * Optional: frees what is held for a document the caller has unloaded (an open log file).
+   * Pending appends are made durable first; the stored data stays. The next call for that id
+   * opens it again.
+   */
+  release?(documentId: string): Promise<void>;
+
   /** Flushes every pending append and releases open files. */
   close(): Promise<void>;
 }

@@ -26,7 +26,8 @@ export class MemoryDocumentStore implements DocumentStore {
     entry.bytes += update.byteLength;
   }
 
-  async flush(): Promise<void> {}
+  // Parameters kept (unused) so subclasses can pass them on through `super`.
+  async flush(_documentId?: string): Promise<void> {}
 
   async compact(documentId: string, snapshot: Uint8Array): Promise<void> {
     // Everything appended before this call is covered by the snapshot.
@@ -40,6 +41,9 @@ export class MemoryDocumentStore implements DocumentStore {
     const entry = this.docs.get(documentId);
     return { records: entry?.log.length ?? 0, bytes: entry?.bytes ?? 0 };
   }
+
+  /** Nothing to free: in memory, the data IS what is held. */
+  async release(_documentId: string): Promise<void> {}
 
   async close(): Promise<void> {}
 

@@ -1,0 +1,318 @@
+/**
+ * DocumentStore over a directory, one folder per document:
+ *
+ *   <dir>/<documentId>/snapshot.bin          magic + one checksummed record: [first live segment][Yjs state]
+ *   <dir>/<documentId>/log-0000000001.bin    framed update records (lib/storage/logRecord.ts), in order
+ *
+ * Durability: `append` resolves only after its record is written and fdatasynced (group commit:
+ * see DocumentLog). A new file or directory is made durable with a directory fsync before any
+ * append that depends on it resolves.
+ *
+ * Compaction, and what a crash at each step leaves:
+ *   1. at call time the log rotates: earlier appends finish in segment N, later ones go to N+1;
+ *   2. the snapshot, naming N+1 as its first live segment, is written to snapshot.bin.tmp and fsynced
+ *      (crash: old snapshot + segments; the temp file is removed at the next load);
+ *   3. renamed over snapshot.bin and the directory fsynced (crash before the directory fsync: old or
+ *      new snapshot, both complete with the segments that are still there);
+ *   4. segments below N+1 are deleted (crash: the new snapshot ignores them; the next load deletes them).
+ *
+ * Damage: a torn tail (a crash mid-write) is cut at the last whole record when the document is
+ * first opened, with a warning; the cut bytes are kept beside the segment as `*.torn-<timestamp>`.
+ * A damaged snapshot or an unreadable file makes THAT document fail with DocumentStorageError:
+ * its files are left exactly as they are for an operator, nothing is renamed or deleted, and the
+ * next `load` tries again. Other documents are unaffected.
+ *
+ * One process must be the only writer of the directory (the server is that process).
+ */
+import { open as openFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DocumentStore, LogStats } from '../../lib/storage/DocumentStore.js';
+import { DocumentStorageError } from '../../lib/storage/DocumentStorageError.js';
+import { encodeRecord } from '../../lib/storage/logRecord.js';
+import { isValidDocumentId } from '../../lib/documentId.js';
+import { DocumentLog, type IoCounters, type LogPosition } from './DocumentLog.js';
+import {
+  FILE_MODE,
+  FIRST_SEGMENT,
+  SNAPSHOT_FILE,
+  SNAPSHOT_TEMP_FILE,
+  ensureDirectory,
+  fsyncDirectory,
+  parseSegmentFileName,
+} from './fileLayout.js';
+import { encodeSnapshotFile } from './snapshotFile.js';
+import { readDocumentFiles, type DocumentFiles, type StoreLogger } from './readDocumentFiles.js';
+
+export interface FileDocumentStoreOptions {
+  readonly dir: string;
+  /** How long the first append of a batch waits for others to share its fsync. */
+  readonly groupCommitMs: number;
+  readonly logger?: StoreLogger;
+}
+
+interface Growth {
+  records: number;
+  bytes: number;
+}
+
+/** What is held in memory for one document between its first use and `release`. */
+interface DocState {
+  readonly id: string;
+  readonly dir: string;
+  readonly log: DocumentLog;
+  /** Settles once the files were first read and repaired; rejects when the document is unusable. */
+  ready: Promise<void>;
+  broken: unknown;
+  hasSnapshot: boolean;
+  /** Serialises reads of the whole directory with compactions, which change which files count. */
+  lock: Promise<void>;
+  /** Loads and compactions called but not finished: release waits for them. */
+  busy: number;
+  /** Log growth per compaction generation, so a compaction drops exactly what it covers. */
+  gen: number;
+  readonly growth: Map<number, Growth>;
+  current: Growth;
+}
+
+const noop = (): void => undefined;
+
+export class FileDocumentStore implements DocumentStore {
+  /** Write and fsync counts (group commit makes logSyncs far smaller than the number of appends). */
+  readonly io: IoCounters = { logWrites: 0, logSyncs: 0, dirSyncs: 0 };
+  private readonly docs = new Map<string, DocState>();
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly options: FileDocumentStoreOptions) {}
+
+  async load(documentId: string): Promise<Uint8Array[] | null> {
+    this.check(documentId);
+    const existing = this.docs.get(documentId);
+    if (!existing || (existing.broken !== undefined && existing.log.idle)) {
+      // First use (or a retry after damage): this read also repairs what a crash left behind.
+      const { state, initial } = this.open(documentId);
+      const updates = assemble(await initial);
+      // Keep nothing in memory for ids that do not exist (probes for unknown documents).
+      if (updates === null && state.log.idle && state.busy === 0 && this.docs.get(documentId) === state) this.docs.delete(documentId);
+      return updates;
+    }
+    return this.locked(existing, async () => {
+      await existing.ready;
+      await existing.log.flush();
+      return assemble(await readDocumentFiles(existing.dir, documentId, { repair: false, logger: this.options.logger }));
+    });
+  }
+
+  async exists(documentId: string): Promise<boolean> {
+    this.check(documentId);
+    const state = this.docs.get(documentId);
+    if (state && state.broken === undefined && (state.hasSnapshot || this.stats(documentId).records > 0)) return true;
+    const dir = join(this.options.dir, documentId);
+    try {
+      const names = await readdir(dir);
+      if (names.includes(SNAPSHOT_FILE)) return true;
+      for (const name of names) {
+        if (parseSegmentFileName(name) !== null && (await stat(join(dir, name))).size > 0) return true;
+      }
+      return false;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw new DocumentStorageError(documentId, 'unreadable', dir, `cannot read stored files: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+
+  append(documentId: string, update: Uint8Array): Promise<void> {
+    let record: Uint8Array;
+    try {
+      this.check(documentId);
+      record = encodeRecord(update);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const state = this.docs.get(documentId) ?? this.open(documentId).state;
+    if (state.broken !== undefined) return Promise.reject(state.broken);
+    state.current.records += 1;
+    state.current.bytes += update.byteLength;
+    return state.log.append(record);
+  }
+
+  async flush(documentId?: string): Promise<void> {
+    if (documentId !== undefined) {
+      assertDocumentId(documentId);
+      await this.docs.get(documentId)?.log.flush();
+      return;
+    }
+    await Promise.all([...this.docs.values()].map((state) => state.log.flush()));
+  }
+
+  /** `snapshot` is read when the covered appends are durable: do not modify it before this settles. */
+  compact(documentId: string, snapshot: Uint8Array): Promise<void> {
+    try {
+      this.check(documentId);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const state = this.docs.get(documentId) ?? this.open(documentId).state;
+    if (state.broken !== undefined) return Promise.reject(state.broken);
+    // Everything counted so far, and everything queued in the log so far, is what this covers.
+    const coveredGen = state.gen;
+    state.gen += 1;
+    state.current = { records: 0, bytes: 0 };
+    state.growth.set(state.gen, state.current);
+    const rotated = state.log.rotate();
+    rotated.catch(noop); // awaited below unless the document turns out to be unusable first
+    return this.locked(state, async () => {
+      await state.ready;
+      const firstLiveSegment = await rotated;
+      await writeSnapshot(state.dir, encodeSnapshotFile(firstLiveSegment, snapshot), this.io);
+      state.hasSnapshot = true;
+      for (const gen of [...state.growth.keys()]) if (gen <= coveredGen) state.growth.delete(gen);
+      await this.removeCoveredSegments(state, firstLiveSegment);
+    });
+  }
+
+  /** Counted in memory from the document's first use in this process (which reads what is on disk). */
+  stats(documentId: string): LogStats {
+    let records = 0;
+    let bytes = 0;
+    for (const growth of this.docs.get(documentId)?.growth.values() ?? []) {
+      records += growth.records;
+      bytes += growth.bytes;
+    }
+    return { records, bytes };
+  }
+
+  /** Makes pending appends durable, waits for running compactions, closes the log file. */
+  async release(documentId: string): Promise<void> {
+    assertDocumentId(documentId);
+    const state = this.docs.get(documentId);
+    if (!state) return;
+    for (;;) {
+      await state.lock;
+      await state.log.close();
+      if (this.docs.get(documentId) !== state) return;
+      // Appends or compactions may have arrived while closing; only drop a quiet document, so a
+      // new state can never read files that this one is still writing.
+      if (state.log.idle && state.busy === 0) {
+        this.docs.delete(documentId);
+        return;
+      }
+    }
+  }
+
+  close(): Promise<void> {
+    this.closing ??= Promise.all([...this.docs.keys()].map((id) => this.release(id))).then(noop);
+    return this.closing;
+  }
+
+  private check(documentId: string): void {
+    if (this.closing) throw new Error('FileDocumentStore is closed');
+    assertDocumentId(documentId);
+  }
+
+  /** Creates the in-memory state for a document and starts its first (repairing) read. */
+  private open(documentId: string): { state: DocState; initial: Promise<DocumentFiles | null> } {
+    const dir = join(this.options.dir, documentId);
+    let startLog: (position: LogPosition) => void = noop;
+    let failLog: (error: unknown) => void = noop;
+    const start = new Promise<LogPosition>((resolve, reject) => {
+      startLog = resolve;
+      failLog = reject;
+    });
+    start.catch(noop); // the log awaits it only once something is appended
+    const current: Growth = { records: 0, bytes: 0 };
+    const state: DocState = {
+      id: documentId,
+      dir,
+      log: new DocumentLog({ documentId, dir, groupCommitMs: this.options.groupCommitMs, io: this.io, logger: this.options.logger }, start),
+      ready: Promise.resolve(),
+      broken: undefined,
+      hasSnapshot: false,
+      lock: Promise.resolve(),
+      busy: 0,
+      gen: 0,
+      growth: new Map([[0, current]]),
+      current,
+    };
+    this.docs.set(documentId, state);
+    const initial = this.locked(state, () => readDocumentFiles(dir, documentId, { repair: true, logger: this.options.logger }));
+    state.ready = initial.then(
+      (files) => {
+        const base = state.growth.get(0);
+        if (files && base) {
+          base.records += files.records.length;
+          base.bytes += files.recordBytes;
+        }
+        state.hasSnapshot = files?.snapshot != null;
+        // Continue the last segment: this read verified (and if needed cut) its tail.
+        startLog({
+          segment: files?.lastSegment ?? files?.firstLiveSegment ?? FIRST_SEGMENT,
+          fileExists: files?.lastSegment != null,
+          dirExists: files !== null,
+        });
+      },
+      (error: unknown) => {
+        state.broken = error;
+        failLog(error);
+        throw error;
+      },
+    );
+    state.ready.catch(noop); // callers that need it await it; the failure is kept in `broken`
+    return { state, initial };
+  }
+
+  /** Runs `work` after every earlier locked operation on the document; counts it as busy meanwhile. */
+  private locked<T>(state: DocState, work: () => Promise<T>): Promise<T> {
+    state.busy += 1;
+    const run = state.lock.then(async () => {
+      try {
+        return await work();
+      } finally {
+        state.busy -= 1;
+      }
+    });
+    state.lock = run.then(noop, noop);
+    return run;
+  }
+
+  private async removeCoveredSegments(state: DocState, firstLiveSegment: number): Promise<void> {
+    for (const name of await readdir(state.dir)) {
+      const segment = parseSegmentFileName(name);
+      if (segment === null || segment >= firstLiveSegment) continue;
+      // The snapshot is durable already; a segment left behind is ignored and removed at next load.
+      await unlink(join(state.dir, name)).catch((error: unknown) =>
+        this.options.logger?.warn({ documentId: state.id, file: name, err: error }, 'could not remove a compacted log segment'),
+      );
+    }
+  }
+}
+
+function assertDocumentId(documentId: string): void {
+  // Callers validate ids already; checked again because the id becomes a path on disk.
+  if (!isValidDocumentId(documentId)) throw new TypeError('invalid document id: expected 1-64 characters of [A-Za-z0-9_-]');
+}
+
+function assemble(files: DocumentFiles | null): Uint8Array[] | null {
+  if (!files) return null;
+  const updates = files.snapshot ? [files.snapshot, ...files.records] : files.records;
+  return updates.length > 0 ? updates : null;
+}
+
+/** Temp file, fsync, rename over the snapshot, fsync the directory. */
+async function writeSnapshot(dir: string, bytes: Uint8Array, io: IoCounters): Promise<void> {
+  await ensureDirectory(dir);
+  const temp = join(dir, SNAPSHOT_TEMP_FILE);
+  const handle = await openFile(temp, 'w', FILE_MODE);
+  try {
+    for (let offset = 0; offset < bytes.byteLength;) {
+      offset += (await handle.write(bytes, offset, bytes.byteLength - offset)).bytesWritten;
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, join(dir, SNAPSHOT_FILE));
+  await fsyncDirectory(dir);
+  io.dirSyncs += 1;
+}

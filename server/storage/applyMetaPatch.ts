@@ -1,0 +1,13 @@
+import type { DocumentMeta } from '../../lib/storage/MetadataStore.js';
+
+export type MetaPatch = Partial<Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch'>>;
+
+/** Only the patchable fields, and only those present: a stray key at run time changes nothing. */
+export function applyMetaPatch(meta: DocumentMeta, patch: MetaPatch): DocumentMeta {
+  return {
+    ...meta,
+    ...(patch.title !== undefined && { title: patch.title }),
+    ...(patch.updatedAt !== undefined && { updatedAt: patch.updatedAt }),
+    ...(patch.epoch !== undefined && { epoch: patch.epoch }),
+  };
+}

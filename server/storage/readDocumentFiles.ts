@@ -1,0 +1,140 @@
+/**
+ * Reads one document's directory: the snapshot, then every live log segment in order. With
+ * `repair` (only when nothing is writing to the document) it also finishes what a crash
+ * interrupted: a torn tail is cut at the last whole record (the cut bytes are kept beside the
+ * segment as `<segment>.torn-<timestamp>` and a warning is logged), segments a snapshot already
+ * covers are deleted, and a snapshot temp file that was never renamed is removed.
+ */
+import { open, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { decodeRecords } from '../../lib/storage/logRecord.js';
+import { DocumentStorageError } from '../../lib/storage/DocumentStorageError.js';
+import { decodeSnapshotFile } from './snapshotFile.js';
+import {
+  FILE_MODE,
+  FIRST_SEGMENT,
+  SNAPSHOT_FILE,
+  SNAPSHOT_TEMP_FILE,
+  fileStamp,
+  fsyncDirectory,
+  parseSegmentFileName,
+} from './fileLayout.js';
+
+export interface StoreLogger {
+  warn(obj: object, msg?: string): void;
+}
+
+export interface DocumentFiles {
+  /** The snapshot's Yjs update, or null when there is no snapshot. */
+  readonly snapshot: Uint8Array | null;
+  /** Segments numbered below this are covered by the snapshot. */
+  readonly firstLiveSegment: number;
+  /** Log records after the snapshot, in the order they were appended. */
+  readonly records: Uint8Array[];
+  readonly recordBytes: number;
+  /** The highest live segment file, or null when there is none. */
+  readonly lastSegment: number | null;
+}
+
+export interface ReadOptions {
+  readonly repair: boolean;
+  readonly logger?: StoreLogger;
+}
+
+/** Everything stored for the document, or null when its directory does not exist. */
+export async function readDocumentFiles(dir: string, documentId: string, options: ReadOptions): Promise<DocumentFiles | null> {
+  const fail = (path: string, error: unknown): never => {
+    if (error instanceof DocumentStorageError) throw error;
+    throw new DocumentStorageError(documentId, 'unreadable', path, `cannot read stored files: ${(error as Error).message}`, {
+      cause: error,
+    });
+  };
+
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    return fail(dir, error);
+  }
+
+  let snapshot: Uint8Array | null = null;
+  let firstLiveSegment = FIRST_SEGMENT;
+  if (names.includes(SNAPSHOT_FILE)) {
+    const path = join(dir, SNAPSHOT_FILE);
+    const contents = decodeSnapshotFile(await readFile(path).catch((error: unknown) => fail(path, error)));
+    if (!contents) {
+      // Refuse rather than fall back to the log alone: that would serve a document missing
+      // everything the snapshot held, and the next compaction would make the loss permanent.
+      throw new DocumentStorageError(
+        documentId,
+        'corrupt',
+        path,
+        'the snapshot is damaged (bad magic, length or checksum); the document is not loaded and the file is left untouched',
+      );
+    }
+    snapshot = contents.update;
+    firstLiveSegment = contents.firstLiveSegment;
+  }
+  if (options.repair && names.includes(SNAPSHOT_TEMP_FILE)) {
+    // A compaction that crashed before its rename: the old snapshot and the log still hold it all.
+    await unlink(join(dir, SNAPSHOT_TEMP_FILE)).catch((error: unknown) => warnCleanup(options, documentId, SNAPSHOT_TEMP_FILE, error));
+  }
+
+  const segments = names
+    .map((name) => ({ name, segment: parseSegmentFileName(name) }))
+    .filter((entry): entry is { name: string; segment: number } => entry.segment !== null)
+    .sort((a, b) => a.segment - b.segment);
+  const records: Uint8Array[] = [];
+  let recordBytes = 0;
+  let lastSegment: number | null = null;
+  for (const { name, segment } of segments) {
+    const path = join(dir, name);
+    if (segment < firstLiveSegment) {
+      // A compaction that crashed after its rename: the snapshot covers this segment.
+      if (options.repair) await unlink(path).catch((error: unknown) => warnCleanup(options, documentId, name, error));
+      continue;
+    }
+    const bytes = await readFile(path).catch((error: unknown) => fail(path, error));
+    const decoded = decodeRecords(bytes);
+    if (decoded.torn && options.repair) {
+      await cutTornTail(path, bytes, decoded.validBytes).catch((error: unknown) => fail(path, error));
+      options.logger?.warn(
+        {
+          documentId,
+          segment: name,
+          keptBytes: decoded.validBytes,
+          cutBytes: bytes.byteLength - decoded.validBytes,
+          keptRecords: decoded.records.length,
+        },
+        'cut a torn tail off a document log (a crash interrupted a write); the cut bytes are kept beside it as .torn-*',
+      );
+    }
+    // Without repair, a torn tail is a write still in flight (or one this process already gave
+    // up on and moved past): the whole records before it are the state to read.
+    for (const record of decoded.records) {
+      records.push(record);
+      recordBytes += record.byteLength;
+    }
+    lastSegment = segment;
+  }
+
+  return { snapshot, firstLiveSegment, records, recordBytes, lastSegment };
+}
+
+/** Saves the torn bytes aside (nothing is deleted unseen), then truncates the segment durably. */
+async function cutTornTail(path: string, bytes: Uint8Array, validBytes: number): Promise<void> {
+  await writeFile(`${path}.torn-${fileStamp()}`, bytes.subarray(validBytes), { flush: true, mode: FILE_MODE });
+  const handle = await open(path, 'r+');
+  try {
+    await handle.truncate(validBytes);
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+  await fsyncDirectory(dirname(path));
+}
+
+function warnCleanup(options: ReadOptions, documentId: string, file: string, error: unknown): void {
+  options.logger?.warn({ documentId, file, err: error }, 'could not remove a file left over by an interrupted compaction');
+}

@@ -1,0 +1,98 @@
+/**
+ * The MetadataStore contract (lib/storage/MetadataStore.ts), run against every implementation:
+ * MemoryMetadataStore.test.ts and LowMetadataStore.test.ts call `metadataStoreContract`.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DocumentMeta, MetadataStore } from '../../../lib/storage/MetadataStore.js';
+
+export function sampleMeta(id: string, createdAt = '2026-11-01T10:00:00.000Z', overrides: Partial<DocumentMeta> = {}): DocumentMeta {
+  return {
+    id,
+    title: `Dokument ${id}`,
+    template: 'projektforslag',
+    createdAt,
+    updatedAt: createdAt,
+    createdBy: { id: 'person-1', name: 'Åse Ødegård' },
+    epoch: 1,
+    ...overrides,
+  };
+}
+
+export function metadataStoreContract(name: string, makeStore: () => MetadataStore | Promise<MetadataStore>): void {
+  describe(`${name} (MetadataStore contract)`, () => {
+    let store: MetadataStore;
+
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('has no documents at first and null for an unknown id', async () => {
+      expect(await store.listDocuments()).toEqual([]);
+      expect(await store.getDocument('unknown')).toBeNull();
+    });
+
+    it('returns a created document as it was given', async () => {
+      const meta = sampleMeta('a');
+      expect(await store.createDocument(meta)).toEqual(meta);
+      expect(await store.getDocument('a')).toEqual(meta);
+      expect(await store.listDocuments()).toEqual([meta]);
+    });
+
+    it('refuses to create a second document with the same id and keeps the first', async () => {
+      await store.createDocument(sampleMeta('a'));
+      await expect(store.createDocument(sampleMeta('a', undefined, { title: 'Other' }))).rejects.toThrow(/exists/);
+      expect((await store.getDocument('a'))?.title).toBe('Dokument a');
+    });
+
+    it('lists the newest first by creation time, ties by id', async () => {
+      await store.createDocument(sampleMeta('old', '2026-01-01T00:00:00.000Z'));
+      await store.createDocument(sampleMeta('new', '2026-06-01T00:00:00.000Z'));
+      await store.createDocument(sampleMeta('tie-b', '2026-03-01T00:00:00.000Z'));
+      await store.createDocument(sampleMeta('tie-a', '2026-03-01T00:00:00.000Z'));
+      expect((await store.listDocuments()).map((meta) => meta.id)).toEqual(['new', 'tie-a', 'tie-b', 'old']);
+    });
+
+    it('updates title, updatedAt and epoch and nothing else', async () => {
+      await store.createDocument(sampleMeta('a'));
+      const updated = await store.updateDocument('a', { title: 'Nyt navn', epoch: 2 });
+      expect(updated).toEqual({ ...sampleMeta('a'), title: 'Nyt navn', epoch: 2 });
+      // A stray key at run time (e.g. from unvalidated input) must not reach the stored record.
+      const stray = { updatedAt: '2026-11-02T00:00:00.000Z', createdBy: { id: 'x', name: 'x' } } as unknown as { updatedAt: string };
+      await store.updateDocument('a', stray);
+      expect(await store.getDocument('a')).toEqual({
+        ...sampleMeta('a'),
+        title: 'Nyt navn',
+        epoch: 2,
+        updatedAt: '2026-11-02T00:00:00.000Z',
+      });
+    });
+
+    it('returns null when updating an unknown document and creates nothing', async () => {
+      expect(await store.updateDocument('ghost', { title: 'x' })).toBeNull();
+      expect(await store.listDocuments()).toEqual([]);
+    });
+
+    it('hands out copies: changing a returned object changes nothing stored', async () => {
+      const given = sampleMeta('a');
+      const created = await store.createDocument(given);
+      (given as { title: string }).title = 'changed given';
+      (created as { title: string }).title = 'changed created';
+      const fetched = (await store.getDocument('a'))!;
+      (fetched.createdBy as { name: string }).name = 'changed fetched';
+      ((await store.listDocuments())[0]!.createdBy as { id: string }).id = 'changed listed';
+      expect(await store.getDocument('a')).toEqual(sampleMeta('a'));
+    });
+
+    it('keeps every one of many concurrent creates and updates', async () => {
+      const ids = Array.from({ length: 40 }, (_, i) => `doc-${String(i).padStart(2, '0')}`);
+      await Promise.all(ids.map((id, i) => store.createDocument(sampleMeta(id, new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()))));
+      await Promise.all(ids.map((id) => store.updateDocument(id, { title: `renamed ${id}` })));
+      const listed = await store.listDocuments();
+      expect(listed.map((meta) => meta.id)).toEqual([...ids].reverse());
+      expect(listed.every((meta) => meta.title === `renamed ${meta.id}`)).toBe(true);
+    });
+  });
+}
