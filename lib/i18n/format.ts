@@ -2,7 +2,7 @@
  * Dates and times for people. A fixed time zone (the product is Danish-first) keeps the server's
  * render and the browser's hydration identical.
  */
-import type { Locale } from './messages.js';
+import type { Locale } from './messages';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
 

@@ -1,3 +1,5 @@
-export { da, en, catalogues, LOCALES, DEFAULT_LOCALE, type Locale, type MessageKey, type Messages } from './messages.js';
-export { t, translator, errorMessage, isMessageKey, type Translate, type MessageArgs, type PlainMessageKey } from './t.js';
-export { formatDateTime, formatTime, TIME_ZONE } from './format.js';
+// Extensionless relative imports in lib/i18n and lib/sync: the app bundles them, and Turbopack
+// (next build) does not resolve "./x.js" to x.ts the way tsc and esbuild do.
+export { da, en, catalogues, LOCALES, DEFAULT_LOCALE, type Locale, type MessageKey, type Messages } from './messages';
+export { t, translator, errorMessage, isMessageKey, type Translate, type MessageArgs, type PlainMessageKey } from './t';
+export { formatDateTime, formatTime, TIME_ZONE } from './format';

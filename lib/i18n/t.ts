@@ -1,5 +1,5 @@
 /** Looks up a message and fills its `{placeholders}`. Placeholder names are checked by the type system. */
-import { DEFAULT_LOCALE, catalogues, da, type Locale, type MessageKey } from './messages.js';
+import { DEFAULT_LOCALE, catalogues, da, type Locale, type MessageKey } from './messages';
 
 type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 type ParamsOf<K extends MessageKey> = Placeholders<(typeof da)[K]>;

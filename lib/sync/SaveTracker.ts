@@ -16,7 +16,7 @@
  *
  * Pure: no Yjs, no sockets, no timers. An adapter (attachSaveTracker) feeds it events.
  */
-import type { SyncStatus } from './SyncStatus.js';
+import type { SyncStatus } from './SyncStatus';
 
 export interface LocalChange {
   /** The Yjs client id that made the change (usually `doc.clientID`). */

@@ -7,8 +7,8 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
-import { MessageType } from '../protocol.js';
-import type { SaveTracker } from './SaveTracker.js';
+import { MessageType } from '../protocol';
+import type { SaveTracker } from './SaveTracker';
 
 /** The part of WebsocketProvider this needs (a fake in unit tests). */
 export type TrackedProvider = Pick<WebsocketProvider, 'messageHandlers' | 'on' | 'off' | 'synced' | 'wsconnected' | 'ws'>;

@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { t } from '../../lib/i18n/t';
+import { ChangeNameButton } from './ChangeNameButton';
+
+export interface ShellPerson {
+  readonly name: string;
+  readonly color: string;
+}
+
+/** Skip link, header with the product name (and who you write as), and the main landmark. */
+export function SiteShell({ person, children }: { person: ShellPerson | null; children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link className="brand" href="/">
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </Link>
+          {person && (
+            <div className="site-header__person">
+              <span>
+                <span className="person-dot" style={{ background: person.color }} aria-hidden="true" />
+                {t('header.writingAs', { name: person.name })}
+              </span>
+              <ChangeNameButton />
+            </div>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useMemo, useState } from 'react';
+import { useT } from '../../lib/i18n/useT';
+import type { Collaboration } from './CollaborationHolder';
+import { collaborativeExtensions, type CaretUser } from './collaborativeExtensions';
+import { LinkForm } from './LinkForm';
+import { PresenceList } from './PresenceList';
+import { SyncStatusText } from './SyncStatusText';
+import { Toolbar } from './Toolbar';
+import { useCollaboration } from './useCollaboration';
+import { useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
+
+export interface CollaborativeEditorProps {
+  readonly documentId: string;
+  readonly user: CaretUser;
+  /** Sync token for embeds; the session cookie is used without one. */
+  readonly token?: string;
+  readonly readOnly: boolean;
+}
+
+/** The live editor for one document: loaded in the browser only (next/dynamic, ssr: false). */
+export default function CollaborativeEditor(props: CollaborativeEditorProps) {
+  const collaboration = useCollaboration({ documentId: props.documentId, token: props.token, readOnly: props.readOnly });
+  if (!collaboration) return <EditorLoading />;
+  return <EditorSession key={collaboration.doc.guid} collaboration={collaboration} user={props.user} readOnly={props.readOnly} />;
+}
+
+export function EditorLoading() {
+  const t = useT();
+  return (
+    <p className="editor-loading" role="status">
+      {t('editor.loading')}
+    </p>
+  );
+}
+
+function EditorSession({ collaboration, user, readOnly }: { collaboration: Collaboration; user: CaretUser; readOnly: boolean }) {
+  const t = useT();
+  const { doc, provider, tracker } = collaboration;
+  const { status, hasSynced } = useSyncStatus(tracker);
+  const [linkOpen, setLinkOpen] = useState(false);
+  const extensions = useMemo(() => collaborativeExtensions(doc, provider, user), [doc, provider, user]);
+  const editor = useEditor(
+    {
+      extensions,
+      immediatelyRender: false,
+      // Opened for editing only once the server's copy has arrived (see the effect below).
+      editable: false,
+      editorProps: {
+        attributes: { 'aria-label': t('editor.bodyLabel'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true' },
+      },
+    },
+    [extensions],
+  );
+
+  const canEdit = !readOnly && hasSynced && status.kind !== 'closed';
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== canEdit) editor.setEditable(canEdit);
+  }, [editor, canEdit]);
+
+  const pending = status.kind === 'saving' || status.kind === 'reconnecting' || status.kind === 'offline' ? status.pending : 0;
+  useWarnBeforeLeaving(pending > 0);
+
+  return (
+    <div className="editor-page__live">
+      <div className="editor-bar">
+        <SyncStatusText status={status} readOnly={readOnly} />
+        {readOnly && <span className="badge">{t('editor.readOnly')}</span>}
+      </div>
+      {status.kind === 'closed' && (
+        <div className="notice" role="alert">
+          <p>
+            <a href="">{t('editor.reload')}</a>
+          </p>
+        </div>
+      )}
+      <div className="editor-layout">
+        <section className="editor-surface" aria-label={t('editor.bodyLabel')}>
+          {editor && !readOnly && <Toolbar editor={editor} linkOpen={linkOpen} onToggleLink={() => setLinkOpen((open) => !open)} />}
+          {editor && linkOpen && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
+          {editor ? <EditorContent editor={editor} className="editor-content" data-testid="editor" /> : <EditorLoading />}
+          {editor && !hasSynced && <EditorLoading />}
+        </section>
+        <PresenceList awareness={provider.awareness} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import type { SaveTracker } from '../../lib/sync/SaveTracker';
+import type { SyncStatus } from '../../lib/sync/SyncStatus';
+
+export function useSyncStatus(tracker: SaveTracker): { status: SyncStatus; hasSynced: boolean } {
+  const status = useSyncExternalStore(tracker.subscribe, () => tracker.status());
+  const hasSynced = useSyncExternalStore(tracker.subscribe, () => tracker.hasSynced);
+  return { status, hasSynced };
+}
+
+/** Asks before the tab closes while edits are not yet stored on the server. */
+export function useWarnBeforeLeaving(unsaved: boolean): void {
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+}

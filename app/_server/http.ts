@@ -1,0 +1,91 @@
+/**
+ * Small helpers for the JSON route handlers: one error shape (`{ error: { code, message } }`),
+ * a same-origin check against cross-site requests, and a size-capped JSON body reader.
+ */
+import type { z } from 'zod';
+import { errorMessage, t } from '../../lib/i18n/t';
+import { getServices } from '../../lib/services';
+import { firstIssueCode } from '../_shared/schemas';
+
+/** JSON bodies of these routes are tiny (a name, a title); anything bigger is refused. */
+export const MAX_JSON_BODY_BYTES = 4 * 1024;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(code);
+  }
+}
+
+export function errorResponse(status: number, code: string): Response {
+  return Response.json({ error: { code, message: errorMessage(t, code) } }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * Refuses cross-origin writes: the Origin header must be present and name this host. (The session
+ * cookie is SameSite=Lax as well; this also covers same-site subdomains and old browsers.)
+ */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host) throw new HttpError(403, 'cross_origin');
+  try {
+    if (new URL(origin).host !== host) throw new HttpError(403, 'cross_origin');
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(403, 'cross_origin');
+  }
+}
+
+/** Reads a JSON body of at most MAX_JSON_BODY_BYTES and validates it with `schema`. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported_media_type');
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_JSON_BODY_BYTES) throw new HttpError(413, 'body_too_large');
+  const text = await readCapped(request, MAX_JSON_BODY_BYTES);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'invalid_json');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HttpError(400, firstIssueCode(parsed.error));
+  return parsed.data;
+}
+
+async function readCapped(request: Request, limit: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new HttpError(413, 'body_too_large');
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Runs a handler and turns HttpErrors (and anything unexpected) into the JSON error shape. */
+export async function handle(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof HttpError) return errorResponse(error.status, error.code);
+    getServices().logger.error({ err: error }, 'route handler failed');
+    return errorResponse(500, 'internal');
+  }
+}
+
+export function isHttps(request: Request): boolean {
+  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}

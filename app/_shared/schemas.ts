@@ -1,0 +1,41 @@
+/**
+ * Input schemas shared by the forms (in the browser) and the route handlers (on the server), so
+ * both accept exactly the same things. Issue messages are error codes (`error.<code>` in the catalogue).
+ */
+import { z } from 'zod';
+import { TEMPLATE_IDS } from '../../lib/documents/templates';
+
+export const TITLE_MAX_LENGTH = 120;
+/** Display names: the limit of `displayNameSchema` in lib/auth/session.ts (which is server-only). */
+export const NAME_MAX_LENGTH = 60;
+
+export const titleSchema = z
+  .string({ error: 'title_required' })
+  .trim()
+  .min(1, 'title_required')
+  .max(TITLE_MAX_LENGTH, 'title_too_long')
+  // No control characters or bidi overrides in titles shown to others.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  .refine((title) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(title), 'title_invalid');
+
+export const createDocumentSchema = z.object({
+  title: titleSchema,
+  template: z.enum(TEMPLATE_IDS, { error: 'template_invalid' }),
+});
+export type CreateDocumentRequest = z.infer<typeof createDocumentSchema>;
+
+export const renameDocumentSchema = z.object({ title: titleSchema });
+export type RenameDocumentRequest = z.infer<typeof renameDocumentSchema>;
+
+export const startSessionSchema = z.object({ name: z.string({ error: 'name_required' }) });
+
+/** The first issue's code, for `{ error: { code } }` and the form's message. */
+export function firstIssueCode(error: z.ZodError): string {
+  const message = error.issues[0]?.message ?? 'invalid_input';
+  return /^[a-z_]+$/.test(message) ? message : 'invalid_input';
+}
+
+/** Only local editor paths are accepted as `?next=` targets (no open redirects). */
+export function safeNextPath(value: unknown): string | null {
+  return typeof value === 'string' && /^\/d\/[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
+}

@@ -1,0 +1,36 @@
+'use client';
+import { useId } from 'react';
+import { useT } from '../../lib/i18n/useT';
+import type { DocumentSummary } from '../_shared/DocumentSummary';
+import { DocumentListItem } from './DocumentListItem';
+import { NewDocumentForm } from './NewDocumentForm';
+
+/** The documents (newest first) and the form for a new one. */
+export function StartView({ documents }: { documents: readonly DocumentSummary[] }) {
+  const t = useT();
+  const id = useId();
+  return (
+    <div className="start">
+      <section aria-labelledby={`${id}-docs`}>
+        <h1 id={`${id}-docs`}>{t('start.heading')}</h1>
+        <p className="start__intro">
+          {t('start.intro')}{' '}
+          {documents.length > 0 && (documents.length === 1 ? t('start.count.one') : t('start.count.other', { n: documents.length }))}
+        </p>
+        {documents.length === 0 ? (
+          <div className="card empty-state">
+            <h2>{t('start.empty.heading')}</h2>
+            <p>{t('start.empty.body')}</p>
+          </div>
+        ) : (
+          <ul className="doc-list">
+            {documents.map((document) => (
+              <DocumentListItem key={document.id} document={document} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <NewDocumentForm />
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/** POST: create a document from a template; the body is seeded on the server. */
+import { getServices } from '../../../lib/services';
+import { createDocumentSchema } from '../../_shared/schemas';
+import { HttpError, assertSameOrigin, handle, readJson } from '../../_server/http';
+import { readSession } from '../../_server/readSession';
+import { toDocumentSummary } from '../../_server/toDocumentSummary';
+
+export const dynamic = 'force-dynamic';
+
+export function POST(request: Request): Promise<Response> {
+  return handle(async () => {
+    assertSameOrigin(request);
+    const session = await readSession();
+    if (!session) throw new HttpError(401, 'unauthenticated');
+    const input = await readJson(request, createDocumentSchema);
+    const meta = await getServices().documents.create({
+      title: input.title,
+      template: input.template,
+      createdBy: { id: session.sub, name: session.name },
+    });
+    return Response.json({ document: toDocumentSummary(meta) }, { status: 201, headers: { Location: `/d/${meta.id}` } });
+  });
+}

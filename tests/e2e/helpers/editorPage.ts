@@ -1,0 +1,45 @@
+/** What a test needs to drive and read the editor like a person would. */
+import type { Page } from 'playwright-core';
+
+export const EDITOR = '[data-testid="editor"] .tiptap';
+
+/** The editor's text without other people's caret labels (which are inside the content DOM). */
+export function editorText(page: Page): Promise<string> {
+  return page.$eval(EDITOR, (root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+}
+
+/** Waits until the editor's own text (carets stripped) contains `text`. */
+export async function waitForEditorText(page: Page, text: string, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    ([selector, wanted]) => {
+      const root = document.querySelector(selector);
+      if (!root) return false;
+      const copy = root.cloneNode(true) as HTMLElement;
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+      return (copy.textContent ?? '').includes(wanted);
+    },
+    [EDITOR, text] as const,
+    { timeout },
+  );
+}
+
+/** The editor opens for editing only after the first sync with the server. */
+export async function waitForEditable(page: Page, timeout = 20_000): Promise<void> {
+  await page.locator(`${EDITOR}[contenteditable="true"]`).waitFor({ timeout });
+}
+
+export async function syncStatus(page: Page): Promise<string> {
+  return (await page.getByTestId('sync-status').textContent()) ?? '';
+}
+
+/** Enters a display name on the start page ("Hvad hedder du?"). */
+export async function enterName(page: Page, baseUrl: string, name: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Dit navn').fill(name);
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Dokumenter' }).waitFor();
+}

@@ -1,0 +1,111 @@
+/**
+ * Starts the production server (`node dist/server.js`, from `npm run build`) for browser tests:
+ * a free port on 127.0.0.1, a fresh data dir, SEED_DEMO=false, its own process group (ended as
+ * a whole in stop()). Ready when it logs "Samskriv is listening" (after Next.js is prepared) and
+ * /healthz answers 200.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+export interface AppServer {
+  readonly url: string;
+  readonly secret: string;
+  readonly dataDir: string;
+  /** Everything the server printed so far (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A port nobody listens on right now: bind port 0, read it, let it go. */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+export async function startAppServer(options: { readyTimeoutMs?: number } = {}): Promise<AppServer> {
+  const entry = join(PROJECT_DIR, 'dist', 'server.js');
+  if (!existsSync(entry) || !existsSync(join(PROJECT_DIR, '.next', 'BUILD_ID'))) {
+    throw new Error('Browser tests need a production build: run `npm run build` (npm test does it when needed).');
+  }
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'samskriv-e2e-'));
+  const secret = `e2e-secret-${Math.random().toString(36).slice(2)}-${'x'.repeat(32)}`;
+  const child = spawn(process.execPath, [entry], {
+    cwd: PROJECT_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      AUTH_SECRET: secret,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const killer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, 15_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    await new Promise<void>((resolveReady, reject) => {
+      const timer = setTimeout(() => reject(new Error('the server did not start in time')), options.readyTimeoutMs ?? 60_000);
+      void exited.then(() => reject(new Error(`the server exited with ${child.exitCode ?? child.signalCode} before it was ready`)));
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        output += `${line}\n`;
+        try {
+          if ((JSON.parse(line) as { msg?: unknown }).msg === 'Samskriv is listening') {
+            clearTimeout(timer);
+            resolveReady();
+          }
+        } catch {
+          // not a JSON log line
+        }
+      });
+    });
+    const health = await fetch(`${url}/healthz`);
+    if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+  }
+  return { url, secret, dataDir, output: () => output, stop };
+}
