@@ -10,7 +10,7 @@ import { startServer } from './startServer.js';
 
 const dev = process.argv.includes('--dev');
 const syncOnly = process.argv.includes('--sync-only');
-process.env.NODE_ENV ??= dev ? 'development' : 'production';
+(process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? 'development' : 'production';
 
 // dist/server.js and server/main.ts both sit one level below the project root.
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');

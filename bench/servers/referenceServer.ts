@@ -5,7 +5,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-// @ts-expect-error the package ships no types for its ESM entry
 import { setupWSConnection } from '@y/websocket-server/utils';
 
 const wss = new WebSocketServer({ noServer: true });

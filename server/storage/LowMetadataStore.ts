@@ -4,13 +4,13 @@
  * from the last, writes it, and a failed write puts the previous data back, so memory never
  * drifts from the file. This process must be the file's only writer.
  *
- * `new Low(new JSONFile(…))`, not `JSONFilePreset`: the preset silently keeps data in memory
+ * `new Low(new DurableJSONFile(…))` (temp file, fsync, rename, fsync dir), not `JSONFilePreset`: the preset silently keeps data in memory
  * when NODE_ENV=test, and these tests must hit the disk.
  */
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DurableJSONFile } from './DurableJSONFile.js';
 import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore.js';
 import { applyMetaPatch, type MetaPatch } from './applyMetaPatch.js';
 import { byNewestFirst } from './byNewestFirst.js';
@@ -26,7 +26,7 @@ export class LowMetadataStore implements MetadataStore {
 
   /** @param file the JSON file, normally `<DATA_DIR>/meta.json`; created on the first write. */
   constructor(private readonly file: string) {
-    this.db = new Low<MetaFile>(new JSONFile<MetaFile>(file), { documents: {} });
+    this.db = new Low<MetaFile>(new DurableJSONFile<MetaFile>(file), { documents: {} });
   }
 
   async listDocuments(): Promise<DocumentMeta[]> {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore.js';
+import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore.js';
+import { createDocumentService, DocumentExistsError } from '../../../server/documents/createDocumentService.js';
+import { BODY_FRAGMENT } from '../../../lib/protocol.js';
+
+const author = { id: 'p_1', name: 'Karen' };
+
+function setup() {
+  const store = new MemoryDocumentStore();
+  const metadata = new MemoryMetadataStore();
+  let clock = Date.parse('2026-11-26T10:00:00Z');
+  const documents = createDocumentService({ store, metadata, touchDelayMs: 5, now: () => new Date((clock += 1000)) });
+  return { store, metadata, documents };
+}
+
+async function bodyOf(store: MemoryDocumentStore, id: string): Promise<Y.XmlFragment> {
+  const doc = new Y.Doc();
+  for (const update of (await store.load(id)) ?? []) Y.applyUpdate(doc, update);
+  return doc.getXmlFragment(BODY_FRAGMENT);
+}
+
+describe('createDocumentService', () => {
+  it('seeds a project proposal with its sections on the server', async () => {
+    const { store, documents } = setup();
+    const meta = await documents.create({ title: 'Fællesspisning', template: 'projektforslag', createdBy: author });
+    expect(meta).toMatchObject({ title: 'Fællesspisning', template: 'projektforslag', createdBy: author, epoch: 1 });
+    const body = (await bodyOf(store, meta.id)).toString();
+    for (const section of ['Fællesspisning', 'Formål', 'Baggrund', 'Målgruppe', 'Partnere', 'Aktiviteter', 'Økonomi', 'Evaluering']) {
+      expect(body).toContain(section);
+    }
+    expect(body.startsWith('<heading level="1">Fællesspisning</heading>')).toBe(true);
+  });
+
+  it('seeds a blank document with only its title', async () => {
+    const { store, documents } = setup();
+    const meta = await documents.create({ title: 'Noter', template: 'blank', createdBy: author });
+    expect((await bodyOf(store, meta.id)).toString()).toBe('<heading level="1">Noter</heading><paragraph></paragraph>');
+  });
+
+  it('lists newest first and renames', async () => {
+    const { documents } = setup();
+    const first = await documents.create({ title: 'Første', template: 'blank', createdBy: author });
+    const second = await documents.create({ title: 'Anden', template: 'blank', createdBy: author });
+    expect((await documents.list()).map((d) => d.id)).toEqual([second.id, first.id]);
+    const renamed = await documents.rename(first.id, 'Første, omdøbt');
+    expect(renamed?.title).toBe('Første, omdøbt');
+    expect(await documents.rename('missing', 'x')).toBeNull();
+  });
+
+  it('creates a chosen id once, even when asked twice at the same time', async () => {
+    const { store, documents } = setup();
+    const [a, b] = await Promise.all([
+      documents.create({ id: 'from-token', title: 'Indlejret', template: 'blank', createdBy: author }),
+      documents.create({ id: 'from-token', title: 'Indlejret', template: 'blank', createdBy: author }),
+    ]);
+    expect(a).toEqual(b);
+    expect(await store.load('from-token')).toHaveLength(1);
+    await expect(documents.create({ id: 'from-token', title: 'Igen', template: 'blank', createdBy: author })).rejects.toThrow(DocumentExistsError);
+  });
+
+  it('refuses an invalid id and answers null for one', async () => {
+    const { documents } = setup();
+    await expect(documents.create({ id: '../etc', title: 'x', template: 'blank', createdBy: author })).rejects.toThrow(/invalid/);
+    expect(await documents.get('../etc')).toBeNull();
+  });
+
+  it('batches touches into one updatedAt write and writes pending ones on close', async () => {
+    const { documents } = setup();
+    const meta = await documents.create({ title: 'x', template: 'blank', createdBy: author });
+    documents.touch(meta.id);
+    documents.touch(meta.id);
+    await documents.close();
+    const touched = await documents.get(meta.id);
+    expect(Date.parse(touched!.updatedAt)).toBeGreaterThan(Date.parse(meta.updatedAt));
+  });
+});
