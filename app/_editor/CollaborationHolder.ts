@@ -52,10 +52,13 @@ export class CollaborationHolder {
     const offline = () => tracker.onlineChanged(false);
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
-    provider.connect();
+    // Connect on the next task: React StrictMode's immediate unmount then cancels this instead of
+    // opening a socket only to close it before the handshake.
+    const connecting = setTimeout(() => provider.connect(), 0);
 
     this.current = { doc, provider, tracker };
     this.teardown = () => {
+      clearTimeout(connecting);
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
       detach();

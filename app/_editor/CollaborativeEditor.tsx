@@ -23,7 +23,15 @@ export interface CollaborativeEditorProps {
 export default function CollaborativeEditor(props: CollaborativeEditorProps) {
   const collaboration = useCollaboration({ documentId: props.documentId, token: props.token, readOnly: props.readOnly });
   if (!collaboration) return <EditorLoading />;
-  return <EditorSession key={collaboration.doc.guid} collaboration={collaboration} user={props.user} readOnly={props.readOnly} />;
+  return (
+    <EditorSession
+      key={collaboration.doc.guid}
+      collaboration={collaboration}
+      user={props.user}
+      readOnly={props.readOnly}
+      withToken={props.token !== undefined}
+    />
+  );
 }
 
 export function EditorLoading() {
@@ -35,12 +43,22 @@ export function EditorLoading() {
   );
 }
 
-function EditorSession({ collaboration, user, readOnly }: { collaboration: Collaboration; user: CaretUser; readOnly: boolean }) {
+interface EditorSessionProps {
+  readonly collaboration: Collaboration;
+  readonly user: CaretUser;
+  readonly readOnly: boolean;
+  readonly withToken: boolean;
+}
+
+function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessionProps) {
   const t = useT();
   const { doc, provider, tracker } = collaboration;
   const { status, hasSynced } = useSyncStatus(tracker);
   const [linkOpen, setLinkOpen] = useState(false);
-  const extensions = useMemo(() => collaborativeExtensions(doc, provider, user), [doc, provider, user]);
+  const statusContext = useMemo(() => ({ readOnly, withToken }), [readOnly, withToken]);
+  const { name, color } = user;
+  // By value: a refreshed server render hands over an equal but new `user` object.
+  const extensions = useMemo(() => collaborativeExtensions(doc, provider, { name, color }), [doc, provider, name, color]);
   const editor = useEditor(
     {
       extensions,
@@ -65,7 +83,7 @@ function EditorSession({ collaboration, user, readOnly }: { collaboration: Colla
   return (
     <div className="editor-page__live">
       <div className="editor-bar">
-        <SyncStatusText status={status} readOnly={readOnly} />
+        <SyncStatusText status={status} context={statusContext} />
         {readOnly && <span className="badge">{t('editor.readOnly')}</span>}
       </div>
       {status.kind === 'closed' && (

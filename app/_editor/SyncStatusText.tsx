@@ -6,7 +6,13 @@ import type { Locale } from '../../lib/i18n/messages';
 import type { SyncStatus } from '../../lib/sync/SyncStatus';
 
 /** The status in words, e.g. "Gemt kl. 14.05" or "Gemmer … (3 ændringer)". */
-export function describeStatus(status: SyncStatus, readOnly: boolean, t: Translate, locale: Locale): string {
+export interface StatusContext {
+  readonly readOnly: boolean;
+  /** Connected with a sync token (embed) rather than the session cookie. */
+  readonly withToken: boolean;
+}
+
+export function describeStatus(status: SyncStatus, context: StatusContext, t: Translate, locale: Locale): string {
   switch (status.kind) {
     case 'connecting':
       return t('status.connecting');
@@ -18,17 +24,17 @@ export function describeStatus(status: SyncStatus, readOnly: boolean, t: Transla
     case 'saving':
       return status.pending === 1 ? t('status.saving.one') : t('status.saving.other', { n: status.pending });
     case 'saved':
-      if (readOnly) return t('status.connected');
+      if (context.readOnly) return t('status.connected');
       return status.savedAt === null ? t('status.saved') : t('status.savedAt', { time: formatTime(status.savedAt, locale) });
     case 'closed':
-      return closedMessage(status.code, t);
+      return closedMessage(status.code, context.withToken, t);
   }
 }
 
-function closedMessage(code: number, t: Translate): string {
+function closedMessage(code: number, withToken: boolean, t: Translate): string {
   switch (code) {
     case 4401:
-      return t('closed.unauthenticated');
+      return withToken ? t('closed.unauthenticated') : t('closed.sessionExpired');
     case 4403:
       return t('closed.forbidden');
     case 4404:
@@ -43,12 +49,12 @@ function closedMessage(code: number, t: Translate): string {
 }
 
 /** A polite live region, so screen readers hear "Gemt" and "Offline …" without losing their place. */
-export function SyncStatusText({ status, readOnly }: { status: SyncStatus; readOnly: boolean }) {
+export function SyncStatusText({ status, context }: { status: SyncStatus; context: StatusContext }) {
   const t = useT();
   const locale = useLocale();
   return (
     <p className="sync-status" role="status" aria-live="polite" data-kind={status.kind} data-testid="sync-status">
-      {describeStatus(status, readOnly, t, locale)}
+      {describeStatus(status, context, t, locale)}
     </p>
   );
 }

@@ -4,6 +4,7 @@ import { useEditorState } from '@tiptap/react';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PlainMessageKey } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
+import { BulletListIcon, LinkIcon, OrderedListIcon, QuoteIcon } from './icons';
 
 interface Tool {
   readonly id: string;
@@ -57,7 +58,7 @@ const GROUPS: readonly (readonly Tool[])[] = [
     {
       id: 'bulletList',
       label: 'toolbar.bulletList',
-      face: '•≡',
+      face: <BulletListIcon />,
       keys: 'Ctrl+Shift+8',
       isActive: (e) => e.isActive('bulletList'),
       run: (e) => e.chain().focus().toggleBulletList().run(),
@@ -65,7 +66,7 @@ const GROUPS: readonly (readonly Tool[])[] = [
     {
       id: 'orderedList',
       label: 'toolbar.orderedList',
-      face: '1≡',
+      face: <OrderedListIcon />,
       keys: 'Ctrl+Shift+7',
       isActive: (e) => e.isActive('orderedList'),
       run: (e) => e.chain().focus().toggleOrderedList().run(),
@@ -73,7 +74,7 @@ const GROUPS: readonly (readonly Tool[])[] = [
     {
       id: 'blockquote',
       label: 'toolbar.blockquote',
-      face: '❝',
+      face: <QuoteIcon />,
       keys: 'Ctrl+Shift+B',
       isActive: (e) => e.isActive('blockquote'),
       run: (e) => e.chain().focus().toggleBlockquote().run(),
@@ -152,7 +153,7 @@ export function Toolbar({ editor, linkOpen, onToggleLink }: { editor: Editor; li
             toolIndex += 1;
             return button(tool.id, t(tool.label), tool.face, state.active[toolIndex] ?? false, () => tool.run(editor), tool.keys);
           })}
-          {g === GROUPS.length - 1 && button('link', t('toolbar.link'), '🔗', state.link || linkOpen, onToggleLink)}
+          {g === GROUPS.length - 1 && button('link', t('toolbar.link'), <LinkIcon />, state.link || linkOpen, onToggleLink)}
         </div>
       ))}
     </div>

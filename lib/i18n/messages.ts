@@ -84,6 +84,7 @@ export const da = {
   'status.connected': 'Forbundet',
 
   'closed.unauthenticated': 'Du har ikke adgang: adgangsnøglen mangler, er ugyldig eller er udløbet.',
+  'closed.sessionExpired': 'Du er ikke længere logget ind. Genindlæs siden og skriv dit navn igen.',
   'closed.forbidden': 'Du har ikke adgang til dette dokument.',
   'closed.notFound': 'Dokumentet findes ikke.',
   'closed.badMessage': 'Forbindelsen blev afbrudt på grund af en fejl. Genindlæs siden.',
@@ -207,6 +208,7 @@ export const en: Messages = {
   'status.connected': 'Connected',
 
   'closed.unauthenticated': 'No access: the access key is missing, invalid or expired.',
+  'closed.sessionExpired': 'You are no longer signed in. Reload the page and enter your name again.',
   'closed.forbidden': 'You do not have access to this document.',
   'closed.notFound': 'The document does not exist.',
   'closed.badMessage': 'The connection was closed because of an error. Reload the page.',
