@@ -11,8 +11,15 @@ export const MessageType = {
   queryAwareness: 3,
   /**
    * Samskriv extension, server → client, only for connections that opted in with `?ack=1`:
-   * "the updates you sent, up to these clocks, are durably stored". Payload: an encoded
-   * Yjs state vector (varuint count, then client/clock pairs). Stock clients never receive it.
+   * "the updates you sent, up to these clocks, are durably stored". Stock clients never receive it.
+   * Frame: varuint 100, then a varUint8Array holding a state vector in `Y.encodeStateVector`
+   * format (varuint count, then client/clock pairs), readable with `Y.decodeStateVector`.
+   * - Exactly one `saved` per sync step 2 or update message of an edit connection, in the order
+   *   they were sent, once everything that message brought (and every update before it) is durable.
+   * - The clocks are, per client with content in that message, the clock up to which that
+   *   client's content is in the stored document; a message that only deletes gets an empty
+   *   vector. (Not `Y.encodeStateVectorFromUpdate`: it ignores updates that start above clock 0.)
+   * - View and comment connections get none: their body updates are dropped, never saved.
    */
   saved: 100,
 } as const;

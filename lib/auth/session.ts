@@ -14,6 +14,7 @@ export const displayNameSchema = z
   .min(1, 'name_required')
   .max(60, 'name_too_long')
   // No control characters or bidi overrides in names shown to others.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   .refine((name) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name), 'name_invalid');
 
 const sessionSchema = z.object({
@@ -68,7 +69,14 @@ export function readCookie(header: string | undefined, name: string): string | u
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        // A malformed %-escape (e.g. "%E0%A4%A") is no cookie, not an exception for the caller.
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

@@ -1,0 +1,310 @@
+/**
+ * One loaded document: its Y.Doc, presence, connections and persistence. An update from an
+ * editor is validated, applied, appended to the store, and relayed to the others only once the
+ * append is durable (persist before broadcast), in arrival order. No sockets in here: see
+ * SyncSocket and Connection.
+ */
+import * as Y from 'yjs';
+import { Close } from '../../lib/protocol.js';
+import type { DocumentService } from '../../lib/documents/DocumentService.js';
+import type { DocumentStore } from '../../lib/storage/DocumentStore.js';
+import type { Connection, ConnectionSink } from './Connection.js';
+import { decodeMessage } from './decodeMessage.js';
+import { encodeAwarenessEntries, rewriteAwarenessUpdate } from './awarenessRewrite.js';
+import { encodeAwareness, encodeSaved, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './encodeMessage.js';
+import { endClocks, validateUpdate } from './validateUpdate.js';
+import { OrderedOutbox } from './OrderedOutbox.js';
+import { RoomAwareness } from './RoomAwareness.js';
+import type { SyncLogger } from './SyncLogger.js';
+
+export interface RoomDeps {
+  readonly store: DocumentStore;
+  readonly documents: Pick<DocumentService, 'touch'>;
+  readonly logger: SyncLogger;
+  readonly compactAfterBytes: number;
+  readonly compactAfterRecords: number;
+}
+
+export interface RoomEvents {
+  /** The last connection left. */
+  onEmpty(room: Room): void;
+  /** A write failed: the room closed its connections and must be forgotten. */
+  onFailed(room: Room): void;
+}
+
+export type RoomState = 'loading' | 'ready' | 'unloading' | 'closed' | 'failed';
+
+export class Room implements ConnectionSink {
+  state: RoomState = 'loading';
+  /** Body updates dropped from read-only connections, for stats and tests. */
+  droppedReadOnly = 0;
+  private doc = new Y.Doc();
+  private readonly connections = new Set<Connection>();
+  private readonly awareness = new RoomAwareness();
+  private readonly outbox: OrderedOutbox;
+  /** The update the doc emitted for the transaction just applied (set by the doc's 'update' listener). */
+  private emitted: Uint8Array | null = null;
+  /** Sync step 2 for a client with nothing, kept until the doc changes: many fresh joins, one encoding. */
+  private fullStateReply: Uint8Array | null = null;
+  private compacting: Promise<void> | null = null;
+  private destroyed = false;
+
+  constructor(
+    readonly id: string,
+    private readonly deps: RoomDeps,
+    private readonly events: RoomEvents,
+  ) {
+    this.outbox = new OrderedOutbox((error) => deps.logger.error({ doc: id, err: error }, 'sync step failed'));
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Appends issued and not yet relayed, plus replies waiting behind them. */
+  get pendingSteps(): number {
+    return this.outbox.size;
+  }
+
+  /** Resolves once everything queued so far has been persisted and sent. For tests and shutdown. */
+  settled(): Promise<void> {
+    return this.outbox.drained();
+  }
+
+  /** Reads the stored updates into a fresh doc. Throws when the store cannot be read. */
+  async load(): Promise<void> {
+    const stored = await this.deps.store.load(this.id);
+    if (stored && stored.length > 0) this.applyStored(stored);
+    this.doc.on('update', (update: Uint8Array) => {
+      this.emitted = update;
+    });
+    this.state = 'ready';
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const presence = this.awareness.encodeAll();
+    if (presence) connection.send(presence);
+    connection.attach(this);
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const removed = this.awareness.removeConnection(connection);
+    if (removed.length > 0) this.broadcast(encodeAwareness(encodeAwarenessEntries(removed, removed.length)), null);
+    if (this.connections.size === 0) this.events.onEmpty(this);
+  }
+
+  receive(connection: Connection, data: Uint8Array): void {
+    if (this.state !== 'ready' || connection.closed) return;
+    const decoded = decodeMessage(data);
+    if (!decoded.ok) return this.reject(connection, decoded.error, data.byteLength);
+    const message = decoded.message;
+    switch (message.type) {
+      case 'syncStep1':
+        return this.answerStep1(connection, message.stateVector);
+      case 'syncStep2':
+      case 'update':
+        if (connection.readOnly) return this.dropReadOnly(connection);
+        return this.applyClientUpdate(connection, message.update);
+      case 'awareness':
+        return this.applyAwareness(connection, message.update);
+      case 'queryAwareness': {
+        const presence = this.awareness.encodeAll();
+        if (presence) connection.send(presence);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Flushes, compacts when the log has grown since the last snapshot, releases the store's
+   * handles and destroys the doc. The caller makes sure no connection is left.
+   */
+  async unload(): Promise<void> {
+    this.state = 'unloading';
+    try {
+      await this.outbox.drained();
+      await this.compacting;
+      if ((this.state as RoomState) === 'failed') return;
+      await this.deps.store.flush(this.id);
+      // One record is a seed or a single edit: not worth rewriting the snapshot for.
+      if (this.deps.store.stats(this.id).records > 1) await this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+      await this.deps.store.release?.(this.id);
+    } finally {
+      this.destroy();
+    }
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this.state !== 'failed') this.state = 'closed';
+    this.outbox.clear();
+    this.fullStateReply = null;
+    this.doc.destroy();
+  }
+
+  /** Test hook: the room's current state as one update. */
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  private applyStored(stored: Uint8Array[]): void {
+    try {
+      Y.applyUpdate(this.doc, stored.length === 1 ? (stored[0] as Uint8Array) : Y.mergeUpdates(stored));
+      return;
+    } catch (error) {
+      this.deps.logger.warn({ doc: this.id, records: stored.length, err: error }, 'stored updates do not merge; applying them one by one');
+    }
+    // Start again: a failed merge or apply may have left half a transaction in the doc.
+    this.doc.destroy();
+    this.doc = new Y.Doc();
+    let skipped = 0;
+    for (const update of stored) {
+      if (!validateUpdate(update).ok) {
+        skipped++;
+        continue;
+      }
+      try {
+        Y.applyUpdate(this.doc, update);
+      } catch {
+        skipped++;
+      }
+    }
+    if (skipped > 0) this.deps.logger.warn({ doc: this.id, skipped, records: stored.length }, 'skipped unreadable stored updates');
+  }
+
+  private answerStep1(connection: Connection, stateVector: Uint8Array): void {
+    let reply: Uint8Array;
+    // [0]: a state vector with no clients; the client has nothing yet.
+    if (stateVector.length === 1 && stateVector[0] === 0) {
+      reply = this.fullStateReply ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    } else {
+      try {
+        reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+      } catch {
+        return this.reject(connection, 'bad-state-vector', stateVector.byteLength);
+      }
+    }
+    // Queued behind the appends in flight: the reply may contain their content, so it leaves
+    // only once they are durable. With nothing in flight it is sent right away.
+    this.outbox.push(() => connection.send(reply), true);
+  }
+
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    const valid = validateUpdate(update);
+    if (!valid.ok) return this.reject(connection, valid.error, update.byteLength);
+
+    // Structs waiting for a missing dependency may integrate now, and then the sender lacks them too.
+    const store = this.doc.store;
+    const relayToSender = store.pendingStructs !== null || store.pendingDs !== null;
+    this.emitted = null;
+    let failure: unknown = null;
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      failure = error;
+    }
+    // What the doc took in (only the new part: a reconnecting client's full state is mostly known).
+    const stored = this.emitted as Uint8Array | null;
+    this.emitted = null;
+    const ack = connection.info.ack && failure === null ? encodeSaved(this.durableClocks(valid.structs)) : null;
+
+    if (stored !== null) {
+      this.fullStateReply = null;
+      const except = relayToSender ? null : connection;
+      const entry = this.outbox.push(() => {
+        this.broadcast(encodeSyncUpdate(stored), except);
+        if (ack) connection.send(ack);
+      }, false);
+      this.deps.store.append(this.id, stored).then(
+        () => this.outbox.markReady(entry),
+        (error: unknown) => this.failWrite(error),
+      );
+      this.deps.documents.touch(this.id);
+      this.maybeCompact();
+    } else if (ack) {
+      // Nothing new, but what it sent may sit in appends still in flight: ack behind them.
+      this.outbox.push(() => connection.send(ack), true);
+    }
+
+    if (failure !== null) {
+      // Validated updates should apply; if one still throws, whatever it did apply is stored above.
+      this.deps.logger.error({ doc: this.id, conn: connection.id, err: failure }, 'update passed validation but failed to apply');
+      this.reject(connection, 'apply-failed', update.byteLength);
+    }
+  }
+
+  /** Per client in the update: the clock up to which it is now in the doc (not pending). */
+  private durableClocks(structs: Parameters<typeof endClocks>[0]): Map<number, number> {
+    const clocks = endClocks(structs);
+    for (const [client, end] of clocks) {
+      const integrated = Math.min(end, Y.getState(this.doc.store, client));
+      if (integrated > 0) clocks.set(client, integrated);
+      else clocks.delete(client);
+    }
+    return clocks;
+  }
+
+  private applyAwareness(connection: Connection, update: Uint8Array): void {
+    const rewritten = rewriteAwarenessUpdate(update, connection.info.actor);
+    if (!rewritten.ok) return this.reject(connection, rewritten.error, update.byteLength);
+    const accepted = this.awareness.apply(connection, rewritten.entries);
+    if (accepted.length > 0) this.broadcast(encodeAwareness(encodeAwarenessEntries(accepted, accepted.length)), connection);
+  }
+
+  private dropReadOnly(connection: Connection): void {
+    this.droppedReadOnly++;
+    // Once per connection: a viewer's editor may keep trying on every keystroke.
+    if (connection.droppedUpdates++ === 0) {
+      this.deps.logger.debug(
+        { doc: this.id, conn: connection.id, access: connection.info.access },
+        'dropped body update from read-only connection',
+      );
+    }
+  }
+
+  private broadcast(data: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(data);
+  }
+
+  private reject(connection: Connection, error: string, bytes: number): void {
+    // Sizes and codes only: never the frame, which holds document text.
+    this.deps.logger.warn({ doc: this.id, conn: connection.id, error, bytes }, 'malformed message; closing connection');
+    connection.close(Close.badMessage);
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting) return;
+    const { records, bytes } = this.deps.store.stats(this.id);
+    if (records < this.deps.compactAfterRecords && bytes < this.deps.compactAfterBytes) return;
+    this.compacting = new Promise<void>((resolve) => {
+      // Off the current message's path; snapshot and compact() stay in the same tick, so the
+      // snapshot holds every append issued before compact() (the store's contract).
+      setImmediate(() => {
+        if (this.state !== 'ready') return resolve();
+        this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc)).then(
+          () => resolve(),
+          (error: unknown) => {
+            this.deps.logger.warn({ doc: this.id, err: error }, 'compaction failed; the log stays as it is');
+            resolve();
+          },
+        );
+      });
+    }).finally(() => {
+      this.compacting = null;
+    });
+  }
+
+  private failWrite(error: unknown): void {
+    if (this.state === 'failed' || this.state === 'closed') return;
+    this.deps.logger.error({ doc: this.id, err: error }, 'could not store an update; closing the document');
+    this.state = 'failed';
+    // The doc holds an update that is not durable: drop it all and let clients resync from disk.
+    this.outbox.clear();
+    for (const connection of [...this.connections]) connection.close(Close.internalError);
+    this.events.onFailed(this);
+  }
+}

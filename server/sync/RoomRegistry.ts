@@ -1,0 +1,168 @@
+/**
+ * Loads rooms on first connect and unloads them when idle. A connection that arrives while its
+ * room is unloading waits until the unload has flushed and closed, then gets a fresh room loaded
+ * from the store: two Y.Docs never exist for one document at once.
+ */
+import { Close } from '../../lib/protocol.js';
+import type { SyncSocket } from './SyncSocket.js';
+import { Connection, type ConnectionInfo } from './Connection.js';
+import { Room, type RoomDeps } from './Room.js';
+
+export interface RoomRegistryOptions extends RoomDeps {
+  /** How long a room without connections stays in memory. */
+  readonly idleUnloadMs: number;
+  /** What a connection may send before its room is ready; more closes it with 4413. */
+  readonly maxBacklogBytes: number;
+}
+
+export interface RegistryStats {
+  readonly rooms: number;
+  readonly connections: number;
+  /** Persistence and send steps queued in all rooms. */
+  readonly pendingSteps: number;
+  /** Body updates dropped from read-only connections in the loaded rooms. */
+  readonly droppedReadOnly: number;
+}
+
+interface Slot {
+  readonly room: Room;
+  readonly loaded: Promise<void>;
+  /** Resolves when the room is out of the registry (unloaded, failed to load, failed to write). */
+  readonly gone: Promise<void>;
+  markGone(): void;
+  idleTimer?: NodeJS.Timeout;
+  unloading?: Promise<void>;
+}
+
+export class RoomRegistry {
+  private readonly slots = new Map<string, Slot>();
+  private readonly connections = new Set<Connection>();
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  /** Takes an authorized socket; its frames are buffered until its room is ready. */
+  connect(socket: SyncSocket, info: ConnectionInfo): Connection {
+    const connection = new Connection(socket, info, {
+      maxBacklogBytes: this.options.maxBacklogBytes,
+      onGone: (gone) => this.connections.delete(gone),
+    });
+    this.connections.add(connection);
+    void this.attach(connection);
+    return connection;
+  }
+
+  /** The loaded room for a document, if any (tests, stats). */
+  room(documentId: string): Room | undefined {
+    return this.slots.get(documentId)?.room;
+  }
+
+  stats(): RegistryStats {
+    let pendingSteps = 0;
+    let droppedReadOnly = 0;
+    for (const { room } of this.slots.values()) {
+      pendingSteps += room.pendingSteps;
+      droppedReadOnly += room.droppedReadOnly;
+    }
+    return { rooms: this.slots.size, connections: this.connections.size, pendingSteps, droppedReadOnly };
+  }
+
+  /** Unloads a room now if it has no connections (tests; the idle timer does it otherwise). */
+  unloadIfIdle(documentId: string): Promise<void> {
+    const slot = this.slots.get(documentId);
+    return slot ? this.unload(slot) : Promise.resolve();
+  }
+
+  /** Closes every connection with 1001, then persists and unloads every room. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      for (const connection of [...this.connections]) connection.close(Close.goingAway);
+      await Promise.all(
+        [...this.slots.values()].map(async (slot) => {
+          await slot.loaded.catch(() => undefined);
+          await this.unload(slot);
+          await slot.gone;
+        }),
+      );
+    })();
+    return this.closing;
+  }
+
+  private async attach(connection: Connection): Promise<void> {
+    const documentId = connection.info.documentId;
+    for (;;) {
+      if (connection.closed) return;
+      if (this.closing) return connection.close(Close.goingAway);
+      const slot = this.slots.get(documentId) ?? this.open(documentId);
+      const { room } = slot;
+      if (room.state === 'loading') {
+        try {
+          await slot.loaded;
+        } catch {
+          return connection.close(Close.internalError);
+        }
+        continue;
+      }
+      if (room.state !== 'ready' || slot.unloading) {
+        await slot.gone;
+        continue;
+      }
+      if (slot.idleTimer) {
+        clearTimeout(slot.idleTimer);
+        slot.idleTimer = undefined;
+      }
+      room.join(connection);
+      return;
+    }
+  }
+
+  private open(documentId: string): Slot {
+    let markGone!: () => void;
+    const gone = new Promise<void>((resolve) => (markGone = resolve));
+    const room: Room = new Room(documentId, this.options, {
+      onEmpty: () => this.scheduleIdle(slot),
+      onFailed: () => this.forget(slot),
+    });
+    const slot: Slot = { room, loaded: room.load(), gone, markGone };
+    this.slots.set(documentId, slot);
+    slot.loaded.then(
+      () => this.scheduleIdle(slot),
+      (error: unknown) => {
+        // Logged here once; every connection waiting for this room is closed with 1011 by attach().
+        this.options.logger.error({ doc: documentId, err: error }, 'could not load document');
+        this.forget(slot);
+      },
+    );
+    return slot;
+  }
+
+  private scheduleIdle(slot: Slot): void {
+    if (this.closing || slot.idleTimer || slot.unloading) return;
+    if (slot.room.state !== 'ready' || slot.room.connectionCount > 0) return;
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = undefined;
+      void this.unload(slot);
+    }, this.options.idleUnloadMs);
+    slot.idleTimer.unref();
+  }
+
+  private unload(slot: Slot): Promise<void> {
+    if (slot.unloading) return slot.unloading;
+    if (slot.room.state !== 'ready' || slot.room.connectionCount > 0) return Promise.resolve();
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
+    slot.unloading = slot.room
+      .unload()
+      .catch((error: unknown) => this.options.logger.error({ doc: slot.room.id, err: error }, 'could not unload document cleanly'))
+      .finally(() => this.forget(slot));
+    return slot.unloading;
+  }
+
+  private forget(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
+    if (this.slots.get(slot.room.id) === slot) this.slots.delete(slot.room.id);
+    slot.room.destroy();
+    slot.markGone();
+  }
+}

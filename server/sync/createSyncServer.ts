@@ -1,0 +1,223 @@
+/**
+ * The sync endpoint on any http.Server: `ws(s)://HOST/sync/<documentId>`. This file only adapts
+ * `ws` to the sync core: it authorizes at the upgrade (authorizeSync), creates documents that an
+ * edit token brings into being, enforces the frame limit and liveness, and hands each accepted
+ * socket to the RoomRegistry.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, WebSocket, type RawData } from 'ws';
+import { ACK_QUERY_PARAM, Close, SYNC_PATH_PREFIX } from '../../lib/protocol.js';
+import { isValidDocumentId } from '../../lib/documentId.js';
+import { authorizeSync, type SyncActor, type SyncDecision } from '../../lib/auth/authorizeSync.js';
+import type { DocumentService } from '../../lib/documents/DocumentService.js';
+import type { DocumentStore } from '../../lib/storage/DocumentStore.js';
+import { RoomRegistry, type RegistryStats } from './RoomRegistry.js';
+import type { SyncLogger } from './SyncLogger.js';
+import type { SyncSocket } from './SyncSocket.js';
+
+export interface SyncLimits {
+  /** Largest frame accepted; larger ones are refused by `ws` before buffering and closed with 4413. */
+  readonly maxMessageBytes: number;
+  /** How long a document without connections stays loaded. */
+  readonly idleUnloadMs: number;
+  /** Ping period; a socket that has not answered the previous ping is terminated. */
+  readonly pingIntervalMs: number;
+  /** Compact a document's log once it holds this many bytes or records since its snapshot. */
+  readonly compactAfterBytes: number;
+  readonly compactAfterRecords: number;
+}
+
+export interface SyncServerOptions {
+  readonly store: DocumentStore;
+  readonly documents: DocumentService;
+  /** AUTH_SECRET: verifies session cookies and sync tokens. */
+  readonly secret: string;
+  readonly logger: SyncLogger;
+  readonly limits: SyncLimits;
+}
+
+export interface SyncServerStats extends RegistryStats {
+  /** Accepted WebSockets, including refused ones still closing. */
+  readonly sockets: number;
+}
+
+export interface SyncServer {
+  /** Takes the upgrade if the path is under /sync/ (and returns true); false leaves it to the caller. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Closes every socket with 1001, makes every pending write durable, unloads rooms, stops timers. */
+  close(): Promise<void>;
+  stats(): SyncServerStats;
+  /** False once close() has begun. */
+  isUp(): boolean;
+}
+
+/** How long close() lets clients answer the close frame before cutting their sockets. */
+const CLOSE_GRACE_MS = 1000;
+const DEFAULT_TITLE = 'Uden titel';
+
+export function createSyncServer(options: SyncServerOptions): SyncServer {
+  const { store, documents, secret, logger, limits } = options;
+  const registry = new RoomRegistry({
+    store,
+    documents,
+    logger,
+    idleUnloadMs: limits.idleUnloadMs,
+    compactAfterBytes: limits.compactAfterBytes,
+    compactAfterRecords: limits.compactAfterRecords,
+    maxBacklogBytes: 2 * limits.maxMessageBytes,
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
+  /** Every accepted socket, with its liveness flag and a promise of its end. */
+  const sockets = new Map<WebSocket, { alive: boolean; closed: Promise<void> }>();
+  const upgrades = new Set<Promise<void>>();
+  let closing: Promise<void> | null = null;
+
+  const pingTimer = setInterval(() => {
+    for (const [ws, state] of sockets) {
+      if (!state.alive) {
+        logger.info({}, 'sync socket missed a pong; terminating');
+        ws.terminate();
+        continue;
+      }
+      state.alive = false;
+      try {
+        ws.ping();
+      } catch {
+        ws.terminate();
+      }
+    }
+  }, limits.pingIntervalMs);
+  pingTimer.unref();
+
+  const documentExists = async (id: string): Promise<boolean> => (await documents.get(id)) !== null;
+
+  async function ensureCreated(id: string, actor: SyncActor, title: string | undefined): Promise<void> {
+    try {
+      await documents.create({ id, title: title ?? DEFAULT_TITLE, template: 'blank', createdBy: { id: actor.id, name: actor.name } });
+      logger.info({ doc: id }, 'created document for an edit token');
+    } catch (error) {
+      // Another connection (or the app) created it first: that is what we wanted.
+      if (!(await documentExists(id))) throw error;
+    }
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, documentId: string, params: URLSearchParams): Promise<void> {
+    // The client may hang up while we decide; an 'error' without a listener would end the process.
+    const onEarlyError = () => socket.destroy();
+    socket.on('error', onEarlyError);
+    const doc = isValidDocumentId(documentId) ? documentId : undefined;
+    let decision: SyncDecision;
+    try {
+      const token = params.get('token');
+      decision = await authorizeSync(
+        { documentId, cookieHeader: req.headers.cookie, token: token ?? undefined },
+        { secret, documentExists },
+      );
+      if (decision.ok && decision.create) await ensureCreated(documentId, decision.actor, decision.create.title);
+    } catch (error) {
+      logger.error({ doc, err: error }, 'could not authorize or create for a sync connection');
+      decision = { ok: false, close: Close.internalError };
+    }
+    socket.off('error', onEarlyError);
+    if (socket.destroyed) return;
+    // Accept, then close with the decided code: a y-websocket client sees 44xx and stops retrying,
+    // where an HTTP 401 on the upgrade would look like a network error it retries forever.
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision, documentId, params));
+  }
+
+  function accept(ws: WebSocket, decision: SyncDecision, documentId: string, params: URLSearchParams): void {
+    let closed!: () => void;
+    const state = { alive: true, closed: new Promise<void>((resolve) => (closed = resolve)) };
+    sockets.set(ws, state);
+    ws.on('close', () => {
+      sockets.delete(ws);
+      closed();
+    });
+    ws.on('pong', () => (state.alive = true));
+    const doc = isValidDocumentId(documentId) ? documentId : undefined;
+    ws.on('error', (error: Error & { code?: string }) => {
+      // Protocol violations and oversized frames; ws closes the socket itself.
+      logger.warn({ doc, error: error.code ?? 'socket-error' }, 'sync socket error');
+    });
+    // ws closes a frame over maxPayload with 1009; Samskriv's contract says 4413, which also
+    // ends y-websocket's reconnect loop (a client that sends it once would send it again).
+    const close = ws.close.bind(ws);
+    ws.close = (code?: number, data?: string | Buffer) =>
+      code === 1009 ? close(Close.tooLarge.code, Close.tooLarge.reason) : close(code, data);
+
+    if (!decision.ok) {
+      logger.info({ doc, code: decision.close.code }, 'sync connection refused');
+      return ws.close(decision.close.code, decision.close.reason);
+    }
+    if (closing) return ws.close(Close.goingAway.code, Close.goingAway.reason);
+
+    const syncSocket: SyncSocket = {
+      send(data) {
+        if (ws.readyState === WebSocket.OPEN) ws.send(data);
+      },
+      close(code, reason) {
+        ws.close(code, reason);
+      },
+      onMessage(listener) {
+        ws.on('message', (data: RawData, isBinary: boolean) => {
+          state.alive = true;
+          if (!isBinary || !Buffer.isBuffer(data)) {
+            logger.warn({ doc, error: 'text-frame' }, 'malformed message; closing connection');
+            return ws.close(Close.badMessage.code, Close.badMessage.reason);
+          }
+          // A plain view (no copy): Buffer#slice would not copy, and the core expects Uint8Array semantics.
+          listener(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        });
+      },
+      onClose(listener) {
+        ws.on('close', listener);
+      },
+    };
+    const connection = registry.connect(syncSocket, {
+      documentId,
+      actor: decision.actor,
+      access: decision.access,
+      ack: params.get(ACK_QUERY_PARAM) === '1',
+    });
+    logger.debug({ doc, conn: connection.id, access: decision.access }, 'sync connection accepted');
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      const url = req.url ?? '';
+      const query = url.indexOf('?');
+      const path = query === -1 ? url : url.slice(0, query);
+      if (!path.startsWith(SYNC_PATH_PREFIX)) return false;
+      if (closing) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return true;
+      }
+      const params = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
+      const work = upgrade(req, socket, head, path.slice(SYNC_PATH_PREFIX.length), params);
+      upgrades.add(work);
+      void work.finally(() => upgrades.delete(work));
+      return true;
+    },
+
+    close() {
+      closing ??= (async () => {
+        clearInterval(pingTimer);
+        // Upgrades being authorized finish first; they see `closing` and close with 1001.
+        await Promise.allSettled([...upgrades]);
+        await registry.close();
+        const ends = [...sockets.values()].map((s) => s.closed);
+        for (const ws of sockets.keys()) ws.close(Close.goingAway.code, Close.goingAway.reason);
+        let grace: NodeJS.Timeout | undefined;
+        await Promise.race([Promise.all(ends), new Promise<void>((resolve) => (grace = setTimeout(resolve, CLOSE_GRACE_MS)))]);
+        clearTimeout(grace);
+        for (const ws of sockets.keys()) ws.terminate();
+        wss.close();
+      })();
+      return closing;
+    },
+
+    stats: () => ({ ...registry.stats(), sockets: sockets.size }),
+    isUp: () => closing === null,
+  };
+}
