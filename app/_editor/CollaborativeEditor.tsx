@@ -6,7 +6,7 @@ import type { Collaboration } from './CollaborationHolder';
 import { collaborativeExtensions, type CaretUser } from './collaborativeExtensions';
 import { LinkForm } from './LinkForm';
 import { PresenceList } from './PresenceList';
-import { SyncStatusText } from './SyncStatusText';
+import { SyncStatusText, closedMessage } from './SyncStatusText';
 import { Toolbar } from './Toolbar';
 import { useCollaboration } from './useCollaboration';
 import { useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
@@ -88,18 +88,19 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
       </div>
       {status.kind === 'closed' && (
         <div className="notice" role="alert">
+          <p>{closedMessage(status.code, withToken, t)}</p>
           <p>
             <a href="">{t('editor.reload')}</a>
           </p>
         </div>
       )}
       <div className="editor-layout">
-        <section className="editor-surface" aria-label={t('editor.bodyLabel')}>
+        <div className="editor-surface">
           {editor && !readOnly && <Toolbar editor={editor} linkOpen={linkOpen} onToggleLink={() => setLinkOpen((open) => !open)} />}
           {editor && linkOpen && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
           {editor ? <EditorContent editor={editor} className="editor-content" data-testid="editor" /> : <EditorLoading />}
           {editor && !hasSynced && <EditorLoading />}
-        </section>
+        </div>
         <PresenceList awareness={provider.awareness} />
       </div>
     </div>

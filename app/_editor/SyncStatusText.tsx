@@ -27,11 +27,12 @@ export function describeStatus(status: SyncStatus, context: StatusContext, t: Tr
       if (context.readOnly) return t('status.connected');
       return status.savedAt === null ? t('status.saved') : t('status.savedAt', { time: formatTime(status.savedAt, locale) });
     case 'closed':
-      return closedMessage(status.code, context.withToken, t);
+      return t('status.closed');
   }
 }
 
-function closedMessage(code: number, withToken: boolean, t: Translate): string {
+/** Why the server ended the connection for good, in words a person can act on. */
+export function closedMessage(code: number, withToken: boolean, t: Translate): string {
   switch (code) {
     case 4401:
       return withToken ? t('closed.unauthenticated') : t('closed.sessionExpired');

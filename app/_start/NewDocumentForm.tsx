@@ -68,9 +68,12 @@ export function NewDocumentForm() {
                   name="template"
                   value={template}
                   defaultChecked={index === 0}
+                  aria-labelledby={`${id}-${template}-label`}
                   aria-describedby={`${id}-${template}-hint`}
                 />
-                <span className="choice__label">{t(label)}</span>
+                <span className="choice__label" id={`${id}-${template}-label`}>
+                  {t(label)}
+                </span>
                 <span className="hint" id={`${id}-${template}-hint`}>
                   {t(hint)}
                 </span>

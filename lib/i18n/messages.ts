@@ -82,6 +82,7 @@ export const da = {
   'status.saved': 'Gemt',
   'status.savedAt': 'Gemt kl. {time}',
   'status.connected': 'Forbundet',
+  'status.closed': 'Ikke forbundet',
 
   'closed.unauthenticated': 'Du har ikke adgang: adgangsnøglen mangler, er ugyldig eller er udløbet.',
   'closed.sessionExpired': 'Du er ikke længere logget ind. Genindlæs siden og skriv dit navn igen.',
@@ -206,6 +207,7 @@ export const en: Messages = {
   'status.saved': 'Saved',
   'status.savedAt': 'Saved at {time}',
   'status.connected': 'Connected',
+  'status.closed': 'Not connected',
 
   'closed.unauthenticated': 'No access: the access key is missing, invalid or expired.',
   'closed.sessionExpired': 'You are no longer signed in. Reload the page and enter your name again.',

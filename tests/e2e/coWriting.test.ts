@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mintSyncToken } from '../../lib/auth/syncToken.js';
 import { launchChromium } from './helpers/launchChromium.js';
 import { startAppServer, type AppServer } from './helpers/startAppServer.js';
-import { EDITOR, editorText, enterName, syncStatus, waitForEditable, waitForEditorText } from './helpers/editorPage.js';
+import { EDITOR, editorText, enterName, moveCaret, syncStatus, waitForEditable, waitForEditorText } from './helpers/editorPage.js';
 
 let server: AppServer;
 let browser: Browser;
@@ -66,7 +66,7 @@ describe('co-writing in the browser', () => {
     await waitForEditorText(bent, 'Hej fra Anna.');
 
     await bent.locator(EDITOR).click();
-    await bent.keyboard.press('Control+End');
+    await moveCaret(bent, 'Control+End');
     await bent.keyboard.press('Enter');
     await bent.keyboard.type('Hej fra Bent.');
     await waitForEditorText(anna, 'Hej fra Bent.');
@@ -133,7 +133,7 @@ describe('co-writing in the browser', () => {
     await editor.goto(`${server.url}/embed/${documentId}?token=${encodeURIComponent(token)}`);
     await waitForEditable(editor);
     await editor.locator(EDITOR).click();
-    await editor.keyboard.press('Control+End');
+    await moveCaret(editor, 'Control+End');
     await editor.keyboard.press('Enter');
     await editor.keyboard.type('Skrevet via indlejring.');
     await waitForEditorText(anna, 'Skrevet via indlejring.');

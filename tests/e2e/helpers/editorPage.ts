@@ -43,3 +43,12 @@ export async function enterName(page: Page, baseUrl: string, name: string): Prom
   await page.getByRole('button', { name: 'Fortsæt' }).click();
   await page.getByRole('heading', { level: 1, name: 'Dokumenter' }).waitFor();
 }
+
+/**
+ * Presses a caret-moving key and lets ProseMirror read the new DOM selection (it does so on the
+ * asynchronous selectionchange event; a key pressed in the same task would act on the old one).
+ */
+export async function moveCaret(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key);
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}

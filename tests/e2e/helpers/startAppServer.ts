@@ -1,6 +1,6 @@
 /**
  * Starts the production server (`node dist/server.js`, from `npm run build`) for browser tests:
- * a free port on 127.0.0.1, a fresh data dir, SEED_DEMO=false, its own process group (ended as
+ * a free port on 127.0.0.1, a fresh data dir, SEED_DEMO=false (unless asked), its own process group (ended as
  * a whole in stop()). Ready when it logs "Samskriv is listening" (after Next.js is prepared) and
  * /healthz answers 200.
  */
@@ -37,7 +37,7 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-export async function startAppServer(options: { readyTimeoutMs?: number } = {}): Promise<AppServer> {
+export async function startAppServer(options: { readyTimeoutMs?: number; seedDemo?: boolean } = {}): Promise<AppServer> {
   const entry = join(PROJECT_DIR, 'dist', 'server.js');
   if (!existsSync(entry) || !existsSync(join(PROJECT_DIR, '.next', 'BUILD_ID'))) {
     throw new Error('Browser tests need a production build: run `npm run build` (npm test does it when needed).');
@@ -54,7 +54,7 @@ export async function startAppServer(options: { readyTimeoutMs?: number } = {}):
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       AUTH_SECRET: secret,
-      SEED_DEMO: 'false',
+      SEED_DEMO: options.seedDemo ? 'true' : 'false',
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
