@@ -106,6 +106,54 @@ describe('co-writing in the browser', () => {
     expect(await editorText(anna)).toBe(before);
   });
 
+  it('formats from the keyboard: one tab stop for the toolbar, arrow keys, aria-pressed', async () => {
+    await anna.locator(EDITOR).click();
+    await moveCaret(anna, 'Control+End');
+    await anna.keyboard.type(' Vigtigt');
+    for (let i = 0; i < 'Vigtigt'.length; i++) await moveCaret(anna, 'Shift+ArrowLeft');
+    const bold = anna.getByRole('button', { name: 'Fed' });
+    expect(await bold.getAttribute('aria-pressed')).toBe('false');
+
+    await anna.keyboard.press('Shift+Tab'); // from the text into the toolbar: its first button
+    expect(await anna.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Brødtekst');
+    for (let i = 0; i < 4; i++) await anna.keyboard.press('ArrowRight');
+    expect(await anna.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Fed');
+    await anna.keyboard.press('Space');
+
+    await anna.locator(`${EDITOR} strong`, { hasText: 'Vigtigt' }).waitFor();
+    await bent.locator(`${EDITOR} strong`, { hasText: 'Vigtigt' }).waitFor();
+    expect(await bold.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('says so when the browser is offline, and saves when it is back', async () => {
+    await anna.context().setOffline(true);
+    await anna.getByTestId('sync-status').getByText('Offline – ændringer gemmes når forbindelsen er tilbage').waitFor();
+    await anna.context().setOffline(false);
+    await anna.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''), null, {
+      timeout: 20_000,
+    });
+  });
+
+  it('tells the truth while the server is away: reconnecting with changes waiting, then saved', async () => {
+    await server.halt();
+    await anna.getByTestId('sync-status').getByText('Forbinder igen…').waitFor();
+    await anna.locator(EDITOR).click();
+    await moveCaret(anna, 'Control+End');
+    await anna.keyboard.type(' Skrevet mens serveren var væk.');
+    expect(await syncStatus(anna)).toMatch(/^Forbinder igen… \(\d+ ændringer venter\)$/);
+
+    await server.resume();
+    await anna.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''), null, {
+      timeout: 30_000,
+    });
+    await waitForEditorText(bent, 'Skrevet mens serveren var væk.', 30_000);
+    // A fresh reader gets it from the server's disk.
+    const reader = await newPage();
+    await enterName(reader, server.url, 'Eva');
+    await reader.goto(documentUrl);
+    await waitForEditorText(reader, 'Skrevet mens serveren var væk.');
+  });
+
   it('an embed with a view token is read-only', async () => {
     const token = await mintSyncToken(
       { sub: 'borger.dk:42', name: 'Læser på kommunens side', doc: documentId, access: 'view' },

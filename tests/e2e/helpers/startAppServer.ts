@@ -1,10 +1,11 @@
 /**
  * Starts the production server (`node dist/server.js`, from `npm run build`) for browser tests:
- * a free port on 127.0.0.1, a fresh data dir, SEED_DEMO=false (unless asked), its own process group (ended as
- * a whole in stop()). Ready when it logs "Samskriv is listening" (after Next.js is prepared) and
- * /healthz answers 200.
+ * a free port on 127.0.0.1, a fresh data dir, SEED_DEMO=false (unless asked), its own process
+ * group (ended as a whole). Ready when it logs "Samskriv is listening" (after Next.js is
+ * prepared) and /healthz answers 200. `halt()` and `resume()` stop and start the same server
+ * (same port, data dir and secret), for tests of what people see while it is gone.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -21,6 +22,11 @@ export interface AppServer {
   readonly dataDir: string;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
+  /** Ends the process group (SIGTERM, then SIGKILL after 15 s) and keeps the data dir. */
+  halt(): Promise<void>;
+  /** Starts it again on the same port with the same data dir and secret. */
+  resume(): Promise<void>;
+  /** Ends it and removes the data dir. */
   stop(): Promise<void>;
 }
 
@@ -45,67 +51,85 @@ export async function startAppServer(options: { readyTimeoutMs?: number; seedDem
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'samskriv-e2e-'));
   const secret = `e2e-secret-${Math.random().toString(36).slice(2)}-${'x'.repeat(32)}`;
-  const child = spawn(process.execPath, [entry], {
-    cwd: PROJECT_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      AUTH_SECRET: secret,
-      SEED_DEMO: options.seedDemo ? 'true' : 'false',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
   const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  let child: ChildProcess | null = null;
+  let exited: Promise<void> = Promise.resolve();
 
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null && child.pid) {
+  async function halt(): Promise<void> {
+    const running = child;
+    child = null;
+    if (!running?.pid || running.exitCode !== null || running.signalCode !== null) return;
+    const pid = running.pid;
+    const signal = (name: NodeJS.Signals) => {
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        process.kill(-pid, name);
       } catch {
         // already gone
       }
-      const killer = setTimeout(() => {
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-      }, 15_000);
-      await exited;
-      clearTimeout(killer);
+    };
+    signal('SIGTERM');
+    const killer = setTimeout(() => signal('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(killer);
+  }
+
+  async function resume(): Promise<void> {
+    const started = spawn(process.execPath, [entry], {
+      cwd: PROJECT_DIR,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        AUTH_SECRET: secret,
+        SEED_DEMO: options.seedDemo ? 'true' : 'false',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    child = started;
+    exited = new Promise<void>((resolveExit) => started.once('exit', () => resolveExit()));
+    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const processExited = exited;
+    try {
+      await new Promise<void>((resolveReady, reject) => {
+        const timer = setTimeout(() => reject(new Error('the server did not start in time')), options.readyTimeoutMs ?? 60_000);
+        void processExited.then(() =>
+          reject(new Error(`the server exited with ${started.exitCode ?? started.signalCode} before it was ready`)),
+        );
+        createInterface({ input: started.stdout! }).on('line', (line) => {
+          output += `${line}\n`;
+          try {
+            if ((JSON.parse(line) as { msg?: unknown }).msg === 'Samskriv is listening') {
+              clearTimeout(timer);
+              resolveReady();
+            }
+          } catch {
+            // not a JSON log line
+          }
+        });
+      });
+      const health = await fetch(`${url}/healthz`);
+      if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
+    } catch (error) {
+      await halt();
+      throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
     }
+  }
+
+  async function stop(): Promise<void> {
+    await halt();
     await rm(dataDir, { recursive: true, force: true });
-  };
+  }
 
   try {
-    await new Promise<void>((resolveReady, reject) => {
-      const timer = setTimeout(() => reject(new Error('the server did not start in time')), options.readyTimeoutMs ?? 60_000);
-      void exited.then(() => reject(new Error(`the server exited with ${child.exitCode ?? child.signalCode} before it was ready`)));
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        output += `${line}\n`;
-        try {
-          if ((JSON.parse(line) as { msg?: unknown }).msg === 'Samskriv is listening') {
-            clearTimeout(timer);
-            resolveReady();
-          }
-        } catch {
-          // not a JSON log line
-        }
-      });
-    });
-    const health = await fetch(`${url}/healthz`);
-    if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
+    await resume();
   } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
   }
-  return { url, secret, dataDir, output: () => output, stop };
+  return { url, secret, dataDir, output: () => output, halt, resume, stop };
 }
