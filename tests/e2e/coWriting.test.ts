@@ -187,6 +187,27 @@ describe('co-writing in the browser', () => {
     await waitForEditorText(anna, 'Skrevet via indlejring.');
   });
 
+  it('an embed with an edit token for a new id creates the document', async () => {
+    const token = await mintSyncToken(
+      { sub: 'govocal:3', name: 'Borger fra Go Vocal', doc: 'hoering-2027-01', access: 'edit', title: 'Høring: Ny legeplads' },
+      server.secret,
+    );
+    const page = await newPage();
+    await page.goto(`${server.url}/embed/hoering-2027-01?token=${encodeURIComponent(token)}`);
+    await page.getByTestId('document-title').getByText('Høring: Ny legeplads').waitFor();
+    await waitForEditable(page);
+    await page.locator(EDITOR).click();
+    await page.keyboard.type('Første kommentar.');
+    await waitForEditorText(page, 'Første kommentar.');
+    await page.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''), null, {
+      timeout: 20_000,
+    });
+    await anna.goto(`${server.url}/`);
+    await anna.getByRole('link', { name: 'Høring: Ny legeplads' }).waitFor();
+    await anna.goBack();
+    await waitForEditable(anna);
+  });
+
   it('an embed explains a missing or forged token', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/embed/${documentId}`);
@@ -221,6 +242,14 @@ describe('pages and routes', () => {
     await anna.getByLabel('Ny titel').fill('Fællesspisning hver torsdag');
     await anna.getByRole('button', { name: 'Gem titel' }).click();
     await anna.getByRole('link', { name: 'Fællesspisning hver torsdag' }).waitFor();
+  });
+
+  it('"Skift navn" ends the session and asks for a name again', async () => {
+    const page = await newPage();
+    await enterName(page, server.url, 'Frida');
+    await page.getByText('Du skriver som Frida').waitFor();
+    await page.getByRole('button', { name: 'Skift navn' }).click();
+    await page.getByRole('heading', { name: 'Hvad hedder du?' }).waitFor();
   });
 
   it('the API refuses cross-origin writes and bad input with a JSON error', async () => {
