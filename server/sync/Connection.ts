@@ -55,6 +55,14 @@ export class Connection {
     }
   }
 
+  cork(): void {
+    this.socket.cork?.();
+  }
+
+  uncork(): void {
+    this.socket.uncork?.();
+  }
+
   close(reason: CloseReason): void {
     if (this.closed) return;
     try {
@@ -64,9 +72,13 @@ export class Connection {
     }
   }
 
-  /** Hands the connection to its room and replays what it sent while waiting. */
-  attach(sink: ConnectionSink): void {
+  /**
+   * Hands the connection to its room (which then hears of its close), runs `greet` (the room's
+   * first frames), and replays in order what the client sent while it waited.
+   */
+  attach(sink: ConnectionSink, greet: () => void): void {
     this.sink = sink;
+    greet();
     const backlog = this.backlog;
     this.backlog = [];
     this.backlogBytes = 0;

@@ -3,6 +3,9 @@
  * relay once its update is durable, a sync step 2 reply once every update it contains is. Steps
  * become ready out of order (group commit) but always run in order, which is what makes
  * "persist before broadcast" hold per room.
+ *
+ * A group commit makes several appends durable at once; their steps then run together inside
+ * `batch`, which lets the room cork its sockets so each socket gets one write for all of them.
  */
 export interface OutboxEntry {
   ready: boolean;
@@ -13,9 +16,13 @@ export class OrderedOutbox {
   private entries: OutboxEntry[] = [];
   private head = 0;
   private draining = false;
+  private scheduled = false;
   private waiters: Array<() => void> = [];
 
-  constructor(private readonly onError: (error: unknown) => void) {}
+  constructor(
+    private readonly onError: (error: unknown) => void,
+    private readonly batch: (run: () => void) => void = (run) => run(),
+  ) {}
 
   /** Steps queued and not yet run. */
   get size(): number {
@@ -29,9 +36,18 @@ export class OrderedOutbox {
     return entry;
   }
 
+  /**
+   * Marks a step ready; steps are run in a microtask, so appends that a group commit resolves
+   * together are sent together.
+   */
   markReady(entry: OutboxEntry): void {
     entry.ready = true;
-    this.drain();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.drain();
+    });
   }
 
   /** Resolves once every step queued so far has run (or was cleared). */
@@ -49,19 +65,11 @@ export class OrderedOutbox {
 
   private drain(): void {
     // A step may queue another (a send that closes a socket); the running loop picks it up.
-    if (this.draining) return;
+    if (this.draining || !this.entries[this.head]?.ready) return;
     this.draining = true;
     try {
-      while (this.head < this.entries.length) {
-        const entry = this.entries[this.head] as OutboxEntry;
-        if (!entry.ready) break;
-        this.head++;
-        try {
-          entry.run();
-        } catch (error) {
-          this.onError(error);
-        }
-      }
+      if (this.entries[this.head + 1]?.ready) this.batch(() => this.runReady());
+      else this.runReady();
     } finally {
       this.draining = false;
     }
@@ -72,6 +80,19 @@ export class OrderedOutbox {
     } else if (this.head > 1024) {
       this.entries = this.entries.slice(this.head);
       this.head = 0;
+    }
+  }
+
+  private runReady(): void {
+    while (this.head < this.entries.length) {
+      const entry = this.entries[this.head] as OutboxEntry;
+      if (!entry.ready) break;
+      this.head++;
+      try {
+        entry.run();
+      } catch (error) {
+        this.onError(error);
+      }
     }
   }
 

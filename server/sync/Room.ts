@@ -54,7 +54,10 @@ export class Room implements ConnectionSink {
     private readonly deps: RoomDeps,
     private readonly events: RoomEvents,
   ) {
-    this.outbox = new OrderedOutbox((error) => deps.logger.error({ doc: id, err: error }, 'sync step failed'));
+    this.outbox = new OrderedOutbox(
+      (error) => deps.logger.error({ doc: id, err: error }, 'sync step failed'),
+      (run) => this.corked(run),
+    );
   }
 
   get connectionCount(): number {
@@ -83,10 +86,11 @@ export class Room implements ConnectionSink {
 
   join(connection: Connection): void {
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const presence = this.awareness.encodeAll();
-    if (presence) connection.send(presence);
-    connection.attach(this);
+    connection.attach(this, () => {
+      connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      const presence = this.awareness.encodeAll();
+      if (presence) connection.send(presence);
+    });
   }
 
   leave(connection: Connection): void {
@@ -263,6 +267,17 @@ export class Room implements ConnectionSink {
         { doc: this.id, conn: connection.id, access: connection.info.access },
         'dropped body update from read-only connection',
       );
+    }
+  }
+
+  /** Runs `run` with every socket corked: relays of one group commit leave in one write per socket. */
+  private corked(run: () => void): void {
+    const corked = [...this.connections];
+    for (const connection of corked) connection.cork();
+    try {
+      run();
+    } finally {
+      for (const connection of corked) connection.uncork();
     }
   }
 

@@ -10,4 +10,10 @@ export interface SyncSocket {
   onMessage(listener: (data: Uint8Array) => void): void;
   /** Registers the listener called once when the socket is gone, whoever closed it. */
   onClose(listener: () => void): void;
+  /**
+   * Optional batching: frames sent between cork() and uncork() may leave in one write (one
+   * syscall instead of one per frame). Calls are always paired.
+   */
+  cork?(): void;
+  uncork?(): void;
 }

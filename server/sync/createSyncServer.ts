@@ -52,6 +52,12 @@ export interface SyncServer {
   isUp(): boolean;
 }
 
+/** The TCP stream under a ws socket, if this ws version still keeps it where 8.x does. */
+function streamOf(ws: WebSocket): Duplex | undefined {
+  const stream = (ws as unknown as { _socket?: Duplex })._socket;
+  return stream && typeof stream.cork === 'function' && typeof stream.uncork === 'function' ? stream : undefined;
+}
+
 /** How long close() lets clients answer the close frame before cutting their sockets. */
 const CLOSE_GRACE_MS = 1000;
 const DEFAULT_TITLE = 'Uden titel';
@@ -152,6 +158,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     }
     if (closing) return ws.close(Close.goingAway.code, Close.goingAway.reason);
 
+    const rawStream = streamOf(ws);
     const syncSocket: SyncSocket = {
       send(data) {
         if (ws.readyState === WebSocket.OPEN) ws.send(data);
@@ -173,6 +180,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       onClose(listener) {
         ws.on('close', listener);
       },
+      // ws has no public cork; its own send corks the same stream around each frame (nesting
+      // is counted), so frames sent while we hold the cork leave in one writev.
+      cork: () => rawStream?.cork(),
+      uncork: () => rawStream?.uncork(),
     };
     const connection = registry.connect(syncSocket, {
       documentId,
@@ -194,7 +205,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         return true;
       }
       const params = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
-      const work = upgrade(req, socket, head, path.slice(SYNC_PATH_PREFIX.length), params);
+      const work = upgrade(req, socket, head, path.slice(SYNC_PATH_PREFIX.length), params).catch((error: unknown) => {
+        // A bug, not a client's doing: this one socket goes, the process stays.
+        logger.error({ err: error }, 'sync upgrade failed');
+        socket.destroy();
+      });
       upgrades.add(work);
       void work.finally(() => upgrades.delete(work));
       return true;
@@ -212,6 +227,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         await Promise.race([Promise.all(ends), new Promise<void>((resolve) => (grace = setTimeout(resolve, CLOSE_GRACE_MS)))]);
         clearTimeout(grace);
         for (const ws of sockets.keys()) ws.terminate();
+        // A terminated socket still reports its 'close'; after this, stats() shows none.
+        await Promise.all(ends);
         wss.close();
       })();
       return closing;

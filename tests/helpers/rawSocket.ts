@@ -9,8 +9,8 @@ export interface RawSocket {
   readonly closed: Promise<{ code: number; reason: string }>;
 }
 
-export function openRawSocket(url: string): Promise<RawSocket> {
-  const ws = new WebSocket(url);
+export function openRawSocket(url: string, options: WebSocket.ClientOptions = {}): Promise<RawSocket> {
+  const ws = new WebSocket(url, options);
   const frames: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
   // A server that closes while we still send (the 64 MiB frame) makes writes fail: expected.

@@ -10,16 +10,42 @@ describe('OrderedOutbox', () => {
     expect(outbox.size).toBe(0);
   });
 
-  it('runs steps in arrival order even when they become ready out of order', () => {
+  it('runs steps in arrival order even when they become ready out of order', async () => {
     const ran: string[] = [];
     const outbox = new OrderedOutbox(() => {});
     const first = outbox.push(() => ran.push('first'), false);
     const second = outbox.push(() => ran.push('second'), false);
     outbox.push(() => ran.push('reply'), true);
     outbox.markReady(second);
+    await Promise.resolve();
     expect(ran).toEqual([]);
     outbox.markReady(first);
+    await Promise.resolve();
     expect(ran).toEqual(['first', 'second', 'reply']);
+  });
+
+  it('runs the steps a group commit makes ready together inside one batch', async () => {
+    const ran: string[] = [];
+    const outbox = new OrderedOutbox(
+      () => {},
+      (run) => {
+        ran.push('cork');
+        run();
+        ran.push('uncork');
+      },
+    );
+    const a = outbox.push(() => ran.push('a'), false);
+    const b = outbox.push(() => ran.push('b'), false);
+    const c = outbox.push(() => ran.push('c'), false);
+    // Resolved in the same tick, as a group commit resolves its appends.
+    outbox.markReady(a);
+    outbox.markReady(b);
+    await Promise.resolve();
+    expect(ran).toEqual(['cork', 'a', 'b', 'uncork']);
+    outbox.markReady(c);
+    await Promise.resolve();
+    // A single step needs no batch.
+    expect(ran).toEqual(['cork', 'a', 'b', 'uncork', 'c']);
   });
 
   it('keeps going after a step throws, and reports it', () => {
