@@ -157,7 +157,10 @@ export class Room implements ConnectionSink {
 
   private applyStored(stored: Uint8Array[]): void {
     try {
-      Y.applyUpdate(this.doc, stored.length === 1 ? (stored[0] as Uint8Array) : Y.mergeUpdates(stored));
+      const state = stored.length === 1 ? (stored[0] as Uint8Array) : Y.mergeUpdates(stored);
+      Y.applyUpdate(this.doc, state);
+      // The state just read is what a fresh client needs: answer the first ones without re-encoding.
+      this.fullStateReply = encodeSyncStep2(state);
       return;
     } catch (error) {
       this.deps.logger.warn({ doc: this.id, records: stored.length, err: error }, 'stored updates do not merge; applying them one by one');
