@@ -48,6 +48,10 @@ export class Room implements ConnectionSink {
   private fullStateReply: Uint8Array | null = null;
   private compacting: Promise<void> | null = null;
   private destroyed = false;
+  /** The stored state while it is not yet applied to the doc (see load). */
+  private unapplied: Uint8Array | null = null;
+  /** Connections that joined before the doc was applied: they get our sync step 1 then. */
+  private readonly ungreeted = new Set<Connection>();
 
   constructor(
     readonly id: string,
@@ -74,10 +78,26 @@ export class Room implements ConnectionSink {
     return this.outbox.drained();
   }
 
-  /** Reads the stored updates into a fresh doc. Throws when the store cannot be read. */
+  /**
+   * Reads the stored updates. Throws when the store cannot be read or its updates cannot be
+   * applied (the files stay as they are; the next connection tries again).
+   *
+   * A document stored as one record (a snapshot: the usual case after an unload or a restart) is
+   * applied to the Y.Doc only when something needs the doc: an edit, or a client that already
+   * has part of it. A fresh client's first sync is answered with the stored bytes themselves,
+   * so readers of a large document do not wait the tens of milliseconds it takes to apply (nor
+   * does their reply wait behind it: a large frame needs the event loop to finish writing).
+   */
   async load(): Promise<void> {
     const stored = await this.deps.store.load(this.id);
-    if (stored && stored.length > 0) this.applyStored(stored);
+    if (stored?.length === 1) {
+      this.unapplied = stored[0] as Uint8Array;
+      this.fullStateReply = encodeSyncStep2(this.unapplied);
+    } else if (stored && stored.length > 1) {
+      const state = Y.mergeUpdates(stored);
+      Y.applyUpdate(this.doc, state);
+      this.fullStateReply = encodeSyncStep2(state);
+    }
     this.doc.on('update', (update: Uint8Array) => {
       this.emitted = update;
     });
@@ -87,7 +107,10 @@ export class Room implements ConnectionSink {
   join(connection: Connection): void {
     this.connections.add(connection);
     connection.attach(this, () => {
-      connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      // Our sync step 1 asks the client for what we lack. It needs the doc, so a cold room sends it
+      // once applied; a client with content of its own makes that happen with its own step 1 or edits.
+      if (this.unapplied) this.ungreeted.add(connection);
+      else connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
       const presence = this.awareness.encodeAll();
       if (presence) connection.send(presence);
     });
@@ -95,6 +118,7 @@ export class Room implements ConnectionSink {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    this.ungreeted.delete(connection);
     const removed = this.awareness.removeConnection(connection);
     if (removed.length > 0) this.broadcast(encodeAwareness(encodeAwarenessEntries(removed, removed.length)), null);
     if (this.connections.size === 0) this.events.onEmpty(this);
@@ -134,7 +158,11 @@ export class Room implements ConnectionSink {
       if ((this.state as RoomState) === 'failed') return;
       await this.deps.store.flush(this.id);
       // One record is a seed or a single edit: not worth rewriting the snapshot for.
-      if (this.deps.store.stats(this.id).records > 1) await this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+      if (this.deps.store.stats(this.id).records > 1) {
+        this.materialize();
+        if ((this.state as RoomState) === 'failed') return;
+        await this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+      }
       await this.deps.store.release?.(this.id);
     } finally {
       this.destroy();
@@ -147,40 +175,32 @@ export class Room implements ConnectionSink {
     if (this.state !== 'failed') this.state = 'closed';
     this.outbox.clear();
     this.fullStateReply = null;
+    this.unapplied = null;
+    this.ungreeted.clear();
     this.doc.destroy();
   }
 
   /** Test hook: the room's current state as one update. */
   encodeState(): Uint8Array {
+    this.materialize();
     return Y.encodeStateAsUpdate(this.doc);
   }
 
-  private applyStored(stored: Uint8Array[]): void {
+  /** Applies the stored state to the doc if load() left it for later, then greets who waited. */
+  private materialize(): void {
+    const state = this.unapplied;
+    if (state === null || this.destroyed) return;
+    this.unapplied = null;
     try {
-      const state = stored.length === 1 ? (stored[0] as Uint8Array) : Y.mergeUpdates(stored);
       Y.applyUpdate(this.doc, state);
-      // The state just read is what a fresh client needs: answer the first ones without re-encoding.
-      this.fullStateReply = encodeSyncStep2(state);
-      return;
     } catch (error) {
-      this.deps.logger.warn({ doc: this.id, records: stored.length, err: error }, 'stored updates do not merge; applying them one by one');
+      // The files stay as they are for an operator; the next connection tries again.
+      return this.fail(error, 'stored state cannot be applied; closing the document');
     }
-    // Start again: a failed merge or apply may have left half a transaction in the doc.
-    this.doc.destroy();
-    this.doc = new Y.Doc();
-    let skipped = 0;
-    for (const update of stored) {
-      if (!validateUpdate(update).ok) {
-        skipped++;
-        continue;
-      }
-      try {
-        Y.applyUpdate(this.doc, update);
-      } catch {
-        skipped++;
-      }
-    }
-    if (skipped > 0) this.deps.logger.warn({ doc: this.id, skipped, records: stored.length }, 'skipped unreadable stored updates');
+    if (this.ungreeted.size === 0) return;
+    const step1 = encodeSyncStep1(Y.encodeStateVector(this.doc));
+    for (const connection of this.ungreeted) connection.send(step1);
+    this.ungreeted.clear();
   }
 
   private answerStep1(connection: Connection, stateVector: Uint8Array): void {
@@ -189,6 +209,8 @@ export class Room implements ConnectionSink {
     if (stateVector.length === 1 && stateVector[0] === 0) {
       reply = this.fullStateReply ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
     } else {
+      this.materialize();
+      if (this.state !== 'ready') return;
       try {
         reply = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
       } catch {
@@ -203,6 +225,8 @@ export class Room implements ConnectionSink {
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     const valid = validateUpdate(update);
     if (!valid.ok) return this.reject(connection, valid.error, update.byteLength);
+    this.materialize();
+    if (this.state !== 'ready') return;
 
     // Structs waiting for a missing dependency may integrate now, and then the sender lacks them too.
     const store = this.doc.store;
@@ -228,7 +252,7 @@ export class Room implements ConnectionSink {
       }, false);
       this.deps.store.append(this.id, stored).then(
         () => this.outbox.markReady(entry),
-        (error: unknown) => this.failWrite(error),
+        (error: unknown) => this.fail(error, 'could not store an update; closing the document'),
       );
       this.deps.documents.touch(this.id);
       this.maybeCompact();
@@ -316,11 +340,11 @@ export class Room implements ConnectionSink {
     });
   }
 
-  private failWrite(error: unknown): void {
+  /** A write or the stored state failed: the doc may hold what is not durable, so drop the room. */
+  private fail(error: unknown, message: string): void {
     if (this.state === 'failed' || this.state === 'closed') return;
-    this.deps.logger.error({ doc: this.id, err: error }, 'could not store an update; closing the document');
+    this.deps.logger.error({ doc: this.id, err: error }, message);
     this.state = 'failed';
-    // The doc holds an update that is not durable: drop it all and let clients resync from disk.
     this.outbox.clear();
     for (const connection of [...this.connections]) connection.close(Close.internalError);
     this.events.onFailed(this);
