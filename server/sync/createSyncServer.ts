@@ -15,6 +15,7 @@ import type { DocumentStore } from '../../lib/storage/DocumentStore.js';
 import { RoomRegistry, type RegistryStats } from './RoomRegistry.js';
 import type { SyncLogger } from './SyncLogger.js';
 import type { SyncSocket } from './SyncSocket.js';
+import { wsFrame } from './wsFrame.js';
 
 export interface SyncLimits {
   /** Largest frame accepted; larger ones are refused by `ws` before buffering and closed with 4413. */
@@ -52,7 +53,10 @@ export interface SyncServer {
   isUp(): boolean;
 }
 
-/** The TCP stream under a ws socket, if this ws version still keeps it where 8.x does. */
+/**
+ * The TCP stream under a ws socket, if this ws version still keeps it where 8.x does. Used to
+ * write frames built once per broadcast, and to cork a socket around a group commit's relays.
+ */
 function streamOf(ws: WebSocket): Duplex | undefined {
   const stream = (ws as unknown as { _socket?: Duplex })._socket;
   return stream && typeof stream.cork === 'function' && typeof stream.uncork === 'function' ? stream : undefined;
@@ -78,6 +82,16 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   const sockets = new Map<WebSocket, { alive: boolean; closed: Promise<void> }>();
   const upgrades = new Set<Promise<void>>();
   let closing: Promise<void> | null = null;
+  // A broadcast sends one buffer to every socket in a row: frame it once for all of them.
+  let lastPayload: Uint8Array | null = null;
+  let lastFrame: Buffer | null = null;
+  const framed = (payload: Uint8Array): Buffer => {
+    if (payload !== lastPayload || lastFrame === null) {
+      lastPayload = payload;
+      lastFrame = wsFrame(payload);
+    }
+    return lastFrame;
+  };
 
   const pingTimer = setInterval(() => {
     for (const [ws, state] of sockets) {
@@ -158,10 +172,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     }
     if (closing) return ws.close(Close.goingAway.code, Close.goingAway.reason);
 
-    const rawStream = streamOf(ws);
+    // Only uncompressed frames may bypass ws (perMessageDeflate is off; this checks it stayed off).
+    const rawStream = ws.extensions === '' ? streamOf(ws) : undefined;
     const syncSocket: SyncSocket = {
       send(data) {
-        if (ws.readyState === WebSocket.OPEN) ws.send(data);
+        if (ws.readyState !== WebSocket.OPEN) return;
+        // Safe beside ws's own writes (pings, close): without compression its Sender writes
+        // each frame synchronously, so whole frames interleave in order on the stream.
+        if (rawStream) rawStream.write(framed(data));
+        else ws.send(data);
       },
       close(code, reason) {
         ws.close(code, reason);
