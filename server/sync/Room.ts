@@ -28,7 +28,7 @@ export interface RoomDeps {
 export interface RoomEvents {
   /** The last connection left. */
   onEmpty(room: Room): void;
-  /** A write failed: the room closed its connections and must be forgotten. */
+  /** A write failed, or the stored state could not be applied: the room closed its connections and must be forgotten. */
   onFailed(room: Room): void;
 }
 
