@@ -4,11 +4,11 @@
  */
 import * as Y from 'yjs';
 import type WebSocket from 'ws';
-import { SyncStep } from '../lib/protocol.js';
-import { encodeSyncMessage, EMPTY_STATE_VECTOR, openClient, peekDelivery } from './lib/rawClient.js';
-import type { ServerProcess } from './lib/serverProcess.js';
-import { syncUrl } from './lib/urls.js';
-import { percentile } from './lib/stats.js';
+import { SyncStep } from '../lib/protocol';
+import { encodeSyncMessage, EMPTY_STATE_VECTOR, openClient, peekDelivery } from './lib/rawClient';
+import type { ServerProcess } from './lib/serverProcess';
+import { syncUrl } from './lib/urls';
+import { percentile } from './lib/stats';
 
 export interface FanoutResult {
   readonly server: string;
@@ -20,7 +20,10 @@ export interface FanoutResult {
   readonly cpuMs: number;
 }
 
-export async function runFanout(server: ServerProcess, options: { clients: number; seconds: number; editsPerSecond: number }): Promise<FanoutResult> {
+export async function runFanout(
+  server: ServerProcess,
+  options: { clients: number; seconds: number; editsPerSecond: number },
+): Promise<FanoutResult> {
   const room = `fanout-${Date.now().toString(36)}`;
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -75,7 +78,15 @@ export async function runFanout(server: ServerProcess, options: { clients: numbe
   for (const ws of sockets) ws.close();
   docs.forEach((doc) => doc.destroy());
   latencies.sort((a, b) => a - b);
-  return { server: server.name, clients: options.clients, updates, deliveries, expectedDeliveries: expectedDeliveries(), latenciesMs: latencies, cpuMs };
+  return {
+    server: server.name,
+    clients: options.clients,
+    updates,
+    deliveries,
+    expectedDeliveries: expectedDeliveries(),
+    latenciesMs: latencies,
+    cpuMs,
+  };
 }
 
 export function summarise(results: FanoutResult[]) {

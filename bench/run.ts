@@ -7,11 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runFanout, summarise, type FanoutResult } from './fanout.js';
-import { bytesOnDisk, firstSyncMs, ingest, recordTrace } from './traceReplay.js';
-import { startServerProcess, type ServerProcess } from './lib/serverProcess.js';
-import { BENCH_SECRET } from './lib/urls.js';
-import { fmt, median } from './lib/stats.js';
+import { runFanout, summarise, type FanoutResult } from './fanout';
+import { bytesOnDisk, firstSyncMs, ingest, recordTrace } from './traceReplay';
+import { startServerProcess, type ServerProcess } from './lib/serverProcess';
+import { BENCH_SECRET } from './lib/urls';
+import { fmt, median } from './lib/stats';
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 100);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -54,8 +54,12 @@ async function fanout() {
   const p99Ratio = ours.p99 / ref.p99;
   const cpuRatio = ours.cpuPer1000 / ref.cpuPer1000;
   console.log(`  reference  p50 ${fmt(ref.p50)} ms  p99 ${fmt(ref.p99)} ms  cpu/1000 ${fmt(ref.cpuPer1000)} ms`);
-  console.log(`  samskriv   p50 ${fmt(ours.p50)} ms  p99 ${fmt(ours.p99)} ms  cpu/1000 ${fmt(ours.cpuPer1000)} ms  (durable: fsync before relay)`);
-  console.log(`  ratio p50 ${fmt(ours.p50 / ref.p50)}×, p99 ${fmt(p99Ratio)}× (target ≤ 1.2×: ${verdict(p99Ratio <= 1.2)}), cpu ${fmt(cpuRatio)}× (target ≤ 1.0×: ${verdict(cpuRatio <= 1.0)})`);
+  console.log(
+    `  samskriv   p50 ${fmt(ours.p50)} ms  p99 ${fmt(ours.p99)} ms  cpu/1000 ${fmt(ours.cpuPer1000)} ms  (durable: fsync before relay)`,
+  );
+  console.log(
+    `  ratio p50 ${fmt(ours.p50 / ref.p50)}×, p99 ${fmt(p99Ratio)}× (target ≤ 1.2×: ${verdict(p99Ratio <= 1.2)}), cpu ${fmt(cpuRatio)}× (target ≤ 1.0×: ${verdict(cpuRatio <= 1.0)})`,
+  );
   return { reference: ref, samskriv: ours, p99Ratio, cpuRatio };
 }
 
@@ -63,7 +67,9 @@ async function trace() {
   console.log('\n## automerge-paper trace, keystroke by keystroke');
   const t0 = performance.now();
   const recorded = recordTrace(TRACE);
-  console.log(`  recorded ${recorded.updates.length} updates in ${fmt((performance.now() - t0) / 1000)} s; encoded document ${recorded.encodedBytes} bytes`);
+  console.log(
+    `  recorded ${recorded.updates.length} updates in ${fmt((performance.now() - t0) / 1000)} s; encoded document ${recorded.encodedBytes} bytes`,
+  );
 
   const rates: Record<string, number[]> = { reference: [], samskriv: [] };
   let samskrivDir = '';
@@ -97,7 +103,9 @@ async function trace() {
 
   const disk = bytesOnDisk(join(samskrivDir, 'docs', room));
   const diskRatio = disk / recorded.encodedBytes;
-  console.log(`  on disk after compaction ${disk} bytes = ${fmt(diskRatio)}× the encoded document (target ≤ 1.5×: ${verdict(diskRatio <= 1.5)})`);
+  console.log(
+    `  on disk after compaction ${disk} bytes = ${fmt(diskRatio)}× the encoded document (target ≤ 1.5×: ${verdict(diskRatio <= 1.5)})`,
+  );
 
   const cold: number[] = [];
   for (let i = 0; i < 7; i++) {

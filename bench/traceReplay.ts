@@ -6,11 +6,11 @@
 import * as Y from 'yjs';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SyncStep } from '../lib/protocol.js';
-import { applyPatch, loadTrace } from '../lib/traces/loadTrace.js';
-import { encodeSyncMessage, EMPTY_STATE_VECTOR, openClient, peekDelivery } from './lib/rawClient.js';
-import type { ServerProcess } from './lib/serverProcess.js';
-import { syncUrl } from './lib/urls.js';
+import { SyncStep } from '../lib/protocol';
+import { applyPatch, loadTrace } from '../lib/traces/loadTrace';
+import { encodeSyncMessage, EMPTY_STATE_VECTOR, openClient, peekDelivery } from './lib/rawClient';
+import type { ServerProcess } from './lib/serverProcess';
+import { syncUrl } from './lib/urls';
 
 export interface RecordedTrace {
   readonly updates: Uint8Array[];
@@ -33,7 +33,11 @@ export function recordTrace(path: string): RecordedTrace {
 }
 
 /** Sends every update, then a sync step 1; the server answers it only after everything before it on the connection. */
-export async function ingest(server: ServerProcess, room: string, trace: RecordedTrace): Promise<{ seconds: number; editsPerSecond: number }> {
+export async function ingest(
+  server: ServerProcess,
+  room: string,
+  trace: RecordedTrace,
+): Promise<{ seconds: number; editsPerSecond: number }> {
   let answered: () => void = () => {};
   const done = new Promise<void>((resolve) => (answered = resolve));
   let armed = false;

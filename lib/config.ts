@@ -26,7 +26,8 @@ export const configSchema = z.object({
   SYNC_MAX_MESSAGE_BYTES: integer(1024, 8 * MiB),
   SYNC_IDLE_UNLOAD_MS: integer(0, 30_000),
   SYNC_PING_INTERVAL_MS: integer(100, 30_000),
-  SYNC_GROUP_COMMIT_MS: integer(0, 2),
+  /** 0: appends that arrive while an fsync is running share the next one; more widens the window. */
+  SYNC_GROUP_COMMIT_MS: integer(0, 0),
   SYNC_COMPACT_AFTER_BYTES: integer(1024, 4 * MiB),
   SYNC_COMPACT_AFTER_RECORDS: integer(1, 10_000),
   HTTP_MAX_BODY_BYTES: integer(256, 64 * 1024),

@@ -3,8 +3,8 @@
  * pages. Next bundles app code separately from server/, so module singletons are not shared;
  * the process-wide registry on globalThis is.
  */
-import type { Config } from './config.js';
-import type { DocumentService } from './documents/DocumentService.js';
+import type { Config } from './config';
+import type { DocumentService } from './documents/DocumentService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;

@@ -4,9 +4,9 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig } from '../lib/config.js';
-import { createLogger } from './logger.js';
-import { startServer } from './startServer.js';
+import { ConfigError, loadConfig } from '../lib/config';
+import { createLogger } from './logger';
+import { startServer } from './startServer';
 
 const dev = process.argv.includes('--dev');
 const syncOnly = process.argv.includes('--sync-only');

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Logger } from './logger.js';
+import type { Logger } from './logger';
 
 export const SECRET_FILE = 'auth-secret';
 

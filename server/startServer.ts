@@ -7,18 +7,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Config } from '../lib/config.js';
-import { setServices } from '../lib/services.js';
-import { createLogger, type Logger } from './logger.js';
-import { resolveAuthSecret } from './resolveAuthSecret.js';
-import { FileDocumentStore } from './storage/FileDocumentStore.js';
-import { LowMetadataStore } from './storage/LowMetadataStore.js';
-import { createDocumentService } from './documents/createDocumentService.js';
-import { seedDemoDocuments } from './documents/seedDemoDocuments.js';
-import { createSyncServer } from './sync/createSyncServer.js';
-import { createWebHandler, type WebHandler } from './http/createWebHandler.js';
-import { checkHealth } from './http/checkHealth.js';
-import { sendJson } from './http/sendJson.js';
+import type { Config } from '../lib/config';
+import { setServices } from '../lib/services';
+import { createLogger, type Logger } from './logger';
+import { resolveAuthSecret } from './resolveAuthSecret';
+import { FileDocumentStore } from './storage/FileDocumentStore';
+import { LowMetadataStore } from './storage/LowMetadataStore';
+import { createDocumentService } from './documents/createDocumentService';
+import { seedDemoDocuments } from './documents/seedDemoDocuments';
+import { createSyncServer } from './sync/createSyncServer';
+import { createWebHandler, type WebHandler } from './http/createWebHandler';
+import { checkHealth } from './http/checkHealth';
+import { sendJson } from './http/sendJson';
 
 export interface StartOptions {
   readonly config: Config;
@@ -85,7 +85,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       }
       const length = Number(req.headers['content-length'] ?? 0);
       if (Number.isFinite(length) && length > config.HTTP_MAX_BODY_BYTES) {
-        return sendJson(res, 413, { error: { code: 'body_too_large', message: `The request body is larger than ${config.HTTP_MAX_BODY_BYTES} bytes.` } });
+        return sendJson(res, 413, {
+          error: { code: 'body_too_large', message: `The request body is larger than ${config.HTTP_MAX_BODY_BYTES} bytes.` },
+        });
       }
       if (!web) return sendJson(res, 404, { error: { code: 'not_found', message: 'This server only serves the sync endpoint.' } });
       await web.handle(req, res);

@@ -4,19 +4,17 @@
  */
 import { z } from 'zod';
 import { TEMPLATE_IDS } from '../../lib/documents/templates';
+import { isSafeDisplayText } from '../../lib/text/displayText';
+export { NAME_MAX_LENGTH } from '../../lib/text/displayText';
 
 export const TITLE_MAX_LENGTH = 120;
-/** Display names: the limit of `displayNameSchema` in lib/auth/session.ts (which is server-only). */
-export const NAME_MAX_LENGTH = 60;
 
 export const titleSchema = z
   .string({ error: 'title_required' })
   .trim()
   .min(1, 'title_required')
   .max(TITLE_MAX_LENGTH, 'title_too_long')
-  // No control characters or bidi overrides in titles shown to others.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  .refine((title) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(title), 'title_invalid');
+  .refine(isSafeDisplayText, 'title_invalid');
 
 export const createDocumentSchema = z.object({
   title: titleSchema,

@@ -5,7 +5,7 @@
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { MessageType, SyncStep } from '../../lib/protocol.js';
+import { MessageType, SyncStep } from '../../lib/protocol';
 
 export interface Delivery {
   /** Sync sub-type (step2 or update) of a relayed body message. */

@@ -1,4 +1,4 @@
-import { mintSyncToken } from '../../lib/auth/syncToken.js';
+import { mintSyncToken } from '../../lib/auth/syncToken';
 
 export const BENCH_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 

@@ -3,10 +3,10 @@
  * with which access, and whether an unknown document is to be created. Pure apart from the
  * injected `documentExists`, so every branch is unit-tested without a server.
  */
-import { Close, type CloseReason } from '../protocol.js';
-import { isValidDocumentId } from '../documentId.js';
-import { verifySyncToken, type Access } from './syncToken.js';
-import { SESSION_COOKIE, colourFor, decodeSession, readCookie } from './session.js';
+import { Close, type CloseReason } from '../protocol';
+import { isValidDocumentId } from '../documentId';
+import { verifySyncToken, type Access } from './syncToken';
+import { SESSION_COOKIE, colourFor, decodeSession, readCookie } from './session';
 
 export interface SyncActor {
   readonly id: string;

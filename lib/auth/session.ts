@@ -4,18 +4,12 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { displayNameSchema } from '../text/displayText';
 
 export const SESSION_COOKIE = 'samskriv_session';
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 30;
 
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'name_required')
-  .max(60, 'name_too_long')
-  // No control characters or bidi overrides in names shown to others.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-  .refine((name) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name), 'name_invalid');
+export { displayNameSchema };
 
 const sessionSchema = z.object({
   sub: z.string().min(1).max(100),
@@ -26,7 +20,7 @@ const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 /** Caret colours: #rrggbb (CollaborationCaret renders other forms transparent), readable on white. */
-export const PERSON_COLOURS = ['#b4232c', '#1d6fb8', '#2e7d32', '#8e24aa', '#c25e00', '#00796b', '#5d4037', '#3949ab'] as const;
+export const PERSON_COLOURS = ['#b4232c', '#1d6fb8', '#2e7d32', '#8e24aa', '#b35600', '#00796b', '#5d4037', '#3949ab'] as const;
 
 export function colourFor(id: string): string {
   let hash = 0;

@@ -22,11 +22,7 @@ export type VerifiedToken = { ok: true; claims: SyncTokenClaims } | { ok: false;
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-export async function mintSyncToken(
-  claims: Omit<SyncTokenClaims, 'exp'>,
-  secret: string,
-  ttlSeconds = 3600,
-): Promise<string> {
+export async function mintSyncToken(claims: Omit<SyncTokenClaims, 'exp'>, secret: string, ttlSeconds = 3600): Promise<string> {
   const { sub, ...rest } = claims;
   return new SignJWT(rest)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -1,5 +1,5 @@
-import type { DocumentMeta, PersonRef } from '../storage/MetadataStore.js';
-import type { TemplateId } from './templates.js';
+import type { DocumentMeta, PersonRef } from '../storage/MetadataStore';
+import type { TemplateId } from './templates';
 
 export interface CreateDocumentInput {
   /** A chosen id (e.g. from an edit sync token); a random one otherwise. */

@@ -1,6 +1,6 @@
 /** Demo content created once on first start (unless SEED_DEMO=false), so a new install has something real to show. */
 import type { JSONContent } from '@tiptap/core';
-import type { TemplateId } from './templates.js';
+import type { TemplateId } from './templates';
 
 export interface DemoDocument {
   readonly title: string;
@@ -27,7 +27,9 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
       content: [
         h(1, 'Projektforslag: Fællesspisning i forsamlingshuset'),
         h(2, 'Formål'),
-        p('Vi vil samle borgere på tværs af alder til fællesspisning hver anden torsdag, så færre sidder alene, og flere lærer deres naboer at kende.'),
+        p(
+          'Vi vil samle borgere på tværs af alder til fællesspisning hver anden torsdag, så færre sidder alene, og flere lærer deres naboer at kende.',
+        ),
         h(2, 'Baggrund'),
         p('Mange ældre i landsbyen bor alene, og unge familier efterlyser mødesteder. Forsamlingshuset står tomt de fleste hverdage.'),
         h(2, 'Målgruppe'),
@@ -39,7 +41,11 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
           'Center for Borger & Branding: hjælper med formidling og lokaler.',
         ),
         h(2, 'Aktiviteter'),
-        bullets('Fællesspisning hver anden torsdag kl. 17.30.', 'Madhold med skiftende frivillige.', 'En gang i kvartalet: tema-aften med lokale fortællinger.'),
+        bullets(
+          'Fællesspisning hver anden torsdag kl. 17.30.',
+          'Madhold med skiftende frivillige.',
+          'En gang i kvartalet: tema-aften med lokale fortællinger.',
+        ),
         h(2, 'Økonomi'),
         p('Deltagerbetaling på 40 kr. for voksne og 20 kr. for børn dækker råvarerne. Vi søger 15.000 kr. til køkkenudstyr.'),
         h(2, 'Evaluering'),
@@ -54,7 +60,9 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
       type: 'doc',
       content: [
         h(1, 'Udkast: Politik for samskabelse'),
-        p('Dette udkast er skrevet i fællesskab af medarbejdere, foreninger og borgere i Fælles-skabet og sendes i åben høring, før byrådet beslutter.'),
+        p(
+          'Dette udkast er skrevet i fællesskab af medarbejdere, foreninger og borgere i Fælles-skabet og sendes i åben høring, før byrådet beslutter.',
+        ),
         h(2, 'Vision'),
         p('Kommunen og civilsamfundet skaber løsninger sammen, til gavn for borgerne og med respekt for hinandens roller.'),
         h(2, 'Principper'),

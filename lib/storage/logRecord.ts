@@ -3,7 +3,7 @@
  * The checksum lets a reader tell a whole record from one torn by a crash mid-write; the length
  * bound keeps a garbage length from being trusted.
  */
-import { crc32 } from './crc32.js';
+import { crc32 } from './crc32';
 
 export const RECORD_HEADER_BYTES = 8;
 

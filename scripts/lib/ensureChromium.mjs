@@ -9,9 +9,16 @@ export function ensureChromium() {
   if (!process.env.CHROMIUM_PATH && canApt) {
     console.log("Samskriv: Chromium not found; installing Debian's chromium package for the browser tests…");
     const update = spawnSync('apt-get', ['update'], { stdio: 'inherit' });
-    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const install =
+      update.status === 0 &&
+      spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
     if (install && install.status === 0 && existsSync(path)) return path;
   }
-  console.error(`Browser tests need Chromium at ${path}: install Debian's "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  console.error(
+    `Browser tests need Chromium at ${path}: install Debian's "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
   process.exit(1);
 }

@@ -7,14 +7,14 @@ import * as Y from 'yjs';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { Schema } from '@tiptap/pm/model';
-import { BODY_FRAGMENT } from '../../lib/protocol.js';
-import { isValidDocumentId, newDocumentId } from '../../lib/documentId.js';
-import { bodyExtensions } from '../../lib/editor/bodyExtensions.js';
-import { templateContent } from '../../lib/documents/templates.js';
+import { BODY_FRAGMENT } from '../../lib/protocol';
+import { isValidDocumentId, newDocumentId } from '../../lib/documentId';
+import { bodyExtensions } from '../../lib/editor/bodyExtensions';
+import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
-import type { CreateDocumentInput, DocumentService } from '../../lib/documents/DocumentService.js';
-import type { DocumentStore } from '../../lib/storage/DocumentStore.js';
-import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore.js';
+import type { CreateDocumentInput, DocumentService } from '../../lib/documents/DocumentService';
+import type { DocumentStore } from '../../lib/storage/DocumentStore';
+import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore';
 
 export class DocumentExistsError extends Error {
   override readonly name = 'DocumentExistsError';

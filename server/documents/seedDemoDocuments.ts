@@ -1,8 +1,8 @@
 /** Creates the demo documents once per data dir (a marker file records that it happened). */
 import { writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEMO_AUTHOR, DEMO_DOCUMENTS } from '../../lib/documents/demoDocuments.js';
-import type { ClosableDocumentService } from './createDocumentService.js';
+import { DEMO_AUTHOR, DEMO_DOCUMENTS } from '../../lib/documents/demoDocuments';
+import type { ClosableDocumentService } from './createDocumentService';
 
 const MARKER = '.demo-seeded';
 

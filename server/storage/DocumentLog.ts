@@ -10,7 +10,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FILE_MODE, ensureDirectory, fsyncDirectory, segmentFileName } from './fileLayout.js';
+import { FILE_MODE, ensureDirectory, fsyncDirectory, segmentFileName } from './fileLayout';
 
 /** Where the writer starts; known only after the document's files were read. */
 export interface LogPosition {

@@ -26,11 +26,11 @@
  */
 import { open as openFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentStore, LogStats } from '../../lib/storage/DocumentStore.js';
-import { DocumentStorageError } from '../../lib/storage/DocumentStorageError.js';
-import { encodeRecord } from '../../lib/storage/logRecord.js';
-import { isValidDocumentId } from '../../lib/documentId.js';
-import { DocumentLog, type IoCounters, type LogPosition } from './DocumentLog.js';
+import type { DocumentStore, LogStats } from '../../lib/storage/DocumentStore';
+import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
+import { encodeRecord } from '../../lib/storage/logRecord';
+import { isValidDocumentId } from '../../lib/documentId';
+import { DocumentLog, type IoCounters, type LogPosition } from './DocumentLog';
 import {
   FILE_MODE,
   FIRST_SEGMENT,
@@ -39,9 +39,9 @@ import {
   ensureDirectory,
   fsyncDirectory,
   parseSegmentFileName,
-} from './fileLayout.js';
-import { encodeSnapshotFile } from './snapshotFile.js';
-import { readDocumentFiles, type DocumentFiles, type StoreLogger } from './readDocumentFiles.js';
+} from './fileLayout';
+import { encodeSnapshotFile } from './snapshotFile';
+import { readDocumentFiles, type DocumentFiles, type StoreLogger } from './readDocumentFiles';
 
 export interface FileDocumentStoreOptions {
   readonly dir: string;

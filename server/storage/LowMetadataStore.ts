@@ -10,10 +10,10 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJSONFile } from './DurableJSONFile.js';
-import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore.js';
-import { applyMetaPatch, type MetaPatch } from './applyMetaPatch.js';
-import { byNewestFirst } from './byNewestFirst.js';
+import { DurableJSONFile } from './DurableJSONFile';
+import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore';
+import { applyMetaPatch, type MetaPatch } from './applyMetaPatch';
+import { byNewestFirst } from './byNewestFirst';
 
 interface MetaFile {
   documents: Record<string, DocumentMeta>;

@@ -1,4 +1,4 @@
-import type { DocumentStore, LogStats } from '../../lib/storage/DocumentStore.js';
+import type { DocumentStore, LogStats } from '../../lib/storage/DocumentStore';
 
 interface Entry {
   snapshot: Uint8Array | null;

@@ -1,6 +1,6 @@
-import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore.js';
-import { applyMetaPatch, type MetaPatch } from './applyMetaPatch.js';
-import { byNewestFirst } from './byNewestFirst.js';
+import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore';
+import { applyMetaPatch, type MetaPatch } from './applyMetaPatch';
+import { byNewestFirst } from './byNewestFirst';
 
 /** In-memory MetadataStore for unit tests. Same contract as LowMetadataStore, no file. */
 export class MemoryMetadataStore implements MetadataStore {

@@ -1,4 +1,4 @@
-import type { DocumentMeta } from '../../lib/storage/MetadataStore.js';
+import type { DocumentMeta } from '../../lib/storage/MetadataStore';
 
 export type MetaPatch = Partial<Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch'>>;
 

@@ -1,4 +1,4 @@
-import type { DocumentMeta } from '../../lib/storage/MetadataStore.js';
+import type { DocumentMeta } from '../../lib/storage/MetadataStore';
 
 /** Start-page order: newest createdAt first; ties by id so every store gives the same order. */
 export function byNewestFirst(a: DocumentMeta, b: DocumentMeta): number {

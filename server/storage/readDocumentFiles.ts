@@ -7,18 +7,10 @@
  */
 import { open, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { decodeRecords } from '../../lib/storage/logRecord.js';
-import { DocumentStorageError } from '../../lib/storage/DocumentStorageError.js';
-import { decodeSnapshotFile } from './snapshotFile.js';
-import {
-  FILE_MODE,
-  FIRST_SEGMENT,
-  SNAPSHOT_FILE,
-  SNAPSHOT_TEMP_FILE,
-  fileStamp,
-  fsyncDirectory,
-  parseSegmentFileName,
-} from './fileLayout.js';
+import { decodeRecords } from '../../lib/storage/logRecord';
+import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
+import { decodeSnapshotFile } from './snapshotFile';
+import { FILE_MODE, FIRST_SEGMENT, SNAPSHOT_FILE, SNAPSHOT_TEMP_FILE, fileStamp, fsyncDirectory, parseSegmentFileName } from './fileLayout';
 
 export interface StoreLogger {
   warn(obj: object, msg?: string): void;

@@ -4,7 +4,7 @@
  * the snapshot covers (all below it), so a crash between the snapshot's rename and the deletion
  * of the covered segments never applies them twice or loses them.
  */
-import { decodeRecords, encodeRecord } from '../../lib/storage/logRecord.js';
+import { decodeRecords, encodeRecord } from '../../lib/storage/logRecord';
 
 const MAGIC = new TextEncoder().encode('SKSNAP01');
 /** A snapshot is one record, so it may be as large as the framing allows (u32 length). */

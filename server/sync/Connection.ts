@@ -2,10 +2,10 @@
  * One authorized socket: who it is, what it may do, and the frames it sent before its room was
  * ready (loading or unloading), which are replayed in order once it is.
  */
-import type { Access } from '../../lib/auth/syncToken.js';
-import type { SyncActor } from '../../lib/auth/authorizeSync.js';
-import { Close, type CloseReason } from '../../lib/protocol.js';
-import type { SyncSocket } from './SyncSocket.js';
+import type { Access } from '../../lib/auth/syncToken';
+import type { SyncActor } from '../../lib/auth/authorizeSync';
+import { Close, type CloseReason } from '../../lib/protocol';
+import type { SyncSocket } from './SyncSocket';
 
 export interface ConnectionInfo {
   readonly documentId: string;

@@ -5,17 +5,17 @@
  * SyncSocket and Connection.
  */
 import * as Y from 'yjs';
-import { Close } from '../../lib/protocol.js';
-import type { DocumentService } from '../../lib/documents/DocumentService.js';
-import type { DocumentStore } from '../../lib/storage/DocumentStore.js';
-import type { Connection, ConnectionSink } from './Connection.js';
-import { decodeMessage } from './decodeMessage.js';
-import { encodeAwarenessEntries, rewriteAwarenessUpdate } from './awarenessRewrite.js';
-import { encodeAwareness, encodeSaved, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './encodeMessage.js';
-import { endClocks, validateUpdate } from './validateUpdate.js';
-import { OrderedOutbox } from './OrderedOutbox.js';
-import { RoomAwareness } from './RoomAwareness.js';
-import type { SyncLogger } from './SyncLogger.js';
+import { Close } from '../../lib/protocol';
+import type { DocumentService } from '../../lib/documents/DocumentService';
+import type { DocumentStore } from '../../lib/storage/DocumentStore';
+import type { Connection, ConnectionSink } from './Connection';
+import { decodeMessage } from './decodeMessage';
+import { encodeAwarenessEntries, rewriteAwarenessUpdate } from './awarenessRewrite';
+import { encodeAwareness, encodeSaved, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './encodeMessage';
+import { endClocks, validateUpdate } from './validateUpdate';
+import { OrderedOutbox } from './OrderedOutbox';
+import { RoomAwareness } from './RoomAwareness';
+import type { SyncLogger } from './SyncLogger';
 
 export interface RoomDeps {
   readonly store: DocumentStore;

@@ -3,9 +3,9 @@
  * clock removes), plus one rule of ours: a connection speaks only for the awareness clients it
  * introduced, so nobody can move someone else's caret or take over their entry.
  */
-import type { Connection } from './Connection.js';
-import { encodeAwarenessEntries, type AwarenessEntry } from './awarenessRewrite.js';
-import { encodeAwareness } from './encodeMessage.js';
+import type { Connection } from './Connection';
+import { encodeAwarenessEntries, type AwarenessEntry } from './awarenessRewrite';
+import { encodeAwareness } from './encodeMessage';
 
 /** A browser tab has one awareness client; a few more allow several docs sharing one awareness. */
 const MAX_CLIENTS_PER_CONNECTION = 8;

@@ -3,10 +3,10 @@
  * room is unloading waits until the unload has flushed and closed, then gets a fresh room loaded
  * from the store: two Y.Docs never exist for one document at once.
  */
-import { Close } from '../../lib/protocol.js';
-import type { SyncSocket } from './SyncSocket.js';
-import { Connection, type ConnectionInfo } from './Connection.js';
-import { Room, type RoomDeps } from './Room.js';
+import { Close } from '../../lib/protocol';
+import type { SyncSocket } from './SyncSocket';
+import { Connection, type ConnectionInfo } from './Connection';
+import { Room, type RoomDeps } from './Room';
 
 export interface RoomRegistryOptions extends RoomDeps {
   /** How long a room without connections stays in memory. */

@@ -4,8 +4,8 @@
  * parsed once and stringified once here; the room stores and relays the resulting JSON as is.
  */
 import * as encoding from 'lib0/encoding';
-import type { SyncActor } from '../../lib/auth/authorizeSync.js';
-import { DecodeError, StrictReader } from './strictDecoding.js';
+import type { SyncActor } from '../../lib/auth/authorizeSync';
+import { DecodeError, StrictReader } from './strictDecoding';
 
 export interface AwarenessEntry {
   readonly clientId: number;

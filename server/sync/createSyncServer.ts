@@ -7,15 +7,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
-import { ACK_QUERY_PARAM, Close, SYNC_PATH_PREFIX } from '../../lib/protocol.js';
-import { isValidDocumentId } from '../../lib/documentId.js';
-import { authorizeSync, type SyncActor, type SyncDecision } from '../../lib/auth/authorizeSync.js';
-import type { DocumentService } from '../../lib/documents/DocumentService.js';
-import type { DocumentStore } from '../../lib/storage/DocumentStore.js';
-import { RoomRegistry, type RegistryStats } from './RoomRegistry.js';
-import type { SyncLogger } from './SyncLogger.js';
-import type { SyncSocket } from './SyncSocket.js';
-import { wsFrame } from './wsFrame.js';
+import { ACK_QUERY_PARAM, Close, SYNC_PATH_PREFIX } from '../../lib/protocol';
+import { isValidDocumentId } from '../../lib/documentId';
+import { authorizeSync, type SyncActor, type SyncDecision } from '../../lib/auth/authorizeSync';
+import type { DocumentService } from '../../lib/documents/DocumentService';
+import type { DocumentStore } from '../../lib/storage/DocumentStore';
+import { RoomRegistry, type RegistryStats } from './RoomRegistry';
+import type { SyncLogger } from './SyncLogger';
+import type { SyncSocket } from './SyncSocket';
+import { wsFrame } from './wsFrame';
 
 export interface SyncLimits {
   /** Largest frame accepted; larger ones are refused by `ws` before buffering and closed with 4413. */

@@ -4,8 +4,8 @@
  * Payloads are views into the frame (no copies); they end where the frame ends, and every later
  * read goes through lib0's bounds-checked views, so nothing can be read beyond them.
  */
-import { MessageType, SyncStep } from '../../lib/protocol.js';
-import { DecodeError, StrictReader, type DecodeErrorCode } from './strictDecoding.js';
+import { MessageType, SyncStep } from '../../lib/protocol';
+import { DecodeError, StrictReader, type DecodeErrorCode } from './strictDecoding';
 
 export type SyncMessage =
   | { readonly type: 'syncStep1'; readonly stateVector: Uint8Array }

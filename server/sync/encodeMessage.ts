@@ -3,7 +3,7 @@
  * the end) so a broadcast hands the very same bytes to every socket. They are Node Buffers
  * (typed as Uint8Array) because `ws` wraps any other view in a new Buffer on every send.
  */
-import { MessageType, SyncStep } from '../../lib/protocol.js';
+import { MessageType, SyncStep } from '../../lib/protocol';
 
 const varUintSize = (n: number): number => {
   let size = 1;

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mintSyncToken } from '../../lib/auth/syncToken.js';
-import { launchChromium } from './helpers/launchChromium.js';
-import { startAppServer, type AppServer } from './helpers/startAppServer.js';
-import { EDITOR, editorText, enterName, moveCaret, syncStatus, waitForEditable, waitForEditorText } from './helpers/editorPage.js';
+import { mintSyncToken } from '../../lib/auth/syncToken';
+import { launchChromium } from './helpers/launchChromium';
+import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { EDITOR, editorText, enterName, moveCaret, syncStatus, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 let server: AppServer;
 let browser: Browser;

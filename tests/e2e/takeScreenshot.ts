@@ -5,9 +5,9 @@
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium } from './helpers/launchChromium.js';
-import { PROJECT_DIR, startAppServer } from './helpers/startAppServer.js';
-import { EDITOR, enterName, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage.js';
+import { launchChromium } from './helpers/launchChromium';
+import { PROJECT_DIR, startAppServer } from './helpers/startAppServer';
+import { EDITOR, enterName, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 const server = await startAppServer({ seedDemo: true });
 const browser = await launchChromium();

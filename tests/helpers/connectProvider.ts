@@ -5,8 +5,8 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { ACK_QUERY_PARAM } from '../../lib/protocol.js';
-import { waitFor, waitForSynced } from './waitFor.js';
+import { ACK_QUERY_PARAM } from '../../lib/protocol';
+import { waitFor, waitForSynced } from './waitFor';
 
 export interface ProviderOptions {
   readonly token?: string;

@@ -3,7 +3,7 @@
  * relayed before it is durable, and lets appends complete out of order. Loads and flushes can
  * be held behind a gate too, to catch a room in the middle of loading or unloading.
  */
-import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore.js';
+import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore';
 
 export interface PendingAppend {
   readonly documentId: string;

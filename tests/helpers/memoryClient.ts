@@ -8,11 +8,11 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { MessageType } from '../../lib/protocol.js';
-import type { Access } from '../../lib/auth/syncToken.js';
-import type { RoomRegistry } from '../../server/sync/RoomRegistry.js';
-import type { Connection } from '../../server/sync/Connection.js';
-import { MemorySocket } from './memorySocket.js';
+import { MessageType } from '../../lib/protocol';
+import type { Access } from '../../lib/auth/syncToken';
+import type { RoomRegistry } from '../../server/sync/RoomRegistry';
+import type { Connection } from '../../server/sync/Connection';
+import { MemorySocket } from './memorySocket';
 
 export interface MemoryClientOptions {
   readonly access?: Access;

@@ -2,7 +2,7 @@
  * An in-memory SyncSocket. Frames travel in microtasks in both directions, as they would across
  * event-loop turns on a real socket, so nothing re-enters the room while it is sending.
  */
-import type { SyncSocket } from '../../server/sync/SyncSocket.js';
+import type { SyncSocket } from '../../server/sync/SyncSocket';
 
 export class MemorySocket implements SyncSocket {
   /** Frames the server sent, in order. */

@@ -1,5 +1,5 @@
 /** A SyncLogger that keeps what it was told, to assert on "logged once" and "no secrets in logs". */
-import type { SyncLogger } from '../../server/sync/SyncLogger.js';
+import type { SyncLogger } from '../../server/sync/SyncLogger';
 
 export interface LogLine {
   readonly level: 'debug' | 'info' | 'warn' | 'error';

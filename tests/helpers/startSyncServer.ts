@@ -6,15 +6,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
-import type { Access } from '../../lib/auth/syncToken.js';
-import type { DocumentStore } from '../../lib/storage/DocumentStore.js';
-import type { MetadataStore } from '../../lib/storage/MetadataStore.js';
-import { createDocumentService, type ClosableDocumentService } from '../../server/documents/createDocumentService.js';
-import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore.js';
-import { MemoryMetadataStore } from '../../server/storage/MemoryMetadataStore.js';
-import { createSyncServer, type SyncLimits, type SyncServer } from '../../server/sync/createSyncServer.js';
-import { recordingLogger, type RecordingLogger } from './recordingLogger.js';
-import { sessionCookie, TEST_SECRET, token } from './tokens.js';
+import type { Access } from '../../lib/auth/syncToken';
+import type { DocumentStore } from '../../lib/storage/DocumentStore';
+import type { MetadataStore } from '../../lib/storage/MetadataStore';
+import { createDocumentService, type ClosableDocumentService } from '../../server/documents/createDocumentService';
+import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore';
+import { MemoryMetadataStore } from '../../server/storage/MemoryMetadataStore';
+import { createSyncServer, type SyncLimits, type SyncServer } from '../../server/sync/createSyncServer';
+import { recordingLogger, type RecordingLogger } from './recordingLogger';
+import { sessionCookie, TEST_SECRET, token } from './tokens';
 
 export const TEST_LIMITS: SyncLimits = {
   maxMessageBytes: 8 * 1024 * 1024,

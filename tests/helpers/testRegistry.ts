@@ -1,12 +1,12 @@
 /** A RoomRegistry over a memory (or controlled) store with in-memory clients, cleaned up by `close()`. */
 import * as Y from 'yjs';
-import type { DocumentStore } from '../../lib/storage/DocumentStore.js';
-import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore.js';
-import { RoomRegistry, type RoomRegistryOptions } from '../../server/sync/RoomRegistry.js';
-import { MemoryClient, type MemoryClientOptions } from './memoryClient.js';
-import { recordingLogger, type RecordingLogger } from './recordingLogger.js';
-import { settle } from './tick.js';
-import { ControlledStore } from './controlledStore.js';
+import type { DocumentStore } from '../../lib/storage/DocumentStore';
+import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore';
+import { RoomRegistry, type RoomRegistryOptions } from '../../server/sync/RoomRegistry';
+import { MemoryClient, type MemoryClientOptions } from './memoryClient';
+import { recordingLogger, type RecordingLogger } from './recordingLogger';
+import { settle } from './tick';
+import { ControlledStore } from './controlledStore';
 
 export interface TestRegistry<S extends DocumentStore> {
   readonly registry: RoomRegistry;

@@ -1,8 +1,8 @@
 /** Sync tokens and session cookies for tests, including broken ones. */
 import { SignJWT } from 'jose';
-import { encodeSession, newSession, SESSION_COOKIE } from '../../lib/auth/session.js';
-import { mintSyncToken } from '../../lib/auth/syncToken.js';
-import type { Access } from '../../lib/auth/syncToken.js';
+import { encodeSession, newSession, SESSION_COOKIE } from '../../lib/auth/session';
+import { mintSyncToken } from '../../lib/auth/syncToken';
+import type { Access } from '../../lib/auth/syncToken';
 
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 

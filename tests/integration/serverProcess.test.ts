@@ -11,9 +11,9 @@ import { spawnSync } from 'node:child_process';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { mintSyncToken } from '../../lib/auth/syncToken.js';
-import { spawnServer, type SpawnedServer } from '../helpers/spawnServer.js';
-import { waitUntil } from '../helpers/waitUntil.js';
+import { mintSyncToken } from '../../lib/auth/syncToken';
+import { spawnServer, type SpawnedServer } from '../helpers/spawnServer';
+import { waitUntil } from '../helpers/waitUntil';
 
 const SECRET = 'integration-secret-integration-secret-0123456789';
 const cleanups: Array<() => unknown> = [];

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BODY_FRAGMENT, Close } from '../../lib/protocol.js';
-import { connectProvider } from '../helpers/connectProvider.js';
-import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer.js';
-import { waitForAwareness, waitForDoc } from '../helpers/waitFor.js';
-import { token, unsignedToken } from '../helpers/tokens.js';
+import { BODY_FRAGMENT, Close } from '../../lib/protocol';
+import { connectProvider } from '../helpers/connectProvider';
+import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
+import { waitForAwareness, waitForDoc } from '../helpers/waitFor';
+import { token, unsignedToken } from '../helpers/tokens';
 
 async function storedText(server: TestSyncServer, id: string, name: string): Promise<string> {
   const doc = new Y.Doc();

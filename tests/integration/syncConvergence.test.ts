@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { BODY_FRAGMENT, MessageType } from '../../lib/protocol.js';
-import { connectProvider, type TestProvider } from '../helpers/connectProvider.js';
-import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer.js';
-import { waitFor, waitForAwareness, waitForDoc } from '../helpers/waitFor.js';
+import { BODY_FRAGMENT, MessageType } from '../../lib/protocol';
+import { connectProvider, type TestProvider } from '../helpers/connectProvider';
+import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
+import { waitFor, waitForAwareness, waitForDoc } from '../helpers/waitFor';
 
 function paragraph(text: string): Y.XmlElement {
   const element = new Y.XmlElement('paragraph');

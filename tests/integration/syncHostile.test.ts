@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Close } from '../../lib/protocol.js';
-import { connectProvider } from '../helpers/connectProvider.js';
-import { openRawSocket } from '../helpers/rawSocket.js';
-import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer.js';
-import { waitForDoc } from '../helpers/waitFor.js';
+import { Close } from '../../lib/protocol';
+import { connectProvider } from '../helpers/connectProvider';
+import { openRawSocket } from '../helpers/rawSocket';
+import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
+import { waitForDoc } from '../helpers/waitFor';
 
 const MiB = 1024 * 1024;
 

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
-import { Close } from '../../lib/protocol.js';
-import { connectProvider } from '../helpers/connectProvider.js';
-import { openRawSocket } from '../helpers/rawSocket.js';
-import { startSyncServer } from '../helpers/startSyncServer.js';
-import { waitForDoc } from '../helpers/waitFor.js';
-import { FileDocumentStore } from '../../server/storage/FileDocumentStore.js';
+import { Close } from '../../lib/protocol';
+import { connectProvider } from '../helpers/connectProvider';
+import { openRawSocket } from '../helpers/rawSocket';
+import { startSyncServer } from '../helpers/startSyncServer';
+import { waitForDoc } from '../helpers/waitFor';
+import { FileDocumentStore } from '../../server/storage/FileDocumentStore';
 
 describe('liveness', () => {
   it('terminates a socket that stops answering pings, and only that one', async () => {

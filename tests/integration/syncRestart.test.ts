@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import { BODY_FRAGMENT, MessageType } from '../../lib/protocol.js';
-import { applyPatch, loadTrace } from '../../lib/traces/loadTrace.js';
-import type { MetadataStore } from '../../lib/storage/MetadataStore.js';
-import { FileDocumentStore } from '../../server/storage/FileDocumentStore.js';
-import { connectProvider, type TestProvider } from '../helpers/connectProvider.js';
-import { startSyncServer, type StartSyncServerOptions, type TestSyncServer } from '../helpers/startSyncServer.js';
-import { waitFor, waitForDoc } from '../helpers/waitFor.js';
+import { BODY_FRAGMENT, MessageType } from '../../lib/protocol';
+import { applyPatch, loadTrace } from '../../lib/traces/loadTrace';
+import type { MetadataStore } from '../../lib/storage/MetadataStore';
+import { FileDocumentStore } from '../../server/storage/FileDocumentStore';
+import { connectProvider, type TestProvider } from '../helpers/connectProvider';
+import { startSyncServer, type StartSyncServerOptions, type TestSyncServer } from '../helpers/startSyncServer';
+import { waitFor, waitForDoc } from '../helpers/waitFor';
 
 function dataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'samskriv-sync-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../lib/config.js';
+import { ConfigError, loadConfig } from '../../lib/config';
 
 describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { authorizeSync, type AuthorizeSyncDeps } from '../../../lib/auth/authorizeSync.js';
-import { colourFor } from '../../../lib/auth/session.js';
-import { Close } from '../../../lib/protocol.js';
-import { sessionCookie, TEST_SECRET, token, unsignedToken } from '../../helpers/tokens.js';
+import { authorizeSync, type AuthorizeSyncDeps } from '../../../lib/auth/authorizeSync';
+import { colourFor } from '../../../lib/auth/session';
+import { Close } from '../../../lib/protocol';
+import { sessionCookie, TEST_SECRET, token, unsignedToken } from '../../helpers/tokens';
 
 const existing = new Set(['doc1', 'doc2']);
 const deps: AuthorizeSyncDeps = { secret: TEST_SECRET, documentExists: async (id) => existing.has(id) };

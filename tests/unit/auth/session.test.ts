@@ -1,14 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeSession,
-  encodeSession,
-  newSession,
-  readCookie,
-  SESSION_COOKIE,
-  SESSION_MAX_AGE_SECONDS,
-} from '../../../lib/auth/session.js';
-import { TEST_SECRET } from '../../helpers/tokens.js';
+import { decodeSession, encodeSession, newSession, readCookie, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from '../../../lib/auth/session';
+import { TEST_SECRET } from '../../helpers/tokens';
 
 describe('session cookies', () => {
   it('round-trips a session', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { verifySyncToken } from '../../../lib/auth/syncToken.js';
-import { rawToken, TEST_SECRET, token, unsignedToken } from '../../helpers/tokens.js';
+import { verifySyncToken } from '../../../lib/auth/syncToken';
+import { rawToken, TEST_SECRET, token, unsignedToken } from '../../helpers/tokens';
 
 const now = () => Math.floor(Date.now() / 1000);
 

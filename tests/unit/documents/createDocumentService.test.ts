@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore.js';
-import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore.js';
-import { createDocumentService, DocumentExistsError } from '../../../server/documents/createDocumentService.js';
-import { BODY_FRAGMENT } from '../../../lib/protocol.js';
+import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore';
+import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore';
+import { createDocumentService, DocumentExistsError } from '../../../server/documents/createDocumentService';
+import { BODY_FRAGMENT } from '../../../lib/protocol';
 
 const author = { id: 'p_1', name: 'Karen' };
 
@@ -57,7 +57,9 @@ describe('createDocumentService', () => {
     ]);
     expect(a).toEqual(b);
     expect(await store.load('from-token')).toHaveLength(1);
-    await expect(documents.create({ id: 'from-token', title: 'Igen', template: 'blank', createdBy: author })).rejects.toThrow(DocumentExistsError);
+    await expect(documents.create({ id: 'from-token', title: 'Igen', template: 'blank', createdBy: author })).rejects.toThrow(
+      DocumentExistsError,
+    );
   });
 
   it('refuses an invalid id and answers null for one', async () => {

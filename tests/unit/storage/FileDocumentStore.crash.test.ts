@@ -3,9 +3,9 @@ import { copyFile, open, readdir, readFile, truncate, writeFile } from 'node:fs/
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DocumentStorageError } from '../../../lib/storage/DocumentStorageError.js';
-import { FileDocumentStore } from '../../../server/storage/FileDocumentStore.js';
-import { tempDirsRemovedAfterAll } from './tempDirs.js';
+import { DocumentStorageError } from '../../../lib/storage/DocumentStorageError';
+import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
+import { tempDirsRemovedAfterAll } from './tempDirs';
 
 const tempDir = tempDirsRemovedAfterAll('crash');
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -6,8 +6,8 @@ import { readdir } from 'node:fs/promises';
 import type * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { FileDocumentStore } from '../../../server/storage/FileDocumentStore.js';
-import { tempDirsRemovedAfterAll } from './tempDirs.js';
+import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
+import { tempDirsRemovedAfterAll } from './tempDirs';
 
 const faults = vi.hoisted(() => ({ failNextSync: false, failNextFullSync: false, tearNextWrite: false }));
 

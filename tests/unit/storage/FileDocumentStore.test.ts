@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeRecords } from '../../../lib/storage/logRecord.js';
-import { FileDocumentStore } from '../../../server/storage/FileDocumentStore.js';
-import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore.js';
-import { documentStoreContract } from './documentStoreContract.js';
-import { tempDirsRemovedAfterAll } from './tempDirs.js';
+import { decodeRecords } from '../../../lib/storage/logRecord';
+import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
+import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore';
+import { documentStoreContract } from './documentStoreContract';
+import { tempDirsRemovedAfterAll } from './tempDirs';
 
 const tempDir = tempDirsRemovedAfterAll('docs');
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LowMetadataStore } from '../../../server/storage/LowMetadataStore.js';
-import { metadataStoreContract, sampleMeta } from './metadataStoreContract.js';
-import { tempDirsRemovedAfterAll } from './tempDirs.js';
+import { LowMetadataStore } from '../../../server/storage/LowMetadataStore';
+import { metadataStoreContract, sampleMeta } from './metadataStoreContract';
+import { tempDirsRemovedAfterAll } from './tempDirs';
 
 const tempDir = tempDirsRemovedAfterAll('meta');
 

@@ -1,4 +1,4 @@
-import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore.js';
-import { documentStoreContract } from './documentStoreContract.js';
+import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore';
+import { documentStoreContract } from './documentStoreContract';
 
 documentStoreContract('MemoryDocumentStore', () => new MemoryDocumentStore());

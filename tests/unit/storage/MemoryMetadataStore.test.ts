@@ -1,4 +1,4 @@
-import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore.js';
-import { metadataStoreContract } from './metadataStoreContract.js';
+import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore';
+import { metadataStoreContract } from './metadataStoreContract';
 
 metadataStoreContract('MemoryMetadataStore', () => new MemoryMetadataStore());

@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentStore } from '../../../lib/storage/DocumentStore.js';
-import { docFromUpdates, traceWriters } from './traceUpdates.js';
+import type { DocumentStore } from '../../../lib/storage/DocumentStore';
+import { docFromUpdates, traceWriters } from './traceUpdates';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const texts = (updates: Uint8Array[] | null): string[] | null => updates && updates.map((u) => new TextDecoder().decode(u));

@@ -1,7 +1,7 @@
 import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../../../lib/storage/crc32.js';
-import { MAX_RECORD_BYTES, RECORD_HEADER_BYTES, decodeRecords, encodeRecord } from '../../../lib/storage/logRecord.js';
+import { crc32 } from '../../../lib/storage/crc32';
+import { MAX_RECORD_BYTES, RECORD_HEADER_BYTES, decodeRecords, encodeRecord } from '../../../lib/storage/logRecord';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const texts = (records: Uint8Array[]): string[] => records.map((r) => new TextDecoder().decode(r));

@@ -3,7 +3,7 @@
  * MemoryMetadataStore.test.ts and LowMetadataStore.test.ts call `metadataStoreContract`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentMeta, MetadataStore } from '../../../lib/storage/MetadataStore.js';
+import type { DocumentMeta, MetadataStore } from '../../../lib/storage/MetadataStore';
 
 export function sampleMeta(id: string, createdAt = '2026-11-01T10:00:00.000Z', overrides: Partial<DocumentMeta> = {}): DocumentMeta {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrderedOutbox } from '../../../server/sync/OrderedOutbox.js';
+import { OrderedOutbox } from '../../../server/sync/OrderedOutbox';
 
 describe('OrderedOutbox', () => {
   it('runs ready steps at once when nothing waits before them', () => {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { MessageType } from '../../../lib/protocol.js';
-import { encodeSyncUpdate } from '../../../server/sync/encodeMessage.js';
-import { ControlledStore } from '../../helpers/controlledStore.js';
-import { createTestRegistry, textUpdate, type TestRegistry } from '../../helpers/testRegistry.js';
-import { settle } from '../../helpers/tick.js';
-import type { DocumentStore } from '../../../lib/storage/DocumentStore.js';
+import { MessageType } from '../../../lib/protocol';
+import { encodeSyncUpdate } from '../../../server/sync/encodeMessage';
+import { ControlledStore } from '../../helpers/controlledStore';
+import { createTestRegistry, textUpdate, type TestRegistry } from '../../helpers/testRegistry';
+import { settle } from '../../helpers/tick';
+import type { DocumentStore } from '../../../lib/storage/DocumentStore';
 
 let current: TestRegistry<DocumentStore> | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ControlledStore, gate } from '../../helpers/controlledStore.js';
-import { createTestRegistry, textUpdate, type TestRegistry } from '../../helpers/testRegistry.js';
-import { settle } from '../../helpers/tick.js';
+import { ControlledStore, gate } from '../../helpers/controlledStore';
+import { createTestRegistry, textUpdate, type TestRegistry } from '../../helpers/testRegistry';
+import { settle } from '../../helpers/tick';
 
 let current: TestRegistry<ControlledStore> | undefined;
 afterEach(async () => {

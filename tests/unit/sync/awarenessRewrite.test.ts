@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { encodeAwarenessEntries, rewriteAwarenessUpdate } from '../../../server/sync/awarenessRewrite.js';
+import { encodeAwarenessEntries, rewriteAwarenessUpdate } from '../../../server/sync/awarenessRewrite';
 
 const actor = { name: 'Karen Blixen', color: '#2e7d32' };
 

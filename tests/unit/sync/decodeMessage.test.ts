@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodeMessage } from '../../../server/sync/decodeMessage.js';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../../server/sync/encodeMessage.js';
+import { decodeMessage } from '../../../server/sync/decodeMessage';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../../server/sync/encodeMessage';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 

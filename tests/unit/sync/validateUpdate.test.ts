@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { endClocks, validateUpdate } from '../../../server/sync/validateUpdate.js';
+import { endClocks, validateUpdate } from '../../../server/sync/validateUpdate';
 
 function textDoc(text: string, clientID?: number): Y.Doc {
   const doc = new Y.Doc();

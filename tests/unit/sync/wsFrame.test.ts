@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as ws from 'ws';
-import { wsFrame } from '../../../server/sync/wsFrame.js';
+import { wsFrame } from '../../../server/sync/wsFrame';
 
 /** What ws itself writes for a server's uncompressed binary send. */
 function wsOwnFrame(payload: Uint8Array): Buffer {

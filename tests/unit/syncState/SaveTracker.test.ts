@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SaveTracker } from '../../../lib/sync/SaveTracker.js';
+import { SaveTracker } from '../../../lib/sync/SaveTracker';
 
 const CLIENT = 42;
 const sv = (...pairs: [number, number][]) => new Map(pairs);

@@ -8,9 +8,9 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
-import { MessageType } from '../../../lib/protocol.js';
-import { SaveTracker } from '../../../lib/sync/SaveTracker.js';
-import { attachSaveTracker } from '../../../lib/sync/attachSaveTracker.js';
+import { MessageType } from '../../../lib/protocol';
+import { SaveTracker } from '../../../lib/sync/SaveTracker';
+import { attachSaveTracker } from '../../../lib/sync/attachSaveTracker';
 
 /** The browser side of an in-memory socket; the test plays the server. */
 class MemorySocket {

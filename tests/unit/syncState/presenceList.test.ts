@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presenceList, samePresence } from '../../../lib/sync/presenceList.js';
+import { presenceList, samePresence } from '../../../lib/sync/presenceList';
 
 const states = (...entries: [number, unknown][]) => new Map(entries);
 

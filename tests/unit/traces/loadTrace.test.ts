@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyPatch, loadTrace } from '../../../lib/traces/loadTrace.js';
+import { applyPatch, loadTrace } from '../../../lib/traces/loadTrace';
 
 describe('editing traces', () => {
   it('replays automerge-paper into a Y.Text exactly to endContent', () => {
