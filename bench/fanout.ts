@@ -30,9 +30,11 @@ export async function runFanout(
   let deliveries = 0;
   let updates = 0;
 
-  const onMessage = (data: Uint8Array) => {
+  // A delivery is an update reaching another client; the upstream server also echoes each update
+  // to its sender, which is not counted (nor is its cost excused).
+  const onMessage = (receiver: number, data: Uint8Array) => {
     const delivery = peekDelivery(data);
-    if (!delivery || delivery.step !== SyncStep.update || delivery.client === undefined) return;
+    if (!delivery || delivery.step !== SyncStep.update || delivery.client === undefined || delivery.client === receiver) return;
     const sent = sentAt.get(`${delivery.client}:${delivery.clock}`);
     if (sent === undefined) return;
     latencies.push(performance.now() - sent);
@@ -43,10 +45,10 @@ export async function runFanout(
   const docs: Y.Doc[] = [];
   // The first client creates the room; the rest join it.
   for (let i = 0; i < options.clients; i++) {
-    const ws = await openClient(await syncUrl(server.port, room, `writer-${i}`), onMessage);
+    const doc = new Y.Doc();
+    const ws = await openClient(await syncUrl(server.port, room, `writer-${i}`), (data) => onMessage(doc.clientID, data));
     ws.send(encodeSyncMessage(SyncStep.step1, EMPTY_STATE_VECTOR));
     sockets.push(ws);
-    const doc = new Y.Doc();
     doc.on('update', (update: Uint8Array) => ws.send(encodeSyncMessage(SyncStep.update, update)));
     docs.push(doc);
   }

@@ -17,7 +17,9 @@ const TICKS_PER_SECOND = 100;
 
 export async function startServerProcess(name: 'reference' | 'samskriv', env: Record<string, string> = {}): Promise<ServerProcess> {
   const script = join('bench', 'servers', name === 'reference' ? 'referenceServer.ts' : 'samskrivServer.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the servers.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
