@@ -65,7 +65,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   setServices({ config, secret, documents, logger });
 
-  let web: WebHandler | undefined;
+  // Set once Next.js is prepared (after listen, when the port is known); requests wait for it.
+  let web: Promise<WebHandler> | undefined;
+  let webHandler: WebHandler | undefined;
   const server = createServer((req, res) => void route(req, res));
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -90,7 +92,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         });
       }
       if (!web) return sendJson(res, 404, { error: { code: 'not_found', message: 'This server only serves the sync endpoint.' } });
-      await web.handle(req, res);
+      await (await web).handle(req, res);
     } catch (error) {
       logger.error({ err: error, path }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Something went wrong on the server.' } });
@@ -100,7 +102,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   server.on('upgrade', (req, socket, head) => {
     if (sync.handleUpgrade(req, socket, head)) return;
-    if (web?.upgrade(req, socket, head)) return;
+    if (webHandler?.upgrade(req, socket, head)) return;
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });
 
@@ -113,9 +115,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const url = `http://${shownHost}:${port}`;
 
   if (!options.syncOnly) {
+    web = createWebHandler({ dev: config.dev, dir: options.projectDir, hostname: shownHost, port });
     try {
-      web = await createWebHandler({ dev: config.dev, dir: options.projectDir, hostname: shownHost, port });
+      webHandler = await web;
     } catch (error) {
+      web = undefined;
       await closeAll();
       throw error;
     }
@@ -128,7 +132,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await documents.close();
     await store.close();
     await metadata.close();
-    await web?.close();
+    await webHandler?.close();
     server.closeAllConnections();
     setServices(undefined);
   }
