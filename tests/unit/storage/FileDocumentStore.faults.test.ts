@@ -1,6 +1,7 @@
 /**
- * Failing disks, simulated: `node:fs/promises` is wrapped so a test can make the next fdatasync
- * fail or the next write stop halfway, as EIO or a full disk would.
+ * Failing disks, simulated: `node:fs/promises` is wrapped so a test can make the next durable log
+ * write fail (the log is opened with O_DSYNC, so that is where a failed sync surfaces), the next
+ * fsync fail, or the next write stop halfway, as EIO or a full disk would.
  */
 import { readdir } from 'node:fs/promises';
 import type * as fsPromises from 'node:fs/promises';
@@ -15,7 +16,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof fsPromises>();
   const open: typeof actual.open = async (...args) => {
     const handle = await actual.open(...args);
-    const datasync = handle.datasync.bind(handle);
     const sync = handle.sync.bind(handle);
     handle.sync = async () => {
       if (faults.failNextFullSync) {
@@ -25,15 +25,14 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       return sync();
     };
     const write = handle.write.bind(handle) as (buffer: Uint8Array, offset: number, length: number) => Promise<{ bytesWritten: number }>;
-    handle.datasync = async () => {
-      if (faults.failNextSync) {
-        faults.failNextSync = false;
-        throw Object.assign(new Error('EIO: i/o error, fdatasync (simulated)'), { code: 'EIO' });
-      }
-      return datasync();
-    };
     // Only the (buffer, offset, length) form the store uses; anything else goes straight through.
     handle.write = (async (buffer: Uint8Array, offset: number, length: number) => {
+      if (faults.failNextSync && typeof offset === 'number') {
+        // The data may reach the page cache, but the O_DSYNC write reports the failed flush.
+        faults.failNextSync = false;
+        await write(buffer, offset, length);
+        throw Object.assign(new Error('EIO: i/o error, write (simulated failed sync)'), { code: 'EIO' });
+      }
       if (faults.tearNextWrite && typeof offset === 'number') {
         faults.tearNextWrite = false;
         await write(buffer, offset, Math.max(1, Math.floor(length / 2)));
