@@ -45,6 +45,8 @@ export const Close = {
   notFound: { code: 4404, reason: 'document not found' },
   tooLarge: { code: 4413, reason: 'message too large' },
   internalError: { code: 1011, reason: 'internal error' },
+  /** Not 44xx: a client that fell behind (a stalled network) should reconnect and catch up. */
+  tooSlow: { code: 1013, reason: 'not reading fast enough' },
 } as const satisfies Record<string, CloseReason>;
 
 /** Path prefix of the sync endpoint: ws(s)://host/sync/<documentId>. */

@@ -27,6 +27,12 @@ export interface SyncLimits {
   /** Compact a document's log once it holds this many bytes or records since its snapshot. */
   readonly compactAfterBytes: number;
   readonly compactAfterRecords: number;
+  /**
+   * Bytes queued for one socket that it has not read yet; past this the server stops buffering for
+   * it and drops the connection (the client reconnects and catches up with one sync). Defaults to
+   * twice the frame limit plus 16 MiB.
+   */
+  readonly maxBufferedBytes?: number;
 }
 
 export interface SyncServerOptions {
@@ -68,6 +74,7 @@ const DEFAULT_TITLE = 'Uden titel';
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   const { store, documents, secret, logger, limits } = options;
+  const maxBufferedBytes = limits.maxBufferedBytes ?? 2 * limits.maxMessageBytes + 16 * 1024 * 1024;
   const registry = new RoomRegistry({
     store,
     documents,
@@ -177,6 +184,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     const syncSocket: SyncSocket = {
       send(data) {
         if (ws.readyState !== WebSocket.OPEN) return;
+        // A client that stopped reading must not make the server hold everyone's edits for it.
+        if ((rawStream ? rawStream.writableLength : ws.bufferedAmount) > maxBufferedBytes) {
+          logger.warn({ doc, error: 'slow-reader' }, 'sync socket not reading; dropping it');
+          ws.close(Close.tooSlow.code, Close.tooSlow.reason);
+          ws.terminate();
+          return;
+        }
         // Safe beside ws's own writes (pings, close): without compression its Sender writes
         // each frame synchronously, so whole frames interleave in order on the stream.
         if (rawStream) rawStream.write(framed(data));

@@ -127,3 +127,30 @@ describe('hostile frames', () => {
     bob.destroy();
   });
 });
+
+describe('a client that stops reading', () => {
+  it('is dropped once too much is queued for it, and the others keep syncing', async () => {
+    const server = await startSyncServer({ limits: { maxBufferedBytes: 256 * 1024 } });
+    const { id, alice, bob, token } = await scene(server);
+    const sloth = await openRawSocket(`${server.url}/${id}?token=${token}`);
+    // Stop reading: the kernel buffers fill, then the server's queue for this socket grows.
+    (sloth.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+
+    const text = alice.doc.getText('t');
+    const chunk = 'x'.repeat(64 * 1024);
+    let sent = 0;
+    while (server.logger.lines.every((l) => l.msg !== 'sync socket not reading; dropping it') && sent < 400) {
+      text.insert(text.length, chunk);
+      sent++;
+      await waitForDoc(bob.doc, (d) => d.getText('t').length === text.length, { what: 'Bob to keep up' });
+    }
+    expect(server.logger.lines.some((l) => l.msg === 'sync socket not reading; dropping it')).toBe(true);
+    expect(sent).toBeLessThan(400);
+    expect(alice.closes).toEqual([]);
+    expect(bob.closes).toEqual([]);
+    text.insert(0, 'still here ');
+    await waitForDoc(bob.doc, (d) => d.getText('t').toString().startsWith('still here '), { what: 'Bob after the slow reader left' });
+    alice.destroy();
+    bob.destroy();
+  });
+});
