@@ -1,0 +1,126 @@
+/**
+ * can()'s rules for one document. The actor is known not to be disabled here. Every rule lists the
+ * states it allows, so a state added to the model is refused until a rule names it.
+ */
+import { allow, deny, type AccessDecision } from './decision';
+import { effectiveDocumentRole, roleAtLeast } from './effectiveDocumentRole';
+import { type Action, type Actor, type DocumentResource, type DocumentRole, type DocumentState } from './model';
+
+// Published versions are immutable: nothing changes the body once a document is final or archived.
+const WRITABLE_STATES: readonly DocumentState[] = ['draft', 'in_review', 'consultation'];
+const PUBLISHABLE_STATES: readonly DocumentState[] = ['in_review', 'consultation'];
+
+const refuseState = (state: DocumentState): AccessDecision => deny(`state_${state}`);
+
+export function decideDocument(actor: Actor, action: Action, document: DocumentResource): AccessDecision {
+  switch (action) {
+    case 'view':
+      return view(actor, document);
+    case 'comment':
+      return comment(actor, document);
+    case 'edit':
+      return edit(actor, document);
+    case 'manage_access':
+      return manageAccess(actor, document);
+    case 'change_phase':
+      return changePhase(actor, document);
+    case 'publish':
+      return publish(actor, document);
+    case 'moderate':
+      return moderate(actor, document);
+    case 'administer':
+      if (actor.kind !== 'person') return deny('not_signed_in');
+      return actor.role === 'admin' ? allow('admin') : deny('not_admin');
+    default:
+      // Unreachable for typed callers; an action string from outside (a token, a request) fails closed.
+      return deny('not_applicable');
+  }
+}
+
+function view(actor: Actor, document: DocumentResource): AccessDecision {
+  if (document.visibility === 'public') return allow('visibility_public');
+  if (actor.kind !== 'person') return deny('not_signed_in');
+  const role = effectiveDocumentRole(actor, document);
+  if (role !== null) return allow(role);
+  if (actor.role === 'admin') return allow('admin');
+  if (document.visibility === 'workspace') {
+    if (document.workspaceId !== null && actor.workspaceIds.includes(document.workspaceId)) return allow('workspace_member');
+    if (actor.role === 'moderator') return allow('moderator');
+    return deny('visibility_workspace');
+  }
+  return deny('visibility_private');
+}
+
+/** Allowed with the actor's role when it is `minimum` or stronger. */
+function byRole(actor: Actor, document: DocumentResource, minimum: DocumentRole): AccessDecision {
+  if (actor.kind !== 'person') return deny('not_signed_in');
+  const role = effectiveDocumentRole(actor, document);
+  if (role === null) return deny('no_grant');
+  return roleAtLeast(role, minimum) ? allow(role) : deny('role_insufficient');
+}
+
+function comment(actor: Actor, document: DocumentResource): AccessDecision {
+  const canView = view(actor, document);
+  if (!canView.allowed) return canView;
+  switch (document.state) {
+    case 'consultation':
+      // Consultation opens commenting to every reader who signed in, and to guests where allowed.
+      if (actor.kind === 'person') return allow('consultation_open');
+      if (actor.kind === 'guest') return document.consultation.guestsMayComment ? allow('consultation_open') : deny('guests_not_allowed');
+      return deny('not_signed_in');
+    case 'draft':
+    case 'in_review':
+      return byRole(actor, document, 'commenter');
+    default:
+      return refuseState(document.state);
+  }
+}
+
+function edit(actor: Actor, document: DocumentResource): AccessDecision {
+  // No implicit edit for admins or moderators: changing the text takes an editor's grant.
+  const decision = byRole(actor, document, 'editor');
+  if (!decision.allowed) return decision;
+  return WRITABLE_STATES.includes(document.state) ? decision : refuseState(document.state);
+}
+
+function manageAccess(actor: Actor, document: DocumentResource): AccessDecision {
+  if (actor.kind !== 'person') return deny('not_signed_in');
+  const role = effectiveDocumentRole(actor, document);
+  if (role === 'owner') return allow('owner');
+  if (actor.role === 'admin') return allow('admin');
+  return deny(role === null ? 'no_grant' : 'role_insufficient');
+}
+
+function changePhase(actor: Actor, document: DocumentResource): AccessDecision {
+  if (actor.kind !== 'person') return deny('not_signed_in');
+  const role = effectiveDocumentRole(actor, document);
+  if (role === 'owner') return allow('owner');
+  if (actor.role === 'staff' && roleAtLeast(role, 'editor')) return allow('staff_editor');
+  if (actor.role === 'admin') return allow('admin');
+  if (actor.role === 'moderator') return moderatorWhoCanView(actor, document);
+  return deny(role === null ? 'no_grant' : 'role_insufficient');
+}
+
+function publish(actor: Actor, document: DocumentResource): AccessDecision {
+  if (actor.kind !== 'person') return deny('not_signed_in');
+  let decision: AccessDecision;
+  if (actor.role === 'admin') decision = allow('admin');
+  // A moderator publishes only what they can read (as for moderate and change_phase).
+  else if (actor.role === 'moderator') decision = moderatorWhoCanView(actor, document);
+  else return deny('not_moderator');
+  if (!decision.allowed) return decision;
+  return PUBLISHABLE_STATES.includes(document.state) ? decision : refuseState(document.state);
+}
+
+function moderate(actor: Actor, document: DocumentResource): AccessDecision {
+  if (actor.kind !== 'person') return deny('not_signed_in');
+  if (actor.role === 'admin') return allow('admin');
+  if (actor.role === 'moderator') return moderatorWhoCanView(actor, document);
+  return deny('not_moderator');
+}
+
+/** A moderator acts on documents they can view; the reason they cannot view is the refusal. */
+function moderatorWhoCanView(actor: Actor, document: DocumentResource): AccessDecision {
+  const canView = view(actor, document);
+  return canView.allowed ? allow('moderator') : canView;
+}

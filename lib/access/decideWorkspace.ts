@@ -1,0 +1,16 @@
+/** can()'s rules for a workspace itself (its documents follow decideDocument). Actor not disabled. */
+import { allow, deny, type AccessDecision } from './decision';
+import { type Action, type Actor, type WorkspaceResource } from './model';
+
+export function decideWorkspace(actor: Actor, action: Action, workspace: WorkspaceResource): AccessDecision {
+  if (action !== 'view' && action !== 'manage_access' && action !== 'administer') return deny('not_applicable');
+  if (actor.kind !== 'person') return deny('not_signed_in');
+  if (action === 'view') {
+    // The workspace's own member list decides about the workspace, as grants do for a document.
+    if (workspace.memberIds.includes(actor.id)) return allow('workspace_member');
+    if (actor.role === 'moderator') return allow('moderator');
+    if (actor.role === 'admin') return allow('admin');
+    return deny('not_workspace_member');
+  }
+  return actor.role === 'admin' ? allow('admin') : deny('not_admin');
+}

@@ -1,0 +1,4 @@
+export { can } from './can';
+export { effectiveDocumentRole, roleAtLeast } from './effectiveDocumentRole';
+export { ALLOW_REASONS, DENY_REASONS, type AccessDecision, type AllowReason, type DenyReason } from './decision';
+export * from './model';

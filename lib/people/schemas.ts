@@ -1,0 +1,74 @@
+/**
+ * Input schemas for people and organisations, shared by the forms (in the browser) and the route
+ * handlers (on the server). Issue messages are error codes (`error.<code>` in the catalogue).
+ */
+import { z } from 'zod';
+import { ORGANISATION_KINDS } from '../access/model';
+import { displayNameSchema, isSafeDisplayText } from '../text/displayText';
+import { normaliseCvr } from './cvr';
+
+export const EMAIL_MAX_LENGTH = 254; // the longest address SMTP can carry (RFC 5321 path limit)
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+export const ORGANISATION_NAME_MAX_LENGTH = 120;
+
+/** Trimmed and lower-cased, so "Karen@Eksempel.dk " signs in to the same account as "karen@eksempel.dk". */
+export const emailSchema = z
+  .string({ error: 'email_required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'email_required')
+  .max(EMAIL_MAX_LENGTH, 'email_too_long')
+  .pipe(z.email({ error: 'email_invalid' }));
+
+// Counted in characters (code points), not UTF-16 units, so "æøå" and emoji count as people see them.
+const characters = (value: string) => [...value].length;
+
+/** A new password, taken exactly as typed: spaces are part of it, so nothing is trimmed. */
+export const newPasswordSchema = z
+  .string({ error: 'password_required' })
+  .min(1, 'password_required')
+  .refine((value) => characters(value) >= PASSWORD_MIN_LENGTH, 'password_too_short')
+  .refine((value) => characters(value) <= PASSWORD_MAX_LENGTH, 'password_too_long');
+
+export const signUpSchema = z.object({
+  email: emailSchema,
+  password: newPasswordSchema,
+  name: displayNameSchema,
+});
+export type SignUpRequest = z.infer<typeof signUpSchema>;
+
+export const organisationNameSchema = z
+  .string({ error: 'organisation_name_required' })
+  .trim()
+  .min(1, 'organisation_name_required')
+  .max(ORGANISATION_NAME_MAX_LENGTH, 'organisation_name_too_long')
+  .refine(isSafeDisplayText, 'organisation_name_invalid');
+
+/** A CVR number as typed (spaces allowed), stored as its eight digits; an empty field is no CVR. */
+const optionalCvrSchema = z
+  .string({ error: 'cvr_invalid' })
+  .nullish()
+  .transform((value, ctx) => {
+    if (value === null || value === undefined || value.trim() === '') return undefined;
+    const cvr = normaliseCvr(value.trim());
+    if (cvr === null) {
+      ctx.addIssue({ code: 'custom', message: 'cvr_invalid' });
+      return z.NEVER;
+    }
+    return cvr;
+  });
+
+export const organisationSchema = z
+  .object({
+    name: organisationNameSchema,
+    kind: z.enum(ORGANISATION_KINDS, { error: 'organisation_kind_invalid' }),
+    // Associations may have a CVR number too; only businesses must.
+    cvr: optionalCvrSchema,
+  })
+  .superRefine((organisation, ctx) => {
+    if (organisation.kind === 'business' && organisation.cvr === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'cvr_required', path: ['cvr'] });
+    }
+  });
+export type OrganisationRequest = z.infer<typeof organisationSchema>;
