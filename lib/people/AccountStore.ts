@@ -1,0 +1,166 @@
+/**
+ * Where people, organisations, workspaces, sessions and one-time tokens are kept. Implementations:
+ * MemoryAccountStore (unit tests) and LowAccountStore (`<DATA_DIR>/people.json`, one writer process).
+ * Timestamps are ISO 8601 strings; passwords, session ids and tokens are only ever stored hashed.
+ * Browser-safe (types and one error class), so pages may use the record types.
+ */
+import type { OrganisationKind, PlatformRole } from '../access/model';
+
+export interface Person {
+  readonly id: string;
+  /** Lower-case; unique among people. */
+  readonly email: string;
+  readonly name: string;
+  readonly passwordHash: string;
+  readonly role: PlatformRole;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** A person as services hand them out: everything but the password hash. */
+export type PersonProfile = Omit<Person, 'passwordHash'>;
+
+export type PersonPatch = Partial<Pick<Person, 'name' | 'passwordHash' | 'role' | 'disabled' | 'updatedAt'>>;
+
+export interface Organisation {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  /** Businesses only: eight digits, already checked. */
+  readonly cvr?: string;
+  readonly createdAt: string;
+}
+
+export interface Membership {
+  readonly personId: string;
+  readonly organisationId: string;
+}
+
+export interface Workspace {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly createdAt: string;
+  readonly memberIds: readonly string[];
+}
+
+export interface Session {
+  /** The hash of the id in the cookie; the id itself is never stored. */
+  readonly idHash: string;
+  readonly personId: string;
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  readonly expiresAt: string;
+  /** The organisation the person currently acts for ("Navn (Organisation)"), if any. */
+  readonly actingForOrganisationId?: string | null;
+}
+
+export type SessionPatch = Partial<Pick<Session, 'lastSeenAt' | 'expiresAt' | 'actingForOrganisationId'>>;
+
+export const ONE_TIME_TOKEN_PURPOSES = ['password_reset', 'admin_setup'] as const;
+export type OneTimeTokenPurpose = (typeof ONE_TIME_TOKEN_PURPOSES)[number];
+
+export interface OneTimeToken {
+  readonly hash: string;
+  readonly purpose: OneTimeTokenPurpose;
+  /** Whose password a reset token resets; absent for the setup token. */
+  readonly personId?: string;
+  readonly expiresAt: string;
+  readonly usedAt?: string;
+}
+
+/** A page of a list: `query` matches case-insensitively (people: name or e-mail; organisations: name or CVR). */
+export interface PageQuery {
+  readonly query?: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** How many match the query in all, for paging. */
+  readonly total: number;
+}
+
+export type AccountStoreErrorCode = 'email_taken' | 'id_taken' | 'not_found' | 'last_admin';
+
+export class AccountStoreError extends Error {
+  override readonly name = 'AccountStoreError';
+
+  constructor(
+    readonly code: AccountStoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Every method returns copies, and every change is atomic: checks and write happen as one step,
+ * so two concurrent requests cannot both pass a check that only one of them should.
+ */
+export interface AccountStore {
+  /** Stores the e-mail lower-cased. Throws `email_taken` or `id_taken`. */
+  createPerson(person: Person): Promise<Person>;
+  getPerson(id: string): Promise<Person | null>;
+  /** Case-insensitive. */
+  getPersonByEmail(email: string): Promise<Person | null>;
+  /**
+   * Null for an unknown id. With `keepActiveAdmin`, throws `last_admin` (and changes nothing) when
+   * afterwards no enabled admin would remain.
+   */
+  updatePerson(id: string, patch: PersonPatch, options?: { readonly keepActiveAdmin?: boolean }): Promise<Person | null>;
+  /** Sorted by name (Danish collation), then id. */
+  listPeople(query: PageQuery): Promise<Page<Person>>;
+  /** Admins who are not disabled. */
+  countActiveAdmins(): Promise<number>;
+
+  /** Throws `id_taken`. */
+  createOrganisation(organisation: Organisation): Promise<Organisation>;
+  getOrganisation(id: string): Promise<Organisation | null>;
+  /** Sorted by name (Danish collation), then id. */
+  listOrganisations(query: PageQuery): Promise<Page<Organisation>>;
+  /** False when it existed already. Throws `not_found` for an unknown person or organisation. */
+  addMembership(membership: Membership): Promise<boolean>;
+  /** False when there was none. */
+  removeMembership(membership: Membership): Promise<boolean>;
+  organisationIdsOf(personId: string): Promise<string[]>;
+  memberIdsOf(organisationId: string): Promise<string[]>;
+
+  /** Throws `id_taken`, or `not_found` when a member id is unknown. */
+  createWorkspace(workspace: Workspace): Promise<Workspace>;
+  getWorkspace(id: string): Promise<Workspace | null>;
+  /** Sorted by name (Danish collation), then id. */
+  listWorkspaces(): Promise<Workspace[]>;
+  /** Null for an unknown workspace; throws `not_found` for an unknown person. Adding a member twice keeps one. */
+  addWorkspaceMember(workspaceId: string, personId: string): Promise<Workspace | null>;
+  /** Null for an unknown workspace. */
+  removeWorkspaceMember(workspaceId: string, personId: string): Promise<Workspace | null>;
+  workspaceIdsOf(personId: string): Promise<string[]>;
+
+  /** Throws `id_taken` for a hash in use, `not_found` for an unknown person. */
+  createSession(session: Session): Promise<Session>;
+  getSession(idHash: string): Promise<Session | null>;
+  /** Null for an unknown session. */
+  updateSession(idHash: string, patch: SessionPatch): Promise<Session | null>;
+  /** False when there was none. */
+  deleteSession(idHash: string): Promise<boolean>;
+  /** Deletes the person's sessions, except the one given; returns how many. */
+  deleteSessionsOf(personId: string, options?: { readonly exceptIdHash?: string }): Promise<number>;
+
+  /** Throws `id_taken` for a hash in use. */
+  createToken(token: OneTimeToken): Promise<OneTimeToken>;
+  /**
+   * Marks the token used at `now` and returns it, in one step; null when it is missing, of another
+   * purpose, expired at `now` or used already.
+   */
+  consumeToken(hash: string, purpose: OneTimeTokenPurpose, now: string): Promise<OneTimeToken | null>;
+  /** Deletes the tokens of a purpose (of one person, if given); returns how many. */
+  deleteTokens(filter: { readonly purpose: OneTimeTokenPurpose; readonly personId?: string }): Promise<number>;
+  /** Deletes sessions and tokens expired at `now` (used tokens too); returns how many of each. */
+  pruneExpired(now: string): Promise<{ sessions: number; tokens: number }>;
+
+  /** Waits for every write issued so far. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,103 @@
+/**
+ * Organisations (associations, businesses with a checked CVR number, municipal centres) and who
+ * belongs to them. Membership lets a person act for the organisation ("Navn (Organisation)") and
+ * share its document grants, so only an admin adds members; anyone may leave, and an admin may
+ * remove anyone.
+ */
+import { AccountStoreError, type Organisation, type Page, type PersonProfile } from '../../lib/people/AccountStore';
+import type { z } from 'zod';
+import { organisationSchema } from '../../lib/people/schemas';
+import { createLogger } from '../logger';
+import { createAccessEvents } from './accessEvents';
+import { newId } from './newId';
+import { pageQuerySchema, type PageQueryRequest } from './pageQuerySchema';
+import { byName } from './pageOf';
+import { parseInput } from './parseInput';
+import { PeopleError } from './PeopleError';
+import type { PeopleServiceOptions } from './PeopleServiceOptions';
+import { requireAllowed } from './requireAllowed';
+import { toProfile } from './toProfile';
+
+/** As a form or request sends it: the CVR number may be absent, empty or spaced. */
+export type OrganisationInput = z.input<typeof organisationSchema>;
+
+export interface OrganisationService {
+  /** Admin only. Throws `forbidden` or `invalid_input` (e.g. `cvr_invalid`, `cvr_required`). */
+  create(adminPersonId: string, input: OrganisationInput): Promise<Organisation>;
+  get(id: string): Promise<Organisation | null>;
+  /** By name, searching name and CVR. Throws `invalid_input`. */
+  list(query: PageQueryRequest): Promise<Page<Organisation>>;
+  /** Admin only; true when added, false when already a member. Throws `forbidden` or `not_found`. */
+  join(adminPersonId: string, personId: string, organisationId: string): Promise<boolean>;
+  /** The person themself or an admin; true when removed. Throws `forbidden`. */
+  leave(actorPersonId: string, personId: string, organisationId: string): Promise<boolean>;
+  /** Sorted by name; empty for an unknown organisation. */
+  membersOf(organisationId: string): Promise<PersonProfile[]>;
+  /** Sorted by name; empty for an unknown person. */
+  organisationsOf(personId: string): Promise<Organisation[]>;
+}
+
+const ADMINISTER = { kind: 'platform' } as const;
+
+async function present<T>(ids: readonly string[], get: (id: string) => Promise<T | null>): Promise<T[]> {
+  return (await Promise.all(ids.map(get))).filter((item): item is Awaited<T> => item !== null);
+}
+
+export function createOrganisationService(options: PeopleServiceOptions): OrganisationService {
+  const { store, clock = Date.now, logger = createLogger('silent'), events = createAccessEvents(logger) } = options;
+
+  async function create(adminPersonId: string, input: OrganisationInput): Promise<Organisation> {
+    await requireAllowed(store, adminPersonId, 'administer', ADMINISTER);
+    const { name, kind, cvr } = parseInput(organisationSchema, input);
+    const organisation = await store.createOrganisation({
+      id: newId('o'),
+      name,
+      kind,
+      ...(cvr !== undefined && { cvr }),
+      createdAt: new Date(clock()).toISOString(),
+    });
+    logger.info(
+      { event: 'organisation_created', adminId: adminPersonId, organisationId: organisation.id },
+      'an admin created an organisation',
+    );
+    return organisation;
+  }
+
+  async function join(adminPersonId: string, personId: string, organisationId: string): Promise<boolean> {
+    await requireAllowed(store, adminPersonId, 'administer', ADMINISTER);
+    try {
+      return await store.addMembership({ personId, organisationId });
+    } catch (error) {
+      if (error instanceof AccountStoreError && error.code === 'not_found') throw new PeopleError('not_found', error.message);
+      throw error;
+    }
+  }
+
+  async function leave(actorPersonId: string, personId: string, organisationId: string): Promise<boolean> {
+    if (actorPersonId !== personId) await requireAllowed(store, actorPersonId, 'administer', ADMINISTER);
+    else if (!(await store.getPerson(personId))) throw new PeopleError('forbidden', 'not allowed: not_signed_in');
+    const removed = await store.removeMembership({ personId, organisationId });
+    // Their organisation's grants no longer reach them: live connections must be re-checked.
+    if (removed) events.emitAccessRevoked({ personId, reason: 'left_organisation' });
+    return removed;
+  }
+
+  async function membersOf(organisationId: string): Promise<PersonProfile[]> {
+    const people = await present(await store.memberIdsOf(organisationId), (id) => store.getPerson(id));
+    return people.sort(byName).map(toProfile);
+  }
+
+  async function organisationsOf(personId: string): Promise<Organisation[]> {
+    return (await present(await store.organisationIdsOf(personId), (id) => store.getOrganisation(id))).sort(byName);
+  }
+
+  return {
+    create,
+    get: (id) => store.getOrganisation(id),
+    list: async (query) => store.listOrganisations(parseInput(pageQuerySchema, query)),
+    join,
+    leave,
+    membersOf,
+    organisationsOf,
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Workspaces (the knowledge forum "Fælles-skabet", one per project or policy): documents live in
+ * them and their members see those documents. Admins create them; who may change the member list
+ * is can()'s `manage_access` on the workspace.
+ */
+import { AccountStoreError, type Workspace } from '../../lib/people/AccountStore';
+import { createLogger } from '../logger';
+import { createAccessEvents } from './accessEvents';
+import { newId } from './newId';
+import { parseInput } from './parseInput';
+import { PeopleError } from './PeopleError';
+import type { PeopleServiceOptions } from './PeopleServiceOptions';
+import { requireAllowed } from './requireAllowed';
+import { workspaceSchema, type WorkspaceRequest } from './workspaceSchema';
+
+export interface WorkspaceService {
+  /** Admin only. Throws `forbidden`, `invalid_input` or `not_found` (an unknown member). */
+  create(adminPersonId: string, input: WorkspaceRequest): Promise<Workspace>;
+  get(id: string): Promise<Workspace | null>;
+  /** Every workspace, by name; callers show only those can() lets the actor view. */
+  list(): Promise<Workspace[]>;
+  /** Needs `manage_access` on the workspace. Throws `forbidden` or `not_found`. */
+  addMember(actorPersonId: string, workspaceId: string, personId: string): Promise<Workspace>;
+  /** Needs `manage_access` on the workspace. Throws `forbidden` or `not_found`. */
+  removeMember(actorPersonId: string, workspaceId: string, personId: string): Promise<Workspace>;
+  /** The workspaces the person is a member of, by name. */
+  workspacesOf(personId: string): Promise<Workspace[]>;
+}
+
+const notFound = (error: unknown): never => {
+  if (error instanceof AccountStoreError && error.code === 'not_found') throw new PeopleError('not_found', error.message);
+  throw error;
+};
+
+export function createWorkspaceService(options: PeopleServiceOptions): WorkspaceService {
+  const { store, clock = Date.now, logger = createLogger('silent'), events = createAccessEvents(logger) } = options;
+
+  async function managed(actorPersonId: string, workspaceId: string): Promise<Workspace> {
+    const workspace = await store.getWorkspace(workspaceId);
+    if (!workspace) throw new PeopleError('not_found', 'no such workspace');
+    await requireAllowed(store, actorPersonId, 'manage_access', { kind: 'workspace', id: workspace.id, memberIds: workspace.memberIds });
+    return workspace;
+  }
+
+  async function create(adminPersonId: string, input: WorkspaceRequest): Promise<Workspace> {
+    await requireAllowed(store, adminPersonId, 'administer', { kind: 'platform' });
+    const { name, description, memberIds } = parseInput(workspaceSchema, input);
+    const workspace = await store
+      .createWorkspace({
+        id: newId('w'),
+        name,
+        ...(description !== undefined && { description }),
+        createdAt: new Date(clock()).toISOString(),
+        memberIds,
+      })
+      .catch(notFound);
+    logger.info({ event: 'workspace_created', adminId: adminPersonId, workspaceId: workspace.id }, 'an admin created a workspace');
+    return workspace;
+  }
+
+  async function addMember(actorPersonId: string, workspaceId: string, personId: string): Promise<Workspace> {
+    await managed(actorPersonId, workspaceId);
+    const workspace = await store.addWorkspaceMember(workspaceId, personId).catch(notFound);
+    if (!workspace) throw new PeopleError('not_found', 'no such workspace');
+    return workspace;
+  }
+
+  async function removeMember(actorPersonId: string, workspaceId: string, personId: string): Promise<Workspace> {
+    const before = await managed(actorPersonId, workspaceId);
+    const workspace = await store.removeWorkspaceMember(workspaceId, personId);
+    if (!workspace) throw new PeopleError('not_found', 'no such workspace');
+    // Workspace documents are no longer theirs to see: live connections must be re-checked.
+    if (before.memberIds.includes(personId)) events.emitAccessRevoked({ personId, reason: 'left_workspace' });
+    return workspace;
+  }
+
+  async function workspacesOf(personId: string): Promise<Workspace[]> {
+    const ids = new Set(await store.workspaceIdsOf(personId));
+    return (await store.listWorkspaces()).filter((workspace) => ids.has(workspace.id));
+  }
+
+  return { create, get: (id) => store.getWorkspace(id), list: () => store.listWorkspaces(), addMember, removeMember, workspacesOf };
+}

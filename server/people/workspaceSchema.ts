@@ -1,0 +1,25 @@
+/** What creating a workspace takes; the error messages are codes (`error.<code>`). */
+import { z } from 'zod';
+import { isSafeDisplayText } from '../../lib/text/displayText';
+
+export const WORKSPACE_NAME_MAX_LENGTH = 120;
+export const WORKSPACE_DESCRIPTION_MAX_LENGTH = 500;
+
+export const workspaceSchema = z.object({
+  name: z
+    .string({ error: 'workspace_name_required' })
+    .trim()
+    .min(1, 'workspace_name_required')
+    .max(WORKSPACE_NAME_MAX_LENGTH, 'workspace_name_too_long')
+    .refine(isSafeDisplayText, 'workspace_name_invalid'),
+  // One line, shown under the name in lists; an empty field is no description.
+  description: z
+    .string({ error: 'workspace_description_invalid' })
+    .trim()
+    .max(WORKSPACE_DESCRIPTION_MAX_LENGTH, 'workspace_description_too_long')
+    .refine(isSafeDisplayText, 'workspace_description_invalid')
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
+  memberIds: z.array(z.string().max(100, 'member_invalid'), { error: 'member_invalid' }).max(1000, 'member_invalid').default([]),
+});
+export type WorkspaceRequest = z.input<typeof workspaceSchema>;
