@@ -23,6 +23,7 @@ export interface DocumentStore {
   /**
    * Appends one update to the document's log. Resolves once it is durable (written and fsynced;
    * concurrent appends share one fsync). Appends to one document are stored in call order.
+   * Rejects an empty update (a Yjs update never is; the log format cannot hold one).
    */
   append(documentId: string, update: Uint8Array): Promise<void>;
 

@@ -1,57 +1,46 @@
 /**
- * One document's append-only log writer with group commit: appends that arrive within
- * `groupCommitMs` of each other, or while the previous fsync is in flight, go to disk with one
- * write on a file opened with O_DSYNC (a write that returns once durable, like write + fdatasync), and
- * their promises resolve in call order once it returns.
+ * One document's log writer with group commit: appends that arrive within `groupCommitMs` of
+ * each other, or while the previous write is in flight, go to disk in one durable write (the
+ * segment is opened with O_DSYNC: the write returns once durable, like write + fdatasync), and
+ * their promises resolve in call order once it returns. With `groupCommitMs` 0 the window is the
+ * current task: everything appended before it ends (a socket message's handler, say) shares one
+ * write, queued as a microtask. A setImmediate would also gather appends from the other I/O
+ * callbacks of the same loop iteration, but costs about 5 µs of CPU per write (measured); under
+ * load, appends gather behind the write in flight anyway.
  *
- * Segments: the writer appends to one numbered segment file and moves to the next when asked to
- * rotate (compaction) or when a write or fsync fails. After a failed fsync the kernel's view of
- * the file is unknowable, and a half-written record would hide every later one behind a torn
- * frame, so the writer never appends to that file again.
+ * The hot path is kept to callbacks (no async function or promise per write beyond the batch's
+ * own): frame into the batch's buffer, one microtask or timer per batch, one pwrite. Opening,
+ * growing, rotating and abandoning segments are the slow path (LogSegment.writeGrowing).
+ *
+ * Segments: the writer writes to one numbered segment file and moves to the next when asked to
+ * rotate (compaction) or when a write fails. After a failed write the kernel's view of the file is
+ * unknowable, and a half-written record would hide every later one behind a torn frame, so the
+ * writer never writes to that file again.
  */
-import { constants as fsConstants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
-import { FILE_MODE, ensureDirectory, fsyncDirectory, segmentFileName } from './fileLayout';
-
-/** Append-only and synchronous for data: a write returns once it is durable (see write()). */
-const LOG_OPEN_FLAGS = fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT | fsConstants.O_DSYNC;
+import type { IoCounters } from './IoCounters';
+import { LogBatch, REUSABLE_CAPACITY } from './LogBatch';
+import { LogSegment, type LogSegmentContext } from './LogSegment';
 
 /** Where the writer starts; known only after the document's files were read. */
 export interface LogPosition {
   /** The segment the next write goes to. */
   segment: number;
-  /** Whether that segment file exists already (a new one needs a directory fsync). */
-  fileExists: boolean;
+  /** Where in it the next record goes: after its last whole record. */
+  dataEnd: number;
+  /** That segment file's size (0 if it does not exist); the bytes from `dataEnd` on are zeros. */
+  size: number;
   /** Whether the document's directory exists. */
   dirExists: boolean;
-}
-
-/** I/O counts, for tests and benchmarks that check coalescing. */
-export interface IoCounters {
-  logWrites: number;
-  logSyncs: number;
-  dirSyncs: number;
 }
 
 export interface DocumentLogOptions {
   readonly documentId: string;
   readonly dir: string;
   readonly groupCommitMs: number;
+  /** The largest chunk of zeros written ahead in a segment at once (chunks double up to it; see LogSegment). */
+  readonly preallocationBytes: number;
   readonly io: IoCounters;
   readonly logger?: { warn(obj: object, msg?: string): void };
-}
-
-interface Waiter {
-  resolve(): void;
-  reject(error: unknown): void;
-}
-
-interface Batch {
-  readonly kind: 'batch';
-  readonly chunks: Uint8Array[];
-  bytes: number;
-  readonly waiters: Waiter[];
 }
 
 interface Rotation {
@@ -60,51 +49,77 @@ interface Rotation {
   reject(error: unknown): void;
 }
 
+const noop = (): void => undefined;
+
 export class DocumentLog {
-  private readonly queue: Array<Batch | Rotation> = [];
+  private readonly queue: Array<LogBatch | Rotation> = [];
   /** The batch new appends join: the last queued item, unless a rotation was queued after it. */
-  private open: Batch | null = null;
-  private inflight: Batch | null = null;
+  private open: LogBatch | null = null;
+  private inflight: LogBatch | null = null;
   private writing = false;
-  private draining: Promise<void> = Promise.resolve();
-  private cancelTimer: (() => void) | null = null;
-  private handle: FileHandle | null = null;
-  private position: LogPosition | null = null;
-  private needsDirSync = false;
+  private readonly idleWaiters: Array<() => void> = [];
+  private microtaskQueued = false;
+  private timer: NodeJS.Timeout | null = null;
+  private segment: LogSegment | null = null;
+  private readonly context: LogSegmentContext;
+  /** A written batch's buffer, for the next batch. */
+  private spare: Uint8Array | null = null;
+  private readonly fire = (): void => {
+    this.microtaskQueued = false;
+    this.timer = null;
+    this.kick();
+  };
+  private readonly next = (): void => this.writeNext();
+  private readonly written = (error: NodeJS.ErrnoException | null): void => this.settleInflight(error);
+  private readonly writeFailed = (error: unknown): void => this.settleInflight(error ?? new Error('log write failed'));
+  private readonly writeSucceeded = (): void => this.settleInflight(null);
 
   constructor(
     private readonly options: DocumentLogOptions,
     private readonly start: Promise<LogPosition>,
-  ) {}
+  ) {
+    this.context = {
+      documentId: options.documentId,
+      dir: options.dir,
+      preallocationBytes: options.preallocationBytes,
+      io: options.io,
+      logger: options.logger,
+      dirExists: false,
+    };
+  }
 
   /** Nothing queued, nothing being written, no file open. */
   get idle(): boolean {
-    return this.queue.length === 0 && !this.writing && this.handle === null;
+    return this.queue.length === 0 && !this.writing && !(this.segment?.isOpen ?? false);
   }
 
-  /** Queues one framed record; resolves once it is written and fsynced. */
-  append(record: Uint8Array): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      let batch = this.open;
-      if (!batch) {
-        batch = { kind: 'batch', chunks: [], bytes: 0, waiters: [] };
-        this.queue.push(batch);
-        this.open = batch;
-      }
-      batch.chunks.push(record);
-      batch.bytes += record.byteLength;
-      batch.waiters.push({ resolve, reject });
-      this.schedule();
-    });
+  /**
+   * Queues one update (framed into the current batch right away, so the caller may reuse its
+   * buffer); resolves once it is written durably. Throws for an empty or oversized update.
+   */
+  append(update: Uint8Array): Promise<void> {
+    let batch = this.open;
+    if (batch === null) {
+      batch = new LogBatch(this.spare);
+      batch.add(update); // before queueing: an update it refuses leaves no empty batch behind
+      this.spare = null;
+      this.queue.push(batch);
+      this.open = batch;
+    } else {
+      batch.add(update);
+    }
+    if (!this.writing && !this.microtaskQueued && this.timer === null) this.schedule();
+    return batch.done;
   }
 
   /** Resolves once everything queued before the call is durable; rejects if any of it failed. */
   flush(): Promise<void> {
-    const batches = [this.inflight, ...this.queue].filter((item): item is Batch => item?.kind === 'batch');
-    if (batches.length === 0) return Promise.resolve();
-    const done = batches.map((batch) => new Promise<void>((resolve, reject) => batch.waiters.push({ resolve, reject })));
+    const done: Promise<void>[] = [];
+    if (this.inflight) done.push(this.inflight.done);
+    for (const item of this.queue) if (item.kind === 'batch') done.push(item.done);
+    if (done.length === 0) return Promise.resolve();
     this.kick();
-    return Promise.all(done).then(() => undefined);
+    return Promise.all(done).then(noop);
   }
 
   /**
@@ -121,146 +136,119 @@ export class DocumentLog {
     return rotated;
   }
 
-  /** Writes out everything queued and closes the file. The log can be used again afterwards. */
+  /**
+   * Writes out everything queued, then closes the file, cutting the unused preallocated zeros off
+   * it (see LogSegment.close). The log can be used again afterwards.
+   */
   async close(): Promise<void> {
     for (;;) {
       // Failed appends were already reported to their callers; closing goes on regardless.
-      await this.flush().catch(() => undefined);
-      await this.draining;
-      if (this.queue.length === 0 && !this.writing) break;
+      await this.flush().catch(noop);
+      this.kick(); // a queued rotation alone is not waited for by flush
+      if (this.writing) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      if (this.queue.length > 0 || this.writing) continue;
+      if (this.segment !== null) break;
+      // Nothing was written in this process, but the segment may still end in zeros that a
+      // crashed one preallocated: place the writer, so closing trims them too.
+      const position = await this.start.catch(() => null);
+      if (position === null) return;
+      if (this.segment === null && !this.writing) this.place(position);
     }
-    const handle = this.handle;
-    this.handle = null;
-    await handle?.close();
+    // In the same turn as the check above: a later append waits for the close to finish.
+    await this.segment.close(true);
   }
 
   private schedule(): void {
-    if (this.writing || this.cancelTimer) return;
-    if (this.options.groupCommitMs <= 0) {
-      // Still one write for everything appended in this turn of the event loop.
-      const immediate = setImmediate(() => this.fire());
-      this.cancelTimer = () => clearImmediate(immediate);
+    if (this.options.groupCommitMs > 0) {
+      this.timer = setTimeout(this.fire, this.options.groupCommitMs);
     } else {
-      const timer = setTimeout(() => this.fire(), this.options.groupCommitMs);
-      this.cancelTimer = () => clearTimeout(timer);
+      this.microtaskQueued = true;
+      queueMicrotask(this.fire);
     }
-  }
-
-  private fire(): void {
-    this.cancelTimer = null;
-    this.kick();
   }
 
   /** Starts writing now instead of waiting for the group-commit window. */
   private kick(): void {
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+    // A microtask cannot be cancelled; when it runs it finds the work started and does nothing.
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.microtaskQueued = false;
     if (this.writing || this.queue.length === 0) return;
     this.writing = true;
-    this.draining = this.drain();
+    if (this.segment !== null) return this.writeNext();
+    this.start.then(
+      (position) => {
+        if (this.segment === null) this.place(position);
+        this.writeNext();
+      },
+      (error: unknown) => {
+        this.failQueued(error);
+        this.stopWriting();
+      },
+    );
   }
 
-  /** Never rejects: every failure is delivered to the waiters it concerns. */
-  private async drain(): Promise<void> {
-    try {
-      this.position ??= await this.start;
-    } catch (error) {
-      this.failQueued(error);
-      this.writing = false;
-      return;
-    }
-    for (;;) {
-      const item = this.queue.shift();
-      if (!item) {
-        // Checked and cleared in the same turn, so an append can never find `writing` stale.
-        this.writing = false;
-        return;
-      }
-      if (item === this.open) this.open = null;
-      if (item.kind === 'rotate') await this.rotateNow(item);
-      else await this.write(item);
-    }
+  private place(position: LogPosition): void {
+    this.context.dirExists = position.dirExists;
+    this.segment = new LogSegment(this.context, position.segment, position.dataEnd, position.size);
   }
 
-  private async write(batch: Batch): Promise<void> {
-    this.inflight = batch;
-    try {
-      const handle = await this.file();
-      const data = batch.chunks.length === 1 ? batch.chunks[0]! : Buffer.concat(batch.chunks, batch.bytes);
-      for (let offset = 0; offset < data.byteLength;) {
-        const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset);
-        offset += bytesWritten;
-      }
-      // O_DSYNC: each write returned only once its data (and the file size) reached the disk,
-      // which is what write + fdatasync would do, in one system call and one thread-pool trip.
-      this.options.io.logWrites++;
-      this.options.io.logSyncs++;
-      if (this.needsDirSync) {
-        await fsyncDirectory(this.options.dir);
-        this.options.io.dirSyncs++;
-        this.needsDirSync = false;
-      }
-    } catch (error) {
-      this.inflight = null;
-      for (const waiter of batch.waiters) waiter.reject(error);
-      await this.abandonSegment(error);
+  /** Takes the next queued item; runs again when it is done, until the queue is empty. */
+  private writeNext(): void {
+    const item = this.queue.shift();
+    if (item === undefined) return this.stopWriting();
+    if (item === this.open) this.open = null;
+    if (item.kind === 'rotate') {
+      void this.rotateNow(item).then(this.next);
       return;
     }
+    this.inflight = item;
+    const segment = this.segment as LogSegment;
+    if (segment.fits(item.bytes)) segment.writeFitting(item.buffer, item.bytes, this.written);
+    else segment.writeGrowing(item.buffer, item.bytes).then(this.writeSucceeded, this.writeFailed);
+  }
+
+  private settleInflight(error: unknown): void {
+    const batch = this.inflight as LogBatch;
     this.inflight = null;
-    for (const waiter of batch.waiters) waiter.resolve();
+    if (batch.buffer.byteLength <= REUSABLE_CAPACITY) this.spare = batch.buffer;
+    if (error === null) {
+      batch.resolve();
+      // The next write starts before the resolved appends' callers run.
+      return this.writeNext();
+    }
+    batch.reject(error);
+    void this.abandonSegment(error).then(this.next);
+  }
+
+  /** Checked and cleared in the same turn, so an append can never find `writing` stale. */
+  private stopWriting(): void {
+    this.writing = false;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private async rotateNow(rotation: Rotation): Promise<void> {
-    const position = this.position!;
-    try {
-      await this.closeHandle();
-    } catch {
-      // Everything in it was fsynced before; a failing close loses nothing.
-    }
-    position.segment += 1;
-    position.fileExists = false;
-    rotation.resolve(position.segment);
-  }
-
-  private async file(): Promise<FileHandle> {
-    if (this.handle) return this.handle;
-    const position = this.position!;
-    if (!position.dirExists) {
-      await ensureDirectory(this.options.dir);
-      position.dirExists = true;
-    }
-    this.handle = await open(join(this.options.dir, segmentFileName(position.segment)), LOG_OPEN_FLAGS, FILE_MODE);
-    if (!position.fileExists) {
-      this.needsDirSync = true;
-      position.fileExists = true;
-    }
-    return this.handle;
+    const segment = this.segment as LogSegment;
+    // Not trimmed: it is deleted once the compaction's snapshot is durable. Everything in it was
+    // written durably before, so a failing close loses nothing.
+    await segment.close(false).catch(noop);
+    this.segment = new LogSegment(this.context, segment.number + 1, 0, 0);
+    rotation.resolve(segment.number + 1);
   }
 
   private async abandonSegment(error: unknown): Promise<void> {
-    const position = this.position!;
+    const segment = this.segment as LogSegment;
     this.options.logger?.warn(
-      { documentId: this.options.documentId, segment: position.segment, err: error },
+      { documentId: this.options.documentId, segment: segment.number, err: error },
       'log write failed; later appends go to a new segment',
     );
-    await this.closeHandle().catch(() => undefined);
-    position.segment += 1;
-    position.fileExists = false;
-    this.needsDirSync = false;
-  }
-
-  private async closeHandle(): Promise<void> {
-    const handle = this.handle;
-    this.handle = null;
-    await handle?.close();
+    await segment.close(false).catch(noop);
+    this.segment = new LogSegment(this.context, segment.number + 1, 0, 0);
   }
 
   private failQueued(error: unknown): void {
     const items = this.queue.splice(0);
     this.open = null;
-    for (const item of items) {
-      if (item.kind === 'rotate') item.reject(error);
-      else for (const waiter of item.waiters) waiter.reject(error);
-    }
+    for (const item of items) item.reject(error);
   }
 }

@@ -2,11 +2,12 @@
  * DocumentStore over a directory, one folder per document:
  *
  *   <dir>/<documentId>/snapshot.bin          magic + one checksummed record: [first live segment][Yjs state]
- *   <dir>/<documentId>/log-0000000001.bin    framed update records (lib/storage/logRecord.ts), in order
+ *   <dir>/<documentId>/log-0000000001.bin    framed update records (lib/storage/logRecord.ts), in order,
+ *                                            then zeros: the segment is preallocated (see LogSegment)
  *
- * Durability: `append` resolves only after its record is written and fdatasynced (group commit:
- * see DocumentLog). A new file or directory is made durable with a directory fsync before any
- * append that depends on it resolves.
+ * Durability: `append` resolves only after its record is written durably (group commit: see
+ * DocumentLog). A new file or directory is made durable with a directory fsync before any append
+ * that depends on it resolves. Releasing a document cuts the unused zeros off its segment.
  *
  * Compaction, and what a crash at each step leaves:
  *   1. at call time the log rotates: earlier appends finish in segment N, later ones go to N+1;
@@ -16,21 +17,23 @@
  *      new snapshot, both complete with the segments that are still there);
  *   4. segments below N+1 are deleted (crash: the new snapshot ignores them; the next load deletes them).
  *
- * Damage: a torn tail (a crash mid-write) is cut at the last whole record when the document is
- * first opened, with a warning; the cut bytes are kept beside the segment as `*.torn-<timestamp>`.
+ * Damage: a torn tail (a crash mid-write: non-zero bytes after the last whole record) is cut at the
+ * last whole record when the document is first opened, with a warning; the cut bytes are kept
+ * beside the segment as `*.torn-<timestamp>`. Zeros after the last record are the clean end.
  * A damaged snapshot or an unreadable file makes THAT document fail with DocumentStorageError:
  * its files are left exactly as they are for an operator, nothing is renamed or deleted, and the
  * next `load` tries again. Other documents are unaffected.
  *
  * One process must be the only writer of the directory (the server is that process).
  */
-import { open as openFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { open as openFile, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DocumentStore, LogStats } from '../../lib/storage/DocumentStore';
 import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
-import { encodeRecord } from '../../lib/storage/logRecord';
+import { MAX_RECORD_BYTES } from '../../lib/storage/logRecord';
 import { isValidDocumentId } from '../../lib/documentId';
-import { DocumentLog, type IoCounters, type LogPosition } from './DocumentLog';
+import { DocumentLog, type LogPosition } from './DocumentLog';
+import type { IoCounters } from './IoCounters';
 import {
   FILE_MODE,
   FIRST_SEGMENT,
@@ -42,13 +45,18 @@ import {
 } from './fileLayout';
 import { encodeSnapshotFile } from './snapshotFile';
 import { readDocumentFiles, type DocumentFiles, type StoreLogger } from './readDocumentFiles';
+import { segmentHasData } from './segmentHasData';
 
 export interface FileDocumentStoreOptions {
   readonly dir: string;
   /** How long the first append of a batch waits for others to share its fsync. */
   readonly groupCommitMs: number;
+  /** The largest chunk of zeros written ahead in a log segment at once (default 1 MiB; see LogSegment). */
+  readonly segmentPreallocationBytes?: number;
   readonly logger?: StoreLogger;
 }
+
+const DEFAULT_SEGMENT_PREALLOCATION_BYTES = 1024 * 1024;
 
 interface Growth {
   records: number;
@@ -78,7 +86,7 @@ const noop = (): void => undefined;
 
 export class FileDocumentStore implements DocumentStore {
   /** Write and fsync counts (group commit makes logSyncs far smaller than the number of appends). */
-  readonly io: IoCounters = { logWrites: 0, logSyncs: 0, dirSyncs: 0 };
+  readonly io: IoCounters = { logWrites: 0, logSyncs: 0, dirSyncs: 0, preallocations: 0 };
   private readonly docs = new Map<string, DocState>();
   private closing: Promise<void> | null = null;
 
@@ -111,7 +119,7 @@ export class FileDocumentStore implements DocumentStore {
       const names = await readdir(dir);
       if (names.includes(SNAPSHOT_FILE)) return true;
       for (const name of names) {
-        if (parseSegmentFileName(name) !== null && (await stat(join(dir, name))).size > 0) return true;
+        if (parseSegmentFileName(name) !== null && (await segmentHasData(join(dir, name)))) return true;
       }
       return false;
     } catch (error) {
@@ -123,18 +131,26 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   append(documentId: string, update: Uint8Array): Promise<void> {
-    let record: Uint8Array;
+    // A document with state was validated when the state was made: only new ids are checked here.
+    let state = this.docs.get(documentId);
+    let appended: Promise<void>;
     try {
-      this.check(documentId);
-      record = encodeRecord(update);
+      if (state === undefined) this.check(documentId);
+      else if (this.closing) throw closedError();
+      // A zero length marks the end of a segment's data, so an empty record cannot be stored.
+      if (update.byteLength === 0) throw new RangeError('cannot append an empty update');
+      if (update.byteLength > MAX_RECORD_BYTES) {
+        throw new RangeError(`update of ${update.byteLength} bytes exceeds the record limit of ${MAX_RECORD_BYTES}`);
+      }
+      state ??= this.open(documentId).state;
+      if (state.broken !== undefined) throw state.broken;
+      appended = state.log.append(update);
     } catch (error) {
       return Promise.reject(error);
     }
-    const state = this.docs.get(documentId) ?? this.open(documentId).state;
-    if (state.broken !== undefined) return Promise.reject(state.broken);
     state.current.records += 1;
     state.current.bytes += update.byteLength;
-    return state.log.append(record);
+    return appended;
   }
 
   async flush(documentId?: string): Promise<void> {
@@ -207,7 +223,7 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   private check(documentId: string): void {
-    if (this.closing) throw new Error('FileDocumentStore is closed');
+    if (this.closing) throw closedError();
     assertDocumentId(documentId);
   }
 
@@ -225,7 +241,17 @@ export class FileDocumentStore implements DocumentStore {
     const state: DocState = {
       id: documentId,
       dir,
-      log: new DocumentLog({ documentId, dir, groupCommitMs: this.options.groupCommitMs, io: this.io, logger: this.options.logger }, start),
+      log: new DocumentLog(
+        {
+          documentId,
+          dir,
+          groupCommitMs: this.options.groupCommitMs,
+          preallocationBytes: this.options.segmentPreallocationBytes ?? DEFAULT_SEGMENT_PREALLOCATION_BYTES,
+          io: this.io,
+          logger: this.options.logger,
+        },
+        start,
+      ),
       ready: Promise.resolve(),
       broken: undefined,
       hasSnapshot: false,
@@ -245,12 +271,13 @@ export class FileDocumentStore implements DocumentStore {
           base.bytes += files.recordBytes;
         }
         state.hasSnapshot = files?.snapshot != null;
-        // Continue the last segment: this read verified (and if needed cut) its tail.
-        startLog({
-          segment: files?.lastSegment ?? files?.firstLiveSegment ?? FIRST_SEGMENT,
-          fileExists: files?.lastSegment != null,
-          dirExists: files !== null,
-        });
+        // Continue the last segment after its last record: this read verified (and if needed
+        // cut) its tail, so only zeros follow.
+        startLog(
+          files?.lastSegment != null
+            ? { segment: files.lastSegment, dataEnd: files.lastSegmentEnd, size: files.lastSegmentSize, dirExists: true }
+            : { segment: files?.firstLiveSegment ?? FIRST_SEGMENT, dataEnd: 0, size: 0, dirExists: files !== null },
+        );
       },
       (error: unknown) => {
         state.broken = error;
@@ -286,6 +313,10 @@ export class FileDocumentStore implements DocumentStore {
       );
     }
   }
+}
+
+function closedError(): Error {
+  return new Error('FileDocumentStore is closed');
 }
 
 function assertDocumentId(documentId: string): void {

@@ -21,6 +21,8 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   async append(documentId: string, update: Uint8Array): Promise<void> {
+    // As FileDocumentStore, whose log format cannot hold an empty record.
+    if (update.byteLength === 0) throw new RangeError('cannot append an empty update');
     const entry = this.entry(documentId);
     entry.log.push(update.slice());
     entry.bytes += update.byteLength;

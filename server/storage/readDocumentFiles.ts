@@ -1,11 +1,13 @@
 /**
- * Reads one document's directory: the snapshot, then every live log segment in order. With
- * `repair` (only when nothing is writing to the document) it also finishes what a crash
- * interrupted: a torn tail is cut at the last whole record (the cut bytes are kept beside the
- * segment as `<segment>.torn-<timestamp>` and a warning is logged), segments a snapshot already
- * covers are deleted, and a snapshot temp file that was never renamed is removed.
+ * Reads one document's directory: the snapshot, then every live log segment in order. A segment
+ * is records followed by zeros (its preallocated, unused space; none in files written before
+ * preallocation): zeros after the last whole record are its clean end. With `repair` (only when
+ * nothing is writing to the document) it also finishes what a crash interrupted: a torn tail
+ * (non-zero bytes after the last whole record) is cut off at that record (the non-zero bytes are
+ * kept beside the segment as `<segment>.torn-<timestamp>` and a warning is logged), segments a
+ * snapshot already covers are deleted, and a snapshot temp file that was never renamed is removed.
  */
-import { open, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, truncate, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { decodeRecords } from '../../lib/storage/logRecord';
 import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
@@ -26,6 +28,10 @@ export interface DocumentFiles {
   readonly recordBytes: number;
   /** The highest live segment file, or null when there is none. */
   readonly lastSegment: number | null;
+  /** Where its records end (after a repair: where the next one goes). */
+  readonly lastSegmentEnd: number;
+  /** Its size; from `lastSegmentEnd` on it holds zeros (after a repair). */
+  readonly lastSegmentSize: number;
 }
 
 export interface ReadOptions {
@@ -80,6 +86,9 @@ export async function readDocumentFiles(dir: string, documentId: string, options
   const records: Uint8Array[] = [];
   let recordBytes = 0;
   let lastSegment: number | null = null;
+  let lastSegmentEnd = 0;
+  let lastSegmentSize = 0;
+  const highest = segments.at(-1)?.segment;
   for (const { name, segment } of segments) {
     const path = join(dir, name);
     if (segment < firstLiveSegment) {
@@ -89,18 +98,25 @@ export async function readDocumentFiles(dir: string, documentId: string, options
     }
     const bytes = await readFile(path).catch((error: unknown) => fail(path, error));
     const decoded = decodeRecords(bytes);
+    let size = bytes.byteLength;
     if (decoded.torn && options.repair) {
-      await cutTornTail(path, bytes, decoded.validBytes).catch((error: unknown) => fail(path, error));
+      await cutTornTail(path, bytes, decoded.validBytes, decoded.tornEnd).catch((error: unknown) => fail(path, error));
+      size = decoded.validBytes;
       options.logger?.warn(
         {
           documentId,
           segment: name,
           keptBytes: decoded.validBytes,
-          cutBytes: bytes.byteLength - decoded.validBytes,
+          cutBytes: decoded.tornEnd - decoded.validBytes,
           keptRecords: decoded.records.length,
         },
         'cut a torn tail off a document log (a crash interrupted a write); the cut bytes are kept beside it as .torn-*',
       );
+    } else if (options.repair && segment !== highest && size > decoded.validBytes) {
+      // Zeros preallocated in a segment that is never written again (its writer moved on after
+      // a failed write or a failed compaction, then the process stopped): only disk space. Not
+      // synced: if a crash undoes the cut, the zeros read as the end of the data again.
+      await truncate(path, decoded.validBytes).catch(noop);
     }
     // Without repair, a torn tail is a write still in flight (or one this process already gave
     // up on and moved past): the whole records before it are the state to read.
@@ -109,14 +125,20 @@ export async function readDocumentFiles(dir: string, documentId: string, options
       recordBytes += record.byteLength;
     }
     lastSegment = segment;
+    lastSegmentEnd = decoded.validBytes;
+    lastSegmentSize = size;
   }
 
-  return { snapshot, firstLiveSegment, records, recordBytes, lastSegment };
+  return { snapshot, firstLiveSegment, records, recordBytes, lastSegment, lastSegmentEnd, lastSegmentSize };
 }
 
-/** Saves the torn bytes aside (nothing is deleted unseen), then truncates the segment durably. */
-async function cutTornTail(path: string, bytes: Uint8Array, validBytes: number): Promise<void> {
-  await writeFile(`${path}.torn-${fileStamp()}`, bytes.subarray(validBytes), { flush: true, mode: FILE_MODE });
+/**
+ * Saves the torn bytes aside (nothing non-zero is deleted unseen; the zeros after them are the
+ * segment's preallocated space), then truncates the segment durably after its last whole record,
+ * so the next writer continues exactly there and nothing stale is left behind what it writes.
+ */
+async function cutTornTail(path: string, bytes: Uint8Array, validBytes: number, tornEnd: number): Promise<void> {
+  await writeFile(`${path}.torn-${fileStamp()}`, bytes.subarray(validBytes, tornEnd), { flush: true, mode: FILE_MODE });
   const handle = await open(path, 'r+');
   try {
     await handle.truncate(validBytes);
@@ -126,6 +148,8 @@ async function cutTornTail(path: string, bytes: Uint8Array, validBytes: number):
   }
   await fsyncDirectory(dirname(path));
 }
+
+function noop(): void {}
 
 function warnCleanup(options: ReadOptions, documentId: string, file: string, error: unknown): void {
   options.logger?.warn({ documentId, file, err: error }, 'could not remove a file left over by an interrupted compaction');

@@ -31,9 +31,11 @@ export function encodeSnapshotFile(firstLiveSegment: number, update: Uint8Array)
 export function decodeSnapshotFile(file: Uint8Array): SnapshotContents | null {
   if (file.byteLength < MAGIC.byteLength) return null;
   for (let i = 0; i < MAGIC.byteLength; i++) if (file[i] !== MAGIC[i]) return null;
-  const { records, torn } = decodeRecords(file.subarray(MAGIC.byteLength), MAX_SNAPSHOT_RECORD);
+  const body = file.subarray(MAGIC.byteLength);
+  const { records, validBytes } = decodeRecords(body, MAX_SNAPSHOT_RECORD);
   const payload = records[0];
-  if (torn || records.length !== 1 || !payload || payload.byteLength < 4) return null;
+  // Exactly one record and nothing after it, not even the zeros a log segment may end with.
+  if (validBytes !== body.byteLength || records.length !== 1 || !payload || payload.byteLength < 4) return null;
   const firstLiveSegment = new DataView(payload.buffer, payload.byteOffset, 4).getUint32(0, true);
   return { firstLiveSegment, update: payload.subarray(4) };
 }

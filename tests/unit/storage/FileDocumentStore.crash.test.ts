@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFile, open, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, open, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DocumentStorageError } from '../../../lib/storage/DocumentStorageError';
+import { decodeRecords, encodeRecord } from '../../../lib/storage/logRecord';
 import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
 import { tempDirsRemovedAfterAll } from './tempDirs';
 
@@ -58,7 +59,9 @@ describe('FileDocumentStore after a crash or damage', () => {
       expect((await readFile(segment)).equals(original.subarray(0, beforeLast))).toBe(true);
       const aside = (await readdir(join(dir, 'doc'))).filter((name) => name.startsWith(`${SEGMENT}.torn-`));
       expect(aside).toHaveLength(1);
-      expect((await readFile(join(dir, 'doc', aside[0]!))).equals(damaged.subarray(beforeLast))).toBe(true);
+      // The torn bytes up to the last non-zero one: zeros after it are indistinguishable from
+      // preallocated space and carry nothing.
+      expect((await readFile(join(dir, 'doc', aside[0]!))).equals(withoutTrailingZeros(damaged.subarray(beforeLast)))).toBe(true);
 
       // Appends continue after the cut, and a later reader sees them.
       await store.append('doc', bytes('after repair'));
@@ -68,6 +71,102 @@ describe('FileDocumentStore after a crash or damage', () => {
       expect(quiet.warn).not.toHaveBeenCalled();
     });
   }
+
+  /**
+   * What a crash leaves of a preallocated segment: ten records, then zeros. The writing store is
+   * not closed (closing would cut the zeros off); its directory is copied as it is.
+   */
+  async function crashImage(): Promise<{ dir: string; segment: string; dataEnd: number }> {
+    const live = await tempDir();
+    const { store } = storeIn(live);
+    for (let i = 0; i < 10; i++) await store.append('doc', bytes(`record ${i}`));
+    const dir = await tempDir();
+    await cp(join(live, 'doc'), join(dir, 'doc'), { recursive: true });
+    const segment = join(dir, 'doc', SEGMENT);
+    const contents = await readFile(segment);
+    const dataEnd = decodeRecords(contents).validBytes;
+    expect(contents.byteLength, 'the segment is preallocated').toBeGreaterThan(dataEnd);
+    return { dir, segment, dataEnd };
+  }
+  const ten = Array.from({ length: 10 }, (_, i) => `record ${i}`);
+
+  it('takes the zeros after the last record of a preallocated segment for its clean end', async () => {
+    const { dir, segment, dataEnd } = await crashImage();
+    const sizeBefore = (await stat(segment)).size;
+    const { store, logger } = storeIn(dir);
+    expect(texts(await store.load('doc'))).toEqual(ten);
+    expect(logger.warn).not.toHaveBeenCalled();
+    expect((await readdir(join(dir, 'doc'))).sort()).toEqual([SEGMENT]);
+    expect((await stat(segment)).size, 'the preallocated space is kept for the writer').toBe(sizeBefore);
+
+    // The next record goes right after the last one, into the zeros.
+    await store.append('doc', bytes('after the crash'));
+    const decoded = decodeRecords(await readFile(segment));
+    expect(texts(decoded.records)).toEqual([...ten, 'after the crash']);
+    expect(decoded.validBytes).toBe(dataEnd + 8 + 'after the crash'.length);
+    expect(decoded.torn).toBe(false);
+    await store.close();
+    expect((await stat(segment)).size, 'a released segment keeps only its records').toBe(decoded.validBytes);
+  });
+
+  it('cuts the zeros a crash left off a segment also when the document is only read, then released', async () => {
+    const { dir, segment, dataEnd } = await crashImage();
+    const { store } = storeIn(dir);
+    expect(texts(await store.load('doc'))).toEqual(ten);
+    await store.release('doc');
+    expect((await stat(segment)).size).toBe(dataEnd);
+    expect(texts(await store.load('doc'))).toEqual(ten);
+  });
+
+  it('cuts a record torn inside the preallocated zeros, keeps its bytes aside, and writes on after the last whole record', async () => {
+    const { dir, segment, dataEnd } = await crashImage();
+    // A crash mid-write: the first 13 bytes of a record reached the disk, the zeros after them stayed.
+    const partial = encodeRecord(bytes('never acknowledged')).subarray(0, 13);
+    const handle = await open(segment, 'r+');
+    await handle.write(partial, 0, partial.byteLength, dataEnd);
+    await handle.close();
+
+    const { store, logger } = storeIn(dir);
+    expect(texts(await store.load('doc'))).toEqual(ten);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0]![0]).toMatchObject({
+      documentId: 'doc',
+      segment: SEGMENT,
+      keptBytes: dataEnd,
+      cutBytes: 13,
+      keptRecords: 10,
+    });
+    expect((await stat(segment)).size, 'cut at the last whole record').toBe(dataEnd);
+    const aside = (await readdir(join(dir, 'doc'))).filter((name) => name.startsWith(`${SEGMENT}.torn-`));
+    expect(aside).toHaveLength(1);
+    expect((await readFile(join(dir, 'doc', aside[0]!))).equals(partial)).toBe(true);
+
+    await store.append('doc', bytes('next'));
+    // Not closed: the segment is preallocated again, and still reads cleanly.
+    const decoded = decodeRecords(await readFile(segment));
+    expect(texts(decoded.records)).toEqual([...ten, 'next']);
+    expect(decoded.torn).toBe(false);
+    const { store: again, logger: quiet } = storeIn(dir);
+    expect(texts(await again.load('doc'))).toEqual([...ten, 'next']);
+    expect(quiet.warn).not.toHaveBeenCalled();
+  });
+
+  it('loads a segment written before preallocation (ending at its last record) and appends after it', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'doc'), { recursive: true });
+    const old = Buffer.concat(['one', 'two', 'three'].map((text) => encodeRecord(bytes(text))));
+    const segment = join(dir, 'doc', SEGMENT);
+    await writeFile(segment, old, { mode: 0o600 });
+
+    const { store, logger } = storeIn(dir);
+    expect(texts(await store.load('doc'))).toEqual(['one', 'two', 'three']);
+    expect(store.stats('doc')).toEqual({ records: 3, bytes: 11 });
+    await store.append('doc', bytes('four'));
+    await store.close();
+    expect(logger.warn).not.toHaveBeenCalled();
+    expect((await readFile(segment)).equals(Buffer.concat([old, encodeRecord(bytes('four'))]))).toBe(true);
+    expect(texts(await storeIn(dir).store.load('doc'))).toEqual(['one', 'two', 'three', 'four']);
+  });
 
   it('repairs a torn tail also when the first call after the crash is an append', async () => {
     const { dir, segment, beforeLast } = await tenRecords();
@@ -166,6 +265,12 @@ describe('FileDocumentStore after a crash or damage', () => {
     expect(logged).toEqual([...logged].sort((a, b) => a - b));
   });
 });
+
+function withoutTrailingZeros(bytes: Buffer): Buffer {
+  let end = bytes.byteLength;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return bytes.subarray(0, end);
+}
 
 async function garble(path: string, offset: number): Promise<void> {
   const handle = await open(path, 'r+');

@@ -1,8 +1,10 @@
 /**
- * Failing disks, simulated: `node:fs/promises` is wrapped so a test can make the next durable log
- * write fail (the log is opened with O_DSYNC, so that is where a failed sync surfaces), the next
- * fsync fail, or the next write stop halfway, as EIO or a full disk would.
+ * Failing disks, simulated: `node:fs` is wrapped so a test can make the next durable log write
+ * fail (log segments are opened with O_DSYNC and written with `write`/`writev` at explicit
+ * offsets, so that is where a failed sync surfaces) or stop halfway, as EIO or a full disk would;
+ * `node:fs/promises` is wrapped so the next fsync (of a snapshot or a directory) fails.
  */
+import type * as fs from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import type * as fsPromises from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,7 +12,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
 import { tempDirsRemovedAfterAll } from './tempDirs';
 
-const faults = vi.hoisted(() => ({ failNextSync: false, failNextFullSync: false, tearNextWrite: false }));
+const faults = vi.hoisted(() => ({ failNextSync: false, failNextFullSync: false, tearNextWrite: false, failNextZeroFill: false }));
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof fsPromises>();
@@ -24,25 +26,53 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       }
       return sync();
     };
-    const write = handle.write.bind(handle) as (buffer: Uint8Array, offset: number, length: number) => Promise<{ bytesWritten: number }>;
-    // Only the (buffer, offset, length) form the store uses; anything else goes straight through.
-    handle.write = (async (buffer: Uint8Array, offset: number, length: number) => {
-      if (faults.failNextSync && typeof offset === 'number') {
-        // The data may reach the page cache, but the O_DSYNC write reports the failed flush.
-        faults.failNextSync = false;
-        await write(buffer, offset, length);
-        throw Object.assign(new Error('EIO: i/o error, write (simulated failed sync)'), { code: 'EIO' });
-      }
-      if (faults.tearNextWrite && typeof offset === 'number') {
-        faults.tearNextWrite = false;
-        await write(buffer, offset, Math.max(1, Math.floor(length / 2)));
-        throw Object.assign(new Error('ENOSPC: no space left on device, write (simulated)'), { code: 'ENOSPC' });
-      }
-      return write(buffer, offset, length);
-    }) as typeof handle.write;
     return handle;
   };
   return { ...actual, open, default: { ...actual, open } };
+});
+
+type WriteCallback = (error: NodeJS.ErrnoException | null, written: number) => void;
+
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof fs>();
+  /** Writes `bytes` at `position` for real, then reports `error` (if any) instead of success. */
+  const writeThen = (fd: number, bytes: Uint8Array, position: number, error: Error | null, callback: WriteCallback): void =>
+    actual.write(fd, bytes, 0, bytes.byteLength, position, (realError, written) => callback(realError ?? error, written));
+  /** The next write, if a fault is armed: the data still reaches the page cache (all or half of it). */
+  const faulty = (fd: number, bytes: Uint8Array, position: number, callback: WriteCallback): boolean => {
+    if (faults.failNextSync) {
+      faults.failNextSync = false;
+      writeThen(fd, bytes, position, Object.assign(new Error('EIO: i/o error, write (simulated failed sync)'), { code: 'EIO' }), callback);
+      return true;
+    }
+    if (faults.tearNextWrite) {
+      faults.tearNextWrite = false;
+      const half = bytes.subarray(0, Math.max(1, Math.floor(bytes.byteLength / 2)));
+      writeThen(
+        fd,
+        half,
+        position,
+        Object.assign(new Error('ENOSPC: no space left on device, write (simulated)'), { code: 'ENOSPC' }),
+        callback,
+      );
+      return true;
+    }
+    return false;
+  };
+  // Only the forms the log uses: write(fd, buffer, offset, length, position, cb), writev(fd, buffers, position, cb).
+  const write = ((fd: number, buffer: Uint8Array, offset: number, length: number, position: number, callback: WriteCallback) => {
+    if (!faulty(fd, buffer.subarray(offset, offset + length), position, callback))
+      actual.write(fd, buffer, offset, length, position, callback);
+  }) as typeof actual.write;
+  const writev = ((fd: number, buffers: Uint8Array[], position: number, callback: WriteCallback) => {
+    // A background zero-fill is a writev of the zeros alone (a batch that grows the file comes first).
+    if (faults.failNextZeroFill && buffers.length === 1) {
+      faults.failNextZeroFill = false;
+      return callback(Object.assign(new Error('ENOSPC: no space left on device, write (simulated)'), { code: 'ENOSPC' }), 0);
+    }
+    if (!faulty(fd, Buffer.concat(buffers), position, callback)) actual.writev(fd, buffers, position, callback);
+  }) as typeof actual.writev;
+  return { ...actual, write, writev, default: { ...actual, write, writev } };
 });
 
 const tempDir = tempDirsRemovedAfterAll('faults');
@@ -84,6 +114,22 @@ describe('FileDocumentStore when the disk fails', () => {
     await reopened.append('doc', bytes('d'));
     await reopened.close();
     expect(texts(await new FileDocumentStore({ dir, groupCommitMs: 1 }).load('doc'))).toEqual(['a', 'c', 'd']);
+  });
+
+  it('loses nothing when zero-filling ahead fails: the batch that needs the room writes zeros itself', async () => {
+    const dir = await tempDir();
+    const warn = vi.fn();
+    const store = new FileDocumentStore({ dir, groupCommitMs: 0, segmentPreallocationBytes: 4096, logger: { warn } });
+    faults.failNextZeroFill = true;
+    const expected = Array.from({ length: 300 }, (_, i) => `update ${i} `.padEnd(40, '.'));
+    for (const text of expected) await store.append('doc', bytes(text));
+    expect(faults.failNextZeroFill).toBe(false);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ documentId: 'doc', segment: 1 }), expect.stringMatching(/preallocate/));
+    expect(await readdir(join(dir, 'doc'))).toEqual(['log-0000000001.bin']);
+    expect(texts(await store.load('doc'))).toEqual(expected);
+    await store.close();
+    expect(texts(await new FileDocumentStore({ dir, groupCommitMs: 0 }).load('doc'))).toEqual(expected);
   });
 
   it('keeps the old snapshot and log when a compaction cannot make its snapshot durable', async () => {

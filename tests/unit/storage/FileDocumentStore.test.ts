@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile, readlink, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, readlink, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeRecords } from '../../../lib/storage/logRecord';
+import { decodeRecords, encodeRecord } from '../../../lib/storage/logRecord';
 import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
 import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore';
 import { documentStoreContract } from './documentStoreContract';
@@ -16,8 +16,8 @@ documentStoreContract('FileDocumentStore', async () => new FileDocumentStore({ d
 
 describe('FileDocumentStore on disk', () => {
   const open: FileDocumentStore[] = [];
-  const storeIn = (dir: string, groupCommitMs = 2): FileDocumentStore => {
-    const store = new FileDocumentStore({ dir, groupCommitMs });
+  const storeIn = (dir: string, groupCommitMs = 2, segmentPreallocationBytes?: number): FileDocumentStore => {
+    const store = new FileDocumentStore({ dir, groupCommitMs, segmentPreallocationBytes });
     open.push(store);
     return store;
   };
@@ -65,12 +65,102 @@ describe('FileDocumentStore on disk', () => {
     const store = storeIn(await tempDir(), 0);
     await store.append('doc', bytes('opened')); // so the next write does not wait for the first read
     const first = store.append('doc', bytes('first'));
-    // The store's own setImmediate (group commit window 0) runs before this one: the write is under way.
+    // The store's own microtask (group commit window 0) has run by then: the write is under way.
     await new Promise((resolve) => setImmediate(resolve));
     const rest = Array.from({ length: 100 }, (_, i) => store.append('doc', bytes(`later ${i}`)));
     await Promise.all([first, ...rest]);
     expect(store.io.logSyncs).toBe(3);
     expect(await store.load('doc')).toHaveLength(102);
+  });
+
+  it('writes records into a preallocated segment and cuts the unused zeros off on release', async () => {
+    const dir = await tempDir();
+    const store = storeIn(dir, 0);
+    const segment = join(dir, 'doc', 'log-0000000001.bin');
+    await store.append('doc', bytes('first'));
+    // The first chunk of zeros is small (64 KiB); later ones double, up to 1 MiB.
+    expect((await stat(segment)).size).toBe(encodeRecord(bytes('first')).byteLength + 64 * 1024);
+    expect(store.io.preallocations).toBe(1);
+    await store.append('doc', bytes('second'));
+    expect(store.io).toMatchObject({ logWrites: 2, logSyncs: 2, preallocations: 1 });
+    const data = Buffer.concat([encodeRecord(bytes('first')), encodeRecord(bytes('second'))]);
+    expect((await readFile(segment)).subarray(0, data.byteLength + 1).equals(Buffer.concat([data, Buffer.alloc(1)]))).toBe(true);
+
+    await store.release('doc');
+    expect((await readFile(segment)).equals(data)).toBe(true);
+    // Appends after the release preallocate again, after the last record.
+    await store.append('doc', bytes('third'));
+    expect(texts(await store.load('doc'))).toEqual(['first', 'second', 'third']);
+    expect(store.stats('doc')).toEqual({ records: 3, bytes: 16 });
+  });
+
+  it('grows a segment in chunks, ahead of the writes, without losing or tearing a record', async () => {
+    const dir = await tempDir();
+    const store = storeIn(dir, 0, 4096);
+    const expected: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const text = `update number ${i} `.padEnd(20 + (i % 50), '.');
+      expected.push(text);
+      if (i % 7 === 0) await Promise.all([store.append('doc', bytes(text)), store.append('doc', bytes(`${text}!`))]);
+      else await store.append('doc', bytes(text));
+      if (i % 7 === 0) expected.push(`${text}!`);
+    }
+    // ~20 KiB of records in 4 KiB chunks: grown several times, nearly always ahead (in the background).
+    expect(store.io.preallocations).toBeGreaterThan(4);
+    const segment = join(dir, 'doc', 'log-0000000001.bin');
+    const decoded = decodeRecords(await readFile(segment));
+    expect(texts(decoded.records)).toEqual(expected);
+    expect(decoded.torn).toBe(false);
+    await store.close();
+    expect((await stat(segment)).size).toBe(decoded.validBytes);
+    expect(texts(await storeIn(dir).load('doc'))).toEqual(expected);
+  });
+
+  it('doubles the chunks of zeros from 64 KiB up to the limit, never far ahead of the data', async () => {
+    const dir = await tempDir();
+    const limit = 256 * 1024;
+    const store = storeIn(dir, 0, limit);
+    const segment = join(dir, 'doc', 'log-0000000001.bin');
+    const sizes: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      await store.append('doc', new Uint8Array(6000).fill(1 + (i % 255)));
+      const size = (await stat(segment)).size;
+      if (size !== sizes.at(-1)) sizes.push(size);
+      expect(size - 6008 * (i + 1), `zeros ahead after ${i + 1} records`).toBeLessThanOrEqual(limit * 1.25);
+    }
+    expect(sizes[0]).toBe(6008 + 64 * 1024);
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i]! - sizes[i - 1]!).toBeLessThanOrEqual(limit);
+    // ~600 KB: 64 KiB chunks would take ten; doubling (70, 70, 140, 256, 256 KiB) takes five.
+    expect(store.io.preallocations).toBeGreaterThanOrEqual(4);
+    expect(store.io.preallocations).toBeLessThanOrEqual(6);
+    expect(await store.load('doc')).toHaveLength(100);
+  });
+
+  it('keeps only the snapshot on disk for a compacted and released document', async () => {
+    const dir = await tempDir();
+    const store = storeIn(dir);
+    for (let i = 0; i < 20; i++) await store.append('doc', bytes(`edit ${i}`));
+    await store.compact('doc', bytes('the whole document'));
+    await store.release('doc');
+    expect(await readdir(join(dir, 'doc'))).toEqual(['snapshot.bin']);
+    // Also when the compaction is followed by appends that the release makes durable.
+    await store.append('doc', bytes('one more'));
+    await store.compact('doc', bytes('the whole document, again'));
+    await store.release('doc');
+    expect(await readdir(join(dir, 'doc'))).toEqual(['snapshot.bin']);
+    expect(texts(await storeIn(dir).load('doc'))).toEqual(['the whole document, again']);
+  });
+
+  it('does not count a segment of nothing but zeros (a crash right after preallocating) as a document', async () => {
+    const dir = await tempDir();
+    await mkdir(join(dir, 'doc'), { recursive: true });
+    await writeFile(join(dir, 'doc', 'log-0000000001.bin'), new Uint8Array(64 * 1024), { mode: 0o600 });
+    const store = storeIn(dir);
+    expect(await store.exists('doc')).toBe(false);
+    expect(await store.load('doc')).toBeNull();
+    await store.append('doc', bytes('created'));
+    expect(await store.exists('doc')).toBe(true);
+    expect(texts(await storeIn(dir).load('doc'))).toEqual(['created']);
   });
 
   it('leaves only the snapshot and the newer log segment after compaction', async () => {

@@ -40,6 +40,13 @@ export function documentStoreContract(name: string, makeStore: () => DocumentSto
       expect(resolved).toEqual(Array.from({ length: 30 }, (_, i) => i));
     });
 
+    it('refuses an empty update and stores nothing for it', async () => {
+      await expect(store.append('doc', new Uint8Array(0))).rejects.toThrow(RangeError);
+      expect(store.stats('doc')).toEqual({ records: 0, bytes: 0 });
+      await store.append('doc', bytes('real'));
+      expect(texts(await store.load('doc'))).toEqual(['real']);
+    });
+
     it('keeps documents apart', async () => {
       await Promise.all([store.append('a', bytes('a1')), store.append('b', bytes('b1')), store.append('a', bytes('a2'))]);
       expect(texts(await store.load('a'))).toEqual(['a1', 'a2']);
