@@ -5,7 +5,7 @@
  * BENCH_RUNS (3), BENCH_SKIP_TRACE=1.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runFanout, summarise, type FanoutResult } from './fanout';
 import { bytesOnDisk, firstSyncMs, ingest, recordTrace } from './traceReplay';
@@ -49,6 +49,10 @@ async function fanout() {
       );
     }
   }
+  // The machine is shared: when the reference itself varies a lot between runs, say so.
+  const refP99s = summarise(results.reference!).runP99s;
+  const spread = Math.max(...refP99s) / Math.min(...refP99s);
+  if (spread > 1.5) console.log(`  note: the reference's p99 varied ${fmt(spread)}× between runs; the machine was busy, figures are noisy`);
   const ref = summarise(results.reference!);
   const ours = summarise(results.samskriv!);
   const p99Ratio = ours.p99 / ref.p99;
@@ -124,7 +128,11 @@ async function trace() {
 }
 
 try {
-  console.log(`Samskriv benchmarks, ${new Date().toISOString()}, node ${process.version}`);
+  console.log(
+    `Samskriv benchmarks, ${new Date().toISOString()}, node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const results = { fanout: await fanout(), trace: process.env.BENCH_SKIP_TRACE ? null : await trace() };
   mkdirSync(join('bench', 'results'), { recursive: true });
   writeFileSync(join('bench', 'results', 'latest.json'), JSON.stringify(results, null, 2));
