@@ -25,8 +25,6 @@ export type CreateDocumentRequest = z.infer<typeof createDocumentSchema>;
 export const renameDocumentSchema = z.object({ title: titleSchema });
 export type RenameDocumentRequest = z.infer<typeof renameDocumentSchema>;
 
-export const startSessionSchema = z.object({ name: z.string({ error: 'name_required' }) });
-
 /** The first issue's code, for `{ error: { code } }` and the form's message. */
 export function firstIssueCode(error: z.ZodError): string {
   const message = error.issues[0]?.message ?? 'invalid_input';
