@@ -8,6 +8,7 @@ import { colourFor } from '../../../../lib/auth/colourFor';
 import { documentResourceOf } from '../../../../lib/documents/DocumentService';
 import { getServices } from '../../../../lib/services';
 import { EditorLoader } from '../../../_editor/EditorLoader';
+import { SharePanel } from '../../../_editor/SharePanel';
 import { actorOf, readPrincipal } from '../../../_server/readPrincipal';
 
 export const dynamic = 'force-dynamic';
@@ -52,6 +53,7 @@ export default async function DocumentPage({ params }: Params) {
         </div>
       </div>
       <EditorLoader documentId={id} user={user} readOnly={readOnly} />
+      {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
     </div>
   );
 }
