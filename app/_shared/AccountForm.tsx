@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { changePasswordSchema, setupSchema, signInSchema, signUpSchema } from '../../lib/people/schemas';
+import { changePasswordSchema, resetPasswordSchema, setupSchema, signInSchema, signUpSchema } from '../../lib/people/schemas';
 import type { PlainMessageKey } from '../../lib/i18n/t';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
@@ -72,6 +72,14 @@ const FORMS = {
     endpoint: '/api/account/password',
     schema: changePasswordSchema,
     done: 'account.password.done',
+  },
+  reset: {
+    heading: 'account.reset.heading',
+    intro: 'account.reset.intro',
+    fields: [{ ...NEW_PASSWORD, name: 'newPassword', label: 'account.password.new' }],
+    submit: 'account.reset.submit',
+    endpoint: '/api/account/reset',
+    schema: resetPasswordSchema,
   },
 } as const satisfies Record<string, FormSpec>;
 

@@ -34,6 +34,9 @@ export const da = {
   'account.password.new': 'Ny adgangskode',
   'account.password.submit': 'Skift adgangskode',
   'account.password.done': 'Din adgangskode er skiftet. Du er logget ud alle andre steder.',
+  'account.reset.heading': 'Vælg en ny adgangskode',
+  'account.reset.intro': 'Linket virker én gang. Bagefter logger du ind med den nye adgangskode.',
+  'account.reset.submit': 'Gem ny adgangskode',
 
   'setup.heading': 'Opret den første administrator',
   'setup.intro': 'Samskriv har ingen administrator endnu. Opret den første her; linket virker kun én gang.',
@@ -213,6 +216,9 @@ export const en: Messages = {
   'account.password.new': 'New password',
   'account.password.submit': 'Change password',
   'account.password.done': 'Your password is changed. You are signed out everywhere else.',
+  'account.reset.heading': 'Choose a new password',
+  'account.reset.intro': 'The link works once. Afterwards, sign in with the new password.',
+  'account.reset.submit': 'Save new password',
 
   'setup.heading': 'Create the first admin',
   'setup.intro': 'Samskriv has no admin yet. Create the first one here; the link works only once.',

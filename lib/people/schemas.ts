@@ -90,3 +90,10 @@ export const setupSchema = signUpSchema.extend({
   token: z.string({ error: 'invalid_token' }).min(1, 'invalid_token').max(200, 'invalid_token'),
 });
 export type SetupRequest = z.infer<typeof setupSchema>;
+
+/** A new password through an admin's one-time reset link. */
+export const resetPasswordSchema = z.object({
+  token: z.string({ error: 'invalid_token' }).min(1, 'invalid_token').max(200, 'invalid_token'),
+  newPassword: newPasswordSchema,
+});
+export type ResetPasswordRequest = z.infer<typeof resetPasswordSchema>;

@@ -164,6 +164,27 @@ describe('first start and admins', () => {
     expect(refused.body).toMatchObject({ error: { code: 'account_disabled' } });
   });
 
+  it('an admin issues a one-time reset link; it sets a new password once and ends old sessions', async () => {
+    const signedUp = await signUp('glemt@eksempel.dk', 'Glemsom');
+    const personId = (signedUp.body as { person: { id: string } }).person.id;
+    const issued = await post(`/api/admin/people/${personId}/reset-link`, {}, admin);
+    expect(issued.status).toBe(201);
+    const link = (issued.body as { link: string }).link;
+    expect(link).toMatch(/\/konto\/nulstil\?token=[A-Za-z0-9_-]{43}$/);
+    expect(server.output()).not.toContain(link.split('token=')[1] ?? 'no token');
+    const token = new URL(link).searchParams.get('token');
+    expect((await post('/api/account/reset', { token, newPassword: 'kort' })).status).toBe(400); // does not spend the link
+    expect((await post('/api/account/reset', { token, newPassword: 'nulstillet adgangskode' })).status).toBe(204);
+    expect((await post('/api/account/reset', { token, newPassword: 'endnu en adgangskode' })).body).toMatchObject({
+      error: { code: 'invalid_token' },
+    });
+    expect(await canCreate(signedUp.session ?? '')).toBe(false);
+    expect((await signIn('glemt@eksempel.dk', 'nulstillet adgangskode')).status).toBe(200);
+    // Only admins issue them.
+    const { session: citizen } = await signUp('ikke-admin@eksempel.dk');
+    expect((await post(`/api/admin/people/${personId}/reset-link`, {}, citizen)).status).toBe(403);
+  });
+
   it('only an admin may disable people', async () => {
     const { session } = await signUp('borger@eksempel.dk');
     const response = await post('/api/admin/people/p_whoever', { disabled: true }, session, 'PATCH');
