@@ -75,6 +75,19 @@ function streamOf(ws: WebSocket): Duplex | undefined {
   return stream && typeof stream.cork === 'function' && typeof stream.uncork === 'function' ? stream : undefined;
 }
 
+/** True when the upgrade has no Origin (not a browser) or one naming this host (as the HTTP routes judge it). */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const forwarded = req.headers['x-forwarded-host'];
+  const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.headers.host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** How long close() lets clients answer the close frame before cutting their sockets. */
 const CLOSE_GRACE_MS = 1000;
 const DEFAULT_TITLE = 'Uden titel';
@@ -184,7 +197,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     let decision: SyncDecision;
     try {
       const token = params.get('token');
-      decision = await authorizeSync({ documentId, cookieHeader: req.headers.cookie, token: token ?? undefined }, authorizeDeps);
+      // A page on another origin may open a socket here, and the browser may attach the cookie
+      // (same-site subdomains, old browsers): from there the cookie counts for nothing.
+      const cookieHeader = sameOrigin(req) ? req.headers.cookie : undefined;
+      decision = await authorizeSync({ documentId, cookieHeader, token: token ?? undefined }, authorizeDeps);
       if (decision.ok && decision.create) await ensureCreated(documentId, decision.actor, decision.create.title);
     } catch (error) {
       logger.error({ doc, err: error }, 'could not authorize or create for a sync connection');

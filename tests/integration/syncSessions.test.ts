@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BODY_FRAGMENT, Close } from '../../lib/protocol';
 import { connectProvider } from '../helpers/connectProvider';
+import { openRawSocket } from '../helpers/rawSocket';
 import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
 import { waitForDoc } from '../helpers/waitFor';
 
@@ -74,6 +75,18 @@ describe('sync access through sessions', () => {
     await waitForDoc(fresh.doc, (d) => d.getText('t').toString() === 'ejeren', { what: 'the stored text' });
     expect(server.sync.stats().droppedReadOnly).toBeGreaterThan(0);
     for (const client of [editor, reader, anonymous, fresh]) client.destroy();
+  });
+
+  it('ignores the session cookie of a socket opened from another origin (cross-site WebSocket hijacking)', async () => {
+    const server = await startSyncServer();
+    const owner = await server.person('Anna Jensen', { team: false });
+    const id = await ownedDocument(server, owner.personId);
+    const socketUrl = `${server.url}/${id}`;
+    const foreign = await openRawSocket(socketUrl, { headers: { Cookie: owner.cookie, Origin: 'https://ondsindet.example' } });
+    expect(await foreign.closed).toEqual(Close.unauthenticated);
+    const own = await openRawSocket(socketUrl, { headers: { Cookie: owner.cookie, Origin: `http://127.0.0.1:${server.port}` } });
+    own.ws.close();
+    expect((await own.closed).code).toBe(1005);
   });
 
   it('refuses a signed-out visitor on a private document with 4401', async () => {
