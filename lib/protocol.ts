@@ -41,6 +41,8 @@ export const Close = {
   unauthenticated: { code: 4401, reason: 'authentication required' },
   invalidToken: { code: 4401, reason: 'invalid or expired token' },
   forbidden: { code: 4403, reason: 'forbidden' },
+  /** The person's access changed while connected (revoked, downgraded): reload to continue as what they are now. */
+  accessChanged: { code: 4403, reason: 'access changed' },
   wrongDocument: { code: 4403, reason: 'token is for another document' },
   notFound: { code: 4404, reason: 'document not found' },
   tooLarge: { code: 4413, reason: 'message too large' },

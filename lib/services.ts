@@ -5,6 +5,9 @@
  */
 import type { Config } from './config';
 import type { DocumentService } from './documents/DocumentService';
+import type { AccountStore } from './people/AccountStore';
+// Type-only: the implementations live in server/people and are handed over at start.
+import type { AccountService, Principal, SetupService } from '../server/people';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -17,6 +20,12 @@ export interface Services {
   /** AUTH_SECRET, from the environment or generated into the data dir. */
   readonly secret: string;
   readonly documents: DocumentService;
+  readonly accounts: AccountService;
+  readonly setup: SetupService;
+  /** People, organisations and workspaces as stored (lookups the services above do not offer). */
+  readonly accountStore: AccountStore;
+  /** From the session cookie's id to who is acting; null when it is no valid session. */
+  resolvePrincipal(sessionId: string | null | undefined): Promise<Principal | null>;
   readonly logger: AppLogger;
 }
 

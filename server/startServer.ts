@@ -19,6 +19,20 @@ import { createSyncServer } from './sync/createSyncServer';
 import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
 import { sendJson } from './http/sendJson';
+import { SignInThrottle } from '../lib/auth/signInThrottle';
+import {
+  LowAccountStore,
+  createAccessEvents,
+  createAccountService,
+  createPrincipalResolver,
+  createSessionService,
+  createSetupService,
+} from './people';
+
+/** Where the first admin is created (app/(site)/opsaetning). */
+export const SETUP_PATH = '/opsaetning';
+import { CLIENT_IP_HEADER } from '../lib/auth/clientIp';
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -45,8 +59,29 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
   const metadata = new LowMetadataStore(join(dataDir, 'meta.json'));
   const documents = createDocumentService({ store, metadata });
+
+  // People: one store, one throttle and one events hub shared by every service and the sync server.
+  const accountStore = new LowAccountStore(join(dataDir, 'people.json'));
+  const events = createAccessEvents(logger);
+  const peopleOptions = { store: accountStore, logger, events };
+  const throttle = new SignInThrottle();
+  const accounts = createAccountService({ ...peopleOptions, throttle });
+  const sessions = createSessionService(peopleOptions);
+  const setup = createSetupService(peopleOptions);
+  const resolvePrincipal = createPrincipalResolver(sessions, accountStore);
+  const prune = async () => {
+    try {
+      const pruned = await sessions.pruneExpired();
+      if (pruned.sessions + pruned.tokens > 0) logger.info(pruned, 'pruned expired sessions and tokens');
+    } catch (error) {
+      logger.error({ err: error }, 'could not prune expired sessions');
+    }
+  };
+  await prune();
+  const pruneTimer = setInterval(() => void prune(), PRUNE_INTERVAL_MS).unref();
+
   if (config.SEED_DEMO) {
-    const seeded = await seedDemoDocuments(dataDir, documents);
+    const seeded = await seedDemoDocuments(dataDir, documents, accountStore);
     if (seeded > 0) logger.info({ documents: seeded }, 'created demo documents on first start');
   }
 
@@ -55,6 +90,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     documents,
     secret,
     logger,
+    resolveSession: resolvePrincipal,
+    accessEvents: events,
     limits: {
       maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
       idleUnloadMs: config.SYNC_IDLE_UNLOAD_MS,
@@ -63,7 +100,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       compactAfterRecords: config.SYNC_COMPACT_AFTER_RECORDS,
     },
   });
-  setServices({ config, secret, documents, logger });
+  setServices({ config, secret, documents, accounts, setup, accountStore, resolvePrincipal, logger });
 
   // Set once Next.js is prepared (after listen, when the port is known); requests wait for it.
   let web: Promise<WebHandler> | undefined;
@@ -91,6 +128,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           error: { code: 'body_too_large', message: `The request body is larger than ${config.HTTP_MAX_BODY_BYTES} bytes.` },
         });
       }
+      // The client's address for the sign-in throttle; a value the client sent itself is discarded.
+      req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? 'unknown';
       if (!web) return sendJson(res, 404, { error: { code: 'not_found', message: 'This server only serves the sync endpoint.' } });
       await (await web).handle(req, res);
     } catch (error) {
@@ -128,15 +167,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let closing: Promise<void> | undefined;
   async function closeAll(): Promise<void> {
     server.close();
+    clearInterval(pruneTimer);
     await sync.close();
     await documents.close();
     await store.close();
     await metadata.close();
+    await accountStore.close();
     await webHandler?.close();
     server.closeAllConnections();
     setServices(undefined);
   }
 
+  const setupToken = options.syncOnly ? null : await setup.ensureSetupToken();
+  // Printed, not logged: JSON log lines go to collectors and must never carry a token.
+  if (setupToken)
+    console.log(`No admin yet. Create the first admin (link valid 24 hours, this start only): ${url}${SETUP_PATH}?token=${setupToken}`);
   logger.info({ url, dataDir, syncOnly: options.syncOnly ?? false, dev: config.dev }, 'Samskriv is listening');
   return {
     server,

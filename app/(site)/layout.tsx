@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
+import { colourFor } from '../../lib/auth/colourFor';
 import { SiteShell } from '../_components/SiteShell';
-import { readSession } from '../_server/readSession';
+import { readPrincipal } from '../_server/readPrincipal';
 
 export const dynamic = 'force-dynamic';
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
-  const session = await readSession();
-  return <SiteShell person={session && { name: session.name, color: session.color }}>{children}</SiteShell>;
+  const principal = await readPrincipal();
+  return <SiteShell person={principal && { name: principal.label, color: colourFor(principal.personId) }}>{children}</SiteShell>;
 }

@@ -1,19 +1,19 @@
-import { redirect } from 'next/navigation';
+import { can } from '../../lib/access/can';
+import { documentResourceOf } from '../../lib/documents/DocumentService';
 import { getServices } from '../../lib/services';
-import { safeNextPath } from '../_shared/schemas';
-import { readSession } from '../_server/readSession';
+import { actorOf, readPrincipal } from '../_server/readPrincipal';
 import { toDocumentSummary } from '../_server/toDocumentSummary';
-import { NameForm } from '../_start/NameForm';
 import { StartView } from '../_start/StartView';
 
 export const dynamic = 'force-dynamic';
 
-/** The start page: a name first (until accounts exist), then the documents. */
-export default async function StartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const next = safeNextPath((await searchParams).next);
-  const session = await readSession();
-  if (!session) return <NameForm next={next} />;
-  if (next) redirect(next);
-  const documents = await getServices().documents.list();
-  return <StartView documents={documents.map(toDocumentSummary)} />;
+/** The start page: the documents the visitor may view (can() decides), and creating for the signed-in. */
+export default async function StartPage() {
+  const principal = await readPrincipal();
+  const actor = actorOf(principal);
+  const documents = (await getServices().documents.list()).flatMap((meta) => {
+    const resource = documentResourceOf(meta);
+    return can(actor, 'view', resource).allowed ? [toDocumentSummary(meta, can(actor, 'edit', resource).allowed)] : [];
+  });
+  return <StartView documents={documents} signedIn={principal !== null} />;
 }

@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { t } from '../../lib/i18n/t';
-import { ChangeNameButton } from './ChangeNameButton';
+import { SignOutButton } from './SignOutButton';
 
 export interface ShellPerson {
   readonly name: string;
   readonly color: string;
 }
 
-/** Skip link, header with the product name (and who you write as), and the main landmark. */
+/** Skip link, header with the product name (and who is signed in), and the main landmark. */
 export function SiteShell({ person, children }: { person: ShellPerson | null; children: ReactNode }) {
   return (
     <>
@@ -21,13 +21,19 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tagline">{t('app.tagline')}</span>
           </Link>
-          {person && (
+          {person ? (
             <div className="site-header__person">
               <span>
                 <span className="person-dot" style={{ background: person.color }} aria-hidden="true" />
-                {t('header.writingAs', { name: person.name })}
+                {t('header.signedInAs', { name: person.name })}
               </span>
-              <ChangeNameButton />
+              <Link href="/konto">{t('header.account')}</Link>
+              <SignOutButton />
+            </div>
+          ) : (
+            <div className="site-header__person">
+              <Link href="/konto/log-ind">{t('account.signIn.link')}</Link>
+              <Link href="/konto/opret">{t('account.signUp.link')}</Link>
             </div>
           )}
         </div>

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { errorMessage, t } from '../../lib/i18n/t';
 import { getServices } from '../../lib/services';
 import { firstIssueCode } from '../_shared/schemas';
+import { PEOPLE_ERROR_CODES, type PeopleError, type PeopleErrorCode } from '../../server/people/PeopleError';
 
 /** JSON bodies of these routes are tiny (a name, a title); anything bigger is refused. */
 export const MAX_JSON_BODY_BYTES = 4 * 1024;
@@ -14,13 +15,54 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(code);
   }
 }
 
-export function errorResponse(status: number, code: string): Response {
-  return Response.json({ error: { code, message: errorMessage(t, code) } }, { status, headers: { 'Cache-Control': 'no-store' } });
+export function errorResponse(status: number, code: string, headers: Record<string, string> = {}): Response {
+  return Response.json(
+    { error: { code, message: errorMessage(t, code) } },
+    { status, headers: { 'Cache-Control': 'no-store', ...headers } },
+  );
+}
+
+const PEOPLE_STATUS: Record<PeopleErrorCode, number> = {
+  invalid_input: 400,
+  email_taken: 409,
+  invalid_credentials: 401,
+  throttled: 429,
+  forbidden: 403,
+  not_found: 404,
+  last_admin: 409,
+  invalid_token: 400,
+  setup_done: 409,
+  not_member: 403,
+  invalid_session: 401,
+};
+
+/**
+ * By shape, not instanceof: the services are built in the server bundle (dist/server.js) and Next
+ * bundles its own copy of the class, so the two constructors differ.
+ */
+export function isPeopleError(error: unknown): error is PeopleError {
+  return (
+    error instanceof Error &&
+    error.name === 'PeopleError' &&
+    (PEOPLE_ERROR_CODES as readonly string[]).includes((error as { code?: unknown }).code as string)
+  );
+}
+
+/** A refusal from the people services as the JSON error shape; invalid input names its first issue. */
+export function peopleErrorResponse(error: PeopleError): Response {
+  const code = error.code === 'invalid_input' ? (error.details.issues?.[0]?.code ?? 'invalid_input') : error.code;
+  const retryAfterMs = error.details.retryAfterMs;
+  return errorResponse(
+    PEOPLE_STATUS[error.code],
+    code,
+    retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) },
+  );
 }
 
 /**
@@ -80,7 +122,8 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof HttpError) return errorResponse(error.status, error.code);
+    if (error instanceof HttpError) return errorResponse(error.status, error.code, error.headers);
+    if (isPeopleError(error)) return peopleErrorResponse(error);
     getServices().logger.error({ err: error }, 'route handler failed');
     return errorResponse(500, 'internal');
   }

@@ -2,7 +2,7 @@ import type { DocumentMeta } from '../../lib/storage/MetadataStore';
 import type { DocumentSummary } from '../_shared/DocumentSummary';
 
 /** What the browser gets to see of a document's metadata. */
-export function toDocumentSummary(meta: DocumentMeta): DocumentSummary {
+export function toDocumentSummary(meta: DocumentMeta, canEdit = false): DocumentSummary {
   return {
     id: meta.id,
     title: meta.title,
@@ -10,5 +10,6 @@ export function toDocumentSummary(meta: DocumentMeta): DocumentSummary {
     createdAt: meta.createdAt,
     updatedAt: meta.updatedAt,
     createdByName: meta.createdBy.name,
+    canEdit,
   };
 }

@@ -7,4 +7,6 @@ export interface DocumentSummary {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly createdByName: string;
+  /** Whether the person looking may edit it (and so rename it), as can() decided. */
+  readonly canEdit: boolean;
 }

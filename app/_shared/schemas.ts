@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { TEMPLATE_IDS } from '../../lib/documents/templates';
 import { isSafeDisplayText } from '../../lib/text/displayText';
+import { emailSchema } from '../../lib/people/schemas';
 export { NAME_MAX_LENGTH } from '../../lib/text/displayText';
 
 export const TITLE_MAX_LENGTH = 120;
@@ -25,7 +26,18 @@ export type CreateDocumentRequest = z.infer<typeof createDocumentSchema>;
 export const renameDocumentSchema = z.object({ title: titleSchema });
 export type RenameDocumentRequest = z.infer<typeof renameDocumentSchema>;
 
-export const startSessionSchema = z.object({ name: z.string({ error: 'name_required' }) });
+/** Roles an owner can grant from the share panel (ownership itself is not handed over there). */
+export const GRANTABLE_ROLES = ['editor', 'commenter', 'viewer'] as const;
+
+export const grantAccessSchema = z.object({
+  email: emailSchema,
+  role: z.enum(GRANTABLE_ROLES, { error: 'role_invalid' }),
+});
+export type GrantAccessRequest = z.infer<typeof grantAccessSchema>;
+
+export const revokeAccessSchema = z.object({
+  personId: z.string({ error: 'invalid_input' }).min(1, 'invalid_input').max(100, 'invalid_input'),
+});
 
 /** The first issue's code, for `{ error: { code } }` and the form's message. */
 export function firstIssueCode(error: z.ZodError): string {

@@ -59,7 +59,7 @@ export function DocumentListItem({ document }: { document: DocumentSummary }) {
           {t('start.updated', { date: formatDateTime(document.updatedAt, locale) })}
         </p>
       </div>
-      {!renaming && (
+      {!renaming && document.canEdit && (
         <button
           ref={openButton}
           type="button"

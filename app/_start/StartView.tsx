@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useId } from 'react';
 import { useT } from '../../lib/i18n/useT';
 import type { DocumentSummary } from '../_shared/DocumentSummary';
@@ -6,7 +7,7 @@ import { DocumentListItem } from './DocumentListItem';
 import { NewDocumentForm } from './NewDocumentForm';
 
 /** The documents (newest first) and the form for a new one. */
-export function StartView({ documents }: { documents: readonly DocumentSummary[] }) {
+export function StartView({ documents, signedIn }: { documents: readonly DocumentSummary[]; signedIn: boolean }) {
   const t = useT();
   const id = useId();
   return (
@@ -30,7 +31,22 @@ export function StartView({ documents }: { documents: readonly DocumentSummary[]
           </ul>
         )}
       </section>
-      <NewDocumentForm />
+      {signedIn ? (
+        <NewDocumentForm />
+      ) : (
+        <aside className="card" aria-labelledby={`${id}-join`}>
+          <h2 id={`${id}-join`}>{t('start.signedOut.heading')}</h2>
+          <p>{t('start.signedOut.body')}</p>
+          <p>
+            <Link className="button" href="/konto/log-ind">
+              {t('account.signIn.link')}
+            </Link>{' '}
+            <Link className="button button--secondary" href="/konto/opret">
+              {t('account.signUp.link')}
+            </Link>
+          </p>
+        </aside>
+      )}
     </div>
   );
 }

@@ -1,12 +1,18 @@
 /**
- * THE decision about a sync connection, taken once at the WebSocket upgrade: who is connecting,
- * with which access, and whether an unknown document is to be created. Pure apart from the
- * injected `documentExists`, so every branch is unit-tested without a server.
+ * THE decision about a sync connection, taken once at the WebSocket upgrade (and again when
+ * someone's access shrinks): who is connecting, with which access, and whether an unknown
+ * document is to be created. A session cookie is judged by can() like every HTTP request; a sync
+ * token (embedding) carries its access itself. Pure apart from the injected lookups.
  */
+import { randomUUID } from 'node:crypto';
+import type { Actor, DocumentResource } from '../access/model';
+import { syncAccessFor } from '../access/syncAccessFor';
 import { Close, type CloseReason } from '../protocol';
 import { isValidDocumentId } from '../documentId';
+import { t } from '../i18n/t';
+import { colourFor } from './colourFor';
+import { SESSION_COOKIE, readCookie } from './sessionCookie';
 import { verifySyncToken, type Access } from './syncToken';
-import { SESSION_COOKIE, colourFor, decodeSession, readCookie } from './session';
 
 export interface SyncActor {
   readonly id: string;
@@ -14,6 +20,17 @@ export interface SyncActor {
   readonly name: string;
   /** #rrggbb caret colour. */
   readonly color: string;
+  /** Set for connections made with a session: what revocation looks connections up by. */
+  readonly session?: { readonly personId: string; readonly idHash: string; readonly id: string };
+}
+
+/** A session the cookie resolved to. */
+export interface SessionPrincipal {
+  readonly actor: Actor;
+  /** "Navn" or "Navn (Organisation)". */
+  readonly label: string;
+  readonly personId: string;
+  readonly sessionIdHash: string;
 }
 
 export interface SyncRequest {
@@ -26,7 +43,10 @@ export interface SyncRequest {
 
 export interface AuthorizeSyncDeps {
   readonly secret: string;
-  documentExists(documentId: string): Promise<boolean>;
+  /** The document's access resource, or null when it does not exist. */
+  documentResource(documentId: string): Promise<DocumentResource | null>;
+  /** Null for a missing, forged or expired session, or a disabled person. */
+  resolveSession(sessionId: string): Promise<SessionPrincipal | null>;
 }
 
 export type SyncDecision =
@@ -52,7 +72,7 @@ export async function authorizeSync(request: SyncRequest, deps: AuthorizeSyncDep
     const { claims } = verified;
     if (claims.doc !== documentId) return refuse(Close.wrongDocument);
     const actor: SyncActor = { id: claims.sub, name: claims.name, color: colourFor(claims.sub) };
-    if (await deps.documentExists(documentId)) return { ok: true, actor, access: claims.access };
+    if ((await deps.documentResource(documentId)) !== null) return { ok: true, actor, access: claims.access };
     // Only an edit token may bring a document into being (another platform creating and embedding it).
     if (claims.access !== 'edit') return refuse(Close.notFound);
     return { ok: true, actor, access: 'edit', create: claims.title === undefined ? {} : { title: claims.title } };
@@ -65,9 +85,27 @@ export async function authorizeSync(request: SyncRequest, deps: AuthorizeSyncDep
     // A malformed Cookie header is no session, not a server error.
     cookie = undefined;
   }
-  const session = decodeSession(cookie, deps.secret);
-  if (!session) return refuse(Close.unauthenticated);
-  if (!(await deps.documentExists(documentId))) return refuse(Close.notFound);
-  // Until accounts exist (a later issue), everyone with a session may edit existing documents.
-  return { ok: true, actor: { id: session.sub, name: session.name, color: session.color }, access: 'edit' };
+  // A cookie that does not resolve (forged, expired, signed out, disabled) is refused, not read as
+  // "signed out": the browser believes it is signed in, and 4401 tells it to sign in again.
+  const principal = cookie === undefined || cookie === '' ? null : await deps.resolveSession(cookie);
+  if (cookie && !principal) return refuse(Close.unauthenticated);
+  const resource = await deps.documentResource(documentId);
+  if (!resource) return refuse(Close.notFound);
+  const actor: Actor = principal?.actor ?? { kind: 'anonymous' };
+  const access = syncAccessFor(actor, resource);
+  if (!access) return refuse(principal ? Close.forbidden : Close.unauthenticated);
+  if (!principal || !cookie) {
+    const id = `anon_${randomUUID()}`;
+    return { ok: true, actor: { id, name: t('presence.reader'), color: colourFor(id) }, access };
+  }
+  return {
+    ok: true,
+    access,
+    actor: {
+      id: principal.personId,
+      name: principal.label,
+      color: colourFor(principal.personId),
+      session: { personId: principal.personId, idHash: principal.sessionIdHash, id: cookie },
+    },
+  };
 }

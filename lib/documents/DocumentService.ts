@@ -1,3 +1,4 @@
+import type { DocumentResource, Grant, Visibility } from '../access/model';
 import type { DocumentMeta, PersonRef } from '../storage/MetadataStore';
 import type { TemplateId } from './templates';
 
@@ -6,7 +7,13 @@ export interface CreateDocumentInput {
   readonly id?: string;
   readonly title: string;
   readonly template: TemplateId;
+  /** Becomes the document's owner (a person grant), unless `owner: false`. */
   readonly createdBy: PersonRef;
+  /** Default: private, outside any workspace. */
+  readonly workspaceId?: string | null;
+  readonly visibility?: Visibility;
+  /** False for documents nobody owns (the demo documents). */
+  readonly owner?: boolean;
 }
 
 /** Documents as the app and the sync server see them: metadata plus a body seeded on the server. */
@@ -14,9 +21,28 @@ export interface DocumentService {
   /** Newest first. */
   list(): Promise<DocumentMeta[]>;
   get(id: string): Promise<DocumentMeta | null>;
+  /** What can() judges for this document, or null when there is no such document. */
+  resource(id: string): Promise<DocumentResource | null>;
   /** Seeds the body (Yjs state built from the template) durably, then records the metadata. */
   create(input: CreateDocumentInput): Promise<DocumentMeta>;
   rename(id: string, title: string): Promise<DocumentMeta | null>;
+  /** Replaces the document's grants; listeners hear of it so live connections are re-checked. */
+  setGrants(id: string, grants: readonly Grant[]): Promise<DocumentMeta | null>;
+  /** Called after grants or visibility changed; returns the function that unsubscribes. */
+  onAccessChanged(listener: (documentId: string) => void): () => void;
   /** Records that the body changed (updatedAt); cheap to call often. */
   touch(id: string): void;
+}
+
+/** The access resource held in a document's metadata. */
+export function documentResourceOf(meta: DocumentMeta): DocumentResource {
+  return {
+    kind: 'document',
+    id: meta.id,
+    workspaceId: meta.workspaceId,
+    visibility: meta.visibility,
+    state: meta.state,
+    grants: meta.grants,
+    consultation: meta.consultation,
+  };
 }

@@ -18,6 +18,13 @@ const bullets = (...items: string[]): JSONContent => ({
 
 export const DEMO_AUTHOR = { id: 'demo', name: 'Fælles-skabet (demo)' } as const;
 
+/** The knowledge forum the demo documents live in; they are public, so everyone can read them. */
+export const DEMO_WORKSPACE = {
+  id: 'w_faelles-skabet',
+  name: 'Fælles-skabet',
+  description: 'Vidensforum for samskabelse mellem kommunen og civilsamfundet (demo).',
+} as const;
+
 export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
   {
     title: 'Projektforslag: Fællesspisning i forsamlingshuset',

@@ -72,3 +72,28 @@ export const organisationSchema = z
     }
   });
 export type OrganisationRequest = z.infer<typeof organisationSchema>;
+
+/** Signing in checks only that both fields are there: a malformed e-mail is simply one without an account. */
+export const signInSchema = z.object({
+  email: z.string({ error: 'email_required' }).trim().min(1, 'email_required').max(1000, 'email_too_long'),
+  password: z.string({ error: 'password_required' }).min(1, 'password_required').max(1000, 'password_too_long'),
+});
+export type SignInFormRequest = z.infer<typeof signInSchema>;
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string({ error: 'password_required' }).min(1, 'password_required').max(1000, 'password_too_long'),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordSchema>;
+
+export const setupSchema = signUpSchema.extend({
+  token: z.string({ error: 'invalid_token' }).min(1, 'invalid_token').max(200, 'invalid_token'),
+});
+export type SetupRequest = z.infer<typeof setupSchema>;
+
+/** A new password through an admin's one-time reset link. */
+export const resetPasswordSchema = z.object({
+  token: z.string({ error: 'invalid_token' }).min(1, 'invalid_token').max(200, 'invalid_token'),
+  newPassword: newPasswordSchema,
+});
+export type ResetPasswordRequest = z.infer<typeof resetPasswordSchema>;

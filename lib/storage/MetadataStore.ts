@@ -1,3 +1,5 @@
+import type { ConsultationSettings, DocumentState, Grant, Visibility } from '../access/model';
+
 /**
  * Document metadata (the list on the start page). Implementations: MemoryMetadataStore (unit
  * tests) and LowMetadataStore (lowdb JSON in the data dir, one writer process).
@@ -18,7 +20,16 @@ export interface DocumentMeta {
   readonly createdBy: PersonRef;
   /** Bumped if the document body is ever reset or restored; clients with older history must not merge it back. */
   readonly epoch: number;
+  /** Who may do what: the fields of the document's access resource (lib/access/model.ts). */
+  readonly workspaceId: string | null;
+  readonly visibility: Visibility;
+  readonly state: DocumentState;
+  readonly grants: readonly Grant[];
+  readonly consultation: ConsultationSettings;
 }
+
+/** What updateDocument may change. */
+export type DocumentMetaPatch = Partial<Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch' | 'visibility' | 'grants'>>;
 
 export interface MetadataStore {
   /** Newest first (by createdAt). */
@@ -27,6 +38,6 @@ export interface MetadataStore {
   /** Throws if a document with that id exists. */
   createDocument(meta: DocumentMeta): Promise<DocumentMeta>;
   /** Returns null when there is no such document. */
-  updateDocument(id: string, patch: Partial<Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch'>>): Promise<DocumentMeta | null>;
+  updateDocument(id: string, patch: DocumentMetaPatch): Promise<DocumentMeta | null>;
   close(): Promise<void>;
 }

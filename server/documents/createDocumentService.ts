@@ -12,7 +12,7 @@ import { isValidDocumentId, newDocumentId } from '../../lib/documentId';
 import { bodyExtensions } from '../../lib/editor/bodyExtensions';
 import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
-import type { CreateDocumentInput, DocumentService } from '../../lib/documents/DocumentService';
+import { documentResourceOf, type CreateDocumentInput, type DocumentService } from '../../lib/documents/DocumentService';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
 import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore';
 
@@ -50,6 +50,8 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
   const { store, metadata, touchDelayMs = 2000, now = () => new Date() } = options;
   const creating = new Map<string, Promise<DocumentMeta>>();
   const touched = new Set<string>();
+  const accessListeners = new Set<(documentId: string) => void>();
+  const get = (id: string) => (isValidDocumentId(id) ? metadata.getDocument(id) : Promise.resolve(null));
   let touchTimer: NodeJS.Timeout | undefined;
 
   async function writeTouches(): Promise<void> {
@@ -78,6 +80,11 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
         updatedAt: at,
         createdBy: { id: input.createdBy.id, name: input.createdBy.name },
         epoch: 1,
+        workspaceId: input.workspaceId ?? null,
+        visibility: input.visibility ?? 'private',
+        state: 'draft',
+        grants: input.owner === false ? [] : [{ subject: 'person', personId: input.createdBy.id, role: 'owner' }],
+        consultation: { guestsMayComment: false },
       });
     })();
     creating.set(id, work);
@@ -90,10 +97,33 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
 
   return {
     list: () => metadata.listDocuments(),
-    get: (id) => (isValidDocumentId(id) ? metadata.getDocument(id) : Promise.resolve(null)),
+    get,
+    async resource(id) {
+      const meta = await get(id);
+      return meta ? documentResourceOf(meta) : null;
+    },
     create: (input) => createWithContent(input, templateContent(input.template, input.title)),
     createWithContent,
     rename: (id, title) => metadata.updateDocument(id, { title, updatedAt: now().toISOString() }),
+    async setGrants(id, grants) {
+      const meta = await metadata.updateDocument(id, { grants });
+      if (meta) {
+        for (const listener of [...accessListeners]) {
+          // A listener's failure must not undo or hide the change itself.
+          try {
+            listener(id);
+          } catch {
+            // the sync server logs its own failures
+          }
+        }
+      }
+      return meta;
+    },
+    onAccessChanged(listener) {
+      const subscription = (id: string) => listener(id);
+      accessListeners.add(subscription);
+      return () => accessListeners.delete(subscription);
+    },
     touch(id) {
       touched.add(id);
       touchTimer ??= setTimeout(() => void writeTouches(), touchDelayMs).unref();

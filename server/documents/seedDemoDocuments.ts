@@ -1,12 +1,17 @@
-/** Creates the demo documents once per data dir (a marker file records that it happened). */
+/**
+ * Creates the demo workspace "Fælles-skabet" and its documents once per data dir (a marker file
+ * records that it happened). The documents are public (everyone reads them) and owned by nobody:
+ * people co-author them once an admin or workspace manager grants them access.
+ */
 import { writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEMO_AUTHOR, DEMO_DOCUMENTS } from '../../lib/documents/demoDocuments';
+import { DEMO_AUTHOR, DEMO_DOCUMENTS, DEMO_WORKSPACE } from '../../lib/documents/demoDocuments';
+import type { AccountStore } from '../../lib/people/AccountStore';
 import type { ClosableDocumentService } from './createDocumentService';
 
 const MARKER = '.demo-seeded';
 
-export async function seedDemoDocuments(dataDir: string, documents: ClosableDocumentService): Promise<number> {
+export async function seedDemoDocuments(dataDir: string, documents: ClosableDocumentService, accounts: AccountStore): Promise<number> {
   const marker = join(dataDir, MARKER);
   try {
     await access(marker);
@@ -14,9 +19,22 @@ export async function seedDemoDocuments(dataDir: string, documents: ClosableDocu
   } catch {
     // Not seeded yet.
   }
+  if (!(await accounts.getWorkspace(DEMO_WORKSPACE.id))) {
+    await accounts.createWorkspace({ ...DEMO_WORKSPACE, createdAt: new Date().toISOString(), memberIds: [] });
+  }
   // Oldest first, so the list (newest first) shows them in the order written here.
   for (const demo of [...DEMO_DOCUMENTS].reverse()) {
-    await documents.createWithContent({ title: demo.title, template: demo.template, createdBy: DEMO_AUTHOR }, demo.content);
+    await documents.createWithContent(
+      {
+        title: demo.title,
+        template: demo.template,
+        createdBy: DEMO_AUTHOR,
+        workspaceId: DEMO_WORKSPACE.id,
+        visibility: 'public',
+        owner: false,
+      },
+      demo.content,
+    );
   }
   await writeFile(marker, new Date().toISOString());
   return DEMO_DOCUMENTS.length;

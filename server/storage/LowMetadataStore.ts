@@ -14,6 +14,7 @@ import { DurableJSONFile } from './DurableJSONFile';
 import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore';
 import { applyMetaPatch, type MetaPatch } from './applyMetaPatch';
 import { byNewestFirst } from './byNewestFirst';
+import { withAccessDefaults, type StoredDocumentMeta } from './withAccessDefaults';
 
 interface MetaFile {
   documents: Record<string, DocumentMeta>;
@@ -82,11 +83,13 @@ export class LowMetadataStore implements MetadataStore {
     } catch (error) {
       throw new Error(`cannot read document metadata from ${this.file}: ${(error as Error).message}`, { cause: error });
     }
-    const data = this.db.data as Partial<MetaFile> | null;
+    const data = this.db.data as { documents?: Record<string, StoredDocumentMeta> } | null;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) {
       throw new Error(`cannot read document metadata from ${this.file}: expected a JSON object`);
     }
-    this.db.data = { ...data, documents: data.documents ?? {} };
+    // Records from before issue 3 have no access fields: see withAccessDefaults for the choice.
+    const documents = Object.fromEntries(Object.entries(data.documents ?? {}).map(([id, meta]) => [id, withAccessDefaults(meta)]));
+    this.db.data = { ...data, documents };
   }
 
   /** One change at a time: compute the next data, write it, then make it current. */

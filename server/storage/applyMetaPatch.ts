@@ -1,6 +1,6 @@
-import type { DocumentMeta } from '../../lib/storage/MetadataStore';
+import type { DocumentMeta, DocumentMetaPatch } from '../../lib/storage/MetadataStore';
 
-export type MetaPatch = Partial<Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch'>>;
+export type MetaPatch = DocumentMetaPatch;
 
 /** Only the patchable fields, and only those present: a stray key at run time changes nothing. */
 export function applyMetaPatch(meta: DocumentMeta, patch: MetaPatch): DocumentMeta {
@@ -9,5 +9,7 @@ export function applyMetaPatch(meta: DocumentMeta, patch: MetaPatch): DocumentMe
     ...(patch.title !== undefined && { title: patch.title }),
     ...(patch.updatedAt !== undefined && { updatedAt: patch.updatedAt }),
     ...(patch.epoch !== undefined && { epoch: patch.epoch }),
+    ...(patch.visibility !== undefined && { visibility: patch.visibility }),
+    ...(patch.grants !== undefined && { grants: structuredClone(patch.grants) }),
   };
 }

@@ -52,6 +52,11 @@ export class RoomRegistry {
     return connection;
   }
 
+  /** The live connections that match (revocation looks them up by person or document). */
+  connectionsWhere(predicate: (connection: Connection) => boolean): Connection[] {
+    return [...this.connections].filter(predicate);
+  }
+
   /** The loaded room for a document, if any (tests, stats). */
   room(documentId: string): Room | undefined {
     return this.slots.get(documentId)?.room;

@@ -9,7 +9,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { ACK_QUERY_PARAM, Close, SYNC_PATH_PREFIX } from '../../lib/protocol';
 import { isValidDocumentId } from '../../lib/documentId';
-import { authorizeSync, type SyncActor, type SyncDecision } from '../../lib/auth/authorizeSync';
+import { authorizeSync, type AuthorizeSyncDeps, type SyncActor, type SyncDecision } from '../../lib/auth/authorizeSync';
+import { SESSION_COOKIE } from '../../lib/auth/sessionCookie';
+import type { AccessEvents, AccessRevoked } from '../people/accessEvents';
+import type { Connection } from './Connection';
 import type { DocumentService } from '../../lib/documents/DocumentService';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
 import { RoomRegistry, type RegistryStats } from './RoomRegistry';
@@ -38,8 +41,12 @@ export interface SyncLimits {
 export interface SyncServerOptions {
   readonly store: DocumentStore;
   readonly documents: DocumentService;
-  /** AUTH_SECRET: verifies session cookies and sync tokens. */
+  /** AUTH_SECRET: verifies sync tokens. */
   readonly secret: string;
+  /** From a session id (the cookie) to who is acting; null when it is no valid session. */
+  readonly resolveSession: AuthorizeSyncDeps['resolveSession'];
+  /** Revoked sessions and shrunk access: the affected live connections are re-checked at once. */
+  readonly accessEvents?: AccessEvents;
   readonly logger: SyncLogger;
   readonly limits: SyncLimits;
 }
@@ -68,12 +75,25 @@ function streamOf(ws: WebSocket): Duplex | undefined {
   return stream && typeof stream.cork === 'function' && typeof stream.uncork === 'function' ? stream : undefined;
 }
 
+/** True when the upgrade has no Origin (not a browser) or one naming this host (as the HTTP routes judge it). */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  const forwarded = req.headers['x-forwarded-host'];
+  const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? req.headers.host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** How long close() lets clients answer the close frame before cutting their sockets. */
 const CLOSE_GRACE_MS = 1000;
 const DEFAULT_TITLE = 'Uden titel';
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
-  const { store, documents, secret, logger, limits } = options;
+  const { store, documents, secret, logger, limits, resolveSession } = options;
   const maxBufferedBytes = limits.maxBufferedBytes ?? 2 * limits.maxMessageBytes + 16 * 1024 * 1024;
   const registry = new RoomRegistry({
     store,
@@ -118,6 +138,46 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   pingTimer.unref();
 
   const documentExists = async (id: string): Promise<boolean> => (await documents.get(id)) !== null;
+  const authorizeDeps: AuthorizeSyncDeps = { secret, resolveSession, documentResource: (id) => documents.resource(id) };
+
+  /**
+   * Asks the one decision again for live session connections, and closes those whose access is
+   * gone or changed (a downgraded editor reconnects as what they are now, after a reload).
+   */
+  async function recheck(connections: readonly Connection[], revoked?: AccessRevoked): Promise<void> {
+    for (const connection of connections) {
+      const session = connection.info.actor.session;
+      if (!session) continue;
+      if (revoked?.sessionIdHashes?.includes(session.idHash)) {
+        connection.close(Close.unauthenticated);
+        continue;
+      }
+      try {
+        const decision = await authorizeSync(
+          { documentId: connection.info.documentId, cookieHeader: `${SESSION_COOKIE}=${session.id}` },
+          authorizeDeps,
+        );
+        if (!decision.ok) connection.close(decision.close);
+        else if (decision.access !== connection.info.access) connection.close(Close.accessChanged);
+      } catch (error) {
+        logger.error({ doc: connection.info.documentId, err: error }, 'could not re-check a sync connection; closing it');
+        connection.close(Close.internalError);
+      }
+    }
+  }
+  const unsubscribe = [
+    options.accessEvents?.onAccessRevoked((event) => {
+      const affected = registry.connectionsWhere(
+        (c) => c.info.actor.session?.personId === event.personId && c.info.actor.session.idHash !== event.keptSessionIdHash,
+      );
+      if (affected.length > 0)
+        logger.info({ reason: event.reason, connections: affected.length }, 'access revoked: re-checking connections');
+      void recheck(affected, event);
+    }),
+    documents.onAccessChanged((documentId) => {
+      void recheck(registry.connectionsWhere((c) => c.info.documentId === documentId));
+    }),
+  ];
 
   async function ensureCreated(id: string, actor: SyncActor, title: string | undefined): Promise<void> {
     try {
@@ -137,10 +197,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     let decision: SyncDecision;
     try {
       const token = params.get('token');
-      decision = await authorizeSync(
-        { documentId, cookieHeader: req.headers.cookie, token: token ?? undefined },
-        { secret, documentExists },
-      );
+      // A page on another origin may open a socket here, and the browser may attach the cookie
+      // (same-site subdomains, old browsers): from there the cookie counts for nothing.
+      const cookieHeader = sameOrigin(req) ? req.headers.cookie : undefined;
+      decision = await authorizeSync({ documentId, cookieHeader, token: token ?? undefined }, authorizeDeps);
       if (decision.ok && decision.create) await ensureCreated(documentId, decision.actor, decision.create.title);
     } catch (error) {
       logger.error({ doc, err: error }, 'could not authorize or create for a sync connection');
@@ -251,6 +311,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     close() {
       closing ??= (async () => {
         clearInterval(pingTimer);
+        for (const stop of unsubscribe) stop?.();
         // Upgrades being authorized finish first; they see `closing` and close with 1001.
         await Promise.allSettled([...upgrades]);
         await registry.close();

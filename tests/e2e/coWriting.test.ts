@@ -1,13 +1,18 @@
 /**
- * Two people co-write in real Chromium against the production server: text and names cross
- * over, the save status tells the truth, a reload keeps everything, and embeds honour their token.
+ * Two people co-write in real Chromium against the production server: they sign up, the owner
+ * shares the document with the other, text and names cross over, the save status tells the
+ * truth, a reload keeps everything, embeds honour their token, and revoking access turns the
+ * other's editor read-only within 5 seconds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mintSyncToken } from '../../lib/auth/syncToken';
 import { launchChromium } from './helpers/launchChromium';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
-import { EDITOR, editorText, enterName, moveCaret, syncStatus, waitForEditable, waitForEditorText } from './helpers/editorPage';
+import { EDITOR, editorText, moveCaret, signInHere, signUp, syncStatus, waitForEditable, waitForEditorText } from './helpers/editorPage';
+
+const ANNA = 'anna@eksempel.dk';
+const BENT = 'bent@eksempel.dk';
 
 let server: AppServer;
 let browser: Browser;
@@ -35,10 +40,11 @@ afterAll(async () => {
 });
 
 describe('co-writing in the browser', () => {
-  it('two people enter names, one creates a document, both open it', async () => {
+  it('two people sign up, one creates a document and shares it with the other, both open it', async () => {
     anna = await newPage();
     bent = await newPage();
-    await enterName(anna, server.url, 'Anna Jensen');
+    await signUp(anna, server.url, 'Anna Jensen', ANNA);
+    await signUp(bent, server.url, 'Bent Hansen', BENT);
     await anna.getByText('Her er ingen dokumenter endnu').waitFor();
 
     await anna.getByLabel('Titel', { exact: true }).fill('Fællesspisning i forsamlingshuset');
@@ -48,7 +54,16 @@ describe('co-writing in the browser', () => {
     documentUrl = anna.url();
     documentId = new URL(documentUrl).pathname.split('/').pop() ?? '';
 
-    await enterName(bent, server.url, 'Bent Hansen');
+    // Private until shared: Bent does not see it, then Anna gives him the editor role by e-mail.
+    await bent.reload();
+    expect(await bent.getByRole('link', { name: 'Fællesspisning i forsamlingshuset' }).count()).toBe(0);
+    const share = anna.getByTestId('share-panel');
+    await share.getByLabel('E-mail på den, du vil give adgang').fill(BENT);
+    await share.getByLabel('Rolle').selectOption('editor');
+    await share.getByRole('button', { name: 'Giv adgang' }).click();
+    await share.getByText('Bent Hansen (bent@eksempel.dk) – Kan redigere').waitFor();
+
+    await bent.reload();
     await bent.getByRole('link', { name: 'Fællesspisning i forsamlingshuset' }).click();
     await bent.waitForURL(documentUrl);
 
@@ -147,11 +162,13 @@ describe('co-writing in the browser', () => {
       timeout: 30_000,
     });
     await waitForEditorText(bent, 'Skrevet mens serveren var væk.', 30_000);
-    // A fresh reader gets it from the server's disk.
+    // A fresh reader (Bent, signing in on another computer) gets it from the server's disk.
     const reader = await newPage();
-    await enterName(reader, server.url, 'Eva');
-    await reader.goto(documentUrl);
+    await reader.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+    await signInHere(reader, BENT);
+    await reader.waitForURL(documentUrl);
     await waitForEditorText(reader, 'Skrevet mens serveren var væk.');
+    await reader.context().close();
   });
 
   it('an embed with a view token is read-only', async () => {
@@ -202,10 +219,22 @@ describe('co-writing in the browser', () => {
     await page.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''), null, {
       timeout: 20_000,
     });
-    await anna.goto(`${server.url}/`);
-    await anna.getByRole('link', { name: 'Høring: Ny legeplads' }).waitFor();
-    await anna.goBack();
-    await waitForEditable(anna);
+    // It exists now: a view token for it shows what was written.
+    const viewToken = await mintSyncToken({ sub: 'govocal:4', name: 'Læser', doc: 'hoering-2027-01', access: 'view' }, server.secret);
+    const reader = await newPage();
+    await reader.goto(`${server.url}/embed/hoering-2027-01?token=${encodeURIComponent(viewToken)}`);
+    await waitForEditorText(reader, 'Første kommentar.');
+  });
+
+  it('when the owner revokes access, the other’s editor turns read-only within 5 seconds', async () => {
+    await waitForEditable(bent);
+    const share = anna.getByTestId('share-panel');
+    await share.getByRole('button', { name: 'Fjern adgang for Bent Hansen' }).click();
+    await bent.locator(`${EDITOR}[contenteditable="false"]`).waitFor({ timeout: 5000 });
+    await bent.getByText('Du har ikke adgang til dette dokument').waitFor({ timeout: 5000 });
+    // And the start page no longer lists it for him.
+    await bent.goto(`${server.url}/`);
+    expect(await bent.getByRole('link', { name: 'Fællesspisning i forsamlingshuset' }).count()).toBe(0);
   });
 
   it('an embed explains a missing or forged token', async () => {
@@ -220,20 +249,26 @@ describe('co-writing in the browser', () => {
 describe('pages and routes', () => {
   it('an unknown document is a 404 page', async () => {
     const page = await newPage();
-    await enterName(page, server.url, 'Carla');
+    await signUp(page, server.url, 'Carla', 'carla@eksempel.dk');
     const response = await page.goto(`${server.url}/d/findes-ikke`);
     expect(response?.status()).toBe(404);
     await page.getByRole('heading', { name: 'Siden findes ikke' }).waitFor();
   });
 
-  it('without a name, the editor page asks for one first and then opens the document', async () => {
+  it('signed out, a private document asks to sign in first and then opens it', async () => {
     const page = await newPage();
     await page.goto(documentUrl);
-    await page.waitForURL(`${server.url}/?next=${encodeURIComponent(`/d/${documentId}`)}`);
-    await page.getByLabel('Dit navn').fill('Dorte');
-    await page.getByRole('button', { name: 'Fortsæt' }).click();
+    await page.waitForURL(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+    await signInHere(page, ANNA);
     await page.waitForURL(documentUrl);
     await waitForEditable(page);
+  });
+
+  it('a signed-in person without access gets the 404 page for a private document', async () => {
+    const page = await newPage();
+    await signUp(page, server.url, 'Dorte', 'dorte@eksempel.dk');
+    const response = await page.goto(documentUrl);
+    expect(response?.status()).toBe(404);
   });
 
   it('renames a document from the start page', async () => {
@@ -244,12 +279,20 @@ describe('pages and routes', () => {
     await anna.getByRole('link', { name: 'Fællesspisning hver torsdag' }).waitFor();
   });
 
-  it('"Skift navn" ends the session and asks for a name again', async () => {
+  it('"Log ud" ends the session on the server, not only in the browser', async () => {
     const page = await newPage();
-    await enterName(page, server.url, 'Frida');
-    await page.getByText('Du skriver som Frida').waitFor();
-    await page.getByRole('button', { name: 'Skift navn' }).click();
-    await page.getByRole('heading', { name: 'Hvad hedder du?' }).waitFor();
+    await signUp(page, server.url, 'Frida', 'frida@eksempel.dk');
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: 'samskriv_session', httpOnly: true, sameSite: 'Lax' });
+    await page.getByRole('button', { name: 'Log ud' }).click();
+    await page.getByRole('link', { name: 'Log ind' }).first().waitFor();
+    // The old id, replayed by someone who copied it, is worth nothing now.
+    const replay = await fetch(`${server.url}/api/documents`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: server.url, Cookie: `samskriv_session=${cookie?.value}` },
+      body: JSON.stringify({ title: 'x', template: 'blank' }),
+    });
+    expect(replay.status).toBe(401);
   });
 
   it('the API refuses cross-origin writes and bad input with a JSON error', async () => {
@@ -261,15 +304,15 @@ describe('pages and routes', () => {
     expect(crossOrigin.status).toBe(403);
     expect(await crossOrigin.json()).toMatchObject({ error: { code: 'cross_origin' } });
 
-    const badName = await fetch(`${server.url}/api/session`, {
+    const badEmail = await fetch(`${server.url}/api/account/sign-up`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: server.url },
-      body: JSON.stringify({ name: '   ' }),
+      body: JSON.stringify({ name: 'Gitte', email: '   ', password: 'en lang adgangskode' }),
     });
-    expect(badName.status).toBe(400);
-    expect(await badName.json()).toMatchObject({ error: { code: 'name_required', message: 'Skriv dit navn.' } });
+    expect(badEmail.status).toBe(400);
+    expect(await badEmail.json()).toMatchObject({ error: { code: 'email_required', message: 'Skriv din e-mail.' } });
 
-    const tooBig = await fetch(`${server.url}/api/session`, {
+    const tooBig = await fetch(`${server.url}/api/account/sign-up`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: server.url },
       body: JSON.stringify({ name: 'x'.repeat(10_000) }),

@@ -7,7 +7,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium } from './helpers/launchChromium';
 import { PROJECT_DIR, startAppServer } from './helpers/startAppServer';
-import { EDITOR, enterName, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage';
+import { EDITOR, PASSWORD, moveCaret, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 const server = await startAppServer({ seedDemo: true });
 const browser = await launchChromium();
@@ -17,11 +17,24 @@ try {
   const viewport = { width: 1280, height: 1060 };
   const mette = await (await browser.newContext({ viewport, deviceScaleFactor: 1 })).newPage();
   const ahmed = await (await browser.newContext({ viewport, deviceScaleFactor: 1 })).newPage();
-  await enterName(mette, server.url, 'Mette Sørensen');
+  // Mette is the first admin (the setup link printed at start); Ahmed signs up.
+  await mette.goto(`${server.url}/opsaetning?token=${server.setupToken()}`);
+  await mette.getByLabel('Dit navn').fill('Mette Sørensen');
+  await mette.getByLabel('E-mail', { exact: true }).fill('mette@eksempel.dk');
+  await mette.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD);
+  await mette.getByRole('button', { name: 'Opret administrator' }).click();
+  await mette.getByText('Logget ind som Mette Sørensen').waitFor();
+  await signUp(ahmed, server.url, 'Ahmed Nielsen', 'ahmed@eksempel.dk');
   await mette.screenshot({ path: join(shots, 'start.png') });
 
+  // The demo documents are public (read-only); as admin, Mette makes both of them editors.
   await mette.getByRole('link', { name: /Fællesspisning/ }).click();
-  await enterName(ahmed, server.url, 'Ahmed Nielsen');
+  for (const email of ['mette@eksempel.dk', 'ahmed@eksempel.dk']) {
+    await mette.getByLabel('E-mail på den, du vil give adgang').fill(email);
+    await mette.getByRole('button', { name: 'Giv adgang' }).click();
+    await mette.getByText(`${email}) – Kan redigere`).waitFor();
+  }
+  await mette.reload();
   await ahmed.getByRole('link', { name: /Fællesspisning/ }).click();
   await Promise.all([waitForEditable(mette), waitForEditable(ahmed)]);
 

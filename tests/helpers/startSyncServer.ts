@@ -14,7 +14,30 @@ import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore';
 import { MemoryMetadataStore } from '../../server/storage/MemoryMetadataStore';
 import { createSyncServer, type SyncLimits, type SyncServer } from '../../server/sync/createSyncServer';
 import { recordingLogger, type RecordingLogger } from './recordingLogger';
-import { sessionCookie, TEST_SECRET, token } from './tokens';
+import { TEST_SECRET, token } from './tokens';
+import { SESSION_COOKIE } from '../../lib/auth/sessionCookie';
+import type { PlatformRole } from '../../lib/access/model';
+import {
+  MemoryAccountStore,
+  createAccessEvents,
+  createAccountService,
+  createPrincipalResolver,
+  createSessionService,
+  type AccessEvents,
+  type AccountService,
+} from '../../server/people';
+import { startSession } from '../../server/people/startSession';
+
+/** Every person made by `cookie()` joins it, and `createDocument()` makes it an editor. */
+export const TEST_TEAM = 'o_testholdet';
+
+export interface TestPerson {
+  readonly personId: string;
+  readonly email: string;
+  /** A Cookie header with the person's session. */
+  readonly cookie: string;
+  readonly sessionId: string;
+}
 
 export const TEST_LIMITS: SyncLimits = {
   maxMessageBytes: 8 * 1024 * 1024,
@@ -46,8 +69,13 @@ export interface TestSyncServer {
   createDocument(id: string, title?: string): Promise<string>;
   /** A sync token signed with the server's secret. */
   token(documentId: string, access: Access, extra?: Parameters<typeof token>[2]): Promise<string>;
-  /** A Cookie header with a valid session. */
-  cookie(name?: string): string;
+  readonly accountStore: MemoryAccountStore;
+  readonly accounts: AccountService;
+  readonly events: AccessEvents;
+  /** A Cookie header with a valid session of a new person on the test team (editor on `createDocument` documents). */
+  cookie(name?: string): Promise<string>;
+  /** A new signed-in person; `team: false` keeps them off the test team. */
+  person(name?: string, options?: { team?: boolean; role?: PlatformRole }): Promise<TestPerson>;
   /** Closes the sync endpoint (1001, flush), the document service, the store and the HTTP server. Idempotent. */
   close(): Promise<void>;
 }
@@ -57,7 +85,39 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
   const metadata = options.metadata ?? new MemoryMetadataStore();
   const documents = createDocumentService({ store, metadata, touchDelayMs: 50 });
   const logger = recordingLogger();
-  const sync = createSyncServer({ store, documents, secret: TEST_SECRET, logger, limits: { ...TEST_LIMITS, ...options.limits } });
+  const accountStore = new MemoryAccountStore();
+  const events = createAccessEvents();
+  const accounts = createAccountService({ store: accountStore, events });
+  const resolveSession = createPrincipalResolver(createSessionService({ store: accountStore, events }), accountStore);
+  await accountStore.createOrganisation({ id: TEST_TEAM, name: 'Testholdet', kind: 'association', createdAt: new Date().toISOString() });
+  let people = 0;
+  async function person(name = 'Karen Blixen', personOptions: { team?: boolean; role?: PlatformRole } = {}): Promise<TestPerson> {
+    people += 1;
+    const at = new Date().toISOString();
+    const email = `person${people}@eksempel.dk`;
+    const created = await accountStore.createPerson({
+      id: `p_test${people}`,
+      email,
+      name,
+      passwordHash: 'not-a-hash', // never signs in with a password: the session is made directly
+      role: personOptions.role ?? 'citizen',
+      disabled: false,
+      createdAt: at,
+      updatedAt: at,
+    });
+    if (personOptions.team !== false) await accountStore.addMembership({ personId: created.id, organisationId: TEST_TEAM });
+    const { sessionId } = await startSession(accountStore, created.id, Date.now());
+    return { personId: created.id, email, sessionId, cookie: `${SESSION_COOKIE}=${sessionId}` };
+  }
+  const sync = createSyncServer({
+    store,
+    documents,
+    secret: TEST_SECRET,
+    logger,
+    resolveSession,
+    accessEvents: events,
+    limits: { ...TEST_LIMITS, ...options.limits },
+  });
   const http = createServer((_req, res) => res.writeHead(404).end());
   http.on('upgrade', (req, socket, head) => {
     if (!sync.handleUpgrade(req, socket, head)) socket.destroy();
@@ -75,12 +135,20 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     metadata,
     documents,
     logger,
+    accountStore,
+    accounts,
+    events,
     async createDocument(id, title = 'Testdokument') {
       await documents.create({ id, title, template: 'blank', createdBy: { id: 'p_test', name: 'Test' } });
+      await documents.setGrants(id, [
+        { subject: 'person', personId: 'p_test', role: 'owner' },
+        { subject: 'organisation', organisationId: TEST_TEAM, role: 'editor' },
+      ]);
       return id;
     },
     token: (documentId, access, extra) => token(documentId, access, extra),
-    cookie: (name) => sessionCookie(name),
+    cookie: async (name) => (await person(name)).cookie,
+    person,
     close() {
       closing ??= (async () => {
         await sync.close();

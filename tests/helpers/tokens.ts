@@ -1,6 +1,5 @@
-/** Sync tokens and session cookies for tests, including broken ones. */
+/** Sync tokens for tests, including broken ones. */
 import { SignJWT } from 'jose';
-import { encodeSession, newSession, SESSION_COOKIE } from '../../lib/auth/session';
 import { mintSyncToken } from '../../lib/auth/syncToken';
 import type { Access } from '../../lib/auth/syncToken';
 
@@ -25,8 +24,4 @@ export function unsignedToken(doc: string, access: Access = 'edit'): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const exp = Math.floor(Date.now() / 1000) + 3600;
   return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'x', name: 'X', doc, access, exp })}.`;
-}
-
-export function sessionCookie(name = 'Karen Blixen', secret = TEST_SECRET): string {
-  return `${SESSION_COOKIE}=${encodeURIComponent(encodeSession(newSession(name), secret))}`;
 }

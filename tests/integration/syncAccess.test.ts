@@ -56,7 +56,11 @@ describe('refusals', () => {
     ]
   > = [
     ['no credentials', async () => ({}), Close.unauthenticated],
-    ['a forged session cookie', async (s) => ({ cookie: s.cookie().replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }), Close.unauthenticated],
+    [
+      'a forged session cookie',
+      async (s) => ({ cookie: (await s.cookie()).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) }),
+      Close.unauthenticated,
+    ],
     [
       'a forged token',
       async (_s, id) => ({ token: await token(id, 'edit', { secret: 'someone-elses-secret-at-least-32-characters' }) }),
@@ -65,13 +69,13 @@ describe('refusals', () => {
     ['an unsigned (alg none) token', async (_s, id) => ({ token: unsignedToken(id) }), Close.invalidToken],
     ['an expired token', async (s, id) => ({ token: await s.token(id, 'edit', { ttlSeconds: -30 }) }), Close.invalidToken],
     ['a token for another document', async (s) => ({ token: await s.token('another-doc', 'edit') }), Close.wrongDocument],
-    ['an invalid document id', async (s) => ({ room: 'bad.id', cookie: s.cookie() }), Close.badDocumentId],
+    ['an invalid document id', async (s) => ({ room: 'bad.id', cookie: await s.cookie() }), Close.badDocumentId],
     [
       'a view token for an unknown document',
       async (s) => ({ room: 'unknown-doc', token: await s.token('unknown-doc', 'view') }),
       Close.notFound,
     ],
-    ['a session for an unknown document', async (s) => ({ room: 'unknown-doc', cookie: s.cookie() }), Close.notFound],
+    ['a session for an unknown document', async (s) => ({ room: 'unknown-doc', cookie: await s.cookie() }), Close.notFound],
   ];
   it.each(cases)('refuses %s with the right close code, and the provider stops retrying', async (_name, make, expected) => {
     const server = await startSyncServer();

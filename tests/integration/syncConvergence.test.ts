@@ -24,7 +24,7 @@ async function storedDoc(server: TestSyncServer, id: string): Promise<Y.Doc> {
 }
 
 async function connected(server: TestSyncServer, id: string, name: string, options: { ack?: boolean } = {}): Promise<TestProvider> {
-  const client = connectProvider(server.url, id, { cookie: server.cookie(name), ...options });
+  const client = connectProvider(server.url, id, { cookie: await server.cookie(name), ...options });
   await client.synced();
   return client;
 }

@@ -55,8 +55,8 @@ const hostileFrames: Array<[string, () => Uint8Array, { code: number; reason: st
 
 async function scene(server: TestSyncServer) {
   const id = await server.createDocument('angreb');
-  const alice = connectProvider(server.url, id, { cookie: server.cookie('Alice') });
-  const bob = connectProvider(server.url, id, { cookie: server.cookie('Bob') });
+  const alice = connectProvider(server.url, id, { cookie: await server.cookie('Alice') });
+  const bob = connectProvider(server.url, id, { cookie: await server.cookie('Bob') });
   await Promise.all([alice.synced(), bob.synced()]);
   alice.doc.getText('t').insert(0, 'before ');
   await waitForDoc(bob.doc, (d) => d.getText('t').toString() === 'before ');

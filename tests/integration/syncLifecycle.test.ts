@@ -35,8 +35,8 @@ describe('close()', () => {
   it('closes every socket with 1001, keeps every acknowledged write, and refuses new upgrades', async () => {
     const server = await startSyncServer();
     const id = await server.createDocument('luk');
-    const alice = connectProvider(server.url, id, { cookie: server.cookie('Alice') });
-    const bob = connectProvider(server.url, id, { cookie: server.cookie('Bob') });
+    const alice = connectProvider(server.url, id, { cookie: await server.cookie('Alice') });
+    const bob = connectProvider(server.url, id, { cookie: await server.cookie('Bob') });
     await Promise.all([alice.synced(), bob.synced()]);
     alice.doc.getText('t').insert(0, 'gemt før lukning');
     await waitForDoc(bob.doc, (d) => d.getText('t').length > 0);
@@ -73,12 +73,12 @@ describe('close()', () => {
     const server = await startSyncServer({ store: new FileDocumentStore({ dir, groupCommitMs: 2 }), limits: { idleUnloadMs: 0 } });
     const id = await server.createDocument('tomgang');
     for (let round = 0; round < 5; round++) {
-      const client = connectProvider(server.url, id, { cookie: server.cookie() });
+      const client = connectProvider(server.url, id, { cookie: await server.cookie() });
       await client.synced();
       expect(client.doc.getText('t').toString()).toBe('x'.repeat(round));
       client.doc.getText('t').insert(round, 'x');
       // Stored once another client has seen it; then this one leaves and the room unloads at once.
-      const watcher = connectProvider(server.url, id, { cookie: server.cookie() });
+      const watcher = connectProvider(server.url, id, { cookie: await server.cookie() });
       await waitForDoc(watcher.doc, (d) => d.getText('t').length === round + 1);
       client.destroy();
       watcher.destroy();

@@ -32,7 +32,7 @@ function start(dir: string, metadata?: MetadataStore, limits?: StartSyncServerOp
 }
 
 async function freshClient(server: TestSyncServer, id: string): Promise<TestProvider> {
-  const client = connectProvider(server.url, id, { cookie: server.cookie('Frisk') });
+  const client = connectProvider(server.url, id, { cookie: await server.cookie('Frisk') });
   await client.synced();
   return client;
 }
@@ -42,8 +42,8 @@ describe('restart on the same data', () => {
     const dir = dataDir();
     const first = await start(dir);
     const id = await first.createDocument('genstart', 'Før genstart');
-    const alice = connectProvider(first.url, id, { cookie: first.cookie('Alice') });
-    const bob = connectProvider(first.url, id, { cookie: first.cookie('Bob') });
+    const alice = connectProvider(first.url, id, { cookie: await first.cookie('Alice') });
+    const bob = connectProvider(first.url, id, { cookie: await first.cookie('Bob') });
     await Promise.all([alice.synced(), bob.synced()]);
     const body = alice.doc.getXmlFragment(BODY_FRAGMENT);
     for (let i = 0; i < 30; i++) {
@@ -76,8 +76,8 @@ describe('the automerge-paper trace through the server', () => {
     const dir = dataDir();
     const first = await start(dir);
     const id = await first.createDocument('automerge-paper');
-    const writer = connectProvider(first.url, id, { cookie: first.cookie('Kleppmann'), ack: true });
-    const observer = connectProvider(first.url, id, { cookie: first.cookie('Observer') });
+    const writer = connectProvider(first.url, id, { cookie: await first.cookie('Kleppmann'), ack: true });
+    const observer = connectProvider(first.url, id, { cookie: await first.cookie('Observer') });
     await Promise.all([writer.synced(), observer.synced()]);
 
     let acks = 0;

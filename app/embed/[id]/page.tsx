@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { colourFor } from '../../../lib/auth/session';
+import { colourFor } from '../../../lib/auth/colourFor';
 import { verifySyncToken } from '../../../lib/auth/syncToken';
 import { isValidDocumentId } from '../../../lib/documentId';
 import { t } from '../../../lib/i18n/t';

@@ -36,12 +36,23 @@ export async function syncStatus(page: Page): Promise<string> {
   return (await page.getByTestId('sync-status').textContent()) ?? '';
 }
 
-/** Enters a display name on the start page ("Hvad hedder du?"). */
-export async function enterName(page: Page, baseUrl: string, name: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
+export const PASSWORD = 'en lang adgangskode';
+
+/** Creates an account on /konto/opret (and is signed in afterwards, on the start page). */
+export async function signUp(page: Page, baseUrl: string, name: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/konto/opret`);
   await page.getByLabel('Dit navn').fill(name);
-  await page.getByRole('button', { name: 'Fortsæt' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Dokumenter' }).waitFor();
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Opret konto' }).click();
+  await page.getByText(`Logget ind som ${name}`).waitFor();
+}
+
+/** Signs in on the page it is on (/konto/log-ind), with the test password. */
+export async function signInHere(page: Page, email: string): Promise<void> {
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
 }
 
 /**

@@ -22,6 +22,8 @@ export interface AppServer {
   readonly dataDir: string;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
+  /** The one-time token of the first-admin link printed at start, if one was printed. */
+  setupToken(): string | null;
   /** Ends the process group (SIGTERM, then SIGKILL after 15 s) and keeps the data dir. */
   halt(): Promise<void>;
   /** Starts it again on the same port with the same data dir and secret. */
@@ -131,5 +133,6 @@ export async function startAppServer(options: { readyTimeoutMs?: number; seedDem
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-  return { url, secret, dataDir, output: () => output, halt, resume, stop };
+  const setupToken = () => /\/opsaetning\?token=([A-Za-z0-9_-]{43})/.exec(output)?.[1] ?? null;
+  return { url, secret, dataDir, output: () => output, setupToken, halt, resume, stop };
 }

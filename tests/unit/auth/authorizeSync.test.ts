@@ -1,11 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { authorizeSync, type AuthorizeSyncDeps } from '../../../lib/auth/authorizeSync';
-import { colourFor } from '../../../lib/auth/session';
+import type { DocumentResource, PersonActor } from '../../../lib/access/model';
+import { authorizeSync, type AuthorizeSyncDeps, type SessionPrincipal } from '../../../lib/auth/authorizeSync';
+import { colourFor } from '../../../lib/auth/colourFor';
+import { SESSION_COOKIE } from '../../../lib/auth/sessionCookie';
 import { Close } from '../../../lib/protocol';
-import { sessionCookie, TEST_SECRET, token, unsignedToken } from '../../helpers/tokens';
+import { TEST_SECRET, token, unsignedToken } from '../../helpers/tokens';
 
-const existing = new Set(['doc1', 'doc2']);
-const deps: AuthorizeSyncDeps = { secret: TEST_SECRET, documentExists: async (id) => existing.has(id) };
+const person = (id: string): PersonActor => ({
+  kind: 'person',
+  id,
+  role: 'citizen',
+  disabled: false,
+  organisationIds: [],
+  workspaceIds: [],
+});
+const documentOf = (id: string, overrides: Partial<DocumentResource> = {}): DocumentResource => ({
+  kind: 'document',
+  id,
+  workspaceId: null,
+  visibility: 'private',
+  state: 'draft',
+  grants: [
+    { subject: 'person', personId: 'p_karen', role: 'owner' },
+    { subject: 'person', personId: 'p_carl', role: 'commenter' },
+  ],
+  consultation: { guestsMayComment: false },
+  ...overrides,
+});
+const documents = new Map([
+  ['doc1', documentOf('doc1')],
+  ['doc2', documentOf('doc2')],
+  ['open', documentOf('open', { visibility: 'public' })],
+]);
+const SESSION_IDS: Record<string, SessionPrincipal> = {
+  karen: { actor: person('p_karen'), label: 'Karen Blixen', personId: 'p_karen', sessionIdHash: 'h_karen' },
+  carl: { actor: person('p_carl'), label: 'Carl Nielsen (Musikforeningen)', personId: 'p_carl', sessionIdHash: 'h_carl' },
+  stranger: { actor: person('p_stranger'), label: 'Fremmed', personId: 'p_stranger', sessionIdHash: 'h_stranger' },
+};
+const KAREN_COOKIE = `${SESSION_COOKIE}=karen`;
+const deps: AuthorizeSyncDeps = {
+  secret: TEST_SECRET,
+  documentResource: async (id) => documents.get(id) ?? null,
+  resolveSession: async (id) => SESSION_IDS[id] ?? null,
+};
 
 describe('authorizeSync: document id', () => {
   it.each(['', 'a/b', '../etc', 'x'.repeat(65), 'sp ace', 'æøå', 'doc1?x'])('refuses %j with 4400', async (documentId) => {
@@ -29,13 +66,13 @@ describe('authorizeSync: sync token', () => {
   );
 
   it('takes precedence over a session cookie', async () => {
-    const decision = await authorizeSync({ documentId: 'doc1', token: await token('doc1', 'view'), cookieHeader: sessionCookie() }, deps);
+    const decision = await authorizeSync({ documentId: 'doc1', token: await token('doc1', 'view'), cookieHeader: KAREN_COOKIE }, deps);
     expect(decision).toMatchObject({ ok: true, access: 'view' });
   });
 
   it('refuses a forged token with 4401 even next to a valid cookie', async () => {
     const forged = await token('doc1', 'edit', { secret: 'another-secret-that-is-32-characters-long!' });
-    expect(await authorizeSync({ documentId: 'doc1', token: forged, cookieHeader: sessionCookie() }, deps)).toEqual({
+    expect(await authorizeSync({ documentId: 'doc1', token: forged, cookieHeader: KAREN_COOKIE }, deps)).toEqual({
       ok: false,
       close: Close.invalidToken,
     });
@@ -82,15 +119,48 @@ describe('authorizeSync: sync token', () => {
   });
 });
 
-describe('authorizeSync: session cookie', () => {
-  it('grants edit on an existing document with the session name and colour', async () => {
-    const decision = await authorizeSync({ documentId: 'doc1', cookieHeader: `other=1; ${sessionCookie('Karen Blixen')}` }, deps);
-    expect(decision).toMatchObject({ ok: true, access: 'edit', actor: { name: 'Karen Blixen' } });
-    if (decision.ok) expect(decision.actor.color).toMatch(/^#[0-9a-f]{6}$/);
+describe('authorizeSync: session cookie (can() decides)', () => {
+  it('gives the owner edit, with the account name and a colour from the person id', async () => {
+    const decision = await authorizeSync({ documentId: 'doc1', cookieHeader: `other=1; ${KAREN_COOKIE}` }, deps);
+    expect(decision).toEqual({
+      ok: true,
+      access: 'edit',
+      actor: {
+        id: 'p_karen',
+        name: 'Karen Blixen',
+        color: colourFor('p_karen'),
+        session: { personId: 'p_karen', idHash: 'h_karen', id: 'karen' },
+      },
+    });
+  });
+
+  it('gives a commenter comment access, labelled with the organisation they act for', async () => {
+    const decision = await authorizeSync({ documentId: 'doc1', cookieHeader: `${SESSION_COOKIE}=carl` }, deps);
+    expect(decision).toMatchObject({ ok: true, access: 'comment', actor: { name: 'Carl Nielsen (Musikforeningen)' } });
+  });
+
+  it('refuses a signed-in stranger on a private document with 4403', async () => {
+    expect(await authorizeSync({ documentId: 'doc1', cookieHeader: `${SESSION_COOKIE}=stranger` }, deps)).toEqual({
+      ok: false,
+      close: Close.forbidden,
+    });
+  });
+
+  it('gives a signed-in stranger view on a public document', async () => {
+    expect(await authorizeSync({ documentId: 'open', cookieHeader: `${SESSION_COOKIE}=stranger` }, deps)).toMatchObject({
+      ok: true,
+      access: 'view',
+    });
+  });
+
+  it('lets a signed-out visitor read a public document, as an anonymous reader', async () => {
+    const decision = await authorizeSync({ documentId: 'open' }, deps);
+    expect(decision).toMatchObject({ ok: true, access: 'view', actor: { name: 'Læser' } });
+    if (decision.ok) expect(decision.actor.session).toBeUndefined();
   });
 
   it('refuses an unknown document with 4404 and never creates it', async () => {
-    expect(await authorizeSync({ documentId: 'new-doc', cookieHeader: sessionCookie() }, deps)).toEqual({
+    expect(await authorizeSync({ documentId: 'new-doc', cookieHeader: KAREN_COOKIE }, deps)).toEqual({
       ok: false,
       close: Close.notFound,
     });
@@ -99,16 +169,23 @@ describe('authorizeSync: session cookie', () => {
   it.each([
     ['no cookie header', undefined],
     ['no session cookie', 'theme=dark'],
-    ['a forged cookie', sessionCookie('A', 'another-secret-that-is-32-characters-long!')],
-    ['a malformed cookie', 'samskriv_session=not-a-session'],
-    ['a malformed escape', 'samskriv_session=%E0%A4%A'],
-  ])('refuses %s with 4401', async (_name, cookieHeader) => {
+    ['an unknown (forged, expired or signed-out) session', `${SESSION_COOKIE}=not-a-session`],
+    ['a malformed escape', `${SESSION_COOKIE}=%E0%A4%A`],
+  ])('refuses %s on a private document with 4401', async (_name, cookieHeader) => {
     expect(await authorizeSync({ documentId: 'doc1', cookieHeader }, deps)).toEqual({ ok: false, close: Close.unauthenticated });
   });
 
-  it('does not ask whether the document exists before authenticating', async () => {
+  it('refuses a session that no longer resolves even on a public document, so the browser signs in again', async () => {
+    expect(await authorizeSync({ documentId: 'open', cookieHeader: `${SESSION_COOKIE}=gone` }, deps)).toEqual({
+      ok: false,
+      close: Close.unauthenticated,
+    });
+  });
+
+  it('does not look the document up before the session is known to be invalid', async () => {
     let asked = false;
-    await authorizeSync({ documentId: 'doc1' }, { secret: TEST_SECRET, documentExists: async () => (asked = true) });
+    const counting: AuthorizeSyncDeps = { ...deps, documentResource: async () => ((asked = true), null) };
+    await authorizeSync({ documentId: 'doc1', cookieHeader: `${SESSION_COOKIE}=gone` }, counting);
     expect(asked).toBe(false);
   });
 });

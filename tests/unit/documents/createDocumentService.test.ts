@@ -33,6 +33,56 @@ describe('createDocumentService', () => {
     expect(body.startsWith('<heading level="1">Fællesspisning</heading>')).toBe(true);
   });
 
+  it('makes the creator the owner of a new private document, outside any workspace', async () => {
+    const { documents } = setup();
+    const meta = await documents.create({ title: 'Udkast', template: 'blank', createdBy: author });
+    expect(await documents.resource(meta.id)).toEqual({
+      kind: 'document',
+      id: meta.id,
+      workspaceId: null,
+      visibility: 'private',
+      state: 'draft',
+      grants: [{ subject: 'person', personId: 'p_1', role: 'owner' }],
+      consultation: { guestsMayComment: false },
+    });
+  });
+
+  it('creates documents nobody owns in a workspace, when asked (the demo documents)', async () => {
+    const { documents } = setup();
+    const meta = await documents.create({
+      title: 'Demo',
+      template: 'blank',
+      createdBy: author,
+      workspaceId: 'w_1',
+      visibility: 'public',
+      owner: false,
+    });
+    expect(await documents.resource(meta.id)).toMatchObject({ workspaceId: 'w_1', visibility: 'public', grants: [] });
+  });
+
+  it('has no access resource for an unknown or invalid id', async () => {
+    const { documents } = setup();
+    expect(await documents.resource('findes-ikke')).toBeNull();
+    expect(await documents.resource('../x')).toBeNull();
+  });
+
+  it('replaces grants and tells access listeners, until they unsubscribe', async () => {
+    const { documents } = setup();
+    const meta = await documents.create({ title: 'Delt', template: 'blank', createdBy: author });
+    const heard: string[] = [];
+    const stop = documents.onAccessChanged((id) => heard.push(id));
+    const grants = [
+      { subject: 'person', personId: 'p_1', role: 'owner' },
+      { subject: 'organisation', organisationId: 'o_1', role: 'commenter' },
+    ] as const;
+    expect((await documents.setGrants(meta.id, grants))?.grants).toEqual(grants);
+    expect(heard).toEqual([meta.id]);
+    stop();
+    await documents.setGrants(meta.id, []);
+    expect(heard).toEqual([meta.id]);
+    expect(await documents.setGrants('findes-ikke', [])).toBeNull();
+  });
+
   it('seeds a blank document with only its title', async () => {
     const { store, documents } = setup();
     const meta = await documents.create({ title: 'Noter', template: 'blank', createdBy: author });

@@ -26,6 +26,30 @@ describe('LowMetadataStore on disk', () => {
     await second.close();
   });
 
+  it('loads a record written before documents had access fields as private, draft, without grants', async () => {
+    const file = join(await tempDir(), 'meta.json');
+    const legacy = {
+      id: 'gammel',
+      title: 'Fra før kontiene',
+      template: 'blank',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      updatedAt: '2026-11-01T10:00:00.000Z',
+      createdBy: { id: 'p_8f0c', name: 'Navn fra cookie' },
+      epoch: 1,
+    };
+    await writeFile(file, JSON.stringify({ documents: { gammel: legacy } }));
+    const store = new LowMetadataStore(file);
+    expect(await store.getDocument('gammel')).toEqual({
+      ...legacy,
+      workspaceId: null,
+      visibility: 'private',
+      state: 'draft',
+      grants: [],
+      consultation: { guestsMayComment: false },
+    });
+    await store.close();
+  });
+
   it('fails with the file name on a damaged meta.json and does not overwrite it', async () => {
     const file = join(await tempDir(), 'meta.json');
     await writeFile(file, '{ "documents": { broken');

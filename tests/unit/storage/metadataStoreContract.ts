@@ -14,6 +14,11 @@ export function sampleMeta(id: string, createdAt = '2026-11-01T10:00:00.000Z', o
     updatedAt: createdAt,
     createdBy: { id: 'person-1', name: 'Åse Ødegård' },
     epoch: 1,
+    workspaceId: null,
+    visibility: 'private',
+    state: 'draft',
+    grants: [{ subject: 'person', personId: 'person-1', role: 'owner' }],
+    consultation: { guestsMayComment: false },
     ...overrides,
   };
 }

@@ -3,9 +3,13 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { isValidDocumentId } from '../../../../lib/documentId';
 import { t } from '../../../../lib/i18n/t';
+import { can } from '../../../../lib/access/can';
+import { colourFor } from '../../../../lib/auth/colourFor';
+import { documentResourceOf } from '../../../../lib/documents/DocumentService';
 import { getServices } from '../../../../lib/services';
 import { EditorLoader } from '../../../_editor/EditorLoader';
-import { readSession } from '../../../_server/readSession';
+import { SharePanel } from '../../../_editor/SharePanel';
+import { actorOf, readPrincipal } from '../../../_server/readPrincipal';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,16 +21,29 @@ async function findDocument(id: string) {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const meta = await findDocument((await params).id);
-  return { title: meta?.title ?? t('notFound.heading') };
+  const visible = meta && can(actorOf(await readPrincipal()), 'view', documentResourceOf(meta)).allowed;
+  return { title: visible ? meta.title : t('notFound.heading') };
 }
 
-/** The editor page: unknown documents are a 404; without a name you are asked for one first. */
+/**
+ * The editor page. can() decides: editors write, others read; a signed-out visitor who may not
+ * read is asked to sign in, and a signed-in person who may not read gets the 404 (existence hidden).
+ */
 export default async function DocumentPage({ params }: Params) {
   const { id } = await params;
   const meta = await findDocument(id);
   if (!meta) notFound();
-  const session = await readSession();
-  if (!session) redirect(`/?next=${encodeURIComponent(`/d/${id}`)}`);
+  const principal = await readPrincipal();
+  const actor = actorOf(principal);
+  const resource = documentResourceOf(meta);
+  if (!can(actor, 'view', resource).allowed) {
+    if (!principal) redirect(`/konto/log-ind?next=${encodeURIComponent(`/d/${id}`)}`);
+    notFound();
+  }
+  const readOnly = !can(actor, 'edit', resource).allowed;
+  const user = principal
+    ? { name: principal.label, color: colourFor(principal.personId) }
+    : { name: t('presence.reader'), color: colourFor('reader') };
   return (
     <div className="editor-page">
       <div className="editor-bar">
@@ -35,7 +52,8 @@ export default async function DocumentPage({ params }: Params) {
           <h1 data-testid="document-title">{meta.title}</h1>
         </div>
       </div>
-      <EditorLoader documentId={id} user={{ name: session.name, color: session.color }} readOnly={false} />
+      <EditorLoader documentId={id} user={user} readOnly={readOnly} />
+      {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
     </div>
   );
 }

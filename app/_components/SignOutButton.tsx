@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useT } from '../../lib/i18n/useT';
 import { sendJson } from './postJson';
 
-/** Ends the session, so the start page asks for a name again. */
-export function ChangeNameButton() {
+/** "Log ud": ends the session on the server (POST), then shows the start page signed out. */
+export function SignOutButton() {
   const t = useT();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -16,7 +16,7 @@ export function ChangeNameButton() {
       disabled={busy}
       onClick={async () => {
         setBusy(true);
-        const result = await sendJson('DELETE', '/api/session');
+        const result = await sendJson('POST', '/api/account/sign-out');
         setBusy(false);
         if (result.ok) {
           router.push('/');
@@ -24,7 +24,7 @@ export function ChangeNameButton() {
         }
       }}
     >
-      {t('header.changeName')}
+      {t('header.signOut')}
     </button>
   );
 }

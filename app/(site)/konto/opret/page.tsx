@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { t } from '../../../../lib/i18n/t';
+import { AccountForm } from '../../../_shared/AccountForm';
+import { safeNextPath } from '../../../_shared/schemas';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: t('account.signUp.heading') };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Sign up: a name, an e-mail and a password; then signed in. */
+export default async function SignUpPage({ searchParams }: Props) {
+  const next = safeNextPath((await searchParams).next) ?? '/';
+  return (
+    <>
+      <AccountForm kind="signUp" next={next} />
+      <p className="account-switch">
+        {t('account.signUp.haveAccount')} <Link href={`/konto/log-ind?next=${encodeURIComponent(next)}`}>{t('account.signIn.link')}</Link>
+      </p>
+    </>
+  );
+}
