@@ -499,7 +499,7 @@ export const en: Messages = {
   'admin.people.name': 'Name',
   'admin.people.email': 'E-mail',
   'admin.people.role': 'Role',
-  'admin.people.status': 'Status',
+  'admin.people.status': 'Account status',
   'admin.people.actions': 'Actions',
   'admin.people.roleOf': 'Role of {name}',
   'admin.people.saveRole': 'Save role',
