@@ -60,7 +60,7 @@ export function MembersEditor({ name, url, members }: { name: string; url: strin
             aria-describedby={action.error ? `${id}-error` : undefined}
           />
         </div>
-        <button className="button button--small" type="submit" disabled={action.busy}>
+        <button className="button button--small" type="submit" disabled={action.busy} aria-label={t('admin.members.addTo', { name })}>
           {t('admin.members.add')}
         </button>
       </form>
