@@ -7,7 +7,7 @@ import type { Config } from './config';
 import type { DocumentService } from './documents/DocumentService';
 import type { AccountStore } from './people/AccountStore';
 // Type-only: the implementations live in server/people and are handed over at start.
-import type { AccountService, Principal, SetupService } from '../server/people';
+import type { AccountService, OrganisationService, Principal, SessionService, SetupService, WorkspaceService } from '../server/people';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -21,7 +21,10 @@ export interface Services {
   readonly secret: string;
   readonly documents: DocumentService;
   readonly accounts: AccountService;
+  readonly sessions: SessionService;
   readonly setup: SetupService;
+  readonly organisations: OrganisationService;
+  readonly workspaces: WorkspaceService;
   /** People, organisations and workspaces as stored (lookups the services above do not offer). */
   readonly accountStore: AccountStore;
   /** From the session cookie's id to who is acting; null when it is no valid session. */

@@ -24,9 +24,11 @@ import {
   LowAccountStore,
   createAccessEvents,
   createAccountService,
+  createOrganisationService,
   createPrincipalResolver,
   createSessionService,
   createSetupService,
+  createWorkspaceService,
 } from './people';
 
 /** Where the first admin is created (app/(site)/opsaetning). */
@@ -68,6 +70,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const accounts = createAccountService({ ...peopleOptions, throttle });
   const sessions = createSessionService(peopleOptions);
   const setup = createSetupService(peopleOptions);
+  const organisations = createOrganisationService(peopleOptions);
+  const workspaces = createWorkspaceService(peopleOptions);
   const resolvePrincipal = createPrincipalResolver(sessions, accountStore);
   const prune = async () => {
     try {
@@ -100,7 +104,19 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       compactAfterRecords: config.SYNC_COMPACT_AFTER_RECORDS,
     },
   });
-  setServices({ config, secret, documents, accounts, setup, accountStore, resolvePrincipal, logger });
+  setServices({
+    config,
+    secret,
+    documents,
+    accounts,
+    sessions,
+    setup,
+    organisations,
+    workspaces,
+    accountStore,
+    resolvePrincipal,
+    logger,
+  });
 
   // Set once Next.js is prepared (after listen, when the port is known); requests wait for it.
   let web: Promise<WebHandler> | undefined;

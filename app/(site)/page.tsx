@@ -1,5 +1,6 @@
 import { can } from '../../lib/access/can';
 import { documentResourceOf } from '../../lib/documents/DocumentService';
+import { inWorkspace } from '../../lib/documents/inWorkspace';
 import { getServices } from '../../lib/services';
 import { actorOf, readPrincipal } from '../_server/readPrincipal';
 import { toDocumentSummary } from '../_server/toDocumentSummary';
@@ -7,13 +8,26 @@ import { StartView } from '../_start/StartView';
 
 export const dynamic = 'force-dynamic';
 
-/** The start page: the documents the visitor may view (can() decides), and creating for the signed-in. */
-export default async function StartPage() {
+/**
+ * The start page: the documents the visitor may view (can() decides), the person's workspaces
+ * (`?arbejdsrum=<id>` shows one workspace's documents), and creating for the signed-in.
+ */
+export default async function StartPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await readPrincipal();
   const actor = actorOf(principal);
-  const documents = (await getServices().documents.list()).flatMap((meta) => {
+  const services = getServices();
+  const workspaces = principal
+    ? (await services.workspaces.workspacesOf(principal.personId)).map(({ id, name, description }) => ({
+        id,
+        name,
+        description: description ?? null,
+      }))
+    : [];
+  const wanted = (await searchParams).arbejdsrum;
+  const active = workspaces.find((workspace) => workspace.id === wanted) ?? null;
+  const documents = inWorkspace(await services.documents.list(), active?.id ?? null).flatMap((meta) => {
     const resource = documentResourceOf(meta);
     return can(actor, 'view', resource).allowed ? [toDocumentSummary(meta, can(actor, 'edit', resource).allowed)] : [];
   });
-  return <StartView documents={documents} signedIn={principal !== null} />;
+  return <StartView documents={documents} signedIn={principal !== null} workspaces={workspaces} activeWorkspace={active} />;
 }

@@ -6,6 +6,8 @@ import { SignOutButton } from './SignOutButton';
 export interface ShellPerson {
   readonly name: string;
   readonly color: string;
+  /** Shows the link to the admin page (can() `administer`). */
+  readonly admin: boolean;
 }
 
 /** Skip link, header with the product name (and who is signed in), and the main landmark. */
@@ -27,6 +29,7 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
                 <span className="person-dot" style={{ background: person.color }} aria-hidden="true" />
                 {t('header.signedInAs', { name: person.name })}
               </span>
+              {person.admin && <Link href="/admin">{t('header.admin')}</Link>}
               <Link href="/konto">{t('header.account')}</Link>
               <SignOutButton />
             </div>

@@ -20,6 +20,8 @@ export const titleSchema = z
 export const createDocumentSchema = z.object({
   title: titleSchema,
   template: z.enum(TEMPLATE_IDS, { error: 'template_invalid' }),
+  /** One of the creator's workspaces (visible to its members), or none (private). */
+  workspaceId: z.string({ error: 'workspace_invalid' }).max(100, 'workspace_invalid').nullish(),
 });
 export type CreateDocumentRequest = z.infer<typeof createDocumentSchema>;
 

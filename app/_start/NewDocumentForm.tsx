@@ -6,14 +6,21 @@ import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { TITLE_MAX_LENGTH, createDocumentSchema, firstIssueCode } from '../_shared/schemas';
 import { sendJson } from '../_components/postJson';
+import type { WorkspaceSummary } from './WorkspaceNav';
 
 const TEMPLATE_LABELS = {
   projektforslag: ['create.template.projektforslag', 'create.template.projektforslag.hint'],
   blank: ['create.template.blank', 'create.template.blank.hint'],
 } as const satisfies Record<TemplateId, readonly [string, string]>;
 
-/** "Nyt dokument": a title and a template; the server seeds the body, then we open it. */
-export function NewDocumentForm() {
+/** "Nyt dokument": a title, a template and (for workspace members) a workspace; the server seeds the body, then we open it. */
+export function NewDocumentForm({
+  workspaces,
+  defaultWorkspaceId,
+}: {
+  workspaces: readonly WorkspaceSummary[];
+  defaultWorkspaceId: string | null;
+}) {
   const t = useT();
   const router = useRouter();
   const id = useId();
@@ -23,7 +30,12 @@ export function NewDocumentForm() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const parsed = createDocumentSchema.safeParse({ title: form.get('title'), template: form.get('template') });
+    const workspace = form.get('workspaceId');
+    const parsed = createDocumentSchema.safeParse({
+      title: form.get('title'),
+      template: form.get('template'),
+      workspaceId: typeof workspace === 'string' && workspace !== '' ? workspace : null,
+    });
     if (!parsed.success) {
       setError(errorMessage(t, firstIssueCode(parsed.error)));
       return;
@@ -81,6 +93,27 @@ export function NewDocumentForm() {
             );
           })}
         </fieldset>
+        {workspaces.length > 0 && (
+          <div className="field">
+            <label htmlFor={`${id}-workspace`}>{t('create.workspace')}</label>
+            <p className="hint" id={`${id}-workspace-hint`}>
+              {t('create.workspace.hint')}
+            </p>
+            <select
+              id={`${id}-workspace`}
+              name="workspaceId"
+              defaultValue={defaultWorkspaceId ?? ''}
+              aria-describedby={`${id}-workspace-hint`}
+            >
+              <option value="">{t('create.workspace.none')}</option>
+              {workspaces.map((workspace) => (
+                <option key={workspace.id} value={workspace.id}>
+                  {workspace.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {error && (
           <p className="field-error" id={`${id}-error`} role="alert">
             {error}

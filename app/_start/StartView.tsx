@@ -5,9 +5,20 @@ import { useT } from '../../lib/i18n/useT';
 import type { DocumentSummary } from '../_shared/DocumentSummary';
 import { DocumentListItem } from './DocumentListItem';
 import { NewDocumentForm } from './NewDocumentForm';
+import { WorkspaceNav, type WorkspaceSummary } from './WorkspaceNav';
 
-/** The documents (newest first) and the form for a new one. */
-export function StartView({ documents, signedIn }: { documents: readonly DocumentSummary[]; signedIn: boolean }) {
+/** The documents (newest first; of one workspace when one is chosen), the person's workspaces, and the form for a new one. */
+export function StartView({
+  documents,
+  signedIn,
+  workspaces,
+  activeWorkspace,
+}: {
+  documents: readonly DocumentSummary[];
+  signedIn: boolean;
+  workspaces: readonly WorkspaceSummary[];
+  activeWorkspace: WorkspaceSummary | null;
+}) {
   const t = useT();
   const id = useId();
   return (
@@ -18,6 +29,7 @@ export function StartView({ documents, signedIn }: { documents: readonly Documen
           {t('start.intro')}{' '}
           {documents.length > 0 && (documents.length === 1 ? t('start.count.one') : t('start.count.other', { n: documents.length }))}
         </p>
+        {activeWorkspace && <p>{t('workspaces.showing', { name: activeWorkspace.name })}</p>}
         {documents.length === 0 ? (
           <div className="card empty-state">
             <h2>{t('start.empty.heading')}</h2>
@@ -32,7 +44,10 @@ export function StartView({ documents, signedIn }: { documents: readonly Documen
         )}
       </section>
       {signedIn ? (
-        <NewDocumentForm />
+        <div className="start__side">
+          {workspaces.length > 0 && <WorkspaceNav workspaces={workspaces} activeId={activeWorkspace?.id ?? null} />}
+          <NewDocumentForm workspaces={workspaces} defaultWorkspaceId={activeWorkspace?.id ?? null} />
+        </div>
       ) : (
         <aside className="card" aria-labelledby={`${id}-join`}>
           <h2 id={`${id}-join`}>{t('start.signedOut.heading')}</h2>

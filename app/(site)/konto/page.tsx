@@ -1,23 +1,33 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { t } from '../../../lib/i18n/t';
+import { getServices } from '../../../lib/services';
+import { ActingForForm } from '../../_components/ActingForForm';
 import { AccountForm } from '../../_shared/AccountForm';
 import { readPrincipal } from '../../_server/readPrincipal';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('account.heading') };
 
-/** The signed-in person's account: who they are, and a new password. */
+/** The signed-in person's account: who they are, whom they write as, and a new password. */
 export default async function AccountPage() {
   const principal = await readPrincipal();
   if (!principal) redirect('/konto/log-ind');
-  const { person } = principal.resolved;
+  const { person, session } = principal.resolved;
+  const organisations = await getServices().organisations.organisationsOf(person.id);
   return (
     <>
       <section className="card account-summary">
         <h1>{t('account.heading')}</h1>
-        <p>{t('account.summary', { name: person.name, email: person.email })}</p>
+        <p>{t('account.summary', { name: principal.label, email: person.email })}</p>
       </section>
+      {organisations.length > 0 && (
+        <ActingForForm
+          name={person.name}
+          organisations={organisations.map(({ id, name }) => ({ id, name }))}
+          current={session.actingForOrganisationId ?? null}
+        />
+      )}
       <AccountForm kind="password" next={null} />
     </>
   );

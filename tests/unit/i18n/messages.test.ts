@@ -25,7 +25,15 @@ describe('message catalogues', () => {
   });
 
   it('have an English text for every Danish one (except words that are the same in both)', () => {
-    const sameInBoth = new Set(['app.name', 'toolbar.link', 'account.email']);
+    const sameInBoth = new Set([
+      'app.name',
+      'toolbar.link',
+      'account.email',
+      'header.admin',
+      'admin.heading',
+      'admin.people.email',
+      'admin.role.moderator',
+    ]);
     const same = Object.keys(da).filter((key) => !sameInBoth.has(key) && da[key as keyof typeof da] === en[key as keyof typeof da]);
     expect(same).toEqual([]);
   });

@@ -1,21 +1,25 @@
-/** PATCH `{ disabled }`: an admin disables (or enables) a person; disabling ends their sessions and live connections. */
-import { z } from 'zod';
+/**
+ * PATCH `{ disabled?, role? }`: an admin disables (or enables) a person or changes their role.
+ * Disabling ends their sessions and live connections; the last admin is neither demoted nor disabled.
+ */
 import { getServices } from '../../../../../lib/services';
-import { HttpError, assertSameOrigin, handle, readJson } from '../../../../_server/http';
-import { readPrincipal } from '../../../../_server/readPrincipal';
+import { adminPersonPatchSchema } from '../../../../_shared/adminSchemas';
+import { assertSameOrigin, handle, readJson } from '../../../../_server/http';
+import { requireAdmin } from '../../../../_server/requireAdmin';
+import { toAdminPerson } from '../../../../_server/toAdminPerson';
 
 export const dynamic = 'force-dynamic';
-
-const setDisabledSchema = z.object({ disabled: z.boolean({ error: 'invalid_input' }) });
 
 export function PATCH(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
     assertSameOrigin(request);
-    const principal = await readPrincipal();
-    if (!principal) throw new HttpError(401, 'unauthenticated');
-    const { disabled } = await readJson(request, setDisabledSchema);
-    // The service asks can(actor, 'administer', platform) and refuses with `forbidden`.
-    const person = await getServices().accounts.setDisabled(principal.personId, (await context.params).id, disabled);
-    return Response.json({ person: { id: person.id, name: person.name, disabled: person.disabled } });
+    const admin = await requireAdmin();
+    const patch = await readJson(request, adminPersonPatchSchema);
+    const id = (await context.params).id;
+    const { accounts } = getServices();
+    // The services ask can(actor, 'administer', platform) again and keep an enabled admin (`last_admin`).
+    let person = patch.role === undefined ? null : await accounts.setRole(admin.personId, id, patch.role);
+    if (patch.disabled !== undefined) person = await accounts.setDisabled(admin.personId, id, patch.disabled);
+    return Response.json({ person: person && toAdminPerson(person) }, { headers: { 'Cache-Control': 'no-store' } });
   });
 }

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
+import { t } from '../../../lib/i18n/t';
+import { getServices } from '../../../lib/services';
+import { AdminView } from '../../_admin/AdminView';
+import { listParamsSchema } from '../../_shared/adminSchemas';
+import { loadAdminOrganisations } from '../../_server/loadAdminOrganisations';
+import { loadAdminWorkspaces } from '../../_server/loadAdminWorkspaces';
+import { readPrincipal } from '../../_server/readPrincipal';
+import { isAdmin } from '../../_server/requireAdmin';
+import { toAdminPerson } from '../../_server/toAdminPerson';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: t('admin.heading') };
+
+/** Admins only (can() `administer`): signed out → sign in; anyone else is told the page does not exist. */
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const principal = await readPrincipal();
+  if (!principal) redirect('/konto/log-ind');
+  if (!isAdmin(principal)) notFound();
+  const raw = await searchParams;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const parsed = listParamsSchema.safeParse({ q: first(raw.q), offset: first(raw.offset) });
+  const params = parsed.success ? parsed.data : listParamsSchema.parse({});
+  const query = params.q?.trim() ?? '';
+  const people = await getServices().accounts.listPeople(principal.personId, {
+    ...(query !== '' && { query }),
+    offset: params.offset,
+    limit: params.limit,
+  });
+  const [organisations, workspaces] = await Promise.all([loadAdminOrganisations({ offset: 0, limit: 100 }), loadAdminWorkspaces()]);
+  return (
+    <AdminView
+      selfId={principal.personId}
+      query={query}
+      people={people.items.map(toAdminPerson)}
+      total={people.total}
+      offset={params.offset}
+      limit={params.limit}
+      organisations={organisations.items}
+      workspaces={workspaces}
+    />
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+import { useT } from '../../lib/i18n/useT';
+import type { AdminOrganisation, AdminPerson, AdminWorkspace } from '../_shared/AdminViews';
+import { OrganisationsSection } from './OrganisationsSection';
+import { PeopleSection } from './PeopleSection';
+import { WorkspacesSection } from './WorkspacesSection';
+
+export interface AdminViewProps {
+  readonly selfId: string;
+  readonly query: string;
+  readonly people: readonly AdminPerson[];
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly organisations: readonly AdminOrganisation[];
+  readonly workspaces: readonly AdminWorkspace[];
+}
+
+/** The admin page: people (search, paging, role, disable, reset link), organisations and workspaces. */
+export function AdminView(props: AdminViewProps) {
+  const t = useT();
+  return (
+    <div className="admin">
+      <h1>{t('admin.heading')}</h1>
+      <p>{t('admin.intro')}</p>
+      <PeopleSection {...props} />
+      <OrganisationsSection organisations={props.organisations} />
+      <WorkspacesSection workspaces={props.workspaces} />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+'use client';
+import { useId, useState, type FormEvent } from 'react';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../lib/access/model';
+import { organisationSchema } from '../../lib/people/schemas';
+import { errorMessage } from '../../lib/i18n/t';
+import { useT } from '../../lib/i18n/useT';
+import type { AdminOrganisation } from '../_shared/AdminViews';
+import { firstIssueCode } from '../_shared/schemas';
+import { MembersEditor } from './MembersEditor';
+import { useAdminAction } from './useAdminAction';
+
+export const KIND_LABELS = {
+  association: 'admin.kind.association',
+  business: 'admin.kind.business',
+  municipal_centre: 'admin.kind.municipal_centre',
+} as const satisfies Record<OrganisationKind, string>;
+
+/** Organisations: create one (a business needs a valid CVR number), and their members. */
+export function OrganisationsSection({ organisations }: { organisations: readonly AdminOrganisation[] }) {
+  const t = useT();
+  const id = useId();
+  const action = useAdminAction();
+  const [kind, setKind] = useState<OrganisationKind>('association');
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const input = { name: data.get('name'), kind: data.get('kind'), cvr: data.get('cvr') };
+    // Checked here with the server's schema for a quick answer; the route checks again.
+    const parsed = organisationSchema.safeParse(input);
+    if (!parsed.success) return action.setError(errorMessage(t, firstIssueCode(parsed.error)));
+    const result = await action.run('POST', '/api/admin/organisations', input, () => t('admin.orgs.created', { name: parsed.data.name }));
+    if (result.ok) form.reset();
+  }
+
+  return (
+    <section className="card admin-section" aria-labelledby={`${id}-heading`} data-testid="admin-organisations">
+      <h2 id={`${id}-heading`}>{t('admin.orgs.heading')}</h2>
+      {organisations.length === 0 ? (
+        <p>{t('admin.orgs.none')}</p>
+      ) : (
+        <ul className="admin-list">
+          {organisations.map((organisation) => (
+            <li key={organisation.id}>
+              <h3>{organisation.name}</h3>
+              <p className="hint">
+                {t(KIND_LABELS[organisation.kind])}
+                {organisation.cvr && ` · ${t('admin.orgs.cvrShown', { cvr: organisation.cvr })}`}
+              </p>
+              <MembersEditor
+                name={organisation.name}
+                url={`/api/admin/organisations/${encodeURIComponent(organisation.id)}/members`}
+                members={organisation.members}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={create} noValidate>
+        <h3>{t('admin.orgs.create')}</h3>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('admin.orgs.name')}</label>
+          <input id={`${id}-name`} name="name" type="text" required maxLength={120} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-kind`}>{t('admin.orgs.kind')}</label>
+          <select id={`${id}-kind`} name="kind" value={kind} onChange={(event) => setKind(event.target.value as OrganisationKind)}>
+            {ORGANISATION_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {t(KIND_LABELS[value])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-cvr`}>{t('admin.orgs.cvr')}</label>
+          <p className="hint" id={`${id}-cvr-hint`}>
+            {t('admin.orgs.cvr.hint')}
+          </p>
+          <input
+            id={`${id}-cvr`}
+            name="cvr"
+            type="text"
+            inputMode="numeric"
+            maxLength={20}
+            required={kind === 'business'}
+            aria-invalid={action.error ? true : undefined}
+            aria-describedby={action.error ? `${id}-cvr-hint ${id}-error` : `${id}-cvr-hint`}
+          />
+        </div>
+        {action.error && (
+          <p className="field-error" id={`${id}-error`} role="alert">
+            {action.error}
+          </p>
+        )}
+        <p className="visually-hidden" role="status">
+          {action.announcement}
+        </p>
+        <button className="button" type="submit" disabled={action.busy}>
+          {t('admin.orgs.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+/** What the admin page gets to see (serialisable). */
+import type { OrganisationKind, PlatformRole } from '../../lib/access/model';
+
+export interface AdminPerson {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: PlatformRole;
+  readonly disabled: boolean;
+}
+
+export interface MemberView {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+export interface AdminOrganisation {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly cvr: string | null;
+  readonly members: readonly MemberView[];
+}
+
+export interface AdminWorkspace {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly members: readonly MemberView[];
+}

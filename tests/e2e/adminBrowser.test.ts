@@ -1,0 +1,135 @@
+/**
+ * The admin page in real Chromium against the production server: an admin signs in, finds a
+ * person by search and disables them (their open editor turns read-only within 5 seconds),
+ * creates a business with a valid CVR number and adds a member, who then acts for it and is
+ * shown as "Navn (Organisation)" in another person's presence list.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './helpers/launchChromium';
+import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { EDITOR, PASSWORD, signInHere, signUp, waitForEditable } from './helpers/editorPage';
+
+let server: AppServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let admin: Page;
+let anna: Page;
+let bent: Page;
+let carl: Page;
+let documentUrl = '';
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** Gives a person editor access from the share panel of the document open on `owner`. */
+async function share(owner: Page, email: string, shown: string): Promise<void> {
+  const panel = owner.getByTestId('share-panel');
+  await panel.getByLabel('E-mail på den, du vil give adgang').fill(email);
+  await panel.getByLabel('Rolle').selectOption('editor');
+  await panel.getByRole('button', { name: 'Giv adgang' }).click();
+  await panel.getByText(shown).waitFor();
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+  const created = await fetch(`${server.url}/api/setup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.url },
+    body: JSON.stringify({ token: server.setupToken(), email: 'admin@eksempel.dk', name: 'Ada Admin', password: PASSWORD }),
+  });
+  expect(created.status).toBe(201);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the admin page in the browser', () => {
+  it('three people sign up; one shares a document with the other two, who open it', async () => {
+    [anna, bent, carl] = await Promise.all([newPage(), newPage(), newPage()]);
+    await signUp(anna, server.url, 'Anna Jensen', 'anna@eksempel.dk');
+    await signUp(bent, server.url, 'Bent Hansen', 'bent@eksempel.dk');
+    await signUp(carl, server.url, 'Carl Nielsen', 'carl@eksempel.dk');
+    await anna.getByLabel('Titel', { exact: true }).fill('Tilbud på nyt tag');
+    await anna.getByLabel('Tomt dokument').check();
+    await anna.getByRole('button', { name: 'Opret dokument' }).click();
+    await anna.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
+    documentUrl = anna.url();
+    await share(anna, 'bent@eksempel.dk', 'Bent Hansen (bent@eksempel.dk) – Kan redigere');
+    await share(anna, 'carl@eksempel.dk', 'Carl Nielsen (carl@eksempel.dk) – Kan redigere');
+    await bent.goto(documentUrl);
+    await Promise.all([waitForEditable(anna), waitForEditable(bent)]);
+    await anna.getByTestId('presence-list').getByText('Bent Hansen').waitFor();
+  });
+
+  it('an admin signs in, finds a person by search and disables them: their editor turns read-only within 5 s', async () => {
+    admin = await newPage();
+    await admin.goto(`${server.url}/konto/log-ind`);
+    await signInHere(admin, 'admin@eksempel.dk');
+    await admin.getByText('Logget ind som Ada Admin').waitFor();
+    await admin.getByRole('link', { name: 'Administration' }).click();
+    await admin.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
+
+    const people = admin.getByTestId('admin-people');
+    await people.getByLabel('Søg efter navn eller e-mail').fill('bent');
+    await people.getByRole('button', { name: 'Søg' }).click();
+    await admin.waitForURL(/\/admin\?q=bent/);
+    await people.getByText('1 personer i alt').waitFor();
+    const row = people.getByRole('row', { name: /Bent Hansen/ });
+    expect(await row.getByRole('cell', { name: 'bent@eksempel.dk' }).count()).toBe(1);
+    await row.getByRole('button', { name: 'Spær Bent Hansen' }).click();
+    await row.getByRole('cell', { name: 'Spærret' }).waitFor();
+
+    await bent.locator(`${EDITOR}[contenteditable="false"]`).waitFor({ timeout: 5000 });
+    await bent.getByText('Du er ikke længere logget ind').waitFor({ timeout: 5000 });
+  });
+
+  it('the last admin cannot be demoted, and the page says why', async () => {
+    const people = admin.getByTestId('admin-people');
+    await people.getByLabel('Søg efter navn eller e-mail').fill('admin@');
+    await people.getByRole('button', { name: 'Søg' }).click();
+    await admin.waitForURL(/\/admin\?q=admin%40/);
+    const row = people.getByRole('row', { name: /Ada Admin/ });
+    await row.getByLabel('Rolle for Ada Admin', { exact: true }).selectOption('citizen');
+    await row.getByRole('button', { name: 'Gem rolle for Ada Admin' }).click();
+    await people.getByRole('alert').getByText('Platformen skal have mindst én aktiv administrator').waitFor();
+  });
+
+  it('an admin creates a business with a valid CVR number (after a wrong one) and adds a member', async () => {
+    const organisations = admin.getByTestId('admin-organisations');
+    await organisations.getByLabel('Navn på organisationen').fill('Tømrer Nielsen ApS');
+    await organisations.getByLabel('Slags').selectOption('business');
+    await organisations.getByLabel('CVR-nummer').fill('1234 5678');
+    await organisations.getByRole('button', { name: 'Opret organisation' }).click();
+    await organisations.getByRole('alert').getByText('CVR-nummeret er ikke gyldigt').waitFor();
+    await organisations.getByLabel('CVR-nummer').fill('3158 2717');
+    await organisations.getByRole('button', { name: 'Opret organisation' }).click();
+    await organisations.getByRole('heading', { name: 'Tømrer Nielsen ApS', exact: true }).waitFor();
+    await organisations.getByText('CVR 31582717').waitFor();
+
+    await organisations.getByLabel('E-mail på et nyt medlem af Tømrer Nielsen ApS').fill('carl@eksempel.dk');
+    await organisations.getByRole('button', { name: 'Tilføj medlem' }).click();
+    await organisations.getByText('Carl Nielsen (carl@eksempel.dk)').waitFor();
+  });
+
+  it('the member acts for the business and is shown as "Navn (Organisation)" in another person’s presence list', async () => {
+    await carl.goto(`${server.url}/konto`);
+    const acting = carl.getByTestId('acting-for');
+    await acting.getByLabel('På vegne af Tømrer Nielsen ApS').check();
+    await acting.getByRole('button', { name: 'Gem valg' }).click();
+    await acting.getByText('Du skriver nu som Carl Nielsen (Tømrer Nielsen ApS).').waitFor();
+    await carl.locator('.site-header').getByText('Logget ind som Carl Nielsen (Tømrer Nielsen ApS)').waitFor();
+
+    await carl.goto(documentUrl);
+    await waitForEditable(carl);
+    await anna.getByTestId('presence-list').getByText('Carl Nielsen (Tømrer Nielsen ApS)').waitFor();
+    await carl.getByTestId('presence-list').getByText('Carl Nielsen (Tømrer Nielsen ApS) (dig)').waitFor();
+  });
+});
