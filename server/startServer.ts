@@ -20,10 +20,13 @@ import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
 import { sendJson } from './http/sendJson';
 import { SignInThrottle } from '../lib/auth/signInThrottle';
+import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
+import { LowApiKeyStore, createApiKeyService } from './apiKeys';
 import {
   LowAccountStore,
   createAccessEvents,
   createAccountService,
+  createPrincipalByHashResolver,
   createPrincipalResolver,
   createSessionService,
   createSetupService,
@@ -69,6 +72,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const sessions = createSessionService(peopleOptions);
   const setup = createSetupService(peopleOptions);
   const resolvePrincipal = createPrincipalResolver(sessions, accountStore);
+  const resolvePrincipalByHash = createPrincipalByHashResolver(sessions, accountStore);
+  const apiKeyStore = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
+  const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
+  const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
   const prune = async () => {
     try {
       const pruned = await sessions.pruneExpired();
@@ -91,6 +98,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     secret,
     logger,
     resolveSession: resolvePrincipal,
+    resolveSessionByHash: resolvePrincipalByHash,
     accessEvents: events,
     limits: {
       maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
@@ -100,7 +108,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       compactAfterRecords: config.SYNC_COMPACT_AFTER_RECORDS,
     },
   });
-  setServices({ config, secret, documents, accounts, setup, accountStore, resolvePrincipal, logger });
+  setServices({ config, secret, documents, accounts, setup, accountStore, resolvePrincipal, apiKeys, apiLimiter, logger });
 
   // Set once Next.js is prepared (after listen, when the port is known); requests wait for it.
   let web: Promise<WebHandler> | undefined;
@@ -173,6 +181,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await store.close();
     await metadata.close();
     await accountStore.close();
+    await apiKeyStore.close();
     await webHandler?.close();
     server.closeAllConnections();
     setServices(undefined);

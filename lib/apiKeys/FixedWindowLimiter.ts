@@ -2,7 +2,8 @@
  * A fixed-window rate limit per key: at most `limit` hits per window of `windowMs`. Simple and in
  * memory (one server process); the answer says how long until the window resets.
  */
-export type LimitResult = { readonly allowed: true; readonly remaining: number } | { readonly allowed: false; readonly retryAfterMs: number };
+export type LimitResult =
+  { readonly allowed: true; readonly remaining: number } | { readonly allowed: false; readonly retryAfterMs: number };
 
 export class FixedWindowLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
