@@ -210,3 +210,33 @@ describe('the platform API', () => {
     );
   });
 });
+
+describe('browser sync tokens (GET /api/documents/[id]/sync-token)', () => {
+  const tokenFor = (id: string, cookie?: string, headers: Record<string, string> = {}) =>
+    send(`/api/documents/${id}/sync-token`, { headers: { ...(cookie ? { Cookie: `samskriv_session=${cookie}` } : {}), ...headers } });
+
+  it('gives a signed-in person a 5-minute token bound to their session, with the access can() gives', async () => {
+    const owner = (await session('/api/account/sign-up', { email: 'ejer@eksempel.dk', name: 'Ejer', password: PASSWORD })).session;
+    const created = await session('/api/documents', { title: 'Mit udkast', template: 'blank' }, owner);
+    const id = (created.body.document as { id: string }).id;
+    const answer = await tokenFor(id, owner);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('cache-control')).toContain('no-store');
+    const verified = await verifySyncToken(answer.body.token as string, server.secret);
+    expect(verified.ok && verified.claims).toMatchObject({ doc: id, access: 'edit', name: 'Ejer', sid: expect.any(String) });
+    expect(verified.ok && verified.claims.exp - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(300);
+
+    const stranger = (await session('/api/account/sign-up', { email: 'fremmed@eksempel.dk', name: 'Fremmed', password: PASSWORD })).session;
+    expect((await tokenFor(id, stranger)).status).toBe(404);
+    expect((await tokenFor(id)).status).toBe(401);
+    expect((await tokenFor(id, owner, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+  });
+
+  it('gives a signed-out visitor a view token for a public document, without a session', async () => {
+    const answer = await tokenFor('hoering-42');
+    expect(answer.status).toBe(200);
+    const verified = await verifySyncToken(answer.body.token as string, server.secret);
+    expect(verified.ok && verified.claims).toMatchObject({ doc: 'hoering-42', access: 'view' });
+    expect(verified.ok && verified.claims.sid).toBeUndefined();
+  });
+});
