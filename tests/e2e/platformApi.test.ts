@@ -182,6 +182,23 @@ describe('the platform API', () => {
     );
   });
 
+  it('keeps to the key’s own documents: people’s documents and another key’s are not found', async () => {
+    const person = (await session('/api/account/sign-up', { email: 'privat@eksempel.dk', name: 'Privat', password: PASSWORD })).session;
+    const own = await session('/api/documents', { title: 'Min dagbog', template: 'blank' }, person);
+    const privateId = (own.body.document as { id: string }).id;
+    const other = await newKey('Anden platform');
+    await api(other.key, '/api/v1/documents', 'POST', { title: 'Den andens', id: 'anden-1' });
+    for (const id of [privateId, 'anden-1']) {
+      expect((await api(key, '/api/v1/sync-tokens', 'POST', { doc: id, access: 'edit', sub: 'u', name: 'U' })).status, id).toBe(404);
+      expect((await api(key, `/api/v1/documents/${id}/access`, 'POST', { email: 'privat@eksempel.dk', role: 'viewer' })).status, id).toBe(
+        404,
+      );
+    }
+    const listed = (await api(key, '/api/v1/documents?limit=100')).body.documents as { id: string }[];
+    expect(listed.map((document) => document.id)).not.toContain(privateId);
+    expect(listed.map((document) => document.id)).not.toContain('anden-1');
+  });
+
   it('mints sync tokens of at most an hour, for a namespaced subject, and the embed page accepts them', async () => {
     const minted = await api(key, '/api/v1/sync-tokens', 'POST', {
       doc: 'hoering-42',

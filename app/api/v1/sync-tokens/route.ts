@@ -5,6 +5,7 @@
  */
 import { mintSyncToken } from '../../../../lib/auth/syncToken';
 import { apiMintTokenSchema, externalSubject } from '../../../../lib/platformApi/schemas';
+import { belongsToKey } from '../../../../lib/platformApi/belongsToKey';
 import { getServices } from '../../../../lib/services';
 import { HttpError, handle, readJson } from '../../../_server/http';
 import { requireApiKey } from '../../../_server/requireApiKey';
@@ -16,8 +17,9 @@ export function POST(request: Request): Promise<Response> {
     const key = await requireApiKey(request, 'tokens:mint');
     const input = await readJson(request, apiMintTokenSchema);
     const { documents, secret } = getServices();
-    // Only an edit token may bring a document into being (as the sync server decides too).
-    if (input.access !== 'edit' && !(await documents.get(input.doc))) throw new HttpError(404, 'not_found');
+    const meta = await documents.get(input.doc);
+    // Tokens only for the key's own documents; only an edit token may bring one into being (as the sync server decides too).
+    if (meta ? !belongsToKey(meta, key.id) : input.access !== 'edit') throw new HttpError(404, 'not_found');
     const claims = {
       sub: externalSubject(key.id, input.sub),
       name: input.name,

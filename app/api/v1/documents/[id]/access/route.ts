@@ -5,6 +5,7 @@
  */
 import { isValidDocumentId } from '../../../../../../lib/documentId';
 import { apiGrantAccessSchema } from '../../../../../../lib/platformApi/schemas';
+import { belongsToKey } from '../../../../../../lib/platformApi/belongsToKey';
 import { getServices } from '../../../../../../lib/services';
 import { HttpError, handle, readJson } from '../../../../../_server/http';
 import { requireApiKey } from '../../../../../_server/requireApiKey';
@@ -13,12 +14,13 @@ export const dynamic = 'force-dynamic';
 
 export function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
-    await requireApiKey(request, 'access:write');
+    const key = await requireApiKey(request, 'access:write');
     const { id } = await context.params;
     const { email, role } = await readJson(request, apiGrantAccessSchema);
     const { accountStore, documents } = getServices();
     const meta = isValidDocumentId(id) ? await documents.get(id) : null;
-    if (!meta) throw new HttpError(404, 'not_found');
+    // Documents of people in Samskriv, or of another key, are not this key's to share.
+    if (!meta || !belongsToKey(meta, key.id)) throw new HttpError(404, 'not_found');
     const person = await accountStore.getPersonByEmail(email);
     if (!person) throw new HttpError(404, 'person_not_found');
     const others = meta.grants.filter((grant) => !(grant.subject === 'person' && grant.personId === person.id));
