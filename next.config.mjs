@@ -17,16 +17,11 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: commonHeaders },
-      // The embed route is made to be framed by other platforms (municipal sites, Decidim, Go Vocal).
-      { source: '/embed/:path*', headers: [{ key: 'Content-Security-Policy', value: 'frame-ancestors *' }] },
-      // Everything else refuses framing (clickjacking).
-      {
-        source: '/:path((?!embed/).*)',
-        headers: [
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'none'" },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
+      // Pages get their Content-Security-Policy (with a per-request nonce, and frame-ancestors from
+      // EMBED_ORIGINS on /embed/*) from proxy.ts. JSON answers load nothing and are never framed.
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // Old browsers without CSP frame-ancestors: everything but the embed route refuses framing.
+      { source: '/:path((?!embed/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
     ];
   },
 };

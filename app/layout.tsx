@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   description: t('app.description'),
 };
 
+// Every page renders per request: Next.js puts the CSP nonce (proxy.ts) on its inline scripts only then.
+export const dynamic = 'force-dynamic';
+
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,

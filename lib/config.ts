@@ -3,6 +3,7 @@
  * names the variable; everything inward receives the typed `Config`.
  */
 import { z } from 'zod';
+import { parseEmbedOrigins } from './security/embedOrigins';
 
 const MiB = 1024 * 1024;
 
@@ -31,6 +32,20 @@ export const configSchema = z.object({
   SYNC_COMPACT_AFTER_BYTES: integer(1024, 4 * MiB),
   SYNC_COMPACT_AFTER_RECORDS: integer(1, 10_000),
   HTTP_MAX_BODY_BYTES: integer(256, 64 * 1024),
+  /** Origins that may frame /embed/* (CSP frame-ancestors); empty: none. */
+  EMBED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseEmbedOrigins(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Platform API requests per API key per minute. */
+  API_RATE_LIMIT_PER_MINUTE: integer(1, 120),
 });
 
 export type Config = z.output<typeof configSchema> & { readonly dev: boolean };

@@ -8,6 +8,8 @@ import type { DocumentService } from './documents/DocumentService';
 import type { AccountStore } from './people/AccountStore';
 // Type-only: the implementations live in server/people and are handed over at start.
 import type { AccountService, OrganisationService, Principal, SessionService, SetupService, WorkspaceService } from '../server/people';
+import type { ApiKeyService } from '../server/apiKeys';
+import type { FixedWindowLimiter } from './apiKeys/FixedWindowLimiter';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -29,6 +31,9 @@ export interface Services {
   readonly accountStore: AccountStore;
   /** From the session cookie's id to who is acting; null when it is no valid session. */
   resolvePrincipal(sessionId: string | null | undefined): Promise<Principal | null>;
+  /** API keys for the platform API (/api/v1), and the per-key rate limit. */
+  readonly apiKeys: ApiKeyService;
+  readonly apiLimiter: FixedWindowLimiter;
   readonly logger: AppLogger;
 }
 

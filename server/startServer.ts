@@ -20,11 +20,14 @@ import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
 import { sendJson } from './http/sendJson';
 import { SignInThrottle } from '../lib/auth/signInThrottle';
+import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
+import { LowApiKeyStore, createApiKeyService } from './apiKeys';
 import {
   LowAccountStore,
   createAccessEvents,
   createAccountService,
   createOrganisationService,
+  createPrincipalByHashResolver,
   createPrincipalResolver,
   createSessionService,
   createSetupService,
@@ -73,6 +76,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const organisations = createOrganisationService(peopleOptions);
   const workspaces = createWorkspaceService(peopleOptions);
   const resolvePrincipal = createPrincipalResolver(sessions, accountStore);
+  const resolvePrincipalByHash = createPrincipalByHashResolver(sessions, accountStore);
+  const apiKeyStore = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
+  const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
+  const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
   const prune = async () => {
     try {
       const pruned = await sessions.pruneExpired();
@@ -95,6 +102,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     secret,
     logger,
     resolveSession: resolvePrincipal,
+    resolveSessionByHash: resolvePrincipalByHash,
     accessEvents: events,
     limits: {
       maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
@@ -115,6 +123,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     workspaces,
     accountStore,
     resolvePrincipal,
+    apiKeys,
+    apiLimiter,
     logger,
   });
 
@@ -189,6 +199,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await store.close();
     await metadata.close();
     await accountStore.close();
+    await apiKeyStore.close();
     await webHandler?.close();
     server.closeAllConnections();
     setServices(undefined);

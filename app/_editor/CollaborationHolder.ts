@@ -10,10 +10,15 @@ import { ACK_QUERY_PARAM } from '../../lib/protocol';
 import { SaveTracker } from '../../lib/sync/SaveTracker';
 import { attachSaveTracker } from '../../lib/sync/attachSaveTracker';
 import { syncServerUrl } from './syncServerUrl';
+import { browserTokenPath } from '../../lib/auth/browserToken';
+import { connectWithFreshTokens, fetchBrowserToken } from './connectWithFreshTokens';
 
 export interface CollaborationOptions {
   readonly documentId: string;
-  /** A sync token (embeds); without it the session cookie authenticates. */
+  /**
+   * A fixed sync token (embeds). Without it, the editor fetches a short-lived token for the
+   * session before every connect (connectWithFreshTokens).
+   */
   readonly token?: string;
   /** Read-only connections keep BroadcastChannel off: it would leak local edits between tabs. */
   readonly readOnly: boolean;
@@ -54,11 +59,13 @@ export class CollaborationHolder {
     window.addEventListener('offline', offline);
     // Connect on the next task: React StrictMode's immediate unmount then cancels this instead of
     // opening a socket only to close it before the handshake.
-    const connecting = setTimeout(() => provider.connect(), 0);
+    const stopConnecting = token
+      ? cancellable(setTimeout(() => provider.connect(), 0))
+      : connectWithFreshTokens(provider, () => fetchBrowserToken(browserTokenPath(documentId)));
 
     this.current = { doc, provider, tracker };
     this.teardown = () => {
-      clearTimeout(connecting);
+      stopConnecting();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
       detach();
@@ -80,3 +87,5 @@ export class CollaborationHolder {
     for (const listener of this.listeners) listener();
   }
 }
+
+const cancellable = (timer: ReturnType<typeof setTimeout>) => () => clearTimeout(timer);

@@ -3,6 +3,7 @@
  * both accept exactly the same things. Issue messages are error codes (`error.<code>` in the catalogue).
  */
 import { z } from 'zod';
+import '../../lib/zodWithoutEval';
 import { TEMPLATE_IDS } from '../../lib/documents/templates';
 import { isSafeDisplayText } from '../../lib/text/displayText';
 import { emailSchema } from '../../lib/people/schemas';

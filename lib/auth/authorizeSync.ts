@@ -20,8 +20,11 @@ export interface SyncActor {
   readonly name: string;
   /** #rrggbb caret colour. */
   readonly color: string;
-  /** Set for connections made with a session: what revocation looks connections up by. */
-  readonly session?: { readonly personId: string; readonly idHash: string; readonly id: string };
+  /**
+   * Set for connections made with a session (its cookie, or a token minted for it): what
+   * revocation looks connections up by. `id` only for cookie connections; token ones have the hash.
+   */
+  readonly session?: { readonly personId: string; readonly idHash: string; readonly id?: string; readonly maxAccess?: Access };
 }
 
 /** A session the cookie resolved to. */
@@ -47,6 +50,8 @@ export interface AuthorizeSyncDeps {
   documentResource(documentId: string): Promise<DocumentResource | null>;
   /** Null for a missing, forged or expired session, or a disabled person. */
   resolveSession(sessionId: string): Promise<SessionPrincipal | null>;
+  /** The same by the session id's hash (session-bound tokens); without it such tokens are refused. */
+  resolveSessionByHash?(idHash: string): Promise<SessionPrincipal | null>;
 }
 
 export type SyncDecision =
@@ -71,6 +76,7 @@ export async function authorizeSync(request: SyncRequest, deps: AuthorizeSyncDep
     if (!verified.ok) return refuse(Close.invalidToken);
     const { claims } = verified;
     if (claims.doc !== documentId) return refuse(Close.wrongDocument);
+    if (claims.sid !== undefined) return authorizeSessionToken(documentId, claims.sid, claims.sub, claims.access, deps);
     const actor: SyncActor = { id: claims.sub, name: claims.name, color: colourFor(claims.sub) };
     if ((await deps.documentResource(documentId)) !== null) return { ok: true, actor, access: claims.access };
     // Only an edit token may bring a document into being (another platform creating and embedding it).
@@ -106,6 +112,42 @@ export async function authorizeSync(request: SyncRequest, deps: AuthorizeSyncDep
       name: principal.label,
       color: colourFor(principal.personId),
       session: { personId: principal.personId, idHash: principal.sessionIdHash, id: cookie },
+    },
+  };
+}
+
+const ACCESS_RANK: Record<Access, number> = { view: 0, comment: 1, edit: 2 };
+
+/** The weaker of two accesses. */
+export function lesserAccess(a: Access, b: Access): Access {
+  return ACCESS_RANK[a] <= ACCESS_RANK[b] ? a : b;
+}
+
+/**
+ * A token the app minted for a signed-in browser: the session it names must still be live and
+ * belong to the token's subject, and can() decides the access now (never more than the token says).
+ */
+export async function authorizeSessionToken(
+  documentId: string,
+  sessionIdHash: string,
+  subject: string,
+  tokenAccess: Access,
+  deps: AuthorizeSyncDeps,
+): Promise<SyncDecision> {
+  const principal = deps.resolveSessionByHash ? await deps.resolveSessionByHash(sessionIdHash) : null;
+  if (!principal || principal.personId !== subject) return refuse(Close.unauthenticated);
+  const resource = await deps.documentResource(documentId);
+  if (!resource) return refuse(Close.notFound);
+  const allowed = syncAccessFor(principal.actor, resource);
+  if (!allowed) return refuse(Close.forbidden);
+  return {
+    ok: true,
+    access: lesserAccess(allowed, tokenAccess),
+    actor: {
+      id: principal.personId,
+      name: principal.label,
+      color: colourFor(principal.personId),
+      session: { personId: principal.personId, idHash: principal.sessionIdHash, maxAccess: tokenAccess },
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Sync tokens: JWTs (HS256, key AUTH_SECRET) that let another platform embed a document.
- * Claims: sub, name, doc, access (view|comment|edit), exp; optional title.
+ * Claims: sub, name, doc, access (view|comment|edit), exp; optional title and sid (the browser's session).
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { z } from 'zod';
@@ -15,6 +15,11 @@ export const syncTokenClaimsSchema = z.object({
   access: z.enum(ACCESS_LEVELS),
   exp: z.number().int(),
   title: z.string().trim().min(1).max(200).optional(),
+  /**
+   * Set on tokens the app mints for a signed-in browser: the hash of the session they were minted
+   * for. The sync server then judges the session (can()) at connect and on revocation, not the claim.
+   */
+  sid: z.string().min(1).max(100).optional(),
 });
 export type SyncTokenClaims = z.infer<typeof syncTokenClaimsSchema>;
 

@@ -282,6 +282,19 @@ export const da = {
   'create.workspace': 'Arbejdsrum',
   'create.workspace.none': 'Intet (kun dig og dem, du deler med)',
   'create.workspace.hint': 'I et arbejdsrum kan alle medlemmer se dokumentet.',
+  'error.api_key_required': 'Send en API-nøgle i Authorization-headeren: Bearer <nøgle>.',
+  'error.invalid_api_key': 'API-nøglen er ugyldig eller tilbagekaldt.',
+  'error.insufficient_scope': 'API-nøglen må ikke gøre det. Bed en administrator om en nøgle med den rette tilladelse.',
+  'error.rate_limited': 'For mange forespørgsler med denne API-nøgle. Vent, og prøv igen.',
+  'error.id_taken': 'Der findes allerede et dokument med det id.',
+  'error.id_invalid': 'Id’et må kun indeholde bogstaver, tal, - og _ (højst 64 tegn).',
+  'error.visibility_invalid': 'Synligheden skal være private, workspace eller public.',
+  'error.access_invalid': 'Adgangen skal være view, comment eller edit.',
+  'error.subject_invalid': 'Angiv et id (sub) på 1 til 150 tegn for personen på jeres platform.',
+  'error.ttl_invalid': 'Levetiden (ttl) skal være mellem 60 og 3600 sekunder.',
+  'error.paging_invalid': 'offset skal være 0 eller mere, og limit mellem 1 og 100.',
+  'error.scope_invalid': 'Ukendt tilladelse for API-nøglen.',
+  'error.api_key_not_found': 'API-nøglen findes ikke.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -567,6 +580,19 @@ export const en: Messages = {
   'create.workspace': 'Workspace',
   'create.workspace.none': 'None (only you and those you share with)',
   'create.workspace.hint': 'In a workspace, every member can see the document.',
+  'error.api_key_required': 'Send an API key in the Authorization header: Bearer <key>.',
+  'error.invalid_api_key': 'The API key is invalid or revoked.',
+  'error.insufficient_scope': 'The API key may not do that. Ask an admin for a key with the right scope.',
+  'error.rate_limited': 'Too many requests with this API key. Wait and try again.',
+  'error.id_taken': 'A document with that id exists already.',
+  'error.id_invalid': 'The id may only contain letters, digits, - and _ (at most 64 characters).',
+  'error.visibility_invalid': 'The visibility must be private, workspace or public.',
+  'error.access_invalid': 'The access must be view, comment or edit.',
+  'error.subject_invalid': 'Give an id (sub) of 1 to 150 characters for the person on your platform.',
+  'error.ttl_invalid': 'The lifetime (ttl) must be between 60 and 3600 seconds.',
+  'error.paging_invalid': 'offset must be 0 or more, and limit between 1 and 100.',
+  'error.scope_invalid': 'Unknown scope for the API key.',
+  'error.api_key_not_found': 'The API key does not exist.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -3,6 +3,7 @@
  * handlers (on the server). Issue messages are error codes (`error.<code>` in the catalogue).
  */
 import { z } from 'zod';
+import '../zodWithoutEval';
 import { ORGANISATION_KINDS } from '../access/model';
 import { displayNameSchema, isSafeDisplayText } from '../text/displayText';
 import { normaliseCvr } from './cvr';

@@ -4,7 +4,17 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const SOURCES = ['app', 'lib', 'server', 'public', 'next.config.mjs', 'package-lock.json', 'tsconfig.json', 'serwist.config.mjs'];
+const SOURCES = [
+  'app',
+  'lib',
+  'server',
+  'public',
+  'proxy.ts',
+  'next.config.mjs',
+  'package-lock.json',
+  'tsconfig.json',
+  'serwist.config.mjs',
+];
 const SKIP = new Set(['sw.js', 'sw.js.map', 'node_modules']);
 export const STAMP = join('.next', 'samskriv-build-stamp');
 

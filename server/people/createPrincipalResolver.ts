@@ -15,17 +15,26 @@ export function createPrincipalResolver(
   sessions: SessionService,
   store: AccountStore,
 ): (sessionId: string | null | undefined) => Promise<Principal | null> {
-  return async (sessionId) => {
-    const resolved = await sessions.resolve(sessionId);
-    if (!resolved) return null;
-    const actingFor = resolved.session.actingForOrganisationId;
-    const organisation = actingFor ? await store.getOrganisation(actingFor) : null;
-    return {
-      actor: resolved.actor,
-      label: actorLabel(resolved.person.name, organisation),
-      personId: resolved.person.id,
-      sessionIdHash: resolved.session.idHash,
-      resolved,
-    };
+  return async (sessionId) => principalOf(await sessions.resolve(sessionId), store);
+}
+
+/** The same, by the session id's hash (sync tokens carry the hash, never the id). */
+export function createPrincipalByHashResolver(
+  sessions: SessionService,
+  store: AccountStore,
+): (idHash: string) => Promise<Principal | null> {
+  return async (idHash) => principalOf(await sessions.resolveByHash(idHash), store);
+}
+
+async function principalOf(resolved: ResolvedSession | null, store: AccountStore): Promise<Principal | null> {
+  if (!resolved) return null;
+  const actingFor = resolved.session.actingForOrganisationId;
+  const organisation = actingFor ? await store.getOrganisation(actingFor) : null;
+  return {
+    actor: resolved.actor,
+    label: actorLabel(resolved.person.name, organisation),
+    personId: resolved.person.id,
+    sessionIdHash: resolved.session.idHash,
+    resolved,
   };
 }

@@ -23,6 +23,8 @@ export interface ResolvedSession {
 export interface SessionService {
   /** Null for a missing, malformed, forged or expired id, or a person who is gone or disabled. */
   resolve(sessionId: string | null | undefined): Promise<ResolvedSession | null>;
+  /** The same by the id's hash, for sync tokens that name the session they were minted for. */
+  resolveByHash(idHash: string): Promise<ResolvedSession | null>;
   /** Act for one of the person's organisations, or for oneself (null). Throws `invalid_session` or `not_member`. */
   setActingFor(sessionId: string, organisationId: string | null): Promise<ResolvedSession>;
   /** Deletes expired sessions and spent tokens; run now and then (at start, hourly). */
@@ -55,7 +57,11 @@ export function createSessionService(options: PeopleServiceOptions): SessionServ
   async function resolve(sessionId: string | null | undefined): Promise<ResolvedSession | null> {
     // A value that newSessionId() could not have made is refused before any lookup.
     if (!isSessionIdShaped(sessionId)) return null;
-    const found = await store.getSession(hashSessionId(sessionId));
+    return resolveByHash(hashSessionId(sessionId));
+  }
+
+  async function resolveByHash(idHash: string): Promise<ResolvedSession | null> {
+    const found = await store.getSession(idHash);
     if (!found) return null;
     const now = clock();
     if (Date.parse(found.expiresAt) <= now) return end(found, 'session_expired');
@@ -83,5 +89,5 @@ export function createSessionService(options: PeopleServiceOptions): SessionServ
     return { ...resolved, session };
   }
 
-  return { resolve, setActingFor, pruneExpired: () => store.pruneExpired(new Date(clock()).toISOString()) };
+  return { resolve, resolveByHash, setActingFor, pruneExpired: () => store.pruneExpired(new Date(clock()).toISOString()) };
 }

@@ -13,4 +13,4 @@ export type { PeopleServiceOptions } from './PeopleServiceOptions';
 export type { PageQueryRequest } from './pageQuerySchema';
 export type { WorkspaceRequest } from './workspaceSchema';
 export * from './sessionPolicy';
-export { createPrincipalResolver, type Principal } from './createPrincipalResolver';
+export { createPrincipalResolver, createPrincipalByHashResolver, type Principal } from './createPrincipalResolver';

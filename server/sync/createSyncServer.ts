@@ -9,7 +9,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { ACK_QUERY_PARAM, Close, SYNC_PATH_PREFIX } from '../../lib/protocol';
 import { isValidDocumentId } from '../../lib/documentId';
-import { authorizeSync, type AuthorizeSyncDeps, type SyncActor, type SyncDecision } from '../../lib/auth/authorizeSync';
+import {
+  authorizeSessionToken,
+  authorizeSync,
+  type AuthorizeSyncDeps,
+  type SyncActor,
+  type SyncDecision,
+} from '../../lib/auth/authorizeSync';
 import { SESSION_COOKIE } from '../../lib/auth/sessionCookie';
 import type { AccessEvents, AccessRevoked } from '../people/accessEvents';
 import type { Connection } from './Connection';
@@ -45,6 +51,8 @@ export interface SyncServerOptions {
   readonly secret: string;
   /** From a session id (the cookie) to who is acting; null when it is no valid session. */
   readonly resolveSession: AuthorizeSyncDeps['resolveSession'];
+  /** From a session id's hash (browser sync tokens) to who is acting. */
+  readonly resolveSessionByHash?: AuthorizeSyncDeps['resolveSessionByHash'];
   /** Revoked sessions and shrunk access: the affected live connections are re-checked at once. */
   readonly accessEvents?: AccessEvents;
   readonly logger: SyncLogger;
@@ -138,7 +146,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   pingTimer.unref();
 
   const documentExists = async (id: string): Promise<boolean> => (await documents.get(id)) !== null;
-  const authorizeDeps: AuthorizeSyncDeps = { secret, resolveSession, documentResource: (id) => documents.resource(id) };
+  const authorizeDeps: AuthorizeSyncDeps = {
+    secret,
+    resolveSession,
+    ...(options.resolveSessionByHash ? { resolveSessionByHash: options.resolveSessionByHash } : {}),
+    documentResource: (id) => documents.resource(id),
+  };
 
   /**
    * Asks the one decision again for live session connections, and closes those whose access is
@@ -153,10 +166,20 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         continue;
       }
       try {
-        const decision = await authorizeSync(
-          { documentId: connection.info.documentId, cookieHeader: `${SESSION_COOKIE}=${session.id}` },
-          authorizeDeps,
-        );
+        // A cookie connection is judged by its cookie again; a token one by its session, never by the token's claims.
+        const decision =
+          session.id !== undefined
+            ? await authorizeSync(
+                { documentId: connection.info.documentId, cookieHeader: `${SESSION_COOKIE}=${session.id}` },
+                authorizeDeps,
+              )
+            : await authorizeSessionToken(
+                connection.info.documentId,
+                session.idHash,
+                session.personId,
+                session.maxAccess ?? 'edit',
+                authorizeDeps,
+              );
         if (!decision.ok) connection.close(decision.close);
         else if (decision.access !== connection.info.access) connection.close(Close.accessChanged);
       } catch (error) {

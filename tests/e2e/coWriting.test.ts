@@ -21,15 +21,32 @@ let anna: Page;
 let bent: Page;
 let documentUrl = '';
 let documentId = '';
+const EMBED_ORIGIN = 'https://kommune.example';
+/** CSP violations any page reported (console and securitypolicyviolation events). */
+const cspViolations: string[] = [];
+/** The URL of every WebSocket a page opened. */
+const sockets: string[] = [];
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1200, height: 900 } });
   contexts.push(context);
-  return context.newPage();
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('websocket', (socket) => {
+    if (new URL(socket.url()).pathname.startsWith('/sync/')) sockets.push(socket.url());
+  });
+  return page;
 }
 
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startAppServer({ env: { EMBED_ORIGINS: EMBED_ORIGIN } });
   browser = await launchChromium();
 });
 
@@ -320,12 +337,40 @@ describe('pages and routes', () => {
     expect(tooBig.status).toBe(413);
   });
 
-  it('frames only the embed route', async () => {
+  it('sends a CSP with a per-request nonce on pages, and frames /embed only for EMBED_ORIGINS', async () => {
     const home = await fetch(`${server.url}/`);
-    expect(home.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const csp = home.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(home.headers.get('x-frame-options')).toBe('DENY');
     expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+    // Every script tag of the page carries this request's nonce; the next request gets another.
+    const html = await home.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const again = (await fetch(`${server.url}/`)).headers.get('content-security-policy');
+    expect(again).not.toContain(nonce);
+
     const embed = await fetch(`${server.url}/embed/${documentId}`);
-    expect(embed.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    expect(embed.headers.get('content-security-policy')).toContain(`frame-ancestors ${EMBED_ORIGIN}`);
+    expect(embed.headers.get('content-security-policy')).toMatch(/'nonce-/);
     expect(embed.headers.get('x-frame-options')).toBeNull();
+    const api = await fetch(`${server.url}/api/documents/${documentId}/sync-token`);
+    expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+});
+
+describe('browser sync tokens and the CSP in Chromium', () => {
+  it('every editor, the app’s and the embeds’, connected with a token, never with only the cookie', () => {
+    expect(sockets.length).toBeGreaterThan(0);
+    for (const url of sockets) expect(new URL(url).searchParams.get('token'), url).toMatch(/^ey/);
+  });
+
+  it('logged no Content-Security-Policy violations during the whole run', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -6,7 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
-import type { Access } from '../../lib/auth/syncToken';
+import { mintSyncToken, type Access } from '../../lib/auth/syncToken';
+import { hashSessionId } from '../../lib/auth/sessionId';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
 import type { MetadataStore } from '../../lib/storage/MetadataStore';
 import { createDocumentService, type ClosableDocumentService } from '../../server/documents/createDocumentService';
@@ -21,6 +22,7 @@ import {
   MemoryAccountStore,
   createAccessEvents,
   createAccountService,
+  createPrincipalByHashResolver,
   createPrincipalResolver,
   createSessionService,
   type AccessEvents,
@@ -69,6 +71,8 @@ export interface TestSyncServer {
   createDocument(id: string, title?: string): Promise<string>;
   /** A sync token signed with the server's secret. */
   token(documentId: string, access: Access, extra?: Parameters<typeof token>[2]): Promise<string>;
+  /** A browser sync token as the app mints it: bound to the person's session (sid), for `documentId`. */
+  sessionToken(who: TestPerson, documentId: string, access?: Access, ttlSeconds?: number): Promise<string>;
   readonly accountStore: MemoryAccountStore;
   readonly accounts: AccountService;
   readonly events: AccessEvents;
@@ -88,7 +92,9 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
   const accountStore = new MemoryAccountStore();
   const events = createAccessEvents();
   const accounts = createAccountService({ store: accountStore, events });
-  const resolveSession = createPrincipalResolver(createSessionService({ store: accountStore, events }), accountStore);
+  const sessions = createSessionService({ store: accountStore, events });
+  const resolveSession = createPrincipalResolver(sessions, accountStore);
+  const resolveSessionByHash = createPrincipalByHashResolver(sessions, accountStore);
   await accountStore.createOrganisation({ id: TEST_TEAM, name: 'Testholdet', kind: 'association', createdAt: new Date().toISOString() });
   let people = 0;
   async function person(name = 'Karen Blixen', personOptions: { team?: boolean; role?: PlatformRole } = {}): Promise<TestPerson> {
@@ -115,6 +121,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     secret: TEST_SECRET,
     logger,
     resolveSession,
+    resolveSessionByHash,
     accessEvents: events,
     limits: { ...TEST_LIMITS, ...options.limits },
   });
@@ -147,6 +154,12 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
       return id;
     },
     token: (documentId, access, extra) => token(documentId, access, extra),
+    sessionToken: (who, documentId, access = 'edit', ttlSeconds = 300) =>
+      mintSyncToken(
+        { sub: who.personId, name: 'Navn fra token', doc: documentId, access, sid: hashSessionId(who.sessionId) },
+        TEST_SECRET,
+        ttlSeconds,
+      ),
     cookie: async (name) => (await person(name)).cookie,
     person,
     close() {

@@ -44,3 +44,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SYNC_MAX_MESSAGE_BYTES: '10' })).toThrow(/SYNC_MAX_MESSAGE_BYTES/);
   });
 });
+
+describe('EMBED_ORIGINS', () => {
+  it('is empty by default and reads bare origins separated by commas or spaces', () => {
+    expect(loadConfig({}).EMBED_ORIGINS).toEqual([]);
+    expect(loadConfig({ EMBED_ORIGINS: 'https://kommune.dk, http://localhost:8080 https://decidim.example/' }).EMBED_ORIGINS).toEqual([
+      'https://kommune.dk',
+      'http://localhost:8080',
+      'https://decidim.example',
+    ]);
+  });
+
+  it('refuses paths, other schemes and wildcards, naming the variable', () => {
+    for (const bad of ['https://kommune.dk/side', 'javascript:alert(1)', '*', "'self'"]) {
+      expect(() => loadConfig({ EMBED_ORIGINS: bad }), bad).toThrow(/EMBED_ORIGINS/);
+    }
+  });
+});

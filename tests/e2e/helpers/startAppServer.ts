@@ -45,7 +45,9 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-export async function startAppServer(options: { readyTimeoutMs?: number; seedDemo?: boolean } = {}): Promise<AppServer> {
+export async function startAppServer(
+  options: { readyTimeoutMs?: number; seedDemo?: boolean; env?: Readonly<Record<string, string>> } = {},
+): Promise<AppServer> {
   const entry = join(PROJECT_DIR, 'dist', 'server.js');
   if (!existsSync(entry) || !existsSync(join(PROJECT_DIR, '.next', 'BUILD_ID'))) {
     throw new Error('Browser tests need a production build: run `npm run build` (npm test does it when needed).');
@@ -88,6 +90,7 @@ export async function startAppServer(options: { readyTimeoutMs?: number; seedDem
         AUTH_SECRET: secret,
         SEED_DEMO: options.seedDemo ? 'true' : 'false',
         LOG_LEVEL: 'info',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,

@@ -5,6 +5,7 @@ import { colourFor } from '../../../lib/auth/colourFor';
 import { SESSION_COOKIE } from '../../../lib/auth/sessionCookie';
 import { Close } from '../../../lib/protocol';
 import { TEST_SECRET, token, unsignedToken } from '../../helpers/tokens';
+import { mintSyncToken } from '../../../lib/auth/syncToken';
 
 const person = (id: string): PersonActor => ({
   kind: 'person',
@@ -187,5 +188,41 @@ describe('authorizeSync: session cookie (can() decides)', () => {
     const counting: AuthorizeSyncDeps = { ...deps, documentResource: async () => ((asked = true), null) };
     await authorizeSync({ documentId: 'doc1', cookieHeader: `${SESSION_COOKIE}=gone` }, counting);
     expect(asked).toBe(false);
+  });
+});
+
+describe('authorizeSync: a browser token bound to a session (sid)', () => {
+  const BY_HASH: Record<string, SessionPrincipal> = Object.fromEntries(Object.values(SESSION_IDS).map((p) => [p.sessionIdHash, p]));
+  const withHash: AuthorizeSyncDeps = { ...deps, resolveSessionByHash: async (hash) => BY_HASH[hash] ?? null };
+  const sessionToken = (doc: string, access: 'view' | 'comment' | 'edit', sub: string, sid: string) =>
+    mintSyncToken({ sub, name: 'Fra tokenet', doc, access, sid }, TEST_SECRET, 300);
+
+  it('takes the name and access from the session now, never more than the token says', async () => {
+    const karen = await authorizeSync({ documentId: 'doc1', token: await sessionToken('doc1', 'edit', 'p_karen', 'h_karen') }, withHash);
+    expect(karen).toEqual({
+      ok: true,
+      access: 'edit',
+      actor: {
+        id: 'p_karen',
+        name: 'Karen Blixen',
+        color: colourFor('p_karen'),
+        session: { personId: 'p_karen', idHash: 'h_karen', maxAccess: 'edit' },
+      },
+    });
+    const capped = await authorizeSync({ documentId: 'doc1', token: await sessionToken('doc1', 'view', 'p_karen', 'h_karen') }, withHash);
+    expect(capped).toMatchObject({ ok: true, access: 'view' });
+    // Carl is a commenter: an edit claim does not make him an editor.
+    const carl = await authorizeSync({ documentId: 'doc1', token: await sessionToken('doc1', 'edit', 'p_carl', 'h_carl') }, withHash);
+    expect(carl).toMatchObject({ ok: true, access: 'comment' });
+  });
+
+  it('refuses a token whose session is gone or belongs to someone else, a stranger, and an unknown document', async () => {
+    const refused = async (doc: string, sub: string, sid: string, using = withHash) =>
+      authorizeSync({ documentId: doc, token: await sessionToken(doc, 'edit', sub, sid) }, using);
+    expect(await refused('doc1', 'p_karen', 'h_gone')).toEqual({ ok: false, close: Close.unauthenticated });
+    expect(await refused('doc1', 'p_karen', 'h_carl')).toEqual({ ok: false, close: Close.unauthenticated });
+    expect(await refused('doc1', 'p_karen', 'h_karen', deps)).toEqual({ ok: false, close: Close.unauthenticated });
+    expect(await refused('doc1', 'p_stranger', 'h_stranger')).toEqual({ ok: false, close: Close.forbidden });
+    expect(await refused('nyt', 'p_karen', 'h_karen')).toEqual({ ok: false, close: Close.notFound });
   });
 });

@@ -1,0 +1,76 @@
+/**
+ * Connects a WebsocketProvider with a fresh short-lived sync token before every connect: the
+ * first one, each reconnect after a dropped connection, and after a 4401 for an expired token.
+ * The provider's own reconnect is turned into "fetch a token, then connect" (y-websocket reads
+ * `provider.params` anew for each socket). When the app refuses a token (signed out, access
+ * gone), the provider reports a final close like the server would, so the editor says why.
+ */
+import type { WebsocketProvider } from 'y-websocket';
+import { Close, type CloseReason } from '../../lib/protocol';
+
+export type TokenResult = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly close: CloseReason };
+
+/** A 4401 this soon after a fresh token is not an expiry: stop instead of looping. */
+const FRESH_TOKEN_MS = 10_000;
+const MAX_RETRY_MS = 10_000;
+
+/** Fetches a browser token for `path`, mapping the app's refusals to the sync close codes. */
+export async function fetchBrowserToken(path: string): Promise<TokenResult> {
+  const response = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
+  if (response.ok) return { ok: true, token: ((await response.json()) as { token: string }).token };
+  if (response.status === 401) return { ok: false, close: Close.unauthenticated };
+  if (response.status === 403) return { ok: false, close: Close.forbidden };
+  if (response.status === 404) return { ok: false, close: Close.notFound };
+  // 5xx and the like: a network-ish failure, retried.
+  throw new Error(`sync token request failed with ${response.status}`);
+}
+
+/** Starts connecting; returns the function that stops (call it before provider.destroy()). */
+export function connectWithFreshTokens(provider: WebsocketProvider, fetchToken: () => Promise<TokenResult>): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let fetchedAt = 0;
+  let failures = 0;
+
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void connect(), ms);
+  };
+
+  async function connect(): Promise<void> {
+    if (stopped) return;
+    let result: TokenResult;
+    try {
+      result = await fetchToken();
+    } catch {
+      failures += 1;
+      if (!stopped) schedule(Math.min(MAX_RETRY_MS, 250 * 2 ** failures));
+      return;
+    }
+    if (stopped) return;
+    failures = 0;
+    if (!result.ok) {
+      provider.emit('closed', [{ code: result.close.code, reason: result.close.reason }, provider]);
+      return;
+    }
+    fetchedAt = Date.now();
+    provider.params = { ...provider.params, token: result.token };
+    provider.connect();
+  }
+
+  provider.shouldReconnect = (event) => {
+    const expired = event.code === Close.invalidToken.code && Date.now() - fetchedAt > FRESH_TOKEN_MS;
+    if (event.code >= 4400 && event.code < 4500 && !expired) return false;
+    // y-websocket schedules its own reconnect with the old token; make that a no-op and connect
+    // with a fresh token after the same back-off instead.
+    provider.shouldConnect = false;
+    schedule(Math.min(2 ** provider.wsUnsuccessfulReconnects * 100, provider.maxBackoffTime));
+    return true;
+  };
+
+  schedule(0);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

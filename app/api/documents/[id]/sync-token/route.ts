@@ -1,0 +1,36 @@
+/**
+ * GET: a short-lived sync token for the browser's editor (5 minutes). can() decides the access
+ * from the session; a signed-in person's token names their session (`sid`), so the sync server
+ * judges the session again at connect and when access is revoked. Signed-out visitors get a view
+ * token for public documents.
+ */
+import { randomUUID } from 'node:crypto';
+import { syncAccessFor } from '../../../../../lib/access/syncAccessFor';
+import { BROWSER_TOKEN_TTL_SECONDS } from '../../../../../lib/auth/browserToken';
+import { mintSyncToken } from '../../../../../lib/auth/syncToken';
+import { isValidDocumentId } from '../../../../../lib/documentId';
+import { t } from '../../../../../lib/i18n/t';
+import { getServices } from '../../../../../lib/services';
+import { HttpError, handle } from '../../../../_server/http';
+import { actorOf, readPrincipal } from '../../../../_server/readPrincipal';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    // Only the app's own pages ask (browsers say so); another site cannot read the answer anyway.
+    const site = request.headers.get('sec-fetch-site');
+    if (site !== null && site !== 'same-origin') throw new HttpError(403, 'cross_origin');
+    const { id } = await context.params;
+    const { documents, secret } = getServices();
+    const principal = await readPrincipal();
+    const resource = isValidDocumentId(id) ? await documents.resource(id) : null;
+    const access = resource ? syncAccessFor(actorOf(principal), resource) : null;
+    if (!access) throw principal ? new HttpError(404, 'not_found') : new HttpError(401, 'unauthenticated');
+    const claims = principal
+      ? { sub: principal.personId, name: principal.label, doc: id, access, sid: principal.sessionIdHash }
+      : { sub: `anon_${randomUUID()}`, name: t('presence.reader'), doc: id, access };
+    const token = await mintSyncToken(claims, secret, BROWSER_TOKEN_TTL_SECONDS);
+    return Response.json({ token, access, expiresIn: BROWSER_TOKEN_TTL_SECONDS }, { headers: { 'Cache-Control': 'no-store' } });
+  });
+}

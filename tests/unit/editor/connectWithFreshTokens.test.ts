@@ -1,0 +1,112 @@
+/**
+ * The editor's token handling, against a stand-in for y-websocket's provider (the fields that
+ * y-websocket reads: params, shouldConnect, shouldReconnect, connect, emit): a fresh token before
+ * every connect, a refresh after an expired token, and a final close when the app says no.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { connectWithFreshTokens, type TokenResult } from '../../../app/_editor/connectWithFreshTokens';
+import { Close } from '../../../lib/protocol';
+
+class FakeProvider {
+  params: Record<string, string> = { ack: '1' };
+  shouldConnect = false;
+  wsUnsuccessfulReconnects = 0;
+  maxBackoffTime = 2500;
+  shouldReconnect: (event: { code: number }) => boolean = () => true;
+  readonly connectedWith: string[] = [];
+  readonly closedEvents: { code: number; reason: string }[] = [];
+  connect() {
+    this.shouldConnect = true;
+    this.connectedWith.push(this.params.token ?? '');
+  }
+  emit(name: string, args: [{ code: number; reason: string }, unknown]) {
+    if (name === 'closed') this.closedEvents.push(args[0]);
+  }
+  /** What y-websocket does when the server closes: ask shouldReconnect, count the failure. */
+  serverCloses(code: number): boolean {
+    this.wsUnsuccessfulReconnects += 1;
+    const again = this.shouldReconnect({ code });
+    if (!again) this.shouldConnect = false;
+    return again;
+  }
+}
+
+function setup(results: (TokenResult | Error)[]) {
+  const provider = new FakeProvider();
+  let calls = 0;
+  const fetchToken = vi.fn(async () => {
+    const next = results[Math.min(calls++, results.length - 1)]!;
+    if (next instanceof Error) throw next;
+    return next;
+  });
+  const stop = connectWithFreshTokens(provider as unknown as WebsocketProvider, fetchToken);
+  return { provider, fetchToken, stop };
+}
+
+const token = (value: string): TokenResult => ({ ok: true, token: value });
+
+describe('connectWithFreshTokens', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fetches a token before the first connect and keeps the other params', async () => {
+    const { provider } = setup([token('t1')]);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual(['t1']);
+    expect(provider.params).toEqual({ ack: '1', token: 't1' });
+  });
+
+  it('fetches a fresh token before reconnecting after a dropped connection', async () => {
+    const { provider } = setup([token('t1'), token('t2')]);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.serverCloses(1006)).toBe(true);
+    // y-websocket's own reconnect (with the old token) is made a no-op.
+    expect(provider.shouldConnect).toBe(false);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual(['t1', 't2']);
+  });
+
+  it('refreshes after a 4401 for an expired token instead of giving up', async () => {
+    const { provider } = setup([token('t1'), token('t2')]);
+    await vi.runOnlyPendingTimersAsync();
+    vi.advanceTimersByTime(6 * 60_000);
+    expect(provider.serverCloses(Close.invalidToken.code)).toBe(true);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual(['t1', 't2']);
+    expect(provider.closedEvents).toEqual([]);
+  });
+
+  it('stops at a 4401 right after a fresh token, and at 4403 and 4404', async () => {
+    const { provider } = setup([token('t1')]);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.serverCloses(Close.invalidToken.code)).toBe(false);
+    expect(provider.serverCloses(Close.forbidden.code)).toBe(false);
+    expect(provider.serverCloses(Close.notFound.code)).toBe(false);
+  });
+
+  it('reports a final close when the app refuses a token (signed out, access gone)', async () => {
+    const { provider } = setup([token('t1'), { ok: false, close: Close.unauthenticated }]);
+    await vi.runOnlyPendingTimersAsync();
+    provider.serverCloses(1006);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual(['t1']);
+    expect(provider.closedEvents).toEqual([{ code: 4401, reason: Close.unauthenticated.reason }]);
+  });
+
+  it('retries when the token request fails on the network, and stops when told to', async () => {
+    const { provider, fetchToken, stop } = setup([new Error('offline'), token('t1')]);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual([]);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual(['t1']);
+    provider.serverCloses(1006);
+    stop();
+    await vi.runOnlyPendingTimersAsync();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+});
