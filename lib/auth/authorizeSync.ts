@@ -22,6 +22,8 @@ export interface SyncActor {
   readonly color: string;
   /** Set for connections made with a session: what revocation looks connections up by. */
   readonly session?: { readonly personId: string; readonly idHash: string; readonly id: string };
+  /** Set for signed-out readers (no session, no token): re-checked as such when a document's access changes. */
+  readonly anonymous?: true;
 }
 
 /** A session the cookie resolved to. */
@@ -96,7 +98,7 @@ export async function authorizeSync(request: SyncRequest, deps: AuthorizeSyncDep
   if (!access) return refuse(principal ? Close.forbidden : Close.unauthenticated);
   if (!principal || !cookie) {
     const id = `anon_${randomUUID()}`;
-    return { ok: true, actor: { id, name: t('presence.reader'), color: colourFor(id) }, access };
+    return { ok: true, actor: { id, name: t('presence.reader'), color: colourFor(id), anonymous: true }, access };
   }
   return {
     ok: true,
