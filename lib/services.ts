@@ -8,6 +8,7 @@ import type { DocumentService } from './documents/DocumentService';
 import type { AccountStore } from './people/AccountStore';
 // Type-only: the implementations live in server/people and are handed over at start.
 import type { AccountService, Principal, SetupService } from '../server/people';
+import type { SharingService } from '../server/sharing/createSharingService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -24,6 +25,8 @@ export interface Services {
   readonly setup: SetupService;
   /** People, organisations and workspaces as stored (lookups the services above do not offer). */
   readonly accountStore: AccountStore;
+  /** Invite links and "ask to co-author" requests. */
+  readonly sharing: SharingService;
   /** From the session cookie's id to who is acting; null when it is no valid session. */
   resolvePrincipal(sessionId: string | null | undefined): Promise<Principal | null>;
   readonly logger: AppLogger;

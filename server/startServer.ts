@@ -16,6 +16,8 @@ import { LowMetadataStore } from './storage/LowMetadataStore';
 import { createDocumentService } from './documents/createDocumentService';
 import { seedDemoDocuments } from './documents/seedDemoDocuments';
 import { createSyncServer } from './sync/createSyncServer';
+import { LowSharingStore } from './sharing/LowSharingStore';
+import { createSharingService } from './sharing/createSharingService';
 import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
 import { sendJson } from './http/sendJson';
@@ -59,6 +61,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
   const metadata = new LowMetadataStore(join(dataDir, 'meta.json'));
   const documents = createDocumentService({ store, metadata });
+  // Invite links and co-author requests: their own file, beside meta.json (see docs/ARCHITECTURE.md).
+  const sharingStore = new LowSharingStore(join(dataDir, 'access.json'));
+  const sharing = createSharingService({ store: sharingStore, documents });
 
   // People: one store, one throttle and one events hub shared by every service and the sync server.
   const accountStore = new LowAccountStore(join(dataDir, 'people.json'));
@@ -100,7 +105,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       compactAfterRecords: config.SYNC_COMPACT_AFTER_RECORDS,
     },
   });
-  setServices({ config, secret, documents, accounts, setup, accountStore, resolvePrincipal, logger });
+  setServices({ config, secret, documents, accounts, setup, accountStore, sharing, resolvePrincipal, logger });
 
   // Set once Next.js is prepared (after listen, when the port is known); requests wait for it.
   let web: Promise<WebHandler> | undefined;
@@ -172,6 +177,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await documents.close();
     await store.close();
     await metadata.close();
+    await sharingStore.close();
     await accountStore.close();
     await webHandler?.close();
     server.closeAllConnections();

@@ -1,7 +1,7 @@
 /** Sends JSON to one of the app's route handlers; errors come back as a code for the catalogue. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: string };
 
-export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<ApiResult<T>> {
+export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<ApiResult<T>> {
   let response: Response;
   try {
     response = await fetch(url, {
