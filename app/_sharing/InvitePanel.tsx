@@ -61,7 +61,7 @@ export function InvitePanel({ documentId, announce }: { documentId: string; anno
                     role,
                     status: t(`sharing.invites.status.${invite.status}`),
                     expires,
-                    uses: invite.uses,
+                    uses: invite.uses === 1 ? t('sharing.invites.uses.one') : t('sharing.invites.uses.other', { n: invite.uses }),
                   })}
                 </span>
                 {invite.status === 'active' && (

@@ -1,7 +1,8 @@
 import { roleAtLeast } from './effectiveDocumentRole';
 import type { DocumentRole, Grant } from './model';
 
-type Subject = { readonly subject: 'person'; readonly personId: string } | { readonly subject: 'organisation'; readonly organisationId: string };
+type Subject =
+  { readonly subject: 'person'; readonly personId: string } | { readonly subject: 'organisation'; readonly organisationId: string };
 
 const sameSubject = (grant: Grant, subject: Subject) =>
   grant.subject === 'person'

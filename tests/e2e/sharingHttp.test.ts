@@ -127,9 +127,9 @@ describe('invite links', () => {
       status: 403,
       body: { error: { code: 'cross_origin' } },
     });
-    expect((await fetch(`${server.url}/invitation/${'A'.repeat(43)}`).then((r) => r.text())).includes('Invitationslinket er ugyldigt')).toBe(
-      true,
-    );
+    expect(
+      (await fetch(`${server.url}/invitation/${'A'.repeat(43)}`).then((r) => r.text())).includes('Invitationslinket er ugyldigt'),
+    ).toBe(true);
   });
 
   it('refuses links from anyone but those who manage access, and bad input', async () => {
@@ -148,9 +148,10 @@ describe('invite links', () => {
       status: 400,
       body: { error: { code: 'expiry_invalid' } },
     });
-    expect(
-      await send('POST', path, owner.session, { role: 'editor', expiresInDays: 7 }, 'https://ondsindet.example'),
-    ).toMatchObject({ status: 403, body: { error: { code: 'cross_origin' } } });
+    expect(await send('POST', path, owner.session, { role: 'editor', expiresInDays: 7 }, 'https://ondsindet.example')).toMatchObject({
+      status: 403,
+      body: { error: { code: 'cross_origin' } },
+    });
     const listed = await send('GET', path, owner.session);
     const inviteId = (listed.body?.invites as { id: string }[])[0]?.id ?? '';
     expect((await send('DELETE', `${path}/${inviteId}`, bent.session)).status).toBe(403);
@@ -280,7 +281,10 @@ describe('after a restart: expired links and organisation grants', () => {
     });
     expect((await send('POST', path, bent.session, { organisationId: 'o_forening', role: 'editor' })).status).toBe(403);
     expect((await send('DELETE', path, owner.session, { organisationId: 'o_forening' }, 'https://ondsindet.example')).status).toBe(403);
-    expect(await send('DELETE', path, owner.session, { organisationId: 'o_forening' })).toMatchObject({ status: 200, body: { grants: [] } });
+    expect(await send('DELETE', path, owner.session, { organisationId: 'o_forening' })).toMatchObject({
+      status: 200,
+      body: { grants: [] },
+    });
     expect(await canOpen(member.session, documentId)).toBe(404);
   });
 });
