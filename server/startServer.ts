@@ -21,6 +21,7 @@ import { createSharingService } from './sharing/createSharingService';
 import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
 import { sendJson } from './http/sendJson';
+import { loggablePath } from './http/loggablePath';
 import { SignInThrottle } from '../lib/auth/signInThrottle';
 import {
   LowAccountStore,
@@ -115,10 +116,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    // Only the path: query strings can hold sync tokens.
+    // Only the path, and invite tokens masked: query strings can hold sync tokens.
     res.once('finish', () =>
       logger[path.startsWith('/_next/') ? 'debug' : 'info'](
-        { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        { method: req.method, path: loggablePath(path), status: res.statusCode, ms: Math.round(performance.now() - started) },
         'http',
       ),
     );
@@ -138,7 +139,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (!web) return sendJson(res, 404, { error: { code: 'not_found', message: 'This server only serves the sync endpoint.' } });
       await (await web).handle(req, res);
     } catch (error) {
-      logger.error({ err: error, path }, 'request failed');
+      logger.error({ err: error, path: loggablePath(path) }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Something went wrong on the server.' } });
       else res.destroy();
     }

@@ -92,6 +92,9 @@ describe('invite links', () => {
     const accepted = await send('POST', `/api/invitations/${token}`, bent.session);
     expect(accepted).toMatchObject({ status: 200, body: { documentId, path: `/d/${documentId}` } });
     expect(await canOpen(bent.session, documentId)).toBe(200);
+    // The token opened a document: no log line may carry it.
+    expect(server.output()).toContain('/api/invitations/…');
+    expect(server.output()).not.toContain(token);
     const listed = await send('GET', `/api/documents/${documentId}/invites`, owner.session);
     expect((listed.body?.invites as { uses: number }[]).find((invite) => invite.uses === 1)).toBeDefined();
   });
