@@ -86,7 +86,7 @@ export function OrganisationAccess({ documentId, announce }: { documentId: strin
               </select>
             </div>
             <div className="field">
-              <label htmlFor={`${id}-role`}>{t('share.role')}</label>
+              <label htmlFor={`${id}-role`}>{t('sharing.organisations.role')}</label>
               <select id={`${id}-role`} name="role" defaultValue="editor">
                 {GRANTABLE_ROLES.map((role) => (
                   <option key={role} value={role}>

@@ -182,7 +182,7 @@ export const da = {
   'error.internal': 'Noget gik galt på serveren. Prøv igen.',
   // Issue 3: invite links, "ask to co-author", visibility and organisation grants (one block).
   'sharing.invites.heading': 'Invitationslinks',
-  'sharing.invites.role': 'Rolle for den inviterede',
+  'sharing.invites.role': 'Adgang via linket',
   'sharing.invites.expiry': 'Linket gælder i',
   'sharing.invites.expiry.1': '1 dag',
   'sharing.invites.expiry.7': '7 dage',
@@ -208,6 +208,7 @@ export const da = {
   'sharing.visibility.saved': 'Synligheden er gemt.',
   'sharing.organisations.heading': 'Organisationer',
   'sharing.organisations.choose': 'Vælg organisation',
+  'sharing.organisations.role': 'Organisationens adgang',
   'sharing.organisations.submit': 'Giv organisationen adgang',
   'sharing.organisations.item': '{name} (alle medlemmer) – {role}',
   'sharing.organisations.revokeLabel': 'Fjern adgang for organisationen {name}',
@@ -436,7 +437,7 @@ export const en: Messages = {
   'error.internal': 'Something went wrong on the server. Try again.',
   // Issue 3: invite links, "ask to co-author", visibility and organisation grants (one block).
   'sharing.invites.heading': 'Invite links',
-  'sharing.invites.role': 'Role for the invited person',
+  'sharing.invites.role': 'Access through the link',
   'sharing.invites.expiry': 'The link lasts',
   'sharing.invites.expiry.1': '1 day',
   'sharing.invites.expiry.7': '7 days',
@@ -462,6 +463,7 @@ export const en: Messages = {
   'sharing.visibility.saved': 'Visibility saved.',
   'sharing.organisations.heading': 'Organisations',
   'sharing.organisations.choose': 'Choose an organisation',
+  'sharing.organisations.role': 'The organisation’s access',
   'sharing.organisations.submit': 'Give the organisation access',
   'sharing.organisations.item': '{name} (all members) – {role}',
   'sharing.organisations.revokeLabel': 'Remove access for the organisation {name}',

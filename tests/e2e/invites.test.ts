@@ -48,7 +48,7 @@ describe('inviting a co-author with a link', () => {
 
     const invites = anna.getByTestId('invite-panel');
     await invites.getByText('Ingen invitationslinks endnu.').waitFor();
-    await invites.getByLabel('Rolle for den inviterede').selectOption('editor');
+    await invites.getByLabel('Adgang via linket').selectOption('editor');
     await invites.getByLabel('Linket gælder i').selectOption('7');
     await invites.getByRole('button', { name: 'Opret invitationslink' }).click();
     const field = invites.getByLabel('Nyt invitationslink');
@@ -115,7 +115,7 @@ describe('asking to co-author', () => {
     await owner.getByRole('button', { name: 'Opret dokument' }).click();
     await owner.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
     const invites = owner.getByTestId('invite-panel');
-    await invites.getByLabel('Rolle for den inviterede').selectOption('viewer');
+    await invites.getByLabel('Adgang via linket').selectOption('viewer');
     await invites.getByRole('button', { name: 'Opret invitationslink' }).click();
     const link = await invites.getByLabel('Nyt invitationslink').inputValue();
 
