@@ -23,7 +23,7 @@ export interface Invite {
   readonly uses: number;
 }
 
-export type InvitePatch = Partial<Pick<Invite, 'revokedAt' | 'uses'>>;
+export type InvitePatch = Partial<Pick<Invite, 'revokedAt'>>;
 
 export const REQUEST_STATES = ['pending', 'approved', 'declined'] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
@@ -50,6 +50,8 @@ export interface SharingStore {
   /** A document's invites, oldest first. */
   listInvites(documentId: string): Promise<Invite[]>;
   updateInvite(id: string, patch: InvitePatch): Promise<Invite | null>;
+  /** Counts one more acceptance, atomically (two people accepting at once both count). */
+  recordInviteUse(id: string): Promise<Invite | null>;
   /** Throws if a request with that id exists, or if the person has a pending one for the document. */
   createRequest(request: CoAuthorRequest): Promise<CoAuthorRequest>;
   getRequest(id: string): Promise<CoAuthorRequest | null>;

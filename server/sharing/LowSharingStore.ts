@@ -11,6 +11,7 @@ import type { CoAuthorRequest, CoAuthorRequestPatch, Invite, InvitePatch, Sharin
 import {
   addInvite,
   addRequest,
+  countInviteUse,
   emptySharingData,
   findInvite,
   findInviteByHash,
@@ -46,6 +47,9 @@ export class LowSharingStore implements SharingStore {
   }
   updateInvite(id: string, patch: InvitePatch): Promise<Invite | null> {
     return this.change((data) => patchInvite(data, id, patch));
+  }
+  recordInviteUse(id: string): Promise<Invite | null> {
+    return this.change((data) => countInviteUse(data, id));
   }
   createRequest(request: CoAuthorRequest): Promise<CoAuthorRequest> {
     return this.change((data) => ({ data: addRequest(data, request), result: structuredClone(request) }));

@@ -2,6 +2,7 @@ import type { CoAuthorRequest, CoAuthorRequestPatch, Invite, InvitePatch, Sharin
 import {
   addInvite,
   addRequest,
+  countInviteUse,
   emptySharingData,
   findInvite,
   findInviteByHash,
@@ -32,6 +33,11 @@ export class MemorySharingStore implements SharingStore {
   }
   async updateInvite(id: string, patch: InvitePatch): Promise<Invite | null> {
     const { data, result } = patchInvite(this.data, id, patch);
+    this.data = data;
+    return structuredClone(result);
+  }
+  async recordInviteUse(id: string): Promise<Invite | null> {
+    const { data, result } = countInviteUse(this.data, id);
     this.data = data;
     return structuredClone(result);
   }

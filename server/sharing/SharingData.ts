@@ -51,6 +51,13 @@ export function patchInvite(data: SharingData, id: string, patch: InvitePatch): 
   return { data: { ...data, invites: { ...data.invites, [id]: updated } }, result: updated };
 }
 
+export function countInviteUse(data: SharingData, id: string): { data: SharingData; result: Invite | null } {
+  const invite = own(data.invites, id);
+  if (!invite) return { data, result: null };
+  const updated: Invite = { ...invite, uses: invite.uses + 1 };
+  return { data: { ...data, invites: { ...data.invites, [id]: updated } }, result: updated };
+}
+
 export function addRequest(data: SharingData, request: CoAuthorRequest): SharingData {
   if (own(data.requests, request.id)) throw new Error(`a request with id ${request.id} exists already`);
   const pending = Object.values(data.requests).some(

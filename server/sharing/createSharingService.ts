@@ -116,7 +116,7 @@ export function createSharingService(options: SharingServiceOptions): SharingSer
       if (status === 'expired') throw new SharingError('invite_expired');
       if (status === 'revoked') throw new SharingError('invite_revoked');
       await grantAtLeast(invite.documentId, accepter.id, invite.role);
-      await store.updateInvite(invite.id, { uses: invite.uses + 1 });
+      await store.recordInviteUse(invite.id);
       return invite.documentId;
     },
 

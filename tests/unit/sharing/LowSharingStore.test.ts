@@ -15,7 +15,7 @@ describe('LowSharingStore on disk', () => {
     const first = new LowSharingStore(file);
     await first.createInvite(sampleInvite('i_a'));
     await first.createRequest(sampleRequest('r_1'));
-    await first.updateInvite('i_a', { uses: 1 });
+    await first.recordInviteUse('i_a');
     await first.close();
 
     const onDisk = JSON.parse(await readFile(file, 'utf8')) as { invites: Record<string, { tokenHash: string }> };

@@ -67,13 +67,15 @@ export function sharingStoreContract(name: string, makeStore: () => SharingStore
 
     it('records revocation and uses, and returns null for an unknown invite', async () => {
       await store.createInvite(sampleInvite('i_a'));
-      expect(await store.updateInvite('i_a', { uses: 2 })).toMatchObject({ uses: 2 });
+      // Two acceptances at once both count.
+      await Promise.all([store.recordInviteUse('i_a'), store.recordInviteUse('i_a')]);
       expect(await store.updateInvite('i_a', { revokedAt: '2026-11-03T00:00:00.000Z' })).toMatchObject({
         uses: 2,
         revokedAt: '2026-11-03T00:00:00.000Z',
       });
       expect(await store.getInvite('i_a')).toMatchObject({ uses: 2, revokedAt: '2026-11-03T00:00:00.000Z' });
-      expect(await store.updateInvite('i_unknown', { uses: 1 })).toBeNull();
+      expect(await store.updateInvite('i_unknown', { revokedAt: '2026-11-03T00:00:00.000Z' })).toBeNull();
+      expect(await store.recordInviteUse('i_unknown')).toBeNull();
     });
 
     it('hands out copies: changing what it returned changes nothing stored', async () => {
