@@ -10,6 +10,7 @@ import type { AccountStore } from './people/AccountStore';
 import type { AccountService, OrganisationService, Principal, SessionService, SetupService, WorkspaceService } from '../server/people';
 import type { ApiKeyService } from '../server/apiKeys';
 import type { FixedWindowLimiter } from './apiKeys/FixedWindowLimiter';
+import type { SharingService } from '../server/sharing/createSharingService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -29,6 +30,8 @@ export interface Services {
   readonly workspaces: WorkspaceService;
   /** People, organisations and workspaces as stored (lookups the services above do not offer). */
   readonly accountStore: AccountStore;
+  /** Invite links and "ask to co-author" requests. */
+  readonly sharing: SharingService;
   /** From the session cookie's id to who is acting; null when it is no valid session. */
   resolvePrincipal(sessionId: string | null | undefined): Promise<Principal | null>;
   /** API keys for the platform API (/api/v1), and the per-key rate limit. */

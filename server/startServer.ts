@@ -16,9 +16,12 @@ import { LowMetadataStore } from './storage/LowMetadataStore';
 import { createDocumentService } from './documents/createDocumentService';
 import { seedDemoDocuments } from './documents/seedDemoDocuments';
 import { createSyncServer } from './sync/createSyncServer';
+import { LowSharingStore } from './sharing/LowSharingStore';
+import { createSharingService } from './sharing/createSharingService';
 import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
 import { sendJson } from './http/sendJson';
+import { loggablePath } from './http/loggablePath';
 import { SignInThrottle } from '../lib/auth/signInThrottle';
 import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
 import { LowApiKeyStore, createApiKeyService } from './apiKeys';
@@ -64,6 +67,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const store = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
   const metadata = new LowMetadataStore(join(dataDir, 'meta.json'));
   const documents = createDocumentService({ store, metadata });
+  // Invite links and co-author requests: their own file, beside meta.json (see docs/ARCHITECTURE.md).
+  const sharingStore = new LowSharingStore(join(dataDir, 'access.json'));
+  const sharing = createSharingService({ store: sharingStore, documents });
 
   // People: one store, one throttle and one events hub shared by every service and the sync server.
   const accountStore = new LowAccountStore(join(dataDir, 'people.json'));
@@ -125,6 +131,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     resolvePrincipal,
     apiKeys,
     apiLimiter,
+    sharing,
     logger,
   });
 
@@ -136,10 +143,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    // Only the path: query strings can hold sync tokens.
+    // Only the path, and invite tokens masked: query strings can hold sync tokens.
     res.once('finish', () =>
       logger[path.startsWith('/_next/') ? 'debug' : 'info'](
-        { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) },
+        { method: req.method, path: loggablePath(path), status: res.statusCode, ms: Math.round(performance.now() - started) },
         'http',
       ),
     );
@@ -159,7 +166,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (!web) return sendJson(res, 404, { error: { code: 'not_found', message: 'This server only serves the sync endpoint.' } });
       await (await web).handle(req, res);
     } catch (error) {
-      logger.error({ err: error, path }, 'request failed');
+      logger.error({ err: error, path: loggablePath(path) }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Something went wrong on the server.' } });
       else res.destroy();
     }
@@ -198,6 +205,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await documents.close();
     await store.close();
     await metadata.close();
+    await sharingStore.close();
     await accountStore.close();
     await apiKeyStore.close();
     await webHandler?.close();

@@ -4,6 +4,9 @@ import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { sendJson } from '../_components/postJson';
 import { GRANTABLE_ROLES, firstIssueCode, grantAccessSchema } from '../_shared/schemas';
+import { InvitePanel } from '../_sharing/InvitePanel';
+import { OrganisationAccess } from '../_sharing/OrganisationAccess';
+import { RequestList } from '../_sharing/RequestList';
 
 interface ListedGrant {
   readonly personId: string;
@@ -21,7 +24,10 @@ const ROLE_LABELS = {
 
 const roleLabel = (role: string) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? ROLE_LABELS.viewer;
 
-/** "Del": who has access to the document, and a form to give a person a role by e-mail. Owners only. */
+/**
+ * "Del": who has access to the document, a form to give a person a role by e-mail, invite links,
+ * pending co-author requests, visibility and organisation grants. For those who manage access.
+ */
 export function SharePanel({ documentId, selfId }: { documentId: string; selfId: string }) {
   const t = useT();
   const id = useId();
@@ -120,6 +126,9 @@ export function SharePanel({ documentId, selfId }: { documentId: string; selfId:
           {busy ? t('form.working') : t('share.submit')}
         </button>
       </form>
+      <RequestList documentId={documentId} announce={setAnnouncement} />
+      <InvitePanel documentId={documentId} announce={setAnnouncement} />
+      <OrganisationAccess documentId={documentId} announce={setAnnouncement} />
       <p className="visually-hidden" role="status">
         {announcement}
       </p>

@@ -7,6 +7,7 @@ import { errorMessage, t } from '../../lib/i18n/t';
 import { getServices } from '../../lib/services';
 import { firstIssueCode } from '../_shared/schemas';
 import { PEOPLE_ERROR_CODES, type PeopleError, type PeopleErrorCode } from '../../server/people/PeopleError';
+import { SHARING_ERROR_CODES, type SharingErrorCode } from '../../server/sharing/SharingError';
 
 /** JSON bodies of these routes are tiny (a name, a title); anything bigger is refused. */
 export const MAX_JSON_BODY_BYTES = 4 * 1024;
@@ -117,6 +118,24 @@ async function readCapped(request: Request, limit: number): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
+const SHARING_STATUS: Record<SharingErrorCode, number> = {
+  not_found: 404,
+  forbidden: 403,
+  invite_unknown: 404,
+  invite_expired: 410,
+  invite_revoked: 410,
+  request_pending: 409,
+  request_not_needed: 409,
+  request_decided: 409,
+};
+
+/** The sharing service's refusal code, by shape (as for PeopleError), or null. */
+export function sharingErrorCode(error: unknown): SharingErrorCode | null {
+  if (!(error instanceof Error) || error.name !== 'SharingError') return null;
+  const code = (error as { code?: unknown }).code;
+  return (SHARING_ERROR_CODES as readonly unknown[]).includes(code) ? (code as SharingErrorCode) : null;
+}
+
 /** Runs a handler and turns HttpErrors (and anything unexpected) into the JSON error shape. */
 export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
@@ -124,6 +143,8 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   } catch (error) {
     if (error instanceof HttpError) return errorResponse(error.status, error.code, error.headers);
     if (isPeopleError(error)) return peopleErrorResponse(error);
+    const sharingCode = sharingErrorCode(error);
+    if (sharingCode) return errorResponse(SHARING_STATUS[sharingCode], sharingCode);
     getServices().logger.error({ err: error }, 'route handler failed');
     return errorResponse(500, 'internal');
   }

@@ -7,6 +7,7 @@ import '../../lib/zodWithoutEval';
 import { TEMPLATE_IDS } from '../../lib/documents/templates';
 import { isSafeDisplayText } from '../../lib/text/displayText';
 import { emailSchema } from '../../lib/people/schemas';
+import { VISIBILITIES } from '../../lib/access/model';
 export { NAME_MAX_LENGTH } from '../../lib/text/displayText';
 
 export const TITLE_MAX_LENGTH = 120;
@@ -48,7 +49,56 @@ export function firstIssueCode(error: z.ZodError): string {
   return /^[a-z_]+$/.test(message) ? message : 'invalid_input';
 }
 
-/** Only local editor paths are accepted as `?next=` targets (no open redirects). */
+/** Only local editor and invitation paths are accepted as `?next=` targets (no open redirects). */
 export function safeNextPath(value: unknown): string | null {
-  return typeof value === 'string' && /^\/d\/[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  return /^\/d\/[A-Za-z0-9_-]{1,64}$/.test(value) || INVITATION_PATH_PATTERN.test(value) ? value : null;
 }
+
+// Issue 3: invite links, "ask to co-author", visibility and organisation grants.
+
+/** How long a new invite link lasts, in days (the share panel offers these). */
+export const INVITE_EXPIRY_DAYS = [1, 7, 30] as const;
+
+export const createInviteSchema = z.object({
+  role: z.enum(GRANTABLE_ROLES, { error: 'role_invalid' }),
+  expiresInDays: z.union(
+    INVITE_EXPIRY_DAYS.map((days) => z.literal(days)),
+    { error: 'expiry_invalid' },
+  ),
+});
+export type CreateInviteRequest = z.infer<typeof createInviteSchema>;
+
+export const REQUEST_MESSAGE_MAX_LENGTH = 500;
+// eslint-disable-next-line no-control-regex -- control characters (but newlines) and bidi overrides are what this refuses
+const UNSAFE_MESSAGE = /[\u0000-\u0009\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+/** A co-author request's optional note to the owner: plain text, newlines allowed, nothing that hides what it says. */
+export const coAuthorRequestSchema = z.object({
+  message: z
+    .string({ error: 'message_invalid' })
+    .trim()
+    .max(REQUEST_MESSAGE_MAX_LENGTH, 'message_too_long')
+    .refine((value) => !UNSAFE_MESSAGE.test(value), 'message_invalid')
+    .default(''),
+});
+
+export const decideRequestSchema = z.object({
+  decision: z.enum(['approve', 'decline'], { error: 'decision_invalid' }),
+});
+
+export const visibilitySchema = z.object({
+  visibility: z.enum(VISIBILITIES, { error: 'visibility_invalid' }),
+});
+
+const organisationIdSchema = z.string({ error: 'invalid_input' }).min(1, 'invalid_input').max(100, 'invalid_input');
+
+export const grantOrganisationSchema = z.object({
+  organisationId: organisationIdSchema,
+  role: z.enum(GRANTABLE_ROLES, { error: 'role_invalid' }),
+});
+
+export const revokeOrganisationSchema = z.object({ organisationId: organisationIdSchema });
+
+/** An invitation page path, as a `?next=` target after signing in or up. */
+export const INVITATION_PATH_PATTERN = /^\/invitation\/[A-Za-z0-9_-]{43}$/;

@@ -25,6 +25,8 @@ export interface SyncActor {
    * revocation looks connections up by. `id` only for cookie connections; token ones have the hash.
    */
   readonly session?: { readonly personId: string; readonly idHash: string; readonly id?: string; readonly maxAccess?: Access };
+  /** Set for signed-out readers (no session, no token): re-checked as such when a document's access changes. */
+  readonly anonymous?: true;
 }
 
 /** A session the cookie resolved to. */
@@ -102,7 +104,7 @@ export async function authorizeSync(request: SyncRequest, deps: AuthorizeSyncDep
   if (!access) return refuse(principal ? Close.forbidden : Close.unauthenticated);
   if (!principal || !cookie) {
     const id = `anon_${randomUUID()}`;
-    return { ok: true, actor: { id, name: t('presence.reader'), color: colourFor(id) }, access };
+    return { ok: true, actor: { id, name: t('presence.reader'), color: colourFor(id), anonymous: true }, access };
   }
   return {
     ok: true,

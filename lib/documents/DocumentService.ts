@@ -28,6 +28,8 @@ export interface DocumentService {
   rename(id: string, title: string): Promise<DocumentMeta | null>;
   /** Replaces the document's grants; listeners hear of it so live connections are re-checked. */
   setGrants(id: string, grants: readonly Grant[]): Promise<DocumentMeta | null>;
+  /** Sets who beyond the grants may read; listeners hear of it so live connections are re-checked. */
+  setVisibility(id: string, visibility: Visibility): Promise<DocumentMeta | null>;
   /** Called after grants or visibility changed; returns the function that unsubscribes. */
   onAccessChanged(listener: (documentId: string) => void): () => void;
   /** Records that the body changed (updatedAt); cheap to call often. */

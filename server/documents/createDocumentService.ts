@@ -14,7 +14,7 @@ import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
 import { documentResourceOf, type CreateDocumentInput, type DocumentService } from '../../lib/documents/DocumentService';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
-import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore';
+import type { DocumentMeta, DocumentMetaPatch, MetadataStore } from '../../lib/storage/MetadataStore';
 
 export class DocumentExistsError extends Error {
   override readonly name = 'DocumentExistsError';
@@ -62,6 +62,22 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     for (const id of ids) await metadata.updateDocument(id, { updatedAt });
   }
 
+  /** Writes an access change, then tells the listeners (the sync server re-checks live connections). */
+  async function changeAccess(id: string, patch: Pick<DocumentMetaPatch, 'grants' | 'visibility'>): Promise<DocumentMeta | null> {
+    const meta = isValidDocumentId(id) ? await metadata.updateDocument(id, patch) : null;
+    if (meta) {
+      for (const listener of [...accessListeners]) {
+        // A listener's failure must not undo or hide the change itself.
+        try {
+          listener(id);
+        } catch {
+          // the sync server logs its own failures
+        }
+      }
+    }
+    return meta;
+  }
+
   async function createWithContent(input: CreateDocumentInput, content: JSONContent): Promise<DocumentMeta> {
     const id = input.id ?? newDocumentId();
     if (!isValidDocumentId(id)) throw new Error('invalid document id');
@@ -105,20 +121,8 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     create: (input) => createWithContent(input, templateContent(input.template, input.title)),
     createWithContent,
     rename: (id, title) => metadata.updateDocument(id, { title, updatedAt: now().toISOString() }),
-    async setGrants(id, grants) {
-      const meta = await metadata.updateDocument(id, { grants });
-      if (meta) {
-        for (const listener of [...accessListeners]) {
-          // A listener's failure must not undo or hide the change itself.
-          try {
-            listener(id);
-          } catch {
-            // the sync server logs its own failures
-          }
-        }
-      }
-      return meta;
-    },
+    setGrants: (id, grants) => changeAccess(id, { grants }),
+    setVisibility: (id, visibility) => changeAccess(id, { visibility }),
     onAccessChanged(listener) {
       const subscription = (id: string) => listener(id);
       accessListeners.add(subscription);

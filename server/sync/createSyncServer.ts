@@ -154,21 +154,24 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   };
 
   /**
-   * Asks the one decision again for live session connections, and closes those whose access is
+   * Asks the one decision again for live session and signed-out connections, and closes those whose access is
    * gone or changed (a downgraded editor reconnects as what they are now, after a reload).
    */
   async function recheck(connections: readonly Connection[], revoked?: AccessRevoked): Promise<void> {
     for (const connection of connections) {
-      const session = connection.info.actor.session;
-      if (!session) continue;
-      if (revoked?.sessionIdHashes?.includes(session.idHash)) {
+      const { session, anonymous } = connection.info.actor;
+      // Token connections keep what their token says until it expires.
+      if (!session && !anonymous) continue;
+      if (session && revoked?.sessionIdHashes?.includes(session.idHash)) {
         connection.close(Close.unauthenticated);
         continue;
       }
       try {
-        // A cookie connection is judged by its cookie again; a token one by its session, never by the token's claims.
-        const decision =
-          session.id !== undefined
+        // A cookie connection is judged by its cookie again; a token one by its session, never by the
+        // token's claims; a signed-out reader as signed out.
+        const decision = !session
+          ? await authorizeSync({ documentId: connection.info.documentId }, authorizeDeps)
+          : session.id !== undefined
             ? await authorizeSync(
                 { documentId: connection.info.documentId, cookieHeader: `${SESSION_COOKIE}=${session.id}` },
                 authorizeDeps,

@@ -9,6 +9,7 @@ import { documentResourceOf } from '../../../../lib/documents/DocumentService';
 import { getServices } from '../../../../lib/services';
 import { EditorLoader } from '../../../_editor/EditorLoader';
 import { SharePanel } from '../../../_editor/SharePanel';
+import { AskToCoAuthor } from '../../../_sharing/AskToCoAuthor';
 import { actorOf, readPrincipal } from '../../../_server/readPrincipal';
 
 export const dynamic = 'force-dynamic';
@@ -54,6 +55,7 @@ export default async function DocumentPage({ params }: Params) {
       </div>
       <EditorLoader documentId={id} user={user} readOnly={readOnly} />
       {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
+      {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}
     </div>
   );
 }

@@ -1,0 +1,10 @@
+import type { Principal } from '../../server/people';
+import { HttpError } from './http';
+import { readPrincipal } from './readPrincipal';
+
+/** The signed-in person, or a 401. */
+export async function requirePrincipal(): Promise<Principal> {
+  const principal = await readPrincipal();
+  if (!principal) throw new HttpError(401, 'unauthenticated');
+  return principal;
+}

@@ -1,0 +1,170 @@
+/**
+ * Invite links and "ask to co-author" requests over a SharingStore and the DocumentService. Every
+ * decision is can(): managing invites and requests takes `manage_access`, asking takes `view`
+ * without `edit`. Grants change through DocumentService.setGrants, so the sync server re-checks
+ * live connections.
+ */
+import { randomUUID } from 'node:crypto';
+import { can } from '../../lib/access/can';
+import type { Actor, DocumentResource, PersonActor } from '../../lib/access/model';
+import { withGrantAtLeast } from '../../lib/access/withGrant';
+import { hashSessionId, isSessionIdShaped, newSessionId } from '../../lib/auth/sessionId';
+import type { DocumentService } from '../../lib/documents/DocumentService';
+import type { CoAuthorRequest, Invite, InviteRole, SharingStore } from '../../lib/sharing/SharingStore';
+import { PendingRequestExistsError } from '../../lib/sharing/SharingStore';
+import { SharingError } from './SharingError';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type InviteStatus = 'active' | 'expired' | 'revoked';
+
+export interface SharingServiceOptions {
+  readonly store: SharingStore;
+  readonly documents: DocumentService;
+  readonly now?: () => Date;
+}
+
+export interface SharingService {
+  /** A new link's token (shown once, in the link) and the stored invite. */
+  createInvite(actor: Actor, documentId: string, role: InviteRole, expiresInDays: number): Promise<{ token: string; invite: Invite }>;
+  listInvites(actor: Actor, documentId: string): Promise<Invite[]>;
+  revokeInvite(actor: Actor, documentId: string, inviteId: string): Promise<Invite>;
+  /** What a link leads to, for the invitation page (before signing in). */
+  inspectInvite(token: string): Promise<{ invite: Invite; status: InviteStatus }>;
+  /** Grants the invite's role to the person (never lowering a stronger one); returns the document id. */
+  acceptInvite(actor: Actor, token: string): Promise<string>;
+  requestCoAuthorship(actor: Actor, documentId: string, message: string): Promise<CoAuthorRequest>;
+  /** The person's latest request for the document, if any. */
+  ownRequest(actor: Actor, documentId: string): Promise<CoAuthorRequest | null>;
+  listRequests(actor: Actor, documentId: string): Promise<CoAuthorRequest[]>;
+  decideRequest(actor: Actor, documentId: string, requestId: string, decision: 'approve' | 'decline'): Promise<CoAuthorRequest>;
+}
+
+export const statusOf = (invite: Invite, now: Date): InviteStatus =>
+  invite.revokedAt !== undefined ? 'revoked' : Date.parse(invite.expiresAt) <= now.getTime() ? 'expired' : 'active';
+
+export function createSharingService(options: SharingServiceOptions): SharingService {
+  const { store, documents, now = () => new Date() } = options;
+
+  /** The document when can() allows `action`; a document the actor may not even view is not found. */
+  async function allowed(actor: Actor, documentId: string, action: 'manage_access' | 'view'): Promise<DocumentResource> {
+    const resource = await documents.resource(documentId);
+    if (!resource || !can(actor, 'view', resource).allowed) throw new SharingError('not_found');
+    if (!can(actor, action, resource).allowed) throw new SharingError('forbidden');
+    return resource;
+  }
+
+  const person = (actor: Actor): PersonActor => {
+    if (actor.kind !== 'person' || actor.disabled) throw new SharingError('forbidden');
+    return actor;
+  };
+
+  async function grantAtLeast(documentId: string, personId: string, role: InviteRole): Promise<void> {
+    const resource = await documents.resource(documentId);
+    if (!resource) throw new SharingError('not_found');
+    const grants = withGrantAtLeast(resource.grants, { subject: 'person', personId }, role);
+    if (grants !== resource.grants) await documents.setGrants(documentId, grants);
+  }
+
+  async function inviteByToken(token: string): Promise<Invite> {
+    const invite = isSessionIdShaped(token) ? await store.getInviteByTokenHash(hashSessionId(token)) : null;
+    if (!invite) throw new SharingError('invite_unknown');
+    return invite;
+  }
+
+  return {
+    async createInvite(actor, documentId, role, expiresInDays) {
+      const creator = person(actor);
+      await allowed(actor, documentId, 'manage_access');
+      const token = newSessionId();
+      const at = now();
+      const invite = await store.createInvite({
+        id: `i_${randomUUID()}`,
+        documentId,
+        tokenHash: hashSessionId(token),
+        role,
+        createdBy: creator.id,
+        createdAt: at.toISOString(),
+        expiresAt: new Date(at.getTime() + expiresInDays * DAY_MS).toISOString(),
+        uses: 0,
+      });
+      return { token, invite };
+    },
+
+    async listInvites(actor, documentId) {
+      await allowed(actor, documentId, 'manage_access');
+      return store.listInvites(documentId);
+    },
+
+    async revokeInvite(actor, documentId, inviteId) {
+      await allowed(actor, documentId, 'manage_access');
+      const invite = await store.getInvite(inviteId);
+      if (!invite || invite.documentId !== documentId) throw new SharingError('not_found');
+      if (invite.revokedAt !== undefined) return invite;
+      return (await store.updateInvite(inviteId, { revokedAt: now().toISOString() })) ?? invite;
+    },
+
+    async inspectInvite(token) {
+      const invite = await inviteByToken(token);
+      return { invite, status: statusOf(invite, now()) };
+    },
+
+    async acceptInvite(actor, token) {
+      const accepter = person(actor);
+      const invite = await inviteByToken(token);
+      const status = statusOf(invite, now());
+      if (status === 'expired') throw new SharingError('invite_expired');
+      if (status === 'revoked') throw new SharingError('invite_revoked');
+      await grantAtLeast(invite.documentId, accepter.id, invite.role);
+      await store.recordInviteUse(invite.id);
+      return invite.documentId;
+    },
+
+    async requestCoAuthorship(actor, documentId, message) {
+      const requester = person(actor);
+      const resource = await allowed(actor, documentId, 'view');
+      if (can(actor, 'edit', resource).allowed) throw new SharingError('request_not_needed');
+      try {
+        return await store.createRequest({
+          id: `r_${randomUUID()}`,
+          documentId,
+          personId: requester.id,
+          message,
+          state: 'pending',
+          createdAt: now().toISOString(),
+        });
+      } catch (error) {
+        if (error instanceof PendingRequestExistsError) throw new SharingError('request_pending');
+        throw error;
+      }
+    },
+
+    async ownRequest(actor, documentId) {
+      const requester = person(actor);
+      await allowed(actor, documentId, 'view');
+      const own = (await store.listRequests(documentId)).filter((request) => request.personId === requester.id);
+      return own.at(-1) ?? null;
+    },
+
+    async listRequests(actor, documentId) {
+      await allowed(actor, documentId, 'manage_access');
+      return store.listRequests(documentId);
+    },
+
+    async decideRequest(actor, documentId, requestId, decision) {
+      const decider = person(actor);
+      await allowed(actor, documentId, 'manage_access');
+      const request = await store.getRequest(requestId);
+      if (!request || request.documentId !== documentId) throw new SharingError('not_found');
+      if (request.state !== 'pending') throw new SharingError('request_decided');
+      if (decision === 'approve') await grantAtLeast(documentId, request.personId, 'editor');
+      const decided = await store.updateRequest(requestId, {
+        state: decision === 'approve' ? 'approved' : 'declined',
+        decidedAt: now().toISOString(),
+        decidedBy: decider.id,
+      });
+      if (!decided) throw new SharingError('not_found');
+      return decided;
+    },
+  };
+}

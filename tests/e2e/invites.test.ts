@@ -1,0 +1,141 @@
+/**
+ * The invite flow from the issue, in real Chromium: the owner signs up, creates a document and
+ * makes an invite link; a second person signs up THROUGH the link and co-edits; the owner revokes
+ * the link (it then says so in Danish) and the person's access, and their editor turns read-only
+ * within 5 seconds.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './helpers/launchChromium';
+import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { EDITOR, PASSWORD, moveCaret, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
+
+let server: AppServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1200, height: 900 } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('inviting a co-author with a link', () => {
+  let anna: Page;
+  let bent: Page;
+  let link = '';
+  let documentUrl = '';
+
+  it('the owner signs up, creates a document and makes an invite link', async () => {
+    anna = await newPage();
+    await signUp(anna, server.url, 'Anna Jensen', 'anna@eksempel.dk');
+    await anna.getByLabel('Titel', { exact: true }).fill('Sommerfest i gården');
+    await anna.getByLabel('Tomt dokument').check();
+    await anna.getByRole('button', { name: 'Opret dokument' }).click();
+    await anna.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
+    documentUrl = anna.url();
+
+    const invites = anna.getByTestId('invite-panel');
+    await invites.getByText('Ingen invitationslinks endnu.').waitFor();
+    await invites.getByLabel('Adgang via linket').selectOption('editor');
+    await invites.getByLabel('Linket gælder i').selectOption('7');
+    await invites.getByRole('button', { name: 'Opret invitationslink' }).click();
+    const field = invites.getByLabel('Nyt invitationslink');
+    await field.waitFor();
+    link = await field.inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/invitation/[A-Za-z0-9_-]{43}$`));
+    await invites.getByText(/Kan redigere · aktivt · udløber .* · brugt 0 gange/).waitFor();
+  });
+
+  it('a second person signs up through the link, accepts and lands in the editor', async () => {
+    bent = await newPage();
+    await bent.goto(link);
+    await bent.getByRole('heading', { name: 'Du er inviteret til at skrive med' }).waitFor();
+    await bent.getByText('Invitationen giver dig rollen “Kan redigere” på dokumentet “Sommerfest i gården”.').waitFor();
+    await bent.getByRole('main').getByRole('link', { name: 'Opret konto' }).click();
+    await bent.getByLabel('Dit navn').fill('Bent Hansen');
+    await bent.getByLabel('E-mail', { exact: true }).fill('bent@eksempel.dk');
+    await bent.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD);
+    await bent.getByRole('button', { name: 'Opret konto' }).click();
+    await bent.waitForURL(link);
+    await bent.getByRole('button', { name: 'Tag imod invitationen' }).click();
+    await bent.waitForURL(documentUrl);
+    await waitForEditable(bent);
+  });
+
+  it('they co-edit', async () => {
+    await waitForEditable(anna);
+    await anna.locator(EDITOR).click();
+    await moveCaret(anna, 'Control+End');
+    await anna.keyboard.type('Vi mødes kl. 14.');
+    await waitForEditorText(bent, 'Vi mødes kl. 14.');
+    await bent.locator(EDITOR).click();
+    await moveCaret(bent, 'Control+End');
+    await bent.keyboard.press('Enter');
+    await bent.keyboard.type('Jeg tager grillen med.');
+    await waitForEditorText(anna, 'Jeg tager grillen med.');
+  });
+
+  it('the owner revokes the link and the access; the co-author’s editor turns read-only within 5 seconds', async () => {
+    await anna.reload();
+    const invites = anna.getByTestId('invite-panel');
+    await invites.getByText(/brugt 1 gang$/).waitFor();
+    await invites.getByRole('button', { name: /^Tilbagekald linket/ }).click();
+    await invites.getByText(/Kan redigere · tilbagekaldt/).waitFor();
+
+    const share = anna.getByTestId('share-panel');
+    await share.getByRole('button', { name: 'Fjern adgang for Bent Hansen' }).click();
+    await bent.locator(`${EDITOR}[contenteditable="false"]`).waitFor({ timeout: 5000 });
+    await bent.getByText('Du har ikke adgang til dette dokument').waitFor({ timeout: 5000 });
+
+    // The link says in Danish that it is withdrawn, and grants nothing any more.
+    await bent.goto(link);
+    await bent.getByText('Invitationen er trukket tilbage af ejeren af dokumentet.').waitFor();
+    expect(await bent.getByRole('button', { name: 'Tag imod invitationen' }).count()).toBe(0);
+  });
+});
+
+describe('asking to co-author', () => {
+  it('a reader asks, the owner approves in the share panel, and the reader sees it', async () => {
+    const owner = await newPage();
+    await signUp(owner, server.url, 'Carla Ejer', 'carla@eksempel.dk');
+    await owner.getByLabel('Titel', { exact: true }).fill('Budget for haveforeningen');
+    await owner.getByLabel('Tomt dokument').check();
+    await owner.getByRole('button', { name: 'Opret dokument' }).click();
+    await owner.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
+    const invites = owner.getByTestId('invite-panel');
+    await invites.getByLabel('Adgang via linket').selectOption('viewer');
+    await invites.getByRole('button', { name: 'Opret invitationslink' }).click();
+    const link = await invites.getByLabel('Nyt invitationslink').inputValue();
+
+    const reader = await newPage();
+    await signUp(reader, server.url, 'Dorte Læser', 'dorte@eksempel.dk');
+    await reader.goto(link);
+    await reader.getByRole('button', { name: 'Tag imod invitationen' }).click();
+    await reader.waitForURL(owner.url());
+    const ask = reader.getByTestId('ask-to-co-author');
+    await ask.getByLabel('Besked til ejeren (valgfri)').fill('Jeg kan hjælpe med tallene.');
+    await ask.getByRole('button', { name: 'Bed om at skrive med' }).click();
+    await ask.getByText('Du har bedt om at skrive med. Ejeren har ikke svaret endnu.').waitFor();
+
+    await owner.reload();
+    const requests = owner.getByTestId('request-list');
+    await requests.getByText('Jeg kan hjælpe med tallene.').waitFor();
+    await requests.getByRole('button', { name: 'Godkend Dorte Læser som medforfatter' }).click();
+    await requests.getByText('Ingen ventende anmodninger.').waitFor();
+
+    await reader.reload();
+    await waitForEditable(reader);
+  });
+});
