@@ -62,6 +62,17 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     for (const id of ids) await metadata.updateDocument(id, { updatedAt });
   }
 
+  function accessChanged(id: string): void {
+    for (const listener of [...accessListeners]) {
+      // A listener's failure must not undo or hide the change itself.
+      try {
+        listener(id);
+      } catch {
+        // the sync server logs its own failures
+      }
+    }
+  }
+
   async function createWithContent(input: CreateDocumentInput, content: JSONContent): Promise<DocumentMeta> {
     const id = input.id ?? newDocumentId();
     if (!isValidDocumentId(id)) throw new Error('invalid document id');
@@ -107,16 +118,12 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     rename: (id, title) => metadata.updateDocument(id, { title, updatedAt: now().toISOString() }),
     async setGrants(id, grants) {
       const meta = await metadata.updateDocument(id, { grants });
-      if (meta) {
-        for (const listener of [...accessListeners]) {
-          // A listener's failure must not undo or hide the change itself.
-          try {
-            listener(id);
-          } catch {
-            // the sync server logs its own failures
-          }
-        }
-      }
+      if (meta) accessChanged(id);
+      return meta;
+    },
+    async setState(id, state) {
+      const meta = await metadata.updateDocument(id, { state, updatedAt: now().toISOString() });
+      if (meta) accessChanged(id);
       return meta;
     },
     onAccessChanged(listener) {
