@@ -347,3 +347,21 @@ export function profileNamed(name: string): Profile {
   if (!profile) throw new Error(`no profile named ${name}`);
   return profile;
 }
+
+/** A document cell as the HTTP and sync matrices build it: guests may not comment (nothing sets that yet). */
+export const cellFor = (visibility: Visibility, state: DocumentState): Cell => ({ visibility, state, guestsMayComment: false });
+
+/** Every visibility × state, in table order. */
+export const VISIBILITY_STATE_CELLS: readonly Cell[] = WRITTEN_FOR_VISIBILITIES.flatMap((visibility) =>
+  WRITTEN_FOR_STATES.map((state) => cellFor(visibility, state)),
+);
+
+export type SyncLevel = 'edit' | 'comment' | 'view';
+
+/** The sync access the table gives the profile on the cell's document (edit ⊃ comment ⊃ view), or null for none. */
+export function expectedSyncLevel(profile: Profile, cell: Cell): SyncLevel | null {
+  if (profile.document.edit(cell)) return 'edit';
+  if (profile.document.comment(cell)) return 'comment';
+  if (profile.document.view(cell)) return 'view';
+  return null;
+}
