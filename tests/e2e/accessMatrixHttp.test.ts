@@ -19,6 +19,10 @@
  * A refusal is 401 without a live session (anonymous, disabled), 404 where the person may not even
  * view the document (its existence stays hidden), 403 otherwise.
  *
+ * A disabled person's session cookie no longer identifies anyone: over HTTP they are a signed-out
+ * visitor, so their cells expect the table's anonymous row (public documents stay readable, as for
+ * everyone); a test checks that the table's disabled row grants nothing the anonymous row does not.
+ *
  * Guests have no HTTP identity yet (a consultation guest is issue 5): their cells are "no surface",
  * counted, not skipped silently. Nothing sets "guests may comment" yet either, so the HTTP cells are
  * the unit matrix's cells with guests not allowed (persons' outcomes do not depend on it).
@@ -40,6 +44,7 @@ import {
   WORKSPACE_ID,
   WRITTEN_FOR_ACTIONS,
   documentFor,
+  profileNamed,
   type Cell,
   type Profile,
 } from '../helpers/accessMatrix';
@@ -235,6 +240,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Whose row of the table the HTTP outcome follows: a disabled person's requests are anonymous ones. */
+function rowFor(profile: Profile): Profile {
+  return profile.actor.kind === 'person' && profile.actor.disabled ? profileNamed('anonymous') : profile;
+}
+
 /** What a refusal looks like for this person on this document. */
 function refusal(profile: Profile, cell: Cell, page = false): number {
   const liveSession = profile.actor.kind === 'person' && !profile.actor.disabled;
@@ -311,6 +321,16 @@ describe('access matrix over HTTP', () => {
     expect(cells.length - noSurface.length - notYet.length).toBe(1365);
   });
 
+  it('expects of a disabled person no more than of a signed-out visitor', () => {
+    const beyond = cells.filter(
+      (c) =>
+        c.profile.name === 'disabled admin' &&
+        c.profile.document[c.action](c.cell) &&
+        !profileNamed('anonymous').document[c.action](c.cell),
+    );
+    expect(beyond).toEqual([]);
+  });
+
   it.each(surfaced.map((profile) => [profile.name, profile] as const))(
     '%s: every action on every document is allowed or refused as the table says',
     async (_name, profile) => {
@@ -321,7 +341,7 @@ describe('access matrix over HTTP', () => {
           const outcomes = await probe(profile, cell);
           for (const action of WRITTEN_FOR_ACTIONS) {
             if (action in NO_SURFACE_YET) continue;
-            const expected = profile.document[action](cell);
+            const expected = rowFor(profile).document[action](cell);
             const outcome = outcomes.get(action)!;
             asserted += 1;
             const status = expectedStatus(profile, action, cell, expected);
@@ -337,4 +357,29 @@ describe('access matrix over HTTP', () => {
     },
     120_000,
   );
+});
+
+describe('the phase endpoint', () => {
+  it('refuses another origin, a missing Origin, an unknown phase and a move that does not exist, with the JSON error shape', async () => {
+    const id = documents.get('private/draft')!;
+    const patch = (body: unknown, origin: string | null) =>
+      fetch(`${server.url}/api/documents/${id}/state`, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json', Cookie: `samskriv_session=${adminSession}`, ...(origin ? { Origin: origin } : {}) },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { error?: { code: string; message: string } } }));
+    expect(await patch({ state: 'in_review' }, 'https://ondsindet.example')).toMatchObject({
+      status: 403,
+      body: { error: { code: 'cross_origin' } },
+    });
+    expect(await patch({ state: 'in_review' }, null)).toMatchObject({ status: 403, body: { error: { code: 'cross_origin' } } });
+    expect(await patch({ state: 'udgivet' }, server.url)).toMatchObject({ status: 400, body: { error: { code: 'state_invalid' } } });
+    const skipped = await patch({ state: 'consultation' }, server.url);
+    expect(skipped).toMatchObject({ status: 409, body: { error: { code: 'transition_invalid' } } });
+    expect(skipped.body.error?.message).toBe('Dokumentet kan ikke skifte til den fase herfra.');
+    expect(await patch({ state: 'draft' }, server.url)).toMatchObject({ status: 409 });
+    // A real move answers with the new phase; moving back leaves the matrix's document as it was.
+    expect(await patch({ state: 'in_review' }, server.url)).toMatchObject({ status: 200, body: { state: 'in_review' } });
+    expect(await patch({ state: 'draft' }, server.url)).toMatchObject({ status: 200, body: { state: 'draft' } });
+  });
 });
