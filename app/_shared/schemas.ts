@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import '../../lib/zodWithoutEval';
+import { DOCUMENT_STATES } from '../../lib/access/model';
 import { TEMPLATE_IDS } from '../../lib/documents/templates';
 import { isSafeDisplayText } from '../../lib/text/displayText';
 import { emailSchema } from '../../lib/people/schemas';
@@ -26,6 +27,10 @@ export const createDocumentSchema = z.object({
   workspaceId: z.string({ error: 'workspace_invalid' }).max(100, 'workspace_invalid').nullish(),
 });
 export type CreateDocumentRequest = z.infer<typeof createDocumentSchema>;
+
+/** The phase to move a document to (PATCH /api/documents/[id]/state). */
+export const changeStateSchema = z.object({ state: z.enum(DOCUMENT_STATES, { error: 'state_invalid' }) });
+export type ChangeStateRequest = z.infer<typeof changeStateSchema>;
 
 export const renameDocumentSchema = z.object({ title: titleSchema });
 export type RenameDocumentRequest = z.infer<typeof renameDocumentSchema>;

@@ -1,4 +1,4 @@
-import type { DocumentResource, Grant, Visibility } from '../access/model';
+import type { DocumentResource, DocumentState, Grant, Visibility } from '../access/model';
 import type { DocumentMeta, PersonRef } from '../storage/MetadataStore';
 import type { TemplateId } from './templates';
 
@@ -30,7 +30,12 @@ export interface DocumentService {
   setGrants(id: string, grants: readonly Grant[]): Promise<DocumentMeta | null>;
   /** Sets who beyond the grants may read; listeners hear of it so live connections are re-checked. */
   setVisibility(id: string, visibility: Visibility): Promise<DocumentMeta | null>;
-  /** Called after grants or visibility changed; returns the function that unsubscribes. */
+  /**
+   * Moves the document to `state` (the caller checked the move and can()); listeners hear of it, as
+   * for grants, since the state changes what live connections may do (final turns editors into readers).
+   */
+  setState(id: string, state: DocumentState): Promise<DocumentMeta | null>;
+  /** Called after grants, state or visibility changed; returns the function that unsubscribes. */
   onAccessChanged(listener: (documentId: string) => void): () => void;
   /** Records that the body changed (updatedAt); cheap to call often. */
   touch(id: string): void;

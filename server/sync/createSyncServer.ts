@@ -310,7 +310,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       access: decision.access,
       ack: params.get(ACK_QUERY_PARAM) === '1',
     });
-    logger.debug({ doc, conn: connection.id, access: decision.access }, 'sync connection accepted');
+    logger.debug({ doc, conn: connection.id, actor: decision.actor.id, access: decision.access }, 'sync connection accepted');
   }
 
   return {

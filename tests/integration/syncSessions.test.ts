@@ -9,6 +9,7 @@ import { connectProvider } from '../helpers/connectProvider';
 import { openRawSocket } from '../helpers/rawSocket';
 import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
 import { waitForDoc } from '../helpers/waitFor';
+import { waitUntil } from '../helpers/waitUntil';
 
 const REVOCATION_DEADLINE_MS = 5000;
 
@@ -161,4 +162,30 @@ describe('revocation closes live connections within 5 seconds', () => {
     client.destroy();
     ownerClient.destroy();
   });
+
+  it('when the document becomes final: its editors are closed and come back as readers', async () => {
+    const { server, bent, id, client, ownerClient } = await coEditing();
+    const dropped = server.sync.stats().droppedReadOnly;
+    await server.documents.setState(id, 'final');
+    expect(await closedWithin(client, REVOCATION_DEADLINE_MS)).toEqual(Close.accessChanged);
+    client.destroy();
+    ownerClient.destroy();
+    // Reconnecting over a real socket, Bent reads the published text but his edits are dropped.
+    const again = connectProvider(server.url, id, { cookie: bent.cookie });
+    await again.synced();
+    expect(again.doc.getText('t').toString()).toBe('Bent skriver med');
+    again.doc.getText('t').insert(0, 'Efter offentliggørelsen: ');
+    await waitUntilDropped(server, dropped);
+    const fresh = connectProvider(server.url, id, { cookie: bent.cookie });
+    await fresh.synced();
+    expect(fresh.doc.getText('t').toString()).toBe('Bent skriver med');
+    expect(again.closes).toEqual([]);
+    again.destroy();
+    fresh.destroy();
+  });
 });
+
+/** Resolves once the server has dropped a read-only update more than it had by `before`. */
+async function waitUntilDropped(server: TestSyncServer, before: number): Promise<void> {
+  await waitUntil(() => server.sync.stats().droppedReadOnly > before, 'the read-only update to be dropped');
+}

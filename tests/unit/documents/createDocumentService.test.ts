@@ -83,6 +83,19 @@ describe('createDocumentService', () => {
     expect(await documents.setGrants('findes-ikke', [])).toBeNull();
   });
 
+  it('moves a document to another state, keeping everything else, and tells access listeners', async () => {
+    const { documents } = setup();
+    const meta = await documents.create({ title: 'Høring', template: 'blank', createdBy: author });
+    const heard: string[] = [];
+    documents.onAccessChanged((id) => heard.push(id));
+    const moved = await documents.setState(meta.id, 'consultation');
+    expect(moved).toMatchObject({ state: 'consultation', title: 'Høring', grants: meta.grants, visibility: 'private' });
+    expect((await documents.resource(meta.id))?.state).toBe('consultation');
+    expect(heard).toEqual([meta.id]);
+    expect(await documents.setState('findes-ikke', 'final')).toBeNull();
+    expect(heard).toEqual([meta.id]);
+  });
+
   it('seeds a blank document with only its title', async () => {
     const { store, documents } = setup();
     const meta = await documents.create({ title: 'Noter', template: 'blank', createdBy: author });

@@ -1,0 +1,34 @@
+/**
+ * PATCH `{ state }`: move a document to another phase (lib/documents/phases.ts). A move into final
+ * is a `publish`, any other a `change_phase`, and can() decides it before the lifecycle does: a
+ * person who may not make the move learns nothing about which moves exist (404 when they cannot
+ * view the document, 403 otherwise); one who may gets 409 for a move that does not exist. Live sync
+ * connections are re-checked at once (a final document turns its editors into readers).
+ */
+import { can } from '../../../../../lib/access/can';
+import { documentResourceOf } from '../../../../../lib/documents/DocumentService';
+import { phaseActionFor, transitionBetween } from '../../../../../lib/documents/phases';
+import { getServices } from '../../../../../lib/services';
+import { changeStateSchema } from '../../../../_shared/schemas';
+import { HttpError, assertSameOrigin, handle, readJson } from '../../../../_server/http';
+import { actorOf } from '../../../../_server/readPrincipal';
+import { requireDocumentAccess } from '../../../../_server/requireDocumentAccess';
+import { toDocumentSummary } from '../../../../_server/toDocumentSummary';
+
+export const dynamic = 'force-dynamic';
+
+export function PATCH(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handle(async () => {
+    assertSameOrigin(request);
+    const { id } = await context.params;
+    const { state } = await readJson(request, changeStateSchema);
+    const { principal, resource } = await requireDocumentAccess(id, phaseActionFor(state));
+    if (!transitionBetween(resource.state, state)) throw new HttpError(409, 'transition_invalid');
+    const { documents, logger } = getServices();
+    const meta = await documents.setState(id, state);
+    if (!meta) throw new HttpError(404, 'not_found');
+    logger.info({ doc: id, from: resource.state, to: state, by: principal.personId }, 'document phase changed');
+    const canEdit = can(actorOf(principal), 'edit', documentResourceOf(meta)).allowed;
+    return Response.json({ document: toDocumentSummary(meta, canEdit), state: meta.state });
+  });
+}

@@ -1,0 +1,367 @@
+/**
+ * THE access matrix's actor profiles and their hand-written expectations, shared by the unit matrix
+ * (can() itself, tests/unit/access/can.matrix.test.ts), the HTTP matrix (tests/e2e/accessMatrixHttp)
+ * and the sync matrix (tests/integration/accessMatrixSync): one table, so the three cannot drift.
+ *
+ * The expectations are written by hand, per profile, from the product rules in issue 3 — a different
+ * shape from can() (which is written per action), so that one cannot simply mirror the other. A
+ * change to a rule must change this table too.
+ */
+import type {
+  Action,
+  Actor,
+  DocumentResource,
+  DocumentState,
+  PersonActor,
+  PlatformRole,
+  Visibility,
+  WorkspaceResource,
+} from '../../lib/access/model';
+
+// The table below was written for exactly these; if the model grows, the table must grow with it.
+export const WRITTEN_FOR_ACTIONS: readonly Action[] = [
+  'view',
+  'comment',
+  'edit',
+  'manage_access',
+  'change_phase',
+  'publish',
+  'moderate',
+  'administer',
+];
+export const WRITTEN_FOR_VISIBILITIES: readonly Visibility[] = ['private', 'workspace', 'public'];
+export const WRITTEN_FOR_STATES: readonly DocumentState[] = ['draft', 'in_review', 'consultation', 'final', 'archived'];
+export const GUEST_SETTINGS = [false, true] as const;
+
+export const WORKSPACE_ID = 'ws_faelles_skabet';
+export const ORGANISATION_WITH_EDITOR = 'org_groenne_hjerter';
+
+export type Cell = { readonly visibility: Visibility; readonly state: DocumentState; readonly guestsMayComment: boolean };
+export type Rule = (cell: Cell) => boolean;
+
+const never: Rule = () => false;
+const always: Rule = () => true;
+/** True when every given dimension matches; a dimension left out matches anything. */
+const when =
+  (only: { visibility?: readonly Visibility[]; state?: readonly DocumentState[]; guestsMayComment?: boolean }): Rule =>
+  (cell) =>
+    (only.visibility === undefined || only.visibility.includes(cell.visibility)) &&
+    (only.state === undefined || only.state.includes(cell.state)) &&
+    (only.guestsMayComment === undefined || only.guestsMayComment === cell.guestsMayComment);
+
+// Named sets, spelled out from the rules.
+const NOT_FROZEN: readonly DocumentState[] = ['draft', 'in_review', 'consultation']; // neither final nor archived
+const UNDER_REVIEW: readonly DocumentState[] = ['in_review', 'consultation']; // publishable
+const READABLE_BY_MODERATORS: readonly Visibility[] = ['public', 'workspace'];
+
+const person = (id: string, role: PlatformRole, extra: Partial<PersonActor> = {}): Actor => ({
+  kind: 'person',
+  id,
+  role,
+  disabled: false,
+  organisationIds: [],
+  workspaceIds: [],
+  ...extra,
+});
+
+export interface Profile {
+  readonly name: string;
+  readonly actor: Actor;
+  readonly document: Readonly<Record<Action, Rule>>;
+  readonly workspace: Readonly<Record<Action, boolean>>;
+  readonly platform: Readonly<Record<Action, boolean>>;
+}
+
+const NOTHING: Readonly<Record<Action, boolean>> = {
+  view: false,
+  comment: false,
+  edit: false,
+  manage_access: false,
+  change_phase: false,
+  publish: false,
+  moderate: false,
+  administer: false,
+};
+const PLATFORM_VIEW_ONLY: Readonly<Record<Action, boolean>> = { ...NOTHING, view: true };
+
+export const PROFILES: readonly Profile[] = [
+  {
+    name: 'anonymous',
+    actor: { kind: 'anonymous' },
+    document: {
+      view: when({ visibility: ['public'] }),
+      comment: never,
+      edit: never,
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'guest',
+    actor: { kind: 'guest', displayName: 'Gæst Hansen' },
+    document: {
+      view: when({ visibility: ['public'] }),
+      comment: when({ visibility: ['public'], state: ['consultation'], guestsMayComment: true }),
+      edit: never,
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'citizen with no relation',
+    actor: person('p_citizen', 'citizen'),
+    document: {
+      view: when({ visibility: ['public'] }),
+      comment: when({ visibility: ['public'], state: ['consultation'] }),
+      edit: never,
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'citizen owner',
+    actor: person('p_owner', 'citizen'),
+    document: {
+      view: always,
+      comment: when({ state: NOT_FROZEN }),
+      edit: when({ state: NOT_FROZEN }),
+      manage_access: always,
+      change_phase: always,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'citizen editor',
+    actor: person('p_editor', 'citizen'),
+    document: {
+      view: always,
+      comment: when({ state: NOT_FROZEN }),
+      edit: when({ state: NOT_FROZEN }),
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'citizen commenter',
+    actor: person('p_commenter', 'citizen'),
+    document: {
+      view: always,
+      comment: when({ state: NOT_FROZEN }),
+      edit: never,
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'citizen viewer',
+    actor: person('p_viewer', 'citizen'),
+    document: {
+      view: always,
+      comment: when({ state: ['consultation'] }),
+      edit: never,
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'org_rep whose organisation holds editor',
+    actor: person('p_org_rep', 'org_rep', { organisationIds: ['org_andet', ORGANISATION_WITH_EDITOR] }),
+    document: {
+      view: always,
+      comment: when({ state: NOT_FROZEN }),
+      edit: when({ state: NOT_FROZEN }),
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'workspace member without grant',
+    actor: person('p_member', 'citizen', { workspaceIds: ['ws_andet', WORKSPACE_ID] }),
+    document: {
+      view: when({ visibility: ['public', 'workspace'] }),
+      comment: when({ visibility: ['public', 'workspace'], state: ['consultation'] }),
+      edit: never,
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: { ...NOTHING, view: true },
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'staff editor',
+    actor: person('p_staff_editor', 'staff'),
+    document: {
+      view: always,
+      comment: when({ state: NOT_FROZEN }),
+      edit: when({ state: NOT_FROZEN }),
+      manage_access: never,
+      change_phase: always,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'staff without grant',
+    actor: person('p_staff', 'staff'),
+    document: {
+      view: when({ visibility: ['public'] }),
+      comment: when({ visibility: ['public'], state: ['consultation'] }),
+      edit: never,
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'moderator',
+    actor: person('p_moderator', 'moderator'),
+    document: {
+      view: when({ visibility: READABLE_BY_MODERATORS }),
+      comment: when({ visibility: READABLE_BY_MODERATORS, state: ['consultation'] }),
+      edit: never,
+      manage_access: never,
+      change_phase: when({ visibility: READABLE_BY_MODERATORS }),
+      publish: when({ visibility: READABLE_BY_MODERATORS, state: UNDER_REVIEW }),
+      moderate: when({ visibility: READABLE_BY_MODERATORS }),
+      administer: never,
+    },
+    workspace: { ...NOTHING, view: true },
+    platform: { ...NOTHING, view: true, moderate: true },
+  },
+  {
+    name: 'admin',
+    actor: person('p_admin', 'admin'),
+    document: {
+      view: always,
+      comment: when({ state: ['consultation'] }),
+      edit: never,
+      manage_access: always,
+      change_phase: always,
+      publish: when({ state: UNDER_REVIEW }),
+      moderate: always,
+      administer: always,
+    },
+    workspace: { ...NOTHING, view: true, manage_access: true, administer: true },
+    platform: { ...NOTHING, view: true, moderate: true, administer: true },
+  },
+  {
+    name: 'disabled admin',
+    // Also a member, an owner through a grant, and in the organisation: none of it may count.
+    actor: person('p_admin_disabled', 'admin', {
+      disabled: true,
+      organisationIds: [ORGANISATION_WITH_EDITOR],
+      workspaceIds: [WORKSPACE_ID],
+    }),
+    document: {
+      view: never,
+      comment: never,
+      edit: never,
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: NOTHING,
+  },
+];
+
+export function documentFor(cell: Cell): DocumentResource {
+  return {
+    kind: 'document',
+    id: `d_${cell.visibility}_${cell.state}`,
+    workspaceId: WORKSPACE_ID,
+    visibility: cell.visibility,
+    state: cell.state,
+    grants: [
+      { subject: 'person', personId: 'p_owner', role: 'owner' },
+      { subject: 'person', personId: 'p_editor', role: 'editor' },
+      { subject: 'person', personId: 'p_commenter', role: 'commenter' },
+      { subject: 'person', personId: 'p_viewer', role: 'viewer' },
+      { subject: 'person', personId: 'p_staff_editor', role: 'editor' },
+      { subject: 'person', personId: 'p_admin_disabled', role: 'owner' },
+      { subject: 'organisation', organisationId: ORGANISATION_WITH_EDITOR, role: 'editor' },
+      // Grants to others must not rub off on anyone in the matrix.
+      { subject: 'person', personId: 'p_someone_else', role: 'owner' },
+      { subject: 'organisation', organisationId: 'org_nobody_here', role: 'owner' },
+    ],
+    consultation: { guestsMayComment: cell.guestsMayComment },
+  };
+}
+
+export const WORKSPACE: WorkspaceResource = { kind: 'workspace', id: WORKSPACE_ID, memberIds: ['p_member', 'p_admin_disabled', 'p_other'] };
+
+/** The profile with this name (the other matrices name the profiles they build people for). */
+export function profileNamed(name: string): Profile {
+  const profile = PROFILES.find((p) => p.name === name);
+  if (!profile) throw new Error(`no profile named ${name}`);
+  return profile;
+}
+
+/** A document cell as the HTTP and sync matrices build it: guests may not comment (nothing sets that yet). */
+export const cellFor = (visibility: Visibility, state: DocumentState): Cell => ({ visibility, state, guestsMayComment: false });
+
+/** Every visibility × state, in table order. */
+export const VISIBILITY_STATE_CELLS: readonly Cell[] = WRITTEN_FOR_VISIBILITIES.flatMap((visibility) =>
+  WRITTEN_FOR_STATES.map((state) => cellFor(visibility, state)),
+);
+
+export type SyncLevel = 'edit' | 'comment' | 'view';
+
+/** The sync access the table gives the profile on the cell's document (edit ⊃ comment ⊃ view), or null for none. */
+export function expectedSyncLevel(profile: Profile, cell: Cell): SyncLevel | null {
+  if (profile.document.edit(cell)) return 'edit';
+  if (profile.document.comment(cell)) return 'comment';
+  if (profile.document.view(cell)) return 'view';
+  return null;
+}
