@@ -123,22 +123,9 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     create: (input) => createWithContent(input, templateContent(input.template, input.title)),
     createWithContent,
     rename: (id, title) => metadata.updateDocument(id, { title, updatedAt: now().toISOString() }),
-  function accessChanged(id: string): void {
-    for (const listener of [...accessListeners]) {
-      // A listener's failure must not undo or hide the change itself.
-      try {
-        listener(id);
-      } catch {
-        // the sync server logs its own failures
-      }
-    }
-  }
-
-  /** Writes a change that affects access, then tells the listeners (the sync server re-checks live connections). */
-  async function changeAccess(id: string, patch: DocumentMetaPatch): Promise<DocumentMeta | null> {
-    const meta = isValidDocumentId(id) ? await metadata.updateDocument(id, patch) : null;
-    if (meta) accessChanged(id);
-    return meta;
+    setGrants: (id, grants) => changeAccess(id, { grants }),
+    setVisibility: (id, visibility) => changeAccess(id, { visibility }),
+    setState: (id, state) => changeAccess(id, { state, updatedAt: now().toISOString() }),
     onAccessChanged(listener) {
       const subscription = (id: string) => listener(id);
       accessListeners.add(subscription);
