@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { parseEmbedOrigins } from './security/embedOrigins';
+import { smtpUrlSchema } from './mail/smtpUrlSchema';
 
 const MiB = 1024 * 1024;
 
@@ -46,6 +47,14 @@ export const configSchema = z.object({
     }),
   /** Platform API requests per API key per minute. */
   API_RATE_LIMIT_PER_MINUTE: integer(1, 120),
+  /** `smtp://user:pass@host:port` or `smtps://…`: reset links are e-mailed; empty: admins hand them over. */
+  SMTP_URL: smtpUrlSchema,
+  /** The sender of those e-mails. */
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value) => (value === '' ? 'Samskriv <noreply@samskriv.invalid>' : value)),
 });
 
 export type Config = z.output<typeof configSchema> & { readonly dev: boolean };

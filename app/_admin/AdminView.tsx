@@ -13,6 +13,9 @@ export interface AdminViewProps {
   readonly offset: number;
   readonly limit: number;
   readonly organisations: readonly AdminOrganisation[];
+  readonly organisationsTotal: number;
+  readonly orgOffset: number;
+  readonly orgLimit: number;
   readonly workspaces: readonly AdminWorkspace[];
 }
 
@@ -24,7 +27,7 @@ export function AdminView(props: AdminViewProps) {
       <h1>{t('admin.heading')}</h1>
       <p>{t('admin.intro')}</p>
       <PeopleSection {...props} />
-      <OrganisationsSection organisations={props.organisations} />
+      <OrganisationsSection {...props} />
       <WorkspacesSection workspaces={props.workspaces} />
     </div>
   );

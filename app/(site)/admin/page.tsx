@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { t } from '../../../lib/i18n/t';
 import { getServices } from '../../../lib/services';
 import { AdminView } from '../../_admin/AdminView';
-import { listParamsSchema } from '../../_shared/adminSchemas';
+import { ADMIN_PAGE_SIZE, listParamsSchema } from '../../_shared/adminSchemas';
 import { loadAdminOrganisations } from '../../_server/loadAdminOrganisations';
 import { loadAdminWorkspaces } from '../../_server/loadAdminWorkspaces';
 import { readPrincipal } from '../../_server/readPrincipal';
@@ -28,7 +28,13 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     offset: params.offset,
     limit: params.limit,
   });
-  const [organisations, workspaces] = await Promise.all([loadAdminOrganisations({ offset: 0, limit: 100 }), loadAdminWorkspaces()]);
+  const orgs = listParamsSchema.safeParse({ offset: first(raw.orgOffset) });
+  const orgOffset = orgs.success ? orgs.data.offset : 0;
+  const orgLimit = ADMIN_PAGE_SIZE;
+  const [organisations, workspaces] = await Promise.all([
+    loadAdminOrganisations({ offset: orgOffset, limit: orgLimit }),
+    loadAdminWorkspaces(),
+  ]);
   return (
     <AdminView
       selfId={principal.personId}
@@ -38,6 +44,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       offset={params.offset}
       limit={params.limit}
       organisations={organisations.items}
+      organisationsTotal={organisations.total}
+      orgOffset={orgOffset}
+      orgLimit={orgLimit}
       workspaces={workspaces}
     />
   );
