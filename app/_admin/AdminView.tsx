@@ -1,6 +1,7 @@
 'use client';
 import { useT } from '../../lib/i18n/useT';
-import type { AdminOrganisation, AdminPerson, AdminWorkspace } from '../_shared/AdminViews';
+import type { AdminApiKey, AdminOrganisation, AdminPerson, AdminWorkspace } from '../_shared/AdminViews';
+import { ApiKeysSection } from './ApiKeysSection';
 import { OrganisationsSection } from './OrganisationsSection';
 import { PeopleSection } from './PeopleSection';
 import { WorkspacesSection } from './WorkspacesSection';
@@ -17,9 +18,10 @@ export interface AdminViewProps {
   readonly orgOffset: number;
   readonly orgLimit: number;
   readonly workspaces: readonly AdminWorkspace[];
+  readonly apiKeys: readonly AdminApiKey[];
 }
 
-/** The admin page: people (search, paging, role, disable, reset link), organisations and workspaces. */
+/** The admin page: people (search, paging, role, disable, reset link), organisations (paged), workspaces and API keys. */
 export function AdminView(props: AdminViewProps) {
   const t = useT();
   return (
@@ -29,6 +31,7 @@ export function AdminView(props: AdminViewProps) {
       <PeopleSection {...props} />
       <OrganisationsSection {...props} />
       <WorkspacesSection workspaces={props.workspaces} />
+      <ApiKeysSection apiKeys={props.apiKeys} />
     </div>
   );
 }

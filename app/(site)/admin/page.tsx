@@ -31,9 +31,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const orgs = listParamsSchema.safeParse({ offset: first(raw.orgOffset) });
   const orgOffset = orgs.success ? orgs.data.offset : 0;
   const orgLimit = ADMIN_PAGE_SIZE;
-  const [organisations, workspaces] = await Promise.all([
+  const [organisations, workspaces, apiKeys] = await Promise.all([
     loadAdminOrganisations({ offset: orgOffset, limit: orgLimit }),
     loadAdminWorkspaces(),
+    getServices().apiKeys.list(principal.personId),
   ]);
   return (
     <AdminView
@@ -48,6 +49,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       orgOffset={orgOffset}
       orgLimit={orgLimit}
       workspaces={workspaces}
+      apiKeys={apiKeys.map(({ id, name, prefix, scopes, createdAt, revokedAt }) => ({ id, name, prefix, scopes, createdAt, revokedAt }))}
     />
   );
 }
