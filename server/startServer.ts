@@ -82,9 +82,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const apiKeyStore = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
   const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
-  const resetMail = config.SMTP_URL
-    ? createResetMailService({ accounts, store: accountStore, mailer: createSmtpMailer(config.SMTP_URL, config.SMTP_FROM), logger })
-    : null;
+  const resetMail =
+    config.SMTP_URL && config.PUBLIC_URL
+      ? createResetMailService({
+          accounts,
+          store: accountStore,
+          mailer: createSmtpMailer(config.SMTP_URL, config.SMTP_FROM),
+          publicUrl: config.PUBLIC_URL,
+          logger,
+        })
+      : null;
   const prune = async () => {
     try {
       const pruned = await sessions.pruneExpired();

@@ -20,9 +20,9 @@ export type ResetRequestResult = { readonly accepted: true } | { readonly accept
 
 export interface ResetMailService {
   /** Admin only (the account service checks): e-mails a fresh link to the person; resolves with the address. */
-  mailAdminLink(adminPersonId: string, personId: string, origin: string): Promise<{ email: string }>;
+  mailAdminLink(adminPersonId: string, personId: string): Promise<{ email: string }>;
   /** Self-service; see the module comment for what is (not) revealed. */
-  request(email: string, origin: string, ip: string): ResetRequestResult;
+  request(email: string, ip: string): ResetRequestResult;
   /** Resolves once every mail started so far has been handed over or failed (for shutdown and tests). */
   settled(): Promise<void>;
 }
@@ -31,28 +31,30 @@ export function createResetMailService(options: {
   readonly accounts: AccountService;
   readonly store: AccountStore;
   readonly mailer: Mailer;
+  /** PUBLIC_URL: links point here, never to a request's Host or Origin (a client could choose those). */
+  readonly publicUrl: string;
   readonly logger: AppLogger;
   readonly clock?: () => number;
 }): ResetMailService {
-  const { accounts, store, mailer, logger, clock = Date.now } = options;
+  const { accounts, store, mailer, logger, publicUrl, clock = Date.now } = options;
   const perIp = new FixedWindowLimiter(RESET_REQUESTS_PER_IP.limit, RESET_REQUESTS_PER_IP.windowMs, clock);
   const perEmail = new FixedWindowLimiter(RESET_REQUESTS_PER_EMAIL.limit, RESET_REQUESTS_PER_EMAIL.windowMs, clock);
   const pending = new Set<Promise<void>>();
 
-  async function mailAdminLink(adminPersonId: string, personId: string, origin: string): Promise<{ email: string }> {
+  async function mailAdminLink(adminPersonId: string, personId: string): Promise<{ email: string }> {
     const token = await accounts.createResetToken(adminPersonId, personId);
     const person = await store.getPerson(personId);
     if (!person) throw new Error('the person vanished while a reset link was issued');
-    await mailer.send(composeResetMail(person, resetLink(origin, token)));
+    await mailer.send(composeResetMail(person, resetLink(publicUrl, token)));
     logger.info({ event: 'reset_link_mailed', adminId: adminPersonId, personId }, 'a reset link was e-mailed');
     return { email: person.email };
   }
 
-  async function mailRequested(email: string, origin: string): Promise<void> {
+  async function mailRequested(email: string): Promise<void> {
     try {
       const issued = await accounts.createResetTokenForEmail(email);
       if (!issued) return;
-      await mailer.send(composeResetMail(issued.person, resetLink(origin, issued.token)));
+      await mailer.send(composeResetMail(issued.person, resetLink(publicUrl, issued.token)));
       logger.info({ event: 'reset_link_mailed', personId: issued.person.id }, 'a requested reset link was e-mailed');
     } catch (error) {
       // Only the code: an SMTP error's text can quote the server's greeting or the address.
@@ -61,12 +63,12 @@ export function createResetMailService(options: {
     }
   }
 
-  function request(email: string, origin: string, ip: string): ResetRequestResult {
+  function request(email: string, ip: string): ResetRequestResult {
     const byIp = perIp.hit(ip);
     if (!byIp.allowed) return { accepted: false, retryAfterMs: byIp.retryAfterMs };
     const key = email.trim().toLowerCase();
     if (!perEmail.hit(key).allowed) return { accepted: true };
-    const job = mailRequested(key, origin);
+    const job = mailRequested(key);
     pending.add(job);
     void job.finally(() => pending.delete(job));
     return { accepted: true };

@@ -15,7 +15,7 @@ export function POST(request: Request): Promise<Response> {
     if (!resetMail) throw new HttpError(404, 'mail_not_configured');
     assertSameOrigin(request);
     const { email } = await readJson(request, forgotPasswordSchema);
-    const result = resetMail.request(email, request.headers.get('origin') ?? '', clientIp(request));
+    const result = resetMail.request(email, clientIp(request));
     if (!result.accepted) throw new HttpError(429, 'throttled', { 'Retry-After': String(Math.ceil(result.retryAfterMs / 1000)) });
     return new Response(null, { status: 202, headers: { 'Cache-Control': 'no-store' } });
   });

@@ -16,14 +16,13 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     const principal = await readPrincipal();
     if (!principal) throw new HttpError(401, 'unauthenticated');
     const personId = (await context.params).id;
-    const origin = request.headers.get('origin') ?? '';
     const headers = { 'Cache-Control': 'no-store' };
-    const { resetMail, accounts } = getServices();
+    const { resetMail, accounts, config } = getServices();
     // The account service asks can(actor, 'administer', platform) and refuses with `forbidden`.
     if (resetMail) {
       let sent: { email: string };
       try {
-        sent = await resetMail.mailAdminLink(principal.personId, personId, origin);
+        sent = await resetMail.mailAdminLink(principal.personId, personId);
       } catch (error) {
         if (isPeopleError(error)) throw error;
         throw new HttpError(502, 'mail_failed');
@@ -31,6 +30,8 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
       return Response.json({ emailed: true, email: sent.email }, { status: 201, headers });
     }
     const token = await accounts.createResetToken(principal.personId, personId);
+    // The admin sees this link before handing it over; PUBLIC_URL when set, else the admin's own origin.
+    const origin = config.PUBLIC_URL ?? request.headers.get('origin') ?? '';
     return Response.json({ emailed: false, link: resetLink(origin, token) }, { status: 201, headers });
   });
 }
