@@ -4,12 +4,14 @@
  */
 import { z } from 'zod';
 import { parseEmbedOrigins } from './security/embedOrigins';
+import { publicUrlSchema } from './mail/publicUrlSchema';
+import { smtpUrlSchema } from './mail/smtpUrlSchema';
 
 const MiB = 1024 * 1024;
 
 const integer = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
 
-export const configSchema = z.object({
+const fieldsSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -46,6 +48,25 @@ export const configSchema = z.object({
     }),
   /** Platform API requests per API key per minute. */
   API_RATE_LIMIT_PER_MINUTE: integer(1, 120),
+  /** `smtp://user:pass@host:port` or `smtps://…`: reset links are e-mailed; empty: admins hand them over. */
+  SMTP_URL: smtpUrlSchema,
+  /**
+   * The address people use, e.g. `https://samskriv.kommune.dk`: links in e-mails point here, never
+   * to the Host or Origin of a request (which a client chooses). Required with SMTP_URL.
+   */
+  PUBLIC_URL: publicUrlSchema,
+  /** The sender of those e-mails. */
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value) => (value === '' ? 'Samskriv <noreply@samskriv.invalid>' : value)),
+});
+
+export const configSchema = fieldsSchema.superRefine((config, context) => {
+  if (config.SMTP_URL !== undefined && config.PUBLIC_URL === undefined) {
+    context.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when SMTP_URL is set (links in e-mails point there)' });
+  }
 });
 
 export type Config = z.output<typeof configSchema> & { readonly dev: boolean };

@@ -11,6 +11,7 @@ import type { AccountService, OrganisationService, Principal, SessionService, Se
 import type { ApiKeyService } from '../server/apiKeys';
 import type { FixedWindowLimiter } from './apiKeys/FixedWindowLimiter';
 import type { SharingService } from '../server/sharing/createSharingService';
+import type { ResetMailService } from '../server/mail/createResetMailService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -37,6 +38,8 @@ export interface Services {
   /** API keys for the platform API (/api/v1), and the per-key rate limit. */
   readonly apiKeys: ApiKeyService;
   readonly apiLimiter: FixedWindowLimiter;
+  /** Reset links by e-mail; null without `SMTP_URL` (admins hand links over themselves). */
+  readonly resetMail: ResetMailService | null;
   readonly logger: AppLogger;
 }
 

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../lib/config';
 import { setServices } from '../lib/services';
+import { createResetMailService } from './mail/createResetMailService';
+import { createSmtpMailer } from './mail/createSmtpMailer';
 import { createLogger, type Logger } from './logger';
 import { resolveAuthSecret } from './resolveAuthSecret';
 import { FileDocumentStore } from './storage/FileDocumentStore';
@@ -86,6 +88,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const apiKeyStore = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
   const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
+  const resetMail =
+    config.SMTP_URL && config.PUBLIC_URL
+      ? createResetMailService({
+          accounts,
+          store: accountStore,
+          mailer: createSmtpMailer(config.SMTP_URL, config.SMTP_FROM),
+          publicUrl: config.PUBLIC_URL,
+          logger,
+        })
+      : null;
   const prune = async () => {
     try {
       const pruned = await sessions.pruneExpired();
@@ -132,6 +144,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     apiKeys,
     apiLimiter,
     sharing,
+    resetMail,
     logger,
   });
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { colourFor } from '../../lib/auth/colourFor';
+import { getServices } from '../../lib/services';
 import { SiteShell } from '../_components/SiteShell';
 import { readPrincipal } from '../_server/readPrincipal';
 import { isAdmin } from '../_server/requireAdmin';
@@ -8,9 +9,14 @@ export const dynamic = 'force-dynamic';
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const principal = await readPrincipal();
-  return (
-    <SiteShell person={principal && { name: principal.label, color: colourFor(principal.personId), admin: isAdmin(principal) }}>
-      {children}
-    </SiteShell>
-  );
+  const organisations = principal ? await getServices().organisations.organisationsOf(principal.personId) : [];
+  const person = principal && {
+    name: principal.label,
+    color: colourFor(principal.personId),
+    admin: isAdmin(principal),
+    ownName: principal.resolved.person.name,
+    organisations: organisations.map(({ id, name }) => ({ id, name })),
+    actingFor: principal.resolved.session.actingForOrganisationId ?? null,
+  };
+  return <SiteShell person={person}>{children}</SiteShell>;
 }

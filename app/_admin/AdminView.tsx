@@ -1,6 +1,7 @@
 'use client';
 import { useT } from '../../lib/i18n/useT';
-import type { AdminOrganisation, AdminPerson, AdminWorkspace } from '../_shared/AdminViews';
+import type { AdminApiKey, AdminOrganisation, AdminPerson, AdminWorkspace } from '../_shared/AdminViews';
+import { ApiKeysSection } from './ApiKeysSection';
 import { OrganisationsSection } from './OrganisationsSection';
 import { PeopleSection } from './PeopleSection';
 import { WorkspacesSection } from './WorkspacesSection';
@@ -13,10 +14,14 @@ export interface AdminViewProps {
   readonly offset: number;
   readonly limit: number;
   readonly organisations: readonly AdminOrganisation[];
+  readonly organisationsTotal: number;
+  readonly orgOffset: number;
+  readonly orgLimit: number;
   readonly workspaces: readonly AdminWorkspace[];
+  readonly apiKeys: readonly AdminApiKey[];
 }
 
-/** The admin page: people (search, paging, role, disable, reset link), organisations and workspaces. */
+/** The admin page: people (search, paging, role, disable, reset link), organisations (paged), workspaces and API keys. */
 export function AdminView(props: AdminViewProps) {
   const t = useT();
   return (
@@ -24,8 +29,9 @@ export function AdminView(props: AdminViewProps) {
       <h1>{t('admin.heading')}</h1>
       <p>{t('admin.intro')}</p>
       <PeopleSection {...props} />
-      <OrganisationsSection organisations={props.organisations} />
+      <OrganisationsSection {...props} />
       <WorkspacesSection workspaces={props.workspaces} />
+      <ApiKeysSection apiKeys={props.apiKeys} />
     </div>
   );
 }

@@ -4,9 +4,11 @@ import { ORGANISATION_KINDS, type OrganisationKind } from '../../lib/access/mode
 import { organisationSchema } from '../../lib/people/schemas';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
-import type { AdminOrganisation } from '../_shared/AdminViews';
 import { firstIssueCode } from '../_shared/schemas';
 import { MembersEditor } from './MembersEditor';
+import type { AdminViewProps } from './AdminView';
+import { adminHref } from './adminHref';
+import { Paging } from './Paging';
 import { useAdminAction } from './useAdminAction';
 
 export const KIND_LABELS = {
@@ -16,7 +18,14 @@ export const KIND_LABELS = {
 } as const satisfies Record<OrganisationKind, string>;
 
 /** Organisations: create one (a business needs a valid CVR number), and their members. */
-export function OrganisationsSection({ organisations }: { organisations: readonly AdminOrganisation[] }) {
+export function OrganisationsSection({
+  organisations,
+  organisationsTotal,
+  orgOffset,
+  orgLimit,
+  query,
+  offset,
+}: Pick<AdminViewProps, 'organisations' | 'organisationsTotal' | 'orgOffset' | 'orgLimit' | 'query' | 'offset'>) {
   const t = useT();
   const id = useId();
   const action = useAdminAction();
@@ -37,6 +46,7 @@ export function OrganisationsSection({ organisations }: { organisations: readonl
   return (
     <section className="card admin-section" aria-labelledby={`${id}-heading`} data-testid="admin-organisations">
       <h2 id={`${id}-heading`}>{t('admin.orgs.heading')}</h2>
+      <p>{t('admin.orgs.count', { n: organisationsTotal })}</p>
       {organisations.length === 0 ? (
         <p>{t('admin.orgs.none')}</p>
       ) : (
@@ -57,6 +67,13 @@ export function OrganisationsSection({ organisations }: { organisations: readonl
           ))}
         </ul>
       )}
+      <Paging
+        label={t('admin.orgs.paging')}
+        offset={orgOffset}
+        limit={orgLimit}
+        total={organisationsTotal}
+        href={(to) => adminHref({ q: query, offset, orgOffset: to })}
+      />
       <form onSubmit={create} noValidate>
         <h3>{t('admin.orgs.create')}</h3>
         <div className="field">

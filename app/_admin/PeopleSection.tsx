@@ -4,6 +4,8 @@ import { PLATFORM_ROLES, type PlatformRole } from '../../lib/access/model';
 import { useT } from '../../lib/i18n/useT';
 import type { AdminPerson } from '../_shared/AdminViews';
 import type { AdminViewProps } from './AdminView';
+import { adminHref } from './adminHref';
+import { Paging } from './Paging';
 import { useAdminAction } from './useAdminAction';
 
 export const ROLE_LABELS = {
@@ -14,21 +16,25 @@ export const ROLE_LABELS = {
   admin: 'admin.role.admin',
 } as const satisfies Record<PlatformRole, string>;
 
+/** The reset-link route's answer: e-mailed when SMTP_URL is set, otherwise the link to hand over. */
+type ResetLinkAnswer = { emailed: true; email: string } | { emailed: false; link: string };
+type IssuedLink = { mailedTo: string } | { link: string };
+
 /** People: search (a GET form, so the URL can be shared and the back button works), a table, paging. */
-export function PeopleSection({ query, people, total, offset, limit, selfId }: AdminViewProps) {
+export function PeopleSection({ query, people, total, offset, limit, selfId, orgOffset }: AdminViewProps) {
   const t = useT();
   const id = useId();
   const action = useAdminAction();
-  const [links, setLinks] = useState<Record<string, string>>({});
-  const page = Math.floor(offset / limit) + 1;
-  const pages = Math.max(1, Math.ceil(total / limit));
-  const href = (to: number) => `/admin?${new URLSearchParams({ ...(query && { q: query }), offset: String(to) }).toString()}`;
+  const [links, setLinks] = useState<Record<string, IssuedLink>>({});
 
   async function issueLink(person: AdminPerson) {
-    const result = await action.run<{ link: string }>('POST', `/api/admin/people/${encodeURIComponent(person.id)}/reset-link`, {}, () =>
-      t('admin.people.changed', { name: person.name }),
+    const result = await action.run<ResetLinkAnswer>('POST', `/api/admin/people/${encodeURIComponent(person.id)}/reset-link`, {}, (data) =>
+      data.emailed ? t('admin.people.resetLinkMailed', { email: data.email }) : t('admin.people.changed', { name: person.name }),
     );
-    if (result.ok) setLinks((current) => ({ ...current, [person.id]: result.data.link }));
+    if (result.ok) {
+      const data = result.data;
+      setLinks((current) => ({ ...current, [person.id]: data.emailed ? { mailedTo: data.email } : { link: data.link } }));
+    }
   }
 
   return (
@@ -82,13 +88,13 @@ export function PeopleSection({ query, people, total, offset, limit, selfId }: A
       <p className="visually-hidden" role="status">
         {action.announcement}
       </p>
-      {pages > 1 && (
-        <nav aria-label={t('admin.people.paging')} className="admin-paging">
-          {page > 1 && <a href={href(Math.max(0, offset - limit))}>{t('admin.people.previous')}</a>}
-          <span>{t('admin.people.pageOf', { page, pages })}</span>
-          {page < pages && <a href={href(offset + limit)}>{t('admin.people.next')}</a>}
-        </nav>
-      )}
+      <Paging
+        label={t('admin.people.paging')}
+        offset={offset}
+        limit={limit}
+        total={total}
+        href={(to) => adminHref({ q: query, offset: to, orgOffset })}
+      />
     </section>
   );
 }
@@ -102,7 +108,7 @@ function PersonRow({
 }: {
   person: AdminPerson;
   self: boolean;
-  link: string | undefined;
+  link: IssuedLink | undefined;
   action: ReturnType<typeof useAdminAction>;
   onIssueLink: () => void;
 }) {
@@ -158,10 +164,11 @@ function PersonRow({
         >
           {t('admin.people.resetLink')}
         </button>
-        {link && (
+        {link && 'mailedTo' in link && <p className="notice">{t('admin.people.resetLinkMailed', { email: link.mailedTo })}</p>}
+        {link && 'link' in link && (
           <div className="field">
             <label htmlFor={`${id}-link`}>{t('admin.people.resetLinkLabel', { name: person.name })}</label>
-            <input id={`${id}-link`} type="text" readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
+            <input id={`${id}-link`} type="text" readOnly value={link.link} onFocus={(event) => event.currentTarget.select()} />
           </div>
         )}
       </td>

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { t } from '../../lib/i18n/t';
+import type { ActingForChoice } from './ActingForForm';
+import { HeaderActingFor } from './HeaderActingFor';
 import { SignOutButton } from './SignOutButton';
 
 export interface ShellPerson {
@@ -8,6 +10,11 @@ export interface ShellPerson {
   readonly color: string;
   /** Shows the link to the admin page (can() `administer`). */
   readonly admin: boolean;
+  /** The person's own name (without an organisation), for the acting-for choice. */
+  readonly ownName: string;
+  /** The organisations the person belongs to; none: no acting-for choice in the header. */
+  readonly organisations: readonly ActingForChoice[];
+  readonly actingFor: string | null;
 }
 
 /** Skip link, header with the product name (and who is signed in), and the main landmark. */
@@ -29,6 +36,9 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
                 <span className="person-dot" style={{ background: person.color }} aria-hidden="true" />
                 {t('header.signedInAs', { name: person.name })}
               </span>
+              {person.organisations.length > 0 && (
+                <HeaderActingFor name={person.ownName} organisations={person.organisations} current={person.actingFor} />
+              )}
               {person.admin && <Link href="/admin">{t('header.admin')}</Link>}
               <Link href="/konto">{t('header.account')}</Link>
               <SignOutButton />

@@ -2,7 +2,14 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import { changePasswordSchema, resetPasswordSchema, setupSchema, signInSchema, signUpSchema } from '../../lib/people/schemas';
+import {
+  changePasswordSchema,
+  forgotPasswordSchema,
+  resetPasswordSchema,
+  setupSchema,
+  signInSchema,
+  signUpSchema,
+} from '../../lib/people/schemas';
 import type { PlainMessageKey } from '../../lib/i18n/t';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
@@ -80,6 +87,15 @@ const FORMS = {
     submit: 'account.reset.submit',
     endpoint: '/api/account/reset',
     schema: resetPasswordSchema,
+  },
+  forgot: {
+    heading: 'account.forgot.heading',
+    intro: 'account.forgot.intro',
+    fields: [EMAIL],
+    submit: 'account.forgot.submit',
+    endpoint: '/api/account/forgot',
+    schema: forgotPasswordSchema,
+    done: 'account.forgot.done',
   },
 } as const satisfies Record<string, FormSpec>;
 

@@ -1,5 +1,6 @@
 /** What the admin page gets to see (serialisable). */
 import type { OrganisationKind, PlatformRole } from '../../lib/access/model';
+import type { ApiKeyScope } from '../../lib/apiKeys/ApiKeyStore';
 
 export interface AdminPerson {
   readonly id: string;
@@ -28,4 +29,14 @@ export interface AdminWorkspace {
   readonly name: string;
   readonly description: string | null;
   readonly members: readonly MemberView[];
+}
+
+/** An API key as listed (never its secret or hash). */
+export interface AdminApiKey {
+  readonly id: string;
+  readonly name: string;
+  readonly prefix: string;
+  readonly scopes: readonly ApiKeyScope[];
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
 }

@@ -97,4 +97,7 @@ export const resetPasswordSchema = z.object({
   token: z.string({ error: 'invalid_token' }).min(1, 'invalid_token').max(200, 'invalid_token'),
   newPassword: newPasswordSchema,
 });
+/** "Glemt adgangskode?": where to send a reset link. */
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
 export type ResetPasswordRequest = z.infer<typeof resetPasswordSchema>;

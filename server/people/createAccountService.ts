@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '../../lib/auth/password';
 import { hashSessionId, isSessionIdShaped, newSessionId } from '../../lib/auth/sessionId';
 import { SignInThrottle } from '../../lib/auth/signInThrottle';
 import { AccountStoreError, type Page, type PersonProfile } from '../../lib/people/AccountStore';
-import { newPasswordSchema, signUpSchema, type SignUpRequest } from '../../lib/people/schemas';
+import { emailSchema, newPasswordSchema, signUpSchema, type SignUpRequest } from '../../lib/people/schemas';
 import { createLogger } from '../logger';
 import { createAccessEvents } from './accessEvents';
 import { newId } from './newId';
@@ -37,6 +37,11 @@ export interface AccountService {
   changePassword(personId: string, currentPassword: string, newPassword: string, keepSessionId: string, ip?: string): Promise<void>;
   /** Admin only: a one-time reset token for the person (1 h); earlier ones stop working. Throws `forbidden` or `not_found`. */
   createResetToken(adminPersonId: string, personId: string): Promise<string>;
+  /**
+   * Self-service ("Glemt adgangskode?"): a one-time reset token for the active person with that
+   * e-mail, or null when there is none. Callers must answer alike either way.
+   */
+  createResetTokenForEmail(email: string): Promise<{ token: string; person: PersonProfile } | null>;
   /** Ends every session of the person. Throws `invalid_input` or `invalid_token`. */
   resetPassword(token: string, newPassword: string): Promise<PersonProfile>;
   /** Admin only; disabling ends the person's sessions. Throws `forbidden`, `not_found` or `last_admin`. */
@@ -113,12 +118,27 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
   async function createResetToken(adminPersonId: string, personId: string): Promise<string> {
     await requireAllowed(store, adminPersonId, 'administer', ADMINISTER);
     if (!(await store.getPerson(personId))) throw new PeopleError('not_found', 'no such person');
+    const token = await issueResetToken(personId);
+    logger.info({ event: 'reset_token_created', adminId: adminPersonId, personId }, 'an admin issued a password reset link');
+    return token;
+  }
+
+  async function issueResetToken(personId: string): Promise<string> {
     await store.deleteTokens({ purpose: 'password_reset', personId });
     const token = newSessionId();
     const expiresAt = new Date(clock() + RESET_TOKEN_LIFETIME_MS).toISOString();
     await store.createToken({ hash: hashSessionId(token), purpose: 'password_reset', personId, expiresAt });
-    logger.info({ event: 'reset_token_created', adminId: adminPersonId, personId }, 'an admin issued a password reset link');
     return token;
+  }
+
+  async function createResetTokenForEmail(email: string): Promise<{ token: string; person: PersonProfile } | null> {
+    const parsed = emailSchema.safeParse(email);
+    if (!parsed.success) return null;
+    const person = await store.getPersonByEmail(parsed.data);
+    if (!person || person.disabled) return null;
+    const token = await issueResetToken(person.id);
+    logger.info({ event: 'reset_token_requested', personId: person.id }, 'a person asked for a password reset link');
+    return { token, person: toProfile(person) };
   }
 
   async function resetPassword(token: string, newPassword: string): Promise<PersonProfile> {
@@ -180,5 +200,16 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     return { items: page.items.map(toProfile), total: page.total };
   }
 
-  return { signUp, signIn, signOut, changePassword, createResetToken, resetPassword, setDisabled, setRole, listPeople };
+  return {
+    signUp,
+    signIn,
+    signOut,
+    changePassword,
+    createResetToken,
+    createResetTokenForEmail,
+    resetPassword,
+    setDisabled,
+    setRole,
+    listPeople,
+  };
 }

@@ -132,4 +132,44 @@ describe('the admin page in the browser', () => {
     await anna.getByTestId('presence-list').getByText('Carl Nielsen (Tømrer Nielsen ApS)').waitFor();
     await carl.getByTestId('presence-list').getByText('Carl Nielsen (Tømrer Nielsen ApS) (dig)').waitFor();
   });
+
+  it('the member switches back to writing as himself from the header menu', async () => {
+    const header = carl.locator('.site-header');
+    const choice = header.getByLabel('Skriv som');
+    expect(await choice.inputValue()).not.toBe('');
+    await choice.selectOption({ label: 'Som mig selv (Carl Nielsen)' });
+    await header.getByText('Logget ind som Carl Nielsen', { exact: true }).waitFor();
+    expect(await header.getByLabel('Skriv som').inputValue()).toBe('');
+    // People in no organisation get no such menu.
+    expect(await anna.locator('.site-header').getByLabel('Skriv som').count()).toBe(0);
+  });
+
+  it('an admin creates an API key, sees it once, and revokes it after confirming: the key stops working', async () => {
+    await admin.goto(`${server.url}/admin`);
+    const keys = admin.getByTestId('admin-api-keys');
+    await keys.getByLabel('Navn på nøglen (fx platformens navn)').fill('Borgerportalen');
+    await keys.getByLabel('Oprette dokumenter (documents:write)').uncheck();
+    await keys.getByRole('button', { name: 'Opret API-nøgle' }).click();
+    const shown = keys.getByTestId('new-api-key');
+    await shown.getByText('Nøglen vises kun denne ene gang').waitFor();
+    const rawKey = await shown.getByLabel('API-nøglen Borgerportalen').inputValue();
+    expect(rawKey).toMatch(/^sk_[A-Za-z0-9_-]{43}$/);
+    const row = keys.getByRole('row', { name: /Borgerportalen/ });
+    await row.getByText('documents:read, access:write, tokens:mint').waitFor();
+    expect(await row.textContent()).not.toContain(rawKey);
+
+    const list = (key: string) => fetch(`${server.url}/api/v1/documents`, { headers: { Authorization: `Bearer ${key}` } });
+    expect((await list(rawKey)).status).toBe(200);
+
+    await shown.getByRole('button', { name: 'Jeg har gemt nøglen' }).click();
+    expect(await keys.getByTestId('new-api-key').count()).toBe(0);
+    await row.getByRole('button', { name: 'Tilbagekald Borgerportalen' }).click();
+    await row.getByText('Platforme, der bruger nøglen, mister adgangen med det samme.', { exact: false }).waitFor();
+    await row.getByRole('button', { name: 'Fortryd' }).click();
+    expect((await list(rawKey)).status).toBe(200);
+    await row.getByRole('button', { name: 'Tilbagekald Borgerportalen' }).click();
+    await row.getByRole('button', { name: 'Ja, tilbagekald Borgerportalen' }).click();
+    await row.getByRole('cell', { name: 'Tilbagekaldt' }).waitFor();
+    expect((await list(rawKey)).status).toBe(401);
+  });
 });

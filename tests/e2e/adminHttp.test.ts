@@ -298,3 +298,22 @@ describe('workspaces', () => {
     expect(listed.body).toMatchObject({ workspaces: [{ name: 'Lokalplan Havnen', members: [{ name: 'Anna Arbejdsrum' }] }] });
   });
 });
+
+describe('the admin page pages through organisations', () => {
+  it('shows 20 organisations a page, with links that keep the people search', async () => {
+    const before = await get('/api/admin/organisations?limit=1', admin);
+    const existing = (before.body as { total: number }).total;
+    for (let i = existing; i < 23; i += 1) {
+      expect(
+        (await send('POST', '/api/admin/organisations', { name: `Forening nr. ${String(i).padStart(2, '0')}`, kind: 'association' }, admin))
+          .status,
+      ).toBe(201);
+    }
+    const first = String((await get('/admin?q=s', admin)).body);
+    expect(first).toContain('Sider med organisationer');
+    expect(first).toMatch(/href="\/admin\?q=s&amp;orgOffset=20"/);
+    const second = String((await get('/admin?q=s&orgOffset=20', admin)).body);
+    expect(second).toContain('Side 2 af 2');
+    expect(second).toMatch(/href="\/admin\?q=s"/);
+  });
+});

@@ -3,7 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { t } from '../../../lib/i18n/t';
 import { getServices } from '../../../lib/services';
 import { AdminView } from '../../_admin/AdminView';
-import { listParamsSchema } from '../../_shared/adminSchemas';
+import { ADMIN_PAGE_SIZE, listParamsSchema } from '../../_shared/adminSchemas';
 import { loadAdminOrganisations } from '../../_server/loadAdminOrganisations';
 import { loadAdminWorkspaces } from '../../_server/loadAdminWorkspaces';
 import { readPrincipal } from '../../_server/readPrincipal';
@@ -28,7 +28,14 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
     offset: params.offset,
     limit: params.limit,
   });
-  const [organisations, workspaces] = await Promise.all([loadAdminOrganisations({ offset: 0, limit: 100 }), loadAdminWorkspaces()]);
+  const orgs = listParamsSchema.safeParse({ offset: first(raw.orgOffset) });
+  const orgOffset = orgs.success ? orgs.data.offset : 0;
+  const orgLimit = ADMIN_PAGE_SIZE;
+  const [organisations, workspaces, apiKeys] = await Promise.all([
+    loadAdminOrganisations({ offset: orgOffset, limit: orgLimit }),
+    loadAdminWorkspaces(),
+    getServices().apiKeys.list(principal.personId),
+  ]);
   return (
     <AdminView
       selfId={principal.personId}
@@ -38,7 +45,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       offset={params.offset}
       limit={params.limit}
       organisations={organisations.items}
+      organisationsTotal={organisations.total}
+      orgOffset={orgOffset}
+      orgLimit={orgLimit}
       workspaces={workspaces}
+      apiKeys={apiKeys.map(({ id, name, prefix, scopes, createdAt, revokedAt }) => ({ id, name, prefix, scopes, createdAt, revokedAt }))}
     />
   );
 }

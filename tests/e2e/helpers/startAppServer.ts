@@ -46,7 +46,12 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 export async function startAppServer(
-  options: { readyTimeoutMs?: number; seedDemo?: boolean; env?: Readonly<Record<string, string>> } = {},
+  options: {
+    readyTimeoutMs?: number;
+    seedDemo?: boolean;
+    /** Extra environment; a function gets the server's URL (known only once the port is chosen). */
+    env?: Readonly<Record<string, string>> | ((url: string) => Readonly<Record<string, string>>);
+  } = {},
 ): Promise<AppServer> {
   const entry = join(PROJECT_DIR, 'dist', 'server.js');
   if (!existsSync(entry) || !existsSync(join(PROJECT_DIR, '.next', 'BUILD_ID'))) {
@@ -90,7 +95,7 @@ export async function startAppServer(
         AUTH_SECRET: secret,
         SEED_DEMO: options.seedDemo ? 'true' : 'false',
         LOG_LEVEL: 'info',
-        ...options.env,
+        ...(typeof options.env === 'function' ? options.env(url) : options.env),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,

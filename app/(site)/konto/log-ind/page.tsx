@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { t } from '../../../../lib/i18n/t';
+import { getServices } from '../../../../lib/services';
 import { AccountForm } from '../../../_shared/AccountForm';
 import { safeNextPath } from '../../../_shared/schemas';
 
@@ -18,6 +19,11 @@ export default async function SignInPage({ searchParams }: Props) {
       <p className="account-switch">
         {t('account.signIn.noAccount')} <Link href={`/konto/opret?next=${encodeURIComponent(next)}`}>{t('account.signUp.link')}</Link>
       </p>
+      {getServices().resetMail && (
+        <p className="account-switch">
+          <Link href="/konto/glemt">{t('account.forgot.link')}</Link>
+        </p>
+      )}
     </>
   );
 }

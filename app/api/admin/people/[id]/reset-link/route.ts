@@ -1,10 +1,12 @@
 /**
- * POST: an admin issues a one-time password-reset link (1 hour) for a person, to hand over without
- * a mail server. Earlier links of that person stop working. The link is in the response only.
+ * POST: an admin issues a one-time password-reset link (1 hour) for a person. With `SMTP_URL` set,
+ * the link is e-mailed to the person and the answer only says so (`{ emailed: true, email }`);
+ * without, the link is in the response for the admin to hand over. Earlier links stop working.
  */
 import { getServices } from '../../../../../../lib/services';
-import { HttpError, assertSameOrigin, handle } from '../../../../../_server/http';
+import { HttpError, assertSameOrigin, handle, isPeopleError } from '../../../../../_server/http';
 import { readPrincipal } from '../../../../../_server/readPrincipal';
+import { resetLink } from '../../../../../../lib/mail/resetLink';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,9 +15,23 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     assertSameOrigin(request);
     const principal = await readPrincipal();
     if (!principal) throw new HttpError(401, 'unauthenticated');
-    // The service asks can(actor, 'administer', platform) and refuses with `forbidden`.
-    const token = await getServices().accounts.createResetToken(principal.personId, (await context.params).id);
-    const origin = request.headers.get('origin') ?? '';
-    return Response.json({ link: `${origin}/konto/nulstil?token=${token}` }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    const personId = (await context.params).id;
+    const headers = { 'Cache-Control': 'no-store' };
+    const { resetMail, accounts, config } = getServices();
+    // The account service asks can(actor, 'administer', platform) and refuses with `forbidden`.
+    if (resetMail) {
+      let sent: { email: string };
+      try {
+        sent = await resetMail.mailAdminLink(principal.personId, personId);
+      } catch (error) {
+        if (isPeopleError(error)) throw error;
+        throw new HttpError(502, 'mail_failed');
+      }
+      return Response.json({ emailed: true, email: sent.email }, { status: 201, headers });
+    }
+    const token = await accounts.createResetToken(principal.personId, personId);
+    // The admin sees this link before handing it over; PUBLIC_URL when set, else the admin's own origin.
+    const origin = config.PUBLIC_URL ?? request.headers.get('origin') ?? '';
+    return Response.json({ emailed: false, link: resetLink(origin, token) }, { status: 201, headers });
   });
 }
