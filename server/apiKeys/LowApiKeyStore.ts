@@ -1,12 +1,9 @@
 /**
- * ApiKeyStore in a lowdb JSON file (`<DATA_DIR>/api-keys.json`, mode 0600 via DurableJSONFile).
- * Changes are serialised and a failed write restores the previous data, as in LowMetadataStore.
+ * ApiKeyStore in a lowdb JSON file (`<DATA_DIR>/api-keys.json`, mode 0600), written through
+ * SerialJsonFile (serialised, durable, rolled back on a failed write).
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { Low } from 'lowdb';
 import type { ApiKey, ApiKeyStore } from '../../lib/apiKeys/ApiKeyStore';
-import { DurableJSONFile } from '../storage/DurableJSONFile';
+import { SerialJsonFile } from '../storage/SerialJsonFile';
 import { newestFirst, nextKeysAfterCreate, nextKeysAfterRevoke } from './apiKeyChanges';
 
 interface ApiKeyFile {
@@ -14,12 +11,10 @@ interface ApiKeyFile {
 }
 
 export class LowApiKeyStore implements ApiKeyStore {
-  private readonly db: Low<ApiKeyFile>;
-  private opened: Promise<void> | null = null;
-  private writes: Promise<unknown> = Promise.resolve();
+  private readonly file: SerialJsonFile<ApiKeyFile>;
 
-  constructor(private readonly file: string) {
-    this.db = new Low<ApiKeyFile>(new DurableJSONFile<ApiKeyFile>(file), { keys: [] });
+  constructor(path: string) {
+    this.file = new SerialJsonFile(path, { what: 'API keys', empty: () => ({ keys: [] }), parse: parseApiKeyFile });
   }
 
   async create(key: ApiKey): Promise<ApiKey> {
@@ -46,48 +41,21 @@ export class LowApiKeyStore implements ApiKeyStore {
     return result ? structuredClone(result) : null;
   }
 
-  async close(): Promise<void> {
-    await this.writes.catch(() => undefined);
+  close(): Promise<void> {
+    return this.file.close();
   }
 
-  private async data(): Promise<ApiKeyFile> {
-    this.opened ??= this.read();
-    try {
-      await this.opened;
-    } catch (error) {
-      this.opened = null;
-      throw error;
-    }
-    return this.db.data;
-  }
-
-  private async read(): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    try {
-      await this.db.read();
-    } catch (error) {
-      throw new Error(`cannot read API keys from ${this.file}: ${(error as Error).message}`, { cause: error });
-    }
-    const data = this.db.data as { keys?: unknown } | null;
-    if (typeof data !== 'object' || data === null || !Array.isArray(data.keys)) {
-      throw new Error(`cannot read API keys from ${this.file}: expected { "keys": [...] }`);
-    }
+  private data(): Promise<ApiKeyFile> {
+    return this.file.view();
   }
 
   private change(next: (data: ApiKeyFile) => ApiKeyFile): Promise<void> {
-    const run = this.writes.then(async () => {
-      const previous = await this.data();
-      const data = next(previous);
-      if (data === previous) return;
-      this.db.data = data;
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.db.data = previous;
-        throw error;
-      }
-    });
-    this.writes = run.catch(() => undefined);
-    return run;
+    return this.file.change((data) => ({ data: next(data), result: undefined }));
   }
+}
+
+function parseApiKeyFile(raw: unknown): ApiKeyFile {
+  const data = raw as { keys?: unknown } | null;
+  if (typeof data !== 'object' || data === null || !Array.isArray(data.keys)) throw new Error('expected { "keys": [...] }');
+  return data as ApiKeyFile;
 }

@@ -1,12 +1,8 @@
 /**
- * SharingStore in a lowdb JSON file (`<DATA_DIR>/access.json`), written like LowMetadataStore:
- * DurableJSONFile (temp file, fsync, rename), changes serialised, a failed write puts the previous
- * data back. This process must be the file's only writer.
+ * SharingStore in a lowdb JSON file (`<DATA_DIR>/access.json`), written through SerialJsonFile
+ * (serialised, durable, rolled back on a failed write). This process must be the file's only writer.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { Low } from 'lowdb';
-import { DurableJSONFile } from '../storage/DurableJSONFile';
+import { SerialJsonFile } from '../storage/SerialJsonFile';
 import type { CoAuthorRequest, CoAuthorRequestPatch, Invite, InvitePatch, SharingStore } from '../../lib/sharing/SharingStore';
 import {
   addInvite,
@@ -24,13 +20,11 @@ import {
 } from './SharingData';
 
 export class LowSharingStore implements SharingStore {
-  private readonly db: Low<SharingData>;
-  private opened: Promise<void> | null = null;
-  private writes: Promise<unknown> = Promise.resolve();
+  private readonly file: SerialJsonFile<SharingData>;
 
-  /** @param file normally `<DATA_DIR>/access.json`; created on the first write. */
-  constructor(private readonly file: string) {
-    this.db = new Low<SharingData>(new DurableJSONFile<SharingData>(file), emptySharingData());
+  /** @param path normally `<DATA_DIR>/access.json`; created on the first write. */
+  constructor(path: string) {
+    this.file = new SerialJsonFile(path, { what: 'invites and requests', empty: emptySharingData, parse: parseSharingFile });
   }
 
   createInvite(invite: Invite): Promise<Invite> {
@@ -65,51 +59,21 @@ export class LowSharingStore implements SharingStore {
   }
 
   /** Waits for every write issued so far. */
-  async close(): Promise<void> {
-    await this.writes.catch(() => undefined);
+  close(): Promise<void> {
+    return this.file.close();
   }
 
-  private async data(): Promise<SharingData> {
-    this.opened ??= this.read();
-    try {
-      await this.opened;
-    } catch (error) {
-      this.opened = null; // a later call tries again (e.g. after an operator fixed the file)
-      throw error;
-    }
-    return this.db.data;
+  private data(): Promise<SharingData> {
+    return this.file.view();
   }
 
-  private async read(): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    try {
-      await this.db.read();
-    } catch (error) {
-      throw new Error(`cannot read invites and requests from ${this.file}: ${(error as Error).message}`, { cause: error });
-    }
-    const data = this.db.data as Partial<SharingData> | null;
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw new Error(`cannot read invites and requests from ${this.file}: expected a JSON object`);
-    }
-    this.db.data = { ...data, invites: data.invites ?? {}, requests: data.requests ?? {} };
-  }
-
-  /** One change at a time: compute the next data, write it, then make it current. */
   private change<T>(next: (data: SharingData) => { data: SharingData; result: T }): Promise<T> {
-    const run = this.writes.then(async () => {
-      const previous = await this.data();
-      const { data, result } = next(previous);
-      if (data === previous) return structuredClone(result);
-      this.db.data = data;
-      try {
-        await this.db.write();
-      } catch (error) {
-        this.db.data = previous;
-        throw error;
-      }
-      return structuredClone(result);
-    });
-    this.writes = run.catch(() => undefined);
-    return run;
+    return this.file.change(next);
   }
+}
+
+function parseSharingFile(raw: unknown): SharingData {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('expected a JSON object');
+  const data = raw as Partial<SharingData>;
+  return { ...data, invites: data.invites ?? {}, requests: data.requests ?? {} } as SharingData;
 }
