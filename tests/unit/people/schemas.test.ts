@@ -36,13 +36,22 @@ describe('sign-up schema', () => {
     ['without a top-level domain', 'karen@eksempel', 'email_invalid'],
     ['with a space inside', 'karen blixen@eksempel.dk', 'email_invalid'],
     ['with two @', 'karen@@eksempel.dk', 'email_invalid'],
+    ['with angle brackets', '<script>@eksempel.dk', 'email_invalid'],
+    ['with a right-to-left override', 'karen@eksempel.dk\u202e', 'email_invalid'],
+    ['with a zero-width space', 'ka\u200bren@eksempel.dk', 'email_invalid'],
+    ['with two dots in a row', 'karen..blixen@eksempel.dk', 'email_invalid'],
+    ['starting with a dot', '.karen@eksempel.dk', 'email_invalid'],
+    ['with a quote', 'ka"ren@eksempel.dk', 'email_invalid'],
+    ['with a one-letter top-level domain', 'karen@eksempel.d', 'email_invalid'],
+    ['with a domain label over 63 characters', `karen@${'b'.repeat(64)}.dk`, 'email_invalid'],
     ['longer than 254 characters', `${'a'.repeat(64)}@${'b'.repeat(190)}.dk`, 'email_too_long'],
   ])('refuses an e-mail that is %s', (_what, email, code) => {
     expect(codeOf(signUpSchema, { ...goodSignUp, email })).toBe(code);
   });
 
   it('accepts an e-mail of exactly 254 characters', () => {
-    const email = `${'a'.repeat(64)}@${'b'.repeat(186)}.dk`;
+    // DNS labels are at most 63 characters: 64 + '@' + 62 + '.' + 61 + '.' + 61 + '.dk' = 254.
+    const email = `${'a'.repeat(64)}@${'b'.repeat(62)}.${'c'.repeat(61)}.${'d'.repeat(61)}.dk`;
     expect(email).toHaveLength(254);
     expect(codeOf(emailSchema, email)).toBe('ok');
   });
@@ -129,5 +138,21 @@ describe('organisation schema', () => {
 
   it.each([undefined, 'forening', 'Business', 3])('refuses a kind that is not one of ORGANISATION_KINDS (%o)', (kind) => {
     expect(codeOf(organisationSchema, { name: 'Foreningen', kind })).toBe('organisation_kind_invalid');
+  });
+});
+
+describe('Danish e-mail addresses', () => {
+  it.each([
+    'søren@eksempel.dk',
+    'karen@æblegården.dk',
+    'åse.ørsted+høring@kommune.dk',
+    'info@xn--blegrden-g1a8n.dk',
+    'a.b-c_d@sub.eksempel.dk',
+  ])('accepts %s', (email) => {
+    expect(codeOf(emailSchema, email)).toBe('ok');
+  });
+
+  it('lower-cases Danish capitals too', () => {
+    expect(emailSchema.parse('SØREN@ÆBLEGÅRDEN.DK')).toBe('søren@æblegården.dk');
   });
 });
