@@ -15,6 +15,8 @@ import { connectWithFreshTokens, fetchBrowserToken } from './connectWithFreshTok
 
 export interface CollaborationOptions {
   readonly documentId: string;
+  /** Whose local copy this is (see CollaborativeEditorProps.personKey); null keeps none. */
+  readonly personKey: string | null;
   /**
    * A fixed sync token (embeds). Without it, the editor fetches a short-lived token for the
    * session before every connect (connectWithFreshTokens).

@@ -13,6 +13,11 @@ import { useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
 
 export interface CollaborativeEditorProps {
   readonly documentId: string;
+  /**
+   * Whose local data this is (lib/offline/localNames.ts): the person id, ANONYMOUS_KEY for a
+   * signed-out reader, or null for an embed (no local copy is kept for another platform's token).
+   */
+  readonly personKey: string | null;
   readonly user: CaretUser;
   /** Sync token for embeds; the session cookie is used without one. */
   readonly token?: string;
@@ -21,7 +26,12 @@ export interface CollaborativeEditorProps {
 
 /** The live editor for one document: loaded in the browser only (next/dynamic, ssr: false). */
 export default function CollaborativeEditor(props: CollaborativeEditorProps) {
-  const collaboration = useCollaboration({ documentId: props.documentId, token: props.token, readOnly: props.readOnly });
+  const collaboration = useCollaboration({
+    documentId: props.documentId,
+    personKey: props.personKey,
+    token: props.token,
+    readOnly: props.readOnly,
+  });
   if (!collaboration) return <EditorLoading />;
   return (
     <EditorSession

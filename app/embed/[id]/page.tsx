@@ -48,7 +48,13 @@ export default async function EmbedPage({ params, searchParams }: Props) {
           <h1 data-testid="document-title">{title}</h1>
         </div>
       )}
-      <EditorLoader documentId={id} token={token} user={{ name: claims.name, color: colourFor(claims.sub) }} readOnly={readOnly} />
+      <EditorLoader
+        documentId={id}
+        personKey={null}
+        token={token}
+        user={{ name: claims.name, color: colourFor(claims.sub) }}
+        readOnly={readOnly}
+      />
       <p className="embed__footer">{t('embed.poweredBy')}</p>
     </main>
   );

@@ -7,6 +7,7 @@ import { can } from '../../../../lib/access/can';
 import { colourFor } from '../../../../lib/auth/colourFor';
 import { documentResourceOf } from '../../../../lib/documents/DocumentService';
 import { getServices } from '../../../../lib/services';
+import { ANONYMOUS_KEY } from '../../../../lib/offline/localNames';
 import { EditorLoader } from '../../../_editor/EditorLoader';
 import { SharePanel } from '../../../_editor/SharePanel';
 import { AskToCoAuthor } from '../../../_sharing/AskToCoAuthor';
@@ -53,7 +54,7 @@ export default async function DocumentPage({ params }: Params) {
           <h1 data-testid="document-title">{meta.title}</h1>
         </div>
       </div>
-      <EditorLoader documentId={id} user={user} readOnly={readOnly} />
+      <EditorLoader documentId={id} personKey={principal?.personId ?? ANONYMOUS_KEY} user={user} readOnly={readOnly} />
       {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
       {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}
     </div>
