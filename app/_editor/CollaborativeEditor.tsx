@@ -1,7 +1,14 @@
 'use client';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useT } from '../../lib/i18n/useT';
+import { CommentBridge } from '../_consultation/CommentBridge';
+import { CommentHighlights } from '../_consultation/CommentHighlights';
+import { CommentsPanel } from '../_consultation/CommentsPanel';
+import { CommentToolbar } from '../_consultation/CommentToolbar';
+import { SelectionCommentButton } from '../_consultation/SelectionCommentButton';
+import { listenForCommentChanges } from '../_consultation/listenForCommentChanges';
+import { useCommentShortcut } from '../_consultation/useCommentShortcut';
 import type { Collaboration } from './CollaborationHolder';
 import { collaborativeExtensions, type CaretUser } from './collaborativeExtensions';
 import { LinkForm } from './LinkForm';
@@ -22,6 +29,8 @@ export interface CollaborativeEditorProps {
   /** Sync token for embeds; the session cookie is used without one. */
   readonly token?: string;
   readonly readOnly: boolean;
+  /** Shows the comments panel, highlights and the comment buttons (the document page; not embeds). */
+  readonly comments?: boolean;
 }
 
 /** The live editor for one document: loaded in the browser only (next/dynamic, ssr: false). */
@@ -40,6 +49,9 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
       user={props.user}
       readOnly={props.readOnly}
       withToken={props.token !== undefined}
+      documentId={props.documentId}
+      personKey={props.personKey}
+      comments={props.comments ?? false}
     />
   );
 }
@@ -58,17 +70,28 @@ interface EditorSessionProps {
   readonly user: CaretUser;
   readonly readOnly: boolean;
   readonly withToken: boolean;
+  readonly documentId: string;
+  readonly personKey: string | null;
+  readonly comments: boolean;
 }
 
-function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessionProps) {
+function EditorSession({ collaboration, user, readOnly, withToken, documentId, personKey, comments }: EditorSessionProps) {
   const t = useT();
   const { doc, provider, tracker } = collaboration;
   const { status, hasSynced } = useSyncStatus(tracker);
   const [linkOpen, setLinkOpen] = useState(false);
   const statusContext = useMemo(() => ({ readOnly, withToken }), [readOnly, withToken]);
   const { name, color } = user;
+  const [bridge] = useState(() => new CommentBridge());
+  const canComment = useSyncExternalStore(bridge.subscribe, bridge.getCanComment, () => false);
   // By value: a refreshed server render hands over an equal but new `user` object.
-  const extensions = useMemo(() => collaborativeExtensions(doc, provider, { name, color }), [doc, provider, name, color]);
+  const extensions = useMemo(
+    () => [
+      ...collaborativeExtensions(doc, provider, { name, color }),
+      ...(comments ? [CommentHighlights.configure({ onActivate: bridge.activate })] : []),
+    ],
+    [doc, provider, name, color, comments, bridge],
+  );
   const editor = useEditor(
     {
       extensions,
@@ -76,7 +99,14 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
       // Opened for editing only once the server's copy has arrived (see the effect below).
       editable: false,
       editorProps: {
-        attributes: { 'aria-label': t('editor.bodyLabel'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true' },
+        attributes: {
+          'aria-label': t('editor.bodyLabel'),
+          'aria-multiline': 'true',
+          role: 'textbox',
+          spellcheck: 'true',
+          // Read-only text can still be selected and commented on; focusable from script (a thread's "Vis passagen").
+          ...(readOnly && { 'aria-readonly': 'true', tabindex: '-1' }),
+        },
       },
     },
     [extensions],
@@ -86,6 +116,10 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== canEdit) editor.setEditable(canEdit);
   }, [editor, canEdit]);
+
+  useCommentShortcut(comments ? editor : null, bridge);
+  // Without a comments panel (embeds) the socket's "comments changed" messages are ignored, not logged as unknown.
+  useEffect(() => (comments ? undefined : listenForCommentChanges(provider, () => undefined)), [comments, provider]);
 
   const pending = status.kind === 'saving' || status.kind === 'reconnecting' || status.kind === 'offline' ? status.pending : 0;
   useWarnBeforeLeaving(pending > 0);
@@ -104,14 +138,38 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
           </p>
         </div>
       )}
-      <div className="editor-layout">
+      <div className={comments ? 'editor-layout editor-layout--comments' : 'editor-layout'}>
         <div className="editor-surface">
-          {editor && !readOnly && <Toolbar editor={editor} linkOpen={linkOpen} onToggleLink={() => setLinkOpen((open) => !open)} />}
+          {editor && !readOnly && (
+            <Toolbar
+              editor={editor}
+              linkOpen={linkOpen}
+              onToggleLink={() => setLinkOpen((open) => !open)}
+              onComment={comments && canComment ? bridge.requestComment : undefined}
+            />
+          )}
+          {editor && readOnly && comments && <CommentToolbar bridge={bridge} />}
           {editor && linkOpen && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
           {editor ? <EditorContent editor={editor} className="editor-content" data-testid="editor" /> : <EditorLoading />}
           {editor && !hasSynced && <EditorLoading />}
+          {editor && comments && <SelectionCommentButton editor={editor} bridge={bridge} />}
         </div>
-        <PresenceList awareness={provider.awareness} />
+        {comments ? (
+          <div className="editor-side">
+            <PresenceList awareness={provider.awareness} />
+            <CommentsPanel
+              documentId={documentId}
+              personKey={personKey}
+              editor={editor}
+              doc={doc}
+              provider={provider}
+              bridge={bridge}
+              canEdit={canEdit}
+            />
+          </div>
+        ) : (
+          <PresenceList awareness={provider.awareness} />
+        )}
       </div>
     </div>
   );

@@ -8,7 +8,10 @@ import { colourFor } from '../../../../lib/auth/colourFor';
 import { documentResourceOf } from '../../../../lib/documents/DocumentService';
 import { getServices } from '../../../../lib/services';
 import { ANONYMOUS_KEY } from '../../../../lib/offline/localNames';
+import { nextStates, phaseActionFor } from '../../../../lib/documents/phases';
 import { EditorLoader } from '../../../_editor/EditorLoader';
+import { PhaseBadge } from '../../../_consultation/PhaseBadge';
+import { PhasePanel } from '../../../_consultation/PhasePanel';
 import { SharePanel } from '../../../_editor/SharePanel';
 import { AskToCoAuthor } from '../../../_sharing/AskToCoAuthor';
 import { actorOf, readPrincipal } from '../../../_server/readPrincipal';
@@ -43,6 +46,9 @@ export default async function DocumentPage({ params }: Params) {
     notFound();
   }
   const readOnly = !can(actor, 'edit', resource).allowed;
+  const moves = nextStates(meta.state).filter((to) => can(actor, phaseActionFor(to), resource).allowed);
+  const canChangePhase = can(actor, 'change_phase', resource).allowed;
+  const hasReport = meta.state === 'consultation' || meta.state === 'final' || meta.state === 'archived';
   const user = principal
     ? { name: principal.label, color: colourFor(principal.personId) }
     : { name: t('presence.reader'), color: colourFor('reader') };
@@ -52,9 +58,22 @@ export default async function DocumentPage({ params }: Params) {
         <div>
           <Link href="/">← {t('nav.allDocuments')}</Link>
           <h1 data-testid="document-title">{meta.title}</h1>
+          <div className="editor-bar__meta">
+            <PhaseBadge state={meta.state} />
+            {hasReport && <Link href={`/d/${id}/hoeringsnotat`}>{t('consultation.notat.link')}</Link>}
+          </div>
         </div>
       </div>
-      <EditorLoader documentId={id} personKey={principal?.personId ?? ANONYMOUS_KEY} user={user} readOnly={readOnly} />
+      <EditorLoader documentId={id} personKey={principal?.personId ?? ANONYMOUS_KEY} user={user} readOnly={readOnly} comments />
+      {principal && (moves.length > 0 || canChangePhase) && (
+        <PhasePanel
+          documentId={id}
+          state={meta.state}
+          moves={moves}
+          consultation={{ opensAt: null, closesAt: null, citizensMayComment: true, organisationsMayComment: true, guestsMayComment: meta.consultation.guestsMayComment }}
+          isPublic={meta.visibility === 'public'}
+        />
+      )}
       {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
       {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}
     </div>

@@ -1,0 +1,296 @@
+'use client';
+import type { Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import type { Anchor } from '../../lib/comments/model';
+import { isMessageKey } from '../../lib/i18n/t';
+import { useLocale, useT } from '../../lib/i18n/useT';
+import type { MessageKey } from '../../lib/i18n/messages';
+import { anchorFromSelection } from './anchoring';
+import type { CommentBridge } from './CommentBridge';
+import { commentsPath, useCommentList } from './useCommentList';
+import { ConsultationContext, type ConsultationContextValue } from './ConsultationContext';
+import { excerpt } from './excerpt';
+import { GuestJoin } from './GuestJoin';
+import { NewCommentForm, type NewComment } from './NewCommentForm';
+import { ThreadFilters } from './ThreadFilters';
+import { ThreadView } from './ThreadView';
+import { arrangeThreads, threadsOf, type Placement, type Thread, type ThreadFilter, type ThreadSort } from './threadList';
+import { useCommentWriter, type PendingWrite } from './useCommentWriter';
+import { useOnline } from './useOnline';
+import { usePlacements } from './usePlacements';
+import { CommentText } from './CommentText';
+
+export interface CommentsPanelProps {
+  readonly documentId: string;
+  readonly personKey: string | null;
+  readonly editor: Editor | null;
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly bridge: CommentBridge;
+  /** The editor is editable and synced now (accepting a suggestion edits the body). */
+  readonly canEdit: boolean;
+}
+
+/**
+ * The comments beside the editor (a complementary landmark, "Kommentarer"): the form for a new
+ * comment on the selected passage, filter and sort, the threads in the chosen order, orphaned
+ * threads in their own group, and writes that wait to be sent.
+ */
+export function CommentsPanel({ documentId, personKey, editor, doc, provider, bridge, canEdit }: CommentsPanelProps) {
+  const t = useT();
+  const locale = useLocale();
+  const ids = useId();
+  const list = useCommentList(documentId, personKey, provider);
+  const writer = useCommentWriter(list.refresh);
+  const browserOnline = useOnline();
+  const online = browserOnline && list.error !== 'network';
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [filter, setFilter] = useState<ThreadFilter>('all');
+  const [sort, setSort] = useState<ThreadSort>('passage');
+  const [newAnchor, setNewAnchor] = useState<Anchor | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
+
+  const data = list.data;
+  const viewer = data?.viewer ?? null;
+  const threads = useMemo(() => threadsOf(data?.comments ?? []), [data]);
+  const placed = usePlacements(editor, doc, threads, activeId);
+  const placements = useMemo(() => {
+    const map = new Map<string, Placement>();
+    for (const [id, place] of placed) map.set(id, { status: place.status, at: place.status === 'orphaned' ? -1 : place.from });
+    return map;
+  }, [placed]);
+  const collator = useMemo(() => new Intl.Collator(locale), [locale]);
+  const groups = useMemo(() => arrangeThreads(threads, filter, sort, placements, collator), [threads, filter, sort, placements, collator]);
+
+  const canComment = viewer?.canComment ?? false;
+  useEffect(() => bridge.setCanComment(canComment), [bridge, canComment]);
+
+  const activate = useCallback((threadId: string) => {
+    setActiveId(threadId);
+    const item = panelRef.current?.querySelector(`[data-thread-id="${CSS.escape(threadId)}"]`);
+    item?.scrollIntoView({ block: 'nearest' });
+  }, []);
+
+  const requestComment = useCallback(() => {
+    if (!editor || !canComment) return;
+    const anchor = anchorFromSelection(editor);
+    if (!anchor) {
+      setHint(t('consultation.new.selectFirst'));
+      panelRef.current?.querySelector<HTMLElement>('[data-hint]')?.focus();
+      return;
+    }
+    setHint(null);
+    setNewAnchor(anchor);
+  }, [editor, canComment, t]);
+
+  useEffect(() => bridge.connect({ activate, requestComment }), [bridge, activate, requestComment]);
+
+  const showPassage = useCallback(
+    (threadId: string) => {
+      const place = placed.get(threadId);
+      if (!editor || editor.isDestroyed || !place || place.status === 'orphaned') return;
+      setActiveId(threadId);
+      const { view } = editor;
+      view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, place.from, place.to)).scrollIntoView());
+      if (editor.isEditable) {
+        view.focus();
+        return;
+      }
+      // A read-only editor takes no focus of its own: focus it as a region and put the
+      // browser's selection on the passage, so it is read out and can be copied.
+      view.dom.focus({ preventScroll: true });
+      const start = view.domAtPos(place.from);
+      const end = view.domAtPos(place.to);
+      const range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    },
+    [editor, placed],
+  );
+
+  const applySuggestion = useCallback(
+    (thread: Thread): string | null => {
+      const place = placed.get(thread.root.id);
+      const replacement = thread.root.replacement;
+      if (!editor || editor.isDestroyed || !editor.isEditable || replacement === undefined) return t('consultation.decision.cannotApply');
+      if (!place || place.status === 'orphaned') return t('consultation.decision.passageGone');
+      const current = editor.state.doc.textBetween(place.from, place.to, '\n');
+      if (current !== thread.root.anchor?.quote.exact) return t('consultation.decision.passageChanged');
+      // A normal edit by this editor (so attributed and synced like typing), as plain text:
+      // the suggestion is never parsed as HTML. Line breaks in a suggestion become spaces.
+      const text = replacement.replace(/\s*\n\s*/g, ' ');
+      const { from, to } = place;
+      editor
+        .chain()
+        .focus()
+        .command(({ tr }) => {
+          tr.insertText(text, from, to);
+          return true;
+        })
+        .run();
+      return null;
+    },
+    [editor, placed, t],
+  );
+
+  async function submitNew(comment: NewComment): Promise<string | null> {
+    if (!newAnchor) return null;
+    const failure = await writer.send({
+      kind: comment.kind,
+      method: 'POST',
+      url: commentsPath(documentId),
+      body: {
+        kind: comment.kind,
+        anchor: newAnchor,
+        text: comment.text,
+        ...(comment.kind === 'suggestion' && { replacement: comment.replacement }),
+      },
+      label: t(comment.kind === 'suggestion' ? 'consultation.write.suggestion' : 'consultation.write.comment', {
+        excerpt: excerpt(newAnchor.quote.exact),
+      }),
+      text: comment.kind === 'suggestion' ? `${comment.replacement ?? ''}\n\n${comment.text}`.trim() : comment.text,
+      threadId: null,
+    });
+    if (!failure) closeNew();
+    return failure;
+  }
+
+  function closeNew() {
+    setNewAnchor(null);
+    // Back to where the person was: the editor (their selection is still there).
+    if (editor && !editor.isDestroyed) editor.view.focus();
+  }
+
+  const pendingFor = (threadId: string) => writer.pending.filter((write) => write.threadId === threadId && write.kind === 'reply');
+  const pendingNew = writer.pending.filter((write) => write.threadId === null);
+
+  const context: ConsultationContextValue | null = viewer && {
+    documentId,
+    viewer,
+    writer,
+    online,
+    refresh: list.refresh,
+    showPassage,
+    applySuggestion,
+    canApply: canEdit,
+  };
+
+  const refusal = viewer && !viewer.canComment ? refusalMessage(viewer.commentRefusal) : null;
+  const count = threads.length;
+
+  return (
+    <aside className="comments-panel" aria-labelledby={`${ids}-heading`} ref={panelRef} data-testid="comments-panel">
+      <h2 id={`${ids}-heading`}>{t('consultation.panel.heading')}</h2>
+      {!data && !list.error && (
+        <p className="hint" role="status">
+          {t('consultation.panel.loading')}
+        </p>
+      )}
+      {!data && list.error && (
+        <p className="field-error" role="alert">
+          {t(list.error === 'network' ? 'consultation.panel.offlineEmpty' : 'consultation.panel.failed')}
+        </p>
+      )}
+      {list.fromCache && (
+        <p className="comments-panel__offline" role="status">
+          {t('consultation.panel.fromCache')}
+        </p>
+      )}
+      {data && !list.fromCache && !online && (
+        <p className="comments-panel__offline" role="status">
+          {t('consultation.panel.offline')}
+        </p>
+      )}
+      {viewer && (
+        <>
+          {viewer.guest && <p className="hint">{t('consultation.guest.as', { name: viewer.guest.name })}</p>}
+          {!viewer.signedIn && !viewer.guest && viewer.guestsMayJoin && <GuestJoin documentId={documentId} onJoined={list.refresh} />}
+          {refusal && !(!viewer.signedIn && !viewer.guest && viewer.guestsMayJoin) && <p className="hint">{refusal}</p>}
+          {viewer.canComment && !newAnchor && (
+            <p className="hint" data-hint tabIndex={-1}>
+              {hint ?? t('consultation.new.howTo')}
+            </p>
+          )}
+        </>
+      )}
+      {context && (
+        <ConsultationContext.Provider value={context}>
+          {newAnchor && (
+            <NewCommentForm key={JSON.stringify(newAnchor.start)} anchor={newAnchor} onSubmit={submitNew} onCancel={closeNew} />
+          )}
+          {pendingNew.length > 0 && <PendingList writes={pendingNew} />}
+          {count > 0 && <ThreadFilters filter={filter} sort={sort} onFilter={setFilter} onSort={setSort} />}
+          {count === 0 ? (
+            <p>{t('consultation.panel.empty')}</p>
+          ) : groups.placed.length + groups.orphaned.length === 0 ? (
+            <p>{t('consultation.panel.noneMatch')}</p>
+          ) : (
+            <p className="visually-hidden" role="status">
+              {t('consultation.panel.shown', { n: groups.placed.length + groups.orphaned.length })}
+            </p>
+          )}
+          {groups.placed.length > 0 && (
+            <ol className="thread-list" aria-label={t('consultation.panel.listLabel')}>
+              {groups.placed.map((thread) => (
+                <ThreadView
+                  key={thread.root.id}
+                  thread={thread}
+                  active={thread.root.id === activeId}
+                  placed
+                  pending={pendingFor(thread.root.id)}
+                  onActivate={setActiveId}
+                />
+              ))}
+            </ol>
+          )}
+          {groups.orphaned.length > 0 && (
+            <section className="orphaned" aria-labelledby={`${ids}-orphaned`}>
+              <h3 id={`${ids}-orphaned`}>{t('consultation.orphaned.heading')}</h3>
+              <p className="hint">{t('consultation.orphaned.body')}</p>
+              <ol className="thread-list">
+                {groups.orphaned.map((thread) => (
+                  <ThreadView
+                    key={thread.root.id}
+                    thread={thread}
+                    active={thread.root.id === activeId}
+                    placed={false}
+                    pending={pendingFor(thread.root.id)}
+                    onActivate={setActiveId}
+                  />
+                ))}
+              </ol>
+            </section>
+          )}
+        </ConsultationContext.Provider>
+      )}
+    </aside>
+  );
+
+  function refusalMessage(code: string | null): string {
+    const key = `consultation.refusal.${code ?? 'other'}`;
+    return isMessageKey(key) ? t(key as MessageKey & `consultation.refusal.${string}` as never) : t('consultation.refusal.other');
+  }
+}
+
+function PendingList({ writes }: { writes: readonly PendingWrite[] }) {
+  const t = useT();
+  return (
+    <ul className="pending-list" aria-label={t('consultation.pending.heading')}>
+      {writes.map((write) => (
+        <li key={write.id} className="comment comment--pending">
+          <p className="comment__byline">
+            {write.label} · {t('consultation.pending.item')}
+          </p>
+          {write.text && <CommentText text={write.text} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
