@@ -177,7 +177,15 @@ export function Toolbar({
       ))}
       {onComment && (
         <div className="toolbar__group">
-          {button('comment', t('consultation.toolbar.comment'), t('consultation.toolbar.comment'), undefined, onComment, 'Ctrl+Alt+M', true)}
+          {button(
+            'comment',
+            t('consultation.toolbar.comment'),
+            t('consultation.toolbar.comment'),
+            undefined,
+            onComment,
+            'Ctrl+Alt+M',
+            true,
+          )}
         </div>
       )}
     </div>

@@ -4,7 +4,8 @@
  * nothing a person writes can become markup. Browser-safe.
  */
 
-export type LinkPart = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'link'; readonly text: string; readonly href: string };
+export type LinkPart =
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'link'; readonly text: string; readonly href: string };
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 /** Punctuation that usually ends the sentence around a link rather than the link itself. */

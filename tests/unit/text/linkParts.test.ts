@@ -22,12 +22,21 @@ describe('linkParts', () => {
 
   it('keeps a closing bracket that belongs to the address', () => {
     const parts = linkParts('Læs https://da.wikipedia.org/wiki/Aarhus_(by).');
-    expect(parts[1]).toEqual({ kind: 'link', text: 'https://da.wikipedia.org/wiki/Aarhus_(by)', href: 'https://da.wikipedia.org/wiki/Aarhus_(by)' });
+    expect(parts[1]).toEqual({
+      kind: 'link',
+      text: 'https://da.wikipedia.org/wiki/Aarhus_(by)',
+      href: 'https://da.wikipedia.org/wiki/Aarhus_(by)',
+    });
     expect(parts[2]).toEqual({ kind: 'text', text: '.' });
   });
 
   it('never links other schemes or markup', () => {
-    for (const text of ['javascript:alert(1)', '<a href="https://x.dk">x</a> <script>alert(1)</script>', 'data:text/html,hej', 'ftp://x.dk']) {
+    for (const text of [
+      'javascript:alert(1)',
+      '<a href="https://x.dk">x</a> <script>alert(1)</script>',
+      'data:text/html,hej',
+      'ftp://x.dk',
+    ]) {
       const parts = linkParts(text);
       expect(join(parts)).toBe(text);
       for (const part of parts) if (part.kind === 'link') expect(part.href).toMatch(/^https?:\/\/[^<>"]+$/);

@@ -70,7 +70,13 @@ export default async function DocumentPage({ params }: Params) {
           documentId={id}
           state={meta.state}
           moves={moves}
-          consultation={{ opensAt: null, closesAt: null, citizensMayComment: true, organisationsMayComment: true, guestsMayComment: meta.consultation.guestsMayComment }}
+          consultation={{
+            opensAt: null,
+            closesAt: null,
+            citizensMayComment: true,
+            organisationsMayComment: true,
+            guestsMayComment: meta.consultation.guestsMayComment,
+          }}
           isPublic={meta.visibility === 'public'}
         />
       )}
