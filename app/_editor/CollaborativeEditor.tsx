@@ -6,6 +6,7 @@ import { CommentBridge } from '../_consultation/CommentBridge';
 import { CommentHighlights } from '../_consultation/CommentHighlights';
 import { CommentsPanel } from '../_consultation/CommentsPanel';
 import { CommentToolbar } from '../_consultation/CommentToolbar';
+import { ReadOnlyCaret } from '../_consultation/ReadOnlyCaret';
 import { SelectionCommentButton } from '../_consultation/SelectionCommentButton';
 import { listenForCommentChanges } from '../_consultation/listenForCommentChanges';
 import { useCommentShortcut } from '../_consultation/useCommentShortcut';
@@ -88,7 +89,7 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
   const extensions = useMemo(
     () => [
       ...collaborativeExtensions(doc, provider, { name, color }),
-      ...(comments ? [CommentHighlights.configure({ onActivate: bridge.activate })] : []),
+      ...(comments ? [CommentHighlights.configure({ onActivate: bridge.activate }), ReadOnlyCaret] : []),
     ],
     [doc, provider, name, color, comments, bridge],
   );
@@ -104,8 +105,8 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
           'aria-multiline': 'true',
           role: 'textbox',
           spellcheck: 'true',
-          // Read-only text can still be selected and commented on; focusable from script (a thread's "Vis passagen").
-          ...(readOnly && { 'aria-readonly': 'true', tabindex: '-1' }),
+          // Read-only text can still be selected (with the keyboard too: ReadOnlyCaret) and commented on.
+          ...(readOnly && { 'aria-readonly': 'true', ...(comments && { tabindex: '0' }) }),
         },
       },
     },
