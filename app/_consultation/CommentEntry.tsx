@@ -6,11 +6,12 @@ import { CommentByline } from './CommentByline';
 import { CommentText } from './CommentText';
 import { commentUrl, useConsultation } from './ConsultationContext';
 import { excerpt } from './excerpt';
+import { ModerationActions } from './ModerationActions';
 import { ReportForm } from './ReportForm';
 import { TextForm } from './TextForm';
 import { COMMENT_TEXT_MAX_LENGTH } from './limits';
 
-type Open = 'none' | 'edit' | 'delete' | 'report';
+type Open = 'none' | 'edit' | 'delete' | 'report' | 'moderate';
 
 /**
  * One comment (a thread's root or a reply): who and when, the text (or the moderator's
@@ -18,7 +19,7 @@ type Open = 'none' | 'edit' | 'delete' | 'report';
  */
 export function CommentEntry({ comment, bylineId }: { comment: CommentView; bylineId?: string }) {
   const t = useT();
-  const { documentId, viewer, writer } = useConsultation();
+  const { documentId, viewer, writer, refresh } = useConsultation();
   const [open, setOpen] = useState<Open>('none');
   const [notice, setNotice] = useState<string | null>(null);
   const opener = useRef<HTMLButtonElement | null>(null);
@@ -95,6 +96,31 @@ export function CommentEntry({ comment, bylineId }: { comment: CommentView; byli
         comment.text !== '' && <CommentText text={comment.text} />
       )}
 
+      {viewer.canModerate && comment.state !== 'deleted' && open !== 'edit' && (
+        <div className="comment__actions">
+          <button
+            type="button"
+            className="link-button"
+            onClick={(event) => openForm(open === 'moderate' ? 'none' : 'moderate', event.currentTarget)}
+            aria-expanded={open === 'moderate'}
+          >
+            {t('consultation.moderation.moderate')}
+          </button>
+        </div>
+      )}
+      {open === 'moderate' && (
+        <ModerationActions
+          commentId={comment.id}
+          hidden={comment.state === 'hidden'}
+          reported={(comment.reports?.length ?? 0) > 0}
+          suggestedGround={comment.reports?.[0]?.ground}
+          onDone={(action) => {
+            close();
+            setNotice(t(`consultation.moderation.done.${action}`));
+            refresh();
+          }}
+        />
+      )}
       {visible && open !== 'edit' && (
         <div className="comment__actions">
           {comment.mine && (

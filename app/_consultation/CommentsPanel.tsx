@@ -22,6 +22,7 @@ import { useCommentWriter, type PendingWrite } from './useCommentWriter';
 import { useOnline } from './useOnline';
 import { usePlacements } from './usePlacements';
 import { CommentText } from './CommentText';
+import { ModerationSummaryText } from './ModerationSummaryText';
 
 export interface CommentsPanelProps {
   readonly documentId: string;
@@ -164,8 +165,11 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
 
   function closeNew() {
     setNewAnchor(null);
-    // Back to where the person was: the editor (their selection is still there).
-    if (editor && !editor.isDestroyed) editor.view.focus();
+    // Back to where the person was: the editor (their selection is still there). A read-only
+    // view does not focus itself (view.focus() only does for editable ones).
+    if (!editor || editor.isDestroyed) return;
+    if (editor.isEditable) editor.view.focus();
+    else editor.view.dom.focus();
   }
 
   const pendingFor = (threadId: string) => writer.pending.filter((write) => write.threadId === threadId && write.kind === 'reply');
@@ -188,6 +192,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   return (
     <aside className="comments-panel" aria-labelledby={`${ids}-heading`} ref={panelRef} data-testid="comments-panel">
       <h2 id={`${ids}-heading`}>{t('consultation.panel.heading')}</h2>
+      {data && <ModerationSummaryText documentId={documentId} revision={data.revision} />}
       {!data && !list.error && (
         <p className="hint" role="status">
           {t('consultation.panel.loading')}
@@ -273,9 +278,11 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
     </aside>
   );
 
+  /** can()'s reason in words: ours where we have one, the API's `error.<code>` otherwise. */
   function refusalMessage(code: string | null): string {
-    const key = `consultation.refusal.${code ?? 'other'}`;
-    return isMessageKey(key) ? t(key as MessageKey & `consultation.refusal.${string}` as never) : t('consultation.refusal.other');
+    const lookup = t as (key: MessageKey) => string;
+    for (const key of [`consultation.refusal.${code}`, `error.${code}`]) if (code && isMessageKey(key)) return lookup(key);
+    return t('consultation.refusal.other');
   }
 }
 

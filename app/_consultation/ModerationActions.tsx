@@ -1,0 +1,109 @@
+'use client';
+import { useId, useState, type FormEvent } from 'react';
+import { REPORT_GROUNDS, type ModerationAction, type ReportGround } from '../../lib/comments/model';
+import { errorMessage } from '../../lib/i18n/t';
+import { useT } from '../../lib/i18n/useT';
+
+export interface ModerationActionsProps {
+  readonly commentId: string;
+  /** Hidden comments can be restored; visible ones hidden, or kept when reported. */
+  readonly hidden: boolean;
+  readonly reported: boolean;
+  /** The ground to preselect (the most common report's). */
+  readonly suggestedGround?: ReportGround;
+  /** Called after the server took the action. */
+  readonly onDone: (action: ModerationAction) => void;
+}
+
+/**
+ * A moderator's decision on one comment, with the reason the log keeps: hide (on a ground the
+ * public summary counts), keep (reviewed, the reports are closed) or restore a hidden comment.
+ */
+export function ModerationActions({ commentId, hidden, reported, suggestedGround, onDone }: ModerationActionsProps) {
+  const t = useT();
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const action = (submitter?.value ?? (hidden ? 'restore' : 'hide')) as ModerationAction;
+    const form = new FormData(event.currentTarget);
+    const reason = String(form.get('reason') ?? '').trim();
+    if (reason === '') return setError(t('consultation.moderation.reasonRequired'));
+    setBusy(true);
+    let response: Response;
+    try {
+      response = await fetch(`/api/moderation/comments/${encodeURIComponent(commentId)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: JSON.stringify({ action, reason, ...(action === 'hide' && { ground: String(form.get('ground')) }) }),
+      });
+    } catch {
+      setBusy(false);
+      return setError(errorMessage(t, 'network'));
+    }
+    setBusy(false);
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+      return setError(errorMessage(t, body?.error?.code ?? 'internal'));
+    }
+    setError(null);
+    onDone(action);
+  }
+
+  return (
+    <form className="moderation-actions" onSubmit={submit} noValidate aria-label={t('consultation.moderation.actionsLabel')}>
+      <div className="moderation-item__actions">
+        {!hidden && (
+          <div className="field">
+            <label htmlFor={`${id}-ground`}>{t('consultation.moderation.ground')}</label>
+            <select id={`${id}-ground`} name="ground" defaultValue={suggestedGround ?? 'offensive'}>
+              {REPORT_GROUNDS.map((ground) => (
+                <option key={ground} value={ground}>
+                  {t(`consultation.ground.${ground}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>{t('consultation.moderation.reason')}</label>
+          <textarea
+            id={`${id}-reason`}
+            name="reason"
+            rows={2}
+            maxLength={1000}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+          />
+        </div>
+      </div>
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+      <div className="comment-form__actions">
+        {hidden ? (
+          <button className="button button--small" type="submit" name="action" value="restore" disabled={busy}>
+            {t('consultation.moderation.restore')}
+          </button>
+        ) : (
+          <>
+            <button className="button button--small button--danger" type="submit" name="action" value="hide" disabled={busy}>
+              {t('consultation.moderation.hide')}
+            </button>
+            {reported && (
+              <button className="button button--secondary button--small" type="submit" name="action" value="keep" disabled={busy}>
+                {t('consultation.moderation.keep')}
+              </button>
+            )}
+          </>
+        )}
+      </div>
+    </form>
+  );
+}
