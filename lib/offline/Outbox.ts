@@ -181,15 +181,15 @@ export class Outbox {
     if (options.onSent) this.sentListeners.add(options.onSent);
     const broadcast = options.broadcast ?? typeof BroadcastChannel === 'function';
     this.channel = broadcast ? new BroadcastChannel(`samskriv-outbox:${personKey}`) : null;
-    if (this.channel) this.channel.onmessage = () => void this.refreshAndKick();
+    // Another tab changed the queue: show it, and send (under the lock) what may now be ours to send.
+    if (this.channel) this.channel.onmessage = () => this.refreshAndKick();
     this.onlineEvents?.addEventListener('online', this.onOnline);
     this.unregister = registerConnection(outboxDbName(personKey), () => this.close());
   }
 
   /** Opens the person's outbox and starts sending what is queued. */
   static async open(personKey: PersonKey, options: OutboxOptions = {}): Promise<Outbox> {
-    if (typeof personKey !== 'string' || personKey === '')
-      throw new OutboxError('invalid_document', 'personKey must be a non-empty string');
+    if (typeof personKey !== 'string' || personKey === '') throw new Error('Outbox.open needs a personKey');
     let outbox: Outbox | null = null;
     const store = await OutboxStore.open(outboxDbName(personKey), {
       factory: options.indexedDB,
@@ -339,13 +339,11 @@ export class Outbox {
     this.setSnapshot({ ...this.snapshot, entries });
   }
 
-  private async refreshAndKick(): Promise<void> {
-    try {
-      await this.refresh();
-      this.kick();
-    } catch (error) {
+  private refreshAndKick(): void {
+    this.kick();
+    this.refresh().catch((error: unknown) => {
       if (!this.closed) console.error('Outbox refresh failed', error);
-    }
+    });
   }
 
   /** After a change made here: update the snapshot, tell other tabs, and send. */
@@ -385,7 +383,7 @@ export class Outbox {
     this.wakeTimer = this.setTimer(
       () => {
         this.wakeTimer = null;
-        void this.refreshAndKick();
+        this.kick();
       },
       Math.max(0, at - this.now()),
     );
