@@ -196,8 +196,14 @@ export class Outbox {
       // Someone is deleting this database (sign-out in this or another tab): stop at once.
       onVersionChange: () => void outbox?.close(),
     });
-    outbox = new Outbox(personKey, store, options);
-    await outbox.refresh();
+    try {
+      outbox = new Outbox(personKey, store, options);
+      await outbox.refresh();
+    } catch (error) {
+      if (outbox) await outbox.close();
+      else store.close();
+      throw error;
+    }
     outbox.kick();
     return outbox;
   }
