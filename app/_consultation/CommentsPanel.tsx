@@ -23,6 +23,7 @@ import { useOnline } from './useOnline';
 import { usePlacements } from './usePlacements';
 import { CommentText } from './CommentText';
 import { ModerationSummaryText } from './ModerationSummaryText';
+import { OutboxPanel } from '../_outbox/OutboxPanel';
 
 export interface CommentsPanelProps {
   readonly documentId: string;
@@ -45,7 +46,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   const locale = useLocale();
   const ids = useId();
   const list = useCommentList(documentId, personKey, provider);
-  const writer = useCommentWriter(list.refresh);
+  const writer = useCommentWriter(documentId, personKey, list.refresh);
   const browserOnline = useOnline();
   const online = browserOnline && list.error !== 'network';
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -172,8 +173,12 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
     else editor.view.dom.focus();
   }
 
-  const pendingFor = (threadId: string) => writer.pending.filter((write) => write.threadId === threadId && write.kind === 'reply');
-  const pendingNew = writer.pending.filter((write) => write.threadId === null);
+  // Writes waiting in the outbox, shown where they belong: under their thread, or new threads at the top.
+  const pendingFor = (thread: Thread) => {
+    const ids = new Set([thread.root.id, ...thread.replies.map((reply) => reply.id)]);
+    return writer.pending.filter((write) => write.commentId !== null && ids.has(write.commentId));
+  };
+  const pendingNew = writer.pending.filter((write) => write.commentId === null);
 
   const context: ConsultationContextValue | null = viewer && {
     documentId,
@@ -231,6 +236,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
             <NewCommentForm key={JSON.stringify(newAnchor.start)} anchor={newAnchor} onSubmit={submitNew} onCancel={closeNew} />
           )}
           {pendingNew.length > 0 && <PendingList writes={pendingNew} />}
+          <OutboxPanel personKey={personKey} documentId={documentId} headingLevel={3} />
           {count > 0 && <ThreadFilters filter={filter} sort={sort} onFilter={setFilter} onSort={setSort} />}
           {count === 0 ? (
             <p>{t('consultation.panel.empty')}</p>
@@ -249,7 +255,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
                   thread={thread}
                   active={thread.root.id === activeId}
                   placed
-                  pending={pendingFor(thread.root.id)}
+                  pending={pendingFor(thread)}
                   onActivate={setActiveId}
                 />
               ))}
@@ -266,7 +272,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
                     thread={thread}
                     active={thread.root.id === activeId}
                     placed={false}
-                    pending={pendingFor(thread.root.id)}
+                    pending={pendingFor(thread)}
                     onActivate={setActiveId}
                   />
                 ))}

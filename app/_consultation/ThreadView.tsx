@@ -44,6 +44,12 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
   const closed = isClosed(thread);
   const suggestion = root.kind === 'suggestion';
   const visible = root.state === 'visible';
+  // A support still in the outbox counts as given (or withdrawn) already.
+  const pendingSupport = [...pending].reverse().find((write) => write.kind === 'support' && write.commentId === root.id);
+  const supported = pendingSupport ? (pendingSupport.body as { supported?: boolean }).supported === true : root.supportedByMe;
+  const supportCount = root.supportCount + (supported === root.supportedByMe ? 0 : supported ? 1 : -1);
+  const pendingReplies = pending.filter((write) => write.kind === 'reply');
+  const pendingChanges = pending.filter((write) => write.kind !== 'reply' && write.kind !== 'support');
 
   const close = () => {
     setOpen('none');
@@ -71,8 +77,8 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
       kind: 'support',
       method: 'PUT',
       url: commentUrl(documentId, root.id, '/support'),
-      body: { supported: !root.supportedByMe },
-      label: t(root.supportedByMe ? 'consultation.write.unsupport' : 'consultation.write.support', { excerpt: label }),
+      body: { supported: !supported },
+      label: t(supported ? 'consultation.write.unsupport' : 'consultation.write.support', { excerpt: label }),
       text: '',
       threadId: root.id,
     });
@@ -154,11 +160,11 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
             <button
               type="button"
               className="button button--secondary button--small support-button"
-              aria-pressed={root.supportedByMe}
+              aria-pressed={supported}
               disabled={!viewer.canComment}
               onClick={() => void toggleSupport()}
             >
-              {t('consultation.support.button', { n: root.supportCount })}
+              {t('consultation.support.button', { n: supportCount })}
             </button>
           )}
           {viewer.canComment && !closed && (
@@ -248,14 +254,19 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
           />
         )}
 
-        {(replies.length > 0 || pending.length > 0) && (
+        {pendingChanges.map((write) => (
+          <p key={write.id} className="comment comment--pending">
+            {t('consultation.pending.change', { label: write.label })}
+          </p>
+        ))}
+        {(replies.length > 0 || pendingReplies.length > 0) && (
           <ol className="thread__replies" aria-label={t('consultation.reply.listLabel')}>
             {replies.map((reply) => (
               <li key={reply.id}>
                 <CommentEntry comment={reply} />
               </li>
             ))}
-            {pending.map((write) => (
+            {pendingReplies.map((write) => (
               <li key={write.id} className="comment comment--pending">
                 <p className="comment__byline">{t('consultation.pending.item')}</p>
                 {write.text && <CommentText text={write.text} />}
