@@ -8,7 +8,7 @@ import type { Anchor } from '../../lib/comments/model';
 import { isMessageKey } from '../../lib/i18n/t';
 import { useLocale, useT } from '../../lib/i18n/useT';
 import type { MessageKey } from '../../lib/i18n/messages';
-import { anchorFromSelection } from './anchoring';
+import { anchorForSelection } from './anchoring';
 import type { CommentBridge } from './CommentBridge';
 import { commentsPath, useCommentList } from './useCommentList';
 import { ConsultationContext, type ConsultationContextValue } from './ConsultationContext';
@@ -62,7 +62,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   const placed = usePlacements(editor, doc, threads, activeId);
   const placements = useMemo(() => {
     const map = new Map<string, Placement>();
-    for (const [id, place] of placed) map.set(id, { status: place.status, at: place.status === 'orphaned' ? -1 : place.from });
+    for (const [id, place] of placed) map.set(id, { status: place.status, at: place.status === 'orphaned' ? -1 : place.at });
     return map;
   }, [placed]);
   const collator = useMemo(() => new Intl.Collator(locale), [locale]);
@@ -79,14 +79,15 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
 
   const requestComment = useCallback(() => {
     if (!editor || !canComment) return;
-    const anchor = anchorFromSelection(editor);
-    if (!anchor) {
-      setHint(t('consultation.new.selectFirst'));
-      panelRef.current?.querySelector<HTMLElement>('[data-hint]')?.focus();
+    const selected = anchorForSelection(editor);
+    if (!selected.ok) {
+      setHint(t(selected.reason === 'too_long' ? 'consultation.new.tooLong' : 'consultation.new.selectFirst'));
+      // Say so where the person will look (the hint is a focusable, announced paragraph).
+      requestAnimationFrame(() => panelRef.current?.querySelector<HTMLElement>('[data-hint]')?.focus());
       return;
     }
     setHint(null);
-    setNewAnchor(anchor);
+    setNewAnchor(selected.anchor);
   }, [editor, canComment, t]);
 
   useEffect(() => bridge.connect({ activate, requestComment }), [bridge, activate, requestComment]);
@@ -123,8 +124,8 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
       const replacement = thread.root.replacement;
       if (!editor || editor.isDestroyed || !editor.isEditable || replacement === undefined) return t('consultation.decision.cannotApply');
       if (!place || place.status === 'orphaned') return t('consultation.decision.passageGone');
-      const current = editor.state.doc.textBetween(place.from, place.to, '\n');
-      if (current !== thread.root.anchor?.quote.exact) return t('consultation.decision.passageChanged');
+      // Only the very passage the suggestion was written for is replaced.
+      if (place.text !== thread.root.anchor?.quote.exact) return t('consultation.decision.passageChanged');
       // A normal edit by this editor (so attributed and synced like typing), as plain text:
       // the suggestion is never parsed as HTML. Line breaks in a suggestion become spaces.
       const text = replacement.replace(/\s*\n\s*/g, ' ');

@@ -1,48 +1,50 @@
 /**
- * TEMPORARY bridge to the anchors (helper A's lib/comments/anchors): creating an anchor from the
- * editor's selection and placing an anchor in the editor. Until A lands this uses the relative
- * positions alone (no re-anchoring by quote); afterwards these two functions call A's.
+ * The comments panel's use of the anchors (lib/comments/anchors): an anchor for the editor's
+ * selection, and where each thread's passage is in the editor now (resolved by relative
+ * positions, re-anchored by quote, or orphaned), as ProseMirror ranges for highlights and
+ * selection, plus the plain-text offset for ordering by passage.
  */
 import type { Editor } from '@tiptap/core';
-import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
-import * as Y from 'yjs';
 import type { Anchor, AnchorStatus } from '../../lib/comments/model';
+import { AnchorRangeError } from '../../lib/comments/anchors/anchorFromRange';
+import { anchorFromSelection, resolveInEditor } from '../../lib/comments/anchors/proseMirrorBridge';
 
 export type Placed =
-  { readonly status: Exclude<AnchorStatus, 'orphaned'>; readonly from: number; readonly to: number } | { readonly status: 'orphaned' };
+  | {
+      readonly status: Exclude<AnchorStatus, 'orphaned'>;
+      /** ProseMirror range of the passage now. */
+      readonly from: number;
+      readonly to: number;
+      /** Plain-text offset of the passage (documentText), for ordering by passage. */
+      readonly at: number;
+      /** The passage's text now ("\n" between blocks). */
+      readonly text: string;
+    }
+  | { readonly status: 'orphaned' };
 
-interface SyncState {
-  readonly type: Y.XmlFragment;
-  readonly binding: { readonly mapping: Map<unknown, unknown> } | null;
+export type SelectionAnchor =
+  { readonly ok: true; readonly anchor: Anchor } | { readonly ok: false; readonly reason: 'empty' | 'too_long' };
+
+/** The anchor for the editor's selection, or why there is none (nothing selected, or too long a passage). */
+export function anchorForSelection(editor: Editor): SelectionAnchor {
+  try {
+    const anchor = anchorFromSelection(editor);
+    return anchor ? { ok: true, anchor } : { ok: false, reason: 'empty' };
+  } catch (error) {
+    if (error instanceof AnchorRangeError) return { ok: false, reason: 'too_long' };
+    throw error;
+  }
 }
 
-const syncState = (editor: Editor) => ySyncPluginKey.getState(editor.state) as SyncState | undefined;
-
-export function anchorFromSelection(editor: Editor): Anchor | null {
-  const { from, to, empty } = editor.state.selection;
-  const state = syncState(editor);
-  if (empty || !state?.binding) return null;
-  const doc = editor.state.doc;
-  const exact = doc.textBetween(from, to, '\n');
-  if (exact.trim() === '') return null;
-  const mapping = state.binding.mapping as never;
-  return {
-    start: Y.relativePositionToJSON(absolutePositionToRelativePosition(from, state.type, mapping)),
-    end: Y.relativePositionToJSON(absolutePositionToRelativePosition(to, state.type, mapping)),
-    quote: {
-      prefix: doc.textBetween(Math.max(0, from - 32), from, '\n').slice(-32),
-      exact,
-      suffix: doc.textBetween(to, Math.min(doc.content.size, to + 32), '\n').slice(0, 32),
-    },
-  };
-}
-
-export function placeAnchor(editor: Editor, ydoc: Y.Doc, anchor: Anchor): Placed {
-  const state = syncState(editor);
-  if (!state?.binding) return { status: 'orphaned' };
-  const mapping = state.binding.mapping as never;
-  const from = relativePositionToAbsolutePosition(ydoc, state.type, Y.createRelativePositionFromJSON(anchor.start), mapping);
-  const to = relativePositionToAbsolutePosition(ydoc, state.type, Y.createRelativePositionFromJSON(anchor.end), mapping);
-  if (from === null || to === null || from >= to) return { status: 'orphaned' };
-  return { status: 'anchored', from, to };
+/**
+ * Where each anchor's passage is in the editor now (reads the body once). Null where a passage
+ * resolves but cannot be mapped into the editor yet (its copy is behind): not placed, not orphaned.
+ */
+export function placeAnchors(editor: Editor, anchors: readonly Anchor[]): (Placed | null)[] {
+  if (editor.isDestroyed || anchors.length === 0) return anchors.map(() => null);
+  return resolveInEditor(editor, anchors).map(({ resolved, range }) => {
+    if (resolved.status === 'orphaned') return { status: 'orphaned' };
+    if (!range) return null;
+    return { status: resolved.status, from: range.from, to: range.to, at: resolved.from, text: resolved.text };
+  });
 }

@@ -7,7 +7,7 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { placeAnchor, type Placed } from './anchoring';
+import { placeAnchors, type Placed } from './anchoring';
 import { setCommentHighlights, type HighlightRange } from './CommentHighlights';
 import { isClosed, type Thread } from './threadList';
 
@@ -27,10 +27,15 @@ export function usePlacements(
       if (editor.isDestroyed) return;
       const next = new Map<string, Placed>();
       const ranges: HighlightRange[] = [];
-      for (const thread of threads) {
+      const anchored = threads.filter((thread) => thread.root.anchor !== null);
+      const places = placeAnchors(
+        editor,
+        anchored.map((thread) => thread.root.anchor!),
+      );
+      anchored.forEach((thread, index) => {
         const { root } = thread;
-        if (!root.anchor) continue;
-        const placed = placeAnchor(editor, doc, root.anchor);
+        const placed = places[index];
+        if (!placed) return;
         next.set(root.id, placed);
         const active = root.id === activeId;
         if (placed.status !== 'orphaned' && (active || !isClosed(thread)) && root.state !== 'deleted') {
@@ -42,7 +47,7 @@ export function usePlacements(
             active,
           });
         }
-      }
+      });
       setPlacements(next);
       setCommentHighlights(editor, ranges);
     };

@@ -651,6 +651,7 @@ export const da = {
   'consultation.notat.back': 'Tilbage til dokumentet',
   'consultation.outboxFailed': 'Det, du skrev, kunne ikke gemmes på enheden. Kopiér teksten, og prøv igen.',
   'consultation.pending.change': '{label} · venter på at blive sendt',
+  'consultation.new.tooLong': 'Passagen er for lang til en kommentar. Markér et kortere stykke tekst.',
   // End of the consultation UI block.
 } as const satisfies Record<string, string>;
 
@@ -1308,6 +1309,7 @@ export const en: Messages = {
   'consultation.notat.back': 'Back to the document',
   'consultation.outboxFailed': 'What you wrote could not be stored on this device. Copy the text and try again.',
   'consultation.pending.change': '{label} · waiting to be sent',
+  'consultation.new.tooLong': 'The passage is too long for a comment. Select a shorter piece of text.',
   // End of the consultation UI block.
 };
 
