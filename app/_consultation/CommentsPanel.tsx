@@ -255,7 +255,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
                   key={thread.root.id}
                   thread={thread}
                   active={thread.root.id === activeId}
-                  placed
+                  placed={placed.get(thread.root.id)?.status !== undefined && placed.get(thread.root.id)?.status !== 'orphaned'}
                   pending={pendingFor(thread)}
                   onActivate={setActiveId}
                 />

@@ -373,6 +373,44 @@ describe('open consultation in the browser', () => {
     expect(await carsten.evaluate(() => window.getSelection()?.toString())).toBe(quote);
   });
 
+  it('a reply written offline waits in the outbox and is sent when the connection is back', async () => {
+    await carsten.context().setOffline(true);
+    const citizenThread = thread(carsten, FIRST_COMMENT);
+    await citizenThread.getByRole('button', { name: 'Svar' }).click();
+    await citizenThread.getByLabel('Dit svar').fill('Skrevet uden forbindelse.');
+    await citizenThread.getByRole('button', { name: 'Send svar' }).click();
+    await citizenThread.locator('.comment--pending', { hasText: 'Skrevet uden forbindelse.' }).getByText('venter på at blive sendt').waitFor();
+    await carsten.getByText('1 handling venter på at blive sendt').waitFor();
+    await carsten.context().setOffline(false);
+    await thread(sara, FIRST_COMMENT).getByText('Skrevet uden forbindelse.').waitFor({ timeout: 15_000 });
+    await citizenThread.locator('.comment--pending').waitFor({ state: 'detached', timeout: 15_000 });
+  });
+
+  it('a signed-out visitor joins as a guest, where the consultation takes guests, and comments', async () => {
+    const phase = sara.getByTestId('phase-panel');
+    await phase.getByLabel('Gæster med et navn må kommentere').check();
+    await phase.getByRole('button', { name: 'Gem høringens indstillinger' }).click();
+    await phase.getByText('Høringens indstillinger er opdateret.').waitFor();
+
+    const guest = await newPage();
+    await guest.goto(documentUrl);
+    await waitForEditorText(guest, 'fem bænke');
+    const panel = guest.getByTestId('comments-panel');
+    await panel.getByRole('button', { name: 'Deltag som gæst' }).click();
+    await panel.getByLabel('Dit navn (vises ved dine kommentarer)').fill('Gitte Gæst');
+    await panel.getByRole('button', { name: 'Deltag', exact: true }).click();
+    await panel.getByText('Du kommenterer som gæst: Gitte Gæst').waitFor();
+    await selectText(guest, 'den gamle fiskehal');
+    await guest.locator('.selection-comment').click();
+    const form = guest.getByTestId('new-comment-form');
+    await form.getByLabel('Din kommentar').fill('Fiskehallen er fredet, er den ikke?');
+    await form.getByRole('button', { name: 'Send kommentar' }).click();
+    const fromGuest = thread(sara, 'Fiskehallen er fredet');
+    await fromGuest.waitFor({ timeout: 5000 });
+    await fromGuest.getByText('Gitte Gæst').waitFor();
+    await fromGuest.getByText('· gæst').waitFor();
+  });
+
   it('pages report no CSP violations and no dialogs', () => {
     expect(cspViolations).toEqual([]);
     expect(dialogs).toEqual([]);
