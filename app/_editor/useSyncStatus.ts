@@ -2,6 +2,11 @@ import { useEffect, useSyncExternalStore } from 'react';
 import type { SaveTracker } from '../../lib/sync/SaveTracker';
 import type { SyncStatus } from '../../lib/sync/SyncStatus';
 
+/** Local changes the server has not confirmed (0 while saved). */
+export function pendingOf(status: SyncStatus): number {
+  return status.kind === 'saved' ? 0 : (status.pending ?? 0);
+}
+
 export function useSyncStatus(tracker: SaveTracker): { status: SyncStatus; hasSynced: boolean } {
   const status = useSyncExternalStore(tracker.subscribe, () => tracker.status());
   const hasSynced = useSyncExternalStore(tracker.subscribe, () => tracker.hasSynced);

@@ -16,7 +16,11 @@ export function freshBody(stored: readonly Uint8Array[]): Uint8Array {
     const nodes = old.getXmlFragment(BODY_FRAGMENT).toArray();
     // clone() copies elements, attributes and formatted text (deep) as unintegrated types. (Hooks,
     // which the editor never makes, are Y.Maps the typings leave out; Yjs inserts them alike.)
-    if (nodes.length > 0) fresh.getXmlFragment(BODY_FRAGMENT).insert(0, nodes.map((node) => node.clone() as Y.XmlElement | Y.XmlText));
+    if (nodes.length > 0)
+      fresh.getXmlFragment(BODY_FRAGMENT).insert(
+        0,
+        nodes.map((node) => node.clone() as Y.XmlElement | Y.XmlText),
+      );
     return Y.encodeStateAsUpdate(fresh);
   } finally {
     old.destroy();

@@ -101,7 +101,10 @@ export class LocalDocument {
         (error: unknown) => Promise.reject(new LocalDocumentUnavailable(`IndexedDB refused to open: ${String(error)}`)),
       );
       const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new LocalDocumentUnavailable('IndexedDB did not open in time')), options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new LocalDocumentUnavailable('IndexedDB did not open in time')),
+          options.openTimeoutMs ?? OPEN_TIMEOUT_MS,
+        );
       });
       await Promise.race([persistence.whenSynced, failed, timedOut]);
       const db = await persistence._db;

@@ -12,12 +12,7 @@ import { isValidDocumentId, newDocumentId } from '../../lib/documentId';
 import { bodyExtensions } from '../../lib/editor/bodyExtensions';
 import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
-import {
-  documentResourceOf,
-  type CreateDocumentInput,
-  type DocumentService,
-  type LiveBodies,
-} from '../../lib/documents/DocumentService';
+import { documentResourceOf, type CreateDocumentInput, type DocumentService, type LiveBodies } from '../../lib/documents/DocumentService';
 import { freshBody } from '../../lib/documents/freshBody';
 import { Close } from '../../lib/protocol';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';

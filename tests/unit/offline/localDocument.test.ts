@@ -145,7 +145,10 @@ describe('LocalDocument: what survives a reload', () => {
       for (const word of ['En ', 'to ', 'tre']) {
         const before = doc.store.clients.get(doc.clientID)?.length ? Y.getState(doc.store, doc.clientID) : 0;
         text.insert(text.length, word);
-        tracker.localChange({ client: doc.clientID, clock: Y.getState(doc.store, doc.clientID), addedContent: Y.getState(doc.store, doc.clientID) > before }, false);
+        tracker.localChange(
+          { client: doc.clientID, clock: Y.getState(doc.store, doc.clientID), addedContent: Y.getState(doc.store, doc.clientID) > before },
+          false,
+        );
       }
       text.delete(0, 3);
       tracker.localChange({ client: doc.clientID, clock: Y.getState(doc.store, doc.clientID), addedContent: false }, false);

@@ -21,7 +21,11 @@ describe('decideLocalCopy', () => {
   });
 
   it('never merges content whose epoch is unknown', () => {
-    expect(decideLocalCopy({ storedEpoch: null, pageEpoch: 2, hasContent: true })).toEqual({ kind: 'stale', localEpoch: null, serverEpoch: 2 });
+    expect(decideLocalCopy({ storedEpoch: null, pageEpoch: 2, hasContent: true })).toEqual({
+      kind: 'stale',
+      localEpoch: null,
+      serverEpoch: 2,
+    });
   });
 });
 
