@@ -132,7 +132,9 @@ export class CollaborationHolder {
     if (local) {
       const decision = decideLocalCopy({ storedEpoch: local.storedEpoch, pageEpoch: this.pageEpoch, hasContent: local.hadContent });
       if (decision.kind === 'stale') {
-        const rescue = carried ?? this.rescue(doc, local.staleText);
+        // Only changes the server never confirmed can be missing from its (reset) version.
+        const unconfirmed = restoreFromLocalCopy(stateVectorOf(doc), local.storedSyncState).pending.length;
+        const rescue = carried ?? this.rescue(doc, local.staleText, unconfirmed);
         await local.erase().catch(() => undefined);
         doc.destroy();
         if (generation === this.generation) await this.open(generation, rescue);
@@ -145,10 +147,16 @@ export class CollaborationHolder {
     this.begin(generation, doc, local, pinned, carried);
   }
 
-  /** What to keep of a stale copy: its text (nothing for readers, who cannot have written any). */
-  private rescue(doc: Y.Doc, earlier: StaleText | null): Carried | null {
+  /**
+   * What to keep of a stale copy: its text, when it holds changes the server never confirmed (all
+   * others are in the server's version, which the reset kept), and text rescued earlier that the
+   * person has not dismissed yet. Nothing for readers, who cannot have written any.
+   */
+  private rescue(doc: Y.Doc, earlier: StaleText | null, unconfirmed: number): Carried | null {
     if (this.options.readOnly) return null;
-    return { blocks: bodyBlocks(doc.getXmlFragment(BODY_FRAGMENT)), earlier: earlier?.text || null };
+    const earlierText = earlier?.text || null;
+    if (unconfirmed === 0) return earlierText ? { blocks: [], earlier: earlierText } : null;
+    return { blocks: bodyBlocks(doc.getXmlFragment(BODY_FRAGMENT)), earlier: earlierText };
   }
 
   private begin(generation: number, doc: Y.Doc, local: LocalDocument | null, pinnedEpoch: number | null, carried: Carried | null): void {
@@ -262,7 +270,7 @@ export class CollaborationHolder {
   /** The open copy belongs to an older history: keep its text, delete it, open afresh from the server. */
   private async replaceStale(generation: number, session: Session): Promise<void> {
     if (generation !== this.generation || this.session !== session) return;
-    const rescue = this.rescue(session.doc, session.rescued);
+    const rescue = this.rescue(session.doc, session.rescued, session.tracker.pending);
     this.session = null;
     this.current = null;
     this.emit();
