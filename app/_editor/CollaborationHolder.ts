@@ -17,6 +17,7 @@ import { ACK_QUERY_PARAM, BODY_FRAGMENT, Close, EPOCH_QUERY_PARAM } from '../../
 import { SaveTracker } from '../../lib/sync/SaveTracker';
 import { attachSaveTracker } from '../../lib/sync/attachSaveTracker';
 import { documentDbName } from '../../lib/offline/localNames';
+import { LocalCache } from '../../lib/offline/LocalCache';
 import { LocalDocument, stateVectorOf, type StaleText } from '../../lib/offline/localDocument';
 import { decideLocalCopy, epochForConnect } from '../../lib/offline/localDocumentEpoch';
 import { restoreFromLocalCopy } from '../../lib/offline/localDocumentSyncState';
@@ -118,6 +119,7 @@ export class CollaborationHolder {
     if (personKey !== null) {
       try {
         local = await LocalDocument.open(documentDbName(personKey, documentId), doc);
+        void rememberLocalCopy(personKey, local.name);
       } catch (error) {
         // No IndexedDB (private windows, a broken store): the editor works online without a copy.
         console.warn('Samskriv: no local copy of this document', error);
@@ -302,6 +304,20 @@ export class CollaborationHolder {
 
   private emit(): void {
     for (const listener of this.listeners) listener();
+  }
+}
+
+/** Lists the copy in the person's LocalCache, so signing out finds it where `indexedDB.databases()` is missing. */
+async function rememberLocalCopy(personKey: string, name: string): Promise<void> {
+  try {
+    const cache = await LocalCache.open(personKey);
+    try {
+      await cache.rememberDatabase(name);
+    } finally {
+      cache.close();
+    }
+  } catch {
+    // Without the note, browsers that list databases still find the copy.
   }
 }
 

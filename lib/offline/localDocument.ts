@@ -14,6 +14,7 @@ import type { TrackerState } from '../sync/SaveTracker';
 import { CompactionPolicy, type CompactionPolicyOptions } from './localDocumentCompaction';
 import { isEpoch } from './localDocumentEpoch';
 import { SYNC_STATE_KEY, decodeSyncState, encodeSyncState, mergeSyncStates } from './localDocumentSyncState';
+import { registerConnection } from './openConnections';
 
 const UPDATES = 'updates';
 const CUSTOM = 'custom';
@@ -65,6 +66,7 @@ export class LocalDocument {
   private writing: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
   private readonly closeListeners = new Set<() => void>();
+  private readonly unregister: () => void;
 
   private constructor(
     readonly name: string,
@@ -84,6 +86,8 @@ export class LocalDocument {
     persistence.doc.on('update', this.onUpdate);
     // Another tab deletes this database (sign-out, a reset copy): let go at once, or it waits for us.
     db.addEventListener('versionchange', () => void this.close());
+    // clearLocalData (sign-out in this tab) closes it before deleting.
+    this.unregister = registerConnection(name, () => this.close());
     this.loadCompaction = this.policy.run();
   }
 
@@ -193,6 +197,7 @@ export class LocalDocument {
   /** Stops compacting and writing, and closes the database (the data stays). */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.unregister();
       this.policy.dispose();
       this.persistence.doc.off('update', this.onUpdate);
       await this.flush().catch(() => undefined);

@@ -5,7 +5,8 @@
  *   counted as waiting, also after another reload, and reach the server once the socket is let through;
  * - resetting the history (share panel) closes open editors with 4409; a browser whose local copy
  *   holds text written in the old history does not merge it, and offers it to copy;
- * - the local data names are per person.
+ * - the local data names are per person, and signing out deletes them (after asking, when
+ *   something is not on the server yet).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -214,5 +215,58 @@ describe('resetting the history', () => {
     await writer.page.reload();
     await waitForEditable(writer.page);
     expect(await writer.page.getByTestId('rescued-text').count()).toBe(0);
+  });
+});
+
+describe('signing out', () => {
+  const personDatabases = async (page: Page) =>
+    (await databaseNames(page)).filter((name) => name.startsWith('samskriv:') && !name.startsWith('samskriv:anonymous:'));
+
+  it('asks first when changes are not on the server, and then deletes the person’s local data', async () => {
+    const profile = await newProfile();
+    await profile.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+    await signInHere(profile.page, ANNA);
+    await profile.page.waitForURL(documentUrl);
+    await waitForSaved(profile.page);
+    profile.open = false;
+    await profile.page.reload();
+    await waitForEditable(profile.page);
+    await typeAtEnd(profile.page, ' Ikke sendt endnu.');
+    await waitForStoredPending(profile.page);
+    const before = await personDatabases(profile.page);
+    expect(before.some((name) => name.endsWith(`:doc:${documentId}`))).toBe(true);
+    expect(before.some((name) => name.endsWith(':cache'))).toBe(true);
+
+    // Asked first; "Bliv logget ind" keeps everything as it was.
+    await profile.page.getByRole('button', { name: 'Log ud' }).click();
+    const dialog = profile.page.getByRole('dialog', { name: 'Noget er endnu ikke gemt på serveren' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/\d+ ændringer? er endnu ikke gemt på serveren\./);
+    // The safe choice has the focus; Escape closes like it.
+    expect(await profile.page.evaluate(() => document.activeElement?.textContent)).toBe('Bliv logget ind');
+    await profile.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await profile.page.getByText('Logget ind som Anna Lokal').count()).toBe(1);
+    expect(await personDatabases(profile.page)).toEqual(before);
+
+    await profile.page.getByRole('button', { name: 'Log ud' }).click();
+    await dialog.getByRole('button', { name: 'Log ud alligevel' }).click();
+    await profile.page.waitForURL(`${server.url}/`);
+    await profile.page.getByRole('banner').getByRole('link', { name: 'Log ind' }).waitFor();
+    expect(await personDatabases(profile.page)).toEqual([]);
+  });
+
+  it('signs out at once when nothing is waiting, and still deletes the local copies', async () => {
+    const profile = await newProfile();
+    await profile.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+    await signInHere(profile.page, ANNA);
+    await profile.page.waitForURL(documentUrl);
+    await waitForSaved(profile.page);
+    expect((await personDatabases(profile.page)).some((name) => name.endsWith(`:doc:${documentId}`))).toBe(true);
+    await profile.page.getByRole('button', { name: 'Log ud' }).click();
+    await profile.page.waitForURL(`${server.url}/`);
+    await profile.page.getByRole('banner').getByRole('link', { name: 'Log ind' }).waitFor();
+    expect(await personDatabases(profile.page)).toEqual([]);
+    expect(await profile.page.getByTestId('sign-out-dialog').count()).toBe(0);
   });
 });
