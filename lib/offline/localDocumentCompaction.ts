@@ -49,6 +49,12 @@ export class CompactionPolicy {
   stored(bytes: number): void {
     if (this.disposed) return;
     this.appendedBytes += bytes;
+    this.check();
+  }
+
+  /** Compacts at once past the limit, after a quiet moment past half of it. */
+  private check(): void {
+    if (this.disposed || this.running) return;
     const limit = Math.max(this.baseBytes, this.minBytes);
     if (this.appendedBytes >= limit) {
       this.cancelTimer();
@@ -68,24 +74,30 @@ export class CompactionPolicy {
     if (this.running) return this.running;
     this.cancelTimer();
     const appendedBefore = this.appendedBytes;
+    let compacted = false;
     this.running = this.compact()
       .then(
         (size) => {
-          this.baseBytes = size;
-          // What was stored while compacting may or may not be in the new record: count it again.
-          this.appendedBytes = Math.max(0, this.appendedBytes - appendedBefore);
+          // What was stored while compacting may or may not be in the new record: count it again,
+          // and leave it out of the compacted size (it is the new record's size the limit follows).
+          const during = Math.max(0, this.appendedBytes - appendedBefore);
+          this.appendedBytes = during;
+          this.baseBytes = Math.max(0, size - during);
+          compacted = true;
         },
-        () => undefined, // a failed compaction leaves the records as they were; the next trigger retries
+        () => undefined, // a failed compaction leaves the records as they were; the next update retries
       )
       .finally(() => {
         this.running = null;
+        // Updates stored meanwhile may be past the limit already (typing fast, a large paste).
+        if (compacted) this.check();
       });
     return this.running;
   }
 
   /** Resolves once the compaction in progress (if any) is done. */
-  settled(): Promise<void> {
-    return this.running ?? Promise.resolve();
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
   }
 
   dispose(): void {

@@ -11,6 +11,7 @@ function setup(sizeAfter = 1000) {
     () => {
       compactions++;
       if (!hold) return Promise.resolve(sizeAfter);
+      hold = false; // holds one compaction
       return new Promise<number>((resolve) => (release = () => resolve(sizeAfter)));
     },
     {
@@ -91,5 +92,35 @@ describe('CompactionPolicy', () => {
     policy.stored(5000);
     await policy.run();
     expect(compactions()).toBe(1);
+  });
+
+  it('compacts again right after a compaction when what was stored meanwhile is past the limit', async () => {
+    const { policy, compactions, holdNext, release } = setup(1000);
+    await policy.run();
+    holdNext();
+    policy.stored(1000);
+    policy.stored(1500); // a large paste while compacting
+    release();
+    await policy.settled();
+    expect(compactions()).toBe(3);
+  });
+
+  it('does not retry a failed compaction in a loop; the next update does', async () => {
+    let calls = 0;
+    const policy = new CompactionPolicy(
+      () => {
+        calls++;
+        return calls === 1 ? Promise.resolve(1000) : Promise.reject(new Error('IndexedDB says no'));
+      },
+      { minBytes: 100, setTimer: () => null, clearTimer: () => undefined },
+    );
+    await policy.run();
+    policy.stored(1000);
+    await policy.settled();
+    expect(calls).toBe(2);
+    expect(policy.appended).toBe(1000);
+    policy.stored(1);
+    await policy.settled();
+    expect(calls).toBe(3);
   });
 });
