@@ -134,8 +134,12 @@ export class CollaborationHolder {
     if (local) {
       const decision = decideLocalCopy({ storedEpoch: local.storedEpoch, pageEpoch: this.pageEpoch, hasContent: local.hadContent });
       if (decision.kind === 'stale') {
-        // Only changes the server never confirmed can be missing from its (reset) version.
-        const unconfirmed = restoreFromLocalCopy(stateVectorOf(doc), local.storedSyncState).pending.length;
+        // Only changes the server never confirmed can be missing from its (reset) version. A reader's
+        // copy keeps no record of them (it cannot make any), unless they could edit before.
+        const unconfirmed =
+          this.options.readOnly && !local.storedSyncState
+            ? 0
+            : restoreFromLocalCopy(stateVectorOf(doc), local.storedSyncState).pending.length;
         const rescue = carried ?? this.rescue(doc, local.staleText, unconfirmed);
         await local.erase().catch(() => undefined);
         doc.destroy();
@@ -152,10 +156,9 @@ export class CollaborationHolder {
   /**
    * What to keep of a stale copy: its text, when it holds changes the server never confirmed (all
    * others are in the server's version, which the reset kept), and text rescued earlier that the
-   * person has not dismissed yet. Nothing for readers, who cannot have written any.
+   * person has not dismissed yet.
    */
   private rescue(doc: Y.Doc, earlier: StaleText | null, unconfirmed: number): Carried | null {
-    if (this.options.readOnly) return null;
     const earlierText = earlier?.text || null;
     if (unconfirmed === 0) return earlierText ? { blocks: [], earlier: earlierText } : null;
     return { blocks: bodyBlocks(doc.getXmlFragment(BODY_FRAGMENT)), earlier: earlierText };
