@@ -2,33 +2,16 @@
  * Plain text of a document body, block by block, for rescuing a person's text from a local copy
  * that cannot be merged (its history was reset on the server). Pure, over Yjs types only.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { documentText } from '../comments/anchors/documentText';
 
-/** The text of every text block (paragraph, heading, list item's paragraph …) in document order. */
+/**
+ * The text of every text block (paragraph, heading, list item's paragraph …) in document order: the
+ * lines of the body's plain text as anchors count it (documentText; a hard break is a space).
+ */
 export function bodyBlocks(fragment: Y.XmlFragment): string[] {
-  const blocks: string[] = [];
-  const visit = (element: Y.XmlFragment | Y.XmlElement) => {
-    let text: string | null = null;
-    for (const child of element.toArray()) {
-      if (child instanceof Y.XmlText) {
-        text = (text ?? '') + plainText(child);
-      } else if (child instanceof Y.XmlElement) {
-        if (text !== null) blocks.push(text);
-        text = null;
-        visit(child);
-      }
-    }
-    if (text !== null) blocks.push(text);
-    // An empty paragraph has no text child; it holds nothing worth rescuing.
-  };
-  visit(fragment);
-  return blocks;
-}
-
-function plainText(text: Y.XmlText): string {
-  let out = '';
-  for (const op of text.toDelta() as { insert?: unknown }[]) if (typeof op.insert === 'string') out += op.insert;
-  return out;
+  const { text } = documentText(fragment);
+  return text === '' ? [] : text.split('\n');
 }
 
 /**

@@ -21,7 +21,7 @@ describe('bodyBlocks', () => {
     item.insert(0, [paragraph('Punkt ', ['ét', { bold: {} }])]);
     list.insert(0, [item]);
     fragment.insert(0, [heading, paragraph('Vi vil ', ['spise', { italic: {} }], ' sammen.'), new Y.XmlElement('paragraph'), list]);
-    expect(bodyBlocks(fragment)).toEqual(['Formål', 'Vi vil spise sammen.', 'Punkt ét']);
+    expect(bodyBlocks(fragment)).toEqual(['Formål', 'Vi vil spise sammen.', '', 'Punkt ét']);
   });
 });
 
