@@ -240,7 +240,12 @@ export class CollaborationHolder {
               return false;
             }
             connectingWith = epoch;
-            if (epoch !== null) provider.params = { ...provider.params, [EPOCH_QUERY_PARAM]: String(epoch) };
+            if (epoch !== null) {
+              provider.params = { ...provider.params, [EPOCH_QUERY_PARAM]: String(epoch) };
+              // Recorded before any content can arrive under it, so a copy never holds content of an
+              // unknown epoch (a refused epoch leaves an empty copy, which the next open replaces).
+              if (local && local.storedEpoch !== epoch && !local.hadContent) void local.setEpoch(epoch);
+            }
             return true;
           },
         });

@@ -26,12 +26,14 @@ export interface LocalCopyFacts {
 
 export function decideLocalCopy({ storedEpoch, pageEpoch, hasContent }: LocalCopyFacts): LocalCopyDecision {
   if (storedEpoch === null) {
-    // Content without an epoch: written by an interrupted first open. Its history is unknown, so it
-    // is not merged blindly; an empty copy is simply a first open.
+    // Content without an epoch (the epoch is recorded before the first connect, so this is a copy
+    // written some other way): its history is unknown and it is not merged blindly.
     return hasContent ? { kind: 'stale', localEpoch: null, serverEpoch: pageEpoch } : { kind: 'fresh' };
   }
   if (pageEpoch !== null && pageEpoch !== storedEpoch) return { kind: 'stale', localEpoch: storedEpoch, serverEpoch: pageEpoch };
-  return { kind: 'local', epoch: storedEpoch };
+  // An empty copy is a first open that never got the server's content: wait for the server (the
+  // server seeds templates; an offline first open must not start a blank document of its own).
+  return hasContent ? { kind: 'local', epoch: storedEpoch } : { kind: 'fresh' };
 }
 
 /**

@@ -78,6 +78,27 @@ async function waitForStoredPending(page: Page): Promise<void> {
   }, documentId);
 }
 
+/** Waits until the local copy no longer keeps rescued text (closing the notice deletes it, asynchronously). */
+async function waitForRescuedTextGone(page: Page): Promise<void> {
+  await page.waitForFunction(async (id) => {
+    const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
+    if (!name) return false;
+    return new Promise<boolean>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const read = db.transaction(['custom'], 'readonly').objectStore('custom').get('stale-text');
+        read.onsuccess = () => {
+          db.close();
+          resolve(read.result === undefined);
+        };
+        read.onerror = () => reject(read.error);
+      };
+    });
+  }, documentId);
+}
+
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.locator(EDITOR).click();
   await page.keyboard.press('Control+End');
@@ -212,6 +233,7 @@ describe('resetting the history', () => {
     await notice.getByLabel('Din lokale tekst').waitFor();
     await notice.getByRole('button', { name: 'Luk' }).click();
     expect(await writer.page.getByTestId('rescued-text').count()).toBe(0);
+    await waitForRescuedTextGone(writer.page);
     await writer.page.reload();
     await waitForEditable(writer.page);
     expect(await writer.page.getByTestId('rescued-text').count()).toBe(0);

@@ -7,6 +7,11 @@ describe('decideLocalCopy', () => {
     expect(decideLocalCopy({ storedEpoch: null, pageEpoch: null, hasContent: false })).toEqual({ kind: 'fresh' });
   });
 
+  it('waits for the server when the copy has an epoch but no content yet (a first open cut short)', () => {
+    expect(decideLocalCopy({ storedEpoch: 2, pageEpoch: 2, hasContent: false })).toEqual({ kind: 'fresh' });
+    expect(decideLocalCopy({ storedEpoch: 2, pageEpoch: null, hasContent: false })).toEqual({ kind: 'fresh' });
+  });
+
   it('opens a copy of the page’s epoch from the local copy', () => {
     expect(decideLocalCopy({ storedEpoch: 2, pageEpoch: 2, hasContent: true })).toEqual({ kind: 'local', epoch: 2 });
   });
