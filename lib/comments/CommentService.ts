@@ -266,6 +266,16 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
 
   const isRoot = (comment: StoredComment) => comment.parentId === null;
 
+  /**
+   * Now, or just after the document's newest comment: creation times within a document are strictly
+   * increasing, so "creation order" is the order things were written, also within one millisecond.
+   */
+  function createdAtFor(current: DocumentComments): string {
+    const at = now().getTime();
+    const newest = current.comments.reduce((max, c) => Math.max(max, Date.parse(c.createdAt)), -Infinity);
+    return new Date(Math.max(at, newest + 1)).toISOString();
+  }
+
   /** A repeat with a clientKey already stored answers with what was stored, before any rule that may have changed since. */
   async function repeated(who: Participant, opened: Opened, clientKey: string | undefined): Promise<Written | null> {
     const key = keyOfParticipant(who);
@@ -345,7 +355,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
           text: body,
           ...(replacement !== undefined && { replacement }),
           author: authorRefOf(author),
-          createdAt: now().toISOString(),
+          createdAt: createdAtFor(current),
           ...(clientKey !== undefined && { clientKey }),
           supporters: [],
           reports: [],
@@ -379,7 +389,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
           anchor: null,
           text: body,
           author: authorRefOf(author),
-          createdAt: now().toISOString(),
+          createdAt: createdAtFor(current),
           ...(clientKey !== undefined && { clientKey }),
           supporters: [],
           reports: [],

@@ -156,7 +156,7 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
     totals: {
       comments: roots.filter((r) => r.kind === 'comment').length,
       suggestions: roots.filter((r) => r.kind === 'suggestion').length,
-      replies: [...repliesOf.values()].reduce((n, list) => n + list.length, 0),
+      replies: roots.reduce((n, r) => n + (repliesOf.get(r.id)?.length ?? 0), 0),
       supports: roots.reduce((n, r) => n + r.supporters.length, 0),
       answered: roots.filter((r) => r.answer !== undefined || r.decision !== undefined).length,
       hidden,

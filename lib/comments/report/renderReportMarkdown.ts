@@ -11,7 +11,7 @@ import { reportLabels, type ReportLabels } from './reportLabels';
 
 /** Backslash before every character CommonMark (or GFM) could read as markup. */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/[\\`*_{}[\]()<>#+\-.!|~&=:"']/g, (c) => `\\${c}`);
+  return value.replace(/[\\`*_{}[\]()<>#+\-.!|~&=]/g, (c) => `\\${c}`);
 }
 
 /** People's text as a block quote, line by line (an empty line stays inside the quote). */
