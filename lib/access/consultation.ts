@@ -44,9 +44,27 @@ export function withConsultationDefaults(stored: Partial<ConsultationSettings> |
   return {
     opensAt: typeof stored?.opensAt === 'string' ? stored.opensAt : DEFAULT_CONSULTATION.opensAt,
     closesAt: typeof stored?.closesAt === 'string' ? stored.closesAt : DEFAULT_CONSULTATION.closesAt,
-    citizensMayComment: typeof stored?.citizensMayComment === 'boolean' ? stored.citizensMayComment : DEFAULT_CONSULTATION.citizensMayComment,
+    citizensMayComment:
+      typeof stored?.citizensMayComment === 'boolean' ? stored.citizensMayComment : DEFAULT_CONSULTATION.citizensMayComment,
     organisationsMayComment:
       typeof stored?.organisationsMayComment === 'boolean' ? stored.organisationsMayComment : DEFAULT_CONSULTATION.organisationsMayComment,
     guestsMayComment: typeof stored?.guestsMayComment === 'boolean' ? stored.guestsMayComment : DEFAULT_CONSULTATION.guestsMayComment,
   };
+}
+
+/**
+ * The settings after a change (fields left out keep their value), or why not: the closing must come
+ * after the opening (`closes_before_opens`).
+ */
+export function changedConsultation(
+  current: ConsultationSettings,
+  change: Partial<ConsultationSettings>,
+): { readonly ok: true; readonly settings: ConsultationSettings } | { readonly ok: false; readonly code: 'closes_before_opens' } {
+  const settings = withConsultationDefaults({
+    ...current,
+    ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)),
+  });
+  if (settings.opensAt !== null && settings.closesAt !== null && Date.parse(settings.closesAt) <= Date.parse(settings.opensAt))
+    return { ok: false, code: 'closes_before_opens' };
+  return { ok: true, settings };
 }

@@ -196,7 +196,15 @@ describe('can: reasons', () => {
     const stranger = { kind: 'robot' } as unknown as Actor;
     expect(can(stranger, 'view', doc({ visibility: 'public' })).allowed).toBe(true);
     expect(
-      can(stranger, 'comment', doc({ visibility: 'public', state: 'consultation', consultation: { ...DEFAULT_CONSULTATION, guestsMayComment: true, timing: 'open' } })),
+      can(
+        stranger,
+        'comment',
+        doc({
+          visibility: 'public',
+          state: 'consultation',
+          consultation: { ...DEFAULT_CONSULTATION, guestsMayComment: true, timing: 'open' },
+        }),
+      ),
     ).toEqual({
       allowed: false,
       reason: 'not_signed_in',

@@ -117,7 +117,7 @@ export async function commentFixture(options: { personLimit?: number; guestLimit
     bodies,
     changes,
     body,
-    async document(spec = {}) {
+    async document(spec: Parameters<CommentFixture['document']>[0] = {}) {
       count += 1;
       const meta = await documents.createWithContent(
         {
