@@ -52,7 +52,7 @@ import { toCommentView, toConsultationView, type CommentView, type CommentsRespo
 export interface CreateCommentInput {
   readonly kind: ThreadKind;
   /** Untrusted: checked with readAnchor, then against the current body. */
-  readonly anchor: unknown;
+  readonly anchor?: unknown;
   readonly text: string;
   /** Suggestions: the proposed wording for the passage ('' deletes it). */
   readonly replacement?: string;

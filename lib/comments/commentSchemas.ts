@@ -15,8 +15,8 @@ const clientKey = z.string({ error: 'client_key_invalid' }).optional();
 
 export const createCommentSchema = z.object({
   kind: z.enum(THREAD_KINDS, { error: 'kind_invalid' }),
-  /** Checked by the service (anchor_invalid). */
-  anchor: z.unknown(),
+  /** Checked by the service (anchor_invalid); missing is no anchor either. */
+  anchor: z.unknown().optional(),
   text: z.string({ error: 'text_required' }),
   replacement: z.string({ error: 'replacement_required' }).optional(),
   clientKey,

@@ -121,7 +121,9 @@ describe('commentsChanged over a real socket', () => {
     const fresh = new Y.Doc();
     Y.applyUpdate(fresh, Y.encodeStateAsUpdate(client.doc));
     const anchor = anchorFromRange(fresh, 0, 'Nyt'.length);
-    expect((await comments.create(editor.participant, id, { kind: 'comment', anchor, text: 'Hvorfor nyt?' })).comment.text).toBe('Hvorfor nyt?');
+    expect((await comments.create(editor.participant, id, { kind: 'comment', anchor, text: 'Hvorfor nyt?' })).comment.text).toBe(
+      'Hvorfor nyt?',
+    );
     client.destroy();
     // Unloaded by the idle timer: the body is read from the store (the room loads again), the edit included.
     await waitUntil(() => server.sync.stats().rooms === 0, 'the room to unload');

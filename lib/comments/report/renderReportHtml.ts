@@ -1,27 +1,14 @@
 /**
- * The consultation report as one standalone, accessible HTML page (`lang`, headings in order,
- * landmarks, lists, no scripts): every text from people is escaped, line breaks kept with <br>. Its
- * only style is the inline <style> whose hash `REPORT_STYLE_HASH` names, so a strict CSP can allow
- * exactly it (the route sends `style-src 'sha256-…'`).
+ * The consultation report as one standalone, accessible HTML page: `lang`, one <h1> and headings in
+ * order, landmarks and lists; every text from people escaped, line breaks kept with <br>. No scripts
+ * and no styles (API answers carry `default-src 'none'`, so the page loads nothing and runs nothing):
+ * the browser's own rendering, which prints and zooms well.
  */
-import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../mail/escapeHtml';
 import type { Locale } from '../../i18n/messages';
 import { REPORT_GROUNDS } from '../model';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 import { reportLabels, type ReportLabels } from './reportLabels';
-
-export const REPORT_STYLE = [
-  'body{font-family:system-ui,sans-serif;line-height:1.5;max-width:48rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}',
-  'blockquote{margin:.5rem 0;padding:.25rem 1rem;border-left:4px solid #5a5a5a;background:#f4f4f4}',
-  'article{border-top:1px solid #ccc;padding:.5rem 0}',
-  '.meta{color:#4a4a4a;font-size:.95rem}',
-  'dl{display:grid;grid-template-columns:max-content auto;gap:.25rem 1rem}',
-  'dt{font-weight:600}dd{margin:0}',
-  '@media print{body{margin:0;max-width:none}}',
-].join('');
-
-export const REPORT_STYLE_HASH = `sha256-${createHash('sha256').update(REPORT_STYLE).digest('base64')}`;
 
 /** Escaped text with its line breaks as <br>. */
 const text = (value: string) => escapeHtml(value).replace(/\n/g, '<br>\n');
@@ -40,7 +27,6 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(heading)}</title>`,
-    `<style>${REPORT_STYLE}</style>`,
     '</head>',
     '<body>',
     '<main>',

@@ -1,12 +1,12 @@
 /**
  * GET `?format=html|md|csv` (default html): the consultation report (høringsnotat) for anyone who can
- * read the document. HTML is a standalone page shown in the browser (its one inline style allowed by
- * hash in its own CSP, nothing else); Markdown and CSV come as downloads. `&download=1` downloads the
- * HTML too. `?lang=en` renders it in English.
+ * read the document. HTML is a standalone page shown in the browser (no scripts, no styles: like every
+ * API answer it carries `default-src 'none'`); Markdown and CSV come as downloads. `&download=1`
+ * downloads the HTML too. `?lang=en` renders it in English.
  */
 import type { Locale } from '../../../../../lib/i18n/messages';
 import { renderReportCsv } from '../../../../../lib/comments/report/renderReportCsv';
-import { REPORT_STYLE_HASH, renderReportHtml } from '../../../../../lib/comments/report/renderReportHtml';
+import { renderReportHtml } from '../../../../../lib/comments/report/renderReportHtml';
 import { renderReportMarkdown } from '../../../../../lib/comments/report/renderReportMarkdown';
 import { getServices } from '../../../../../lib/services';
 import { HttpError, handle } from '../../../../_server/http';
@@ -34,8 +34,6 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
       'Content-Type': format.type,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-      // Only the report's own inline style; no scripts, images, fonts or connections of any kind.
-      'Content-Security-Policy': `default-src 'none'; style-src '${REPORT_STYLE_HASH}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
     };
     if (download) headers['Content-Disposition'] = `attachment; filename="hoeringsnotat-${report.documentId}.${format.extension}"`;
     return new Response(format.render(report, locale), { status: 200, headers });
