@@ -15,7 +15,8 @@
  * - A comment that has an official answer, or a suggestion with a decision, is no longer edited.
  * - Supports: one per person or guest, on thread roots (comments and suggestions), never one's own.
  * - Reports: one open report per reporter and comment; hiding or keeping handles the open reports.
- * - The same author and clientKey never creates twice: a repeat returns the first record.
+ * - The same author and clientKey never creates twice: a repeat returns the first record (comments,
+ *   replies, reports, moderation acts: the POSTs; PUT, PATCH and DELETE are idempotent by nature).
  * - Writes by people (create, reply, edit, delete, support, report) are rate-limited per person; a
  *   guest's per IP. Editors' and moderators' acts are not.
  */
@@ -138,12 +139,12 @@ export interface CommentService {
     who: Participant,
     documentId: string,
     commentId: string,
-    input: { readonly ground: ReportGround; readonly note: string },
+    input: { readonly ground: ReportGround; readonly note: string; readonly clientKey?: string },
   ): Promise<Written>;
   moderate(
     who: Participant,
     commentId: string,
-    input: { readonly action: ModerationAction; readonly ground?: ReportGround; readonly reason: string },
+    input: { readonly action: ModerationAction; readonly ground?: ReportGround; readonly reason: string; readonly clientKey?: string },
   ): Promise<Written>;
   /** Reported comments (open reports, still visible) on every document the moderator may moderate, longest-waiting first. */
   queue(who: Participant): Promise<ModerationQueueItem[]>;
@@ -524,15 +525,28 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const key = keyOfParticipant(who)!;
       if (!(REPORT_GROUNDS as readonly string[]).includes(input.ground)) throw invalid('ground_invalid');
       const note = text(input.note, 'note', false);
+      const clientKey = clientKeyOf(input.clientKey);
+      const sameReport = (c: StoredComment) => clientKey !== undefined && c.reports.some((r) => r.by === key && r.clientKey === clientKey);
       const existing = find(await store.read(documentId), commentId);
-      if (existing.reports.some((r) => r.by === key && r.handledAt === undefined)) throw conflict('report_exists');
-      limit(who);
+      if (!sameReport(existing)) {
+        if (existing.reports.some((r) => r.by === key && r.handledAt === undefined)) throw conflict('report_exists');
+        limit(who);
+      }
       return write(who, opened, (current) => {
         const comment = find(current, commentId);
+        // A repeat of a report already taken (its answer was lost): what is stored now.
+        if (sameReport(comment)) return { result: comment };
         if (comment.deletedAt !== undefined) throw conflict('comment_deleted');
         if (comment.moderation.state === 'hidden') throw conflict('comment_hidden');
         if (comment.reports.some((r) => r.by === key && r.handledAt === undefined)) throw conflict('report_exists');
-        const report = { id: newId('r'), by: key, ground: input.ground, note, at: now().toISOString() };
+        const report = {
+          id: newId('r'),
+          by: key,
+          ground: input.ground,
+          note,
+          at: now().toISOString(),
+          ...(clientKey !== undefined && { clientKey }),
+        };
         const next: StoredComment = { ...comment, reports: [...comment.reports, report] };
         return { put: [next], result: next };
       });
@@ -548,6 +562,19 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       if (input.ground !== undefined && !(REPORT_GROUNDS as readonly string[]).includes(input.ground)) throw invalid('ground_invalid');
       if (input.action === 'hide' && input.ground === undefined) throw invalid('ground_required');
       const reason = text(input.reason, 'reason');
+      const clientKey = clientKeyOf(input.clientKey);
+      if (clientKey !== undefined) {
+        // A repeat of an act already done (its answer was lost): the comment as it is now.
+        const done = await store.moderationLog({ documentIds: [opened.meta.id], limit: 10_000 });
+        if (done.some((entry) => entry.commentId === commentId && entry.by.id === by.id && entry.clientKey === clientKey)) {
+          const current = await store.read(opened.meta.id);
+          return {
+            comment: toCommentView(find(current, commentId), viewerOf(who, opened.resource)),
+            revision: current.revision,
+            changed: false,
+          };
+        }
+      }
       return write(who, opened, (current) => {
         const comment = find(current, commentId);
         if (comment.deletedAt !== undefined) throw conflict('comment_deleted');
@@ -584,6 +611,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
           ...(input.action === 'hide' ? { ground: input.ground! } : input.ground !== undefined ? { ground: input.ground } : {}),
           reason,
           by,
+          ...(clientKey !== undefined && { clientKey }),
         };
         return { put: [next], log: [entry], result: next };
       });

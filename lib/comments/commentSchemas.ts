@@ -47,12 +47,14 @@ export const decisionSchema = z.object({
 export const reportSchema = z.object({
   ground: z.enum(REPORT_GROUNDS, { error: 'ground_invalid' }),
   note: z.string({ error: 'note_invalid_characters' }).default(''),
+  clientKey,
 });
 
 export const moderationSchema = z.object({
   action: z.enum(MODERATION_ACTIONS, { error: 'action_invalid' }),
   ground: z.enum(REPORT_GROUNDS, { error: 'ground_invalid' }).optional(),
   reason: z.string({ error: 'reason_required' }),
+  clientKey,
 });
 
 const moment = (code: string) =>

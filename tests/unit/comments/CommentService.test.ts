@@ -405,6 +405,24 @@ describe('reports and moderation', () => {
     expect((await f.service.summary(citizen, id)).reviewedAndKept).toBe(1);
   });
 
+  it('takes a repeated report or moderation act with the same clientKey once (the outbox retries after a lost answer)', async () => {
+    const { f, id, root } = await reported();
+    const revision = (await f.service.list(citizen, id)).revision;
+    const first = await f.service.report(citizen, id, root.id, { ground: 'spam', note: '', clientKey: 'r-1' });
+    expect(first.changed).toBe(true);
+    expect((await f.service.report(citizen, id, root.id, { ground: 'spam', note: '', clientKey: 'r-1' })).changed).toBe(false);
+    expect(await refusal(f.service.report(citizen, id, root.id, { ground: 'spam', note: '', clientKey: 'r-2' }))).toBe(
+      'conflict:report_exists',
+    );
+    const hide = { action: 'hide' as const, ground: 'spam' as const, reason: 'Reklame', clientKey: 'm-1' };
+    expect((await f.service.moderate(moderator, root.id, hide)).changed).toBe(true);
+    const again = await f.service.moderate(moderator, root.id, hide);
+    expect(again).toMatchObject({ changed: false, comment: { state: 'hidden' } });
+    expect(again.revision).toBe(revision + 2);
+    expect(await refusal(f.service.moderate(moderator, root.id, { ...hide, clientKey: 'm-2' }))).toBe('conflict:already_hidden');
+    expect(await f.service.log(moderator)).toHaveLength(1);
+  });
+
   it('queues and logs only documents the moderator may moderate; others are refused the queue', async () => {
     const f = await commentFixture();
     const open = await f.document();

@@ -9,6 +9,7 @@ import { getServices } from '../../../../../lib/services';
 import { NO_STORE, writtenResponse } from '../../../../_server/commentResponses';
 import { assertSameOrigin, handle, readJson } from '../../../../_server/http';
 import { readParticipant } from '../../../../_server/readParticipant';
+import { idempotencyKey } from '../../../../_server/idempotencyKey';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,6 +29,9 @@ export function POST(request: Request, context: Context): Promise<Response> {
     const { id } = await context.params;
     const who = await readParticipant(request);
     const input = await readJson(request, createCommentSchema, COMMENT_BODY_MAX_BYTES);
-    return writtenResponse(await getServices().comments.create(who, id, input), true);
+    return writtenResponse(
+      await getServices().comments.create(who, id, { ...input, clientKey: idempotencyKey(request, input.clientKey) }),
+      true,
+    );
   });
 }

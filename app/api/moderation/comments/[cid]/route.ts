@@ -9,6 +9,7 @@ import { getServices } from '../../../../../lib/services';
 import { writtenResponse } from '../../../../_server/commentResponses';
 import { assertSameOrigin, handle, readJson } from '../../../../_server/http';
 import { readParticipant } from '../../../../_server/readParticipant';
+import { idempotencyKey } from '../../../../_server/idempotencyKey';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,6 +19,8 @@ export function POST(request: Request, context: { params: Promise<{ cid: string 
     const { cid } = await context.params;
     const who = await readParticipant(request);
     const input = await readJson(request, moderationSchema, COMMENT_BODY_MAX_BYTES);
-    return writtenResponse(await getServices().comments.moderate(who, cid, input));
+    return writtenResponse(
+      await getServices().comments.moderate(who, cid, { ...input, clientKey: idempotencyKey(request, input.clientKey) }),
+    );
   });
 }

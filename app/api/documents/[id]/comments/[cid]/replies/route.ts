@@ -4,6 +4,7 @@ import { getServices } from '../../../../../../../lib/services';
 import { writtenResponse } from '../../../../../../_server/commentResponses';
 import { assertSameOrigin, handle, readJson } from '../../../../../../_server/http';
 import { readParticipant } from '../../../../../../_server/readParticipant';
+import { idempotencyKey } from '../../../../../../_server/idempotencyKey';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,6 +16,9 @@ export function POST(request: Request, context: Context): Promise<Response> {
     const { id, cid } = await context.params;
     const who = await readParticipant(request);
     const input = await readJson(request, replySchema, COMMENT_BODY_MAX_BYTES);
-    return writtenResponse(await getServices().comments.reply(who, id, cid, input), true);
+    return writtenResponse(
+      await getServices().comments.reply(who, id, cid, { ...input, clientKey: idempotencyKey(request, input.clientKey) }),
+      true,
+    );
   });
 }
