@@ -153,6 +153,11 @@ export interface CommentService {
   summary(who: Participant, documentId: string): Promise<ModerationSummary>;
   /** The høringsnotat: comments and suggestions by passage, with supports, organisations and answers. */
   consultationReport(who: Participant, documentId: string): Promise<ConsultationReport>;
+  /**
+   * The consultation's settings changed (PATCH …/consultation): the revision moves on and listeners
+   * hear of it, so open clients fetch the comments (with the consultation and their capabilities) again.
+   */
+  consultationChanged(documentId: string): Promise<number>;
   /** Heard after every change that wrote something; returns the function that unsubscribes. */
   onChanged(listener: ChangeListener): () => void;
 }
@@ -686,6 +691,12 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       } finally {
         ydoc.destroy();
       }
+    },
+
+    async consultationChanged(documentId) {
+      const done = await store.update(documentId, () => ({ touch: true, result: null }));
+      changed(documentId, done.revision);
+      return done.revision;
     },
 
     onChanged(listener) {

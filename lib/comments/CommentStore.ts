@@ -23,6 +23,8 @@ export interface DocumentComments {
 export interface CommentWrite<R> {
   readonly put?: readonly StoredComment[];
   readonly log?: readonly ModerationLogEntry[];
+  /** Bump the revision even without comments or log entries (what readers of the comments see changed elsewhere: the consultation's settings). */
+  readonly touch?: boolean;
   readonly result: R;
 }
 

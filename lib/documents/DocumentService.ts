@@ -38,10 +38,11 @@ export interface DocumentService {
   setState(id: string, state: DocumentState): Promise<DocumentMeta | null>;
   /**
    * Replaces who a consultation takes comments from, and when (the caller checked can() and the
-   * dates); listeners hear of it as for grants.
+   * dates). Live sync connections are not re-checked: these settings decide only `comment`, which
+   * the sync endpoint treats like `view`, and the comments API asks can() on every request.
    */
   setConsultation(id: string, consultation: ConsultationSettings): Promise<DocumentMeta | null>;
-  /** Called after grants, state, visibility or consultation settings changed; returns the function that unsubscribes. */
+  /** Called after grants, state or visibility changed; returns the function that unsubscribes. */
   onAccessChanged(listener: (documentId: string) => void): () => void;
   /** Records that the body changed (updatedAt); cheap to call often. */
   touch(id: string): void;

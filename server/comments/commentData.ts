@@ -50,7 +50,7 @@ export function applyWrite(
   const record = recordOf(data, documentId);
   const put = write.put ?? [];
   const log = write.log ?? [];
-  if (put.length === 0 && log.length === 0) return { data, revision: record?.revision ?? 0, changed: false };
+  if (put.length === 0 && log.length === 0 && write.touch !== true) return { data, revision: record?.revision ?? 0, changed: false };
   for (const comment of put)
     if (comment.documentId !== documentId) throw new Error(`comment ${comment.id} belongs to ${comment.documentId}, not ${documentId}`);
   for (const entry of log)

@@ -127,7 +127,9 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     setGrants: (id, grants) => changeAccess(id, { grants }),
     setVisibility: (id, visibility) => changeAccess(id, { visibility }),
     setState: (id, state) => changeAccess(id, { state, updatedAt: now().toISOString() }),
-    setConsultation: (id, consultation) => changeAccess(id, { consultation }),
+    // Not an access change for live connections: the settings decide only `comment`, which the sync
+    // endpoint treats as `view`; the comments API asks can() on every request.
+    setConsultation: (id, consultation) => (isValidDocumentId(id) ? metadata.updateDocument(id, { consultation }) : Promise.resolve(null)),
     onAccessChanged(listener) {
       const subscription = (id: string) => listener(id);
       accessListeners.add(subscription);

@@ -474,6 +474,16 @@ describe('rate limits', () => {
   });
 });
 
+describe('consultation changes', () => {
+  it('move the revision on and are announced, so open clients fetch the settings and their capabilities again', async () => {
+    const f = await commentFixture();
+    const id = await f.document();
+    expect(await f.service.consultationChanged(id)).toBe(1);
+    expect(f.changes).toEqual([[id, 1]]);
+    expect((await f.service.list(citizen, id)).revision).toBe(1);
+  });
+});
+
 describe('what a viewer is told', () => {
   it('names the viewer’s capabilities and the consultation', async () => {
     const f = await commentFixture();

@@ -80,6 +80,11 @@ export function commentStoreContract(name: string, makeStore: () => CommentStore
       expect((await store.read('dok-1')).revision).toBe(1);
     });
 
+    it('bumps the revision for a touch, also of a document without comments', async () => {
+      expect(await store.update('dok-1', () => ({ touch: true, result: null }))).toEqual({ result: null, revision: 1, changed: true });
+      expect(await store.read('dok-1')).toEqual({ documentId: 'dok-1', comments: [], revision: 1 });
+    });
+
     it('writes nothing when the change throws, and passes the error on', async () => {
       await store.update('dok-1', () => ({ put: [sampleComment('c_1')], result: null }));
       await expect(

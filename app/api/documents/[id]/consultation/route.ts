@@ -29,6 +29,8 @@ export function PATCH(request: Request, context: { params: Promise<{ id: string 
     const meta = await documents.setConsultation(id, next.settings);
     if (!meta) throw new HttpError(404, 'not_found');
     logger.info({ doc: id, by: principal.personId }, 'consultation settings changed');
+    // Open clients refetch the comments answer, which carries the consultation and their capabilities.
+    await getServices().comments.consultationChanged(id);
     const view = toConsultationView(meta.state, meta.consultation, isConsultationOpen(meta.state, meta.consultation, new Date()));
     return Response.json({ consultation: view }, { headers: NO_STORE });
   });
