@@ -560,7 +560,10 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
     async moderate(who, commentId, input) {
       const stored = await store.get(commentId);
       if (!stored) throw commentNotFound();
-      const opened = await open(who, stored.documentId);
+      // A comment on a document one cannot read is as unknown as one that does not exist.
+      const opened = await open(who, stored.documentId).catch((error: unknown) => {
+        throw (error as CommentError).code === 'not_found' ? commentNotFound() : error;
+      });
       require(who, 'moderate', opened.resource);
       const by = officialRef(who);
       if (!(MODERATION_ACTIONS as readonly string[]).includes(input.action)) throw invalid('action_invalid');
