@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { ControlledStore, gate } from '../../helpers/controlledStore';
 import { createTestRegistry, textUpdate, type TestRegistry } from '../../helpers/testRegistry';
 import { settle } from '../../helpers/tick';
@@ -205,6 +206,28 @@ describe('RoomRegistry: epochs and releasing a document', () => {
     await settle();
     expect(oldEpoch.socket.closedWith?.code).toBe(4409);
     expect(newEpoch.text).toBe('fresh');
+  });
+
+  it('reads a released document only once the work is done, never loading it meanwhile', async () => {
+    const { registry, store, epochs } = await withEpochs();
+    const work = gate();
+    const released = registry.whileReleased('doc', { code: 4409, reason: 'document history was reset' }, async () => {
+      await work.promise;
+      epochs.set('doc', 2);
+      await store.compact('doc', textUpdate('fresh'));
+    });
+    await settle();
+    let read: Uint8Array | null = null;
+    void registry.readState('doc').then((state) => (read = state));
+    await settle();
+    expect(read).toBeNull();
+    expect(registry.room('doc')).toBeUndefined();
+    work.open();
+    await released;
+    await settle();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, read as unknown as Uint8Array);
+    expect(doc.getText('t').toString()).toBe('fresh');
   });
 
   it('lets the document in again when the work fails', async () => {
