@@ -17,7 +17,8 @@ import { PresenceList } from './PresenceList';
 import { SyncStatusText, closedMessage } from './SyncStatusText';
 import { Toolbar } from './Toolbar';
 import { useCollaboration } from './useCollaboration';
-import { useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
+import { RescuedText } from './RescuedText';
+import { pendingOf, useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
 
 export interface CollaborativeEditorProps {
   readonly documentId: string;
@@ -30,6 +31,11 @@ export interface CollaborativeEditorProps {
   /** Sync token for embeds; the session cookie is used without one. */
   readonly token?: string;
   readonly readOnly: boolean;
+  /**
+   * The document's epoch as the server rendered the page (DocumentMeta.epoch): a local copy of
+   * another epoch is set aside, never connected. Omit when unknown.
+   */
+  readonly epoch?: number;
   /** Shows the comments panel, highlights and the comment buttons (the document page; not embeds). */
   readonly comments?: boolean;
 }
@@ -41,19 +47,23 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
     personKey: props.personKey,
     token: props.token,
     readOnly: props.readOnly,
+    ...(props.epoch !== undefined && { epoch: props.epoch }),
   });
   if (!collaboration) return <EditorLoading />;
   return (
-    <EditorSession
-      key={collaboration.doc.guid}
-      collaboration={collaboration}
-      user={props.user}
-      readOnly={props.readOnly}
-      withToken={props.token !== undefined}
-      documentId={props.documentId}
-      personKey={props.personKey}
-      comments={props.comments ?? false}
-    />
+    <>
+      {collaboration.rescued && <RescuedText rescued={collaboration.rescued} onDismiss={collaboration.dismissRescued} />}
+      <EditorSession
+        key={collaboration.doc.guid}
+        collaboration={collaboration}
+        user={props.user}
+        readOnly={props.readOnly}
+        withToken={props.token !== undefined}
+        documentId={props.documentId}
+        personKey={props.personKey}
+        comments={props.comments ?? false}
+      />
+    </>
   );
 }
 
@@ -78,7 +88,7 @@ interface EditorSessionProps {
 
 function EditorSession({ collaboration, user, readOnly, withToken, documentId, personKey, comments }: EditorSessionProps) {
   const t = useT();
-  const { doc, provider, tracker } = collaboration;
+  const { doc, provider, tracker, fromLocalCopy } = collaboration;
   const { status, hasSynced } = useSyncStatus(tracker);
   const [linkOpen, setLinkOpen] = useState(false);
   const statusContext = useMemo(() => ({ readOnly, withToken }), [readOnly, withToken]);
@@ -97,7 +107,7 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
     {
       extensions,
       immediatelyRender: false,
-      // Opened for editing only once the server's copy has arrived (see the effect below).
+      // Opened for editing once the local copy has loaded, or (a first open) the server's copy has arrived.
       editable: false,
       editorProps: {
         attributes: {
@@ -113,7 +123,10 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
     [extensions],
   );
 
-  const canEdit = !readOnly && hasSynced && status.kind !== 'closed';
+  // A copy of the current epoch is the person's own document: no waiting for the server. A first
+  // open waits, or an offline first open would fork a blank document.
+  const loaded = hasSynced || fromLocalCopy;
+  const canEdit = !readOnly && loaded && status.kind !== 'closed';
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== canEdit) editor.setEditable(canEdit);
   }, [editor, canEdit]);
@@ -122,8 +135,7 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
   // Without a comments panel (embeds) the socket's "comments changed" messages are ignored, not logged as unknown.
   useEffect(() => (comments ? undefined : listenForCommentChanges(provider, () => undefined)), [comments, provider]);
 
-  const pending = status.kind === 'saving' || status.kind === 'reconnecting' || status.kind === 'offline' ? status.pending : 0;
-  useWarnBeforeLeaving(pending > 0);
+  useWarnBeforeLeaving(pendingOf(status) > 0);
 
   return (
     <div className="editor-page__live">
@@ -152,7 +164,7 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
           {editor && readOnly && comments && <CommentToolbar bridge={bridge} />}
           {editor && linkOpen && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
           {editor ? <EditorContent editor={editor} className="editor-content" data-testid="editor" /> : <EditorLoading />}
-          {editor && !hasSynced && <EditorLoading />}
+          {editor && !loaded && <EditorLoading />}
           {editor && comments && <SelectionCommentButton editor={editor} bridge={bridge} />}
         </div>
         {comments ? (

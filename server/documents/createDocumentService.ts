@@ -7,12 +7,15 @@ import * as Y from 'yjs';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { Schema } from '@tiptap/pm/model';
+import { DEFAULT_CONSULTATION } from '../../lib/access/consultation';
 import { BODY_FRAGMENT } from '../../lib/protocol';
 import { isValidDocumentId, newDocumentId } from '../../lib/documentId';
 import { bodyExtensions } from '../../lib/editor/bodyExtensions';
 import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
-import { documentResourceOf, type CreateDocumentInput, type DocumentService } from '../../lib/documents/DocumentService';
+import { documentResourceOf, type CreateDocumentInput, type DocumentService, type LiveBodies } from '../../lib/documents/DocumentService';
+import { freshBody } from '../../lib/documents/freshBody';
+import { Close } from '../../lib/protocol';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
 import type { DocumentMeta, DocumentMetaPatch, MetadataStore } from '../../lib/storage/MetadataStore';
 
@@ -51,6 +54,9 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
   const creating = new Map<string, Promise<DocumentMeta>>();
   const touched = new Set<string>();
   const accessListeners = new Set<(documentId: string) => void>();
+  let liveBodies: LiveBodies | null = null;
+  /** Resets of one document run one after another. */
+  const resetting = new Map<string, Promise<unknown>>();
   const get = (id: string) => (isValidDocumentId(id) ? metadata.getDocument(id) : Promise.resolve(null));
   let touchTimer: NodeJS.Timeout | undefined;
 
@@ -102,7 +108,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
         visibility: input.visibility ?? 'private',
         state: 'draft',
         grants: input.owner === false ? [] : [{ subject: 'person', personId: input.createdBy.id, role: 'owner' }],
-        consultation: { guestsMayComment: false },
+        consultation: DEFAULT_CONSULTATION,
       });
     })();
     creating.set(id, work);
@@ -113,12 +119,44 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     }
   }
 
+  /**
+   * The epoch is bumped BEFORE the body is rewritten: a crash in between leaves the old history
+   * under a new epoch (stale copies are refused, nothing is duplicated); the other order could
+   * leave a fresh history that stale copies would still merge their old one into.
+   */
+  async function resetNow(id: string): Promise<DocumentMeta | null> {
+    const meta = await get(id);
+    if (!meta) return null;
+    const work = async () => {
+      const current = await metadata.getDocument(id);
+      if (!current) return null;
+      const stored = (await store.load(id)) ?? [];
+      const body = freshBody(stored);
+      const updated = await metadata.updateDocument(id, { epoch: current.epoch + 1, updatedAt: now().toISOString() });
+      await store.compact(id, body);
+      return updated;
+    };
+    return liveBodies ? liveBodies.whileReleased(id, Close.staleEpoch, work) : work();
+  }
+
+  function resetHistory(id: string): Promise<DocumentMeta | null> {
+    const previous = resetting.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => resetNow(id));
+    resetting.set(id, next);
+    void next
+      .finally(() => {
+        if (resetting.get(id) === next) resetting.delete(id);
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
   return {
     list: () => metadata.listDocuments(),
     get,
     async resource(id) {
       const meta = await get(id);
-      return meta ? documentResourceOf(meta) : null;
+      return meta ? documentResourceOf(meta, now()) : null;
     },
     create: (input) => createWithContent(input, templateContent(input.template, input.title)),
     createWithContent,
@@ -126,10 +164,20 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     setGrants: (id, grants) => changeAccess(id, { grants }),
     setVisibility: (id, visibility) => changeAccess(id, { visibility }),
     setState: (id, state) => changeAccess(id, { state, updatedAt: now().toISOString() }),
+    // Not an access change for live connections: the settings decide only `comment`, which the sync
+    // endpoint treats as `view`; the comments API asks can() on every request.
+    setConsultation: (id, consultation) => (isValidDocumentId(id) ? metadata.updateDocument(id, { consultation }) : Promise.resolve(null)),
     onAccessChanged(listener) {
       const subscription = (id: string) => listener(id);
       accessListeners.add(subscription);
       return () => accessListeners.delete(subscription);
+    },
+    resetHistory,
+    attachLiveBodies(live) {
+      liveBodies = live;
+      return () => {
+        if (liveBodies === live) liveBodies = null;
+      };
     },
     touch(id) {
       touched.add(id);

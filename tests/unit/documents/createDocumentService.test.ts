@@ -4,14 +4,15 @@ import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore
 import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore';
 import { createDocumentService, DocumentExistsError } from '../../../server/documents/createDocumentService';
 import { BODY_FRAGMENT } from '../../../lib/protocol';
+import { DEFAULT_CONSULTATION } from '../../../lib/access/consultation';
 
 const author = { id: 'p_1', name: 'Karen' };
 
-function setup() {
+function setup(options: { now?: () => Date } = {}) {
   const store = new MemoryDocumentStore();
   const metadata = new MemoryMetadataStore();
   let clock = Date.parse('2026-11-26T10:00:00Z');
-  const documents = createDocumentService({ store, metadata, touchDelayMs: 5, now: () => new Date((clock += 1000)) });
+  const documents = createDocumentService({ store, metadata, touchDelayMs: 5, now: options.now ?? (() => new Date((clock += 1000))) });
   return { store, metadata, documents };
 }
 
@@ -43,7 +44,7 @@ describe('createDocumentService', () => {
       visibility: 'private',
       state: 'draft',
       grants: [{ subject: 'person', personId: 'p_1', role: 'owner' }],
-      consultation: { guestsMayComment: false },
+      consultation: { ...DEFAULT_CONSULTATION, timing: 'open' },
     });
   });
 
@@ -96,6 +97,29 @@ describe('createDocumentService', () => {
     expect(heard).toEqual([meta.id]);
   });
 
+  it('replaces the consultation settings without closing live connections, and judges the dates against its clock', async () => {
+    let clock = new Date('2027-03-01T12:00:00.000Z');
+    const { documents } = setup({ now: () => clock });
+    const meta = await documents.create({ title: 'Høring', template: 'blank', createdBy: author });
+    const heard: string[] = [];
+    documents.onAccessChanged((id) => heard.push(id));
+    const settings = {
+      opensAt: '2027-03-02T00:00:00.000Z',
+      closesAt: '2027-03-16T00:00:00.000Z',
+      citizensMayComment: false,
+      organisationsMayComment: true,
+      guestsMayComment: true,
+    };
+    expect((await documents.setConsultation(meta.id, settings))?.consultation).toEqual(settings);
+    expect(heard).toEqual([]);
+    expect((await documents.resource(meta.id))?.consultation).toEqual({ ...settings, timing: 'before' });
+    clock = new Date('2027-03-02T00:00:00.000Z');
+    expect((await documents.resource(meta.id))?.consultation.timing).toBe('open');
+    clock = new Date('2027-03-16T00:00:00.000Z');
+    expect((await documents.resource(meta.id))?.consultation.timing).toBe('after');
+    expect(await documents.setConsultation('findes-ikke', settings)).toBeNull();
+  });
+
   it('seeds a blank document with only its title', async () => {
     const { store, documents } = setup();
     const meta = await documents.create({ title: 'Noter', template: 'blank', createdBy: author });
@@ -139,5 +163,59 @@ describe('createDocumentService', () => {
     await documents.close();
     const touched = await documents.get(meta.id);
     expect(Date.parse(touched!.updatedAt)).toBeGreaterThan(Date.parse(meta.updatedAt));
+  });
+});
+
+describe('createDocumentService: resetting the history', () => {
+  it('keeps the content (formatting and attributes too), drops every old item, and bumps the epoch', async () => {
+    const { store, documents, metadata } = setup();
+    const meta = await documents.create({ title: 'Politik', template: 'projektforslag', createdBy: author });
+    // An edit with deleted history on top of the seed.
+    const doc = new Y.Doc();
+    for (const update of (await store.load(meta.id)) ?? []) Y.applyUpdate(doc, update);
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    text.insert(0, 'slettet ');
+    text.insert(8, 'fed', { bold: {} });
+    paragraph.insert(0, [text]);
+    doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph]);
+    text.delete(0, 8);
+    await store.append(meta.id, Y.encodeStateAsUpdate(doc));
+    const before = (await bodyOf(store, meta.id)).toString();
+    expect(before).toContain('<paragraph><bold>fed</bold></paragraph>');
+
+    const reset = await documents.resetHistory(meta.id);
+    expect(reset?.epoch).toBe(2);
+    expect((await metadata.getDocument(meta.id))?.epoch).toBe(2);
+    const stored = (await store.load(meta.id)) ?? [];
+    expect(stored).toHaveLength(1);
+    const after = await bodyOf(store, meta.id);
+    expect(after.toString()).toBe(before);
+    const clients = [...Y.decodeStateVector(Y.encodeStateVector(after.doc!)).keys()];
+    expect(clients).toHaveLength(1);
+    expect(clients).not.toContain(doc.clientID);
+    // No delete set: the deleted words are gone, not tombstoned.
+    expect(Y.decodeUpdate(stored[0]!).ds.clients.size).toBe(0);
+  });
+
+  it('bumps the epoch before it rewrites the body, inside the live bodies’ release', async () => {
+    const { store, documents, metadata } = setup();
+    const meta = await documents.create({ title: 'Udkast', template: 'blank', createdBy: author });
+    const seen: string[] = [];
+    const compact = store.compact.bind(store);
+    store.compact = async (id, snapshot) => {
+      seen.push(`compact at epoch ${(await metadata.getDocument(id))?.epoch}`);
+      return compact(id, snapshot);
+    };
+    documents.attachLiveBodies({
+      async whileReleased(id, close, work) {
+        seen.push(`released ${id} with ${close.code}`);
+        const result = await work();
+        seen.push('let in');
+        return result;
+      },
+    });
+    await documents.resetHistory(meta.id);
+    expect(seen).toEqual([`released ${meta.id} with 4409`, 'compact at epoch 2', 'let in']);
   });
 });
