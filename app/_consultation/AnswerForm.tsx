@@ -4,7 +4,7 @@ import { ANSWER_STATUSES, type AnswerStatus } from '../../lib/comments/model';
 import { useT } from '../../lib/i18n/useT';
 import type { CommentView } from './commentViews';
 import { TextForm } from './TextForm';
-import { COMMENT_TEXT_MAX_LENGTH } from './limits';
+import { ANSWER_TEXT_MAX_LENGTH } from './limits';
 
 /** The official answer to a comment or suggestion (editors): a status and a text. */
 export function AnswerForm({
@@ -24,7 +24,7 @@ export function AnswerForm({
       label={t('consultation.answer.text')}
       submitLabel={t('consultation.answer.submit')}
       requiredMessage={t('consultation.answer.required')}
-      maxLength={COMMENT_TEXT_MAX_LENGTH}
+      maxLength={ANSWER_TEXT_MAX_LENGTH}
       initial={current?.text}
       before={
         <div className="field">

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { REPORT_GROUNDS, type ModerationAction, type ReportGround } from '../../lib/comments/model';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
+import { REASON_MAX_LENGTH } from './limits';
 
 export interface ModerationActionsProps {
   readonly commentId: string;
@@ -75,7 +76,7 @@ export function ModerationActions({ commentId, hidden, reported, suggestedGround
             id={`${id}-reason`}
             name="reason"
             rows={2}
-            maxLength={1000}
+            maxLength={REASON_MAX_LENGTH}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
           />

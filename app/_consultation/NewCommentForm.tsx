@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Anchor } from '../../lib/comments/model';
 import { useT } from '../../lib/i18n/useT';
-import { COMMENT_TEXT_MAX_LENGTH } from './limits';
+import { COMMENT_TEXT_MAX_LENGTH, REPLACEMENT_MAX_LENGTH } from './limits';
 
 export interface NewComment {
   readonly kind: 'comment' | 'suggestion';
@@ -75,7 +75,7 @@ export function NewCommentForm({
             id={`${id}-replacement`}
             name="replacement"
             rows={3}
-            maxLength={COMMENT_TEXT_MAX_LENGTH}
+            maxLength={REPLACEMENT_MAX_LENGTH}
             defaultValue={anchor.quote.exact}
           />
           <p className="hint">{t('consultation.suggest.hint')}</p>

@@ -11,7 +11,7 @@ import { excerpt } from './excerpt';
 import { SuggestionDiff } from './SuggestionDiff';
 import { TextForm } from './TextForm';
 import { isClosed, type Thread } from './threadList';
-import { COMMENT_TEXT_MAX_LENGTH } from './limits';
+import { COMMENT_TEXT_MAX_LENGTH, REASON_MAX_LENGTH } from './limits';
 import type { PendingWrite } from './useCommentWriter';
 
 type Open = 'none' | 'reply' | 'answer' | 'decline';
@@ -244,7 +244,7 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
             label={t('consultation.decision.reason')}
             submitLabel={t('consultation.decision.declineSubmit')}
             requiredMessage={t('consultation.decision.reasonRequired')}
-            maxLength={COMMENT_TEXT_MAX_LENGTH}
+            maxLength={REASON_MAX_LENGTH}
             onSubmit={async (reason) => {
               const failure = await direct('PUT', '/decision', { decision: 'declined', reason });
               if (!failure) close();

@@ -7,9 +7,9 @@
  */
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
+import { MessageType } from '../../lib/protocol';
 
-/** Kept here until lib/protocol.ts names it (the server side owns that file). */
-export const COMMENTS_CHANGED = 101;
+const COMMENTS_CHANGED = MessageType.commentsChanged;
 
 export function listenForCommentChanges(
   provider: Pick<WebsocketProvider, 'messageHandlers'>,

@@ -379,7 +379,10 @@ describe('open consultation in the browser', () => {
     await citizenThread.getByRole('button', { name: 'Svar' }).click();
     await citizenThread.getByLabel('Dit svar').fill('Skrevet uden forbindelse.');
     await citizenThread.getByRole('button', { name: 'Send svar' }).click();
-    await citizenThread.locator('.comment--pending', { hasText: 'Skrevet uden forbindelse.' }).getByText('venter på at blive sendt').waitFor();
+    await citizenThread
+      .locator('.comment--pending', { hasText: 'Skrevet uden forbindelse.' })
+      .getByText('venter på at blive sendt')
+      .waitFor();
     await carsten.getByText('1 handling venter på at blive sendt').waitFor();
     await carsten.context().setOffline(false);
     await thread(sara, FIRST_COMMENT).getByText('Skrevet uden forbindelse.').waitFor({ timeout: 15_000 });

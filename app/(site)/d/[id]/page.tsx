@@ -12,6 +12,7 @@ import { nextStates, phaseActionFor } from '../../../../lib/documents/phases';
 import { EditorLoader } from '../../../_editor/EditorLoader';
 import { PhaseBadge } from '../../../_consultation/PhaseBadge';
 import { PhasePanel } from '../../../_consultation/PhasePanel';
+import { ConsultationStatus } from '../../../_consultation/ConsultationStatus';
 import { SharePanel } from '../../../_editor/SharePanel';
 import { AskToCoAuthor } from '../../../_sharing/AskToCoAuthor';
 import { actorOf, readPrincipal } from '../../../_server/readPrincipal';
@@ -60,6 +61,9 @@ export default async function DocumentPage({ params }: Params) {
           <h1 data-testid="document-title">{meta.title}</h1>
           <div className="editor-bar__meta">
             <PhaseBadge state={meta.state} />
+            <ConsultationStatus
+              consultation={{ state: meta.state, opensAt: meta.consultation.opensAt, closesAt: meta.consultation.closesAt }}
+            />
             {hasReport && <Link href={`/d/${id}/hoeringsnotat`}>{t('consultation.notat.link')}</Link>}
           </div>
         </div>
@@ -70,13 +74,7 @@ export default async function DocumentPage({ params }: Params) {
           documentId={id}
           state={meta.state}
           moves={moves}
-          consultation={{
-            opensAt: null,
-            closesAt: null,
-            citizensMayComment: true,
-            organisationsMayComment: true,
-            guestsMayComment: meta.consultation.guestsMayComment,
-          }}
+          consultation={meta.consultation}
           isPublic={meta.visibility === 'public'}
         />
       )}
