@@ -10,12 +10,17 @@ export function CommentByline({ comment, id }: { comment: CommentView; id?: stri
   const author = comment.author;
   return (
     <p className="comment__byline" id={id}>
-      <span className="comment__author">
-        {author ? author.name : t('consultation.comment.unknownAuthor')}
-        {author?.organisation && <span className="comment__organisation"> ({author.organisation.name})</span>}
-        {author?.kind === 'guest' && <span className="comment__guest"> · {t('consultation.comment.guest')}</span>}
-      </span>
-      {' · '}
+      {/* No author for a hidden or deleted comment: the server withholds the name too. */}
+      {author && (
+        <>
+          <span className="comment__author">
+            {author.name}
+            {author.organisation && <span className="comment__organisation"> ({author.organisation.name})</span>}
+            {author.kind === 'guest' && <span className="comment__guest"> · {t('consultation.comment.guest')}</span>}
+          </span>
+          {' · '}
+        </>
+      )}
       <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale)}</time>
       {comment.editedAt && <span> · {t('consultation.comment.edited')}</span>}
     </p>

@@ -58,7 +58,7 @@ export function CommentEntry({ comment, bylineId }: { comment: CommentView; byli
         <>
           <p className="comment__placeholder" data-testid="hidden-placeholder">
             {comment.hiddenGround
-              ? t('consultation.hidden.withGround', { ground: t(`consultation.ground.${comment.hiddenGround}`) })
+              ? t('consultation.hidden.withGround', { ground: t(`consultation.groundShort.${comment.hiddenGround}`) })
               : t('consultation.hidden.plain')}
           </p>
           {viewer.canModerate && comment.text !== '' && (

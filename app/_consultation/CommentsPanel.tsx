@@ -245,7 +245,9 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
             <p>{t('consultation.panel.noneMatch')}</p>
           ) : (
             <p className="visually-hidden" role="status">
-              {t('consultation.panel.shown', { n: groups.placed.length + groups.orphaned.length })}
+              {groups.placed.length + groups.orphaned.length === 1
+                ? t('consultation.panel.shown.one')
+                : t('consultation.panel.shown.other', { n: groups.placed.length + groups.orphaned.length })}
             </p>
           )}
           {groups.placed.length > 0 && (

@@ -11,7 +11,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, Selection, TextSelection, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 
-const key = new PluginKey<boolean>('readOnlyCaret');
+const key = new PluginKey<CaretState>('readOnlyCaret');
 
 const WORD = /[\p{L}\p{N}_'’-]/u;
 
@@ -94,16 +94,30 @@ function move(view: EditorView, event: KeyboardEvent): boolean {
   return true;
 }
 
+interface CaretState {
+  /** The read-only view has focus. */
+  readonly focused: boolean;
+  /** It is being used from the keyboard (not the mouse): only then is the caret drawn. */
+  readonly keyboard: boolean;
+}
+
+const OFF: CaretState = { focused: false, keyboard: false };
+
 export const ReadOnlyCaret = Extension.create({
   name: 'readOnlyCaret',
 
   addProseMirrorPlugins() {
+    let mouseDown = false;
+    const set = (view: EditorView, next: CaretState) => {
+      const current = key.getState(view.state) ?? OFF;
+      if (current.focused !== next.focused || current.keyboard !== next.keyboard) view.dispatch(view.state.tr.setMeta(key, next));
+    };
     return [
-      new Plugin<boolean>({
+      new Plugin<CaretState>({
         key,
         state: {
-          init: () => false,
-          apply: (tr, focused) => (tr.getMeta(key) as boolean | undefined) ?? focused,
+          init: () => OFF,
+          apply: (tr, value) => (tr.getMeta(key) as CaretState | undefined) ?? value,
         },
         props: {
           handleDOMEvents: {
@@ -111,30 +125,48 @@ export const ReadOnlyCaret = Extension.create({
             keydown(view, event) {
               if (view.editable || !move(view, event)) return false;
               event.preventDefault();
+              set(view, { focused: true, keyboard: true });
               return true;
+            },
+            // A mouse selection is the browser's own: no caret drawn into it, nothing moved under it.
+            mousedown(view) {
+              if (!view.editable) {
+                mouseDown = true;
+                set(view, { focused: view.hasFocus(), keyboard: false });
+              }
+              return false;
+            },
+            mouseup() {
+              mouseDown = false;
+              return false;
             },
             focus(view) {
               if (view.editable) return false;
-              view.dispatch(view.state.tr.setMeta(key, true));
-              // Arriving by Tab: start at the top, or where the last selection was.
+              if (mouseDown) {
+                set(view, { focused: true, keyboard: false });
+                return false;
+              }
+              // Arriving by Tab (or from a thread's "Vis passagen"): a caret where the selection is.
+              set(view, { focused: true, keyboard: true });
               const selection = view.dom.ownerDocument.getSelection();
               if (!selection || !selection.anchorNode || !view.dom.contains(selection.anchorNode)) selectionToDom(view);
               return false;
             },
             blur(view) {
-              if (!view.editable) view.dispatch(view.state.tr.setMeta(key, false));
+              if (!view.editable) set(view, OFF);
               return false;
             },
           },
           decorations(state) {
-            if (!key.getState(state) || !state.selection.empty) return null;
-            const caret = () => {
+            const caret = key.getState(state);
+            if (!caret?.focused || !caret.keyboard || !state.selection.empty) return null;
+            const widget = () => {
               const span = document.createElement('span');
               span.className = 'readonly-caret';
               span.setAttribute('aria-hidden', 'true');
               return span;
             };
-            return DecorationSet.create(state.doc, [Decoration.widget(state.selection.head, caret, { key: 'readonly-caret', side: 1 })]);
+            return DecorationSet.create(state.doc, [Decoration.widget(state.selection.head, widget, { key: 'readonly-caret', side: 1 })]);
           },
         },
       }),

@@ -156,17 +156,21 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
         )}
 
         <div className="thread__actions">
-          {visible && (
-            <button
-              type="button"
-              className="button button--secondary button--small support-button"
-              aria-pressed={supported}
-              disabled={!viewer.canComment}
-              onClick={() => void toggleSupport()}
-            >
-              {t('consultation.support.button', { n: supportCount })}
-            </button>
-          )}
+          {visible &&
+            (root.mine ? (
+              // One's own comment cannot be supported: its count is shown as text.
+              <span className="thread__supports">{t('consultation.support.count', { n: supportCount })}</span>
+            ) : (
+              <button
+                type="button"
+                className="button button--secondary button--small support-button"
+                aria-pressed={supported}
+                disabled={!viewer.canComment}
+                onClick={() => void toggleSupport()}
+              >
+                {t('consultation.support.button', { n: supportCount })}
+              </button>
+            ))}
           {viewer.canComment && !closed && (
             <button
               type="button"

@@ -86,12 +86,14 @@ export function useCommentWriter(documentId: string, personKey: string | null, o
           kind: write.kind,
           method: write.method,
           url: write.url,
-          ...(write.body !== undefined && { body: write.body }),
+          // Plain JSON, as it will be sent: an anchor's Yjs positions are class instances (Y.ID) until serialised.
+          ...(write.body !== undefined && { body: JSON.parse(JSON.stringify(write.body)) as unknown }),
           label: write.label,
           text: write.text,
         });
         return null;
-      } catch {
+      } catch (error) {
+        console.error('The outbox refused to queue a write', error);
         return t('consultation.outboxFailed');
       }
     },

@@ -785,7 +785,8 @@ export const da = {
   'consultation.panel.offline': 'Ingen forbindelse. Det, du skriver, sendes, når forbindelsen er tilbage.',
   'consultation.panel.empty': 'Ingen kommentarer endnu.',
   'consultation.panel.noneMatch': 'Ingen kommentarer passer til filteret.',
-  'consultation.panel.shown': 'Viser {n} tråde.',
+  'consultation.panel.shown.one': 'Viser 1 tråd.',
+  'consultation.panel.shown.other': 'Viser {n} tråde.',
   'consultation.panel.listLabel': 'Kommentarer til passager i teksten',
   'consultation.cancel': 'Annullér',
   'consultation.needsConnection': 'Svar, afgørelser og løsning kræver forbindelse til serveren.',
@@ -805,7 +806,6 @@ export const da = {
   'consultation.suggest.submit': 'Send forslag',
   'consultation.suggest.unchanged': 'Forslaget er det samme som passagen. Ret formuleringen, eller skriv en kommentar i stedet.',
   'consultation.comment.required': 'Skriv din kommentar.',
-  'consultation.comment.unknownAuthor': 'Ukendt',
   'consultation.comment.guest': 'gæst',
   'consultation.comment.edited': 'redigeret',
   'consultation.hidden.withGround': 'Skjult af moderator ({ground})',
@@ -976,6 +976,7 @@ export const da = {
   'consultation.outboxFailed': 'Det, du skrev, kunne ikke gemmes på enheden. Kopiér teksten, og prøv igen.',
   'consultation.pending.change': '{label} · venter på at blive sendt',
   'consultation.new.tooLong': 'Passagen er for lang til en kommentar. Markér et kortere stykke tekst.',
+  'consultation.support.count': 'Støttet af {n}',
   // End of the consultation UI block.
 } as const satisfies Record<string, string>;
 
@@ -1765,7 +1766,8 @@ export const en: Messages = {
   'consultation.panel.offline': 'No connection. What you write is sent when the connection is back.',
   'consultation.panel.empty': 'No comments yet.',
   'consultation.panel.noneMatch': 'No comments match the filter.',
-  'consultation.panel.shown': 'Showing {n} threads.',
+  'consultation.panel.shown.one': 'Showing 1 thread.',
+  'consultation.panel.shown.other': 'Showing {n} threads.',
   'consultation.panel.listLabel': 'Comments on passages in the text',
   'consultation.cancel': 'Cancel',
   'consultation.needsConnection': 'Answers, decisions and resolving need a connection to the server.',
@@ -1785,7 +1787,6 @@ export const en: Messages = {
   'consultation.suggest.submit': 'Send suggestion',
   'consultation.suggest.unchanged': 'The suggestion is the same as the passage. Change the wording, or write a comment instead.',
   'consultation.comment.required': 'Write your comment.',
-  'consultation.comment.unknownAuthor': 'Unknown',
   'consultation.comment.guest': 'guest',
   'consultation.comment.edited': 'edited',
   'consultation.hidden.withGround': 'Hidden by a moderator ({ground})',
@@ -1958,6 +1959,7 @@ export const en: Messages = {
   'consultation.outboxFailed': 'What you wrote could not be stored on this device. Copy the text and try again.',
   'consultation.pending.change': '{label} · waiting to be sent',
   'consultation.new.tooLong': 'The passage is too long for a comment. Select a shorter piece of text.',
+  'consultation.support.count': 'Supported by {n}',
   // End of the consultation UI block.
 };
 
