@@ -68,7 +68,14 @@ export default async function DocumentPage({ params }: Params) {
           </div>
         </div>
       </div>
-      <EditorLoader documentId={id} personKey={principal?.personId ?? ANONYMOUS_KEY} user={user} readOnly={readOnly} epoch={meta.epoch} comments />
+      <EditorLoader
+        documentId={id}
+        personKey={principal?.personId ?? ANONYMOUS_KEY}
+        user={user}
+        readOnly={readOnly}
+        epoch={meta.epoch}
+        comments
+      />
       {principal && (moves.length > 0 || canChangePhase) && (
         <PhasePanel
           documentId={id}
