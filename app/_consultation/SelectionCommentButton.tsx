@@ -11,9 +11,10 @@ interface Spot {
 }
 
 /**
- * The "Kommentér" button that appears under a selection in the text (for mouse and touch; the
- * toolbar button and Ctrl+Alt+M do the same from the keyboard). Positioned inside the editor
- * surface, which is its offset parent.
+ * The "Kommentér" button that appears under a passage selected with the mouse or a finger. The
+ * keyboard has the toolbar button and Ctrl+Alt+M instead, so the button shows only after a
+ * pointer selection and goes away at the next key press or when the selection is gone: it never
+ * sits on top of text someone is writing. Positioned inside the editor surface (its offset parent).
  */
 export function SelectionCommentButton({ editor, bridge }: { editor: Editor; bridge: CommentBridge }) {
   const t = useT();
@@ -21,20 +22,39 @@ export function SelectionCommentButton({ editor, bridge }: { editor: Editor; bri
   const [spot, setSpot] = useState<Spot | null>(null);
 
   useEffect(() => {
-    const update = () => {
+    const dom = editor.view.dom as HTMLElement;
+    let frame = 0;
+    const place = () => {
+      frame = 0;
       if (editor.isDestroyed) return;
       const { from, to, empty } = editor.state.selection;
-      const surface = (editor.view.dom as HTMLElement).closest<HTMLElement>('.editor-surface');
+      const surface = dom.closest<HTMLElement>('.editor-surface');
       if (empty || !surface || editor.state.doc.textBetween(from, to, ' ').trim() === '') return setSpot(null);
       const end = editor.view.coordsAtPos(to);
       const box = surface.getBoundingClientRect();
       setSpot({ top: end.bottom - box.top + 6, left: Math.max(8, Math.min(end.left - box.left, box.width - 140)) });
     };
-    editor.on('selectionUpdate', update);
-    editor.on('update', update);
+    // After the browser has settled the selection the pointer made (ProseMirror reads it on selectionchange).
+    const afterPointer = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setTimeout(place, 0));
+    };
+    const hide = () => setSpot(null);
+    const onSelection = () => {
+      if (editor.state.selection.empty) hide();
+    };
+    dom.addEventListener('mouseup', afterPointer);
+    dom.addEventListener('touchend', afterPointer);
+    dom.addEventListener('keydown', hide);
+    editor.on('selectionUpdate', onSelection);
+    editor.on('update', hide);
     return () => {
-      editor.off('selectionUpdate', update);
-      editor.off('update', update);
+      cancelAnimationFrame(frame);
+      dom.removeEventListener('mouseup', afterPointer);
+      dom.removeEventListener('touchend', afterPointer);
+      dom.removeEventListener('keydown', hide);
+      editor.off('selectionUpdate', onSelection);
+      editor.off('update', hide);
     };
   }, [editor]);
 
@@ -47,7 +67,10 @@ export function SelectionCommentButton({ editor, bridge }: { editor: Editor; bri
       title={`${t('consultation.toolbar.comment')} (${COMMENT_SHORTCUT_LABEL})`}
       // Keep the selection: a mouse press on the button must not move it.
       onMouseDown={(event) => event.preventDefault()}
-      onClick={bridge.requestComment}
+      onClick={() => {
+        setSpot(null);
+        bridge.requestComment();
+      }}
       tabIndex={-1}
     >
       {t('consultation.toolbar.comment')}
