@@ -20,7 +20,7 @@ import { ThreadView } from './ThreadView';
 import { arrangeThreads, threadsOf, type Placement, type Thread, type ThreadFilter, type ThreadSort } from './threadList';
 import { useCommentWriter, type PendingWrite } from './useCommentWriter';
 import { useOnline } from './useOnline';
-import { usePlacements } from './usePlacements';
+import { DRAFT_ID, usePlacements } from './usePlacements';
 import { CommentText } from './CommentText';
 import { ModerationSummaryText } from './ModerationSummaryText';
 import { OutboxPanel } from '../_outbox/OutboxPanel';
@@ -52,14 +52,14 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   const [activeId, setActiveId] = useState<string | null>(null);
   const [filter, setFilter] = useState<ThreadFilter>('all');
   const [sort, setSort] = useState<ThreadSort>('passage');
-  const [newAnchor, setNewAnchor] = useState<Anchor | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const panelRef = useRef<HTMLElement>(null);
 
   const data = list.data;
   const viewer = data?.viewer ?? null;
   const threads = useMemo(() => threadsOf(data?.comments ?? []), [data]);
-  const placed = usePlacements(editor, doc, threads, activeId);
+  const [newAnchor, setNewAnchor] = useState<Anchor | null>(null);
+  const placed = usePlacements(editor, doc, threads, activeId, newAnchor);
   const placements = useMemo(() => {
     const map = new Map<string, Placement>();
     for (const [id, place] of placed) map.set(id, { status: place.status, at: place.status === 'orphaned' ? -1 : place.at });
@@ -72,6 +72,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   useEffect(() => bridge.setCanComment(canComment), [bridge, canComment]);
 
   const activate = useCallback((threadId: string) => {
+    if (threadId === DRAFT_ID) return;
     setActiveId(threadId);
     const item = panelRef.current?.querySelector(`[data-thread-id="${CSS.escape(threadId)}"]`);
     item?.scrollIntoView({ block: 'nearest' });
@@ -209,15 +210,11 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
           {t(list.error === 'network' ? 'consultation.panel.offlineEmpty' : 'consultation.panel.failed')}
         </p>
       )}
-      {list.fromCache && (
-        <p className="comments-panel__offline" role="status">
-          {t('consultation.panel.fromCache')}
-        </p>
-      )}
-      {data && !list.fromCache && !online && (
-        <p className="comments-panel__offline" role="status">
-          {t('consultation.panel.offline')}
-        </p>
+      {data && (list.fromCache || !online) && (
+        <div className="comments-panel__offline" role="status">
+          <p>{t('consultation.panel.fromCache')}</p>
+          {viewer?.canComment && <p>{t('consultation.panel.offline')}</p>}
+        </div>
       )}
       {viewer && (
         <>

@@ -29,6 +29,10 @@ export function ModerationView({ queue, log }: { queue: readonly ModerationQueue
   const ids = useId();
   const router = useRouter();
   const [done, setDone] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<string | null>(null);
+  // The log is newest first: a comment whose latest act is "hide" is hidden now and can be restored.
+  const latest = new Map<string, string>();
+  for (const entry of log) if (!latest.has(entry.commentId)) latest.set(entry.commentId, entry.id);
 
   return (
     <div className="moderation">
@@ -107,6 +111,31 @@ export function ModerationView({ queue, log }: { queue: readonly ModerationQueue
                       reason: entry.reason,
                     })}{' '}
                 <Link href={`/d/${encodeURIComponent(entry.documentId)}`}>{t('consultation.moderation.openDocument')}</Link>
+                {entry.action === 'hide' && latest.get(entry.commentId) === entry.id && (
+                  <>
+                    {' '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-expanded={restoring === entry.id}
+                      onClick={() => setRestoring(restoring === entry.id ? null : entry.id)}
+                    >
+                      {t('consultation.moderation.restoreOpen')}
+                    </button>
+                    {restoring === entry.id && (
+                      <ModerationActions
+                        commentId={entry.commentId}
+                        hidden
+                        reported={false}
+                        onDone={(action) => {
+                          setRestoring(null);
+                          setDone(t(`consultation.moderation.done.${action}`));
+                          router.refresh();
+                        }}
+                      />
+                    )}
+                  </>
+                )}
               </li>
             ))}
           </ol>

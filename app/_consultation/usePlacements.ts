@@ -2,20 +2,27 @@
 /**
  * Where each thread's passage is in the editor now, recomputed when the list or the body
  * changes (once per animation frame at most), and the highlights that follow from it: every open
- * thread's passage, plus the active thread's (emphasised) even when it is closed.
+ * thread's passage, plus the active thread's (emphasised) even when it is closed, and the passage
+ * of a comment being written.
  */
 import type { Editor } from '@tiptap/core';
 import { useEffect, useState } from 'react';
+import type { Anchor } from '../../lib/comments/model';
 import type * as Y from 'yjs';
 import { placeAnchors, type Placed } from './anchoring';
 import { setCommentHighlights, type HighlightRange } from './CommentHighlights';
 import { isClosed, type Thread } from './threadList';
+
+/** The highlight id of the passage a new comment is being written about. */
+export const DRAFT_ID = 'draft';
 
 export function usePlacements(
   editor: Editor | null,
   doc: Y.Doc,
   threads: readonly Thread[],
   activeId: string | null,
+  /** The passage of a comment being written: emphasised while the form is open. */
+  draft: Anchor | null = null,
 ): ReadonlyMap<string, Placed> {
   const [placements, setPlacements] = useState<ReadonlyMap<string, Placed>>(() => new Map());
 
@@ -28,10 +35,11 @@ export function usePlacements(
       const next = new Map<string, Placed>();
       const ranges: HighlightRange[] = [];
       const anchored = threads.filter((thread) => thread.root.anchor !== null);
-      const places = placeAnchors(
-        editor,
-        anchored.map((thread) => thread.root.anchor!),
-      );
+      const places = placeAnchors(editor, [...anchored.map((thread) => thread.root.anchor!), ...(draft ? [draft] : [])]);
+      const drafted = draft ? places[anchored.length] : null;
+      if (drafted && drafted.status !== 'orphaned') {
+        ranges.push({ threadId: DRAFT_ID, from: drafted.from, to: drafted.to, kind: 'comment', active: true });
+      }
       anchored.forEach((thread, index) => {
         const { root } = thread;
         const placed = places[index];
@@ -63,7 +71,7 @@ export function usePlacements(
       editor.off('update', schedule);
       doc.off('afterTransaction', schedule);
     };
-  }, [editor, doc, threads, activeId]);
+  }, [editor, doc, threads, activeId, draft]);
 
   return placements;
 }

@@ -636,7 +636,7 @@ export const da = {
   'consultation.panel.failed': 'Kommentarerne kunne ikke hentes. Prøv at genindlæse siden.',
   'consultation.panel.offlineEmpty': 'Der er ingen forbindelse, og der er ingen kommentarer gemt på denne enhed.',
   'consultation.panel.fromCache': 'Viser kommentarer gemt på denne enhed',
-  'consultation.panel.offline': 'Ingen forbindelse. Det, du skriver, sendes, når forbindelsen er tilbage.',
+  'consultation.panel.offline': 'Der er ingen forbindelse. Det, du skriver, gemmes her og sendes, når forbindelsen er tilbage.',
   'consultation.panel.empty': 'Ingen kommentarer endnu.',
   'consultation.panel.noneMatch': 'Ingen kommentarer passer til filteret.',
   'consultation.panel.shown.one': 'Viser 1 tråd.',
@@ -831,6 +831,7 @@ export const da = {
   'consultation.pending.change': '{label} · venter på at blive sendt',
   'consultation.new.tooLong': 'Passagen er for lang til en kommentar. Markér et kortere stykke tekst.',
   'consultation.support.count': 'Støttet af {n}',
+  'consultation.moderation.restoreOpen': 'Vis igen …',
   // End of the consultation UI block.
 } as const satisfies Record<string, string>;
 
@@ -1471,7 +1472,7 @@ export const en: Messages = {
   'consultation.panel.failed': 'The comments could not be loaded. Try reloading the page.',
   'consultation.panel.offlineEmpty': 'There is no connection, and no comments are stored on this device.',
   'consultation.panel.fromCache': 'Showing comments stored on this device',
-  'consultation.panel.offline': 'No connection. What you write is sent when the connection is back.',
+  'consultation.panel.offline': 'There is no connection. What you write is kept here and sent when the connection is back.',
   'consultation.panel.empty': 'No comments yet.',
   'consultation.panel.noneMatch': 'No comments match the filter.',
   'consultation.panel.shown.one': 'Showing 1 thread.',
@@ -1668,6 +1669,7 @@ export const en: Messages = {
   'consultation.pending.change': '{label} · waiting to be sent',
   'consultation.new.tooLong': 'The passage is too long for a comment. Select a shorter piece of text.',
   'consultation.support.count': 'Supported by {n}',
+  'consultation.moderation.restoreOpen': 'Show again …',
   // End of the consultation UI block.
 };
 
