@@ -1,5 +1,5 @@
 /**
- * This device's copy of a document's comment list (helper E's LocalCache, per person), so the
+ * This device's copy of a document's comment list (lib/offline/LocalCache, per person), so the
  * comments stay readable offline. Best effort: without IndexedDB (or for embeds, personKey null)
  * nothing is kept, and a failure to read or write never disturbs the live list.
  */

@@ -1,7 +1,7 @@
 'use client';
 /**
  * Sends what a person writes about a document (comments, suggestions, replies, edits, deletes,
- * supports, reports) through their outbox (helper E), so a write made offline is kept on the
+ * supports, reports) through their outbox (lib/offline/Outbox), so a write made offline is kept on the
  * device and sent, in order and exactly once, when the connection is back; refusals stay in the
  * outbox panel with the person's text. Where no outbox can be opened (no IndexedDB), it is sent
  * straight away instead.
