@@ -45,8 +45,6 @@ async function newPage(): Promise<Page> {
     void dialog.dismiss();
   });
   page.on('console', (message) => {
-    // The admin page (only used here to set roles) is another test's subject (adminBrowser.test.ts).
-    if (new URL(page.url()).pathname.startsWith('/admin')) return;
     if (/Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
   });
   return page;
