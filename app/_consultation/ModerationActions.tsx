@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { REPORT_GROUNDS, type ModerationAction, type ReportGround } from '../../lib/comments/model';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
+import { sendJson } from '../_components/postJson';
 import { REASON_MAX_LENGTH } from './limits';
 
 export interface ModerationActionsProps {
@@ -34,23 +35,13 @@ export function ModerationActions({ commentId, hidden, reported, suggestedGround
     const reason = String(form.get('reason') ?? '').trim();
     if (reason === '') return setError(t('consultation.moderation.reasonRequired'));
     setBusy(true);
-    let response: Response;
-    try {
-      response = await fetch(`/api/moderation/comments/${encodeURIComponent(commentId)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        credentials: 'same-origin',
-        body: JSON.stringify({ action, reason, ...(action === 'hide' && { ground: String(form.get('ground')) }) }),
-      });
-    } catch {
-      setBusy(false);
-      return setError(errorMessage(t, 'network'));
-    }
+    const result = await sendJson('POST', `/api/moderation/comments/${encodeURIComponent(commentId)}`, {
+      action,
+      reason,
+      ...(action === 'hide' && { ground: String(form.get('ground')) }),
+    });
     setBusy(false);
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
-      return setError(errorMessage(t, body?.error?.code ?? 'internal'));
-    }
+    if (!result.ok) return setError(errorMessage(t, result.code));
     setError(null);
     onDone(action);
   }

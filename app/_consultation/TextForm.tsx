@@ -9,6 +9,8 @@ export interface TextFormProps {
   readonly initial?: string;
   /** An empty text is refused with this message; without it, an empty text may be sent. */
   readonly requiredMessage?: string;
+  /** A check of the other fields before sending: the message to show, or null to send. */
+  readonly validate?: (form: FormData) => string | null;
   readonly maxLength: number;
   readonly rows?: number;
   /** Extra fields before the text (a select, say). */
@@ -18,11 +20,13 @@ export interface TextFormProps {
   readonly onCancel: () => void;
   readonly className?: string;
   readonly testId?: string;
+  /** The id of the form's heading, when it has one (in `before`). */
+  readonly labelledBy?: string;
 }
 
 /**
- * A small form with one text area (replies, edits, answers, reasons): Escape or "Annullér"
- * closes it, errors are announced next to the field.
+ * A small form with one text area (new comments, replies, edits, answers, reasons): Escape or
+ * "Annullér" closes it, errors are announced next to the field.
  */
 export function TextForm(props: TextFormProps) {
   const t = useT();
@@ -34,6 +38,11 @@ export function TextForm(props: TextFormProps) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = String(form.get('text') ?? '').trim();
+    const invalid = props.validate?.(form) ?? null;
+    if (invalid !== null) {
+      setError(invalid);
+      return;
+    }
     if (props.requiredMessage && text === '') {
       setError(props.requiredMessage);
       return;
@@ -47,6 +56,7 @@ export function TextForm(props: TextFormProps) {
   return (
     <form
       className={`comment-form ${props.className ?? ''}`}
+      aria-labelledby={props.labelledBy}
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
