@@ -1,4 +1,3 @@
-import { REPORT_GROUNDS } from '../../lib/comments/model';
 import type { ConsultationReport, ReportItem } from '../../lib/comments/report/buildConsultationReport';
 import { reportLabels, type ReportLabels } from '../../lib/comments/report/reportLabels';
 import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
@@ -13,16 +12,7 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
   const labels = reportLabels(DEFAULT_LOCALE);
   const period = labels.period(report);
   const base = `/api/documents/${encodeURIComponent(report.documentId)}/report`;
-  const totals: [Parameters<ReportLabels['t']>[0], number][] = [
-    ['report.totals.comments', report.totals.comments],
-    ['report.totals.suggestions', report.totals.suggestions],
-    ['report.totals.replies', report.totals.replies],
-    ['report.totals.supports', report.totals.supports],
-    ['report.totals.answered', report.totals.answered],
-    ['report.totals.hidden', report.totals.hidden],
-    ['report.totals.withdrawn', report.totals.withdrawn],
-  ];
-  const hiddenGrounds = REPORT_GROUNDS.filter((ground) => report.hiddenByGround[ground] > 0);
+  const hiddenGrounds = labels.hiddenGrounds(report);
   return (
     <article className="notat">
       <h1>{t('report.heading', { title: report.title })}</h1>
@@ -49,9 +39,9 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
       <section className="card" aria-labelledby="notat-overblik">
         <h2 id="notat-overblik">{t('report.summary')}</h2>
         <dl className="notat__totals">
-          {totals.map(([key, n]) => (
-            <div key={key}>
-              <dt>{t(key as never)}</dt>
+          {labels.totals(report).map(([label, n]) => (
+            <div key={label}>
+              <dt>{label}</dt>
               <dd>{n}</dd>
             </div>
           ))}
@@ -60,9 +50,9 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
           <>
             <p>{t('report.hiddenGrounds')}</p>
             <ul>
-              {hiddenGrounds.map((ground) => (
-                <li key={ground}>
-                  {labels.ground(ground)}: {report.hiddenByGround[ground]}
+              {hiddenGrounds.map(([label, n]) => (
+                <li key={label}>
+                  {label}: {n}
                 </li>
               ))}
             </ul>
@@ -110,14 +100,10 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
 }
 
 function ReportEntry({ item, showQuote, labels }: { item: ReportItem; showQuote: boolean; labels: ReportLabels }) {
-  const who = item.organisation ? `${item.author} (${item.organisation})` : item.author;
   return (
     <article className="notat__item">
-      <h4>{item.kind === 'suggestion' ? t('report.item.suggestion', { author: who }) : t('report.item.comment', { author: who })}</h4>
-      <p className="hint">
-        {labels.date(item.createdAt)} · {t('report.item.supports', { n: item.supportCount })}
-        {item.resolved && <> · {t('report.item.resolved')}</>}
-      </p>
+      <h4>{labels.itemTitle(item)}</h4>
+      <p className="hint">{labels.itemMeta(item)}</p>
       {showQuote && (
         <>
           <p>{t('report.item.quote')}</p>
@@ -159,7 +145,7 @@ function ReportEntry({ item, showQuote, labels }: { item: ReportItem; showQuote:
             {item.replies.map((reply) => (
               <li key={reply.id}>
                 <span className="hint">
-                  {reply.organisation ? `${reply.author} (${reply.organisation})` : reply.author}, {labels.date(reply.createdAt)}:
+                  {labels.author(reply)}, {labels.date(reply.createdAt)}:
                 </span>
                 <CommentText text={reply.text} />
               </li>
