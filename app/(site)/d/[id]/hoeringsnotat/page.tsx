@@ -1,39 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { can } from '../../../../../lib/access/can';
-import { isValidDocumentId } from '../../../../../lib/documentId';
-import { documentResourceOf } from '../../../../../lib/documents/DocumentService';
 import { t } from '../../../../../lib/i18n/t';
 import { getServices } from '../../../../../lib/services';
 import { ConsultationReportView } from '../../../../_consultation/ConsultationReportView';
 import { pageParticipant } from '../../../../_consultation/pageParticipant';
-import { actorOf, readPrincipal } from '../../../../_server/readPrincipal';
+import { findViewableDocument, viewableDocument } from '../../../../_server/viewableDocument';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string }> };
 
-async function findDocument(id: string) {
-  return isValidDocumentId(id) ? getServices().documents.get(id) : null;
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const meta = await findDocument((await params).id);
-  const visible = meta && can(actorOf(await readPrincipal()), 'view', documentResourceOf(meta)).allowed;
-  return { title: visible ? t('report.heading', { title: meta.title }) : t('notFound.heading') };
+  const found = await findViewableDocument((await params).id);
+  return { title: found ? t('report.heading', { title: found.meta.title }) : t('notFound.heading') };
 }
 
 /** The høringsnotat of a document, for everyone who may read the document (as the exports). */
 export default async function ConsultationReportPage({ params }: Params) {
   const { id } = await params;
-  const meta = await findDocument(id);
-  if (!meta) notFound();
-  const principal = await readPrincipal();
-  if (!can(actorOf(principal), 'view', documentResourceOf(meta)).allowed) {
-    if (!principal) redirect(`/konto/log-ind?next=${encodeURIComponent(`/d/${id}/hoeringsnotat`)}`);
-    notFound();
-  }
+  await viewableDocument(id, `/d/${id}/hoeringsnotat`);
   const report = await getServices().comments.consultationReport(await pageParticipant(), id);
   return (
     <div className="notat-page">
