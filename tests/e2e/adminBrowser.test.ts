@@ -11,8 +11,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mintSyncToken } from '../../lib/auth/syncToken';
 import { collectCspViolations, settle } from './helpers/cspViolations';
 import { launchChromium } from './helpers/launchChromium';
+import { createFirstAdmin } from './helpers/sessionHttp';
+import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
-import { EDITOR, PASSWORD, signInHere, signUp, waitForEditable } from './helpers/editorPage';
+import { EDITOR, createBlankDocument, signInHere, signUp, waitForEditable } from './helpers/editorPage';
 
 let server: AppServer;
 let browser: Browser;
@@ -55,19 +57,10 @@ async function share(owner: Page, email: string, shown: string): Promise<void> {
 beforeAll(async () => {
   server = await startAppServer();
   browser = await launchChromium();
-  const created = await fetch(`${server.url}/api/setup`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url },
-    body: JSON.stringify({ token: server.setupToken(), email: 'admin@eksempel.dk', name: 'Ada Admin', password: PASSWORD }),
-  });
-  expect(created.status).toBe(201);
+  await createFirstAdmin(server);
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeBrowserTest(contexts, browser, server));
 
 describe('the admin page in the browser', () => {
   it('three people sign up; one shares a document with the other two, who open it', async () => {
@@ -75,11 +68,7 @@ describe('the admin page in the browser', () => {
     await signUp(anna, server.url, 'Anna Jensen', 'anna@eksempel.dk');
     await signUp(bent, server.url, 'Bent Hansen', 'bent@eksempel.dk');
     await signUp(carl, server.url, 'Carl Nielsen', 'carl@eksempel.dk');
-    await anna.getByLabel('Titel', { exact: true }).fill('Tilbud på nyt tag');
-    await anna.getByLabel('Tomt dokument').check();
-    await anna.getByRole('button', { name: 'Opret dokument' }).click();
-    await anna.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
-    documentUrl = anna.url();
+    documentUrl = (await createBlankDocument(anna, 'Tilbud på nyt tag')).url;
     await share(anna, 'bent@eksempel.dk', 'Bent Hansen (bent@eksempel.dk) – Kan redigere');
     await share(anna, 'carl@eksempel.dk', 'Carl Nielsen (carl@eksempel.dk) – Kan redigere');
     await bent.goto(documentUrl);

@@ -10,9 +10,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { collectCspViolations } from './helpers/cspViolations';
 import { launchChromium } from './helpers/launchChromium';
+import { createFirstAdmin } from './helpers/sessionHttp';
+import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
-import { EDITOR, PASSWORD, editorText, signInHere, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
+import { EDITOR, createBlankDocument, editorText, signInHere, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 let server: AppServer;
 let browser: Browser;
@@ -34,18 +37,11 @@ const FIRST_COMMENT = 'Fem bænke er for lidt – vi er mange ældre i området.
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
   contexts.push(context);
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-    });
-  });
+  await collectCspViolations(context, cspViolations);
   const page = await context.newPage();
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy|CSP violation/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
   });
   return page;
 }
@@ -116,19 +112,10 @@ async function tabUntil(page: Page, key: string, selector: string, text?: string
 beforeAll(async () => {
   server = await startAppServer();
   browser = await launchChromium();
-  const created = await fetch(`${server.url}/api/setup`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url },
-    body: JSON.stringify({ token: server.setupToken(), email: 'admin@eksempel.dk', name: 'Ada Admin', password: PASSWORD }),
-  });
-  expect(created.status).toBe(201);
+  await createFirstAdmin(server);
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeBrowserTest(contexts, browser, server));
 
 describe('open consultation in the browser', () => {
   it('a staff member creates a document and puts it in public consultation', async () => {
@@ -144,12 +131,7 @@ describe('open consultation in the browser', () => {
     await setRole('mona@eksempel.dk', 'Mona Moderator', 'moderator');
 
     await sara.reload();
-    await sara.getByLabel('Titel', { exact: true }).fill(TITLE);
-    await sara.getByLabel('Tomt dokument').check();
-    await sara.getByRole('button', { name: 'Opret dokument' }).click();
-    await sara.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
-    documentUrl = sara.url();
-    documentId = new URL(documentUrl).pathname.split('/').pop() ?? '';
+    ({ url: documentUrl, id: documentId } = await createBlankDocument(sara, TITLE));
     await waitForEditable(sara);
     await sara.locator(`${EDITOR} p`).last().click();
     await sara.keyboard.type(BODY);
