@@ -1,9 +1,10 @@
 'use client';
 import { useId, useState, type FormEvent } from 'react';
-import { REPORT_GROUNDS, type ModerationAction, type ReportGround } from '../../lib/comments/model';
+import type { ModerationAction, ReportGround } from '../../lib/comments/model';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { sendJson } from '../_components/postJson';
+import { GroundSelect } from './GroundSelect';
 import { REASON_MAX_LENGTH } from './limits';
 
 export interface ModerationActionsProps {
@@ -50,16 +51,7 @@ export function ModerationActions({ commentId, hidden, reported, suggestedGround
     <form className="moderation-actions" onSubmit={submit} noValidate aria-label={t('consultation.moderation.actionsLabel')}>
       <div className="moderation-item__actions">
         {!hidden && (
-          <div className="field">
-            <label htmlFor={`${id}-ground`}>{t('consultation.moderation.ground')}</label>
-            <select id={`${id}-ground`} name="ground" defaultValue={suggestedGround ?? 'offensive'}>
-              {REPORT_GROUNDS.map((ground) => (
-                <option key={ground} value={ground}>
-                  {t(`consultation.ground.${ground}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <GroundSelect id={`${id}-ground`} label={t('consultation.moderation.ground')} defaultValue={suggestedGround ?? 'offensive'} />
         )}
         <div className="field">
           <label htmlFor={`${id}-reason`}>{t('consultation.moderation.reason')}</label>

@@ -1,7 +1,8 @@
 'use client';
 import { useId } from 'react';
-import { REPORT_GROUNDS, type ReportGround } from '../../lib/comments/model';
+import type { ReportGround } from '../../lib/comments/model';
 import { useT } from '../../lib/i18n/useT';
+import { GroundSelect } from './GroundSelect';
 import { TextForm } from './TextForm';
 import { REPORT_NOTE_MAX_LENGTH } from './limits';
 
@@ -23,18 +24,7 @@ export function ReportForm({
       submitLabel={t('consultation.report.submit')}
       maxLength={REPORT_NOTE_MAX_LENGTH}
       rows={2}
-      before={
-        <div className="field">
-          <label htmlFor={`${id}-ground`}>{t('consultation.report.ground')}</label>
-          <select id={`${id}-ground`} name="ground" defaultValue="offensive">
-            {REPORT_GROUNDS.map((ground) => (
-              <option key={ground} value={ground}>
-                {t(`consultation.ground.${ground}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      }
+      before={<GroundSelect id={`${id}-ground`} label={t('consultation.report.ground')} defaultValue="offensive" />}
       onSubmit={(note, form) => onSubmit(String(form.get('ground')) as ReportGround, note)}
       onCancel={onCancel}
     />
