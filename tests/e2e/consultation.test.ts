@@ -77,6 +77,15 @@ async function selectText(page: Page, text: string): Promise<void> {
   await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, text);
 }
 
+/** Selects `passage` in the editor, opens the comment form from the button by the selection and sends `text`. */
+async function commentOn(page: Page, passage: string, text: string): Promise<void> {
+  await selectText(page, passage);
+  await page.locator('.selection-comment').click();
+  const form = page.getByTestId('new-comment-form');
+  await form.getByLabel('Din kommentar').fill(text);
+  await form.getByRole('button', { name: 'Send kommentar' }).click();
+}
+
 /** The thread in the comments panel whose text contains `text`. */
 function thread(page: Page, text: string): Locator {
   return page.getByTestId('comments-panel').getByTestId('thread').filter({ hasText: text });
@@ -254,11 +263,7 @@ describe('open consultation in the browser', () => {
   });
 
   it('a moderator hides a reported comment: the citizen sees the placeholder, and the reply stays', async () => {
-    await selectText(carsten, 'Legepladsen flyttes');
-    await carsten.locator('.selection-comment').click();
-    const form = carsten.getByTestId('new-comment-form');
-    await form.getByLabel('Din kommentar').fill('Ring til mig på 12 34 56 78, så fortæller jeg mere. Carsten');
-    await form.getByRole('button', { name: 'Send kommentar' }).click();
+    await commentOn(carsten, 'Legepladsen flyttes', 'Ring til mig på 12 34 56 78, så fortæller jeg mere. Carsten');
 
     const staffThread = thread(sara, 'Ring til mig på 12 34 56 78');
     await staffThread.waitFor({ timeout: 5000 });
@@ -298,11 +303,7 @@ describe('open consultation in the browser', () => {
   });
 
   it('comment text is plain text: markup shows as written, and links are inert', async () => {
-    await selectText(carsten, 'kajen');
-    await carsten.locator('.selection-comment').click();
-    const form = carsten.getByTestId('new-comment-form');
-    await form.getByLabel('Din kommentar').fill('<script>alert(1)</script><img src=x onerror="alert(2)"> Se https://example.org/plan.');
-    await form.getByRole('button', { name: 'Send kommentar' }).click();
+    await commentOn(carsten, 'kajen', '<script>alert(1)</script><img src=x onerror="alert(2)"> Se https://example.org/plan.');
     const hostile = thread(sara, '<script>alert(1)</script>');
     await hostile.waitFor({ timeout: 5000 });
     expect(await hostile.locator('script, img').count()).toBe(0);
@@ -399,11 +400,7 @@ describe('open consultation in the browser', () => {
     await panel.getByLabel('Dit navn (vises ved dine kommentarer)').fill('Gitte Gæst');
     await panel.getByRole('button', { name: 'Deltag', exact: true }).click();
     await panel.getByText('Du kommenterer som gæst: Gitte Gæst').waitFor();
-    await selectText(guest, 'den gamle fiskehal');
-    await guest.locator('.selection-comment').click();
-    const form = guest.getByTestId('new-comment-form');
-    await form.getByLabel('Din kommentar').fill('Fiskehallen er fredet, er den ikke?');
-    await form.getByRole('button', { name: 'Send kommentar' }).click();
+    await commentOn(guest, 'den gamle fiskehal', 'Fiskehallen er fredet, er den ikke?');
     const fromGuest = thread(sara, 'Fiskehallen er fredet');
     await fromGuest.waitFor({ timeout: 5000 });
     expect(await fromGuest.locator('.comment__author').first().innerText()).toBe('Gitte Gæst · gæst');
