@@ -1,5 +1,5 @@
 'use client';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useT } from '../../lib/i18n/useT';
 import type { CommentView } from './commentViews';
 import { CommentByline } from './CommentByline';
@@ -10,8 +10,9 @@ import { ModerationActions } from './ModerationActions';
 import { ReportForm } from './ReportForm';
 import { TextForm } from './TextForm';
 import { COMMENT_TEXT_MAX_LENGTH } from './limits';
+import { useOpenForm } from './useOpenForm';
 
-type Open = 'none' | 'edit' | 'delete' | 'report' | 'moderate';
+type Open = 'edit' | 'delete' | 'report' | 'moderate';
 
 /**
  * One comment (a thread's root or a reply): who and when, the text (or the moderator's
@@ -20,20 +21,9 @@ type Open = 'none' | 'edit' | 'delete' | 'report' | 'moderate';
 export function CommentEntry({ comment, bylineId }: { comment: CommentView; bylineId?: string }) {
   const t = useT();
   const { documentId, viewer, writer, refresh } = useConsultation();
-  const [open, setOpen] = useState<Open>('none');
   const [notice, setNotice] = useState<string | null>(null);
-  const opener = useRef<HTMLButtonElement | null>(null);
+  const { open, setOpen, openForm, close } = useOpenForm<Open>(() => setNotice(null));
   const confirmId = useId();
-
-  const close = () => {
-    setOpen('none');
-    requestAnimationFrame(() => opener.current?.focus());
-  };
-  const openForm = (next: Open, button: HTMLButtonElement) => {
-    opener.current = button;
-    setNotice(null);
-    setOpen(next);
-  };
 
   const label = excerpt(comment.text || comment.anchor?.quote.exact || '');
   const visible = comment.state === 'visible';

@@ -1,5 +1,5 @@
 'use client';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { sendJson } from '../_components/postJson';
@@ -13,8 +13,9 @@ import { TextForm } from './TextForm';
 import { isClosed, type Thread } from './threadList';
 import { COMMENT_TEXT_MAX_LENGTH, REASON_MAX_LENGTH } from './limits';
 import type { PendingWrite } from './useCommentWriter';
+import { useOpenForm } from './useOpenForm';
 
-type Open = 'none' | 'reply' | 'answer' | 'decline';
+type Open = 'reply' | 'answer' | 'decline';
 
 export interface ThreadViewProps {
   readonly thread: Thread;
@@ -35,10 +36,12 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
   const ids = useId();
   const { documentId, viewer, writer, online, refresh, showPassage, applySuggestion, canApply } = useConsultation();
   const { root, replies } = thread;
-  const [open, setOpen] = useState<Open>('none');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const opener = useRef<HTMLButtonElement | null>(null);
+  const { open, openForm, close } = useOpenForm<Open>(() => {
+    setError(null);
+    onActivate(root.id);
+  });
   const quote = root.anchor?.quote.exact ?? '';
   const label = excerpt(quote);
   const closed = isClosed(thread);
@@ -50,17 +53,6 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
   const supportCount = root.supportCount + (supported === root.supportedByMe ? 0 : supported ? 1 : -1);
   const pendingReplies = pending.filter((write) => write.kind === 'reply');
   const pendingChanges = pending.filter((write) => write.kind !== 'reply' && write.kind !== 'support');
-
-  const close = () => {
-    setOpen('none');
-    requestAnimationFrame(() => opener.current?.focus());
-  };
-  const openForm = (next: Open, button: HTMLButtonElement) => {
-    opener.current = button;
-    setError(null);
-    setOpen(next);
-    onActivate(root.id);
-  };
 
   /** Editor-only actions go straight to the server (they need it: the body changes with them). */
   async function direct(method: 'PUT', rest: string, body: Record<string, unknown>): Promise<string | null> {
