@@ -143,10 +143,12 @@ const COMMENT_STATUS: Record<CommentErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // RFC 8470: the request refers to what has not arrived yet (a passage typed offline); retried.
+  too_early: 425,
   rate_limited: 429,
 };
 
-/** A refusal from the comment service; a rate limit says when to try again (Retry-After, whole seconds). */
+/** A refusal from the comment service; a rate limit or a too-early request says when to try again (Retry-After, whole seconds). */
 export function commentErrorResponse(error: CommentError): Response {
   const retry: Record<string, string> =
     error.retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) };

@@ -3,7 +3,15 @@
  * of refusal it is, which the HTTP adapter turns into a status (app/_server/commentErrorResponse.ts).
  * Recognised by shape (`name`), not instanceof: Next bundles its own copy of this class.
  */
-export const COMMENT_ERROR_KINDS = ['invalid', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rate_limited'] as const;
+export const COMMENT_ERROR_KINDS = [
+  'invalid',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'too_early',
+  'rate_limited',
+] as const;
 export type CommentErrorKind = (typeof COMMENT_ERROR_KINDS)[number];
 
 export class CommentError extends Error {
@@ -12,7 +20,7 @@ export class CommentError extends Error {
   constructor(
     readonly kind: CommentErrorKind,
     readonly code: string,
-    /** For `rate_limited`: how long until the next write is taken. */
+    /** For `rate_limited` and `too_early`: how long until trying again makes sense. */
     readonly retryAfterMs?: number,
   ) {
     super(code);

@@ -27,7 +27,7 @@ import type { Action, DocumentResource } from '../access/model';
 import type { FixedWindowLimiter } from '../apiKeys/FixedWindowLimiter';
 import { documentResourceOf, type DocumentService } from '../documents/DocumentService';
 import type { DocumentMeta } from '../storage/MetadataStore';
-import { passageExists, readAnchor } from './anchorCheck';
+import { anchorIsAhead, passageExists, readAnchor } from './anchorCheck';
 import { CommentError } from './CommentError';
 import type { CommentStore, CommentWrite, DocumentComments } from './CommentStore';
 import { cleanFieldText, textErrorCode, type TextField } from './commentText';
@@ -170,6 +170,8 @@ const MAX_LOG_LIMIT = 1000;
 
 const invalid = (code: string) => new CommentError('invalid', code);
 const conflict = (code: string) => new CommentError('conflict', code);
+/** How soon to try again a comment whose passage has not reached the server yet. */
+const PASSAGE_RETRY_MS = 2000;
 const commentNotFound = () => new CommentError('not_found', 'comment_not_found');
 
 export function createCommentService(options: CommentServiceOptions): CommentService {
@@ -370,7 +372,11 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       limit(who);
       const ydoc = await loadBody(documentId);
       try {
-        if (!passageExists(ydoc, anchor)) throw conflict('passage_gone');
+        if (!passageExists(ydoc, anchor)) {
+          // Typed offline and not synced yet: ask the client to try again shortly (the outbox does).
+          if (anchorIsAhead(ydoc, anchor)) throw new CommentError('too_early', 'passage_not_synced', PASSAGE_RETRY_MS);
+          throw conflict('passage_gone');
+        }
       } finally {
         ydoc.destroy();
       }

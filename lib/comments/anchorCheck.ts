@@ -3,7 +3,7 @@
  * anchor a client sent, finding its passage in the current body, and putting passages in document
  * order. Kept in one place so that the service and the report never depend on how anchors work.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Anchor } from './model';
 import { orderByPassage } from './anchors/orderByPassage';
 import { parseAnchor } from './anchors/parseAnchor';
@@ -24,6 +24,16 @@ export function passagesOf(ydoc: Y.Doc, anchors: readonly Anchor[]): Passage[] {
 /** True when the anchor still finds its passage (by its positions or, re-anchored, by its quote). */
 export function passageExists(ydoc: Y.Doc, anchor: Anchor): boolean {
   return passagesOf(ydoc, [anchor])[0]!.status !== 'orphaned';
+}
+
+/**
+ * True when the anchor points at content the server has not received yet: an item or type id at or
+ * above the body's state for that client. That is a passage typed offline whose text is still on
+ * its way (the body syncs over the socket, the comment over HTTP), not a passage that is gone.
+ */
+export function anchorIsAhead(ydoc: Y.Doc, anchor: Anchor): boolean {
+  const ids = [anchor.start.item, anchor.start.type, anchor.end.item, anchor.end.type];
+  return ids.some((id) => id !== undefined && id.clock >= Y.getState(ydoc.store, id.client));
 }
 
 /** Items in document order of their passages; orphaned ones (and those without a passage) last, in the given order. */

@@ -2,7 +2,7 @@
  * The browser outbox for server-checked actions (comments, replies, suggestions, supports, …): a
  * per-person queue in IndexedDB, sent strictly in order when the server can be reached.
  *
- * - Network failure, timeout, 408, 429 and 5xx: the entry stays first in line and is retried with
+ * - Network failure, timeout, 408, 425, 429 and 5xx: the entry stays first in line and is retried with
  *   exponential back-off and jitter (1 s up to 60 s) or after the server's Retry-After; the
  *   `online` event and `retryNow()` retry at once.
  * - Any other 4xx: the entry becomes `refused` with the server's `{ code, message }` and stays until

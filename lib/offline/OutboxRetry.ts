@@ -5,9 +5,12 @@ export const BACKOFF_MAX_MS = 60_000;
 /** A Retry-After longer than this is capped (a misconfigured proxy must not park the queue for days). */
 export const RETRY_AFTER_MAX_MS = 15 * 60_000;
 
-/** Statuses that mean "not now" rather than "no": retried with back-off. */
+/**
+ * Statuses that mean "not now" rather than "no": retried with back-off. 425 (Too Early) is the
+ * comment API saying the passage was typed offline and its text has not reached the server yet.
+ */
 export function isTransientStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
+  return status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
 /**

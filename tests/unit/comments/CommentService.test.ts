@@ -1,5 +1,9 @@
 /** The comment service's rules, over the real document service and anchor functions (memory stores). */
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { anchorFromRange } from '../../../lib/comments/anchors/anchorFromRange';
+import { documentText } from '../../../lib/comments/anchors/documentText';
+import { BODY_FRAGMENT } from '../../../lib/protocol';
 import type { CommentError } from '../../../lib/comments/CommentError';
 import {
   admin,
@@ -133,6 +137,26 @@ describe('creating comments and suggestions', () => {
     await f.deleteText(id, 'hver uge ');
     expect(await refusal(f.service.create(citizen, id, { kind: 'comment', anchor, text: 'Hej' }))).toBe('conflict:passage_gone');
     expect((await f.service.list(citizen, id)).comments).toEqual([]);
+  });
+
+  it('asks to try again later (too_early) for a passage typed offline whose text has not reached the server, and takes it once it has', async () => {
+    const f = await commentFixture();
+    const id = await f.document();
+    // A replica that typed a new sentence while offline; the comment names that sentence.
+    const replica = await f.body(id);
+    const before = Y.encodeStateVector(replica);
+    const firstBlock = replica.getXmlFragment(BODY_FRAGMENT).get(1) as Y.XmlElement;
+    (firstBlock.firstChild as Y.XmlText).insert(0, 'Skrevet i toget. ');
+    const at = documentText(replica.getXmlFragment(BODY_FRAGMENT)).text.indexOf('Skrevet i toget.');
+    const anchor = anchorFromRange(replica, at, at + 'Skrevet i toget.'.length);
+    const create = () => f.service.create(citizen, id, { kind: 'comment', anchor, text: 'Godt skrevet' });
+    expect(await refusal(create())).toBe('too_early:passage_not_synced');
+    expect((await f.service.list(citizen, id)).comments).toEqual([]);
+    // The body update arrives over the socket; the retried comment is taken.
+    await f.bodies.append(id, Y.encodeStateAsUpdate(replica, before));
+    const written = await create();
+    expect(written.comment.anchor?.quote.exact).toBe('Skrevet i toget.');
+    replica.destroy();
   });
 
   it('applies the text policy with a code per field', async () => {

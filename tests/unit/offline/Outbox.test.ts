@@ -162,6 +162,24 @@ describe('Outbox sending order and retries', () => {
     expect(outbox.list()).toEqual([]);
   });
 
+  it('retries 425 passage_not_synced (a passage typed offline, its text still on the way) after the Retry-After', async () => {
+    const { clock, server, open } = rig();
+    const answers = [
+      () => json(425, { error: { code: 'passage_not_synced', message: 'Ikke fremme endnu' } }, { 'Retry-After': '2' }),
+      () => json(201, { comment: { id: 'c1' } }),
+    ];
+    server.handler = () => answers.shift()!();
+    const outbox = await open();
+    await outbox.enqueue(comment('hej'));
+    await outbox.whenIdle();
+    expect(outbox.list()[0]!.state).toBe('pending');
+    expect(outbox.list()[0]!.lastError).toBe('http_425');
+    clock.advanceBy(2000);
+    await outbox.whenIdle();
+    expect(server.requests).toHaveLength(2);
+    expect(outbox.list()).toEqual([]);
+  });
+
   it('reads Retry-After values defensively', () => {
     const now = Date.UTC(2026, 0, 1);
     expect(retryAfterMs(null, now)).toBeNull();
