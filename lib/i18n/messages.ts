@@ -413,6 +413,9 @@ export const da = {
   'admin.keys.cancel': 'Fortryd',
   'admin.keys.revokedDone': 'API-nøglen {name} er tilbagekaldt.',
   'error.scopes_required': 'Vælg mindst én tilladelse.',
+
+  // Offline: the app shell, the offline notice and "available offline" (app/_offline, app/_start).
+  'offline.notice': 'Du er offline. Dokumenter gemt på denne enhed kan åbnes og redigeres.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -829,6 +832,9 @@ export const en: Messages = {
   'admin.keys.cancel': 'Cancel',
   'admin.keys.revokedDone': 'The API key {name} is revoked.',
   'error.scopes_required': 'Choose at least one scope.',
+
+  // Offline: the app shell, the offline notice and "available offline" (app/_offline, app/_start).
+  'offline.notice': 'You are offline. Documents kept on this device can be opened and edited.',
 };
 
 export const LOCALES = ['da', 'en'] as const;
