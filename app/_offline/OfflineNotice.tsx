@@ -37,10 +37,13 @@ export function pageCameFromCache(): boolean {
   return navigation?.serverTiming?.some((entry) => entry.name === FROM_CACHE_TIMING) ?? false;
 }
 
+const noSubscription = () => () => undefined;
+
 /** True while this page is a cached copy and the server has not answered since. */
 function useServedFromCache(online: boolean): boolean {
-  const [stale, setStale] = useState(false);
-  useEffect(() => setStale(pageCameFromCache()), []);
+  const fromCache = useSyncExternalStore(noSubscription, pageCameFromCache, () => false);
+  const [serverBack, setServerBack] = useState(false);
+  const stale = fromCache && !serverBack;
   useEffect(() => {
     if (!stale || !online) return;
     let delay = FIRST_PROBE_MS;
@@ -50,7 +53,7 @@ function useServedFromCache(online: boolean): boolean {
       try {
         const response = await fetch(HEALTH_PATH, { cache: 'no-store' });
         if (response.ok && !stopped) {
-          setStale(false);
+          setServerBack(true);
           return;
         }
       } catch {

@@ -416,6 +416,16 @@ export const da = {
 
   // Offline: the app shell, the offline notice and "available offline" (app/_offline, app/_start).
   'offline.notice': 'Du er offline. Dokumenter gemt på denne enhed kan åbnes og redigeres.',
+  'offline.keep': 'Gem til offline brug',
+  'offline.keepLabel': 'Gem til offline brug: {title}',
+  'offline.state.fetching': 'Henter …',
+  'offline.state.removing': 'Fjerner …',
+  'offline.state.available': 'Tilgængelig offline',
+  'offline.state.removed': '{title} er fjernet fra enheden.',
+  'offline.keepFailed.unreachable': 'Kunne ikke hentes: serveren kan ikke nås. Prøv igen, når du er online.',
+  'offline.keepFailed.refused': 'Kunne ikke hentes: du har ikke (længere) adgang til dokumentet.',
+  'offline.removeFailed.unsaved': 'Ikke fjernet: ændringer på denne enhed er endnu ikke gemt på serveren. Prøv igen om lidt.',
+  'offline.removeFailed.unreachable': 'Ikke fjernet: serveren skal først have alle ændringer fra denne enhed. Prøv igen, når du er online.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -835,6 +845,16 @@ export const en: Messages = {
 
   // Offline: the app shell, the offline notice and "available offline" (app/_offline, app/_start).
   'offline.notice': 'You are offline. Documents kept on this device can be opened and edited.',
+  'offline.keep': 'Keep for offline use',
+  'offline.keepLabel': 'Keep for offline use: {title}',
+  'offline.state.fetching': 'Fetching …',
+  'offline.state.removing': 'Removing …',
+  'offline.state.available': 'Available offline',
+  'offline.state.removed': '{title} is removed from this device.',
+  'offline.keepFailed.unreachable': 'Could not be fetched: the server cannot be reached. Try again when you are online.',
+  'offline.keepFailed.refused': 'Could not be fetched: you do not have access to the document (any more).',
+  'offline.removeFailed.unsaved': 'Not removed: changes on this device are not yet saved on the server. Try again in a moment.',
+  'offline.removeFailed.unreachable': 'Not removed: the server must first have every change from this device. Try again when you are online.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -202,7 +202,7 @@ describe('the app opens offline', () => {
     const otherId = await createDocument(anna, title, 'projektforslag');
     await anna.goto(`${server.url}/`);
     const item = anna.getByRole('listitem').filter({ has: anna.getByRole('link', { name: title }) });
-    const keep = item.getByRole('checkbox', { name: `Gem ${title} til offline brug` });
+    const keep = item.getByRole('checkbox', { name: `Gem til offline brug: ${title}` });
     expect(await keep.isChecked()).toBe(false);
     await keep.check();
     await item.getByText('Tilgængelig offline').waitFor({ timeout: 30_000 });
@@ -235,7 +235,7 @@ describe('the app opens offline', () => {
     await anna.goto(`${server.url}/`);
     const title = 'Køreplan for workshoppen';
     const item = anna.getByRole('listitem').filter({ has: anna.getByRole('link', { name: title }) });
-    const keep = item.getByRole('checkbox', { name: `Gem ${title} til offline brug` });
+    const keep = item.getByRole('checkbox', { name: `Gem til offline brug: ${title}` });
     await item.getByText('Tilgængelig offline').waitFor();
     expect(await keep.isChecked()).toBe(true);
     await keep.uncheck();

@@ -84,3 +84,6 @@ export async function waitForServerBody(
     client.destroy();
   }
 }
+
+/** Plain text of a Y.XmlFragment's XML string (tags removed), for comparing with what an editor shows. */
+export const textOfXml = (xml: string): string => xml.replace(/<[^>]*>/g, '');
