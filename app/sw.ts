@@ -56,7 +56,8 @@ const SERVER_DOWN = new Set([500, 502, 503, 504]);
 /** Caches only complete, first-hand answers; forgets what the server refuses; prefers the copy over a gateway error. */
 function keepOnlyWhatIsOurs(cacheName: string, markFromCache: boolean): SerwistPlugin {
   return {
-    cacheWillUpdate: async ({ response }) => (response.status === 200 && response.type === 'basic' && !response.redirected ? response : null),
+    cacheWillUpdate: async ({ response }) =>
+      response.status === 200 && response.type === 'basic' && !response.redirected ? response : null,
     fetchDidSucceed: async ({ request, response }) => {
       const redirected = response.redirected || response.type === 'opaqueredirect';
       if (REFUSED.has(response.status) || redirected) {
@@ -105,7 +106,11 @@ const serwist = new Serwist({
     {
       // No timeout: a slow answer is better than stale comments while online.
       matcher: (options) => sameOriginGet(options) && isCommentList(options.url),
-      handler: new NetworkFirst({ cacheName: API_CACHE, matchOptions: { ignoreVary: true }, plugins: [keepOnlyWhatIsOurs(API_CACHE, false)] }),
+      handler: new NetworkFirst({
+        cacheName: API_CACHE,
+        matchOptions: { ignoreVary: true },
+        plugins: [keepOnlyWhatIsOurs(API_CACHE, false)],
+      }),
     },
     {
       // Hashed build files missing from the precache list (none expected; a safety net).

@@ -52,13 +52,15 @@ function KeepPagesCurrent() {
 function RemoveLeftoverWorkers() {
   useEffect(() => {
     if (!('serviceWorker' in navigator)) return;
-    void navigator.serviceWorker.getRegistrations().then((registrations) =>
-      Promise.all(
-        registrations
-          .filter((registration) => (registration.active ?? registration.waiting ?? registration.installing)?.scriptURL.endsWith(SW_URL))
-          .map((registration) => registration.unregister()),
-      ),
-    );
+    void navigator.serviceWorker
+      .getRegistrations()
+      .then((registrations) =>
+        Promise.all(
+          registrations
+            .filter((registration) => (registration.active ?? registration.waiting ?? registration.installing)?.scriptURL.endsWith(SW_URL))
+            .map((registration) => registration.unregister()),
+        ),
+      );
   }, []);
   return null;
 }

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { browserTokenPath } from '../../lib/auth/browserToken';
+import { holdsEverything } from '../../lib/offline/holdsEverything';
 import { documentDbName, type PersonKey } from '../../lib/offline/localNames';
 import { connectWithFreshTokens, fetchBrowserToken } from '../_editor/connectWithFreshTokens';
 import { syncServerUrl } from '../_editor/syncServerUrl';
@@ -85,17 +86,6 @@ async function withLocalCopy<T>(personKey: PersonKey, documentId: string, work: 
 /** Fills (or brings up to date) the local copy from the server. */
 export function syncLocalCopy(personKey: PersonKey, documentId: string): Promise<void> {
   return withLocalCopy(personKey, documentId, (doc) => syncOnce(documentId, doc));
-}
-
-/** Whether `server` already holds everything in `local` (applying `local` to a copy of it changes nothing). */
-export function holdsEverything(server: Y.Doc, local: Y.Doc): boolean {
-  const probe = new Y.Doc();
-  Y.applyUpdate(probe, Y.encodeStateAsUpdate(server));
-  let changed = false;
-  probe.on('update', () => (changed = true));
-  Y.applyUpdate(probe, Y.encodeStateAsUpdate(local));
-  probe.destroy();
-  return !changed;
 }
 
 const VERIFY_ATTEMPTS = 5;

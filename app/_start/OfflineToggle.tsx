@@ -18,9 +18,15 @@ function stateText(t: Translate, item: OfflineItem, title: string): { text: stri
     case 'removing':
       return { text: t('offline.state.removing'), state: 'busy' };
     case 'keepFailed':
-      return { text: activity.reason === 'refused' ? t('offline.keepFailed.refused') : t('offline.keepFailed.unreachable'), state: 'failed' };
+      return {
+        text: activity.reason === 'refused' ? t('offline.keepFailed.refused') : t('offline.keepFailed.unreachable'),
+        state: 'failed',
+      };
     case 'removeFailed':
-      return { text: activity.reason === 'unsaved' ? t('offline.removeFailed.unsaved') : t('offline.removeFailed.unreachable'), state: 'failed' };
+      return {
+        text: activity.reason === 'unsaved' ? t('offline.removeFailed.unsaved') : t('offline.removeFailed.unreachable'),
+        state: 'failed',
+      };
     case 'removed':
       if (!item.available) return { text: t('offline.state.removed', { title }), state: 'removed' };
       break;

@@ -7,7 +7,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PersonKey } from '../../lib/offline/localNames';
 import { LocalCopyError, type LocalCopyFailure } from '../_offline/localCopy';
-import { isAvailableOffline, keepOffline, offlineSupported, readDeviceState, removeFromDevice, type DeviceState } from '../_offline/offlineShelf';
+import {
+  isAvailableOffline,
+  keepOffline,
+  offlineSupported,
+  readDeviceState,
+  removeFromDevice,
+  type DeviceState,
+} from '../_offline/offlineShelf';
 
 export type OfflineActivity =
   | { readonly kind: 'idle' }

@@ -854,7 +854,8 @@ export const en: Messages = {
   'offline.keepFailed.unreachable': 'Could not be fetched: the server cannot be reached. Try again when you are online.',
   'offline.keepFailed.refused': 'Could not be fetched: you do not have access to the document (any more).',
   'offline.removeFailed.unsaved': 'Not removed: changes on this device are not yet saved on the server. Try again in a moment.',
-  'offline.removeFailed.unreachable': 'Not removed: the server must first have every change from this device. Try again when you are online.',
+  'offline.removeFailed.unreachable':
+    'Not removed: the server must first have every change from this device. Try again when you are online.',
 };
 
 export const LOCALES = ['da', 'en'] as const;
