@@ -8,10 +8,11 @@ import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { browserTokenPath } from '../../lib/auth/browserToken';
 import { holdsEverything } from '../../lib/offline/holdsEverything';
+import { deleteDatabase } from '../../lib/offline/idb';
 import { documentDbName, type PersonKey } from '../../lib/offline/localNames';
+import { registerConnection } from '../../lib/offline/openConnections';
 import { connectWithFreshTokens, fetchBrowserToken } from '../_editor/connectWithFreshTokens';
 import { syncServerUrl } from '../_editor/syncServerUrl';
-import { deleteLocalDatabase } from './localStores';
 
 export type LocalCopyFailure = 'unreachable' | 'refused' | 'unsaved';
 
@@ -69,7 +70,10 @@ function writesCommitted(db: IDBDatabase): Promise<void> {
 
 async function withLocalCopy<T>(personKey: PersonKey, documentId: string, work: (doc: Y.Doc) => Promise<T>): Promise<T> {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(documentDbName(personKey, documentId), doc);
+  const name = documentDbName(personKey, documentId);
+  const persistence = new IndexeddbPersistence(name, doc);
+  // Signing out (clearLocalData) closes it first, so the deletion is not held up.
+  const unregister = registerConnection(name, () => persistence.destroy());
   try {
     await persistence.whenSynced;
     const result = await work(doc);
@@ -78,6 +82,7 @@ async function withLocalCopy<T>(personKey: PersonKey, documentId: string, work: 
     if (persistence.db) await writesCommitted(persistence.db);
     return result;
   } finally {
+    unregister();
     await persistence.destroy();
     doc.destroy();
   }
@@ -112,5 +117,5 @@ export async function removeLocalCopy(personKey: PersonKey, documentId: string, 
       }
     });
   }
-  await deleteLocalDatabase(documentDbName(personKey, documentId));
+  await deleteDatabase(documentDbName(personKey, documentId));
 }

@@ -3,9 +3,9 @@
  * (so they open offline), and keeping or removing one ("Gem til offline brug"). Browser only.
  */
 import { keptDocuments, markKept, unmarkKept, type KeptDocument } from '../../lib/offline/availableOffline';
+import { LocalCache, cacheKeys } from '../../lib/offline/LocalCache';
 import { documentDbName, type PersonKey } from '../../lib/offline/localNames';
 import { LocalCopyError, removeLocalCopy, syncLocalCopy } from './localCopy';
-import { openPersonCache } from './localStores';
 import { PAGES_CACHE, documentPagePath } from './offlineRoutes';
 
 /** Offline use needs a secure context (https or localhost), a service worker, Cache Storage and IndexedDB. */
@@ -37,7 +37,7 @@ export async function readDeviceState(personKey: PersonKey, documentIds: readonl
   const cache = await caches.open(PAGES_CACHE);
   const pages = new Set<string>();
   for (const id of documentIds) if (await cache.match(documentPagePath(id), { ignoreVary: true })) pages.add(id);
-  const store = await openPersonCache(personKey);
+  const store = await LocalCache.open(personKey);
   try {
     return { copies, pages, kept: await keptDocuments(store) };
   } finally {
@@ -81,10 +81,11 @@ async function serverReachable(): Promise<boolean> {
 export async function keepOffline(personKey: PersonKey, documentId: string, title: string | null): Promise<void> {
   await storePage(documentId);
   await syncLocalCopy(personKey, documentId);
-  if (title === null) return;
-  const store = await openPersonCache(personKey);
+  const store = await LocalCache.open(personKey);
   try {
-    await markKept(store, documentId, title);
+    // Sign-out finds the copy by this name even where the browser cannot list its databases.
+    await store.rememberDatabase(documentDbName(personKey, documentId));
+    if (title !== null) await markKept(store, documentId, title);
   } finally {
     store.close();
   }
@@ -95,9 +96,10 @@ export async function removeFromDevice(personKey: PersonKey, documentId: string,
   if (!(await serverReachable())) throw new LocalCopyError('unreachable', 'the server cannot be reached');
   await removeLocalCopy(personKey, documentId, hasCopy);
   await forgetPage(documentId);
-  const store = await openPersonCache(personKey);
+  const store = await LocalCache.open(personKey);
   try {
     await unmarkKept(store, documentId);
+    await store.delete(cacheKeys.database(documentDbName(personKey, documentId)));
   } finally {
     store.close();
   }

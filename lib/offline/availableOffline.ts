@@ -1,8 +1,10 @@
 /**
  * The documents a person keeps "available offline" on this device (marked on the start page),
- * kept in the person's local cache database (`cacheDbName(personKey)`) under `offline:<id>`.
+ * kept in the person's LocalCache (`cacheDbName(personKey)`) under `cacheKeys.availableOffline`.
  * The store is anything with the LocalCache shape (get, set, delete, keys by prefix).
  */
+import { cacheKeys } from './LocalCache';
+
 export interface KeptDocument {
   readonly title: string;
   /** ISO time of the mark. */
@@ -17,8 +19,8 @@ export interface KeyValueStore {
   keys(prefix?: string): Promise<string[]>;
 }
 
-export const AVAILABLE_OFFLINE_PREFIX = 'offline:';
-export const availableOfflineKey = (documentId: string): string => `${AVAILABLE_OFFLINE_PREFIX}${documentId}`;
+const AVAILABLE_OFFLINE_PREFIX = cacheKeys.availableOfflinePrefix;
+export const availableOfflineKey = cacheKeys.availableOffline;
 
 function isKeptDocument(value: unknown): value is KeptDocument {
   return (
