@@ -7,7 +7,8 @@
  *   network first, the cached copy after 3 s or when the server cannot be reached;
  * - the comment list of a document (network first, cached for reading offline).
  * Everything else (the rest of the API, account and admin pages, invitations, setup) goes to the
- * network untouched and is never stored. Next.js's RSC requests are not pages: offline they fail,
+ * network and is never stored; a page that cannot be reached and is not kept gets a small
+ * "Du er offline" page instead of the browser's error. Next.js's RSC requests are not pages: offline they fail,
  * and Next.js falls back to a full page load, which this worker answers from the cache.
  *
  * Pages are answered with `Cache-Control: no-store` (they are rendered per request, with a CSP
@@ -19,6 +20,7 @@
 import {
   CacheFirst,
   NetworkFirst,
+  NetworkOnly,
   Serwist,
   StaleWhileRevalidate,
   type PrecacheEntry,
@@ -38,6 +40,7 @@ import {
   isOfflinePage,
   isRscRequest,
 } from './_offline/offlineRoutes';
+import { offlineFallbackResponse } from './_offline/offlineFallbackPage';
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -82,6 +85,11 @@ function keepOnlyWhatIsOurs(cacheName: string, markFromCache: boolean): SerwistP
   };
 }
 
+/** A page that can be neither fetched nor found in the cache: "Du er offline", with a link to the document list. */
+const offlineFallback: SerwistPlugin = {
+  handlerDidError: async ({ request }) => (request.mode === 'navigate' ? offlineFallbackResponse() : undefined),
+};
+
 const sameOriginGet = ({ request, sameOrigin }: RouteMatchCallbackOptions) => sameOrigin && request.method === 'GET';
 
 const pages = new NetworkFirst({
@@ -89,7 +97,7 @@ const pages = new NetworkFirst({
   networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
   // Next.js answers with `Vary: RSC, Next-Router-State-Tree, …`; RSC requests never reach this cache.
   matchOptions: { ignoreVary: true },
-  plugins: [keepOnlyWhatIsOurs(PAGES_CACHE, true)],
+  plugins: [keepOnlyWhatIsOurs(PAGES_CACHE, true), offlineFallback],
 });
 
 const serwist = new Serwist({
@@ -121,6 +129,15 @@ const serwist = new Serwist({
       // The app icon (a metadata route, not a file in public/).
       matcher: (options) => sameOriginGet(options) && /^\/(icon\.svg|favicon\.ico|manifest\.webmanifest)$/.test(options.url.pathname),
       handler: new StaleWhileRevalidate({ cacheName: SHELL_ASSETS }),
+    },
+    {
+      // Every other page: the network only, never stored; offline, the fallback page instead of the browser's error.
+      matcher: (options) =>
+        sameOriginGet(options) &&
+        options.request.mode === 'navigate' &&
+        !options.url.pathname.startsWith('/api/') &&
+        !options.url.pathname.startsWith('/embed/'),
+      handler: new NetworkOnly({ plugins: [offlineFallback] }),
     },
   ],
 });

@@ -465,6 +465,11 @@ export const da = {
   'offline.keepFailed.refused': 'Kunne ikke hentes: du har ikke (længere) adgang til dokumentet.',
   'offline.removeFailed.unsaved': 'Ikke fjernet: ændringer på denne enhed er endnu ikke gemt på serveren. Prøv igen om lidt.',
   'offline.removeFailed.unreachable': 'Ikke fjernet: serveren skal først have alle ændringer fra denne enhed. Prøv igen, når du er online.',
+  'offline.fallback.title': 'Ingen forbindelse',
+  'offline.fallback.heading': 'Du er offline',
+  'offline.fallback.body':
+    'Denne side er ikke gemt på denne enhed, så den kan ikke vises uden forbindelse til serveren. Dokumenter, du har åbnet eller gemt til offline brug, kan stadig åbnes.',
+  'offline.fallback.link': 'Gå til dokumentlisten',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -934,6 +939,11 @@ export const en: Messages = {
   'offline.removeFailed.unsaved': 'Not removed: changes on this device are not yet saved on the server. Try again in a moment.',
   'offline.removeFailed.unreachable':
     'Not removed: the server must first have every change from this device. Try again when you are online.',
+  'offline.fallback.title': 'No connection',
+  'offline.fallback.heading': 'You are offline',
+  'offline.fallback.body':
+    'This page is not kept on this device, so it cannot be shown without a connection to the server. Documents you opened or kept for offline use can still be opened.',
+  'offline.fallback.link': 'Go to the document list',
 };
 
 export const LOCALES = ['da', 'en'] as const;

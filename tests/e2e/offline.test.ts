@@ -228,6 +228,14 @@ describe('the app opens offline', () => {
     await anna.getByText(OFFLINE_NOTICE).waitFor();
     const marked = anna.getByRole('listitem').filter({ has: anna.getByRole('link', { name: title }) });
     await marked.getByText('Tilgængelig offline').waitFor();
+
+    // A page that is not kept (an account page) says so instead of the browser's error, and links back.
+    const account = await anna.goto(`${server.url}/konto`);
+    expect(account?.status()).toBe(503);
+    await anna.getByRole('heading', { name: 'Du er offline' }).waitFor();
+    await anna.getByRole('link', { name: 'Gå til dokumentlisten' }).click();
+    await anna.waitForURL(`${server.url}/`);
+    await marked.getByText('Tilgængelig offline').waitFor();
     await server.resume();
   });
 
