@@ -22,6 +22,16 @@ export const MessageType = {
    * - View and comment connections get none: their body updates are dropped, never saved.
    */
   saved: 100,
+  /**
+   * Samskriv extension, server → client, only for connections that opted in with `?ack=1`:
+   * "the document's comments changed; they are now at this revision". Frame: varuint 101, then the
+   * revision as a varuint (the `revision` of GET /api/documents/<id>/comments). Sent to every such
+   * connection of the document after each change to its comments (a comment, reply, suggestion,
+   * support, resolution, answer, decision, report or moderation act), in the order of the changes.
+   * Clients refetch the comments when the revision is newer than the one they hold. Stock clients
+   * never receive it. Nothing is sent when a client connects: it fetches the comments itself.
+   */
+  commentsChanged: 101,
 } as const;
 export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];
 

@@ -12,6 +12,7 @@ import type { ApiKeyService } from '../server/apiKeys';
 import type { FixedWindowLimiter } from './apiKeys/FixedWindowLimiter';
 import type { SharingService } from '../server/sharing/createSharingService';
 import type { ResetMailService } from '../server/mail/createResetMailService';
+import type { CommentService } from './comments/CommentService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -38,6 +39,10 @@ export interface Services {
   /** API keys for the platform API (/api/v1), and the per-key rate limit. */
   readonly apiKeys: ApiKeyService;
   readonly apiLimiter: FixedWindowLimiter;
+  /** Consultation comments, suggestions, supports, answers, reports and moderation (lib/comments). */
+  readonly comments: CommentService;
+  /** How many guest identities (POST /api/guest) one IP address may take per hour. */
+  readonly guestLimiter: FixedWindowLimiter;
   /** Reset links by e-mail; null without `SMTP_URL` (admins hand links over themselves). */
   readonly resetMail: ResetMailService | null;
   readonly logger: AppLogger;

@@ -27,6 +27,9 @@ import { loggablePath } from './http/loggablePath';
 import { SignInThrottle } from '../lib/auth/signInThrottle';
 import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
 import { LowApiKeyStore, createApiKeyService } from './apiKeys';
+import * as Y from 'yjs';
+import { createCommentService } from '../lib/comments/CommentService';
+import { LowCommentStore } from './comments/LowCommentStore';
 import {
   LowAccountStore,
   createAccessEvents,
@@ -43,6 +46,12 @@ import {
 export const SETUP_PATH = '/opsaetning';
 import { CLIENT_IP_HEADER } from '../lib/auth/clientIp';
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+/** Comment writes (comments, replies, edits, deletions, supports, reports) per person per minute. */
+const COMMENT_WRITES_PER_PERSON_PER_MINUTE = 20;
+/** Comment writes by guests per IP address per minute (all guests behind one address share it). */
+const COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE = 10;
+/** Guest identities (POST /api/guest) per IP address per hour. */
+const GUESTS_PER_IP_PER_HOUR = 20;
 
 export interface StartOptions {
   readonly config: Config;
@@ -130,7 +139,27 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       compactAfterRecords: config.SYNC_COMPACT_AFTER_RECORDS,
     },
   });
+  // Comments: their own file beside meta.json; the body is read from the live room when it is loaded.
+  const commentStore = new LowCommentStore(join(dataDir, 'comments.json'));
+  const comments = createCommentService({
+    store: commentStore,
+    documents,
+    async loadBody(documentId) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, await sync.readDocumentState(documentId));
+      return doc;
+    },
+    limits: {
+      person: new FixedWindowLimiter(COMMENT_WRITES_PER_PERSON_PER_MINUTE, 60_000),
+      guestIp: new FixedWindowLimiter(COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE, 60_000),
+    },
+  });
+  comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));
+  const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
+
   setServices({
+    comments,
+    guestLimiter,
     config,
     secret,
     documents,
@@ -219,6 +248,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await store.close();
     await metadata.close();
     await sharingStore.close();
+    await commentStore.close();
     await accountStore.close();
     await apiKeyStore.close();
     await webHandler?.close();

@@ -7,6 +7,7 @@ import { errorMessage, t } from '../../lib/i18n/t';
 import { getServices } from '../../lib/services';
 import { firstIssueCode } from '../_shared/schemas';
 import { PEOPLE_ERROR_CODES, type PeopleError, type PeopleErrorCode } from '../../server/people/PeopleError';
+import { isCommentError, type CommentError, type CommentErrorKind } from '../../lib/comments/CommentError';
 import { SHARING_ERROR_CODES, type SharingErrorCode } from '../../server/sharing/SharingError';
 
 /** JSON bodies of these routes are tiny (a name, a title); anything bigger is refused. */
@@ -82,13 +83,13 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-/** Reads a JSON body of at most MAX_JSON_BODY_BYTES and validates it with `schema`. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+/** Reads a JSON body of at most `maxBytes` (MAX_JSON_BODY_BYTES unless said) and validates it with `schema`. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_JSON_BODY_BYTES): Promise<z.output<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) throw new HttpError(415, 'unsupported_media_type');
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_JSON_BODY_BYTES) throw new HttpError(413, 'body_too_large');
-  const text = await readCapped(request, MAX_JSON_BODY_BYTES);
+  if (declared > maxBytes) throw new HttpError(413, 'body_too_large');
+  const text = await readCapped(request, maxBytes);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -136,6 +137,22 @@ export function sharingErrorCode(error: unknown): SharingErrorCode | null {
   return (SHARING_ERROR_CODES as readonly unknown[]).includes(code) ? (code as SharingErrorCode) : null;
 }
 
+const COMMENT_STATUS: Record<CommentErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+};
+
+/** A refusal from the comment service; a rate limit says when to try again (Retry-After, whole seconds). */
+export function commentErrorResponse(error: CommentError): Response {
+  const retry: Record<string, string> =
+    error.retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) };
+  return errorResponse(COMMENT_STATUS[error.kind], error.code, retry);
+}
+
 /** Runs a handler and turns HttpErrors (and anything unexpected) into the JSON error shape. */
 export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
@@ -145,6 +162,7 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
     if (isPeopleError(error)) return peopleErrorResponse(error);
     const sharingCode = sharingErrorCode(error);
     if (sharingCode) return errorResponse(SHARING_STATUS[sharingCode], sharingCode);
+    if (isCommentError(error)) return commentErrorResponse(error);
     getServices().logger.error({ err: error }, 'route handler failed');
     return errorResponse(500, 'internal');
   }

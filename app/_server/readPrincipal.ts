@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/access/model';
 import { SESSION_COOKIE } from '../../lib/auth/sessionCookie';
 import { getServices } from '../../lib/services';
 import type { Principal } from '../../server/people';
+import { readGuest } from './guestCookie';
 
 /** The signed-in person behind the request's session cookie, or null (none, forged, expired, disabled). */
 export async function readPrincipal(): Promise<Principal | null> {
@@ -18,4 +19,15 @@ export async function readSessionId(): Promise<string | undefined> {
 /** Who can() judges: the signed-in person, or an anonymous reader. */
 export function actorOf(principal: Principal | null): Actor {
   return principal?.actor ?? { kind: 'anonymous' };
+}
+
+/**
+ * Who can() judges, guests included: the signed-in person, else the guest of a valid guest cookie
+ * (`samskriv_guest`, from POST /api/guest), else an anonymous reader.
+ */
+export async function readActor(): Promise<Actor> {
+  const principal = await readPrincipal();
+  if (principal) return principal.actor;
+  const guest = await readGuest();
+  return guest ? { kind: 'guest', id: guest.id, displayName: guest.name } : { kind: 'anonymous' };
 }

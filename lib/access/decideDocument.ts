@@ -4,7 +4,7 @@
  */
 import { allow, deny, type AccessDecision } from './decision';
 import { effectiveDocumentRole, roleAtLeast } from './effectiveDocumentRole';
-import { type Action, type Actor, type DocumentResource, type DocumentRole, type DocumentState } from './model';
+import { type Action, type Actor, type DocumentResource, type DocumentRole, type DocumentState, type PersonActor } from './model';
 
 // Published versions are immutable: nothing changes the body once a document is final or archived.
 const WRITABLE_STATES: readonly DocumentState[] = ['draft', 'in_review', 'consultation'];
@@ -63,17 +63,39 @@ function comment(actor: Actor, document: DocumentResource): AccessDecision {
   const canView = view(actor, document);
   if (!canView.allowed) return canView;
   switch (document.state) {
-    case 'consultation':
-      // Consultation opens commenting to every reader who signed in, and to guests where allowed.
-      if (actor.kind === 'person') return allow('consultation_open');
-      if (actor.kind === 'guest') return document.consultation.guestsMayComment ? allow('consultation_open') : deny('guests_not_allowed');
-      return deny('not_signed_in');
+    case 'consultation': {
+      // The document's own commenters comment throughout; the public only within the dates.
+      const granted = byRole(actor, document, 'commenter');
+      return granted.allowed ? granted : consultationAudience(actor, document);
+    }
     case 'draft':
     case 'in_review':
       return byRole(actor, document, 'commenter');
     default:
       return refuseState(document.state);
   }
+}
+
+/** Who an open consultation takes comments from (lib/access/model.ts, ConsultationSettings). */
+function consultationAudience(actor: Actor, document: DocumentResource): AccessDecision {
+  const consultation = document.consultation;
+  if (consultation.timing === 'before') return deny('consultation_not_open');
+  if (consultation.timing !== 'open') return deny('consultation_closed');
+  switch (actor.kind) {
+    case 'person':
+      if (consultation.citizensMayComment) return allow('consultation_open');
+      if (consultation.organisationsMayComment && speaksForOrganisation(actor)) return allow('consultation_open');
+      return deny(consultation.organisationsMayComment ? 'organisations_only' : 'citizens_not_allowed');
+    case 'guest':
+      return consultation.guestsMayComment ? allow('consultation_open') : deny('guests_not_allowed');
+    default:
+      return deny('not_signed_in');
+  }
+}
+
+/** An organisation representative by role, or a member of any organisation. */
+function speaksForOrganisation(actor: PersonActor): boolean {
+  return actor.role === 'org_rep' || actor.organisationIds.length > 0;
 }
 
 function edit(actor: Actor, document: DocumentResource): AccessDecision {

@@ -27,6 +27,11 @@ export const DENY_REASONS = [
   'no_grant',
   'role_insufficient',
   'guests_not_allowed',
+  // A consultation outside its dates, or open to an audience the actor is not in.
+  'consultation_not_open',
+  'consultation_closed',
+  'citizens_not_allowed',
+  'organisations_only',
   // The document's state refuses the action (`state_<state>`), whoever asks.
   'state_draft',
   'state_in_review',

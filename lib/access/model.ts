@@ -30,10 +30,35 @@ export type Grant =
   | { readonly subject: 'person'; readonly personId: string; readonly role: DocumentRole }
   | { readonly subject: 'organisation'; readonly organisationId: string; readonly role: DocumentRole };
 
-/** Who consultation opens commenting to, as the moderator set it. */
+/**
+ * When a public consultation takes comments and from whom, as set on the document (PATCH
+ * /api/documents/[id]/consultation). Within the dates of a document in `consultation`:
+ * - `citizensMayComment`: every signed-in person who can read the document;
+ * - `organisationsMayComment`: signed-in people who speak for an organisation (platform role
+ *   `org_rep`, or members of at least one organisation), also when citizens may not;
+ * - `guestsMayComment`: guests with a display name (public documents only; rate-limited per IP).
+ * The document's own commenters (a commenter grant or stronger) may comment whatever these say,
+ * before, during and after the dates, until the document is final.
+ */
 export interface ConsultationSettings {
-  /** Guests with a display name may comment (rate-limited per IP). */
+  /** ISO 8601; null: open from the moment the document enters consultation. */
+  readonly opensAt: string | null;
+  /** ISO 8601, after `opensAt`; null: open until the phase changes. */
+  readonly closesAt: string | null;
+  readonly citizensMayComment: boolean;
+  readonly organisationsMayComment: boolean;
   readonly guestsMayComment: boolean;
+}
+
+/** Where "now" falls against a consultation's dates: before `opensAt`, within, or from `closesAt` on. */
+export type ConsultationTiming = 'before' | 'open' | 'after';
+
+/**
+ * The consultation as can() judges it: the settings and where the clock stood when the resource was
+ * built (lib/access/consultation.ts), so that can() itself stays a pure function of its arguments.
+ */
+export interface ConsultationResource extends ConsultationSettings {
+  readonly timing: ConsultationTiming;
 }
 
 export type Actor =
@@ -45,8 +70,11 @@ export type Actor =
       readonly organisationIds: readonly string[];
       readonly workspaceIds: readonly string[];
     }
-  /** Someone who gave a display name during a consultation that allows guests. */
-  | { readonly kind: 'guest'; readonly displayName: string }
+  /**
+   * Someone without an account who gave a display name (the signed guest cookie): comments where a
+   * consultation allows guests, and reads what anonymous visitors read. `id` is random, per cookie.
+   */
+  | { readonly kind: 'guest'; readonly id: string; readonly displayName: string }
   | { readonly kind: 'anonymous' };
 
 export type Resource =
@@ -57,7 +85,7 @@ export type Resource =
       readonly visibility: Visibility;
       readonly state: DocumentState;
       readonly grants: readonly Grant[];
-      readonly consultation: ConsultationSettings;
+      readonly consultation: ConsultationResource;
     }
   | { readonly kind: 'workspace'; readonly id: string; readonly memberIds: readonly string[] }
   | { readonly kind: 'platform' };
@@ -67,5 +95,6 @@ export type Decision = { readonly allowed: true; readonly reason: string } | { r
 
 /** The members of the unions above, named so that rules and callers can take exactly one of them. */
 export type PersonActor = Extract<Actor, { kind: 'person' }>;
+export type GuestActor = Extract<Actor, { kind: 'guest' }>;
 export type DocumentResource = Extract<Resource, { kind: 'document' }>;
 export type WorkspaceResource = Extract<Resource, { kind: 'workspace' }>;

@@ -80,6 +80,8 @@ export interface StoredReport {
   readonly at: string;
   /** Set once a moderator acted on the comment after this report. */
   readonly handledAt?: string;
+  /** Idempotency key from the client: a repeat of the same report answers with what is stored. */
+  readonly clientKey?: string;
 }
 
 /**
@@ -133,4 +135,6 @@ export interface ModerationLogEntry {
   readonly ground?: ReportGround;
   readonly reason: string;
   readonly by: ActorRef;
+  /** Idempotency key from the client: a repeat of the same act by the same moderator changes nothing. */
+  readonly clientKey?: string;
 }

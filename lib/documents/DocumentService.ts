@@ -1,4 +1,5 @@
-import type { DocumentResource, DocumentState, Grant, Visibility } from '../access/model';
+import { consultationResourceOf } from '../access/consultation';
+import type { ConsultationSettings, DocumentResource, DocumentState, Grant, Visibility } from '../access/model';
 import type { DocumentMeta, PersonRef } from '../storage/MetadataStore';
 import type { TemplateId } from './templates';
 
@@ -21,7 +22,7 @@ export interface DocumentService {
   /** Newest first. */
   list(): Promise<DocumentMeta[]>;
   get(id: string): Promise<DocumentMeta | null>;
-  /** What can() judges for this document, or null when there is no such document. */
+  /** What can() judges for this document now (the consultation's dates against the clock), or null when there is no such document. */
   resource(id: string): Promise<DocumentResource | null>;
   /** Seeds the body (Yjs state built from the template) durably, then records the metadata. */
   create(input: CreateDocumentInput): Promise<DocumentMeta>;
@@ -35,14 +36,23 @@ export interface DocumentService {
    * for grants, since the state changes what live connections may do (final turns editors into readers).
    */
   setState(id: string, state: DocumentState): Promise<DocumentMeta | null>;
+  /**
+   * Replaces who a consultation takes comments from, and when (the caller checked can() and the
+   * dates). Live sync connections are not re-checked: these settings decide only `comment`, which
+   * the sync endpoint treats like `view`, and the comments API asks can() on every request.
+   */
+  setConsultation(id: string, consultation: ConsultationSettings): Promise<DocumentMeta | null>;
   /** Called after grants, state or visibility changed; returns the function that unsubscribes. */
   onAccessChanged(listener: (documentId: string) => void): () => void;
   /** Records that the body changed (updatedAt); cheap to call often. */
   touch(id: string): void;
 }
 
-/** The access resource held in a document's metadata. */
-export function documentResourceOf(meta: DocumentMeta): DocumentResource {
+/**
+ * The access resource held in a document's metadata, as it stands at `now`: the consultation's
+ * dates are judged here, against the clock, so that can() stays pure.
+ */
+export function documentResourceOf(meta: DocumentMeta, now: Date = new Date()): DocumentResource {
   return {
     kind: 'document',
     id: meta.id,
@@ -50,6 +60,6 @@ export function documentResourceOf(meta: DocumentMeta): DocumentResource {
     visibility: meta.visibility,
     state: meta.state,
     grants: meta.grants,
-    consultation: meta.consultation,
+    consultation: consultationResourceOf(meta.consultation, now),
   };
 }

@@ -29,7 +29,9 @@ export interface DocumentMeta {
 }
 
 /** What updateDocument may change. */
-export type DocumentMetaPatch = Partial<Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch' | 'visibility' | 'state' | 'grants'>>;
+export type DocumentMetaPatch = Partial<
+  Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch' | 'visibility' | 'state' | 'grants' | 'consultation'>
+>;
 
 export interface MetadataStore {
   /** Newest first (by createdAt). */

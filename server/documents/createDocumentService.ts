@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import type { Schema } from '@tiptap/pm/model';
+import { DEFAULT_CONSULTATION } from '../../lib/access/consultation';
 import { BODY_FRAGMENT } from '../../lib/protocol';
 import { isValidDocumentId, newDocumentId } from '../../lib/documentId';
 import { bodyExtensions } from '../../lib/editor/bodyExtensions';
@@ -102,7 +103,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
         visibility: input.visibility ?? 'private',
         state: 'draft',
         grants: input.owner === false ? [] : [{ subject: 'person', personId: input.createdBy.id, role: 'owner' }],
-        consultation: { guestsMayComment: false },
+        consultation: DEFAULT_CONSULTATION,
       });
     })();
     creating.set(id, work);
@@ -118,7 +119,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     get,
     async resource(id) {
       const meta = await get(id);
-      return meta ? documentResourceOf(meta) : null;
+      return meta ? documentResourceOf(meta, now()) : null;
     },
     create: (input) => createWithContent(input, templateContent(input.template, input.title)),
     createWithContent,
@@ -126,6 +127,9 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     setGrants: (id, grants) => changeAccess(id, { grants }),
     setVisibility: (id, visibility) => changeAccess(id, { visibility }),
     setState: (id, state) => changeAccess(id, { state, updatedAt: now().toISOString() }),
+    // Not an access change for live connections: the settings decide only `comment`, which the sync
+    // endpoint treats as `view`; the comments API asks can() on every request.
+    setConsultation: (id, consultation) => (isValidDocumentId(id) ? metadata.updateDocument(id, { consultation }) : Promise.resolve(null)),
     onAccessChanged(listener) {
       const subscription = (id: string) => listener(id);
       accessListeners.add(subscription);

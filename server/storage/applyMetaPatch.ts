@@ -1,3 +1,4 @@
+import { withConsultationDefaults } from '../../lib/access/consultation';
 import type { DocumentMeta, DocumentMetaPatch } from '../../lib/storage/MetadataStore';
 
 export type MetaPatch = DocumentMetaPatch;
@@ -12,5 +13,6 @@ export function applyMetaPatch(meta: DocumentMeta, patch: MetaPatch): DocumentMe
     ...(patch.visibility !== undefined && { visibility: patch.visibility }),
     ...(patch.state !== undefined && { state: patch.state }),
     ...(patch.grants !== undefined && { grants: structuredClone(patch.grants) }),
+    ...(patch.consultation !== undefined && { consultation: withConsultationDefaults(patch.consultation) }),
   };
 }

@@ -180,6 +180,16 @@ export class Room implements ConnectionSink {
     this.doc.destroy();
   }
 
+  /**
+   * The document as it is in this room now, as one update: the stored bytes themselves while they
+   * are not applied yet (nothing to encode), else the doc's state. Readers of the body outside the
+   * sync protocol (the comment service) use this, so one Y.Doc stays the truth for a loaded document.
+   */
+  currentState(): Uint8Array {
+    if (this.unapplied) return this.unapplied;
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
   /** Test hook: the room's current state as one update. */
   encodeState(): Uint8Array {
     this.materialize();

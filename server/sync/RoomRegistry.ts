@@ -72,6 +72,38 @@ export class RoomRegistry {
     return { rooms: this.slots.size, connections: this.connections.size, pendingSteps, droppedReadOnly };
   }
 
+  /**
+   * A document's current body as one update: from its room when it is loaded (edits not yet relayed
+   * included), else by loading the room as a connection would (it unloads again when idle). Waits for
+   * a room that is loading or unloading, as connections do. Empty for a document with nothing stored.
+   */
+  async readState(documentId: string): Promise<Uint8Array> {
+    for (;;) {
+      if (this.closing) throw new Error('the sync server is closing');
+      const slot = this.slots.get(documentId) ?? this.open(documentId);
+      if (slot.room.state === 'loading') {
+        await slot.loaded;
+        continue;
+      }
+      if (slot.room.state !== 'ready' || slot.unloading) {
+        await slot.gone;
+        continue;
+      }
+      return slot.room.currentState();
+    }
+  }
+
+  /** Sends `data` to the live connections of a document that match (notices such as commentsChanged). */
+  sendTo(documentId: string, data: Uint8Array, predicate: (connection: Connection) => boolean = () => true): number {
+    let sent = 0;
+    for (const connection of this.connections) {
+      if (connection.closed || connection.info.documentId !== documentId || !predicate(connection)) continue;
+      connection.send(data);
+      sent += 1;
+    }
+    return sent;
+  }
+
   /** Unloads a room now if it has no connections (tests; the idle timer does it otherwise). */
   unloadIfIdle(documentId: string): Promise<void> {
     const slot = this.slots.get(documentId);

@@ -25,6 +25,7 @@ import { RoomRegistry, type RegistryStats } from './RoomRegistry';
 import type { SyncLogger } from './SyncLogger';
 import type { SyncSocket } from './SyncSocket';
 import { wsFrame } from './wsFrame';
+import { encodeCommentsChanged } from './encodeMessage';
 
 export interface SyncLimits {
   /** Largest frame accepted; larger ones are refused by `ws` before buffering and closed with 4413. */
@@ -72,6 +73,13 @@ export interface SyncServer {
   stats(): SyncServerStats;
   /** False once close() has begun. */
   isUp(): boolean;
+  /** A document's current body as one Yjs update (the live room's if loaded, else the stored one). */
+  readDocumentState(documentId: string): Promise<Uint8Array>;
+  /**
+   * Tells the document's connections that opted in with `?ack=1` that its comments are now at
+   * `revision` (MessageType.commentsChanged); returns how many were told.
+   */
+  notifyCommentsChanged(documentId: string, revision: number): number;
 }
 
 /**
@@ -356,5 +364,12 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
 
     stats: () => ({ ...registry.stats(), sockets: sockets.size }),
     isUp: () => closing === null,
+    readDocumentState: (documentId) => registry.readState(documentId),
+    notifyCommentsChanged(documentId, revision) {
+      const notice = encodeCommentsChanged(revision);
+      const sent = registry.sendTo(documentId, notice, (connection) => connection.info.ack);
+      if (sent > 0) logger.debug({ doc: documentId, revision, connections: sent }, 'comments changed: notified connections');
+      return sent;
+    },
   };
 }

@@ -50,3 +50,11 @@ export function encodeSaved(clocks: ReadonlyMap<number, number>): Uint8Array {
   }
   return frame(MessageType.saved, null, stateVector);
 }
+
+/** The `commentsChanged` notice (see lib/protocol.ts): varuint 101, varuint revision. */
+export function encodeCommentsChanged(revision: number): Uint8Array {
+  const out: Uint8Array = Buffer.allocUnsafe(1 + varUintSize(revision));
+  out[0] = MessageType.commentsChanged;
+  writeVarUint(out, 1, revision);
+  return out;
+}

@@ -9,23 +9,31 @@
  * |---------------|---------------------------------------------------------------------------------|
  * | view          | GET /d/[id] (200; 404, or a redirect to sign in without a session) and          |
  * |               | GET /api/documents/[id]/sync-token (200; 404, or 401 without a session)         |
- * | comment       | the sync token's granted access: `comment` or `edit` (issue 5 adds comments)    |
+ * | comment       | POST /api/documents/[id]/comments, a real comment on the body's heading (201),  |
+ * |               | and for people the sync token's granted access: `comment` or `edit`             |
  * | edit          | PATCH /api/documents/[id] (rename), and the sync token's access is `edit`       |
  * | manage_access | GET and POST /api/documents/[id]/access                                         |
  * | change_phase  | PATCH /api/documents/[id]/state to a phase other than final (archived: 409)     |
  * | publish       | PATCH /api/documents/[id]/state to final                                        |
- * | moderate      | NO SURFACE YET (issue 5 builds moderation): listed and counted, not asserted     |
+ * | moderate      | POST /api/moderation/comments/[cid] `keep` on the document's seed comment (200) |
  * | administer    | GET /api/admin/people                                                           |
  * A refusal is 401 without a live session (anonymous, disabled), 404 where the person may not even
- * view the document (its existence stays hidden), 403 otherwise.
+ * view the document (its existence stays hidden), 403 otherwise. A guest (the `samskriv_guest`
+ * cookie from POST /api/guest) has no session: 401 everywhere, except that a comment on a document
+ * they can read is refused with 403 and can()'s reason where only the phase or the audience stands
+ * in the way (in draft and review, can() asks them to sign in: 401).
  *
  * A disabled person's session cookie no longer identifies anyone: over HTTP they are a signed-out
  * visitor, so their cells expect the table's anonymous row (public documents stay readable, as for
  * everyone); a test checks that the table's disabled row grants nothing the anonymous row does not.
  *
- * Guests have no HTTP identity yet (a consultation guest is issue 5): their cells are "no surface",
- * counted, not skipped silently. Nothing sets "guests may comment" yet either, so the HTTP cells are
- * the unit matrix's cells with guests not allowed (persons' outcomes do not depend on it).
+ * Consultations: the 15 documents take comments from everyone, guests too, with no dates (the
+ * table's `everyone` case, as can() judges it: open now). Fifteen more documents, in consultation,
+ * one per visibility × each other case (`signed_in`, `organisations`, `commenters_only`,
+ * `not_yet_open` with the opening tomorrow, `closed` with the closing a minute ago), assert the
+ * `comment` cells of those cases. There the comment carries a malformed anchor: can() is asked
+ * first, so an allowed cell answers 400 `anchor_invalid` and stores nothing (the per-person limit of
+ * 20 comments a minute would otherwise be reached by the table's commenters).
  *
  * Setup: people, roles, organisations and workspaces over the admin routes, documents over
  * POST /api/documents, phases over the new PATCH …/state as the admin. Visibility and grants have no
@@ -38,23 +46,43 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action, DocumentState, Grant, PersonActor } from '../../lib/access/model';
 import { nextStates } from '../../lib/documents/phases';
+import type { Anchor } from '../../lib/comments/model';
 import {
   PROFILES,
-  VISIBILITY_STATE_CELLS,
   WORKSPACE_ID,
   WRITTEN_FOR_ACTIONS,
+  WRITTEN_FOR_VISIBILITIES,
+  cellFor,
   documentFor,
   profileNamed,
+  visibilityStateCells,
   type Cell,
+  type ConsultationCase,
   type Profile,
 } from '../helpers/accessMatrix';
+import { anchorFromRange } from '../../lib/comments/anchors/anchorFromRange';
+import { BODY_FRAGMENT } from '../../lib/protocol';
+import { connectProvider } from '../helpers/connectProvider';
+import * as Y from 'yjs';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 
 const PASSWORD = 'en lang adgangskode';
 /** The unit matrix's grants name this person as another owner; here, the author of every document. */
 const AUTHOR = 'p_someone_else';
-const NO_SURFACE: Readonly<Record<string, string>> = { guest: 'no HTTP identity yet (issue 5)' };
-const NO_SURFACE_YET: Partial<Record<Action, string>> = { moderate: 'moderation arrives with issue 5' };
+/** The consultation settings of the 15 visibility × state documents (the table's `everyone` case, without dates). */
+const EVERYONE = { opensAt: null, closesAt: null, citizensMayComment: true, organisationsMayComment: true, guestsMayComment: true };
+/** The other consultation cases, as the admin sets them over PATCH …/consultation (dates relative to now). */
+const CASE_SETTINGS: Readonly<Record<Exclude<ConsultationCase, 'everyone'>, () => Record<string, unknown>>> = {
+  signed_in: () => ({ ...EVERYONE, guestsMayComment: false }),
+  organisations: () => ({ ...EVERYONE, citizensMayComment: false, guestsMayComment: false }),
+  commenters_only: () => ({ ...EVERYONE, citizensMayComment: false, organisationsMayComment: false, guestsMayComment: false }),
+  not_yet_open: () => ({ ...EVERYONE, opensAt: new Date(Date.now() + 86_400_000).toISOString() }),
+  closed: () => ({ ...EVERYONE, closesAt: new Date(Date.now() - 60_000).toISOString() }),
+};
+const CASE_CELLS: readonly Cell[] = WRITTEN_FOR_VISIBILITIES.flatMap((visibility) =>
+  (Object.keys(CASE_SETTINGS) as ConsultationCase[]).map((consultation) => cellFor(visibility, 'consultation', consultation)),
+);
+const HTTP_CELLS: readonly Cell[] = visibilityStateCells('everyone');
 
 type Outcome = { readonly allowed: boolean; readonly status: number | string };
 
@@ -62,6 +90,7 @@ interface Sent {
   readonly status: number;
   readonly body: Record<string, unknown>;
   readonly session?: string;
+  readonly guest?: string;
   readonly location?: string | null;
 }
 
@@ -69,29 +98,39 @@ let server: AppServer;
 /** Unit matrix ids (people, organisations, workspaces) → the server's ids. */
 const realIds = new Map<string, string>();
 const sessions = new Map<string, string>();
+/** The guest's cookie value (the `guest` profile). */
+let guestCookie = '';
 const documents = new Map<string, string>();
+/** Per document: an anchor on its heading, and the comment its author wrote while it was a draft. */
+const anchors = new Map<string, Anchor>();
+const seedComments = new Map<string, string>();
 /** Fresh documents for allowed moves that cannot be undone (into final, into archived). */
 const twins = new Map<string, string>();
 let adminSession = '';
 
+/** `session`: a session id, or `guest:<cookie>` for the guest's cookie. */
 async function send(method: string, path: string, body?: unknown, session?: string): Promise<Sent> {
+  const cookie = !session ? null : session.startsWith('guest:') ? `samskriv_guest=${session.slice(6)}` : `samskriv_session=${session}`;
   const response = await fetch(`${server.url}${path}`, {
     method,
     redirect: 'manual',
     headers: {
       Origin: server.url,
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(session ? { Cookie: `samskriv_session=${session}` } : {}),
+      ...(cookie ? { Cookie: cookie } : {}),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('samskriv_session='));
+  const set = response.headers.getSetCookie();
+  const sessionCookie = set.find((value) => value.startsWith('samskriv_session='));
+  const guest = set.find((value) => value.startsWith('samskriv_guest='));
   const text = await response.text();
   return {
     status: response.status,
     body: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : {},
     location: response.headers.get('location'),
-    ...(cookie ? { session: cookie.slice('samskriv_session='.length).split(';')[0] } : {}),
+    ...(sessionCookie ? { session: sessionCookie.slice('samskriv_session='.length).split(';')[0] } : {}),
+    ...(guest ? { guest: guest.slice('samskriv_guest='.length).split(';')[0] } : {}),
   };
 }
 
@@ -104,7 +143,7 @@ async function ok(sent: Promise<Sent>, what: string): Promise<Sent> {
 const personActors = PROFILES.flatMap((p) => (p.actor.kind === 'person' ? [p.actor as PersonActor] : []));
 const isPerson = (profile: Profile) => profile.actor.kind === 'person';
 const unitId = (profile: Profile) => (profile.actor.kind === 'person' ? profile.actor.id : profile.actor.kind);
-const keyOf = (cell: Cell) => `${cell.visibility}/${cell.state}`;
+const keyOf = (cell: Cell) => `${cell.visibility}/${cell.state}${cell.consultation === 'everyone' ? '' : `/${cell.consultation}`}`;
 const twinKey = (profile: Profile, action: Action, cell: Cell) => `${profile.name}|${action}|${keyOf(cell)}`;
 
 /** The move each phase action tries from each state (archived has none: can() decides, then 409). */
@@ -135,6 +174,17 @@ function pathBetween(from: DocumentState, to: DocumentState): DocumentState[] {
 async function walk(id: string, from: DocumentState, to: DocumentState): Promise<void> {
   for (const state of pathBetween(from, to))
     await ok(send('PATCH', `/api/documents/${id}/state`, { state }, adminSession), `phase ${state}`);
+}
+
+/** An anchor on the first characters of the document's heading (its title), from its body over the sync endpoint. */
+async function headingAnchor(id: string): Promise<Anchor> {
+  const client = connectProvider(`${server.url.replace(/^http/, 'ws')}/sync`, id, { cookie: `samskriv_session=${sessions.get(AUTHOR)}` });
+  await client.synced();
+  const body = new Y.Doc();
+  Y.applyUpdate(body, Y.encodeStateAsUpdate(client.doc));
+  client.destroy();
+  if (body.getXmlFragment(BODY_FRAGMENT).length === 0) throw new Error(`document ${id} has no body`);
+  return anchorFromRange(body, 0, 4);
 }
 
 async function newDocument(title: string): Promise<string> {
@@ -200,16 +250,27 @@ beforeAll(async () => {
   const signedIn = await ok(send('POST', '/api/account/sign-in', { email: `${AUTHOR}@eksempel.dk`, password: PASSWORD }), 'sign-in');
   sessions.set(AUTHOR, signedIn.session ?? '');
 
-  // One document per cell, and a twin for each allowed move that cannot be undone.
+  // One document per cell (and per other consultation case), and a twin for each allowed move that cannot be undone.
   const cellOf = new Map<string, Cell>();
-  for (const cell of VISIBILITY_STATE_CELLS) {
+  for (const cell of [...HTTP_CELLS, ...CASE_CELLS]) {
     const id = await newDocument(keyOf(cell));
     documents.set(keyOf(cell), id);
     cellOf.set(id, cell);
   }
-  for (const profile of PROFILES.filter((p) => !(p.name in NO_SURFACE)))
+  // The moderation surface needs a comment on each document: its author's, while it is a private draft.
+  for (const cell of HTTP_CELLS) {
+    const id = documents.get(keyOf(cell))!;
+    const anchor = await headingAnchor(id);
+    anchors.set(id, anchor);
+    const seeded = await ok(
+      send('POST', `/api/documents/${id}/comments`, { kind: 'comment', anchor, text: 'Frø' }, sessions.get(AUTHOR)),
+      'seed',
+    );
+    seedComments.set(id, (seeded.body.comment as { id: string }).id);
+  }
+  for (const profile of PROFILES)
     for (const action of ['change_phase', 'publish'] as const)
-      for (const cell of VISIBILITY_STATE_CELLS)
+      for (const cell of HTTP_CELLS)
         if (profile.document[action](cell) && irreversible(action, cell.state)) {
           const id = await newDocument(`tvilling ${keyOf(cell)}`);
           twins.set(twinKey(profile, action, cell), id);
@@ -230,7 +291,13 @@ beforeAll(async () => {
   await writeFile(file, JSON.stringify(meta, null, 2));
   await server.resume();
 
+  for (const [id, cell] of cellOf) {
+    const settings = cell.consultation === 'everyone' ? EVERYONE : CASE_SETTINGS[cell.consultation]();
+    await ok(send('PATCH', `/api/documents/${id}/consultation`, settings, adminSession), 'consultation');
+  }
   await Promise.all([...cellOf].map(([id, cell]) => walk(id, 'draft', cell.state)));
+  const guest = await ok(send('POST', '/api/guest', { displayName: 'Gæst Hansen' }), 'guest');
+  guestCookie = guest.guest ?? '';
   for (const actor of personActors.filter((a) => a.disabled)) {
     await ok(send('PATCH', `/api/admin/people/${realIds.get(actor.id)}`, { disabled: true }, adminSession), 'disable');
   }
@@ -252,9 +319,17 @@ function refusal(profile: Profile, cell: Cell, page = false): number {
   return profile.document.view(cell) ? 403 : 404;
 }
 
+/** A refused comment: a guest who can read the document hears can()'s reason (403), except where can() asks them to sign in. */
+function commentRefusal(profile: Profile, cell: Cell): number {
+  if (profile.actor.kind === 'guest') return profile.document.view(cell) && !['draft', 'in_review'].includes(cell.state) ? 403 : 401;
+  return refusal(profile, cell);
+}
+
 /** Every action's outcome for one profile on one document, through the HTTP surfaces. */
+const sessionOf = (profile: Profile) => (profile.actor.kind === 'guest' ? `guest:${guestCookie}` : sessions.get(unitId(profile)));
+
 async function probe(profile: Profile, cell: Cell): Promise<Map<Action, Outcome>> {
-  const session = sessions.get(unitId(profile));
+  const session = sessionOf(profile);
   const id = documents.get(keyOf(cell))!;
   const outcomes = new Map<Action, Outcome>();
   const page = await send('GET', `/d/${id}`, undefined, session);
@@ -262,7 +337,18 @@ async function probe(profile: Profile, cell: Cell): Promise<Map<Action, Outcome>
   const access = token.status === 200 ? (token.body.access as string) : null;
   const pageStatus = page.status === 307 && !page.location?.includes('/konto/log-ind') ? -1 : page.status;
   outcomes.set('view', { allowed: page.status === 200 && token.status === 200, status: `page ${pageStatus}, token ${token.status}` });
-  outcomes.set('comment', { allowed: access === 'comment' || access === 'edit', status: `token ${token.status} ${access}` });
+  const commented = await send(
+    'POST',
+    `/api/documents/${id}/comments`,
+    { kind: 'comment', anchor: anchors.get(id), text: 'Matrix' },
+    session,
+  );
+  // A guest's sync token is an anonymous reader's; a person's names can()'s access.
+  const tokenAgrees = profile.actor.kind === 'guest' || (access === 'comment' || access === 'edit') === (commented.status === 201);
+  outcomes.set('comment', {
+    allowed: commented.status === 201 && tokenAgrees,
+    status: `${commented.status}${tokenAgrees ? '' : ` (token ${access})`}`,
+  });
   const renamed = await send('PATCH', `/api/documents/${id}`, { title: keyOf(cell) }, session);
   outcomes.set('edit', { allowed: renamed.status === 200 && access === 'edit', status: `rename ${renamed.status}, token ${access}` });
   const listed = await send('GET', `/api/documents/${id}/access`, undefined, session);
@@ -280,9 +366,19 @@ async function probe(profile: Profile, cell: Cell): Promise<Map<Action, Outcome>
     outcomes.set(action, { allowed: moved.status === 200 || moved.status === 409, status: moved.status });
     if (moved.status === 200 && !twin) await walk(id, target, cell.state);
   }
+  const moderated = await send('POST', `/api/moderation/comments/${seedComments.get(id)}`, { action: 'keep', reason: 'Matrix' }, session);
+  outcomes.set('moderate', { allowed: moderated.status === 200, status: moderated.status });
   const admin = await send('GET', '/api/admin/people?limit=1', undefined, session);
   outcomes.set('administer', { allowed: admin.status === 200, status: admin.status });
   return outcomes;
+}
+
+/** The comment cell of another consultation case: a malformed anchor, so that an allowed cell is 400 `anchor_invalid`, not a write. */
+async function probeComment(profile: Profile, cell: Cell): Promise<Outcome> {
+  const id = documents.get(keyOf(cell))!;
+  const sent = await send('POST', `/api/documents/${id}/comments`, { kind: 'comment', anchor: null, text: 'Matrix' }, sessionOf(profile));
+  const code = (sent.body.error as { code?: string } | undefined)?.code ?? '';
+  return { allowed: sent.status === 400 && code === 'anchor_invalid', status: `${sent.status} ${code}` };
 }
 
 /** The exact status a refused or allowed cell must show, beyond allowed/refused. */
@@ -299,30 +395,33 @@ function expectedStatus(profile: Profile, action: Action, cell: Cell, allowed: b
       return allowed ? (targetFor(action, cell.state) === 'draft' && cell.state === 'archived' ? 409 : 200) : refusal(profile, cell);
     case 'administer':
       return allowed ? 200 : isPerson(profile) && !(profile.actor as PersonActor).disabled ? 403 : 401;
+    case 'comment':
+      return allowed ? '201' : String(commentRefusal(profile, cell));
+    case 'moderate':
+      return allowed ? 200 : refusal(profile, cell);
     default:
       return null;
   }
 }
 
 describe('access matrix over HTTP', () => {
-  const surfaced = PROFILES.filter((p) => !(p.name in NO_SURFACE));
   const cells = PROFILES.flatMap((profile) =>
-    WRITTEN_FOR_ACTIONS.flatMap((action) => VISIBILITY_STATE_CELLS.map((cell) => ({ profile, action, cell }))),
+    WRITTEN_FOR_ACTIONS.flatMap((action) => HTTP_CELLS.map((cell) => ({ profile, action, cell }))),
   );
+  const caseCells = PROFILES.flatMap((profile) => CASE_CELLS.map((cell) => ({ profile, cell })));
 
-  it('covers every profile × action × visibility × state: no cell left out', () => {
-    // 14 profiles × 8 actions × 3 visibilities × 5 states.
-    expect(cells).toHaveLength(1680);
-    expect(new Set(cells.map((c) => `${c.profile.name}|${c.action}|${keyOf(c.cell)}`)).size).toBe(1680);
-    const noSurface = cells.filter((c) => c.profile.name in NO_SURFACE);
-    const notYet = cells.filter((c) => !(c.profile.name in NO_SURFACE) && c.action in NO_SURFACE_YET);
-    expect(noSurface).toHaveLength(120); // the guest: 8 × 15
-    expect(notYet).toHaveLength(195); // moderate: 13 × 15
-    expect(cells.length - noSurface.length - notYet.length).toBe(1365);
+  it('covers every profile × action × visibility × state, and every consultation case for comments: no cell left out', () => {
+    // 15 profiles × 8 actions × 3 visibilities × 5 states, each through its surface.
+    expect(cells).toHaveLength(1800);
+    expect(new Set(cells.map((c) => `${c.profile.name}|${c.action}|${keyOf(c.cell)}`)).size).toBe(1800);
+    // 15 profiles × 3 visibilities × the 5 other consultation cases, for `comment`.
+    expect(caseCells).toHaveLength(225);
+    expect(new Set(caseCells.map((c) => `${c.profile.name}|${keyOf(c.cell)}`)).size).toBe(225);
+    expect(HTTP_CELLS.every((c) => c.consultation === 'everyone')).toBe(true);
   });
 
   it('expects of a disabled person no more than of a signed-out visitor', () => {
-    const beyond = cells.filter(
+    const beyond = [...cells, ...caseCells.map((c) => ({ ...c, action: 'comment' as const }))].filter(
       (c) =>
         c.profile.name === 'disabled admin' &&
         c.profile.document[c.action](c.cell) &&
@@ -331,29 +430,38 @@ describe('access matrix over HTTP', () => {
     expect(beyond).toEqual([]);
   });
 
-  it.each(surfaced.map((profile) => [profile.name, profile] as const))(
+  it.each(PROFILES.map((profile) => [profile.name, profile] as const))(
     '%s: every action on every document is allowed or refused as the table says',
     async (_name, profile) => {
       const wrong: string[] = [];
       let asserted = 0;
       await Promise.all(
-        VISIBILITY_STATE_CELLS.map(async (cell) => {
+        HTTP_CELLS.map(async (cell) => {
           const outcomes = await probe(profile, cell);
           for (const action of WRITTEN_FOR_ACTIONS) {
-            if (action in NO_SURFACE_YET) continue;
             const expected = rowFor(profile).document[action](cell);
             const outcome = outcomes.get(action)!;
             asserted += 1;
             const status = expectedStatus(profile, action, cell, expected);
-            if (outcome.allowed !== expected || (status !== null && outcome.status !== status))
+            if (outcome.allowed !== expected || (status !== null && String(outcome.status) !== String(status)))
               wrong.push(
                 `${action} ${keyOf(cell)}: expected ${expected ? 'allowed' : 'refused'} (${status ?? '-'}), got ${String(outcome.status)}`,
               );
           }
         }),
       );
+      await Promise.all(
+        CASE_CELLS.map(async (cell) => {
+          const expected = rowFor(profile).document.comment(cell);
+          const outcome = await probeComment(profile, cell);
+          asserted += 1;
+          const status = expected ? '400 anchor_invalid' : String(commentRefusal(profile, cell));
+          if (outcome.allowed !== expected || !String(outcome.status).startsWith(status))
+            wrong.push(`comment ${keyOf(cell)}: expected ${expected ? 'allowed' : 'refused'} (${status}), got ${String(outcome.status)}`);
+        }),
+      );
       expect(wrong).toEqual([]);
-      expect(asserted).toBe(7 * 15);
+      expect(asserted).toBe(8 * 15 + 15);
     },
     120_000,
   );

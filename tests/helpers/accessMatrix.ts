@@ -3,13 +3,18 @@
  * (can() itself, tests/unit/access/can.matrix.test.ts), the HTTP matrix (tests/e2e/accessMatrixHttp)
  * and the sync matrix (tests/integration/accessMatrixSync): one table, so the three cannot drift.
  *
- * The expectations are written by hand, per profile, from the product rules in issue 3 — a different
- * shape from can() (which is written per action), so that one cannot simply mirror the other. A
- * change to a rule must change this table too.
+ * The expectations are written by hand, per profile, from the product rules in issues 3 and 5 — a
+ * different shape from can() (which is written per action), so that one cannot simply mirror the
+ * other. A change to a rule must change this table too.
+ *
+ * Issue 5 adds a consultation dimension to every document cell: who the consultation takes
+ * comments from and whether its dates hold now (CONSULTATION_CASES). It matters only for `comment`
+ * on documents in consultation, which is exactly where the rules below name it.
  */
 import type {
   Action,
   Actor,
+  ConsultationResource,
   DocumentResource,
   DocumentState,
   PersonActor,
@@ -31,28 +36,91 @@ export const WRITTEN_FOR_ACTIONS: readonly Action[] = [
 ];
 export const WRITTEN_FOR_VISIBILITIES: readonly Visibility[] = ['private', 'workspace', 'public'];
 export const WRITTEN_FOR_STATES: readonly DocumentState[] = ['draft', 'in_review', 'consultation', 'final', 'archived'];
-export const GUEST_SETTINGS = [false, true] as const;
+
+/** The consultations the table is written for: its audience and where the clock stands against its dates. */
+export const CONSULTATION_CASES = {
+  /** A new document's settings (no dates): everyone signed in, no guests. */
+  signed_in: {
+    opensAt: null,
+    closesAt: null,
+    citizensMayComment: true,
+    organisationsMayComment: true,
+    guestsMayComment: false,
+    timing: 'open',
+  },
+  /** Everyone, guests with a display name too, within its dates. */
+  everyone: {
+    opensAt: '2027-03-01T00:00:00.000Z',
+    closesAt: '2027-03-15T00:00:00.000Z',
+    citizensMayComment: true,
+    organisationsMayComment: true,
+    guestsMayComment: true,
+    timing: 'open',
+  },
+  /** Only people who speak for an organisation (org_rep, or members of one). */
+  organisations: {
+    opensAt: null,
+    closesAt: null,
+    citizensMayComment: false,
+    organisationsMayComment: true,
+    guestsMayComment: false,
+    timing: 'open',
+  },
+  /** Nobody from the public: only the document's commenters, as outside a consultation. */
+  commenters_only: {
+    opensAt: null,
+    closesAt: null,
+    citizensMayComment: false,
+    organisationsMayComment: false,
+    guestsMayComment: false,
+    timing: 'open',
+  },
+  /** Everyone, guests too, but it opens later. */
+  not_yet_open: {
+    opensAt: '2027-03-01T00:00:00.000Z',
+    closesAt: null,
+    citizensMayComment: true,
+    organisationsMayComment: true,
+    guestsMayComment: true,
+    timing: 'before',
+  },
+  /** Everyone, guests too, but it has closed. */
+  closed: {
+    opensAt: null,
+    closesAt: '2027-03-15T00:00:00.000Z',
+    citizensMayComment: true,
+    organisationsMayComment: true,
+    guestsMayComment: true,
+    timing: 'after',
+  },
+} as const satisfies Record<string, ConsultationResource>;
+export type ConsultationCase = keyof typeof CONSULTATION_CASES;
+export const WRITTEN_FOR_CONSULTATIONS = Object.keys(CONSULTATION_CASES) as readonly ConsultationCase[];
 
 export const WORKSPACE_ID = 'ws_faelles_skabet';
 export const ORGANISATION_WITH_EDITOR = 'org_groenne_hjerter';
 
-export type Cell = { readonly visibility: Visibility; readonly state: DocumentState; readonly guestsMayComment: boolean };
+export type Cell = { readonly visibility: Visibility; readonly state: DocumentState; readonly consultation: ConsultationCase };
 export type Rule = (cell: Cell) => boolean;
 
 const never: Rule = () => false;
 const always: Rule = () => true;
 /** True when every given dimension matches; a dimension left out matches anything. */
 const when =
-  (only: { visibility?: readonly Visibility[]; state?: readonly DocumentState[]; guestsMayComment?: boolean }): Rule =>
+  (only: { visibility?: readonly Visibility[]; state?: readonly DocumentState[]; consultation?: readonly ConsultationCase[] }): Rule =>
   (cell) =>
     (only.visibility === undefined || only.visibility.includes(cell.visibility)) &&
     (only.state === undefined || only.state.includes(cell.state)) &&
-    (only.guestsMayComment === undefined || only.guestsMayComment === cell.guestsMayComment);
+    (only.consultation === undefined || only.consultation.includes(cell.consultation));
 
 // Named sets, spelled out from the rules.
 const NOT_FROZEN: readonly DocumentState[] = ['draft', 'in_review', 'consultation']; // neither final nor archived
 const UNDER_REVIEW: readonly DocumentState[] = ['in_review', 'consultation']; // publishable
 const READABLE_BY_MODERATORS: readonly Visibility[] = ['public', 'workspace'];
+// Consultations open now to every signed-in reader, to people of organisations, to guests.
+const OPEN_TO_CITIZENS: readonly ConsultationCase[] = ['signed_in', 'everyone'];
+const OPEN_TO_ORGANISATIONS: readonly ConsultationCase[] = ['signed_in', 'everyone', 'organisations'];
+const OPEN_TO_GUESTS: readonly ConsultationCase[] = ['everyone'];
 
 const person = (id: string, role: PlatformRole, extra: Partial<PersonActor> = {}): Actor => ({
   kind: 'person',
@@ -103,10 +171,10 @@ export const PROFILES: readonly Profile[] = [
   },
   {
     name: 'guest',
-    actor: { kind: 'guest', displayName: 'Gæst Hansen' },
+    actor: { kind: 'guest', id: 'g_gaest', displayName: 'Gæst Hansen' },
     document: {
       view: when({ visibility: ['public'] }),
-      comment: when({ visibility: ['public'], state: ['consultation'], guestsMayComment: true }),
+      comment: when({ visibility: ['public'], state: ['consultation'], consultation: OPEN_TO_GUESTS }),
       edit: never,
       manage_access: never,
       change_phase: never,
@@ -122,7 +190,24 @@ export const PROFILES: readonly Profile[] = [
     actor: person('p_citizen', 'citizen'),
     document: {
       view: when({ visibility: ['public'] }),
-      comment: when({ visibility: ['public'], state: ['consultation'] }),
+      comment: when({ visibility: ['public'], state: ['consultation'], consultation: OPEN_TO_CITIZENS }),
+      edit: never,
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+    },
+    workspace: NOTHING,
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
+    name: 'organisation member without grant',
+    // A citizen by platform role who belongs to an organisation that holds no grant here.
+    actor: person('p_org_member', 'citizen', { organisationIds: ['org_andet'] }),
+    document: {
+      view: when({ visibility: ['public'] }),
+      comment: when({ visibility: ['public'], state: ['consultation'], consultation: OPEN_TO_ORGANISATIONS }),
       edit: never,
       manage_access: never,
       change_phase: never,
@@ -186,7 +271,7 @@ export const PROFILES: readonly Profile[] = [
     actor: person('p_viewer', 'citizen'),
     document: {
       view: always,
-      comment: when({ state: ['consultation'] }),
+      comment: when({ state: ['consultation'], consultation: OPEN_TO_CITIZENS }),
       edit: never,
       manage_access: never,
       change_phase: never,
@@ -218,7 +303,7 @@ export const PROFILES: readonly Profile[] = [
     actor: person('p_member', 'citizen', { workspaceIds: ['ws_andet', WORKSPACE_ID] }),
     document: {
       view: when({ visibility: ['public', 'workspace'] }),
-      comment: when({ visibility: ['public', 'workspace'], state: ['consultation'] }),
+      comment: when({ visibility: ['public', 'workspace'], state: ['consultation'], consultation: OPEN_TO_CITIZENS }),
       edit: never,
       manage_access: never,
       change_phase: never,
@@ -250,7 +335,7 @@ export const PROFILES: readonly Profile[] = [
     actor: person('p_staff', 'staff'),
     document: {
       view: when({ visibility: ['public'] }),
-      comment: when({ visibility: ['public'], state: ['consultation'] }),
+      comment: when({ visibility: ['public'], state: ['consultation'], consultation: OPEN_TO_CITIZENS }),
       edit: never,
       manage_access: never,
       change_phase: never,
@@ -266,7 +351,7 @@ export const PROFILES: readonly Profile[] = [
     actor: person('p_moderator', 'moderator'),
     document: {
       view: when({ visibility: READABLE_BY_MODERATORS }),
-      comment: when({ visibility: READABLE_BY_MODERATORS, state: ['consultation'] }),
+      comment: when({ visibility: READABLE_BY_MODERATORS, state: ['consultation'], consultation: OPEN_TO_CITIZENS }),
       edit: never,
       manage_access: never,
       change_phase: when({ visibility: READABLE_BY_MODERATORS }),
@@ -282,7 +367,7 @@ export const PROFILES: readonly Profile[] = [
     actor: person('p_admin', 'admin'),
     document: {
       view: always,
-      comment: when({ state: ['consultation'] }),
+      comment: when({ state: ['consultation'], consultation: OPEN_TO_CITIZENS }),
       edit: never,
       manage_access: always,
       change_phase: always,
@@ -335,7 +420,7 @@ export function documentFor(cell: Cell): DocumentResource {
       { subject: 'person', personId: 'p_someone_else', role: 'owner' },
       { subject: 'organisation', organisationId: 'org_nobody_here', role: 'owner' },
     ],
-    consultation: { guestsMayComment: cell.guestsMayComment },
+    consultation: CONSULTATION_CASES[cell.consultation],
   };
 }
 
@@ -348,13 +433,17 @@ export function profileNamed(name: string): Profile {
   return profile;
 }
 
-/** A document cell as the HTTP and sync matrices build it: guests may not comment (nothing sets that yet). */
-export const cellFor = (visibility: Visibility, state: DocumentState): Cell => ({ visibility, state, guestsMayComment: false });
+/** A document cell; by default with a new document's consultation settings, as the sync matrix creates them. */
+export const cellFor = (visibility: Visibility, state: DocumentState, consultation: ConsultationCase = 'signed_in'): Cell => ({
+  visibility,
+  state,
+  consultation,
+});
 
-/** Every visibility × state, in table order. */
-export const VISIBILITY_STATE_CELLS: readonly Cell[] = WRITTEN_FOR_VISIBILITIES.flatMap((visibility) =>
-  WRITTEN_FOR_STATES.map((state) => cellFor(visibility, state)),
-);
+/** Every visibility × state, in table order, with the given consultation. */
+export const visibilityStateCells = (consultation: ConsultationCase = 'signed_in'): readonly Cell[] =>
+  WRITTEN_FOR_VISIBILITIES.flatMap((visibility) => WRITTEN_FOR_STATES.map((state) => cellFor(visibility, state, consultation)));
+export const VISIBILITY_STATE_CELLS: readonly Cell[] = visibilityStateCells();
 
 export type SyncLevel = 'edit' | 'comment' | 'view';
 

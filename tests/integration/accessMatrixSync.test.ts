@@ -9,8 +9,10 @@
  *   arrive with issue 5), so the granted level itself is read from the server's record of the connection.
  *
  * The sync surface covers the actions view, comment and edit; every other action has none here (the
- * HTTP matrix covers them). Guests have no session identity yet (issue 5 brings consultation guests):
- * their cells are listed as "no surface" and counted, not skipped silently.
+ * HTTP matrix covers them). Guests comment over HTTP (the comments API, with the guest cookie); the
+ * sync endpoint does not read the guest cookie, so there a guest is a signed-out reader. Their cells
+ * are listed as "no surface" and counted, not skipped silently. The documents have a new document's
+ * consultation settings (the table's `signed_in` case).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -35,7 +37,7 @@ import { waitUntil } from '../helpers/waitUntil';
 
 const SYNC_ACTIONS = ['view', 'comment', 'edit'] as const;
 /** Profiles with no identity on the sync endpoint yet, and why. */
-const NO_SYNC_SURFACE: Readonly<Record<string, string>> = { guest: 'guests have no session or token of their own yet (issue 5)' };
+const NO_SYNC_SURFACE: Readonly<Record<string, string>> = { guest: 'guests comment over HTTP; the sync endpoint reads no guest cookie' };
 const SEED_TEXT = 'Grundtekst';
 
 interface Participant {
@@ -133,14 +135,15 @@ describe('access matrix over the sync endpoint', () => {
   it('covers every profile × visibility × state, and every view/comment/edit cell of the table: no cell left out', () => {
     expect(VISIBILITY_STATE_CELLS).toHaveLength(15);
     expect(new Set(VISIBILITY_STATE_CELLS.map((c) => `${c.visibility}/${c.state}`)).size).toBe(15);
-    // 14 profiles × 15 documents = 210 connection cells: 195 connect, 15 (guest) have no surface yet.
-    expect(PROFILES.length * VISIBILITY_STATE_CELLS.length).toBe(210);
-    expect(participants.length * VISIBILITY_STATE_CELLS.length).toBe(195);
-    // Each connection cell decides three action cells: 14 × 3 × 15 = 630, of which 45 are the guest's.
+    // 15 profiles × 15 documents = 225 connection cells: 210 connect, 15 (guest) have no sync surface.
+    expect(PROFILES.length * VISIBILITY_STATE_CELLS.length).toBe(225);
+    expect(participants.length * VISIBILITY_STATE_CELLS.length).toBe(210);
+    expect(VISIBILITY_STATE_CELLS.every((cell) => cell.consultation === 'signed_in')).toBe(true);
+    // Each connection cell decides three action cells: 15 × 3 × 15 = 675, of which 45 are the guest's.
     const actionCells = PROFILES.flatMap((profile) =>
       VISIBILITY_STATE_CELLS.flatMap((cell) => SYNC_ACTIONS.map((a) => ({ profile, cell, a }))),
     );
-    expect(actionCells).toHaveLength(630);
+    expect(actionCells).toHaveLength(675);
     expect(actionCells.filter(({ profile }) => profile.name in NO_SYNC_SURFACE)).toHaveLength(45);
   });
 

@@ -1,6 +1,6 @@
 /**
- * THE access matrix: every actor profile × every action × every visibility × every state (× whether the
- * consultation lets guests comment) for documents, plus the workspace and platform resources.
+ * THE access matrix: every actor profile × every action × every visibility × every state × every
+ * consultation case (its audience and dates) for documents, plus the workspace and platform resources.
  *
  * The profiles and their hand-written expectations live in tests/helpers/accessMatrix.ts, shared
  * with the HTTP and sync matrices.
@@ -18,14 +18,17 @@ import {
   type Visibility,
 } from '../../../lib/access/model';
 import {
-  GUEST_SETTINGS,
+  CONSULTATION_CASES,
   PROFILES,
   WORKSPACE,
   WRITTEN_FOR_ACTIONS,
+  WRITTEN_FOR_CONSULTATIONS,
   WRITTEN_FOR_STATES,
   WRITTEN_FOR_VISIBILITIES,
   documentFor,
+  profileNamed,
   type Cell,
+  type ConsultationCase,
   type Profile,
 } from '../../helpers/accessMatrix';
 
@@ -39,8 +42,8 @@ const DOCUMENT_CELLS: readonly DocumentCell[] = PROFILES.flatMap((profile) =>
   WRITTEN_FOR_ACTIONS.flatMap((action) =>
     WRITTEN_FOR_VISIBILITIES.flatMap((visibility) =>
       WRITTEN_FOR_STATES.flatMap((state) =>
-        GUEST_SETTINGS.map((guestsMayComment) => {
-          const cell = { visibility, state, guestsMayComment };
+        WRITTEN_FOR_CONSULTATIONS.map((consultation) => {
+          const cell = { visibility, state, consultation };
           return { ...cell, profile, action, expected: profile.document[action](cell) };
         }),
       ),
@@ -49,26 +52,31 @@ const DOCUMENT_CELLS: readonly DocumentCell[] = PROFILES.flatMap((profile) =>
 );
 
 const KNOWN_REASONS: readonly string[] = [...ALLOW_REASONS, ...DENY_REASONS];
-const describeCell = (c: DocumentCell) => `${c.visibility}/${c.state}${c.guestsMayComment ? '/guests' : ''}`;
+const describeCell = (c: DocumentCell) => `${c.visibility}/${c.state}/${c.consultation}`;
 
 describe('access matrix: documents', () => {
-  it('covers every profile, action, visibility, state and guest setting: no cell left out', () => {
+  it('covers every profile, action, visibility, state and consultation case: no cell left out', () => {
     expect([...WRITTEN_FOR_ACTIONS].sort()).toEqual([...ACTIONS].sort());
     expect([...WRITTEN_FOR_VISIBILITIES].sort()).toEqual([...VISIBILITIES].sort());
     expect([...WRITTEN_FOR_STATES].sort()).toEqual([...DOCUMENT_STATES].sort());
-    expect(PROFILES).toHaveLength(14);
-    expect(new Set(PROFILES.map((p) => p.name)).size).toBe(14);
-    // 14 profiles × 8 actions × 3 visibilities × 5 states × 2 guest settings.
-    expect(DOCUMENT_CELLS).toHaveLength(3360);
-    const keys = new Set(DOCUMENT_CELLS.map((c) => `${c.profile.name}|${c.action}|${describeCell(c)}|${c.guestsMayComment}`));
-    expect(keys.size).toBe(3360);
+    // Every audience flag on and off somewhere, and every timing.
+    const cases = Object.values(CONSULTATION_CASES);
+    for (const flag of ['citizensMayComment', 'organisationsMayComment', 'guestsMayComment'] as const)
+      expect(new Set(cases.map((c) => c[flag]))).toEqual(new Set([true, false]));
+    expect(new Set(cases.map((c) => c.timing))).toEqual(new Set(['before', 'open', 'after']));
+    expect(PROFILES).toHaveLength(15);
+    expect(new Set(PROFILES.map((p) => p.name)).size).toBe(15);
+    // 15 profiles × 8 actions × 3 visibilities × 5 states × 6 consultation cases.
+    expect(DOCUMENT_CELLS).toHaveLength(10800);
+    const keys = new Set(DOCUMENT_CELLS.map((c) => `${c.profile.name}|${c.action}|${describeCell(c)}`));
+    expect(keys.size).toBe(10800);
   });
 
-  // One test per profile × action; each checks its 30 cells and lists every cell that disagrees.
+  // One test per profile × action; each checks its 90 cells and lists every cell that disagrees.
   const groups = PROFILES.flatMap((profile) => WRITTEN_FOR_ACTIONS.map((action) => ({ profile, action })));
   it('splits the cells into groups that together hold every cell once', () => {
     const sizes = groups.map((g) => DOCUMENT_CELLS.filter((c) => c.profile === g.profile && c.action === g.action).length);
-    expect(sizes.every((n) => n === 30)).toBe(true);
+    expect(sizes.every((n) => n === 90)).toBe(true);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(DOCUMENT_CELLS.length);
   });
 
@@ -99,9 +107,9 @@ describe('access matrix: workspace and platform', () => {
   );
 
   it('covers every profile and action for both: no cell left out', () => {
-    // 14 profiles × 8 actions × 2 resources.
-    expect(cells).toHaveLength(224);
-    expect(new Set(cells.map((c) => `${c.resource}|${c.profile.name}|${c.action}`)).size).toBe(224);
+    // 15 profiles × 8 actions × 2 resources.
+    expect(cells).toHaveLength(240);
+    expect(new Set(cells.map((c) => `${c.resource}|${c.profile.name}|${c.action}`)).size).toBe(240);
   });
 
   it.each(cells.map((c) => [c.resource, c.profile.name, c.action, c] as const))('%s, %s: %s', (_resource, _name, _action, cell) => {
@@ -111,33 +119,71 @@ describe('access matrix: workspace and platform', () => {
 });
 
 describe('guests in a consultation', () => {
-  const guest: Actor = { kind: 'guest', displayName: 'Gæst Hansen' };
-  const cell = (visibility: Visibility, state: DocumentState, guestsMayComment: boolean) =>
-    documentFor({ visibility, state, guestsMayComment });
+  const guest: Actor = { kind: 'guest', id: 'g_gaest', displayName: 'Gæst Hansen' };
+  const cell = (visibility: Visibility, state: DocumentState, consultation: ConsultationCase) =>
+    documentFor({ visibility, state, consultation });
 
   it('may comment on a public consultation when the moderator allows guests', () => {
-    expect(can(guest, 'comment', cell('public', 'consultation', true))).toEqual({ allowed: true, reason: 'consultation_open' });
+    expect(can(guest, 'comment', cell('public', 'consultation', 'everyone'))).toEqual({ allowed: true, reason: 'consultation_open' });
   });
 
   it('may not comment on a public consultation that does not allow guests', () => {
-    expect(can(guest, 'comment', cell('public', 'consultation', false))).toEqual({ allowed: false, reason: 'guests_not_allowed' });
+    expect(can(guest, 'comment', cell('public', 'consultation', 'signed_in'))).toEqual({ allowed: false, reason: 'guests_not_allowed' });
   });
 
   it('may not comment where they cannot read, even when guests are allowed', () => {
-    expect(can(guest, 'comment', cell('workspace', 'consultation', true))).toEqual({ allowed: false, reason: 'not_signed_in' });
-    expect(can(guest, 'comment', cell('private', 'consultation', true))).toEqual({ allowed: false, reason: 'not_signed_in' });
+    expect(can(guest, 'comment', cell('workspace', 'consultation', 'everyone'))).toEqual({ allowed: false, reason: 'not_signed_in' });
+    expect(can(guest, 'comment', cell('private', 'consultation', 'everyone'))).toEqual({ allowed: false, reason: 'not_signed_in' });
   });
 
   it('may not comment outside a consultation, even when guests are allowed', () => {
     for (const state of ['draft', 'in_review', 'final', 'archived'] as const) {
-      expect(can(guest, 'comment', cell('public', state, true)).allowed).toBe(false);
+      expect(can(guest, 'comment', cell('public', state, 'everyone')).allowed).toBe(false);
     }
   });
 
+  it('may not comment before the consultation opens or once it has closed, with reasons saying which', () => {
+    expect(can(guest, 'comment', cell('public', 'consultation', 'not_yet_open'))).toEqual({
+      allowed: false,
+      reason: 'consultation_not_open',
+    });
+    expect(can(guest, 'comment', cell('public', 'consultation', 'closed'))).toEqual({ allowed: false, reason: 'consultation_closed' });
+  });
+
   it('is not the same as anonymous: without a name nobody comments', () => {
-    expect(can({ kind: 'anonymous' }, 'comment', cell('public', 'consultation', true))).toEqual({
+    expect(can({ kind: 'anonymous' }, 'comment', cell('public', 'consultation', 'everyone'))).toEqual({
       allowed: false,
       reason: 'not_signed_in',
     });
+  });
+});
+
+describe('the audience and dates of a consultation', () => {
+  const citizen = profileNamed('citizen with no relation').actor;
+  const member = profileNamed('organisation member without grant').actor;
+  const commenter = profileNamed('citizen commenter').actor;
+  const orgRep: Actor = { kind: 'person', id: 'p_rep', role: 'org_rep', disabled: false, organisationIds: [], workspaceIds: [] };
+  const consultation = (c: ConsultationCase) => documentFor({ visibility: 'public', state: 'consultation', consultation: c });
+
+  it('takes organisations only: members of one and org_reps may comment, other citizens are told why not', () => {
+    expect(can(member, 'comment', consultation('organisations'))).toEqual({ allowed: true, reason: 'consultation_open' });
+    expect(can(orgRep, 'comment', consultation('organisations'))).toEqual({ allowed: true, reason: 'consultation_open' });
+    expect(can(citizen, 'comment', consultation('organisations'))).toEqual({ allowed: false, reason: 'organisations_only' });
+  });
+
+  it('says "citizens_not_allowed" when neither citizens nor organisations may comment', () => {
+    expect(can(citizen, 'comment', consultation('commenters_only'))).toEqual({ allowed: false, reason: 'citizens_not_allowed' });
+    expect(can(member, 'comment', consultation('commenters_only'))).toEqual({ allowed: false, reason: 'citizens_not_allowed' });
+    expect(can(orgRep, 'comment', consultation('commenters_only'))).toEqual({ allowed: false, reason: 'citizens_not_allowed' });
+  });
+
+  it("lets the document's commenters comment before, during and after the dates, with their role as the reason", () => {
+    for (const c of WRITTEN_FOR_CONSULTATIONS)
+      expect(can(commenter, 'comment', consultation(c))).toEqual({ allowed: true, reason: 'commenter' });
+  });
+
+  it('refuses everyone else before the opening and after the closing, whatever the audience', () => {
+    expect(can(citizen, 'comment', consultation('not_yet_open'))).toEqual({ allowed: false, reason: 'consultation_not_open' });
+    expect(can(member, 'comment', consultation('closed'))).toEqual({ allowed: false, reason: 'consultation_closed' });
   });
 });

@@ -1,6 +1,7 @@
 /** The reasons can() gives and the edges the matrix does not vary (see can.matrix.test.ts for the full grid). */
 import { describe, expect, it } from 'vitest';
 import { can, effectiveDocumentRole } from '../../../lib/access/can';
+import { DEFAULT_CONSULTATION } from '../../../lib/access/consultation';
 import { ALLOW_REASONS, DENY_REASONS } from '../../../lib/access/decision';
 import {
   DOCUMENT_STATES,
@@ -28,7 +29,7 @@ const doc = (extra: Partial<DocumentResource> = {}): DocumentResource => ({
   visibility: 'private',
   state: 'draft',
   grants: [],
-  consultation: { guestsMayComment: false },
+  consultation: { ...DEFAULT_CONSULTATION, timing: 'open' },
   ...extra,
 });
 const ownedBy = (personId: string) => [{ subject: 'person' as const, personId, role: 'owner' as const }];
@@ -195,7 +196,15 @@ describe('can: reasons', () => {
     const stranger = { kind: 'robot' } as unknown as Actor;
     expect(can(stranger, 'view', doc({ visibility: 'public' })).allowed).toBe(true);
     expect(
-      can(stranger, 'comment', doc({ visibility: 'public', state: 'consultation', consultation: { guestsMayComment: true } })),
+      can(
+        stranger,
+        'comment',
+        doc({
+          visibility: 'public',
+          state: 'consultation',
+          consultation: { ...DEFAULT_CONSULTATION, guestsMayComment: true, timing: 'open' },
+        }),
+      ),
     ).toEqual({
       allowed: false,
       reason: 'not_signed_in',

@@ -44,7 +44,7 @@ describe('effectiveDocumentRole', () => {
     expect(effectiveDocumentRole(karen, withGrants(toOrganisation('p_karen', 'owner'), toPerson('org_a', 'owner')))).toBeNull();
   });
 
-  it.each<Actor>([{ kind: 'anonymous' }, { kind: 'guest', displayName: 'p_karen' }])(
+  it.each<Actor>([{ kind: 'anonymous' }, { kind: 'guest', id: 'g_1', displayName: 'p_karen' }])(
     'is null for someone without an account (%o)',
     (actor) => {
       expect(effectiveDocumentRole(actor, withGrants(toPerson('p_karen', 'owner')))).toBeNull();

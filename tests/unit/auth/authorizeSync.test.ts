@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../../../lib/auth/sessionCookie';
 import { Close } from '../../../lib/protocol';
 import { TEST_SECRET, token, unsignedToken } from '../../helpers/tokens';
 import { mintSyncToken } from '../../../lib/auth/syncToken';
+import { DEFAULT_CONSULTATION } from '../../../lib/access/consultation';
 
 const person = (id: string): PersonActor => ({
   kind: 'person',
@@ -25,7 +26,7 @@ const documentOf = (id: string, overrides: Partial<DocumentResource> = {}): Docu
     { subject: 'person', personId: 'p_karen', role: 'owner' },
     { subject: 'person', personId: 'p_carl', role: 'commenter' },
   ],
-  consultation: { guestsMayComment: false },
+  consultation: { ...DEFAULT_CONSULTATION, timing: 'open' },
   ...overrides,
 });
 const documents = new Map([

@@ -4,14 +4,15 @@ import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore
 import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore';
 import { createDocumentService, DocumentExistsError } from '../../../server/documents/createDocumentService';
 import { BODY_FRAGMENT } from '../../../lib/protocol';
+import { DEFAULT_CONSULTATION } from '../../../lib/access/consultation';
 
 const author = { id: 'p_1', name: 'Karen' };
 
-function setup() {
+function setup(options: { now?: () => Date } = {}) {
   const store = new MemoryDocumentStore();
   const metadata = new MemoryMetadataStore();
   let clock = Date.parse('2026-11-26T10:00:00Z');
-  const documents = createDocumentService({ store, metadata, touchDelayMs: 5, now: () => new Date((clock += 1000)) });
+  const documents = createDocumentService({ store, metadata, touchDelayMs: 5, now: options.now ?? (() => new Date((clock += 1000))) });
   return { store, metadata, documents };
 }
 
@@ -43,7 +44,7 @@ describe('createDocumentService', () => {
       visibility: 'private',
       state: 'draft',
       grants: [{ subject: 'person', personId: 'p_1', role: 'owner' }],
-      consultation: { guestsMayComment: false },
+      consultation: { ...DEFAULT_CONSULTATION, timing: 'open' },
     });
   });
 
@@ -94,6 +95,29 @@ describe('createDocumentService', () => {
     expect(heard).toEqual([meta.id]);
     expect(await documents.setState('findes-ikke', 'final')).toBeNull();
     expect(heard).toEqual([meta.id]);
+  });
+
+  it('replaces the consultation settings without closing live connections, and judges the dates against its clock', async () => {
+    let clock = new Date('2027-03-01T12:00:00.000Z');
+    const { documents } = setup({ now: () => clock });
+    const meta = await documents.create({ title: 'Høring', template: 'blank', createdBy: author });
+    const heard: string[] = [];
+    documents.onAccessChanged((id) => heard.push(id));
+    const settings = {
+      opensAt: '2027-03-02T00:00:00.000Z',
+      closesAt: '2027-03-16T00:00:00.000Z',
+      citizensMayComment: false,
+      organisationsMayComment: true,
+      guestsMayComment: true,
+    };
+    expect((await documents.setConsultation(meta.id, settings))?.consultation).toEqual(settings);
+    expect(heard).toEqual([]);
+    expect((await documents.resource(meta.id))?.consultation).toEqual({ ...settings, timing: 'before' });
+    clock = new Date('2027-03-02T00:00:00.000Z');
+    expect((await documents.resource(meta.id))?.consultation.timing).toBe('open');
+    clock = new Date('2027-03-16T00:00:00.000Z');
+    expect((await documents.resource(meta.id))?.consultation.timing).toBe('after');
+    expect(await documents.setConsultation('findes-ikke', settings)).toBeNull();
   });
 
   it('seeds a blank document with only its title', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LowMetadataStore } from '../../../server/storage/LowMetadataStore';
 import { metadataStoreContract, sampleMeta } from './metadataStoreContract';
 import { tempDirsRemovedAfterAll } from './tempDirs';
+import { DEFAULT_CONSULTATION } from '../../../lib/access/consultation';
 
 const tempDir = tempDirsRemovedAfterAll('meta');
 
@@ -45,7 +46,22 @@ describe('LowMetadataStore on disk', () => {
       visibility: 'private',
       state: 'draft',
       grants: [],
-      consultation: { guestsMayComment: false },
+      consultation: DEFAULT_CONSULTATION,
+    });
+    await store.close();
+  });
+
+  it('loads consultation settings from before dates and audiences with their defaults, keeping what was set', async () => {
+    const file = join(await tempDir(), 'meta.json');
+    const stored = { ...sampleMeta('hoering'), consultation: { guestsMayComment: true } };
+    await writeFile(file, JSON.stringify({ documents: { hoering: stored } }));
+    const store = new LowMetadataStore(file);
+    expect((await store.getDocument('hoering'))?.consultation).toEqual({
+      opensAt: null,
+      closesAt: null,
+      citizensMayComment: true,
+      organisationsMayComment: true,
+      guestsMayComment: true,
     });
     await store.close();
   });

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentMeta, MetadataStore } from '../../../lib/storage/MetadataStore';
+import { DEFAULT_CONSULTATION } from '../../../lib/access/consultation';
 
 export function sampleMeta(id: string, createdAt = '2026-11-01T10:00:00.000Z', overrides: Partial<DocumentMeta> = {}): DocumentMeta {
   return {
@@ -18,7 +19,7 @@ export function sampleMeta(id: string, createdAt = '2026-11-01T10:00:00.000Z', o
     visibility: 'private',
     state: 'draft',
     grants: [{ subject: 'person', personId: 'person-1', role: 'owner' }],
-    consultation: { guestsMayComment: false },
+    consultation: DEFAULT_CONSULTATION,
     ...overrides,
   };
 }
@@ -73,6 +74,21 @@ export function metadataStoreContract(name: string, makeStore: () => MetadataSto
         epoch: 2,
         updatedAt: '2026-11-02T00:00:00.000Z',
       });
+    });
+
+    it('replaces the consultation settings, whole and as a copy', async () => {
+      await store.createDocument(sampleMeta('a'));
+      const settings = {
+        opensAt: '2027-03-02T00:00:00.000Z',
+        closesAt: '2027-03-16T00:00:00.000Z',
+        citizensMayComment: false,
+        organisationsMayComment: true,
+        guestsMayComment: true,
+      };
+      expect((await store.updateDocument('a', { consultation: settings }))?.consultation).toEqual(settings);
+      (settings as { guestsMayComment: boolean }).guestsMayComment = false;
+      expect((await store.getDocument('a'))?.consultation.guestsMayComment).toBe(true);
+      expect(await store.getDocument('a')).toMatchObject({ ...sampleMeta('a'), consultation: { citizensMayComment: false } });
     });
 
     it('returns null when updating an unknown document and creates nothing', async () => {

@@ -3,7 +3,8 @@
  * is a `publish`, any other a `change_phase`, and can() decides it before the lifecycle does: a
  * person who may not make the move learns nothing about which moves exist (404 when they cannot
  * view the document, 403 otherwise); one who may gets 409 for a move that does not exist. Live sync
- * connections are re-checked at once (a final document turns its editors into readers).
+ * connections are re-checked at once (a final document turns its editors into readers), and open
+ * comment panels are told to refetch.
  */
 import { can } from '../../../../../lib/access/can';
 import { documentResourceOf } from '../../../../../lib/documents/DocumentService';
@@ -24,9 +25,11 @@ export function PATCH(request: Request, context: { params: Promise<{ id: string 
     const { state } = await readJson(request, changeStateSchema);
     const { principal, resource } = await requireDocumentAccess(id, phaseActionFor(state));
     if (!transitionBetween(resource.state, state)) throw new HttpError(409, 'transition_invalid');
-    const { documents, logger } = getServices();
+    const { documents, comments, logger } = getServices();
     const meta = await documents.setState(id, state);
     if (!meta) throw new HttpError(404, 'not_found');
+    // Who may comment changed with the phase: open comment panels refetch (MessageType.commentsChanged).
+    await comments.consultationChanged(id);
     logger.info({ doc: id, from: resource.state, to: state, by: principal.personId }, 'document phase changed');
     const canEdit = can(actorOf(principal), 'edit', documentResourceOf(meta)).allowed;
     return Response.json({ document: toDocumentSummary(meta, canEdit), state: meta.state });

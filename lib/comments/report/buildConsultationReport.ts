@@ -1,0 +1,190 @@
+/**
+ * The consultation report (høringsnotat) as data: every visible comment and suggestion, grouped by
+ * the passage it is about (document order; comments on exactly the same passage share a group),
+ * those whose passage is gone in a group of their own with their quotes, each with its replies,
+ * support count, organisation and official answer or decision. Hidden comments are left out but
+ * counted (by ground), as are comments their authors withdrew. Pure: the renderers beside it turn
+ * it into HTML, Markdown and CSV.
+ */
+import type * as Y from 'yjs';
+import type { DocumentState } from '../../access/model';
+import type { DocumentMeta } from '../../storage/MetadataStore';
+import { inPassageOrder, passagesOf, type Passage } from '../anchorCheck';
+import { REPORT_GROUNDS, type AnswerStatus, type ReportGround, type StoredComment, type SuggestionDecision } from '../model';
+
+export interface ReportReply {
+  readonly id: string;
+  readonly author: string;
+  readonly organisation: string | null;
+  readonly createdAt: string;
+  readonly text: string;
+}
+
+export interface ReportItem {
+  readonly id: string;
+  readonly kind: 'comment' | 'suggestion';
+  readonly author: string;
+  readonly authorKind: 'person' | 'guest';
+  readonly organisation: string | null;
+  readonly createdAt: string;
+  readonly text: string;
+  /** Suggestions: the proposed wording. */
+  readonly replacement?: string;
+  /** The passage as it was quoted when the comment was written. */
+  readonly quote: string;
+  readonly supportCount: number;
+  readonly resolved: boolean;
+  readonly answer?: { readonly status: AnswerStatus; readonly text: string; readonly by: string; readonly at: string };
+  readonly decision?: { readonly decision: SuggestionDecision; readonly reason: string; readonly by: string; readonly at: string };
+  readonly replies: readonly ReportReply[];
+}
+
+export type ReportGroup =
+  | {
+      readonly kind: 'passage';
+      readonly status: 'anchored' | 'reanchored';
+      /** The passage's text in the document now. */
+      readonly text: string;
+      readonly items: readonly ReportItem[];
+    }
+  /** Comments whose passage is no longer in the document: each item shows its quote. */
+  | { readonly kind: 'orphaned'; readonly items: readonly ReportItem[] };
+
+export interface ConsultationReport {
+  readonly documentId: string;
+  readonly title: string;
+  readonly state: DocumentState;
+  readonly opensAt: string | null;
+  readonly closesAt: string | null;
+  readonly generatedAt: string;
+  readonly totals: {
+    readonly comments: number;
+    readonly suggestions: number;
+    readonly replies: number;
+    readonly supports: number;
+    readonly answered: number;
+    /** Left out of the report: hidden by moderators (any kind), counted by ground below. */
+    readonly hidden: number;
+    /** Left out: withdrawn (deleted) by their authors. */
+    readonly withdrawn: number;
+  };
+  readonly hiddenByGround: Readonly<Record<ReportGround, number>>;
+  /** The organisations that responded, by name, with how many comments and suggestions each. */
+  readonly organisations: readonly { readonly id: string; readonly name: string; readonly items: number }[];
+  readonly groups: readonly ReportGroup[];
+}
+
+export interface ReportInput {
+  readonly meta: DocumentMeta;
+  readonly comments: readonly StoredComment[];
+  /** The current body, for where each passage is now. */
+  readonly body: Y.Doc;
+  readonly generatedAt: string;
+}
+
+const shown = (comment: StoredComment) => comment.deletedAt === undefined && comment.moderation.state === 'visible';
+
+export function buildConsultationReport(input: ReportInput): ConsultationReport {
+  const { meta, comments } = input;
+  const hiddenByGround = Object.fromEntries(REPORT_GROUNDS.map((ground) => [ground, 0])) as Record<ReportGround, number>;
+  let hidden = 0;
+  let withdrawn = 0;
+  for (const comment of comments) {
+    if (comment.deletedAt !== undefined) withdrawn += 1;
+    else if (comment.moderation.state === 'hidden') {
+      hidden += 1;
+      hiddenByGround[comment.moderation.ground ?? 'other'] += 1;
+    }
+  }
+
+  // A thread is in the report when its root is; its visible replies come with it.
+  const roots = comments.filter((c) => c.parentId === null && c.anchor !== null && shown(c));
+  const repliesOf = new Map<string, ReportReply[]>();
+  for (const reply of comments) {
+    if (reply.parentId === null || !shown(reply)) continue;
+    const list = repliesOf.get(reply.threadId) ?? [];
+    list.push({
+      id: reply.id,
+      author: reply.author.name,
+      organisation: reply.author.organisation?.name ?? null,
+      createdAt: reply.createdAt,
+      text: reply.text,
+    });
+    repliesOf.set(reply.threadId, list);
+  }
+
+  const passages = passagesOf(
+    input.body,
+    roots.map((root) => root.anchor!),
+  );
+  const placed = roots.map((root, i) => ({ root, passage: passages[i]! }));
+  const ordered = inPassageOrder(placed, (p): Passage => p.passage);
+
+  const groups: ReportGroup[] = [];
+  const orphaned: ReportItem[] = [];
+  // Sorted by passage, so comments on the same passage follow each other.
+  let last: { from: number; to: number; items: ReportItem[] } | null = null;
+  for (const { root, passage } of ordered) {
+    const item = itemOf(root, repliesOf.get(root.id) ?? []);
+    if (passage.status === 'orphaned') {
+      orphaned.push(item);
+    } else if (last && last.from === passage.from && last.to === passage.to) {
+      last.items.push(item);
+    } else {
+      last = { from: passage.from, to: passage.to, items: [item] };
+      groups.push({ kind: 'passage', status: passage.status, text: passage.text, items: last.items });
+    }
+  }
+  if (orphaned.length > 0) groups.push({ kind: 'orphaned', items: orphaned });
+
+  const organisations = new Map<string, { id: string; name: string; items: number }>();
+  for (const root of roots) {
+    const organisation = root.author.organisation;
+    if (!organisation) continue;
+    const entry = organisations.get(organisation.id) ?? { id: organisation.id, name: organisation.name, items: 0 };
+    entry.items += 1;
+    organisations.set(organisation.id, entry);
+  }
+
+  return {
+    documentId: meta.id,
+    title: meta.title,
+    state: meta.state,
+    opensAt: meta.consultation.opensAt,
+    closesAt: meta.consultation.closesAt,
+    generatedAt: input.generatedAt,
+    totals: {
+      comments: roots.filter((r) => r.kind === 'comment').length,
+      suggestions: roots.filter((r) => r.kind === 'suggestion').length,
+      replies: roots.reduce((n, r) => n + (repliesOf.get(r.id)?.length ?? 0), 0),
+      supports: roots.reduce((n, r) => n + r.supporters.length, 0),
+      answered: roots.filter((r) => r.answer !== undefined || r.decision !== undefined).length,
+      hidden,
+      withdrawn,
+    },
+    hiddenByGround,
+    organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')),
+    groups,
+  };
+}
+
+function itemOf(root: StoredComment, replies: readonly ReportReply[]): ReportItem {
+  return {
+    id: root.id,
+    kind: root.kind === 'suggestion' ? 'suggestion' : 'comment',
+    author: root.author.name,
+    authorKind: root.author.kind,
+    organisation: root.author.organisation?.name ?? null,
+    createdAt: root.createdAt,
+    text: root.text,
+    ...(root.kind === 'suggestion' && { replacement: root.replacement ?? '' }),
+    quote: root.anchor?.quote.exact ?? '',
+    supportCount: root.supporters.length,
+    resolved: root.resolved !== undefined,
+    ...(root.answer && { answer: { status: root.answer.status, text: root.answer.text, by: root.answer.by.name, at: root.answer.at } }),
+    ...(root.decision && {
+      decision: { decision: root.decision.decision, reason: root.decision.reason, by: root.decision.by.name, at: root.decision.at },
+    }),
+    replies: [...replies].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)),
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The consultation report as one standalone, accessible HTML page: `lang`, one <h1> and headings in
+ * order, landmarks and lists; every text from people escaped, line breaks kept with <br>. No scripts
+ * and no styles (API answers carry `default-src 'none'`, so the page loads nothing and runs nothing):
+ * the browser's own rendering, which prints and zooms well.
+ */
+import { escapeHtml } from '../../mail/escapeHtml';
+import type { Locale } from '../../i18n/messages';
+import { REPORT_GROUNDS } from '../model';
+import type { ConsultationReport, ReportItem } from './buildConsultationReport';
+import { reportLabels, type ReportLabels } from './reportLabels';
+
+/** Escaped text with its line breaks as <br>. */
+const text = (value: string) => escapeHtml(value).replace(/\n/g, '<br>\n');
+
+export function renderReportHtml(report: ConsultationReport, locale: Locale = 'da'): string {
+  const labels = reportLabels(locale);
+  const { t } = labels;
+  const heading = t('report.heading', { title: report.title });
+  const period = labels.period(report);
+  const totals = report.totals;
+  const hiddenGrounds = REPORT_GROUNDS.filter((ground) => report.hiddenByGround[ground] > 0);
+  const out: string[] = [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(heading)}</title>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<h1>${escapeHtml(heading)}</h1>`,
+    `<p class="meta">${escapeHtml(t('report.generated', { date: labels.date(report.generatedAt) }))}${
+      period ? `<br>\n${escapeHtml(t('report.period', { period }))}` : ''
+    }</p>`,
+    '<section aria-labelledby="overblik">',
+    `<h2 id="overblik">${escapeHtml(t('report.summary'))}</h2>`,
+    '<dl>',
+    ...(
+      [
+        ['report.totals.comments', totals.comments],
+        ['report.totals.suggestions', totals.suggestions],
+        ['report.totals.replies', totals.replies],
+        ['report.totals.supports', totals.supports],
+        ['report.totals.answered', totals.answered],
+        ['report.totals.hidden', totals.hidden],
+        ['report.totals.withdrawn', totals.withdrawn],
+      ] as const
+    ).map(([key, n]) => `<dt>${escapeHtml(t(key))}</dt><dd>${n}</dd>`),
+    '</dl>',
+    ...(hiddenGrounds.length > 0
+      ? [
+          `<p>${escapeHtml(t('report.hiddenGrounds'))}</p>`,
+          '<ul>',
+          ...hiddenGrounds.map((g) => `<li>${escapeHtml(labels.ground(g))}: ${report.hiddenByGround[g]}</li>`),
+          '</ul>',
+        ]
+      : []),
+    '</section>',
+  ];
+  if (report.organisations.length > 0) {
+    out.push(
+      '<section aria-labelledby="organisationer">',
+      `<h2 id="organisationer">${escapeHtml(t('report.organisations'))}</h2>`,
+      '<ul>',
+      ...report.organisations.map((o) => `<li>${escapeHtml(o.name)}: ${o.items}</li>`),
+      '</ul>',
+      '</section>',
+    );
+  }
+  out.push('<section aria-labelledby="afsnit">', `<h2 id="afsnit">${escapeHtml(t('report.byPassage'))}</h2>`);
+  if (report.groups.length === 0) out.push(`<p>${escapeHtml(t('report.none'))}</p>`);
+  report.groups.forEach((group, index) => {
+    const id = `afsnit-${index + 1}`;
+    out.push(`<section aria-labelledby="${id}">`);
+    if (group.kind === 'passage') {
+      out.push(
+        `<h3 id="${id}">${escapeHtml(t('report.passage', { n: index + 1 }))}</h3>`,
+        `<blockquote><p>${text(group.text)}</p></blockquote>`,
+      );
+    } else {
+      out.push(`<h3 id="${id}">${escapeHtml(t('report.orphaned'))}</h3>`, `<p>${escapeHtml(t('report.orphaned.explained'))}</p>`);
+    }
+    for (const item of group.items) out.push(...renderItem(item, group.kind === 'orphaned', labels));
+    out.push('</section>');
+  });
+  out.push('</section>', '</main>', '</body>', '</html>', '');
+  return out.join('\n');
+}
+
+function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels): string[] {
+  const { t } = labels;
+  const who = item.organisation ? `${item.author} (${item.organisation})` : item.author;
+  const title = item.kind === 'suggestion' ? t('report.item.suggestion', { author: who }) : t('report.item.comment', { author: who });
+  const lines = [
+    '<article>',
+    `<h4>${escapeHtml(title)}</h4>`,
+    `<p class="meta">${escapeHtml(labels.date(item.createdAt))} · ${escapeHtml(t('report.item.supports', { n: item.supportCount }))}${
+      item.resolved ? ` · ${escapeHtml(t('report.item.resolved'))}` : ''
+    }</p>`,
+  ];
+  if (showQuote) lines.push(`<p>${escapeHtml(t('report.item.quote'))}</p>`, `<blockquote><p>${text(item.quote)}</p></blockquote>`);
+  if (item.text !== '') lines.push(`<p>${text(item.text)}</p>`);
+  if (item.replacement !== undefined) {
+    lines.push(
+      `<p>${escapeHtml(t('report.item.replacement'))}</p>`,
+      `<blockquote><p>${item.replacement === '' ? `<em>${escapeHtml(t('report.item.deletePassage'))}</em>` : text(item.replacement)}</p></blockquote>`,
+    );
+  }
+  if (item.decision) {
+    lines.push(
+      `<p><strong>${escapeHtml(labels.decision(item.decision.decision))}</strong> (${escapeHtml(item.decision.by)}, ${escapeHtml(labels.date(item.decision.at))})${
+        item.decision.reason ? `: ${text(item.decision.reason)}` : ''
+      }</p>`,
+    );
+  }
+  if (item.answer) {
+    lines.push(
+      `<p><strong>${escapeHtml(t('report.item.answer'))}: ${escapeHtml(labels.status(item.answer.status))}</strong> (${escapeHtml(item.answer.by)}, ${escapeHtml(labels.date(item.answer.at))})</p>`,
+      `<p>${text(item.answer.text)}</p>`,
+    );
+  }
+  if (item.replies.length > 0) {
+    lines.push(`<p>${escapeHtml(t('report.item.replies', { n: item.replies.length }))}</p>`, '<ul>');
+    for (const reply of item.replies) {
+      const by = reply.organisation ? `${reply.author} (${reply.organisation})` : reply.author;
+      lines.push(
+        `<li><span class="meta">${escapeHtml(by)}, ${escapeHtml(labels.date(reply.createdAt))}:</span><br>\n${text(reply.text)}</li>`,
+      );
+    }
+    lines.push('</ul>');
+  }
+  lines.push('</article>');
+  return lines;
+}

@@ -1,0 +1,118 @@
+/**
+ * The consultation report as Markdown (CommonMark). Every text from people is escaped so that it
+ * stays the text it was: the characters that make emphasis, links, images, code, headings, lists,
+ * tables, HTML and entities get a backslash, and each line is quoted (`> `), so no line of theirs
+ * can start a block of its own.
+ */
+import type { Locale } from '../../i18n/messages';
+import { REPORT_GROUNDS } from '../model';
+import type { ConsultationReport, ReportItem } from './buildConsultationReport';
+import { reportLabels, type ReportLabels } from './reportLabels';
+
+/** Backslash before every character CommonMark (or GFM) could read as markup. */
+export function escapeMarkdown(value: string): string {
+  return value.replace(/[\\`*_{}[\]()<>#+\-.!|~&=]/g, (c) => `\\${c}`);
+}
+
+/** People's text as a block quote, line by line (an empty line stays inside the quote). */
+const quoted = (value: string, depth = 1) =>
+  value
+    .split('\n')
+    .map((line) => `${'>'.repeat(depth)}${line === '' ? '' : ` ${escapeMarkdown(line)}`}`)
+    .join('\n');
+
+export function renderReportMarkdown(report: ConsultationReport, locale: Locale = 'da'): string {
+  const labels = reportLabels(locale);
+  const { t } = labels;
+  const period = labels.period(report);
+  const out: string[] = [
+    `# ${escapeMarkdown(t('report.heading', { title: report.title }))}`,
+    '',
+    escapeMarkdown(t('report.generated', { date: labels.date(report.generatedAt) })),
+    ...(period ? ['', escapeMarkdown(t('report.period', { period }))] : []),
+    '',
+    `## ${escapeMarkdown(t('report.summary'))}`,
+    '',
+    ...(
+      [
+        ['report.totals.comments', report.totals.comments],
+        ['report.totals.suggestions', report.totals.suggestions],
+        ['report.totals.replies', report.totals.replies],
+        ['report.totals.supports', report.totals.supports],
+        ['report.totals.answered', report.totals.answered],
+        ['report.totals.hidden', report.totals.hidden],
+        ['report.totals.withdrawn', report.totals.withdrawn],
+      ] as const
+    ).map(([key, n]) => `- ${escapeMarkdown(t(key))}: ${n}`),
+  ];
+  const grounds = REPORT_GROUNDS.filter((ground) => report.hiddenByGround[ground] > 0);
+  if (grounds.length > 0) {
+    out.push(
+      '',
+      escapeMarkdown(t('report.hiddenGrounds')),
+      '',
+      ...grounds.map((g) => `- ${escapeMarkdown(labels.ground(g))}: ${report.hiddenByGround[g]}`),
+    );
+  }
+  if (report.organisations.length > 0) {
+    out.push(
+      '',
+      `## ${escapeMarkdown(t('report.organisations'))}`,
+      '',
+      ...report.organisations.map((o) => `- ${escapeMarkdown(o.name)}: ${o.items}`),
+    );
+  }
+  out.push('', `## ${escapeMarkdown(t('report.byPassage'))}`);
+  if (report.groups.length === 0) out.push('', escapeMarkdown(t('report.none')));
+  report.groups.forEach((group, index) => {
+    if (group.kind === 'passage') {
+      out.push('', `### ${escapeMarkdown(t('report.passage', { n: index + 1 }))}`, '', quoted(group.text));
+    } else {
+      out.push('', `### ${escapeMarkdown(t('report.orphaned'))}`, '', escapeMarkdown(t('report.orphaned.explained')));
+    }
+    for (const item of group.items) out.push('', ...renderItem(item, group.kind === 'orphaned', labels));
+  });
+  return `${out.join('\n')}\n`;
+}
+
+function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels): string[] {
+  const { t } = labels;
+  const who = item.organisation ? `${item.author} (${item.organisation})` : item.author;
+  const title = item.kind === 'suggestion' ? t('report.item.suggestion', { author: who }) : t('report.item.comment', { author: who });
+  const meta = [
+    labels.date(item.createdAt),
+    t('report.item.supports', { n: item.supportCount }),
+    ...(item.resolved ? [t('report.item.resolved')] : []),
+  ];
+  const lines = [`#### ${escapeMarkdown(title)}`, '', escapeMarkdown(meta.join(' · '))];
+  if (showQuote) lines.push('', escapeMarkdown(t('report.item.quote')), '', quoted(item.quote));
+  if (item.text !== '') lines.push('', quoted(item.text));
+  if (item.replacement !== undefined) {
+    lines.push(
+      '',
+      escapeMarkdown(t('report.item.replacement')),
+      '',
+      item.replacement === '' ? `> *${escapeMarkdown(t('report.item.deletePassage'))}*` : quoted(item.replacement),
+    );
+  }
+  if (item.decision) {
+    const head = `**${escapeMarkdown(labels.decision(item.decision.decision))}** (${escapeMarkdown(item.decision.by)}, ${escapeMarkdown(labels.date(item.decision.at))})`;
+    lines.push('', head, ...(item.decision.reason ? ['', quoted(item.decision.reason)] : []));
+  }
+  if (item.answer) {
+    lines.push(
+      '',
+      `**${escapeMarkdown(t('report.item.answer'))}: ${escapeMarkdown(labels.status(item.answer.status))}** (${escapeMarkdown(item.answer.by)}, ${escapeMarkdown(labels.date(item.answer.at))})`,
+      '',
+      quoted(item.answer.text),
+    );
+  }
+  if (item.replies.length > 0) {
+    lines.push('', escapeMarkdown(t('report.item.replies', { n: item.replies.length })));
+    for (const reply of item.replies) {
+      const by = reply.organisation ? `${reply.author} (${reply.organisation})` : reply.author;
+      lines.push('', `${escapeMarkdown(by)}, ${escapeMarkdown(labels.date(reply.createdAt))}:`, '', quoted(reply.text));
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,4 @@
+import { MemoryCommentStore } from '../../../server/comments/MemoryCommentStore';
+import { commentStoreContract } from './commentStoreContract';
+
+commentStoreContract('MemoryCommentStore', () => new MemoryCommentStore());

@@ -1,0 +1,145 @@
+/** The høringsnotat: built from real comments on a real body, and its HTML, Markdown and CSV renderings. */
+import { describe, expect, it } from 'vitest';
+import type { ConsultationReport } from '../../../lib/comments/report/buildConsultationReport';
+import { CSV_BOM, csvCell, renderReportCsv } from '../../../lib/comments/report/renderReportCsv';
+import { renderReportHtml } from '../../../lib/comments/report/renderReportHtml';
+import { escapeMarkdown, renderReportMarkdown } from '../../../lib/comments/report/renderReportMarkdown';
+import { citizen, citizen2, commentFixture, editor, guest, moderator, orgRep, owner } from './commentFixture';
+
+const HOSTILE = '<script>alert("x")</script> & *fed* [link](javascript:alert(1))';
+
+async function consultation(): Promise<ConsultationReport> {
+  const f = await commentFixture();
+  const id = await f.document({
+    consultation: { guestsMayComment: true, opensAt: '2027-03-01T08:00:00.000Z', closesAt: '2027-03-20T08:00:00.000Z' },
+  });
+  const on = (text: string) => f.anchor(id, text);
+  // Written in an order different from the passages' order in the document.
+  const late = (await f.service.create(citizen, id, { kind: 'comment', anchor: await on('også børn'), text: HOSTILE })).comment;
+  const first = (
+    await f.service.create(orgRep, id, { kind: 'suggestion', anchor: await on('hver uge'), text: 'Oftere', replacement: 'hver dag' })
+  ).comment;
+  const same = (await f.service.create(guest('g_1', 'Gitte Gæst'), id, { kind: 'comment', anchor: await on('hver uge'), text: '=1+1' }))
+    .comment;
+  const gone = (await f.service.create(citizen2, id, { kind: 'comment', anchor: await on('i Kulturhuset'), text: 'Hvor er det?' })).comment;
+  const hidden = (await f.service.create(citizen2, id, { kind: 'comment', anchor: await on('Alle'), text: 'Grimt' })).comment;
+  const withdrawn = (await f.service.create(citizen, id, { kind: 'comment', anchor: await on('Alle'), text: 'Fortryder' })).comment;
+  await f.service.reply(editor, id, first.id, { text: 'Linje 1\nLinje 2' });
+  await f.service.reply(citizen2, id, hidden.id, { text: 'Svar på skjult' });
+  await f.service.setSupport(citizen, id, first.id, true);
+  await f.service.setSupport(citizen2, id, first.id, true);
+  await f.service.setSupport(citizen2, id, late.id, true);
+  await f.service.decide(owner, id, first.id, { decision: 'declined', reason: 'For dyrt' });
+  await f.service.answer(editor, id, late.id, { status: 'taken_into_account', text: 'Børn er med.' });
+  await f.service.moderate(moderator, hidden.id, { action: 'hide', ground: 'offensive', reason: 'Grov' });
+  await f.service.remove(citizen, id, withdrawn.id);
+  await f.deleteText(id, ' i Kulturhuset');
+  void same;
+  void gone;
+  f.now = new Date('2027-03-21T09:30:00.000Z');
+  return f.service.consultationReport(citizen, id);
+}
+
+describe('building the report', () => {
+  it('groups visible threads by passage in document order, puts orphaned ones last, and counts what it leaves out', async () => {
+    const report = await consultation();
+    expect(report).toMatchObject({
+      title: 'Fællesspisning',
+      state: 'consultation',
+      opensAt: '2027-03-01T08:00:00.000Z',
+      closesAt: '2027-03-20T08:00:00.000Z',
+      generatedAt: '2027-03-21T09:30:00.000Z',
+      totals: { comments: 3, suggestions: 1, replies: 1, supports: 3, answered: 2, hidden: 1, withdrawn: 1 },
+      hiddenByGround: { offensive: 1, personal_data: 0, spam: 0, off_topic: 0, other: 0 },
+      organisations: [{ id: 'o_groen', name: 'Grønne Hjerter', items: 1 }],
+    });
+    const summary = report.groups.map((g) =>
+      g.kind === 'passage' ? [g.text, g.items.map((i) => i.author)] : ['(væk)', g.items.map((i) => i.quote)],
+    );
+    expect(summary).toEqual([
+      ['hver uge', ['Rikke Repræsentant', 'Gitte Gæst']],
+      ['også børn', ['Karen Borger']],
+      ['(væk)', ['i Kulturhuset']],
+    ]);
+    const suggestion = report.groups[0]!.items[0]!;
+    expect(suggestion).toMatchObject({
+      kind: 'suggestion',
+      organisation: 'Grønne Hjerter',
+      replacement: 'hver dag',
+      supportCount: 2,
+      decision: { decision: 'declined', reason: 'For dyrt', by: 'Olga Ejer' },
+      replies: [{ author: 'Erik Redaktør', text: 'Linje 1\nLinje 2' }],
+    });
+    expect(JSON.stringify(report)).not.toMatch(/Grimt|Svar på skjult|Fortryder/);
+  });
+});
+
+describe('the HTML report', () => {
+  it('is a complete Danish page with its headings in order, and every text escaped', async () => {
+    const html = renderReportHtml(await consultation());
+    expect(html.startsWith('<!doctype html>\n<html lang="da">')).toBe(true);
+    expect(html).toContain('<title>Høringsnotat: Fællesspisning</title>');
+    expect(html).toContain('<main>');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; *fed*');
+    expect(html).toContain('Linje 1<br>\nLinje 2');
+    expect(html).toContain('Høringsperiode:');
+    const levels = [...html.matchAll(/<h([1-6])/g)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+    expect(html).toContain('Skjult af moderatorer (ikke med her)</dt><dd>1</dd>');
+  });
+
+  it('loads and runs nothing: no scripts, styles, images or links to elsewhere', async () => {
+    const html = renderReportHtml(await consultation());
+    expect(html).not.toMatch(/<(script|style|link|img|iframe|object)\b/i);
+    expect(html).not.toMatch(/\son\w+=/i);
+  });
+
+  it('can be rendered in English', async () => {
+    const html = renderReportHtml(await consultation(), 'en');
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Consultation report: Fællesspisning');
+  });
+});
+
+describe('the Markdown report', () => {
+  it('escapes every character that could become markup, and quotes people’s text line by line', async () => {
+    const md = renderReportMarkdown(await consultation());
+    expect(md.startsWith('# Høringsnotat: Fællesspisning\n')).toBe(true);
+    expect(md).toContain(`> ${escapeMarkdown(HOSTILE)}`);
+    expect(md).not.toContain('<script>');
+    expect(md).not.toContain('[link](');
+    expect(md).toContain('> Linje 1\n> Linje 2');
+    expect(escapeMarkdown('# *a* _b_ [c](d) <e> `f` | g ~ h = i - j + k . l ! m & n')).toBe(
+      '\\# \\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\<e\\> \\`f\\` \\| g \\~ h \\= i \\- j \\+ k \\. l \\! m \\& n',
+    );
+  });
+});
+
+describe('the CSV report', () => {
+  it('starts with a byte order mark, ends rows with CRLF, quotes as RFC 4180 says and never starts a formula', async () => {
+    const csv = renderReportCsv(await consultation());
+    expect(csv.startsWith(CSV_BOM)).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      'Afsnit,Tekst,Type,Id,Tråd,Afsender,Organisation,Skrevet,Kommentar,Foreslået tekst,Støtte,Løst,Behandling,Forvaltningens svar,Besvaret af,Beslutning om forslaget,Begrundelse',
+    );
+    expect(csv).toContain(`"${HOSTILE.replace(/"/g, '""')}"`);
+    expect(csv).toContain(",'=1+1,");
+    expect(csv).toContain('"Linje 1\nLinje 2"');
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(lines.at(-1)).toBe('');
+  });
+
+  it('neutralises formula starts and quotes separators in single cells', () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('+45 12 34 56 78')).toBe("'+45 12 34 56 78");
+    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell('helt almindelig')).toBe('helt almindelig');
+  });
+});
