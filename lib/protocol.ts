@@ -48,6 +48,7 @@ export const Close = {
   goingAway: { code: 1001, reason: 'server shutting down' },
   badMessage: { code: 4400, reason: 'malformed message' },
   badDocumentId: { code: 4400, reason: 'invalid document id' },
+  badEpoch: { code: 4400, reason: 'invalid epoch' },
   unauthenticated: { code: 4401, reason: 'authentication required' },
   invalidToken: { code: 4401, reason: 'invalid or expired token' },
   forbidden: { code: 4403, reason: 'forbidden' },
@@ -56,6 +57,12 @@ export const Close = {
   wrongDocument: { code: 4403, reason: 'token is for another document' },
   notFound: { code: 4404, reason: 'document not found' },
   tooLarge: { code: 4413, reason: 'message too large' },
+  /**
+   * The document's history was reset on the server (its epoch changed): the client's copy belongs to
+   * an older epoch and must not be merged. Sent at connect (before any sync message) to a client whose
+   * `?epoch=` differs, and to every live connection when the history is reset.
+   */
+  staleEpoch: { code: 4409, reason: 'document history was reset' },
   internalError: { code: 1011, reason: 'internal error' },
   /** Not 44xx: a client that fell behind (a stalled network) should reconnect and catch up. */
   tooSlow: { code: 1013, reason: 'not reading fast enough' },
@@ -66,6 +73,12 @@ export const SYNC_PATH_PREFIX = '/sync/';
 
 /** Query parameter by which a client opts into `MessageType.saved` acknowledgements. */
 export const ACK_QUERY_PARAM = 'ack';
+
+/**
+ * Query parameter by which a client names the epoch its copy of the document belongs to (opt-in;
+ * clients without it are not checked). A decimal integer ≥ 1; anything else is refused with 4400.
+ */
+export const EPOCH_QUERY_PARAM = 'epoch';
 
 /** Name of the Y.XmlFragment that holds the document body (Tiptap's Collaboration default). */
 export const BODY_FRAGMENT = 'default';

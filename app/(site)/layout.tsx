@@ -12,6 +12,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
   const principal = await readPrincipal();
   const organisations = principal ? await getServices().organisations.organisationsOf(principal.personId) : [];
   const person = principal && {
+    personKey: principal.personId,
     name: principal.label,
     color: colourFor(principal.personId),
     admin: isAdmin(principal),

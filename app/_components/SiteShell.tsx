@@ -7,6 +7,8 @@ import { HeaderActingFor } from './HeaderActingFor';
 import { SignOutButton } from './SignOutButton';
 
 export interface ShellPerson {
+  /** Whose local data this browser holds (the person id; see lib/offline/localNames.ts): signing out deletes it. */
+  readonly personKey: string;
   readonly name: string;
   readonly color: string;
   /** Shows the link to the admin page (can() `administer`). */
@@ -42,7 +44,7 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
               )}
               {person.admin && <Link href="/admin">{t('header.admin')}</Link>}
               <Link href="/konto">{t('header.account')}</Link>
-              <SignOutButton />
+              <SignOutButton personKey={person.personKey} />
             </div>
           ) : (
             <div className="site-header__person">

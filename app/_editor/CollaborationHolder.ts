@@ -1,14 +1,27 @@
 /**
- * Owns one editing session's Y.Doc, WebsocketProvider and SaveTracker. Created per component;
- * `start()`/`stop()` run in an effect, so React StrictMode's mount–unmount–mount makes a fresh
- * doc and provider and destroys the first pair instead of leaking it. A tiny external store, so
- * components read the current session with useSyncExternalStore.
+ * Owns one editing session's Y.Doc, local copy, WebsocketProvider and SaveTracker. Created per
+ * component; `start()`/`stop()` run in an effect, so React StrictMode's mount–unmount–mount makes a
+ * fresh session and destroys the first instead of leaking it. A tiny external store, so components
+ * read the current session with useSyncExternalStore.
+ *
+ * Open order (STACK-NOTES): Y.Doc → the person's local copy (y-indexeddb, `documentDbName`) →
+ * loaded → only then the WebSocket. A copy of the current epoch opens for editing at once, with no
+ * wait for the server; a first open (no copy) waits for the server, which seeds templates (the
+ * browser never does). A copy of another epoch (its history was reset on the server: the page's
+ * epoch, the sync-token's, or a 4409 close says so) is never connected: its text is kept for the
+ * person to copy, the copy is deleted, and the document opens afresh from the server.
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { ACK_QUERY_PARAM } from '../../lib/protocol';
+import { ACK_QUERY_PARAM, BODY_FRAGMENT, Close, EPOCH_QUERY_PARAM } from '../../lib/protocol';
 import { SaveTracker } from '../../lib/sync/SaveTracker';
 import { attachSaveTracker } from '../../lib/sync/attachSaveTracker';
+import { documentDbName } from '../../lib/offline/localNames';
+import { LocalCache } from '../../lib/offline/LocalCache';
+import { LocalDocument, stateVectorOf, type StaleText } from '../../lib/offline/localDocument';
+import { decideLocalCopy, epochForConnect } from '../../lib/offline/localDocumentEpoch';
+import { restoreFromLocalCopy } from '../../lib/offline/localDocumentSyncState';
+import { bodyBlocks, unsentText } from '../../lib/offline/localDocumentText';
 import { syncServerUrl } from './syncServerUrl';
 import { browserTokenPath } from '../../lib/auth/browserToken';
 import { connectWithFreshTokens, fetchBrowserToken } from './connectWithFreshTokens';
@@ -24,20 +37,53 @@ export interface CollaborationOptions {
   readonly token?: string;
   /** Read-only connections keep BroadcastChannel off: it would leak local edits between tabs. */
   readonly readOnly: boolean;
+  /** The document's epoch as the server rendered the page; undefined when unknown. */
+  readonly epoch?: number;
 }
 
 export interface Collaboration {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
   readonly tracker: SaveTracker;
+  /** Opened from a local copy of the current epoch: it may be edited before the server answers. */
+  readonly fromLocalCopy: boolean;
+  /** Text kept from a local copy whose history was reset, until dismissed; null: none. */
+  readonly rescued: StaleText | null;
+  /** Forgets the rescued text (here and in the local copy). */
+  dismissRescued(): void;
+}
+
+/** Text carried from a stale copy into the fresh session that replaces it. */
+interface Carried {
+  readonly blocks: readonly string[];
+  /** Rescued text the stale copy still held from an earlier reset. */
+  readonly earlier: string | null;
+}
+
+interface Session {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly tracker: SaveTracker;
+  readonly local: LocalDocument | null;
+  readonly fromLocalCopy: boolean;
+  rescued: StaleText | null;
+  /** Ends everything but the local copy's data (the caller closes or erases `local`). */
+  stopLive(): void;
 }
 
 export class CollaborationHolder {
   private current: Collaboration | null = null;
-  private teardown: (() => void) | null = null;
+  private session: Session | null = null;
+  /** Bumped by stop(): async steps of an older generation clean up after themselves. */
+  private generation = 0;
+  private running = false;
+  /** The page's epoch is only a hint for the first session; after a reset it is out of date. */
+  private pageEpoch: number | null;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly options: CollaborationOptions) {}
+  constructor(private readonly options: CollaborationOptions) {
+    this.pageEpoch = options.epoch ?? null;
+  }
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -47,42 +93,221 @@ export class CollaborationHolder {
   readonly getSnapshot = (): Collaboration | null => this.current;
 
   start(): void {
-    if (this.current) return;
-    const { documentId, token, readOnly } = this.options;
+    if (this.running) return;
+    this.running = true;
+    void this.open(++this.generation, null);
+  }
+
+  stop(): void {
+    this.running = false;
+    this.generation++;
+    const session = this.session;
+    this.session = null;
+    this.current = null;
+    this.emit();
+    if (session) {
+      session.stopLive();
+      void session.local?.close();
+      session.doc.destroy();
+    }
+  }
+
+  private async open(generation: number, carried: Carried | null): Promise<void> {
+    const { personKey, documentId } = this.options;
     const doc = new Y.Doc();
+    let local: LocalDocument | null = null;
+    if (personKey !== null) {
+      try {
+        local = await LocalDocument.open(documentDbName(personKey, documentId), doc);
+        void rememberLocalCopy(personKey, local.name);
+      } catch (error) {
+        // No IndexedDB (private windows, a broken store): the editor works online without a copy.
+        console.warn('Samskriv: no local copy of this document', error);
+      }
+    }
+    if (generation !== this.generation) {
+      await local?.close();
+      doc.destroy();
+      return;
+    }
+    let pinned: number | null = null;
+    if (local) {
+      const decision = decideLocalCopy({ storedEpoch: local.storedEpoch, pageEpoch: this.pageEpoch, hasContent: local.hadContent });
+      if (decision.kind === 'stale') {
+        // Only changes the server never confirmed can be missing from its (reset) version. A reader's
+        // copy keeps no record of them (it cannot make any), unless they could edit before.
+        const unconfirmed =
+          this.options.readOnly && !local.storedSyncState
+            ? 0
+            : restoreFromLocalCopy(stateVectorOf(doc), local.storedSyncState).pending.length;
+        const rescue = carried ?? this.rescue(doc, local.staleText, unconfirmed);
+        await local.erase().catch(() => undefined);
+        doc.destroy();
+        if (generation === this.generation) await this.open(generation, rescue);
+        return;
+      }
+      if (decision.kind === 'local') pinned = decision.epoch;
+    } else if (this.options.token !== undefined) {
+      pinned = this.pageEpoch;
+    }
+    this.begin(generation, doc, local, pinned, carried);
+  }
+
+  /**
+   * What to keep of a stale copy: its text, when it holds changes the server never confirmed (all
+   * others are in the server's version, which the reset kept), and text rescued earlier that the
+   * person has not dismissed yet.
+   */
+  private rescue(doc: Y.Doc, earlier: StaleText | null, unconfirmed: number): Carried | null {
+    const earlierText = earlier?.text || null;
+    if (unconfirmed === 0) return earlierText ? { blocks: [], earlier: earlierText } : null;
+    return { blocks: bodyBlocks(doc.getXmlFragment(BODY_FRAGMENT)), earlier: earlierText };
+  }
+
+  private begin(generation: number, doc: Y.Doc, local: LocalDocument | null, pinnedEpoch: number | null, carried: Carried | null): void {
+    const { documentId, token, readOnly } = this.options;
+    const fromLocalCopy = pinnedEpoch !== null && local !== null;
+    let pinned = pinnedEpoch;
+    /** The epoch named by the connection in progress (pins a fresh doc once content arrives under it). */
+    let connectingWith: number | null = pinned;
+
     const tracker = new SaveTracker({ online: navigator.onLine });
+    const owned = new Set<number>([doc.clientID]);
+    if (local && fromLocalCopy && !readOnly) {
+      const restored = restoreFromLocalCopy(stateVectorOf(doc), local.storedSyncState);
+      for (const change of restored.pending) owned.add(change.client);
+      tracker.restore(restored);
+    }
     const params: Record<string, string> = { [ACK_QUERY_PARAM]: '1' };
     if (token) params.token = token;
+    if (pinned !== null) params[EPOCH_QUERY_PARAM] = String(pinned);
     const provider = new WebsocketProvider(syncServerUrl(), documentId, doc, { params, disableBc: readOnly, connect: false });
     const detach = attachSaveTracker(doc, provider, tracker);
+
     const online = () => tracker.onlineChanged(true);
     const offline = () => tracker.onlineChanged(false);
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
+    const keepSyncState = local && !readOnly ? tracker.subscribe(() => local.saveSyncState(tracker.saved(), owned)) : () => {};
+
+    // Content from the server arrives only once it accepted the epoch we named: from then on this
+    // doc's history belongs to that epoch, and every reconnect names it.
+    const onRemote = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider || pinned !== null || connectingWith === null) return;
+      pinned = connectingWith;
+      provider.params = { ...provider.params, [EPOCH_QUERY_PARAM]: String(pinned) };
+    };
+    doc.on('update', onRemote);
+
+    let rescued: StaleText | null = local?.staleText ?? null;
+    if (carried) {
+      rescued = { text: joinRescued(carried.earlier, carried.blocks.join('\n')), compared: false, at: Date.now() };
+      void local?.setStaleText(rescued);
+    }
+    // Provider events come only after connecting, once `session` below exists.
+    const onSynced = (synced: boolean) => {
+      if (!synced) return;
+      // The server's step 2 came (an empty document sends no content): the epoch was accepted.
+      if (pinned === null && connectingWith !== null) {
+        pinned = connectingWith;
+        provider.params = { ...provider.params, [EPOCH_QUERY_PARAM]: String(pinned) };
+      }
+      if (local && pinned !== null && local.storedEpoch !== pinned) void local.setEpoch(pinned);
+      const shown = session.rescued;
+      if (carried && shown && !shown.compared) {
+        // Now the server's version is here: keep only what it lacks.
+        const missing = unsentText(carried.blocks, bodyBlocks(doc.getXmlFragment(BODY_FRAGMENT)));
+        session.rescued = { text: joinRescued(carried.earlier, missing), compared: true, at: shown.at };
+        void local?.setStaleText(session.rescued);
+        this.publish(session);
+      }
+    };
+    provider.on('sync', onSynced);
+    const onClosed = ({ code }: { code: number }) => {
+      if (code === Close.staleEpoch.code) void this.replaceStale(generation, session);
+    };
+    provider.on('closed', onClosed);
+
     // Connect on the next task: React StrictMode's immediate unmount then cancels this instead of
     // opening a socket only to close it before the handshake.
     const stopConnecting = token
       ? cancellable(setTimeout(() => provider.connect(), 0))
-      : connectWithFreshTokens(provider, () => fetchBrowserToken(browserTokenPath(documentId)));
+      : connectWithFreshTokens(provider, () => fetchBrowserToken(browserTokenPath(documentId)), {
+          beforeConnect: (result) => {
+            const epoch = epochForConnect(pinned, result.epoch ?? null);
+            if (epoch === 'stale') {
+              void this.replaceStale(generation, session);
+              return false;
+            }
+            connectingWith = epoch;
+            if (epoch !== null) {
+              provider.params = { ...provider.params, [EPOCH_QUERY_PARAM]: String(epoch) };
+              // Recorded before any content can arrive under it, so a copy never holds content of an
+              // unknown epoch (a refused epoch leaves an empty copy, which the next open replaces).
+              if (local && local.storedEpoch !== epoch && !local.hadContent) void local.setEpoch(epoch);
+            }
+            return true;
+          },
+        });
 
-    this.current = { doc, provider, tracker };
-    this.teardown = () => {
-      stopConnecting();
-      window.removeEventListener('online', online);
-      window.removeEventListener('offline', offline);
-      detach();
-      provider.destroy();
-      doc.destroy();
+    const session: Session = {
+      doc,
+      provider,
+      tracker,
+      local,
+      fromLocalCopy,
+      rescued,
+      stopLive: () => {
+        stopConnecting();
+        window.removeEventListener('online', online);
+        window.removeEventListener('offline', offline);
+        keepSyncState();
+        doc.off('update', onRemote);
+        provider.off('sync', onSynced);
+        provider.off('closed', onClosed);
+        detach();
+        provider.destroy();
+      },
     };
-    this.emit();
+    if (local) {
+      // Another tab deleted the copy (signing out): this tab keeps no copy either.
+      local.onClose(() => keepSyncState());
+    }
+    this.session = session;
+    this.publish(session);
   }
 
-  stop(): void {
-    const teardown = this.teardown;
+  /** The open copy belongs to an older history: keep its text, delete it, open afresh from the server. */
+  private async replaceStale(generation: number, session: Session): Promise<void> {
+    if (generation !== this.generation || this.session !== session) return;
+    const rescue = this.rescue(session.doc, session.rescued, session.tracker.pending);
+    this.session = null;
     this.current = null;
-    this.teardown = null;
     this.emit();
-    teardown?.();
+    session.stopLive();
+    await session.local?.erase().catch(() => undefined);
+    session.doc.destroy();
+    // The page's epoch named the history just set aside.
+    this.pageEpoch = null;
+    if (generation === this.generation) await this.open(generation, rescue);
+  }
+
+  private publish(session: Session): void {
+    if (this.session !== session) return;
+    this.current = {
+      doc: session.doc,
+      provider: session.provider,
+      tracker: session.tracker,
+      fromLocalCopy: session.fromLocalCopy,
+      rescued: session.rescued,
+      dismissRescued: () => {
+        if (this.session !== session) return;
+        session.rescued = null;
+        void session.local?.setStaleText(null);
+        this.publish(session);
+      },
+    };
+    this.emit();
   }
 
   private emit(): void {
@@ -90,4 +315,22 @@ export class CollaborationHolder {
   }
 }
 
+/** Lists the copy in the person's LocalCache, so signing out finds it where `indexedDB.databases()` is missing. */
+async function rememberLocalCopy(personKey: string, name: string): Promise<void> {
+  try {
+    const cache = await LocalCache.open(personKey);
+    try {
+      await cache.rememberDatabase(name);
+    } finally {
+      cache.close();
+    }
+  } catch {
+    // Without the note, browsers that list databases still find the copy.
+  }
+}
+
 const cancellable = (timer: ReturnType<typeof setTimeout>) => () => clearTimeout(timer);
+
+function joinRescued(earlier: string | null, text: string): string {
+  return earlier ? (text ? `${earlier}\n${text}` : earlier) : text;
+}

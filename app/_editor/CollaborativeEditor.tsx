@@ -9,7 +9,8 @@ import { PresenceList } from './PresenceList';
 import { SyncStatusText, closedMessage } from './SyncStatusText';
 import { Toolbar } from './Toolbar';
 import { useCollaboration } from './useCollaboration';
-import { useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
+import { RescuedText } from './RescuedText';
+import { pendingOf, useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
 
 export interface CollaborativeEditorProps {
   readonly documentId: string;
@@ -22,6 +23,11 @@ export interface CollaborativeEditorProps {
   /** Sync token for embeds; the session cookie is used without one. */
   readonly token?: string;
   readonly readOnly: boolean;
+  /**
+   * The document's epoch as the server rendered the page (DocumentMeta.epoch): a local copy of
+   * another epoch is set aside, never connected. Omit when unknown.
+   */
+  readonly epoch?: number;
 }
 
 /** The live editor for one document: loaded in the browser only (next/dynamic, ssr: false). */
@@ -31,16 +37,20 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
     personKey: props.personKey,
     token: props.token,
     readOnly: props.readOnly,
+    ...(props.epoch !== undefined && { epoch: props.epoch }),
   });
   if (!collaboration) return <EditorLoading />;
   return (
-    <EditorSession
-      key={collaboration.doc.guid}
-      collaboration={collaboration}
-      user={props.user}
-      readOnly={props.readOnly}
-      withToken={props.token !== undefined}
-    />
+    <>
+      {collaboration.rescued && <RescuedText rescued={collaboration.rescued} onDismiss={collaboration.dismissRescued} />}
+      <EditorSession
+        key={collaboration.doc.guid}
+        collaboration={collaboration}
+        user={props.user}
+        readOnly={props.readOnly}
+        withToken={props.token !== undefined}
+      />
+    </>
   );
 }
 
@@ -62,7 +72,7 @@ interface EditorSessionProps {
 
 function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessionProps) {
   const t = useT();
-  const { doc, provider, tracker } = collaboration;
+  const { doc, provider, tracker, fromLocalCopy } = collaboration;
   const { status, hasSynced } = useSyncStatus(tracker);
   const [linkOpen, setLinkOpen] = useState(false);
   const statusContext = useMemo(() => ({ readOnly, withToken }), [readOnly, withToken]);
@@ -73,7 +83,7 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
     {
       extensions,
       immediatelyRender: false,
-      // Opened for editing only once the server's copy has arrived (see the effect below).
+      // Opened for editing once the local copy has loaded, or (a first open) the server's copy has arrived.
       editable: false,
       editorProps: {
         attributes: { 'aria-label': t('editor.bodyLabel'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true' },
@@ -82,13 +92,15 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
     [extensions],
   );
 
-  const canEdit = !readOnly && hasSynced && status.kind !== 'closed';
+  // A copy of the current epoch is the person's own document: no waiting for the server. A first
+  // open waits, or an offline first open would fork a blank document.
+  const loaded = hasSynced || fromLocalCopy;
+  const canEdit = !readOnly && loaded && status.kind !== 'closed';
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== canEdit) editor.setEditable(canEdit);
   }, [editor, canEdit]);
 
-  const pending = status.kind === 'saving' || status.kind === 'reconnecting' || status.kind === 'offline' ? status.pending : 0;
-  useWarnBeforeLeaving(pending > 0);
+  useWarnBeforeLeaving(pendingOf(status) > 0);
 
   return (
     <div className="editor-page__live">
@@ -109,7 +121,7 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
           {editor && !readOnly && <Toolbar editor={editor} linkOpen={linkOpen} onToggleLink={() => setLinkOpen((open) => !open)} />}
           {editor && linkOpen && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
           {editor ? <EditorContent editor={editor} className="editor-content" data-testid="editor" /> : <EditorLoading />}
-          {editor && !hasSynced && <EditorLoading />}
+          {editor && !loaded && <EditorLoading />}
         </div>
         <PresenceList awareness={provider.awareness} />
       </div>

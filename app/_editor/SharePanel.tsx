@@ -7,6 +7,7 @@ import { GRANTABLE_ROLES, firstIssueCode, grantAccessSchema } from '../_shared/s
 import { InvitePanel } from '../_sharing/InvitePanel';
 import { OrganisationAccess } from '../_sharing/OrganisationAccess';
 import { RequestList } from '../_sharing/RequestList';
+import { ResetHistory } from './ResetHistory';
 
 interface ListedGrant {
   readonly personId: string;
@@ -129,6 +130,7 @@ export function SharePanel({ documentId, selfId }: { documentId: string; selfId:
       <RequestList documentId={documentId} announce={setAnnouncement} />
       <InvitePanel documentId={documentId} announce={setAnnouncement} />
       <OrganisationAccess documentId={documentId} announce={setAnnouncement} />
+      <ResetHistory documentId={documentId} announce={setAnnouncement} />
       <p className="visually-hidden" role="status">
         {announcement}
       </p>

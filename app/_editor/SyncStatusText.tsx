@@ -15,12 +15,14 @@ export interface StatusContext {
 export function describeStatus(status: SyncStatus, context: StatusContext, t: Translate, locale: Locale): string {
   switch (status.kind) {
     case 'connecting':
-      return t('status.connecting');
+      if (!status.pending) return t('status.connecting');
+      return status.pending === 1 ? t('status.connecting.one') : t('status.connecting.other', { n: status.pending });
     case 'reconnecting':
       if (status.pending === 0) return t('status.reconnecting');
       return status.pending === 1 ? t('status.reconnecting.one') : t('status.reconnecting.other', { n: status.pending });
     case 'offline':
-      return t('status.offline');
+      if (status.pending === 0) return t('status.offline');
+      return status.pending === 1 ? t('status.offline.one') : t('status.offline.other', { n: status.pending });
     case 'saving':
       return status.pending === 1 ? t('status.saving.one') : t('status.saving.other', { n: status.pending });
     case 'saved':
@@ -44,6 +46,8 @@ export function closedMessage(code: number, withToken: boolean, t: Translate): s
       return t('closed.tooLarge');
     case 4400:
       return t('closed.badMessage');
+    case 4409:
+      return t('closed.staleEpoch');
     default:
       return t('closed.other', { code });
   }

@@ -8,7 +8,17 @@
 import type { WebsocketProvider } from 'y-websocket';
 import { Close, type CloseReason } from '../../lib/protocol';
 
-export type TokenResult = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly close: CloseReason };
+export type TokenResult =
+  | { readonly ok: true; readonly token: string; /** The document's epoch now (absent from older servers). */ readonly epoch?: number }
+  | { readonly ok: false; readonly close: CloseReason };
+
+export interface ConnectOptions {
+  /**
+   * Runs with each fresh token, just before connecting; false: do not connect (and stop trying).
+   * The place to set per-connection parameters (the epoch) on `provider.params`.
+   */
+  readonly beforeConnect?: (token: Extract<TokenResult, { ok: true }>) => boolean;
+}
 
 /** A 4401 this soon after a fresh token is not an expiry: stop instead of looping. */
 const FRESH_TOKEN_MS = 10_000;
@@ -17,7 +27,10 @@ const MAX_RETRY_MS = 10_000;
 /** Fetches a browser token for `path`, mapping the app's refusals to the sync close codes. */
 export async function fetchBrowserToken(path: string): Promise<TokenResult> {
   const response = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
-  if (response.ok) return { ok: true, token: ((await response.json()) as { token: string }).token };
+  if (response.ok) {
+    const body = (await response.json()) as { token: string; epoch?: unknown };
+    return typeof body.epoch === 'number' ? { ok: true, token: body.token, epoch: body.epoch } : { ok: true, token: body.token };
+  }
   if (response.status === 401) return { ok: false, close: Close.unauthenticated };
   if (response.status === 403) return { ok: false, close: Close.forbidden };
   if (response.status === 404) return { ok: false, close: Close.notFound };
@@ -26,7 +39,11 @@ export async function fetchBrowserToken(path: string): Promise<TokenResult> {
 }
 
 /** Starts connecting; returns the function that stops (call it before provider.destroy()). */
-export function connectWithFreshTokens(provider: WebsocketProvider, fetchToken: () => Promise<TokenResult>): () => void {
+export function connectWithFreshTokens(
+  provider: WebsocketProvider,
+  fetchToken: () => Promise<TokenResult>,
+  options: ConnectOptions = {},
+): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let fetchedAt = 0;
@@ -55,6 +72,10 @@ export function connectWithFreshTokens(provider: WebsocketProvider, fetchToken: 
     }
     fetchedAt = Date.now();
     provider.params = { ...provider.params, token: result.token };
+    if (options.beforeConnect && !options.beforeConnect(result)) {
+      stopped = true;
+      return;
+    }
     provider.connect();
   }
 

@@ -2,6 +2,7 @@ import { consultationResourceOf } from '../access/consultation';
 import type { ConsultationSettings, DocumentResource, DocumentState, Grant, Visibility } from '../access/model';
 import type { DocumentMeta, PersonRef } from '../storage/MetadataStore';
 import type { TemplateId } from './templates';
+import type { CloseReason } from '../protocol';
 
 export interface CreateDocumentInput {
   /** A chosen id (e.g. from an edit sync token); a random one otherwise. */
@@ -15,6 +16,15 @@ export interface CreateDocumentInput {
   readonly visibility?: Visibility;
   /** False for documents nobody owns (the demo documents). */
   readonly owner?: boolean;
+}
+
+/**
+ * Whoever holds live copies of document bodies (the sync server). `whileReleased` ends the
+ * document's live connections with `close`, writes and unloads its body, keeps new connections
+ * waiting, runs `work` on the stored body, and lets connections in again once it is done.
+ */
+export interface LiveBodies {
+  whileReleased<T>(documentId: string, close: CloseReason, work: () => Promise<T>): Promise<T>;
 }
 
 /** Documents as the app and the sync server see them: metadata plus a body seeded on the server. */
@@ -46,6 +56,15 @@ export interface DocumentService {
   onAccessChanged(listener: (documentId: string) => void): () => void;
   /** Records that the body changed (updatedAt); cheap to call often. */
   touch(id: string): void;
+  /**
+   * "Nulstil historik": rewrites the stored body as a fresh Y.Doc with the same content (no deleted
+   * history, no old item ids) and bumps the epoch, so copies with the old history are refused
+   * (Close.staleEpoch) instead of merged back. Live connections are closed with 4409 first. The
+   * caller checked can(). Null when there is no such document.
+   */
+  resetHistory(id: string): Promise<DocumentMeta | null>;
+  /** The sync server registers here so resets can release live bodies; returns the function that detaches. */
+  attachLiveBodies(live: LiveBodies): () => void;
 }
 
 /**

@@ -13,6 +13,15 @@
  *   on that connection.
  * A change made while disconnected, or sent on a connection that dropped before the answer, goes
  * out again in the sync step 2 of the next connection (which always carries the full delete set).
+ * - What the server had when it sent its sync step 1 (its state vector) is durable by the time
+ *   it answers our sync step 2 (that answer waits behind every append issued before it): so that
+ *   answer also confirms every clock of the server's state vector. This confirms a change the
+ *   server stored while its acknowledgement was lost with a dropped connection, and changes
+ *   restored from a local copy that had in fact reached the server.
+ *
+ * Across reloads (lib/offline): `restore()` takes the changes a local copy holds that no
+ * acknowledgement had confirmed, and `saved()` gives what to keep for the next load, so the count
+ * stays true after a reload: nothing is "saved" until the server said so.
  *
  * Pure: no Yjs, no sockets, no timers. An adapter (attachSaveTracker) feeds it events.
  */
@@ -34,6 +43,14 @@ interface Pending extends LocalChange {
   message: number | null;
 }
 
+/** What a local copy keeps of the tracker between page loads. */
+export interface TrackerState {
+  /** Local changes not yet confirmed, oldest first. */
+  readonly pending: readonly LocalChange[];
+  /** Per client, the clock up to which the server confirmed having it durably. */
+  readonly confirmed: ReadonlyMap<number, number>;
+}
+
 export interface SaveTrackerOptions {
   readonly now?: () => number;
   readonly online?: boolean;
@@ -48,6 +65,8 @@ export class SaveTracker {
   private answered = 0;
   private isSynced = false;
   private everSynced = false;
+  /** The server's state vector from its sync step 1, confirmed once our step 2 (message `message`) is answered. */
+  private serverHad: { message: number; stateVector: ReadonlyMap<number, number> } | null = null;
   private isOnline: boolean;
   private savedAt: number | null = null;
   private closedWith: { code: number; reason: string } | null = null;
@@ -84,18 +103,48 @@ export class SaveTracker {
     this.sent += 1;
   }
 
-  /** The answer to the server's sync step 1 went out: it carries every change not yet sent. */
-  syncStep2Sent(): void {
+  /**
+   * The answer to the server's sync step 1 went out: it carries every change not yet sent.
+   * `serverStateVector`: what that step 1 said the server has (confirmed by this message's answer).
+   */
+  syncStep2Sent(serverStateVector?: ReadonlyMap<number, number>): void {
     const message = ++this.sent;
     for (const change of this.pendingChanges) change.message ??= message;
+    if (serverStateVector) this.serverHad = { message, stateVector: serverStateVector };
+  }
+
+  /**
+   * Changes restored from a local copy (made in an earlier page load, not confirmed then) and the
+   * clocks the server had confirmed. They count as pending, unsent, until confirmed like any other.
+   */
+  restore(state: TrackerState): void {
+    this.raise(state.confirmed);
+    const known = new Set(this.pendingChanges.map(changeKey));
+    for (const change of state.pending) {
+      if (known.has(changeKey(change))) continue;
+      known.add(changeKey(change));
+      this.pendingChanges.push({ client: change.client, clock: change.clock, addedContent: change.addedContent, message: null });
+    }
+    this.pendingChanges = this.pendingChanges.filter((change) => !this.isConfirmed(change));
+    this.emit();
+  }
+
+  /** What to keep for the next page load: the unconfirmed changes and the confirmed clocks. */
+  saved(): TrackerState {
+    return {
+      pending: this.pendingChanges.map(({ client, clock, addedContent }) => ({ client, clock, addedContent })),
+      confirmed: new Map(this.acked),
+    };
   }
 
   /** A `saved` frame: the state vector the server has durably stored. */
   acknowledge(stateVector: ReadonlyMap<number, number>): void {
-    for (const [client, clock] of stateVector) {
-      if (clock > (this.acked.get(client) ?? 0)) this.acked.set(client, clock);
-    }
+    this.raise(stateVector);
     this.answered += 1;
+    if (this.serverHad && this.answered >= this.serverHad.message) {
+      this.raise(this.serverHad.stateVector);
+      this.serverHad = null;
+    }
     const before = this.pendingChanges.length;
     this.pendingChanges = this.pendingChanges.filter((change) => !this.isConfirmed(change));
     if (this.pendingChanges.length === 0 && (before > 0 || this.savedAt === null)) this.savedAt = this.now();
@@ -107,6 +156,7 @@ export class SaveTracker {
     // answered goes out again in the next sync step 2.
     this.sent = 0;
     this.answered = 0;
+    this.serverHad = null;
     for (const change of this.pendingChanges) change.message = null;
     if (state !== 'connected') this.isSynced = false;
     this.emit();
@@ -150,9 +200,18 @@ export class SaveTracker {
     const pending = this.pendingChanges.length;
     if (this.closedWith) return { kind: 'closed', ...this.closedWith, pending };
     if (!this.isOnline) return { kind: 'offline', pending };
-    if (!this.isSynced) return this.everSynced ? { kind: 'reconnecting', pending } : { kind: 'connecting' };
+    if (!this.isSynced) {
+      if (this.everSynced) return { kind: 'reconnecting', pending };
+      return pending > 0 ? { kind: 'connecting', pending } : { kind: 'connecting' };
+    }
     if (pending > 0) return { kind: 'saving', pending };
     return { kind: 'saved', savedAt: this.savedAt };
+  }
+
+  private raise(stateVector: ReadonlyMap<number, number>): void {
+    for (const [client, clock] of stateVector) {
+      if (clock > (this.acked.get(client) ?? 0)) this.acked.set(client, clock);
+    }
   }
 
   private isConfirmed(change: Pending): boolean {
@@ -166,6 +225,8 @@ export class SaveTracker {
     for (const listener of this.listeners) listener();
   }
 }
+
+const changeKey = (change: LocalChange) => `${change.client}:${change.clock}:${change.addedContent ? 1 : 0}`;
 
 function sameStatus(a: SyncStatus, b: SyncStatus): boolean {
   const entriesA = Object.entries(a);

@@ -1,7 +1,7 @@
 /** What the page tells a person about their edits and the connection. */
 export type SyncStatus =
-  /** First connection, before the document has synced. */
-  | { readonly kind: 'connecting' }
+  /** First connection, before the document has synced; `pending`: changes restored from the local copy. */
+  | { readonly kind: 'connecting'; readonly pending?: number }
   /** Had synced before; the connection dropped and is being re-established. */
   | { readonly kind: 'reconnecting'; readonly pending: number }
   /** The browser reports no network. */

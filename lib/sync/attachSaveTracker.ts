@@ -7,13 +7,24 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
-import { MessageType } from '../protocol';
+import { MessageType, SyncStep } from '../protocol';
 import type { SaveTracker } from './SaveTracker';
 
 /** The part of WebsocketProvider this needs (a fake in unit tests). */
 export type TrackedProvider = Pick<WebsocketProvider, 'messageHandlers' | 'on' | 'off' | 'synced' | 'wsconnected' | 'ws'>;
 
 const OPEN = 1; // WebSocket.OPEN, without relying on a global WebSocket
+
+/** The state vector of a sync step 1 (read from a copy of the decoder); undefined for other sync messages or a malformed one. */
+function peekStep1StateVector(decoder: decoding.Decoder): Map<number, number> | undefined {
+  try {
+    const copy = decoding.clone(decoder);
+    if (decoding.readVarUint(copy) !== SyncStep.step1) return undefined;
+    return Y.decodeStateVector(decoding.readVarUint8Array(copy));
+  } catch {
+    return undefined;
+  }
+}
 
 export function attachSaveTracker(doc: Y.Doc, provider: TrackedProvider, tracker: SaveTracker): () => void {
   // Mirrors y-websocket's broadcastMessage: an update goes out only on an open, connected socket.
@@ -39,9 +50,10 @@ export function attachSaveTracker(doc: Y.Doc, provider: TrackedProvider, tracker
   const previousSaved = handlers[MessageType.saved];
   if (originalSync) {
     handlers[MessageType.sync] = (encoder, decoder, current, emitSynced, messageType) => {
+      const serverStateVector = emitSynced ? peekStep1StateVector(decoder) : undefined;
       originalSync(encoder, decoder, current, emitSynced, messageType);
       // Only the server's sync step 1 gets an answer (our step 2); emitSynced is false for BroadcastChannel messages.
-      if (emitSynced && encoding.length(encoder) > 1) tracker.syncStep2Sent();
+      if (emitSynced && encoding.length(encoder) > 1) tracker.syncStep2Sent(serverStateVector);
     };
   }
   handlers[MessageType.saved] = (_encoder, decoder) => {

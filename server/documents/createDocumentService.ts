@@ -13,7 +13,9 @@ import { isValidDocumentId, newDocumentId } from '../../lib/documentId';
 import { bodyExtensions } from '../../lib/editor/bodyExtensions';
 import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
-import { documentResourceOf, type CreateDocumentInput, type DocumentService } from '../../lib/documents/DocumentService';
+import { documentResourceOf, type CreateDocumentInput, type DocumentService, type LiveBodies } from '../../lib/documents/DocumentService';
+import { freshBody } from '../../lib/documents/freshBody';
+import { Close } from '../../lib/protocol';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
 import type { DocumentMeta, DocumentMetaPatch, MetadataStore } from '../../lib/storage/MetadataStore';
 
@@ -52,6 +54,9 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
   const creating = new Map<string, Promise<DocumentMeta>>();
   const touched = new Set<string>();
   const accessListeners = new Set<(documentId: string) => void>();
+  let liveBodies: LiveBodies | null = null;
+  /** Resets of one document run one after another. */
+  const resetting = new Map<string, Promise<unknown>>();
   const get = (id: string) => (isValidDocumentId(id) ? metadata.getDocument(id) : Promise.resolve(null));
   let touchTimer: NodeJS.Timeout | undefined;
 
@@ -114,6 +119,38 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     }
   }
 
+  /**
+   * The epoch is bumped BEFORE the body is rewritten: a crash in between leaves the old history
+   * under a new epoch (stale copies are refused, nothing is duplicated); the other order could
+   * leave a fresh history that stale copies would still merge their old one into.
+   */
+  async function resetNow(id: string): Promise<DocumentMeta | null> {
+    const meta = await get(id);
+    if (!meta) return null;
+    const work = async () => {
+      const current = await metadata.getDocument(id);
+      if (!current) return null;
+      const stored = (await store.load(id)) ?? [];
+      const body = freshBody(stored);
+      const updated = await metadata.updateDocument(id, { epoch: current.epoch + 1, updatedAt: now().toISOString() });
+      await store.compact(id, body);
+      return updated;
+    };
+    return liveBodies ? liveBodies.whileReleased(id, Close.staleEpoch, work) : work();
+  }
+
+  function resetHistory(id: string): Promise<DocumentMeta | null> {
+    const previous = resetting.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => resetNow(id));
+    resetting.set(id, next);
+    void next
+      .finally(() => {
+        if (resetting.get(id) === next) resetting.delete(id);
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
   return {
     list: () => metadata.listDocuments(),
     get,
@@ -134,6 +171,13 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
       const subscription = (id: string) => listener(id);
       accessListeners.add(subscription);
       return () => accessListeners.delete(subscription);
+    },
+    resetHistory,
+    attachLiveBodies(live) {
+      liveBodies = live;
+      return () => {
+        if (liveBodies === live) liveBodies = null;
+      };
     },
     touch(id) {
       touched.add(id);

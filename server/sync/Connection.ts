@@ -13,6 +13,11 @@ export interface ConnectionInfo {
   readonly access: Access;
   /** Opted into `MessageType.saved` acks (`?ack=1`). */
   readonly ack: boolean;
+  /**
+   * The epoch the client's copy belongs to (`?epoch=N`, opt-in). A connection that names one
+   * other than the document's is closed with Close.staleEpoch before any sync message.
+   */
+  readonly epoch?: number;
 }
 
 /** Where a connection's frames go once it has joined a room. */

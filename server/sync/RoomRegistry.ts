@@ -3,7 +3,7 @@
  * room is unloading waits until the unload has flushed and closed, then gets a fresh room loaded
  * from the store: two Y.Docs never exist for one document at once.
  */
-import { Close } from '../../lib/protocol';
+import { Close, type CloseReason } from '../../lib/protocol';
 import type { SyncSocket } from './SyncSocket';
 import { Connection, type ConnectionInfo } from './Connection';
 import { Room, type RoomDeps } from './Room';
@@ -13,6 +13,11 @@ export interface RoomRegistryOptions extends RoomDeps {
   readonly idleUnloadMs: number;
   /** What a connection may send before its room is ready; more closes it with 4413. */
   readonly maxBacklogBytes: number;
+  /**
+   * The document's current epoch (read when its room loads). Without it, connections that name
+   * an epoch are not checked.
+   */
+  readonly epochOf?: (documentId: string) => Promise<number>;
 }
 
 export interface RegistryStats {
@@ -27,6 +32,8 @@ export interface RegistryStats {
 interface Slot {
   readonly room: Room;
   readonly loaded: Promise<void>;
+  /** The document's epoch when the room loaded; it only changes while the room is released (see whileReleased). */
+  epoch: number | null;
   /** Resolves when the room is out of the registry (unloaded, failed to load, failed to write). */
   readonly gone: Promise<void>;
   markGone(): void;
@@ -38,6 +45,8 @@ export class RoomRegistry {
   private readonly slots = new Map<string, Slot>();
   private readonly connections = new Set<Connection>();
   private closing: Promise<void> | null = null;
+  /** Documents whose body is released (being reset): their connections wait for the promise. */
+  private readonly holds = new Map<string, Promise<unknown>>();
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
@@ -80,6 +89,12 @@ export class RoomRegistry {
   async readState(documentId: string): Promise<Uint8Array> {
     for (;;) {
       if (this.closing) throw new Error('the sync server is closing');
+      // A document being reset is read once the reset is done (never half-way, never loading it meanwhile).
+      const hold = this.holds.get(documentId);
+      if (hold) {
+        await hold.catch(() => undefined);
+        continue;
+      }
       const slot = this.slots.get(documentId) ?? this.open(documentId);
       if (slot.room.state === 'loading') {
         await slot.loaded;
@@ -125,11 +140,44 @@ export class RoomRegistry {
     return this.closing;
   }
 
+  /**
+   * Ends the document's connections with `close` (also those still waiting for their room),
+   * unloads its room durably, runs `work` while new connections wait, then lets them in (they load
+   * the document afresh, with its epoch as `work` left it). Calls for one document run in turn.
+   */
+  async whileReleased<T>(documentId: string, close: CloseReason, work: () => Promise<T>): Promise<T> {
+    const previous = this.holds.get(documentId) ?? Promise.resolve();
+    const held = previous
+      .catch(() => undefined)
+      .then(async () => {
+        if (this.closing) throw new Error('the sync server is shutting down');
+        for (const connection of this.connectionsWhere((c) => c.info.documentId === documentId)) connection.close(close);
+        const slot = this.slots.get(documentId);
+        if (slot) {
+          await slot.loaded.catch(() => undefined);
+          await this.unload(slot);
+          await slot.gone;
+        }
+        return work();
+      });
+    this.holds.set(documentId, held);
+    try {
+      return await held;
+    } finally {
+      if (this.holds.get(documentId) === held) this.holds.delete(documentId);
+    }
+  }
+
   private async attach(connection: Connection): Promise<void> {
     const documentId = connection.info.documentId;
     for (;;) {
       if (connection.closed) return;
       if (this.closing) return connection.close(Close.goingAway);
+      const hold = this.holds.get(documentId);
+      if (hold) {
+        await hold.catch(() => undefined);
+        continue;
+      }
       const slot = this.slots.get(documentId) ?? this.open(documentId);
       const { room } = slot;
       if (room.state === 'loading') {
@@ -143,6 +191,15 @@ export class RoomRegistry {
       if (room.state !== 'ready' || slot.unloading) {
         await slot.gone;
         continue;
+      }
+      // Before the room says anything: a copy with another epoch's history must not sync at all.
+      const claimed = connection.info.epoch;
+      if (claimed !== undefined && slot.epoch !== null && claimed !== slot.epoch) {
+        this.options.logger.info(
+          { doc: documentId, conn: connection.id, code: Close.staleEpoch.code, claimed, epoch: slot.epoch },
+          'sync connection refused: stale epoch',
+        );
+        return connection.close(Close.staleEpoch);
       }
       if (slot.idleTimer) {
         clearTimeout(slot.idleTimer);
@@ -160,7 +217,16 @@ export class RoomRegistry {
       onEmpty: () => this.scheduleIdle(slot),
       onFailed: () => this.forget(slot),
     });
-    const slot: Slot = { room, loaded: room.load(), gone, markGone };
+    const epochOf = this.options.epochOf;
+    const slot: Slot = {
+      room,
+      epoch: null,
+      loaded: Promise.all([room.load(), epochOf?.(documentId)]).then(([, epoch]) => {
+        slot.epoch = epoch ?? null;
+      }),
+      gone,
+      markGone,
+    };
     this.slots.set(documentId, slot);
     slot.loaded.then(
       () => this.scheduleIdle(slot),

@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
-import { ACK_QUERY_PARAM, Close, SYNC_PATH_PREFIX } from '../../lib/protocol';
+import { ACK_QUERY_PARAM, Close, EPOCH_QUERY_PARAM, SYNC_PATH_PREFIX } from '../../lib/protocol';
 import { isValidDocumentId } from '../../lib/documentId';
 import {
   authorizeSessionToken,
@@ -104,6 +104,13 @@ function sameOrigin(req: IncomingMessage): boolean {
   }
 }
 
+/** `?epoch=`: absent (null: not checked), a decimal integer from 1 up, or 'invalid'. */
+function parseEpoch(value: string | null): number | null | 'invalid' {
+  if (value === null) return null;
+  if (!/^[1-9][0-9]{0,14}$/.test(value)) return 'invalid';
+  return Number(value);
+}
+
 /** How long close() lets clients answer the close frame before cutting their sockets. */
 const CLOSE_GRACE_MS = 1000;
 const DEFAULT_TITLE = 'Uden titel';
@@ -119,6 +126,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     compactAfterBytes: limits.compactAfterBytes,
     compactAfterRecords: limits.compactAfterRecords,
     maxBacklogBytes: 2 * limits.maxMessageBytes,
+    epochOf: async (id) => (await documents.get(id))?.epoch ?? 1,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   /** Every accepted socket, with its liveness flag and a promise of its end. */
@@ -211,6 +219,13 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     documents.onAccessChanged((documentId) => {
       void recheck(registry.connectionsWhere((c) => c.info.documentId === documentId));
     }),
+    // A history reset: live connections end with 4409 and the body is rewritten while the room is unloaded.
+    documents.attachLiveBodies({
+      whileReleased: (documentId, close, work) => {
+        logger.info({ doc: documentId, code: close.code }, 'releasing a document for a reset');
+        return registry.whileReleased(documentId, close, work);
+      },
+    }),
   ];
 
   async function ensureCreated(id: string, actor: SyncActor, title: string | undefined): Promise<void> {
@@ -272,6 +287,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return ws.close(decision.close.code, decision.close.reason);
     }
     if (closing) return ws.close(Close.goingAway.code, Close.goingAway.reason);
+    const epoch = parseEpoch(params.get(EPOCH_QUERY_PARAM));
+    if (epoch === 'invalid') {
+      logger.info({ doc, code: Close.badEpoch.code }, 'sync connection refused: invalid epoch');
+      return ws.close(Close.badEpoch.code, Close.badEpoch.reason);
+    }
 
     // Only uncompressed frames may bypass ws (perMessageDeflate is off; this checks it stayed off).
     const rawStream = ws.extensions === '' ? streamOf(ws) : undefined;
@@ -317,6 +337,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       actor: decision.actor,
       access: decision.access,
       ack: params.get(ACK_QUERY_PARAM) === '1',
+      ...(epoch !== null && { epoch }),
     });
     logger.debug({ doc, conn: connection.id, actor: decision.actor.id, access: decision.access }, 'sync connection accepted');
   }

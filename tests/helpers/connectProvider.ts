@@ -15,6 +15,8 @@ export interface ProviderOptions {
   /** Opt into `saved` acks (`?ack=1`). */
   readonly ack?: boolean;
   readonly doc?: Y.Doc;
+  /** More query parameters (e.g. `{ epoch: '2' }`). */
+  readonly params?: Readonly<Record<string, string>>;
 }
 
 export interface CloseInfo {
@@ -44,7 +46,7 @@ function websocketWithCookie(cookie: string): unknown {
 
 export function connectProvider(serverUrl: string, documentId: string, options: ProviderOptions = {}): TestProvider {
   const doc = options.doc ?? new Y.Doc();
-  const params: Record<string, string> = {};
+  const params: Record<string, string> = { ...options.params };
   if (options.token !== undefined) params.token = options.token;
   if (options.ack) params[ACK_QUERY_PARAM] = '1';
   const provider = new WebsocketProvider(serverUrl, documentId, doc, {

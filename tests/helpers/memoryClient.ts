@@ -20,6 +20,8 @@ export interface MemoryClientOptions {
   readonly ack?: boolean;
   /** Do not send sync step 1 on open (raw-protocol tests). */
   readonly silent?: boolean;
+  /** The epoch the client names (`?epoch=`); none by default. */
+  readonly epoch?: number;
 }
 
 let lastActor = 0;
@@ -62,6 +64,7 @@ export class MemoryClient {
       actor: { id, name: options.name ?? id, color: '#1d6fb8' },
       access: options.access ?? 'edit',
       ack: options.ack ?? false,
+      ...(options.epoch !== undefined && { epoch: options.epoch }),
     });
     if (!options.silent) {
       const encoder = encoding.createEncoder();

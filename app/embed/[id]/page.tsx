@@ -54,6 +54,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
         token={token}
         user={{ name: claims.name, color: colourFor(claims.sub) }}
         readOnly={readOnly}
+        {...(meta && { epoch: meta.epoch })}
       />
       <p className="embed__footer">{t('embed.poweredBy')}</p>
     </main>

@@ -165,3 +165,57 @@ describe('createDocumentService', () => {
     expect(Date.parse(touched!.updatedAt)).toBeGreaterThan(Date.parse(meta.updatedAt));
   });
 });
+
+describe('createDocumentService: resetting the history', () => {
+  it('keeps the content (formatting and attributes too), drops every old item, and bumps the epoch', async () => {
+    const { store, documents, metadata } = setup();
+    const meta = await documents.create({ title: 'Politik', template: 'projektforslag', createdBy: author });
+    // An edit with deleted history on top of the seed.
+    const doc = new Y.Doc();
+    for (const update of (await store.load(meta.id)) ?? []) Y.applyUpdate(doc, update);
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    text.insert(0, 'slettet ');
+    text.insert(8, 'fed', { bold: {} });
+    paragraph.insert(0, [text]);
+    doc.getXmlFragment(BODY_FRAGMENT).insert(0, [paragraph]);
+    text.delete(0, 8);
+    await store.append(meta.id, Y.encodeStateAsUpdate(doc));
+    const before = (await bodyOf(store, meta.id)).toString();
+    expect(before).toContain('<paragraph><bold>fed</bold></paragraph>');
+
+    const reset = await documents.resetHistory(meta.id);
+    expect(reset?.epoch).toBe(2);
+    expect((await metadata.getDocument(meta.id))?.epoch).toBe(2);
+    const stored = (await store.load(meta.id)) ?? [];
+    expect(stored).toHaveLength(1);
+    const after = await bodyOf(store, meta.id);
+    expect(after.toString()).toBe(before);
+    const clients = [...Y.decodeStateVector(Y.encodeStateVector(after.doc!)).keys()];
+    expect(clients).toHaveLength(1);
+    expect(clients).not.toContain(doc.clientID);
+    // No delete set: the deleted words are gone, not tombstoned.
+    expect(Y.decodeUpdate(stored[0]!).ds.clients.size).toBe(0);
+  });
+
+  it('bumps the epoch before it rewrites the body, inside the live bodies’ release', async () => {
+    const { store, documents, metadata } = setup();
+    const meta = await documents.create({ title: 'Udkast', template: 'blank', createdBy: author });
+    const seen: string[] = [];
+    const compact = store.compact.bind(store);
+    store.compact = async (id, snapshot) => {
+      seen.push(`compact at epoch ${(await metadata.getDocument(id))?.epoch}`);
+      return compact(id, snapshot);
+    };
+    documents.attachLiveBodies({
+      async whileReleased(id, close, work) {
+        seen.push(`released ${id} with ${close.code}`);
+        const result = await work();
+        seen.push('let in');
+        return result;
+      },
+    });
+    await documents.resetHistory(meta.id);
+    expect(seen).toEqual([`released ${meta.id} with 4409`, 'compact at epoch 2', 'let in']);
+  });
+});

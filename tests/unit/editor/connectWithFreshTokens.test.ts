@@ -32,7 +32,7 @@ class FakeProvider {
   }
 }
 
-function setup(results: (TokenResult | Error)[]) {
+function setup(results: (TokenResult | Error)[], options: Parameters<typeof connectWithFreshTokens>[2] = {}) {
   const provider = new FakeProvider();
   let calls = 0;
   const fetchToken = vi.fn(async () => {
@@ -40,7 +40,7 @@ function setup(results: (TokenResult | Error)[]) {
     if (next instanceof Error) throw next;
     return next;
   });
-  const stop = connectWithFreshTokens(provider as unknown as WebsocketProvider, fetchToken);
+  const stop = connectWithFreshTokens(provider as unknown as WebsocketProvider, fetchToken, options);
   return { provider, fetchToken, stop };
 }
 
@@ -107,6 +107,33 @@ describe('connectWithFreshTokens', () => {
     provider.serverCloses(1006);
     stop();
     await vi.runOnlyPendingTimersAsync();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('lets beforeConnect set the epoch per connect, or stop before connecting', async () => {
+    const seen: (number | undefined)[] = [];
+    const { provider, fetchToken } = setup(
+      [
+        { ok: true, token: 't1', epoch: 1 },
+        { ok: true, token: 't2', epoch: 2 },
+      ],
+      {
+        beforeConnect: (result) => {
+          seen.push(result.epoch);
+          if (result.epoch !== 1) return false;
+          provider.params = { ...provider.params, epoch: String(result.epoch) };
+          return true;
+        },
+      },
+    );
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual(['t1']);
+    expect(provider.params.epoch).toBe('1');
+    provider.serverCloses(1006);
+    await vi.runOnlyPendingTimersAsync();
+    expect(seen).toEqual([1, 2]);
+    expect(provider.connectedWith).toEqual(['t1']);
+    await vi.runAllTimersAsync();
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
 import { ControlledStore, gate } from '../../helpers/controlledStore';
 import { createTestRegistry, textUpdate, type TestRegistry } from '../../helpers/testRegistry';
 import { settle } from '../../helpers/tick';
@@ -153,5 +154,89 @@ describe('RoomRegistry: close', () => {
     expect((await stored('doc')).getText('t').toString()).toBe('hello there');
     const late = client('doc');
     expect(late.socket.closedWith?.code).toBe(1001);
+  });
+});
+
+describe('RoomRegistry: epochs and releasing a document', () => {
+  async function withEpochs() {
+    const store = new ControlledStore();
+    store.holding = false;
+    await store.append('doc', textUpdate('hello'));
+    const epochs = new Map([['doc', 1]]);
+    current = createTestRegistry({ store, epochOf: async (id) => epochs.get(id) ?? 1 });
+    return { ...current, epochs };
+  }
+
+  it('closes a connection that names another epoch with 4409 before the room sends anything', async () => {
+    const { client } = await withEpochs();
+    const stale = client('doc', { epoch: 2 });
+    const same = client('doc', { epoch: 1 });
+    const stock = client('doc');
+    await settle();
+    expect(stale.socket.closedWith).toEqual({ code: 4409, reason: 'document history was reset' });
+    expect(stale.receivedTypes).toEqual([]);
+    expect(same.text).toBe('hello');
+    expect(stock.text).toBe('hello');
+  });
+
+  it('holds new connections while a document is released, then loads it afresh with the new epoch', async () => {
+    const { client, registry, store, epochs } = await withEpochs();
+    const live = client('doc', { epoch: 1 });
+    await settle();
+    expect(live.text).toBe('hello');
+    const work = gate();
+    const released = registry.whileReleased('doc', { code: 4409, reason: 'document history was reset' }, async () => {
+      await work.promise;
+      epochs.set('doc', 2);
+      await store.compact('doc', textUpdate('fresh'));
+      return 'done';
+    });
+    await settle();
+    expect(live.socket.closedWith?.code).toBe(4409);
+    expect(registry.room('doc')).toBeUndefined();
+    // Arriving mid-reset: they wait (nothing received) and are judged by the epoch the reset leaves.
+    const oldEpoch = client('doc', { epoch: 1 });
+    const newEpoch = client('doc', { epoch: 2 });
+    await settle();
+    expect(oldEpoch.receivedTypes).toEqual([]);
+    expect(newEpoch.receivedTypes).toEqual([]);
+    expect(oldEpoch.socket.closedWith).toBeNull();
+    work.open();
+    expect(await released).toBe('done');
+    await settle();
+    expect(oldEpoch.socket.closedWith?.code).toBe(4409);
+    expect(newEpoch.text).toBe('fresh');
+  });
+
+  it('reads a released document only once the work is done, never loading it meanwhile', async () => {
+    const { registry, store, epochs } = await withEpochs();
+    const work = gate();
+    const released = registry.whileReleased('doc', { code: 4409, reason: 'document history was reset' }, async () => {
+      await work.promise;
+      epochs.set('doc', 2);
+      await store.compact('doc', textUpdate('fresh'));
+    });
+    await settle();
+    let read: Uint8Array | null = null;
+    void registry.readState('doc').then((state) => (read = state));
+    await settle();
+    expect(read).toBeNull();
+    expect(registry.room('doc')).toBeUndefined();
+    work.open();
+    await released;
+    await settle();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, read as unknown as Uint8Array);
+    expect(doc.getText('t').toString()).toBe('fresh');
+  });
+
+  it('lets the document in again when the work fails', async () => {
+    const { client, registry } = await withEpochs();
+    await expect(
+      registry.whileReleased('doc', { code: 4409, reason: 'document history was reset' }, () => Promise.reject(new Error('nej'))),
+    ).rejects.toThrow('nej');
+    const later = client('doc', { epoch: 1 });
+    await settle();
+    expect(later.text).toBe('hello');
   });
 });

@@ -141,3 +141,49 @@ describe('SaveTracker', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('SaveTracker across reloads', () => {
+  it('gives back what it has not confirmed, and takes it again as unsent', () => {
+    const first = syncedTracker();
+    first.localChange(added(3), true);
+    first.localChange(deleted(3), true);
+    first.acknowledge(sv([CLIENT + 1, 2]));
+    const saved = first.saved();
+    expect(saved.pending).toEqual([added(3), deleted(3)]);
+    expect(saved.confirmed).toEqual(sv([CLIENT + 1, 2]));
+
+    const second = new SaveTracker({ now: () => 50 });
+    second.restore(saved);
+    expect(second.status()).toEqual({ kind: 'connecting', pending: 2 });
+    second.onlineChanged(false);
+    expect(second.status()).toEqual({ kind: 'offline', pending: 2 });
+    second.onlineChanged(true);
+    second.connectionChanged('connected');
+    second.syncStep2Sent(sv());
+    second.syncedChanged(true);
+    expect(second.status()).toEqual({ kind: 'saving', pending: 2 });
+    second.acknowledge(sv([CLIENT, 3]));
+    expect(second.status()).toEqual({ kind: 'saved', savedAt: 50 });
+  });
+
+  it('does not count a restored change twice, nor one the restored clocks confirm', () => {
+    const tracker = new SaveTracker();
+    tracker.restore({ pending: [added(3), added(3), added(2)], confirmed: sv([CLIENT, 2]) });
+    expect(tracker.pending).toBe(1);
+  });
+
+  it('only trusts the server’s step 1 once the step 2 that answered it is acknowledged', () => {
+    const tracker = new SaveTracker();
+    tracker.restore({ pending: [added(5)], confirmed: sv() });
+    tracker.connectionChanged('connected');
+    tracker.updateSent(); // message 1
+    tracker.syncStep2Sent(sv([CLIENT, 5])); // message 2
+    tracker.acknowledge(sv()); // answers message 1 only
+    expect(tracker.pending).toBe(1);
+    tracker.connectionChanged('disconnected'); // the evidence dies with its connection
+    tracker.connectionChanged('connected');
+    tracker.acknowledge(sv());
+    tracker.acknowledge(sv());
+    expect(tracker.pending).toBe(1);
+  });
+});

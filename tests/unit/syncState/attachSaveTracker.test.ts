@@ -91,10 +91,11 @@ class FakeServer {
     this.socket.deliver(encoding.toUint8Array(encoder));
   }
 
-  /** Sends the next `saved` frame (for the oldest unanswered message). */
-  ackNext() {
-    const clocks = this.unanswered.shift();
-    if (!clocks) throw new Error('nothing to ack');
+  /** Sends the next `saved` frame (for the oldest unanswered message); `only`: the real server's clocks (just the clients in that message). */
+  ackNext(only?: Map<number, number>) {
+    const next = this.unanswered.shift();
+    if (!next) throw new Error('nothing to ack');
+    const clocks = only ?? next;
     const sv = encoding.createEncoder();
     encoding.writeVarUint(sv, clocks.size);
     for (const [client, clock] of clocks) {
@@ -196,6 +197,26 @@ describe('attachSaveTracker with the y-websocket provider', () => {
     server.ackNext();
     expect(tracker.status().kind).toBe('saved');
     expect(server.doc.getText('t').toString()).toBe('bc');
+  });
+
+  it('confirms a change the server stored but whose ack was lost, by the server’s step 1 on the next connection', () => {
+    const { doc, tracker, provider, server, socket } = connect();
+    doc.getText('t').insert(0, 'gemt, men ikke kvitteret');
+    server.receive(); // stored by the server …
+    socket.drop(); // … and the connection drops before the ack
+    expect(tracker.status()).toEqual({ kind: 'reconnecting', pending: 1 });
+
+    provider.connect();
+    const next = MemorySocket.last as MemorySocket;
+    server.attach(next);
+    next.open();
+    server.sendStep1(); // says the server has our clock
+    server.sendStep2();
+    expect(server.receive()).toBe(1);
+    expect(tracker.status()).toEqual({ kind: 'saving', pending: 1 });
+    // Our step 2 brought nothing new: the real server's ack names no clients.
+    server.ackNext(new Map());
+    expect(tracker.status().kind).toBe('saved');
   });
 
   it('reports a final close from the server', () => {

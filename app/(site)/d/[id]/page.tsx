@@ -54,7 +54,7 @@ export default async function DocumentPage({ params }: Params) {
           <h1 data-testid="document-title">{meta.title}</h1>
         </div>
       </div>
-      <EditorLoader documentId={id} personKey={principal?.personId ?? ANONYMOUS_KEY} user={user} readOnly={readOnly} />
+      <EditorLoader documentId={id} personKey={principal?.personId ?? ANONYMOUS_KEY} user={user} readOnly={readOnly} epoch={meta.epoch} />
       {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
       {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}
     </div>

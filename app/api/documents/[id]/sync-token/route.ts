@@ -2,10 +2,12 @@
  * GET: a short-lived sync token for the browser's editor (5 minutes). can() decides the access
  * from the session; a signed-in person's token names their session (`sid`), so the sync server
  * judges the session again at connect and when access is revoked. Signed-out visitors get a view
- * token for public documents.
+ * token for public documents. `epoch`: the document's current epoch, so the editor names the right
+ * one at connect and sets aside a local copy of an older history before connecting it.
  */
 import { randomUUID } from 'node:crypto';
 import { syncAccessFor } from '../../../../../lib/access/syncAccessFor';
+import { documentResourceOf } from '../../../../../lib/documents/DocumentService';
 import { BROWSER_TOKEN_TTL_SECONDS } from '../../../../../lib/auth/browserToken';
 import { mintSyncToken } from '../../../../../lib/auth/syncToken';
 import { isValidDocumentId } from '../../../../../lib/documentId';
@@ -24,13 +26,17 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     const { id } = await context.params;
     const { documents, secret } = getServices();
     const principal = await readPrincipal();
-    const resource = isValidDocumentId(id) ? await documents.resource(id) : null;
+    const meta = isValidDocumentId(id) ? await documents.get(id) : null;
+    const resource = meta ? documentResourceOf(meta) : null;
     const access = resource ? syncAccessFor(actorOf(principal), resource) : null;
     if (!access) throw principal ? new HttpError(404, 'not_found') : new HttpError(401, 'unauthenticated');
     const claims = principal
       ? { sub: principal.personId, name: principal.label, doc: id, access, sid: principal.sessionIdHash }
       : { sub: `anon_${randomUUID()}`, name: t('presence.reader'), doc: id, access };
     const token = await mintSyncToken(claims, secret, BROWSER_TOKEN_TTL_SECONDS);
-    return Response.json({ token, access, expiresIn: BROWSER_TOKEN_TTL_SECONDS }, { headers: { 'Cache-Control': 'no-store' } });
+    return Response.json(
+      { token, access, expiresIn: BROWSER_TOKEN_TTL_SECONDS, epoch: meta?.epoch ?? 1 },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   });
 }

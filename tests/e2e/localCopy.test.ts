@@ -1,0 +1,294 @@
+/**
+ * The local copy of every opened document, in real Chromium against the production server:
+ * - a reload opens the document from the person's local copy, editable and with its text, while
+ *   the sync socket gets no answer from the server (routeWebSocket holds it); edits made then are
+ *   counted as waiting, also after another reload, and reach the server once the socket is let through;
+ * - resetting the history (share panel) closes open editors with 4409; a browser whose local copy
+ *   holds text written in the old history does not merge it, and offers it to copy;
+ * - the local data names are per person, and signing out deletes them (after asking, when
+ *   something is not on the server yet).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './helpers/launchChromium';
+import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { EDITOR, editorText, signInHere, signUp, syncStatus, waitForEditable, waitForEditorText } from './helpers/editorPage';
+
+const ANNA = 'anna.lokal@eksempel.dk';
+
+let server: AppServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let documentUrl = '';
+let documentId = '';
+
+/** A browser profile whose sync sockets reach the server only while `open` is true. */
+interface Profile {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** While false, /sync/ sockets open but the server never hears of them (nor answers). */
+  open: boolean;
+}
+
+async function newProfile(): Promise<Profile> {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1200, height: 900 } });
+  contexts.push(context);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  const profile: Profile = { context, page, open: true };
+  await context.routeWebSocket(/\/sync\//, (ws) => {
+    if (profile.open) ws.connectToServer();
+    // Held: the page's socket is open, the server is never reached, nothing comes back.
+  });
+  return profile;
+}
+
+const databaseNames = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((info) => info.name ?? ''));
+
+const waitForSaved = (page: Page) =>
+  page.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''), null, {
+    timeout: 20_000,
+  });
+
+/**
+ * Waits until the local copy has stored as many unconfirmed changes as the status shows (the copy
+ * writes them as they happen; a reload before that would test the race, not the feature). One
+ * transaction over both stores runs after every write issued before it.
+ */
+async function waitForStoredPending(page: Page): Promise<void> {
+  await page.waitForFunction(async (id) => {
+    const shown = /\((\d+) ændringer? venter\)/.exec(document.querySelector('[data-testid="sync-status"]')?.textContent ?? '');
+    if (!shown) return false;
+    const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
+    if (!name) return false;
+    const stored = await new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const read = db.transaction(['updates', 'custom'], 'readonly').objectStore('custom').get('sync-state');
+        read.onsuccess = () => {
+          db.close();
+          resolve((read.result as { pending?: unknown[] } | undefined)?.pending?.length ?? 0);
+        };
+        read.onerror = () => reject(read.error);
+      };
+    });
+    return stored === Number(shown[1]);
+  }, documentId);
+}
+
+/** Waits until the local copy no longer keeps rescued text (closing the notice deletes it, asynchronously). */
+async function waitForRescuedTextGone(page: Page): Promise<void> {
+  await page.waitForFunction(async (id) => {
+    const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
+    if (!name) return false;
+    return new Promise<boolean>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const read = db.transaction(['custom'], 'readonly').objectStore('custom').get('stale-text');
+        read.onsuccess = () => {
+          db.close();
+          resolve(read.result === undefined);
+        };
+        read.onerror = () => reject(read.error);
+      };
+    });
+  }, documentId);
+}
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator(EDITOR).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the local copy of a document', () => {
+  let anna: Profile;
+
+  it('keeps a copy per person and document once the document is opened', async () => {
+    anna = await newProfile();
+    await signUp(anna.page, server.url, 'Anna Lokal', ANNA);
+    await anna.page.getByLabel('Titel', { exact: true }).fill('Arbejdsdag i haven');
+    await anna.page.getByLabel('Tomt dokument').check();
+    await anna.page.getByRole('button', { name: 'Opret dokument' }).click();
+    await anna.page.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
+    documentUrl = anna.page.url();
+    documentId = new URL(documentUrl).pathname.split('/').pop() ?? '';
+    await waitForEditable(anna.page);
+    await typeAtEnd(anna.page, 'Vi mødes lørdag kl. 10.');
+    await waitForSaved(anna.page);
+    const names = await databaseNames(anna.page);
+    expect(names.some((name) => /^samskriv:[^:]+:doc:/.test(name) && name.endsWith(`:doc:${documentId}`))).toBe(true);
+  });
+
+  it('opens from the local copy after a reload, editable, while the server does not answer', async () => {
+    anna.open = false;
+    const started = Date.now();
+    await anna.page.reload();
+    await waitForEditable(anna.page, 10_000);
+    const editableAfterMs = Date.now() - started;
+    expect(await editorText(anna.page)).toContain('Vi mødes lørdag kl. 10.');
+    expect(await syncStatus(anna.page)).toBe('Forbinder…');
+    // Only the local copy could have given it: the server never heard of this page's socket.
+    console.info(`local copy: navigation to an editable document in ${editableAfterMs} ms`);
+  });
+
+  it('counts what is typed meanwhile as waiting, also after another reload', async () => {
+    await typeAtEnd(anna.page, ' Tag handsker med.');
+    await anna.page.waitForFunction(() =>
+      /^Forbinder… \(\d+ ændringer? venter\)$/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''),
+    );
+    await waitForStoredPending(anna.page);
+    await anna.page.reload();
+    await waitForEditable(anna.page, 10_000);
+    expect(await editorText(anna.page)).toContain('Vi mødes lørdag kl. 10. Tag handsker med.');
+    expect(await syncStatus(anna.page)).toMatch(/^Forbinder… \(\d+ ændringer? venter\)$/);
+  });
+
+  it('sends it all once the server can be reached, and says "Gemt" only then', async () => {
+    anna.open = true;
+    await anna.page.reload();
+    await waitForSaved(anna.page);
+    expect(await editorText(anna.page)).toContain('Vi mødes lørdag kl. 10. Tag handsker med.');
+    // A second browser of Anna's, with no local copy: the text is on the server.
+    const other = await newProfile();
+    await other.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+    await signInHere(other.page, ANNA);
+    await other.page.waitForURL(documentUrl);
+    await waitForEditorText(other.page, 'Vi mødes lørdag kl. 10. Tag handsker med.');
+    await other.context.close();
+  });
+});
+
+describe('resetting the history', () => {
+  it('closes open editors, and a copy with text from the old history offers it to copy instead of merging it', async () => {
+    const owner = await newProfile();
+    await owner.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+    await signInHere(owner.page, ANNA);
+    await owner.page.waitForURL(documentUrl);
+    await waitForEditable(owner.page);
+
+    // Another browser of Anna's writes a paragraph the server never gets.
+    const writer = await newProfile();
+    await writer.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+    await signInHere(writer.page, ANNA);
+    await writer.page.waitForURL(documentUrl);
+    await waitForSaved(writer.page);
+    writer.open = false;
+    await writer.page.reload();
+    await waitForEditable(writer.page);
+    await typeAtEnd(writer.page, ' Skrevet offline i den gamle historik.');
+    await waitForStoredPending(writer.page);
+
+    // The owner resets the history; their own open editor is closed and reopens from the fresh body.
+    const panel = owner.page.getByTestId('reset-history');
+    await panel.getByRole('button', { name: 'Nulstil historik …' }).click();
+    await panel.getByRole('button', { name: 'Ja, nulstil historikken' }).click();
+    await owner.page.getByText('Historikken er nulstillet (udgave 2).').waitFor({ state: 'attached' });
+    await waitForSaved(owner.page);
+    await waitForEditable(owner.page);
+    expect(await editorText(owner.page)).toContain('Vi mødes lørdag kl. 10. Tag handsker med.');
+    // The owner had nothing unsent: no notice for them.
+    expect(await owner.page.getByTestId('rescued-text').count()).toBe(0);
+
+    // The writer comes back online: the copy of epoch 1 is set aside, its text offered to copy.
+    writer.open = true;
+    await writer.page.reload();
+    const notice = writer.page.getByTestId('rescued-text');
+    await notice.getByText('Din lokale tekst er ikke flettet ind.').waitFor();
+    await waitForSaved(writer.page);
+    const textarea = notice.getByLabel('Din lokale tekst');
+    await writer.page.waitForFunction(
+      () => !document.querySelector('[data-testid="rescued-text"]')?.textContent?.includes('Indtil serverens udgave'),
+    );
+    expect(await textarea.inputValue()).toBe('Vi mødes lørdag kl. 10. Tag handsker med. Skrevet offline i den gamle historik.');
+    expect(await textarea.getAttribute('readonly')).not.toBeNull();
+    await notice.getByRole('button', { name: 'Kopiér teksten' }).click();
+    await notice.getByText('Teksten er kopieret.').waitFor({ state: 'attached' });
+    expect(await writer.page.evaluate(() => navigator.clipboard.readText())).toContain('Skrevet offline i den gamle historik.');
+
+    // Not merged: neither this editor, nor the owner's, nor the server has it.
+    expect(await editorText(writer.page)).not.toContain('Skrevet offline');
+    expect(await editorText(owner.page)).not.toContain('Skrevet offline');
+    await owner.page.reload();
+    await waitForSaved(owner.page);
+    expect(await editorText(owner.page)).not.toContain('Skrevet offline');
+
+    // The text stays offered across a reload until it is dismissed.
+    await writer.page.reload();
+    await notice.getByLabel('Din lokale tekst').waitFor();
+    await notice.getByRole('button', { name: 'Luk' }).click();
+    expect(await writer.page.getByTestId('rescued-text').count()).toBe(0);
+    await waitForRescuedTextGone(writer.page);
+    await writer.page.reload();
+    await waitForEditable(writer.page);
+    expect(await writer.page.getByTestId('rescued-text').count()).toBe(0);
+  });
+});
+
+describe('signing out', () => {
+  const personDatabases = async (page: Page) =>
+    (await databaseNames(page)).filter((name) => name.startsWith('samskriv:') && !name.startsWith('samskriv:anonymous:'));
+
+  it('asks first when changes are not on the server, and then deletes the person’s local data', async () => {
+    const profile = await newProfile();
+    await profile.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+    await signInHere(profile.page, ANNA);
+    await profile.page.waitForURL(documentUrl);
+    await waitForSaved(profile.page);
+    profile.open = false;
+    await profile.page.reload();
+    await waitForEditable(profile.page);
+    await typeAtEnd(profile.page, ' Ikke sendt endnu.');
+    await waitForStoredPending(profile.page);
+    const before = await personDatabases(profile.page);
+    expect(before.some((name) => name.endsWith(`:doc:${documentId}`))).toBe(true);
+    expect(before.some((name) => name.endsWith(':cache'))).toBe(true);
+
+    // Asked first; "Bliv logget ind" keeps everything as it was.
+    await profile.page.getByRole('button', { name: 'Log ud' }).click();
+    const dialog = profile.page.getByRole('dialog', { name: 'Noget er endnu ikke gemt på serveren' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/\d+ ændringer? er endnu ikke gemt på serveren\./);
+    // The safe choice has the focus; Escape closes like it.
+    expect(await profile.page.evaluate(() => document.activeElement?.textContent)).toBe('Bliv logget ind');
+    await profile.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await profile.page.getByText('Logget ind som Anna Lokal').count()).toBe(1);
+    expect(await personDatabases(profile.page)).toEqual(before);
+
+    await profile.page.getByRole('button', { name: 'Log ud' }).click();
+    await dialog.getByRole('button', { name: 'Log ud alligevel' }).click();
+    await profile.page.waitForURL(`${server.url}/`);
+    await profile.page.getByRole('banner').getByRole('link', { name: 'Log ind' }).waitFor();
+    expect(await personDatabases(profile.page)).toEqual([]);
+  });
+
+  it('signs out at once when nothing is waiting, and still deletes the local copies', async () => {
+    const profile = await newProfile();
+    await profile.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+    await signInHere(profile.page, ANNA);
+    await profile.page.waitForURL(documentUrl);
+    await waitForSaved(profile.page);
+    expect((await personDatabases(profile.page)).some((name) => name.endsWith(`:doc:${documentId}`))).toBe(true);
+    await profile.page.getByRole('button', { name: 'Log ud' }).click();
+    await profile.page.waitForURL(`${server.url}/`);
+    await profile.page.getByRole('banner').getByRole('link', { name: 'Log ind' }).waitFor();
+    expect(await personDatabases(profile.page)).toEqual([]);
+    expect(await profile.page.getByTestId('sign-out-dialog').count()).toBe(0);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * "Nulstil historik" over HTTP against the production server: who may (owners and admins:
+ * manage_access), the refusals, the epoch it answers and the sync-token route reports, and that it
+ * reaches the sync endpoint of the same process (a live socket is closed with 4409; the old epoch
+ * is refused at connect, the new one welcome).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Close, EPOCH_QUERY_PARAM } from '../../lib/protocol';
+import { openRawSocket } from '../helpers/rawSocket';
+import { PASSWORD } from './helpers/editorPage';
+import { startAppServer, type AppServer } from './helpers/startAppServer';
+
+let server: AppServer;
+
+interface Sent {
+  readonly status: number;
+  readonly body: { error?: { code: string }; [key: string]: unknown } | null;
+}
+
+async function send(method: string, path: string, session?: string, body?: unknown, origin: string | null = server.url): Promise<Sent> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (origin !== null) headers.Origin = origin;
+  if (session !== undefined) headers.Cookie = `samskriv_session=${session}`;
+  const response = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : (JSON.parse(text) as Sent['body']) };
+}
+
+const sessionOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .find((value) => value.startsWith('samskriv_session='))
+    ?.slice('samskriv_session='.length)
+    .split(';')[0] ?? '';
+
+async function signUp(email: string, name: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/account/sign-up`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.url },
+    body: JSON.stringify({ email, name, password: PASSWORD }),
+  });
+  expect(response.status).toBe(201);
+  return sessionOf(response);
+}
+
+let admin = '';
+let owner = '';
+let editor = '';
+let stranger = '';
+let documentId = '';
+const reset = (session?: string, origin?: string | null) =>
+  send('POST', `/api/documents/${documentId}/reset-history`, session, undefined, origin);
+
+async function syncToken(session: string): Promise<{ token: string; epoch: number }> {
+  const response = await fetch(`${server.url}/api/documents/${documentId}/sync-token`, {
+    headers: { Cookie: `samskriv_session=${session}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { token: string; epoch: number };
+}
+
+const socketUrl = (token: string, epoch?: number) =>
+  `${server.url.replace('http', 'ws')}/sync/${documentId}?token=${token}${epoch === undefined ? '' : `&${EPOCH_QUERY_PARAM}=${epoch}`}`;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  const setup = await fetch(`${server.url}/api/setup`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.url },
+    body: JSON.stringify({ token: server.setupToken(), email: 'admin@eksempel.dk', name: 'Ada Admin', password: PASSWORD }),
+  });
+  expect(setup.status).toBe(201);
+  admin = sessionOf(setup);
+  owner = await signUp('ejer@eksempel.dk', 'Olga Ejer');
+  editor = await signUp('redaktoer@eksempel.dk', 'Erik Redaktør');
+  stranger = await signUp('fremmed@eksempel.dk', 'Frida Fremmed');
+  const created = await send('POST', '/api/documents', owner, { title: 'Vedtægter', template: 'projektforslag' });
+  expect(created.status).toBe(201);
+  documentId = (created.body as { document?: { id: string }; id?: string }).document?.id ?? String(created.body?.id);
+  expect(
+    (await send('POST', `/api/documents/${documentId}/access`, owner, { email: 'redaktoer@eksempel.dk', role: 'editor' })).status,
+  ).toBe(201);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('POST /api/documents/:id/reset-history', () => {
+  it('refuses signed-out visitors (401), strangers (404), editors (403) and other origins (403)', async () => {
+    expect((await reset()).status).toBe(401);
+    expect(await reset(stranger)).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    expect(await reset(editor)).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+    expect(await reset(owner, 'https://angriber.example')).toMatchObject({ status: 403, body: { error: { code: 'cross_origin' } } });
+    expect((await reset(owner, null)).status).toBe(403);
+    expect((await send('POST', '/api/documents/findes-ikke/reset-history', owner)).status).toBe(404);
+    expect((await syncToken(owner)).epoch).toBe(1);
+  });
+
+  it('lets the owner reset: live sockets close with 4409, the old epoch is refused, the new one welcome', async () => {
+    const { token } = await syncToken(editor);
+    const live = await openRawSocket(socketUrl(token, 1));
+    const stock = await openRawSocket(socketUrl(token));
+    const answer = await reset(owner);
+    expect(answer).toEqual({ status: 200, body: { epoch: 2 } });
+    expect(await live.closed).toEqual(Close.staleEpoch);
+    expect(await stock.closed).toEqual(Close.staleEpoch);
+
+    const fresh = await syncToken(editor);
+    expect(fresh.epoch).toBe(2);
+    const stale = await openRawSocket(socketUrl(fresh.token, 1));
+    expect(await stale.closed).toEqual(Close.staleEpoch);
+    expect(stale.frames).toEqual([]);
+    const current = await openRawSocket(socketUrl(fresh.token, 2));
+    const answered = new Promise<void>((resolve) => current.ws.once('message', () => resolve()));
+    // Sync step 1 with an empty state vector: the server answers with the document.
+    current.ws.send(new Uint8Array([0, 0, 1, 0]));
+    await answered;
+    current.ws.close();
+  });
+
+  it('lets an admin reset a document they have no grant on', async () => {
+    expect(await reset(admin)).toEqual({ status: 200, body: { epoch: 3 } });
+    expect((await syncToken(owner)).epoch).toBe(3);
+  });
+});
