@@ -92,9 +92,9 @@ export async function keepOffline(personKey: PersonKey, documentId: string, titl
 }
 
 /** Removes the document from this device (after the server holds all of its local copy) and unmarks it. */
-export async function removeFromDevice(personKey: PersonKey, documentId: string, hasCopy: boolean): Promise<void> {
+export async function removeFromDevice(personKey: PersonKey, documentId: string): Promise<void> {
   if (!(await serverReachable())) throw new LocalCopyError('unreachable', 'the server cannot be reached');
-  await removeLocalCopy(personKey, documentId, hasCopy);
+  await removeLocalCopy(personKey, documentId);
   await forgetPage(documentId);
   const store = await LocalCache.open(personKey);
   try {

@@ -7,8 +7,24 @@
 import { useId } from 'react';
 import { useT } from '../../lib/i18n/useT';
 import type { Translate } from '../../lib/i18n/t';
+import type { LocalCopyFailure } from '../_offline/localCopy';
 import type { OfflineItem } from './useOfflineShelf';
 import '../_offline/offline.css';
+
+function keepFailure(t: Translate, reason: LocalCopyFailure): string {
+  if (reason === 'refused') return t('offline.keepFailed.refused');
+  if (reason === 'stale') return t('offline.stale');
+  if (reason === 'unavailable') return t('offline.unavailable');
+  return t('offline.keepFailed.unreachable');
+}
+
+function removeFailure(t: Translate, reason: LocalCopyFailure): string {
+  if (reason === 'unsaved') return t('offline.removeFailed.unsaved');
+  if (reason === 'refused') return t('offline.removeFailed.refused');
+  if (reason === 'stale') return t('offline.stale');
+  if (reason === 'unavailable') return t('offline.unavailable');
+  return t('offline.removeFailed.unreachable');
+}
 
 function stateText(t: Translate, item: OfflineItem, title: string): { text: string; state: string } {
   const { activity } = item;
@@ -18,15 +34,9 @@ function stateText(t: Translate, item: OfflineItem, title: string): { text: stri
     case 'removing':
       return { text: t('offline.state.removing'), state: 'busy' };
     case 'keepFailed':
-      return {
-        text: activity.reason === 'refused' ? t('offline.keepFailed.refused') : t('offline.keepFailed.unreachable'),
-        state: 'failed',
-      };
+      return { text: keepFailure(t, activity.reason), state: 'failed' };
     case 'removeFailed':
-      return {
-        text: activity.reason === 'unsaved' ? t('offline.removeFailed.unsaved') : t('offline.removeFailed.unreachable'),
-        state: 'failed',
-      };
+      return { text: removeFailure(t, activity.reason), state: 'failed' };
     case 'removed':
       if (!item.available) return { text: t('offline.state.removed', { title }), state: 'removed' };
       break;

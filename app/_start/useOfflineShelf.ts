@@ -97,8 +97,7 @@ export function useOfflineShelf(personKey: PersonKey, documentIds: readonly stri
       setActivity(documentId, { kind: 'removing' });
       enqueue(async () => {
         try {
-          const before = await readDeviceState(personKey, [documentId]);
-          await removeFromDevice(personKey, documentId, before.copies?.has(documentId) ?? true);
+          await removeFromDevice(personKey, documentId);
           setActivity(documentId, { kind: 'removed' });
         } catch (error) {
           setActivity(documentId, { kind: 'removeFailed', reason: failureOf(error) });

@@ -643,6 +643,11 @@ export const da = {
   'offline.keepFailed.refused': 'Kunne ikke hentes: du har ikke (længere) adgang til dokumentet.',
   'offline.removeFailed.unsaved': 'Ikke fjernet: ændringer på denne enhed er endnu ikke gemt på serveren. Prøv igen om lidt.',
   'offline.removeFailed.unreachable': 'Ikke fjernet: serveren skal først have alle ændringer fra denne enhed. Prøv igen, når du er online.',
+  'offline.removeFailed.refused':
+    'Ikke fjernet: du har ikke længere adgang til dokumentet, så ændringer på denne enhed kan ikke nå serveren.',
+  'offline.stale':
+    'Dokumentets historik er blevet nulstillet. Åbn dokumentet for at se og kopiere den tekst, der kun findes på denne enhed.',
+  'offline.unavailable': 'Browseren tillader ikke, at dokumenter gemmes på denne enhed (for eksempel i et privat vindue).',
   'offline.fallback.title': 'Ingen forbindelse',
   'offline.fallback.heading': 'Du er offline',
   'offline.fallback.body':
@@ -1295,6 +1300,10 @@ export const en: Messages = {
   'offline.removeFailed.unsaved': 'Not removed: changes on this device are not yet saved on the server. Try again in a moment.',
   'offline.removeFailed.unreachable':
     'Not removed: the server must first have every change from this device. Try again when you are online.',
+  'offline.removeFailed.refused':
+    'Not removed: you no longer have access to the document, so changes on this device cannot reach the server.',
+  'offline.stale': 'The document’s history was reset. Open the document to see and copy the text that exists only on this device.',
+  'offline.unavailable': 'The browser does not let documents be kept on this device (in a private window, for example).',
   'offline.fallback.title': 'No connection',
   'offline.fallback.heading': 'You are offline',
   'offline.fallback.body':

@@ -100,6 +100,21 @@ describe('OfflineToggle', () => {
         true,
         'Ikke fjernet: serveren skal først have alle ændringer fra denne enhed. Prøv igen, når du er online.',
       ],
+      [
+        { kind: 'removeFailed', reason: 'refused' },
+        true,
+        'Ikke fjernet: du har ikke længere adgang til dokumentet, så ændringer på denne enhed kan ikke nå serveren.',
+      ],
+      [
+        { kind: 'keepFailed', reason: 'stale' },
+        false,
+        'Dokumentets historik er blevet nulstillet. Åbn dokumentet for at se og kopiere den tekst, der kun findes på denne enhed.',
+      ],
+      [
+        { kind: 'keepFailed', reason: 'unavailable' },
+        false,
+        'Browseren tillader ikke, at dokumenter gemmes på denne enhed (for eksempel i et privat vindue).',
+      ],
       [{ kind: 'removed' }, false, `${TITLE} er fjernet fra enheden.`],
     ];
     for (const [activity, available, text] of cases) {
