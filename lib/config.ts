@@ -2,7 +2,7 @@
  * Configuration, validated once at start-up. A bad value stops the process with a message that
  * names the variable; everything inward receives the typed `Config`.
  */
-import { z } from 'zod';
+import { z } from './zodWithoutEval';
 import { parseEmbedOrigins } from './security/embedOrigins';
 import { publicUrlSchema } from './mail/publicUrlSchema';
 import { smtpUrlSchema } from './mail/smtpUrlSchema';

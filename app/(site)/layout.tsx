@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { can } from '../../lib/access/can';
 import { colourFor } from '../../lib/auth/colourFor';
 import { getServices } from '../../lib/services';
 import { ServiceWorkerRegistration } from '../_offline/ServiceWorkerRegistration';
@@ -16,6 +17,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
     name: principal.label,
     color: colourFor(principal.personId),
     admin: isAdmin(principal),
+    moderator: can(principal.actor, 'moderate', { kind: 'platform' }).allowed,
     ownName: principal.resolved.person.name,
     organisations: organisations.map(({ id, name }) => ({ id, name })),
     actingFor: principal.resolved.session.actingForOrganisationId ?? null,

@@ -13,6 +13,8 @@ export interface ShellPerson {
   readonly color: string;
   /** Shows the link to the admin page (can() `administer`). */
   readonly admin: boolean;
+  /** Shows the link to the moderation page (can() `moderate` on the platform: moderators and admins). */
+  readonly moderator: boolean;
   /** The person's own name (without an organisation), for the acting-for choice. */
   readonly ownName: string;
   /** The organisations the person belongs to; none: no acting-for choice in the header. */
@@ -42,6 +44,7 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
               {person.organisations.length > 0 && (
                 <HeaderActingFor name={person.ownName} organisations={person.organisations} current={person.actingFor} />
               )}
+              {person.moderator && <Link href="/moderering">{t('consultation.moderation.headerLink')}</Link>}
               {person.admin && <Link href="/admin">{t('header.admin')}</Link>}
               <Link href="/konto">{t('header.account')}</Link>
               <SignOutButton personKey={person.personKey} />

@@ -1,7 +1,15 @@
 'use client';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useT } from '../../lib/i18n/useT';
+import { CommentBridge } from '../_consultation/CommentBridge';
+import { CommentHighlights } from '../_consultation/CommentHighlights';
+import { CommentsPanel } from '../_consultation/CommentsPanel';
+import { CommentToolbar } from '../_consultation/CommentToolbar';
+import { ReadOnlyCaret } from '../_consultation/ReadOnlyCaret';
+import { SelectionCommentButton } from '../_consultation/SelectionCommentButton';
+import { listenForCommentChanges } from '../_consultation/listenForCommentChanges';
+import { useCommentShortcut } from '../_consultation/useCommentShortcut';
 import type { Collaboration } from './CollaborationHolder';
 import { collaborativeExtensions, type CaretUser } from './collaborativeExtensions';
 import { LinkForm } from './LinkForm';
@@ -28,6 +36,8 @@ export interface CollaborativeEditorProps {
    * another epoch is set aside, never connected. Omit when unknown.
    */
   readonly epoch?: number;
+  /** Shows the comments panel, highlights and the comment buttons (the document page; not embeds). */
+  readonly comments?: boolean;
 }
 
 /** The live editor for one document: loaded in the browser only (next/dynamic, ssr: false). */
@@ -49,6 +59,9 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
         user={props.user}
         readOnly={props.readOnly}
         withToken={props.token !== undefined}
+        documentId={props.documentId}
+        personKey={props.personKey}
+        comments={props.comments ?? false}
       />
     </>
   );
@@ -68,17 +81,28 @@ interface EditorSessionProps {
   readonly user: CaretUser;
   readonly readOnly: boolean;
   readonly withToken: boolean;
+  readonly documentId: string;
+  readonly personKey: string | null;
+  readonly comments: boolean;
 }
 
-function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessionProps) {
+function EditorSession({ collaboration, user, readOnly, withToken, documentId, personKey, comments }: EditorSessionProps) {
   const t = useT();
   const { doc, provider, tracker, fromLocalCopy } = collaboration;
   const { status, hasSynced } = useSyncStatus(tracker);
   const [linkOpen, setLinkOpen] = useState(false);
   const statusContext = useMemo(() => ({ readOnly, withToken }), [readOnly, withToken]);
   const { name, color } = user;
+  const [bridge] = useState(() => new CommentBridge());
+  const canComment = useSyncExternalStore(bridge.subscribe, bridge.getCanComment, () => false);
   // By value: a refreshed server render hands over an equal but new `user` object.
-  const extensions = useMemo(() => collaborativeExtensions(doc, provider, { name, color }), [doc, provider, name, color]);
+  const extensions = useMemo(
+    () => [
+      ...collaborativeExtensions(doc, provider, { name, color }),
+      ...(comments ? [CommentHighlights.configure({ onActivate: bridge.activate }), ReadOnlyCaret] : []),
+    ],
+    [doc, provider, name, color, comments, bridge],
+  );
   const editor = useEditor(
     {
       extensions,
@@ -86,7 +110,14 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
       // Opened for editing once the local copy has loaded, or (a first open) the server's copy has arrived.
       editable: false,
       editorProps: {
-        attributes: { 'aria-label': t('editor.bodyLabel'), 'aria-multiline': 'true', role: 'textbox', spellcheck: 'true' },
+        attributes: {
+          'aria-label': t('editor.bodyLabel'),
+          'aria-multiline': 'true',
+          role: 'textbox',
+          spellcheck: 'true',
+          // Read-only text can still be selected (with the keyboard too: ReadOnlyCaret) and commented on.
+          ...(readOnly && { 'aria-readonly': 'true', ...(comments && { tabindex: '0' }) }),
+        },
       },
     },
     [extensions],
@@ -99,6 +130,10 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== canEdit) editor.setEditable(canEdit);
   }, [editor, canEdit]);
+
+  useCommentShortcut(comments ? editor : null, bridge);
+  // Without a comments panel (embeds) the socket's "comments changed" messages are ignored, not logged as unknown.
+  useEffect(() => (comments ? undefined : listenForCommentChanges(provider, () => undefined)), [comments, provider]);
 
   useWarnBeforeLeaving(pendingOf(status) > 0);
 
@@ -116,14 +151,38 @@ function EditorSession({ collaboration, user, readOnly, withToken }: EditorSessi
           </p>
         </div>
       )}
-      <div className="editor-layout">
+      <div className={comments ? 'editor-layout editor-layout--comments' : 'editor-layout'}>
         <div className="editor-surface">
-          {editor && !readOnly && <Toolbar editor={editor} linkOpen={linkOpen} onToggleLink={() => setLinkOpen((open) => !open)} />}
+          {editor && !readOnly && (
+            <Toolbar
+              editor={editor}
+              linkOpen={linkOpen}
+              onToggleLink={() => setLinkOpen((open) => !open)}
+              onComment={comments && canComment ? bridge.requestComment : undefined}
+            />
+          )}
+          {editor && readOnly && comments && <CommentToolbar bridge={bridge} />}
           {editor && linkOpen && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
           {editor ? <EditorContent editor={editor} className="editor-content" data-testid="editor" /> : <EditorLoading />}
           {editor && !loaded && <EditorLoading />}
+          {editor && comments && <SelectionCommentButton editor={editor} bridge={bridge} />}
         </div>
-        <PresenceList awareness={provider.awareness} />
+        {comments ? (
+          <div className="editor-side">
+            <PresenceList awareness={provider.awareness} />
+            <CommentsPanel
+              documentId={documentId}
+              personKey={personKey}
+              editor={editor}
+              doc={doc}
+              provider={provider}
+              bridge={bridge}
+              canEdit={canEdit}
+            />
+          </div>
+        ) : (
+          <PresenceList awareness={provider.awareness} />
+        )}
       </div>
     </div>
   );

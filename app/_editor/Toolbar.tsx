@@ -88,7 +88,18 @@ const ALL_TOOLS = GROUPS.flat();
  * The formatting toolbar (WAI-ARIA toolbar pattern): one tab stop, arrow keys move between
  * buttons, each button has a name (aria-label) and says whether it is on (aria-pressed).
  */
-export function Toolbar({ editor, linkOpen, onToggleLink }: { editor: Editor; linkOpen: boolean; onToggleLink: () => void }) {
+export function Toolbar({
+  editor,
+  linkOpen,
+  onToggleLink,
+  onComment,
+}: {
+  editor: Editor;
+  linkOpen: boolean;
+  onToggleLink: () => void;
+  /** Adds "Kommentér" (Ctrl+Alt+M) at the end, when the person may comment on the document. */
+  onComment?: () => void;
+}) {
   const t = useT();
   const [focusIndex, setFocusIndex] = useState(0);
   const ref = useRef<HTMLDivElement>(null);
@@ -122,7 +133,15 @@ export function Toolbar({ editor, linkOpen, onToggleLink }: { editor: Editor; li
   }
 
   let index = -1;
-  const button = (id: string, label: string, face: ReactNode, pressed: boolean, onClick: () => void, keys?: string) => {
+  const button = (
+    id: string,
+    label: string,
+    face: ReactNode,
+    pressed: boolean | undefined,
+    onClick: () => void,
+    keys?: string,
+    alwaysEnabled = false,
+  ) => {
     index += 1;
     const own = index;
     return (
@@ -134,7 +153,7 @@ export function Toolbar({ editor, linkOpen, onToggleLink }: { editor: Editor; li
         aria-pressed={pressed}
         title={keys ? `${label} (${keys})` : label}
         tabIndex={own === focusIndex ? 0 : -1}
-        disabled={!state.editable}
+        disabled={!alwaysEnabled && !state.editable}
         onFocus={() => setFocusIndex(own)}
         onMouseDown={(event) => event.preventDefault() /* keep the editor's selection */}
         onClick={onClick}
@@ -156,6 +175,19 @@ export function Toolbar({ editor, linkOpen, onToggleLink }: { editor: Editor; li
           {g === GROUPS.length - 1 && button('link', t('toolbar.link'), <LinkIcon />, state.link || linkOpen, onToggleLink)}
         </div>
       ))}
+      {onComment && (
+        <div className="toolbar__group">
+          {button(
+            'comment',
+            t('consultation.toolbar.comment'),
+            t('consultation.toolbar.comment'),
+            undefined,
+            onComment,
+            'Ctrl+Alt+M',
+            true,
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * Input schemas of the admin page and its route handlers (and of choosing whom one acts for),
  * shared by the forms and the handlers. Issue messages are error codes (`error.<code>`).
  */
-import { z } from 'zod';
+import { z } from '../../lib/zodWithoutEval';
 import { PLATFORM_ROLES } from '../../lib/access/model';
 import { emailSchema } from '../../lib/people/schemas';
 

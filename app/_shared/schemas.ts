@@ -2,8 +2,7 @@
  * Input schemas shared by the forms (in the browser) and the route handlers (on the server), so
  * both accept exactly the same things. Issue messages are error codes (`error.<code>` in the catalogue).
  */
-import { z } from 'zod';
-import '../../lib/zodWithoutEval';
+import { z } from '../../lib/zodWithoutEval';
 import { DOCUMENT_STATES } from '../../lib/access/model';
 import { TEMPLATE_IDS } from '../../lib/documents/templates';
 import { isSafeDisplayText } from '../../lib/text/displayText';

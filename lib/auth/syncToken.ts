@@ -3,7 +3,7 @@
  * Claims: sub, name, doc, access (view|comment|edit), exp; optional title and sid (the browser's session).
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
-import { z } from 'zod';
+import { z } from '../zodWithoutEval';
 
 export const ACCESS_LEVELS = ['view', 'comment', 'edit'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];

@@ -48,7 +48,7 @@ import {
 } from './model';
 import { actorOfParticipant, authorRefOf, keyOfParticipant, type Participant } from './Participant';
 import { buildConsultationReport, type ConsultationReport } from './report/buildConsultationReport';
-import { toCommentView, toConsultationView, type CommentView, type CommentsResponse, type ViewerContext } from './views';
+import { authorKeyOf, toCommentView, toConsultationView, type CommentView, type CommentsResponse, type ViewerContext } from './views';
 
 export interface CreateCommentInput {
   readonly kind: ThreadKind;
@@ -163,6 +163,9 @@ export interface CommentService {
 }
 
 const CLIENT_KEY = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** What a new comment says and where it stands; writeNew adds who wrote it, when, and its empty support, reports and moderation. */
+type NewCommentFields = Pick<StoredComment, 'id' | 'documentId' | 'threadId' | 'parentId' | 'kind' | 'anchor' | 'text' | 'replacement'>;
 const MAX_LOG_LIMIT = 1000;
 
 const invalid = (code: string) => new CommentError('invalid', code);
@@ -248,9 +251,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
   };
 
   const byKey = (current: DocumentComments, key: string, clientKey: string | undefined): StoredComment | undefined =>
-    clientKey === undefined
-      ? undefined
-      : current.comments.find((c) => c.clientKey === clientKey && `${c.author.kind}:${c.author.id}` === key);
+    clientKey === undefined ? undefined : current.comments.find((c) => c.clientKey === clientKey && authorKeyOf(c.author) === key);
 
   /** One atomic change to a document's comments; listeners hear of it when something was written. */
   async function write(
@@ -266,7 +267,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
 
   /** The comment must be the participant's own, still there and not hidden. */
   function ownEditable(who: Participant, comment: StoredComment): void {
-    if (`${comment.author.kind}:${comment.author.id}` !== keyOfParticipant(who)) throw new CommentError('forbidden', 'not_author');
+    if (authorKeyOf(comment.author) !== keyOfParticipant(who)) throw new CommentError('forbidden', 'not_author');
     if (comment.deletedAt !== undefined) throw conflict('comment_deleted');
   }
 
@@ -291,6 +292,34 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
     return existing
       ? { comment: toCommentView(existing, viewerOf(who, opened.resource)), revision: current.revision, changed: false }
       : null;
+  }
+
+  /**
+   * Writes a new comment, suggestion or reply by `author`, unless a concurrent repeat of the same
+   * clientKey has won the race since the first look (then that one is the answer).
+   */
+  function writeNew(
+    who: Participant,
+    opened: Opened,
+    author: Exclude<Participant, { kind: 'anonymous' }>,
+    clientKey: string | undefined,
+    fields: (current: DocumentComments) => NewCommentFields,
+  ): Promise<Written> {
+    const key = keyOfParticipant(who)!;
+    return write(who, opened, (current) => {
+      const existing = byKey(current, key, clientKey);
+      if (existing) return { result: existing };
+      const comment: StoredComment = {
+        ...fields(current),
+        author: authorRefOf(author),
+        createdAt: createdAtFor(current),
+        ...(clientKey !== undefined && { clientKey }),
+        supporters: [],
+        reports: [],
+        moderation: { state: 'visible' },
+      };
+      return { put: [comment], result: comment };
+    });
   }
 
   return {
@@ -345,13 +374,9 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       } finally {
         ydoc.destroy();
       }
-      const key = keyOfParticipant(who)!;
-      return write(who, opened, (current) => {
-        // A concurrent repeat may have won the race since the first look.
-        const existing = byKey(current, key, clientKey);
-        if (existing) return { result: existing };
+      return writeNew(who, opened, author, clientKey, () => {
         const id = newId('c');
-        const comment: StoredComment = {
+        return {
           id,
           documentId,
           threadId: id,
@@ -360,14 +385,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
           anchor,
           text: body,
           ...(replacement !== undefined && { replacement }),
-          author: authorRefOf(author),
-          createdAt: createdAtFor(current),
-          ...(clientKey !== undefined && { clientKey }),
-          supporters: [],
-          reports: [],
-          moderation: { state: 'visible' },
         };
-        return { put: [comment], result: comment };
       });
     },
 
@@ -381,27 +399,9 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const body = text(input.text, 'text');
       find(await store.read(documentId), parentId);
       limit(who);
-      const key = keyOfParticipant(who)!;
-      return write(who, opened, (current) => {
-        const existing = byKey(current, key, clientKey);
-        if (existing) return { result: existing };
+      return writeNew(who, opened, author, clientKey, (current) => {
         const parent = find(current, parentId);
-        const comment: StoredComment = {
-          id: newId('c'),
-          documentId,
-          threadId: parent.threadId,
-          parentId: parent.id,
-          kind: 'reply',
-          anchor: null,
-          text: body,
-          author: authorRefOf(author),
-          createdAt: createdAtFor(current),
-          ...(clientKey !== undefined && { clientKey }),
-          supporters: [],
-          reports: [],
-          moderation: { state: 'visible' },
-        };
-        return { put: [comment], result: comment };
+        return { id: newId('c'), documentId, threadId: parent.threadId, parentId: parent.id, kind: 'reply', anchor: null, text: body };
       });
     },
 
@@ -439,7 +439,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       require(who, 'comment', opened.resource);
       writer(who);
       const existing = find(await store.read(documentId), commentId);
-      if (`${existing.author.kind}:${existing.author.id}` !== keyOfParticipant(who)) throw new CommentError('forbidden', 'not_author');
+      if (authorKeyOf(existing.author) !== keyOfParticipant(who)) throw new CommentError('forbidden', 'not_author');
       if (existing.deletedAt === undefined) limit(who);
       return write(who, opened, (current) => {
         const comment = find(current, commentId);
@@ -480,7 +480,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       return write(who, opened, (current) => {
         const comment = find(current, commentId);
         if (!isRoot(comment)) throw conflict('not_a_thread');
-        if (`${comment.author.kind}:${comment.author.id}` === key) throw conflict('support_own');
+        if (authorKeyOf(comment.author) === key) throw conflict('support_own');
         if (comment.supporters.includes(key) === supported) return { result: comment };
         if (comment.deletedAt !== undefined) throw conflict('comment_deleted');
         if (comment.moderation.state === 'hidden') throw conflict('comment_hidden');

@@ -4,8 +4,7 @@
  * policy (commentText.ts) and anchors are the comment service's to judge, so that every caller of
  * the service gets them.
  */
-import { z } from 'zod';
-import '../zodWithoutEval';
+import { z } from '../zodWithoutEval';
 import { ANSWER_STATUSES, MODERATION_ACTIONS, REPORT_GROUNDS, SUGGESTION_DECISIONS, THREAD_KINDS } from './model';
 
 /** JSON bodies of the comment routes: 5,000 characters of text and of wording, and an anchor, fit comfortably. */

@@ -5,8 +5,7 @@
  * the sync endpoint refuses it.
  */
 import { SignJWT, jwtVerify } from 'jose';
-import { z } from 'zod';
-import '../zodWithoutEval';
+import { z } from '../zodWithoutEval';
 import { DISPLAY_NAME_MAX } from './commentText';
 
 export const GUEST_COOKIE = 'samskriv_guest';

@@ -1,5 +1,5 @@
 /** `PUBLIC_URL`: an http(s) origin without path, query or fragment; empty or unset means none. */
-import { z } from 'zod';
+import { z } from '../zodWithoutEval';
 
 export const publicUrlSchema = z
   .string()

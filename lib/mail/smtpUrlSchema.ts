@@ -2,7 +2,7 @@
  * `SMTP_URL`: `smtp://user:pass@host:port` or `smtps://…`; empty or unset means no mail server.
  * The messages never repeat the value, since it may hold a password.
  */
-import { z } from 'zod';
+import { z } from '../zodWithoutEval';
 
 export const smtpUrlSchema = z
   .string()

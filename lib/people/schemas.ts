@@ -2,8 +2,7 @@
  * Input schemas for people and organisations, shared by the forms (in the browser) and the route
  * handlers (on the server). Issue messages are error codes (`error.<code>` in the catalogue).
  */
-import { z } from 'zod';
-import '../zodWithoutEval';
+import { z } from '../zodWithoutEval';
 import { ORGANISATION_KINDS } from '../access/model';
 import { displayNameSchema, isSafeDisplayText } from '../text/displayText';
 import { normaliseCvr } from './cvr';

@@ -2,7 +2,7 @@
  * Input schemas of the platform API (/api/v1). Issue messages are error codes (`error.<code>`),
  * as in the app's own schemas; docs/openapi.yaml describes the same shapes.
  */
-import { z } from 'zod';
+import { z } from '../zodWithoutEval';
 import { DOCUMENT_ROLES, VISIBILITIES } from '../access/model';
 import { API_KEY_SCOPES } from '../apiKeys/ApiKeyStore';
 import { ACCESS_LEVELS } from '../auth/syncToken';

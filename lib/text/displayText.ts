@@ -3,8 +3,7 @@
  * bidirectional overrides, which could disguise what others read. Browser-safe (no Node imports),
  * so forms and route handlers share one schema.
  */
-import { z } from 'zod';
-import '../zodWithoutEval';
+import { z } from '../zodWithoutEval';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;

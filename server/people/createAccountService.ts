@@ -3,7 +3,7 @@
  * disabling, roles). Sessions end whenever the password changes or a person is disabled, and
  * listeners on `events` hear of it so live sync connections close too.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zodWithoutEval';
 import { PLATFORM_ROLES, type PlatformRole } from '../../lib/access/model';
 import { hashPassword, verifyPassword } from '../../lib/auth/password';
 import { hashSessionId, isSessionIdShaped, newSessionId } from '../../lib/auth/sessionId';

@@ -5,7 +5,7 @@
  * deleted, so a planted id is worth nothing), and upgrades a hash made with older parameters.
  */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { z } from '../../lib/zodWithoutEval';
 import { hashPassword, needsRehash, verifyPassword } from '../../lib/auth/password';
 import { hashSessionId, isSessionIdShaped } from '../../lib/auth/sessionId';
 import type { SignInThrottle } from '../../lib/auth/signInThrottle';

@@ -3,7 +3,7 @@
  * at start with the file name and the path of the bad value, not later with a confusing error.
  * Loose objects keep fields this version does not know, so an older build does not drop them.
  */
-import { z } from 'zod';
+import { z } from '../../lib/zodWithoutEval';
 import { ORGANISATION_KINDS, PLATFORM_ROLES } from '../../lib/access/model';
 import { ONE_TIME_TOKEN_PURPOSES } from '../../lib/people/AccountStore';
 

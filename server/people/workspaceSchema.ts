@@ -1,5 +1,5 @@
 /** What creating a workspace takes; the error messages are codes (`error.<code>`). */
-import { z } from 'zod';
+import { z } from '../../lib/zodWithoutEval';
 import { isSafeDisplayText } from '../../lib/text/displayText';
 
 export const WORKSPACE_NAME_MAX_LENGTH = 120;

@@ -2,13 +2,19 @@
  * The admin page in real Chromium against the production server: an admin signs in, finds a
  * person by search and disables them (their open editor turns read-only within 5 seconds),
  * creates a business with a valid CVR number and adds a member, who then acts for it and is
- * shown as "Navn (Organisation)" in another person's presence list.
+ * shown as "Navn (Organisation)" in another person's presence list. No page of the app (the admin
+ * page, the start page, the editor, the account pages, moderation, the høringsnotat, an embed)
+ * reports a Content-Security-Policy violation, an eval attempt a library catches included.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mintSyncToken } from '../../lib/auth/syncToken';
+import { collectCspViolations, settle } from './helpers/cspViolations';
 import { launchChromium } from './helpers/launchChromium';
+import { createFirstAdmin } from './helpers/sessionHttp';
+import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
-import { EDITOR, PASSWORD, signInHere, signUp, waitForEditable } from './helpers/editorPage';
+import { EDITOR, createBlankDocument, signInHere, signUp, waitForEditable } from './helpers/editorPage';
 
 let server: AppServer;
 let browser: Browser;
@@ -18,12 +24,26 @@ let anna: Page;
 let bent: Page;
 let carl: Page;
 let documentUrl = '';
+/** Every CSP violation any page of this file reported. */
+const cspViolations: string[] = [];
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
   contexts.push(context);
+  await collectCspViolations(context, cspViolations);
   return context.newPage();
 }
+
+/** Opens a page, waits for what shows it is ready, and checks it reported no CSP violation. */
+async function visit(page: Page, path: string, ready: (page: Page) => Promise<void>): Promise<void> {
+  const before = cspViolations.length;
+  await page.goto(`${server.url}${path}`);
+  await ready(page);
+  await settle(page);
+  expect(cspViolations.slice(before), path).toEqual([]);
+}
+
+const heading = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { name, level: 1 }).waitFor();
 
 /** Gives a person editor access from the share panel of the document open on `owner`. */
 async function share(owner: Page, email: string, shown: string): Promise<void> {
@@ -37,19 +57,10 @@ async function share(owner: Page, email: string, shown: string): Promise<void> {
 beforeAll(async () => {
   server = await startAppServer();
   browser = await launchChromium();
-  const created = await fetch(`${server.url}/api/setup`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url },
-    body: JSON.stringify({ token: server.setupToken(), email: 'admin@eksempel.dk', name: 'Ada Admin', password: PASSWORD }),
-  });
-  expect(created.status).toBe(201);
+  await createFirstAdmin(server);
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeBrowserTest(contexts, browser, server));
 
 describe('the admin page in the browser', () => {
   it('three people sign up; one shares a document with the other two, who open it', async () => {
@@ -57,11 +68,7 @@ describe('the admin page in the browser', () => {
     await signUp(anna, server.url, 'Anna Jensen', 'anna@eksempel.dk');
     await signUp(bent, server.url, 'Bent Hansen', 'bent@eksempel.dk');
     await signUp(carl, server.url, 'Carl Nielsen', 'carl@eksempel.dk');
-    await anna.getByLabel('Titel', { exact: true }).fill('Tilbud på nyt tag');
-    await anna.getByLabel('Tomt dokument').check();
-    await anna.getByRole('button', { name: 'Opret dokument' }).click();
-    await anna.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
-    documentUrl = anna.url();
+    documentUrl = (await createBlankDocument(anna, 'Tilbud på nyt tag')).url;
     await share(anna, 'bent@eksempel.dk', 'Bent Hansen (bent@eksempel.dk) – Kan redigere');
     await share(anna, 'carl@eksempel.dk', 'Carl Nielsen (carl@eksempel.dk) – Kan redigere');
     await bent.goto(documentUrl);
@@ -171,5 +178,37 @@ describe('the admin page in the browser', () => {
     await row.getByRole('button', { name: 'Ja, tilbagekald Borgerportalen' }).click();
     await row.getByRole('cell', { name: 'Tilbagekaldt' }).waitFor();
     expect((await list(rawKey)).status).toBe(401);
+  });
+
+  it('no page reports a CSP violation: the admin page, the start page, the editor, account pages, moderation, the høringsnotat, an embed', async () => {
+    const anyHeading = (page: Page) => page.locator('h1').first().waitFor();
+    const editable = (page: Page) => waitForEditable(page);
+    await visit(admin, '/admin', heading('Administration'));
+    await admin.getByTestId('admin-people').getByLabel('Søg efter navn eller e-mail').fill('anna');
+    await admin.getByTestId('admin-people').getByRole('button', { name: 'Søg' }).click();
+    await admin.getByTestId('admin-people').getByText('1 personer i alt').waitFor();
+    await settle(admin);
+    await visit(admin, '/', anyHeading);
+    await visit(admin, '/konto', heading('Din konto'));
+    await visit(admin, '/moderering', heading('Moderering'));
+    const documentPath = new URL(documentUrl).pathname;
+    await visit(anna, documentPath, editable);
+    await visit(anna, `${documentPath}/hoeringsnotat`, heading(/^Høringsnotat: /));
+
+    const documentId = documentPath.split('/').pop() ?? '';
+    const token = await mintSyncToken(
+      { sub: 'borger.dk:7', name: 'Borger på kommunens side', doc: documentId, access: 'edit' },
+      server.secret,
+    );
+    const guest = await newPage();
+    await visit(guest, `/embed/${documentId}?token=${encodeURIComponent(token)}`, editable);
+    await visit(guest, '/konto/log-ind', heading('Log ind'));
+    await visit(guest, '/konto/opret', heading('Opret en konto'));
+    await visit(guest, '/konto/nulstil?token=ikke-en-rigtig-noegle', heading('Vælg en ny adgangskode'));
+    await visit(guest, '/invitation/ikke-en-rigtig-invitation', anyHeading);
+  });
+
+  it('no page opened in this file reported a CSP violation', () => {
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -8,8 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mintSyncToken } from '../../lib/auth/syncToken';
 import { launchChromium } from './helpers/launchChromium';
+import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
-import { EDITOR, editorText, moveCaret, signInHere, signUp, syncStatus, waitForEditable, waitForEditorText } from './helpers/editorPage';
+import {
+  EDITOR,
+  createBlankDocument,
+  editorText,
+  moveCaret,
+  signInHere,
+  signUp,
+  syncStatus,
+  waitForEditable,
+  waitForEditorText,
+} from './helpers/editorPage';
 
 const ANNA = 'anna@eksempel.dk';
 const BENT = 'bent@eksempel.dk';
@@ -50,11 +61,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeBrowserTest(contexts, browser, server));
 
 describe('co-writing in the browser', () => {
   it('two people sign up, one creates a document and shares it with the other, both open it', async () => {
@@ -64,12 +71,7 @@ describe('co-writing in the browser', () => {
     await signUp(bent, server.url, 'Bent Hansen', BENT);
     await anna.getByText('Her er ingen dokumenter endnu').waitFor();
 
-    await anna.getByLabel('Titel', { exact: true }).fill('Fællesspisning i forsamlingshuset');
-    await anna.getByLabel('Tomt dokument').check();
-    await anna.getByRole('button', { name: 'Opret dokument' }).click();
-    await anna.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
-    documentUrl = anna.url();
-    documentId = new URL(documentUrl).pathname.split('/').pop() ?? '';
+    ({ url: documentUrl, id: documentId } = await createBlankDocument(anna, 'Fællesspisning i forsamlingshuset'));
 
     // Private until shared: Bent does not see it, then Anna gives him the editor role by e-mail.
     await bent.reload();

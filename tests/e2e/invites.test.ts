@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './helpers/launchChromium';
+import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
-import { EDITOR, PASSWORD, moveCaret, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
+import { EDITOR, PASSWORD, createBlankDocument, moveCaret, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 let server: AppServer;
 let browser: Browser;
@@ -25,11 +26,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeBrowserTest(contexts, browser, server));
 
 describe('inviting a co-author with a link', () => {
   let anna: Page;
@@ -40,11 +37,7 @@ describe('inviting a co-author with a link', () => {
   it('the owner signs up, creates a document and makes an invite link', async () => {
     anna = await newPage();
     await signUp(anna, server.url, 'Anna Jensen', 'anna@eksempel.dk');
-    await anna.getByLabel('Titel', { exact: true }).fill('Sommerfest i gården');
-    await anna.getByLabel('Tomt dokument').check();
-    await anna.getByRole('button', { name: 'Opret dokument' }).click();
-    await anna.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
-    documentUrl = anna.url();
+    documentUrl = (await createBlankDocument(anna, 'Sommerfest i gården')).url;
 
     const invites = anna.getByTestId('invite-panel');
     await invites.getByText('Ingen invitationslinks endnu.').waitFor();
@@ -110,10 +103,7 @@ describe('asking to co-author', () => {
   it('a reader asks, the owner approves in the share panel, and the reader sees it', async () => {
     const owner = await newPage();
     await signUp(owner, server.url, 'Carla Ejer', 'carla@eksempel.dk');
-    await owner.getByLabel('Titel', { exact: true }).fill('Budget for haveforeningen');
-    await owner.getByLabel('Tomt dokument').check();
-    await owner.getByRole('button', { name: 'Opret dokument' }).click();
-    await owner.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
+    await createBlankDocument(owner, 'Budget for haveforeningen');
     const invites = owner.getByTestId('invite-panel');
     await invites.getByLabel('Adgang via linket').selectOption('viewer');
     await invites.getByRole('button', { name: 'Opret invitationslink' }).click();

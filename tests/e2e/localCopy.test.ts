@@ -11,8 +11,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './helpers/launchChromium';
+import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
-import { EDITOR, editorText, signInHere, signUp, syncStatus, waitForEditable, waitForEditorText } from './helpers/editorPage';
+import {
+  EDITOR,
+  createBlankDocument,
+  editorText,
+  signInHere,
+  signUp,
+  syncStatus,
+  waitForEditable,
+  waitForEditorText,
+} from './helpers/editorPage';
 
 const ANNA = 'anna.lokal@eksempel.dk';
 
@@ -110,11 +120,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => closeBrowserTest(contexts, browser, server));
 
 describe('the local copy of a document', () => {
   let anna: Profile;
@@ -122,12 +128,7 @@ describe('the local copy of a document', () => {
   it('keeps a copy per person and document once the document is opened', async () => {
     anna = await newProfile();
     await signUp(anna.page, server.url, 'Anna Lokal', ANNA);
-    await anna.page.getByLabel('Titel', { exact: true }).fill('Arbejdsdag i haven');
-    await anna.page.getByLabel('Tomt dokument').check();
-    await anna.page.getByRole('button', { name: 'Opret dokument' }).click();
-    await anna.page.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
-    documentUrl = anna.page.url();
-    documentId = new URL(documentUrl).pathname.split('/').pop() ?? '';
+    ({ url: documentUrl, id: documentId } = await createBlankDocument(anna.page, 'Arbejdsdag i haven'));
     await waitForEditable(anna.page);
     await typeAtEnd(anna.page, 'Vi mødes lørdag kl. 10.');
     await waitForSaved(anna.page);

@@ -7,42 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Close, EPOCH_QUERY_PARAM } from '../../lib/protocol';
 import { openRawSocket } from '../helpers/rawSocket';
-import { PASSWORD } from './helpers/editorPage';
+import { createFirstAdmin, sessionHttp } from './helpers/sessionHttp';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 
 let server: AppServer;
-
-interface Sent {
-  readonly status: number;
-  readonly body: { error?: { code: string }; [key: string]: unknown } | null;
-}
-
-async function send(method: string, path: string, session?: string, body?: unknown, origin: string | null = server.url): Promise<Sent> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (origin !== null) headers.Origin = origin;
-  if (session !== undefined) headers.Cookie = `samskriv_session=${session}`;
-  const response = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? null : (JSON.parse(text) as Sent['body']) };
-}
-
-const sessionOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .find((value) => value.startsWith('samskriv_session='))
-    ?.slice('samskriv_session='.length)
-    .split(';')[0] ?? '';
-
-async function signUp(email: string, name: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/account/sign-up`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url },
-    body: JSON.stringify({ email, name, password: PASSWORD }),
-  });
-  expect(response.status).toBe(201);
-  return sessionOf(response);
-}
+const { send, signUp } = sessionHttp(() => server);
 
 let admin = '';
 let owner = '';
@@ -65,16 +34,10 @@ const socketUrl = (token: string, epoch?: number) =>
 
 beforeAll(async () => {
   server = await startAppServer();
-  const setup = await fetch(`${server.url}/api/setup`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url },
-    body: JSON.stringify({ token: server.setupToken(), email: 'admin@eksempel.dk', name: 'Ada Admin', password: PASSWORD }),
-  });
-  expect(setup.status).toBe(201);
-  admin = sessionOf(setup);
-  owner = await signUp('ejer@eksempel.dk', 'Olga Ejer');
-  editor = await signUp('redaktoer@eksempel.dk', 'Erik Redaktør');
-  stranger = await signUp('fremmed@eksempel.dk', 'Frida Fremmed');
+  admin = await createFirstAdmin(server);
+  owner = (await signUp('ejer@eksempel.dk', 'Olga Ejer')).session;
+  editor = (await signUp('redaktoer@eksempel.dk', 'Erik Redaktør')).session;
+  stranger = (await signUp('fremmed@eksempel.dk', 'Frida Fremmed')).session;
   const created = await send('POST', '/api/documents', owner, { title: 'Vedtægter', template: 'projektforslag' });
   expect(created.status).toBe(201);
   documentId = (created.body as { document?: { id: string }; id?: string }).document?.id ?? String(created.body?.id);

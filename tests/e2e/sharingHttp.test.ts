@@ -6,10 +6,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionHttp } from './helpers/sessionHttp';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 
 let server: AppServer;
-const PASSWORD = 'en lang adgangskode';
+const { send, signUp: person } = sessionHttp(() => server);
 
 beforeAll(async () => {
   server = await startAppServer();
@@ -17,33 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
-
-interface Sent {
-  readonly status: number;
-  readonly body: { error?: { code: string }; [key: string]: unknown } | null;
-}
-
-async function send(method: string, path: string, session?: string, body?: unknown, origin: string | null = server.url): Promise<Sent> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (origin !== null) headers.Origin = origin;
-  if (session !== undefined) headers.Cookie = `samskriv_session=${session}`;
-  const response = await fetch(`${server.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? null : (JSON.parse(text) as Sent['body']) };
-}
-
-async function person(email: string, name: string): Promise<{ session: string; id: string }> {
-  const response = await fetch(`${server.url}/api/account/sign-up`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: server.url },
-    body: JSON.stringify({ email, name, password: PASSWORD }),
-  });
-  expect(response.status).toBe(201);
-  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('samskriv_session=')) ?? '';
-  const body = (await response.json()) as { person?: { id?: string }; id?: string };
-  return { session: cookie.slice('samskriv_session='.length).split(';')[0] ?? '', id: body.person?.id ?? body.id ?? '' };
-}
 
 async function documentOf(session: string, title = 'Foreningens vedtægter'): Promise<string> {
   const created = await send('POST', '/api/documents', session, { title, template: 'blank' });

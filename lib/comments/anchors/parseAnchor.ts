@@ -5,7 +5,7 @@
  * characters with some non-whitespace; prefix and suffix: at most 64 each). Unknown keys are refused.
  * A well-formed anchor may still name ids the document does not know; resolveAnchor copes with that.
  */
-import { z } from 'zod';
+import { z } from '../../zodWithoutEval';
 import type { Anchor } from '../model';
 import { BODY_FRAGMENT } from '../../protocol';
 import { MAX_QUOTE_LENGTH } from './anchorFromRange';

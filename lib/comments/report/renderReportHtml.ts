@@ -6,7 +6,6 @@
  */
 import { escapeHtml } from '../../mail/escapeHtml';
 import type { Locale } from '../../i18n/messages';
-import { REPORT_GROUNDS } from '../model';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 import { reportLabels, type ReportLabels } from './reportLabels';
 
@@ -18,8 +17,7 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
   const { t } = labels;
   const heading = t('report.heading', { title: report.title });
   const period = labels.period(report);
-  const totals = report.totals;
-  const hiddenGrounds = REPORT_GROUNDS.filter((ground) => report.hiddenByGround[ground] > 0);
+  const hiddenGrounds = labels.hiddenGrounds(report);
   const out: string[] = [
     '<!doctype html>',
     `<html lang="${locale}">`,
@@ -37,23 +35,13 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
     '<section aria-labelledby="overblik">',
     `<h2 id="overblik">${escapeHtml(t('report.summary'))}</h2>`,
     '<dl>',
-    ...(
-      [
-        ['report.totals.comments', totals.comments],
-        ['report.totals.suggestions', totals.suggestions],
-        ['report.totals.replies', totals.replies],
-        ['report.totals.supports', totals.supports],
-        ['report.totals.answered', totals.answered],
-        ['report.totals.hidden', totals.hidden],
-        ['report.totals.withdrawn', totals.withdrawn],
-      ] as const
-    ).map(([key, n]) => `<dt>${escapeHtml(t(key))}</dt><dd>${n}</dd>`),
+    ...labels.totals(report).map(([label, n]) => `<dt>${escapeHtml(label)}</dt><dd>${n}</dd>`),
     '</dl>',
     ...(hiddenGrounds.length > 0
       ? [
           `<p>${escapeHtml(t('report.hiddenGrounds'))}</p>`,
           '<ul>',
-          ...hiddenGrounds.map((g) => `<li>${escapeHtml(labels.ground(g))}: ${report.hiddenByGround[g]}</li>`),
+          ...hiddenGrounds.map(([label, n]) => `<li>${escapeHtml(label)}: ${n}</li>`),
           '</ul>',
         ]
       : []),
@@ -91,15 +79,7 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
 
 function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels): string[] {
   const { t } = labels;
-  const who = item.organisation ? `${item.author} (${item.organisation})` : item.author;
-  const title = item.kind === 'suggestion' ? t('report.item.suggestion', { author: who }) : t('report.item.comment', { author: who });
-  const lines = [
-    '<article>',
-    `<h4>${escapeHtml(title)}</h4>`,
-    `<p class="meta">${escapeHtml(labels.date(item.createdAt))} · ${escapeHtml(t('report.item.supports', { n: item.supportCount }))}${
-      item.resolved ? ` · ${escapeHtml(t('report.item.resolved'))}` : ''
-    }</p>`,
-  ];
+  const lines = ['<article>', `<h4>${escapeHtml(labels.itemTitle(item))}</h4>`, `<p class="meta">${escapeHtml(labels.itemMeta(item))}</p>`];
   if (showQuote) lines.push(`<p>${escapeHtml(t('report.item.quote'))}</p>`, `<blockquote><p>${text(item.quote)}</p></blockquote>`);
   if (item.text !== '') lines.push(`<p>${text(item.text)}</p>`);
   if (item.replacement !== undefined) {
@@ -124,9 +104,8 @@ function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels):
   if (item.replies.length > 0) {
     lines.push(`<p>${escapeHtml(t('report.item.replies', { n: item.replies.length }))}</p>`, '<ul>');
     for (const reply of item.replies) {
-      const by = reply.organisation ? `${reply.author} (${reply.organisation})` : reply.author;
       lines.push(
-        `<li><span class="meta">${escapeHtml(by)}, ${escapeHtml(labels.date(reply.createdAt))}:</span><br>\n${text(reply.text)}</li>`,
+        `<li><span class="meta">${escapeHtml(labels.author(reply))}, ${escapeHtml(labels.date(reply.createdAt))}:</span><br>\n${text(reply.text)}</li>`,
       );
     }
     lines.push('</ul>');

@@ -5,7 +5,6 @@
  * can start a block of its own.
  */
 import type { Locale } from '../../i18n/messages';
-import { REPORT_GROUNDS } from '../model';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 import { reportLabels, type ReportLabels } from './reportLabels';
 
@@ -33,26 +32,11 @@ export function renderReportMarkdown(report: ConsultationReport, locale: Locale 
     '',
     `## ${escapeMarkdown(t('report.summary'))}`,
     '',
-    ...(
-      [
-        ['report.totals.comments', report.totals.comments],
-        ['report.totals.suggestions', report.totals.suggestions],
-        ['report.totals.replies', report.totals.replies],
-        ['report.totals.supports', report.totals.supports],
-        ['report.totals.answered', report.totals.answered],
-        ['report.totals.hidden', report.totals.hidden],
-        ['report.totals.withdrawn', report.totals.withdrawn],
-      ] as const
-    ).map(([key, n]) => `- ${escapeMarkdown(t(key))}: ${n}`),
+    ...labels.totals(report).map(([label, n]) => `- ${escapeMarkdown(label)}: ${n}`),
   ];
-  const grounds = REPORT_GROUNDS.filter((ground) => report.hiddenByGround[ground] > 0);
+  const grounds = labels.hiddenGrounds(report);
   if (grounds.length > 0) {
-    out.push(
-      '',
-      escapeMarkdown(t('report.hiddenGrounds')),
-      '',
-      ...grounds.map((g) => `- ${escapeMarkdown(labels.ground(g))}: ${report.hiddenByGround[g]}`),
-    );
+    out.push('', escapeMarkdown(t('report.hiddenGrounds')), '', ...grounds.map(([label, n]) => `- ${escapeMarkdown(label)}: ${n}`));
   }
   if (report.organisations.length > 0) {
     out.push(
@@ -77,14 +61,7 @@ export function renderReportMarkdown(report: ConsultationReport, locale: Locale 
 
 function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels): string[] {
   const { t } = labels;
-  const who = item.organisation ? `${item.author} (${item.organisation})` : item.author;
-  const title = item.kind === 'suggestion' ? t('report.item.suggestion', { author: who }) : t('report.item.comment', { author: who });
-  const meta = [
-    labels.date(item.createdAt),
-    t('report.item.supports', { n: item.supportCount }),
-    ...(item.resolved ? [t('report.item.resolved')] : []),
-  ];
-  const lines = [`#### ${escapeMarkdown(title)}`, '', escapeMarkdown(meta.join(' · '))];
+  const lines = [`#### ${escapeMarkdown(labels.itemTitle(item))}`, '', escapeMarkdown(labels.itemMeta(item))];
   if (showQuote) lines.push('', escapeMarkdown(t('report.item.quote')), '', quoted(item.quote));
   if (item.text !== '') lines.push('', quoted(item.text));
   if (item.replacement !== undefined) {
@@ -110,8 +87,7 @@ function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels):
   if (item.replies.length > 0) {
     lines.push('', escapeMarkdown(t('report.item.replies', { n: item.replies.length })));
     for (const reply of item.replies) {
-      const by = reply.organisation ? `${reply.author} (${reply.organisation})` : reply.author;
-      lines.push('', `${escapeMarkdown(by)}, ${escapeMarkdown(labels.date(reply.createdAt))}:`, '', quoted(reply.text));
+      lines.push('', `${escapeMarkdown(labels.author(reply))}, ${escapeMarkdown(labels.date(reply.createdAt))}:`, '', quoted(reply.text));
     }
   }
   return lines;

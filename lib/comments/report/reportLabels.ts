@@ -1,9 +1,9 @@
-/** Words the three report renderers share, from the message catalogue. */
+/** Words the report renderers (HTML, Markdown, CSV and the page) share, from the message catalogue. */
 import { formatDateTime } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
 import { translator, type Translate } from '../../i18n/t';
-import type { AnswerStatus, ReportGround, SuggestionDecision } from '../model';
-import type { ConsultationReport } from './buildConsultationReport';
+import { REPORT_GROUNDS, type AnswerStatus, type ReportGround, type SuggestionDecision } from '../model';
+import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 
 export interface ReportLabels {
   readonly t: Translate;
@@ -14,6 +14,16 @@ export interface ReportLabels {
   readonly ground: (ground: ReportGround) => string;
   /** "1. marts 2027 – 15. marts 2027", or what is known of it; null without dates. */
   readonly period: (report: ConsultationReport) => string | null;
+  /** The overview's counts, each with its label, in the order the report shows them. */
+  readonly totals: (report: ConsultationReport) => readonly (readonly [label: string, count: number])[];
+  /** The grounds comments were hidden on (those with any), each with its label and count. */
+  readonly hiddenGrounds: (report: ConsultationReport) => readonly (readonly [label: string, count: number])[];
+  /** "Name (Organisation)", or the name alone. */
+  readonly author: (by: { readonly author: string; readonly organisation: string | null }) => string;
+  /** An item's heading: "Kommentar fra …" or "Ændringsforslag fra …". */
+  readonly itemTitle: (item: ReportItem) => string;
+  /** An item's line under the heading: date · supports (· resolved). */
+  readonly itemMeta: (item: ReportItem) => string;
 }
 
 export function reportLabels(locale: Locale): ReportLabels {
@@ -35,6 +45,8 @@ export function reportLabels(locale: Locale): ReportLabels {
     off_topic: t('comments.ground.off_topic'),
     other: t('comments.ground.other'),
   };
+  const author = (by: { readonly author: string; readonly organisation: string | null }) =>
+    by.organisation ? `${by.author} (${by.organisation})` : by.author;
   return {
     t,
     locale,
@@ -48,5 +60,29 @@ export function reportLabels(locale: Locale): ReportLabels {
       if (report.closesAt) return t('report.period.until', { to: date(report.closesAt) });
       return null;
     },
+    totals: ({ totals }) => [
+      [t('report.totals.comments'), totals.comments],
+      [t('report.totals.suggestions'), totals.suggestions],
+      [t('report.totals.replies'), totals.replies],
+      [t('report.totals.supports'), totals.supports],
+      [t('report.totals.answered'), totals.answered],
+      [t('report.totals.hidden'), totals.hidden],
+      [t('report.totals.withdrawn'), totals.withdrawn],
+    ],
+    hiddenGrounds: (report) =>
+      REPORT_GROUNDS.filter((ground) => report.hiddenByGround[ground] > 0).map(
+        (ground) => [groundLabels[ground], report.hiddenByGround[ground]] as const,
+      ),
+    author,
+    itemTitle: (item) =>
+      item.kind === 'suggestion'
+        ? t('report.item.suggestion', { author: author(item) })
+        : t('report.item.comment', { author: author(item) }),
+    itemMeta: (item) =>
+      [
+        date(item.createdAt),
+        t('report.item.supports', { n: item.supportCount }),
+        ...(item.resolved ? [t('report.item.resolved')] : []),
+      ].join(' · '),
   };
 }

@@ -48,6 +48,16 @@ export async function signUp(page: Page, baseUrl: string, name: string, email: s
   await page.getByText(`Logget ind som ${name}`).waitFor();
 }
 
+/** Creates a blank document from the start page the page is on and waits for its editor page: its address and id. */
+export async function createBlankDocument(page: Page, title: string): Promise<{ url: string; id: string }> {
+  await page.getByLabel('Titel', { exact: true }).fill(title);
+  await page.getByLabel('Tomt dokument').check();
+  await page.getByRole('button', { name: 'Opret dokument' }).click();
+  await page.waitForURL(/\/d\/[A-Za-z0-9_-]+$/);
+  const url = page.url();
+  return { url, id: new URL(url).pathname.split('/').pop() ?? '' };
+}
+
 /** Signs in on the page it is on (/konto/log-ind), with the test password. */
 export async function signInHere(page: Page, email: string): Promise<void> {
   await page.getByLabel('E-mail', { exact: true }).fill(email);

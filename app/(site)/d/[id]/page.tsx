@@ -1,30 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { isValidDocumentId } from '../../../../lib/documentId';
 import { t } from '../../../../lib/i18n/t';
 import { can } from '../../../../lib/access/can';
 import { colourFor } from '../../../../lib/auth/colourFor';
-import { documentResourceOf } from '../../../../lib/documents/DocumentService';
-import { getServices } from '../../../../lib/services';
 import { ANONYMOUS_KEY } from '../../../../lib/offline/localNames';
+import { nextStates, phaseActionFor } from '../../../../lib/documents/phases';
 import { EditorLoader } from '../../../_editor/EditorLoader';
+import { PhaseBadge } from '../../../_consultation/PhaseBadge';
+import { PhasePanel } from '../../../_consultation/PhasePanel';
+import { ConsultationStatus } from '../../../_consultation/ConsultationStatus';
 import { SharePanel } from '../../../_editor/SharePanel';
 import { AskToCoAuthor } from '../../../_sharing/AskToCoAuthor';
-import { actorOf, readPrincipal } from '../../../_server/readPrincipal';
+import { findViewableDocument, viewableDocument } from '../../../_server/viewableDocument';
 
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string }> };
 
-async function findDocument(id: string) {
-  return isValidDocumentId(id) ? getServices().documents.get(id) : null;
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const meta = await findDocument((await params).id);
-  const visible = meta && can(actorOf(await readPrincipal()), 'view', documentResourceOf(meta)).allowed;
-  return { title: visible ? meta.title : t('notFound.heading') };
+  const found = await findViewableDocument((await params).id);
+  return { title: found ? found.meta.title : t('notFound.heading') };
 }
 
 /**
@@ -33,16 +28,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
  */
 export default async function DocumentPage({ params }: Params) {
   const { id } = await params;
-  const meta = await findDocument(id);
-  if (!meta) notFound();
-  const principal = await readPrincipal();
-  const actor = actorOf(principal);
-  const resource = documentResourceOf(meta);
-  if (!can(actor, 'view', resource).allowed) {
-    if (!principal) redirect(`/konto/log-ind?next=${encodeURIComponent(`/d/${id}`)}`);
-    notFound();
-  }
+  const { meta, principal, actor, resource } = await viewableDocument(id, `/d/${id}`);
   const readOnly = !can(actor, 'edit', resource).allowed;
+  const moves = nextStates(meta.state).filter((to) => can(actor, phaseActionFor(to), resource).allowed);
+  const canChangePhase = can(actor, 'change_phase', resource).allowed;
+  const hasReport = meta.state === 'consultation' || meta.state === 'final' || meta.state === 'archived';
   const user = principal
     ? { name: principal.label, color: colourFor(principal.personId) }
     : { name: t('presence.reader'), color: colourFor('reader') };
@@ -52,9 +42,32 @@ export default async function DocumentPage({ params }: Params) {
         <div>
           <Link href="/">← {t('nav.allDocuments')}</Link>
           <h1 data-testid="document-title">{meta.title}</h1>
+          <div className="editor-bar__meta">
+            <PhaseBadge state={meta.state} />
+            <ConsultationStatus
+              consultation={{ state: meta.state, opensAt: meta.consultation.opensAt, closesAt: meta.consultation.closesAt }}
+            />
+            {hasReport && <Link href={`/d/${id}/hoeringsnotat`}>{t('consultation.notat.link')}</Link>}
+          </div>
         </div>
       </div>
-      <EditorLoader documentId={id} personKey={principal?.personId ?? ANONYMOUS_KEY} user={user} readOnly={readOnly} epoch={meta.epoch} />
+      <EditorLoader
+        documentId={id}
+        personKey={principal?.personId ?? ANONYMOUS_KEY}
+        user={user}
+        readOnly={readOnly}
+        epoch={meta.epoch}
+        comments
+      />
+      {principal && (moves.length > 0 || canChangePhase) && (
+        <PhasePanel
+          documentId={id}
+          state={meta.state}
+          moves={moves}
+          consultation={meta.consultation}
+          isPublic={meta.visibility === 'public'}
+        />
+      )}
       {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
       {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}
     </div>

@@ -3,8 +3,7 @@
  * restore and keep with its time, comment, document, ground, reason and who did it, for the documents
  * the moderator may moderate (or one of them). `limit` 1–1000, default 200.
  */
-import { z } from 'zod';
-import '../../../../lib/zodWithoutEval';
+import { z } from '../../../../lib/zodWithoutEval';
 import { getServices } from '../../../../lib/services';
 import { firstIssueCode } from '../../../_shared/schemas';
 import { NO_STORE } from '../../../_server/commentResponses';

@@ -4,10 +4,11 @@
  * POST `{ kind, anchor, text, replacement?, clientKey? }`: a comment or a suggestion on a passage
  * (201; a repeat of the same clientKey by the same author answers 200 with the first record).
  */
-import { COMMENT_BODY_MAX_BYTES, createCommentSchema } from '../../../../../lib/comments/commentSchemas';
+import { createCommentSchema } from '../../../../../lib/comments/commentSchemas';
 import { getServices } from '../../../../../lib/services';
-import { NO_STORE, writtenResponse } from '../../../../_server/commentResponses';
-import { assertSameOrigin, handle, readJson } from '../../../../_server/http';
+import { NO_STORE } from '../../../../_server/commentResponses';
+import { commentWrite } from '../../../../_server/commentWrite';
+import { handle } from '../../../../_server/http';
 import { readParticipant } from '../../../../_server/readParticipant';
 import { idempotencyKey } from '../../../../_server/idempotencyKey';
 
@@ -24,14 +25,11 @@ export function GET(request: Request, context: Context): Promise<Response> {
 }
 
 export function POST(request: Request, context: Context): Promise<Response> {
-  return handle(async () => {
-    assertSameOrigin(request);
-    const { id } = await context.params;
-    const who = await readParticipant(request);
-    const input = await readJson(request, createCommentSchema, COMMENT_BODY_MAX_BYTES);
-    return writtenResponse(
-      await getServices().comments.create(who, id, { ...input, clientKey: idempotencyKey(request, input.clientKey) }),
-      true,
-    );
-  });
+  return commentWrite(
+    request,
+    context,
+    createCommentSchema,
+    (comments, who, { id }, input) => comments.create(who, id, { ...input, clientKey: idempotencyKey(request, input.clientKey) }),
+    { created: true },
+  );
 }

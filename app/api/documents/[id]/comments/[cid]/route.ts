@@ -3,10 +3,11 @@
  * DELETE: the author deletes their own comment; a placeholder keeps its place and replies.
  * Moderators do not delete: they hide (POST /api/moderation/comments/[cid]).
  */
-import { COMMENT_BODY_MAX_BYTES, editCommentSchema } from '../../../../../../lib/comments/commentSchemas';
+import { editCommentSchema } from '../../../../../../lib/comments/commentSchemas';
 import { getServices } from '../../../../../../lib/services';
 import { writtenResponse } from '../../../../../_server/commentResponses';
-import { assertSameOrigin, handle, readJson } from '../../../../../_server/http';
+import { commentWrite } from '../../../../../_server/commentWrite';
+import { assertSameOrigin, handle } from '../../../../../_server/http';
 import { readParticipant } from '../../../../../_server/readParticipant';
 
 export const dynamic = 'force-dynamic';
@@ -14,13 +15,7 @@ export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ id: string; cid: string }> };
 
 export function PATCH(request: Request, context: Context): Promise<Response> {
-  return handle(async () => {
-    assertSameOrigin(request);
-    const { id, cid } = await context.params;
-    const who = await readParticipant(request);
-    const input = await readJson(request, editCommentSchema, COMMENT_BODY_MAX_BYTES);
-    return writtenResponse(await getServices().comments.edit(who, id, cid, input));
-  });
+  return commentWrite(request, context, editCommentSchema, (comments, who, { id, cid }, input) => comments.edit(who, id, cid, input));
 }
 
 export function DELETE(request: Request, context: Context): Promise<Response> {

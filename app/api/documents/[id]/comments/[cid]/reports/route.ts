@@ -1,9 +1,6 @@
 /** POST `{ ground, note? }`: report a comment to the moderators (anyone who can read the document, signed in or as a guest; one open report per reporter). */
-import { COMMENT_BODY_MAX_BYTES, reportSchema } from '../../../../../../../lib/comments/commentSchemas';
-import { getServices } from '../../../../../../../lib/services';
-import { writtenResponse } from '../../../../../../_server/commentResponses';
-import { assertSameOrigin, handle, readJson } from '../../../../../../_server/http';
-import { readParticipant } from '../../../../../../_server/readParticipant';
+import { reportSchema } from '../../../../../../../lib/comments/commentSchemas';
+import { commentWrite } from '../../../../../../_server/commentWrite';
 import { idempotencyKey } from '../../../../../../_server/idempotencyKey';
 
 export const dynamic = 'force-dynamic';
@@ -11,14 +8,11 @@ export const dynamic = 'force-dynamic';
 type Context = { params: Promise<{ id: string; cid: string }> };
 
 export function POST(request: Request, context: Context): Promise<Response> {
-  return handle(async () => {
-    assertSameOrigin(request);
-    const { id, cid } = await context.params;
-    const who = await readParticipant(request);
-    const input = await readJson(request, reportSchema, COMMENT_BODY_MAX_BYTES);
-    return writtenResponse(
-      await getServices().comments.report(who, id, cid, { ...input, clientKey: idempotencyKey(request, input.clientKey) }),
-      true,
-    );
-  });
+  return commentWrite(
+    request,
+    context,
+    reportSchema,
+    (comments, who, { id, cid }, input) => comments.report(who, id, cid, { ...input, clientKey: idempotencyKey(request, input.clientKey) }),
+    { created: true },
+  );
 }

@@ -1,20 +1,13 @@
 /** PUT `{ resolved }`: resolve or reopen a thread (those who may edit the document). */
-import { COMMENT_BODY_MAX_BYTES, resolutionSchema } from '../../../../../../../lib/comments/commentSchemas';
-import { getServices } from '../../../../../../../lib/services';
-import { writtenResponse } from '../../../../../../_server/commentResponses';
-import { assertSameOrigin, handle, readJson } from '../../../../../../_server/http';
-import { readParticipant } from '../../../../../../_server/readParticipant';
+import { resolutionSchema } from '../../../../../../../lib/comments/commentSchemas';
+import { commentWrite } from '../../../../../../_server/commentWrite';
 
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string; cid: string }> };
 
 export function PUT(request: Request, context: Context): Promise<Response> {
-  return handle(async () => {
-    assertSameOrigin(request);
-    const { id, cid } = await context.params;
-    const who = await readParticipant(request);
-    const input = await readJson(request, resolutionSchema, COMMENT_BODY_MAX_BYTES);
-    return writtenResponse(await getServices().comments.setResolved(who, id, cid, input.resolved));
-  });
+  return commentWrite(request, context, resolutionSchema, (comments, who, { id, cid }, input) =>
+    comments.setResolved(who, id, cid, input.resolved),
+  );
 }

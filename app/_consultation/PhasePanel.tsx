@@ -1,0 +1,180 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useId, useState, type FormEvent } from 'react';
+import type { DocumentState } from '../../lib/access/model';
+import { errorMessage } from '../../lib/i18n/t';
+import { useT } from '../../lib/i18n/useT';
+import { sendJson } from '../_components/postJson';
+
+export interface ConsultationSettingsView {
+  readonly opensAt: string | null;
+  readonly closesAt: string | null;
+  readonly citizensMayComment: boolean;
+  readonly organisationsMayComment: boolean;
+  readonly guestsMayComment: boolean;
+}
+
+export interface PhasePanelProps {
+  readonly documentId: string;
+  readonly state: DocumentState;
+  /** The moves this person may make from here (lib/documents/phases.ts, judged by can()). */
+  readonly moves: readonly DocumentState[];
+  readonly consultation: ConsultationSettingsView;
+  /** The document is public: only then can guests be let in. */
+  readonly isPublic: boolean;
+}
+
+/** "2026-12-15" in the browser's time zone from an ISO instant (for a date field). */
+function dayOf(iso: string | null): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A date field's day as an instant: the start of the opening day, the end of the closing day. */
+function instantOf(day: string, edge: 'start' | 'end'): string | null {
+  if (day === '') return null;
+  const date = new Date(`${day}T${edge === 'start' ? '00:00:00' : '23:59:59'}`);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/**
+ * For those who may change the document's phase: move it on (or back), and set the
+ * consultation's dates and who may comment.
+ */
+export function PhasePanel({ documentId, state, moves, consultation, isPublic }: PhasePanelProps) {
+  const t = useT();
+  const id = useId();
+  const router = useRouter();
+  const [phaseError, setPhaseError] = useState<string | null>(null);
+  const [settingsError, setSettingsError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const base = `/api/documents/${encodeURIComponent(documentId)}`;
+
+  async function move(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = String(new FormData(event.currentTarget).get('state') ?? '') as DocumentState;
+    if (!moves.includes(next)) return setPhaseError(t('error.state_invalid'));
+    setBusy(true);
+    const result = await sendJson('PATCH', `${base}/state`, { state: next });
+    setBusy(false);
+    if (!result.ok) return setPhaseError(errorMessage(t, result.code));
+    setPhaseError(null);
+    setDone(t('consultation.phasePanel.moved', { phase: t(`consultation.phase.${next}`) }));
+    router.refresh();
+  }
+
+  async function saveSettings(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const opensAt = instantOf(String(form.get('opensAt') ?? ''), 'start');
+    const closesAt = instantOf(String(form.get('closesAt') ?? ''), 'end');
+    if (opensAt && closesAt && opensAt >= closesAt) return setSettingsError(t('consultation.phasePanel.datesOrder'));
+    setBusy(true);
+    const result = await sendJson('PATCH', `${base}/consultation`, {
+      opensAt,
+      closesAt,
+      citizensMayComment: form.get('citizensMayComment') === 'on',
+      organisationsMayComment: form.get('organisationsMayComment') === 'on',
+      guestsMayComment: form.get('guestsMayComment') === 'on',
+    });
+    setBusy(false);
+    if (!result.ok) return setSettingsError(errorMessage(t, result.code));
+    setSettingsError(null);
+    setDone(t('consultation.phasePanel.saved'));
+    router.refresh();
+  }
+
+  return (
+    <section className="card phase-panel" aria-labelledby={`${id}-heading`} data-testid="phase-panel">
+      <h2 id={`${id}-heading`}>{t('consultation.phasePanel.heading')}</h2>
+      <p>{t('consultation.phasePanel.current', { phase: t(`consultation.phase.${state}`) })}</p>
+      {moves.length > 0 ? (
+        <form className="phase-panel__move" onSubmit={move} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-state`}>{t('consultation.phasePanel.moveTo')}</label>
+            <select id={`${id}-state`} name="state" defaultValue={moves[0]}>
+              {moves.map((next) => (
+                <option key={next} value={next}>
+                  {t(`consultation.phase.${next}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button className="button button--small" type="submit" disabled={busy}>
+            {t('consultation.phasePanel.move')}
+          </button>
+          {phaseError && (
+            <p className="field-error" role="alert">
+              {phaseError}
+            </p>
+          )}
+        </form>
+      ) : (
+        <p className="hint">{t('consultation.phasePanel.noMoves')}</p>
+      )}
+
+      {(state === 'draft' || state === 'in_review' || state === 'consultation') && (
+        <form className="phase-panel__settings" onSubmit={saveSettings} noValidate>
+          <fieldset>
+            <legend>{t('consultation.phasePanel.settings')}</legend>
+            <div className="phase-panel__dates">
+              <div className="field">
+                <label htmlFor={`${id}-opens`}>{t('consultation.phasePanel.opensAt')}</label>
+                <input id={`${id}-opens`} name="opensAt" type="date" defaultValue={dayOf(consultation.opensAt)} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-closes`}>{t('consultation.phasePanel.closesAt')}</label>
+                <input id={`${id}-closes`} name="closesAt" type="date" defaultValue={dayOf(consultation.closesAt)} />
+              </div>
+            </div>
+            <p className="hint">{t('consultation.phasePanel.datesHint')}</p>
+            <div className="choice">
+              <input id={`${id}-citizens`} name="citizensMayComment" type="checkbox" defaultChecked={consultation.citizensMayComment} />
+              <label htmlFor={`${id}-citizens`} className="choice__label">
+                {t('consultation.phasePanel.citizens')}
+              </label>
+            </div>
+            <div className="choice">
+              <input
+                id={`${id}-organisations`}
+                name="organisationsMayComment"
+                type="checkbox"
+                defaultChecked={consultation.organisationsMayComment}
+              />
+              <label htmlFor={`${id}-organisations`} className="choice__label">
+                {t('consultation.phasePanel.organisations')}
+              </label>
+            </div>
+            <div className="choice">
+              <input
+                id={`${id}-guests`}
+                name="guestsMayComment"
+                type="checkbox"
+                defaultChecked={consultation.guestsMayComment}
+                aria-describedby={`${id}-guests-hint`}
+              />
+              <label htmlFor={`${id}-guests`} className="choice__label">
+                {t('consultation.phasePanel.guests')}
+              </label>
+            </div>
+            <p className="hint" id={`${id}-guests-hint`}>
+              {t(isPublic ? 'consultation.phasePanel.guestsHint' : 'consultation.phasePanel.guestsNeedPublic')}
+            </p>
+          </fieldset>
+          {settingsError && (
+            <p className="field-error" role="alert">
+              {settingsError}
+            </p>
+          )}
+          <button className="button button--small" type="submit" disabled={busy}>
+            {t('consultation.phasePanel.saveSettings')}
+          </button>
+        </form>
+      )}
+      {done && <p role="status">{done}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { notFound, redirect } from 'next/navigation';
+import { can } from '../../lib/access/can';
+import type { Actor, DocumentResource } from '../../lib/access/model';
+import { isValidDocumentId } from '../../lib/documentId';
+import { documentResourceOf } from '../../lib/documents/DocumentService';
+import { getServices } from '../../lib/services';
+import type { DocumentMeta } from '../../lib/storage/MetadataStore';
+import type { Principal } from '../../server/people';
+import { actorOf, readPrincipal } from './readPrincipal';
+
+/** A document a page shows, and who is looking at it. */
+export interface ViewedDocument {
+  readonly meta: DocumentMeta;
+  readonly principal: Principal | null;
+  readonly actor: Actor;
+  readonly resource: DocumentResource;
+}
+
+async function lookUp(id: string): Promise<(ViewedDocument & { readonly viewable: boolean }) | null> {
+  const meta = isValidDocumentId(id) ? await getServices().documents.get(id) : null;
+  if (!meta) return null;
+  const principal = await readPrincipal();
+  const actor = actorOf(principal);
+  const resource = documentResourceOf(meta);
+  return { meta, principal, actor, resource, viewable: can(actor, 'view', resource).allowed };
+}
+
+/** The document if it exists and can() lets the visitor view it, else null (for a page's title). */
+export async function findViewableDocument(id: string): Promise<ViewedDocument | null> {
+  const found = await lookUp(id);
+  return found?.viewable ? found : null;
+}
+
+/**
+ * The document of a page at `path`, when can() lets the visitor view it: a signed-out visitor who may
+ * not is asked to sign in (and sent back to `path`), a signed-in one gets the 404 (existence hidden).
+ */
+export async function viewableDocument(id: string, path: string): Promise<ViewedDocument> {
+  const found = await lookUp(id);
+  if (!found) notFound();
+  if (!found.viewable) {
+    if (!found.principal) redirect(`/konto/log-ind?next=${encodeURIComponent(path)}`);
+    notFound();
+  }
+  return found;
+}
