@@ -1,13 +1,13 @@
 /**
  * The app opens offline (issue 4), in real Chromium against the production build: the service
  * worker keeps the app shell and the pages opened (or fetched ahead), the editor opens from the
- * local copy, and what was written while the server was gone reaches it when it is back. "Offline"
- * here is the faithful kind: the server's whole process group is stopped, then started again on
- * the same port with the same data.
+ * local copy, a comment written offline waits in the outbox, and what was written while the
+ * server was gone reaches it when it is back. "Offline" here is the faithful kind: the server's
+ * whole process group is stopped, then started again on the same port with the same data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { documentDbName } from '../../lib/offline/localNames';
+import { documentDbName, outboxDbName } from '../../lib/offline/localNames';
 import { launchChromium } from './helpers/launchChromium';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 import { EDITOR, editorText, moveCaret, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
@@ -260,6 +260,56 @@ describe('the app opens offline', () => {
       [documentDbName(annaId, otherId), `/d/${otherId}`] as const,
     );
     expect(left).toEqual({ database: false, page: false });
+  });
+
+  it('(d) types and comments while the server is down, reloads: both are still there; when it is back both reach the server and the other person', async () => {
+    await anna.goto(`${server.url}/d/${documentId}`);
+    await waitForEditable(anna);
+    await Promise.all([waitForSaved(anna), waitForSaved(bent)]);
+    await server.halt();
+    await anna.locator(EDITOR).click();
+    await moveCaret(anna, 'Control+End');
+    await anna.keyboard.press('Enter');
+    await anna.keyboard.type('Husk servietterne.');
+    for (let i = 0; i < 'servietterne.'.length; i++) await moveCaret(anna, 'Shift+ArrowLeft');
+    expect(await anna.evaluate(() => window.getSelection()?.toString())).toBe('servietterne.');
+    // The keyboard way to comment on the selection (the button by a selection is for the mouse).
+    await anna.keyboard.press('Control+Alt+KeyM');
+    const form = anna.getByTestId('new-comment-form');
+    await form.getByLabel('Din kommentar').fill('Hvem tager dem med?');
+    await form.getByRole('button', { name: 'Send kommentar' }).click();
+    const pending = anna.locator('.comment--pending', { hasText: 'Hvem tager dem med?' });
+    await pending.getByText('venter på at blive sendt').waitFor();
+    await anna.getByText('1 handling venter på at blive sendt').waitFor();
+
+    await waitForLocalWrites(anna, documentDbName(annaId, documentId));
+    await waitForLocalWrites(anna, outboxDbName(annaId));
+    await reloadOffline(anna);
+    await waitForEditorText(anna, 'Husk servietterne.');
+    await waitForEditable(anna);
+    await pending.getByText('venter på at blive sendt').waitFor();
+    await anna.getByText('1 handling venter på at blive sendt').waitFor();
+
+    await server.resume();
+    await waitForSaved(anna);
+    await pending.waitFor({ state: 'detached', timeout: 30_000 });
+    // Bent's open page gets both: the text by sync, the comment by the server's "comments changed".
+    await waitForEditorText(bent, 'Husk servietterne.', 30_000);
+    // Accepted, not refused: a refusal stays in the outbox panel with the server's reason.
+    const refused = anna.getByTestId('outbox').locator('.outbox__refused');
+    expect(await refused.count(), await refused.innerText().catch(() => '')).toBe(0);
+    await bent.getByTestId('comments-panel').getByTestId('thread').filter({ hasText: 'Hvem tager dem med?' }).waitFor({ timeout: 30_000 });
+    const comments = (await (await bent.request.get(`${server.url}/api/documents/${documentId}/comments`)).json()) as {
+      comments: { text: string; anchor: { quote: { exact: string } } | null; author: { name: string } | null }[];
+    };
+    expect(
+      comments.comments.map(({ text, anchor, author }) => ({ text, quote: anchor?.quote.exact, author: author?.name })),
+    ).toContainEqual({
+      text: 'Hvem tager dem med?',
+      quote: 'servietterne.',
+      author: ANNA.name,
+    });
+    await waitForServerBody(server.url, server.secret, documentId, (xml) => xml.includes('Husk servietterne.'));
   });
 
   it('reported no CSP violations, page errors or service worker failures', () => {
