@@ -312,6 +312,24 @@ describe('the app opens offline', () => {
     await waitForServerBody(server.url, server.secret, documentId, (xml) => xml.includes('Husk servietterne.'));
   });
 
+  it('(e) signing out deletes the person’s kept pages; the app shell stays, and offline the document no longer opens', async () => {
+    await bent.goto(`${server.url}/`);
+    await bent.getByRole('button', { name: 'Log ud' }).click();
+    await bent.getByRole('link', { name: 'Log ind' }).first().waitFor();
+    const left = await bent.evaluate(
+      async (path) => ({ names: await caches.keys(), page: (await caches.match(path, { ignoreVary: true })) !== undefined }),
+      `/d/${documentId}`,
+    );
+    expect(left.page).toBe(false);
+    expect(left.names).toContain('shell-precache');
+
+    await server.halt();
+    const response = await bent.goto(`${server.url}/d/${documentId}`);
+    expect(response?.status()).toBe(503);
+    await bent.getByRole('heading', { name: 'Du er offline' }).waitFor();
+    await server.resume();
+  });
+
   it('reported no CSP violations, page errors or service worker failures', () => {
     expect(pageErrors).toEqual([]);
   });
