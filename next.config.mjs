@@ -20,6 +20,14 @@ const nextConfig = {
       // Pages get their Content-Security-Policy (with a per-request nonce, and frame-ancestors from
       // EMBED_ORIGINS on /embed/*) from proxy.ts. JSON answers load nothing and are never framed.
       { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // The service worker: its own fetches go to this origin only; always checked for a new build.
+      {
+        source: '/sw.js',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'self'" },
+          { key: 'Cache-Control', value: 'no-cache' },
+        ],
+      },
       // Old browsers without CSP frame-ancestors: everything but the embed route refuses framing.
       { source: '/:path((?!embed/).*)', headers: [{ key: 'X-Frame-Options', value: 'DENY' }] },
     ];

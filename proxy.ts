@@ -36,6 +36,6 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Pages only: API routes get a fixed policy from next.config.mjs, static files need none.
-  matcher: [{ source: '/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)' }],
+  // Pages only: API routes and the service worker get a fixed policy from next.config.mjs, static files need none.
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|icon.svg|favicon.ico|sw.js).*)' }],
 };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { can } from '../../lib/access/can';
 import { colourFor } from '../../lib/auth/colourFor';
 import { getServices } from '../../lib/services';
+import { ServiceWorkerRegistration } from '../_offline/ServiceWorkerRegistration';
 import { SiteShell } from '../_components/SiteShell';
 import { readPrincipal } from '../_server/readPrincipal';
 import { isAdmin } from '../_server/requireAdmin';
@@ -21,5 +22,9 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
     organisations: organisations.map(({ id, name }) => ({ id, name })),
     actingFor: principal.resolved.session.actingForOrganisationId ?? null,
   };
-  return <SiteShell person={person}>{children}</SiteShell>;
+  return (
+    <ServiceWorkerRegistration>
+      <SiteShell person={person}>{children}</SiteShell>
+    </ServiceWorkerRegistration>
+  );
 }

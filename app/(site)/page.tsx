@@ -2,6 +2,7 @@ import { can } from '../../lib/access/can';
 import { documentResourceOf } from '../../lib/documents/DocumentService';
 import { inWorkspace } from '../../lib/documents/inWorkspace';
 import { getServices } from '../../lib/services';
+import { ANONYMOUS_KEY } from '../../lib/offline/localNames';
 import { actorOf, readPrincipal } from '../_server/readPrincipal';
 import { toDocumentSummary } from '../_server/toDocumentSummary';
 import { StartView } from '../_start/StartView';
@@ -29,5 +30,13 @@ export default async function StartPage({ searchParams }: { searchParams: Promis
     const resource = documentResourceOf(meta);
     return can(actor, 'view', resource).allowed ? [toDocumentSummary(meta, can(actor, 'edit', resource).allowed)] : [];
   });
-  return <StartView documents={documents} signedIn={principal !== null} workspaces={workspaces} activeWorkspace={active} />;
+  return (
+    <StartView
+      documents={documents}
+      personKey={principal?.personId ?? ANONYMOUS_KEY}
+      signedIn={principal !== null}
+      workspaces={workspaces}
+      activeWorkspace={active}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { t } from '../../lib/i18n/t';
+import { OfflineNotice } from '../_offline/OfflineNotice';
 import type { ActingForChoice } from './ActingForForm';
 import { HeaderActingFor } from './HeaderActingFor';
 import { SignOutButton } from './SignOutButton';
@@ -56,6 +57,7 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
           )}
         </div>
       </header>
+      <OfflineNotice />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

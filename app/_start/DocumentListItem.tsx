@@ -8,9 +8,11 @@ import { useLocale, useT } from '../../lib/i18n/useT';
 import { TITLE_MAX_LENGTH, renameDocumentSchema, firstIssueCode } from '../_shared/schemas';
 import type { DocumentSummary } from '../_shared/DocumentSummary';
 import { sendJson } from '../_components/postJson';
+import { OfflineToggle } from './OfflineToggle';
+import type { OfflineShelf } from './useOfflineShelf';
 
-/** One document on the start page, with an inline rename form. */
-export function DocumentListItem({ document }: { document: DocumentSummary }) {
+/** One document on the start page, with an inline rename form and (where the browser can) "Gem til offline brug". */
+export function DocumentListItem({ document, offline }: { document: DocumentSummary; offline: OfflineShelf }) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
@@ -105,6 +107,14 @@ export function DocumentListItem({ document }: { document: DocumentSummary }) {
             </p>
           )}
         </form>
+      )}
+      {offline.ready && (
+        <OfflineToggle
+          title={document.title}
+          item={offline.item(document.id)}
+          onKeep={() => offline.keep(document.id, document.title)}
+          onRemove={() => offline.remove(document.id)}
+        />
       )}
       <p className="visually-hidden" role="status">
         {announcement}

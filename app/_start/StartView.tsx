@@ -1,26 +1,34 @@
 'use client';
 import Link from 'next/link';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useT } from '../../lib/i18n/useT';
 import type { DocumentSummary } from '../_shared/DocumentSummary';
 import { DocumentListItem } from './DocumentListItem';
 import { NewDocumentForm } from './NewDocumentForm';
+import { useOfflineShelf } from './useOfflineShelf';
 import { WorkspaceNav, type WorkspaceSummary } from './WorkspaceNav';
 
 /** The documents (newest first; of one workspace when one is chosen), the person's workspaces, and the form for a new one. */
 export function StartView({
   documents,
+  personKey,
   signedIn,
   workspaces,
   activeWorkspace,
 }: {
   documents: readonly DocumentSummary[];
+  /** Whose local data this browser shows (lib/offline/localNames.ts): the person id, or ANONYMOUS_KEY. */
+  personKey: string;
   signedIn: boolean;
   workspaces: readonly WorkspaceSummary[];
   activeWorkspace: WorkspaceSummary | null;
 }) {
   const t = useT();
   const id = useId();
+  const offline = useOfflineShelf(
+    personKey,
+    useMemo(() => documents.map((document) => document.id), [documents]),
+  );
   return (
     <div className="start">
       <section aria-labelledby={`${id}-docs`}>
@@ -38,7 +46,7 @@ export function StartView({
         ) : (
           <ul className="doc-list">
             {documents.map((document) => (
-              <DocumentListItem key={document.id} document={document} />
+              <DocumentListItem key={document.id} document={document} offline={offline} />
             ))}
           </ul>
         )}

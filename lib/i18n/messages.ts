@@ -834,6 +834,29 @@ export const da = {
   'consultation.support.count': 'Støttet af {n}',
   'consultation.moderation.restoreOpen': 'Vis igen …',
   // End of the consultation UI block.
+
+  // Offline: the app shell, the offline notice and "available offline" (app/_offline, app/_start).
+  'offline.notice': 'Du er offline. Dokumenter gemt på denne enhed kan åbnes og redigeres.',
+  'offline.keep': 'Gem til offline brug',
+  'offline.keepLabel': 'Gem til offline brug: {title}',
+  'offline.state.fetching': 'Henter …',
+  'offline.state.removing': 'Fjerner …',
+  'offline.state.available': 'Tilgængelig offline',
+  'offline.state.removed': '{title} er fjernet fra enheden.',
+  'offline.keepFailed.unreachable': 'Kunne ikke hentes: serveren kan ikke nås. Prøv igen, når du er online.',
+  'offline.keepFailed.refused': 'Kunne ikke hentes: du har ikke (længere) adgang til dokumentet.',
+  'offline.removeFailed.unsaved': 'Ikke fjernet: ændringer på denne enhed er endnu ikke gemt på serveren. Prøv igen om lidt.',
+  'offline.removeFailed.unreachable': 'Ikke fjernet: serveren skal først have alle ændringer fra denne enhed. Prøv igen, når du er online.',
+  'offline.removeFailed.refused':
+    'Ikke fjernet: du har ikke længere adgang til dokumentet, så ændringer på denne enhed kan ikke nå serveren.',
+  'offline.stale':
+    'Dokumentets historik er blevet nulstillet. Åbn dokumentet for at se og kopiere den tekst, der kun findes på denne enhed.',
+  'offline.unavailable': 'Browseren tillader ikke, at dokumenter gemmes på denne enhed (for eksempel i et privat vindue).',
+  'offline.fallback.title': 'Ingen forbindelse',
+  'offline.fallback.heading': 'Du er offline',
+  'offline.fallback.body':
+    'Denne side er ikke gemt på denne enhed, så den kan ikke vises uden forbindelse til serveren. Dokumenter, du har åbnet eller gemt til offline brug, kan stadig åbnes.',
+  'offline.fallback.link': 'Gå til dokumentlisten',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -1673,6 +1696,29 @@ export const en: Messages = {
   'consultation.support.count': 'Supported by {n}',
   'consultation.moderation.restoreOpen': 'Show again …',
   // End of the consultation UI block.
+
+  // Offline: the app shell, the offline notice and "available offline" (app/_offline, app/_start).
+  'offline.notice': 'You are offline. Documents kept on this device can be opened and edited.',
+  'offline.keep': 'Keep for offline use',
+  'offline.keepLabel': 'Keep for offline use: {title}',
+  'offline.state.fetching': 'Fetching …',
+  'offline.state.removing': 'Removing …',
+  'offline.state.available': 'Available offline',
+  'offline.state.removed': '{title} is removed from this device.',
+  'offline.keepFailed.unreachable': 'Could not be fetched: the server cannot be reached. Try again when you are online.',
+  'offline.keepFailed.refused': 'Could not be fetched: you do not have access to the document (any more).',
+  'offline.removeFailed.unsaved': 'Not removed: changes on this device are not yet saved on the server. Try again in a moment.',
+  'offline.removeFailed.unreachable':
+    'Not removed: the server must first have every change from this device. Try again when you are online.',
+  'offline.removeFailed.refused':
+    'Not removed: you no longer have access to the document, so changes on this device cannot reach the server.',
+  'offline.stale': 'The document’s history was reset. Open the document to see and copy the text that exists only on this device.',
+  'offline.unavailable': 'The browser does not let documents be kept on this device (in a private window, for example).',
+  'offline.fallback.title': 'No connection',
+  'offline.fallback.heading': 'You are offline',
+  'offline.fallback.body':
+    'This page is not kept on this device, so it cannot be shown without a connection to the server. Documents you opened or kept for offline use can still be opened.',
+  'offline.fallback.link': 'Go to the document list',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -3,7 +3,8 @@
  * Scripts: only this origin's files and Next.js's own inline bootstrap scripts, which carry the
  * nonce ('strict-dynamic' lets those load the chunks they need). Styles stay 'unsafe-inline':
  * the editor sets style attributes (carets, colours) and Next.js injects style tags, which a
- * nonce cannot cover. Framing: only EMBED_ORIGINS may frame /embed/*, nobody anything else.
+ * nonce cannot cover. Workers: this origin's only (the service worker, /sw.js). Framing: only
+ * EMBED_ORIGINS may frame /embed/*, nobody anything else.
  */
 export interface CspOptions {
   readonly nonce: string;
@@ -23,6 +24,9 @@ export function contentSecurityPolicy({ nonce, syncOrigin, frameAncestors, dev =
     "img-src 'self' blob: data:",
     "font-src 'self'",
     `connect-src 'self' ${syncOrigin}`,
+    // The service worker (/sw.js). Without this, workers fall back to script-src, where
+    // 'strict-dynamic' makes browsers ignore 'self' and the registration is refused.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
