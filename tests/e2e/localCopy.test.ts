@@ -61,13 +61,16 @@ const waitForSaved = (page: Page) =>
   });
 
 /**
- * Waits until the local copy has stored as many unconfirmed changes as the status shows (the copy
- * writes them as they happen; a reload before that would test the race, not the feature). One
+ * Waits until the local copy has stored as many unconfirmed changes as the status shows, none once
+ * it says "Gemt" (the copy writes them as they happen and as the server confirms them; a reload
+ * before that would test the race, not the feature). One
  * transaction over both stores runs after every write issued before it.
  */
 async function waitForStoredPending(page: Page): Promise<void> {
   await page.waitForFunction(async (id) => {
-    const shown = /\((\d+) ændringer? venter\)/.exec(document.querySelector('[data-testid="sync-status"]')?.textContent ?? '');
+    const status = document.querySelector('[data-testid="sync-status"]')?.textContent ?? '';
+    // "Gemt …": nothing waits, and the copy must have stored that too (the server's confirmation).
+    const shown = status.startsWith('Gemt') ? ['', '0'] : /\((\d+) ændringer? venter\)/.exec(status);
     if (!shown) return false;
     const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
     if (!name) return false;
@@ -132,6 +135,7 @@ describe('the local copy of a document', () => {
     await waitForEditable(anna.page);
     await typeAtEnd(anna.page, 'Vi mødes lørdag kl. 10.');
     await waitForSaved(anna.page);
+    await waitForStoredPending(anna.page);
     const names = await databaseNames(anna.page);
     expect(names.some((name) => /^samskriv:[^:]+:doc:/.test(name) && name.endsWith(`:doc:${documentId}`))).toBe(true);
   });
