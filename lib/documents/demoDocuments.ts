@@ -1,11 +1,14 @@
 /** Demo content created once on first start (unless SEED_DEMO=false), so a new install has something real to show. */
 import type { JSONContent } from '@tiptap/core';
+import type { DocumentState } from '../access/model';
 import type { TemplateId } from './templates';
 
 export interface DemoDocument {
   readonly title: string;
   readonly template: TemplateId;
   readonly content: JSONContent;
+  /** The phase it starts in (draft when absent). */
+  readonly state?: DocumentState;
 }
 
 const text = (value: string): JSONContent => ({ type: 'text', text: value });
@@ -62,6 +65,8 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
   },
   {
     title: 'Udkast: Politik for samskabelse',
+    // In public consultation from the start, so a new install shows commenting on passages.
+    state: 'consultation',
     template: 'blank',
     content: {
       type: 'doc',

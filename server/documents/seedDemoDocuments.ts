@@ -1,7 +1,8 @@
 /**
  * Creates the demo workspace "Fælles-skabet" and its documents once per data dir (a marker file
  * records that it happened). The documents are public (everyone reads them) and owned by nobody:
- * people co-author them once an admin or workspace manager grants them access.
+ * people co-author them once an admin or workspace manager grants them access. The policy draft
+ * starts in public consultation: every signed-in person may comment on its passages.
  */
 import { writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ export async function seedDemoDocuments(dataDir: string, documents: ClosableDocu
   }
   // Oldest first, so the list (newest first) shows them in the order written here.
   for (const demo of [...DEMO_DOCUMENTS].reverse()) {
-    await documents.createWithContent(
+    const meta = await documents.createWithContent(
       {
         title: demo.title,
         template: demo.template,
@@ -35,6 +36,7 @@ export async function seedDemoDocuments(dataDir: string, documents: ClosableDocu
       },
       demo.content,
     );
+    if (demo.state) await documents.setState(meta.id, demo.state);
   }
   await writeFile(marker, new Date().toISOString());
   return DEMO_DOCUMENTS.length;

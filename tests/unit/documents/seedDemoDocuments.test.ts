@@ -30,6 +30,13 @@ describe('seedDemoDocuments', () => {
       const citizen = { kind: 'person', id: 'p_1', role: 'citizen', disabled: false, organisationIds: [], workspaceIds: [] } as const;
       expect(can(citizen, 'edit', resource).allowed).toBe(false);
     }
+    // The policy draft is in public consultation: a signed-in citizen may comment, a signed-out reader not.
+    const policy = listed.find((meta) => meta.title.startsWith('Udkast: Politik'))!;
+    expect(policy.state).toBe('consultation');
+    const citizen = { kind: 'person', id: 'p_1', role: 'citizen', disabled: false, organisationIds: [], workspaceIds: [] } as const;
+    expect(can(citizen, 'comment', documentResourceOf(policy)).allowed).toBe(true);
+    expect(can({ kind: 'anonymous' }, 'comment', documentResourceOf(policy)).allowed).toBe(false);
+    expect(listed.find((meta) => meta.title.startsWith('Projektforslag'))!.state).toBe('draft');
     await documents.close();
   });
 });
