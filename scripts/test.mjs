@@ -31,7 +31,12 @@ let skipped = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  // Failed tests, plus each file that failed without a failed test (it did not load, or a hook threw):
+  // a failing test also fails its file and describe blocks, which must not count it three times.
+  const silentFileFailures = (json.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
+  failed = (json.numFailedTests ?? 0) + silentFileFailures;
   skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
 }
 if (result.status !== 0 && failed === 0) failed = 1; // the runner itself failed (e.g. a file did not load)

@@ -193,6 +193,9 @@ describe('resetting the history', () => {
     await signInHere(writer.page, ANNA);
     await writer.page.waitForURL(documentUrl);
     await waitForSaved(writer.page);
+    // The copy must hold the document before the reload (its writes are asynchronous), or the
+    // reload finds no copy and rightly waits for the server, which this socket never reaches.
+    await waitForStoredPending(writer.page);
     writer.open = false;
     await writer.page.reload();
     await waitForEditable(writer.page);
