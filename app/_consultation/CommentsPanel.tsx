@@ -19,7 +19,7 @@ import { ThreadFilters } from './ThreadFilters';
 import { ThreadView } from './ThreadView';
 import { arrangeThreads, threadsOf, type Placement, type Thread, type ThreadFilter, type ThreadSort } from './threadList';
 import { useCommentWriter, type PendingWrite } from './useCommentWriter';
-import { useOnline } from './useOnline';
+import { useOnline } from '../_components/useOnline';
 import { DRAFT_ID, usePlacements } from './usePlacements';
 import { CommentText } from './CommentText';
 import { ModerationSummaryText } from './ModerationSummaryText';

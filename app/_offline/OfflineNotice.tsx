@@ -6,30 +6,13 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useT } from '../../lib/i18n/useT';
+import { useOnline } from '../_components/useOnline';
 import { FROM_CACHE_TIMING } from './offlineRoutes';
 import './offline.css';
 
 const HEALTH_PATH = '/healthz';
 const FIRST_PROBE_MS = 2_000;
 const MAX_PROBE_MS = 30_000;
-
-function subscribeOnline(listener: () => void): () => void {
-  window.addEventListener('online', listener);
-  window.addEventListener('offline', listener);
-  return () => {
-    window.removeEventListener('online', listener);
-    window.removeEventListener('offline', listener);
-  };
-}
-
-/** The browser's own idea of the network (true on the server: nothing is shown before hydration). */
-export function useNavigatorOnline(): boolean {
-  return useSyncExternalStore(
-    subscribeOnline,
-    () => navigator.onLine,
-    () => true,
-  );
-}
 
 /** Whether the service worker answered this page's navigation from its cache (it adds a Server-Timing entry). */
 export function pageCameFromCache(): boolean {
@@ -74,7 +57,7 @@ function useServedFromCache(online: boolean): boolean {
 
 export function OfflineNotice() {
   const t = useT();
-  const online = useNavigatorOnline();
+  const online = useOnline();
   const fromCache = useServedFromCache(online);
   const offline = !online || fromCache;
   return (

@@ -10,7 +10,7 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** The browser's own idea of being online (true on the server render). */
+/** The browser's own idea of being online (true on the server render: nothing offline is shown before hydration). */
 export function useOnline(): boolean {
   return useSyncExternalStore(
     subscribe,
