@@ -144,6 +144,22 @@ describe('the server process over a damaged data dir', () => {
     });
   }
 
+  it('refuses to start on a generated auth-secret that is too short: exit code 3, a sentence naming the file', async () => {
+    const dataDir = tempDir();
+    const path = join(dataDir, 'auth-secret');
+    writeFileSync(path, 'short\n', { mode: 0o600 });
+    const outcome = await spawnServer({ env: { DATA_DIR: dataDir, AUTH_SECRET: '' } }).then(
+      (server) => {
+        cleanups.push(() => server.stop('SIGKILL'));
+        return 'listening';
+      },
+      (error: unknown) => (error as Error).message,
+    );
+    expect(outcome).toMatch(/exited with 3 before it was ready/);
+    expect(outcome).toContain(`Samskriv did not start: ${path} holds a secret shorter than 32 characters`);
+    expect(readFileSync(path, 'utf8')).toBe('short\n');
+  });
+
   it('starts on a fresh data dir with no store files at all', async () => {
     expect(await startOutcome(tempDir())).toBe('listening');
   });
