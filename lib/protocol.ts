@@ -64,6 +64,11 @@ export const Close = {
    */
   staleEpoch: { code: 4409, reason: 'document history was reset' },
   internalError: { code: 1011, reason: 'internal error' },
+  /**
+   * The document's stored files are damaged or unreadable: it is refused (never served cut short)
+   * until an operator fixes them. 1011, not 44xx: the client retries, and gets in once they are.
+   */
+  storageFailed: { code: 1011, reason: 'document storage damaged' },
   /** Not 44xx: a client that fell behind (a stalled network) should reconnect and catch up. */
   tooSlow: { code: 1013, reason: 'not reading fast enough' },
 } as const satisfies Record<string, CloseReason>;

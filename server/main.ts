@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../lib/config';
 import { createLogger } from './logger';
+import { DataDirError } from './storage/checkDataDir';
 import { startServer } from './startServer';
 
 const dev = process.argv.includes('--dev');
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
     running = await startServer({ config, projectDir, syncOnly, logger });
   } catch (error) {
     logger.fatal({ err: error }, error instanceof Error ? error.message : 'could not start');
-    process.exit(1);
+    // A damaged store file: also one plain sentence on stderr, and an exit code of its own.
+    if (error instanceof DataDirError) console.error(error.message);
+    process.exit(error instanceof DataDirError ? 3 : 1);
   }
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: closing sockets and flushing writes');

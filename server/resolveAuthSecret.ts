@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from './logger';
+import { DataDirError } from './storage/checkDataDir';
 
 export const SECRET_FILE = 'auth-secret';
 
@@ -14,7 +15,12 @@ export async function resolveAuthSecret(fromEnv: string | undefined, dataDir: st
   const path = join(dataDir, SECRET_FILE);
   try {
     const secret = (await readFile(path, 'utf8')).trim();
-    if (secret.length < 32) throw new Error(`${path} holds a secret shorter than 32 characters; delete it or set AUTH_SECRET`);
+    if (secret.length < 32) {
+      throw new DataDirError(
+        path,
+        `Samskriv did not start: ${path} holds a secret shorter than 32 characters; delete it or set AUTH_SECRET.`,
+      );
+    }
     if (((await stat(path)).mode & 0o077) !== 0) await chmod(path, 0o600);
     logger.info({ file: path }, 'using the AUTH_SECRET generated earlier in the data dir');
     return secret;

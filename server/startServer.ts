@@ -22,6 +22,7 @@ import { LowSharingStore } from './sharing/LowSharingStore';
 import { createSharingService } from './sharing/createSharingService';
 import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
+import { checkDataDir } from './storage/checkDataDir';
 import { sendJson } from './http/sendJson';
 import { loggablePath } from './http/loggablePath';
 import { SignInThrottle } from '../lib/auth/signInThrottle';
@@ -96,6 +97,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const resolvePrincipalByHash = createPrincipalByHashResolver(sessions, accountStore);
   const apiKeyStore = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
+  // Comments: their own file beside meta.json; the body is read from the live room when it is loaded.
+  const commentStore = new LowCommentStore(join(dataDir, 'comments.json'));
+  // Before anything is served or written: a damaged store file stops the start, naming the file.
+  const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
+  await checkDataDir({
+    documents: store,
+    logger,
+    files: [
+      storeFile('meta.json', () => metadata.listDocuments()),
+      storeFile('access.json', () => sharingStore.listInvites('')),
+      storeFile('people.json', () => accountStore.countActiveAdmins()),
+      storeFile('api-keys.json', () => apiKeyStore.list()),
+      storeFile('comments.json', () => commentStore.reported()),
+    ],
+  });
   const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
   const resetMail =
     config.SMTP_URL && config.PUBLIC_URL
@@ -139,8 +155,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       compactAfterRecords: config.SYNC_COMPACT_AFTER_RECORDS,
     },
   });
-  // Comments: their own file beside meta.json; the body is read from the live room when it is loaded.
-  const commentStore = new LowCommentStore(join(dataDir, 'comments.json'));
   const comments = createCommentService({
     store: commentStore,
     documents,
@@ -194,7 +208,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     );
     try {
       if (path === '/healthz') {
-        const health = await checkHealth(dataDir, sync.isUp());
+        const health = await checkHealth(dataDir, sync.isUp(), store.damaged());
         return sendJson(res, health.ok ? 200 : 503, health);
       }
       const length = Number(req.headers['content-length'] ?? 0);

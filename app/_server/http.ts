@@ -165,6 +165,11 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
     const sharingCode = sharingErrorCode(error);
     if (sharingCode) return errorResponse(SHARING_STATUS[sharingCode], sharingCode);
     if (isCommentError(error)) return commentErrorResponse(error);
+    // By name, as for PeopleError: the document is refused until an operator fixes its files.
+    if (error instanceof Error && error.name === 'DocumentStorageError') {
+      getServices().logger.error({ err: error }, 'document storage damaged');
+      return errorResponse(503, 'document_damaged');
+    }
     getServices().logger.error({ err: error }, 'route handler failed');
     return errorResponse(500, 'internal');
   }

@@ -4,6 +4,8 @@
  */
 import type { ApiKey, ApiKeyStore } from '../../lib/apiKeys/ApiKeyStore';
 import { SerialJsonFile } from '../storage/SerialJsonFile';
+import { parseStoreFile } from '../storage/parseStoreFile';
+import { apiKeyFileSchema } from './apiKeyFileSchema';
 import { newestFirst, nextKeysAfterCreate, nextKeysAfterRevoke } from './apiKeyChanges';
 
 interface ApiKeyFile {
@@ -55,7 +57,5 @@ export class LowApiKeyStore implements ApiKeyStore {
 }
 
 function parseApiKeyFile(raw: unknown): ApiKeyFile {
-  const data = raw as { keys?: unknown } | null;
-  if (typeof data !== 'object' || data === null || !Array.isArray(data.keys)) throw new Error('expected { "keys": [...] }');
-  return data as ApiKeyFile;
+  return parseStoreFile(apiKeyFileSchema, raw) as ApiKeyFile;
 }

@@ -1,13 +1,30 @@
-/** GET /healthz: 200 only when the data dir takes a durable write and the sync endpoint is up. */
+/**
+ * GET /healthz: 200 only when the data dir takes a durable write and the sync endpoint is up.
+ *
+ * Documents refused for damaged or unreadable files make the answer `degraded`, still 200: every
+ * other document is served, a restart would not repair a file, and a 503 would make a load balancer
+ * (or the browser's online check, app/_offline) take the whole server for down. They are listed
+ * by id, problem and file name (no full paths: the endpoint is public) for the operator's monitor.
+ */
 import { open, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import type { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
+
+export interface DamagedDocument {
+  readonly id: string;
+  readonly problem: DocumentStorageError['problem'];
+  readonly file: string;
+}
 
 export interface Health {
   readonly ok: boolean;
-  readonly checks: { readonly dataDir: boolean; readonly sync: boolean };
+  /** Some documents are refused (`damagedDocuments`); the rest are served. */
+  readonly degraded: boolean;
+  readonly checks: { readonly dataDir: boolean; readonly sync: boolean; readonly documents: boolean };
+  readonly damagedDocuments: readonly DamagedDocument[];
 }
 
-export async function checkHealth(dataDir: string, syncUp: boolean): Promise<Health> {
+export async function checkHealth(dataDir: string, syncUp: boolean, damaged: readonly DocumentStorageError[] = []): Promise<Health> {
   let dataDirOk = false;
   const probe = join(dataDir, `.healthz-${process.pid}`);
   try {
@@ -23,5 +40,11 @@ export async function checkHealth(dataDir: string, syncUp: boolean): Promise<Hea
   } catch {
     dataDirOk = false;
   }
-  return { ok: dataDirOk && syncUp, checks: { dataDir: dataDirOk, sync: syncUp } };
+  const damagedDocuments = damaged.map((error) => ({ id: error.documentId, problem: error.problem, file: basename(error.path) }));
+  return {
+    ok: dataDirOk && syncUp,
+    degraded: damagedDocuments.length > 0,
+    checks: { dataDir: dataDirOk, sync: syncUp, documents: damagedDocuments.length === 0 },
+    damagedDocuments,
+  };
 }

@@ -3,6 +3,8 @@
  * (serialised, durable, rolled back on a failed write). This process must be the file's only writer.
  */
 import { SerialJsonFile } from '../storage/SerialJsonFile';
+import { parseStoreFile } from '../storage/parseStoreFile';
+import { sharingFileSchema } from './sharingFileSchema';
 import type { CoAuthorRequest, CoAuthorRequestPatch, Invite, InvitePatch, SharingStore } from '../../lib/sharing/SharingStore';
 import {
   addInvite,
@@ -73,7 +75,5 @@ export class LowSharingStore implements SharingStore {
 }
 
 function parseSharingFile(raw: unknown): SharingData {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('expected a JSON object');
-  const data = raw as Partial<SharingData>;
-  return { ...data, invites: data.invites ?? {}, requests: data.requests ?? {} } as SharingData;
+  return parseStoreFile(sharingFileSchema, raw) as SharingData;
 }

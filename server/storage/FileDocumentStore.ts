@@ -20,9 +20,11 @@
  * Damage: a torn tail (a crash mid-write: non-zero bytes after the last whole record) is cut at the
  * last whole record when the document is first opened, with a warning; the cut bytes are kept
  * beside the segment as `*.torn-<timestamp>`. Zeros after the last record are the clean end.
- * A damaged snapshot or an unreadable file makes THAT document fail with DocumentStorageError:
- * its files are left exactly as they are for an operator, nothing is renamed or deleted, and the
- * next `load` tries again. Other documents are unaffected.
+ * A damaged snapshot, damage in the middle of a log (bad bytes followed by whole records: not a
+ * torn tail) or an unreadable file makes THAT document fail with DocumentStorageError: its files
+ * are left exactly as they are for an operator, nothing is renamed or deleted, and the next `load`
+ * tries again. Other documents are unaffected. `damaged()` lists such documents (for /healthz);
+ * `checkAll()` reads every document at start so they are listed before anyone opens them.
  *
  * One process must be the only writer of the directory (the server is that process).
  */
@@ -46,6 +48,7 @@ import {
 import { encodeSnapshotFile } from './snapshotFile';
 import { readDocumentFiles, type DocumentFiles, type StoreLogger } from './readDocumentFiles';
 import { segmentHasData } from './segmentHasData';
+import { findDamagedDocuments } from './findDamagedDocuments';
 
 export interface FileDocumentStoreOptions {
   readonly dir: string;
@@ -88,6 +91,8 @@ export class FileDocumentStore implements DocumentStore {
   /** Write and fsync counts (group commit makes logSyncs far smaller than the number of appends). */
   readonly io: IoCounters = { logWrites: 0, logSyncs: 0, dirSyncs: 0, preallocations: 0 };
   private readonly docs = new Map<string, DocState>();
+  /** Documents whose last read failed with DocumentStorageError; a later successful read clears it. */
+  private readonly damage = new Map<string, DocumentStorageError>();
   private closing: Promise<void> | null = null;
 
   constructor(private readonly options: FileDocumentStoreOptions) {}
@@ -106,8 +111,27 @@ export class FileDocumentStore implements DocumentStore {
     return this.locked(existing, async () => {
       await existing.ready;
       await existing.log.flush();
-      return assemble(await readDocumentFiles(existing.dir, documentId, { repair: false, logger: this.options.logger }));
+      return assemble(
+        await this.noted(documentId, readDocumentFiles(existing.dir, documentId, { repair: false, logger: this.options.logger })),
+      );
     });
+  }
+
+  /** Documents refused for damaged or unreadable files, as last found (by `checkAll` or a read). */
+  damaged(): DocumentStorageError[] {
+    return [...this.damage.values()];
+  }
+
+  /**
+   * Reads every stored document without changing anything (torn tails are left for the first
+   * open to cut) and returns those refused for damage, which `damaged()` then lists.
+   */
+  async checkAll(): Promise<DocumentStorageError[]> {
+    const found = await findDamagedDocuments(this.options.dir, (dir, documentId) =>
+      readDocumentFiles(dir, documentId, { repair: false }).then(noop),
+    );
+    for (const error of found) if (!this.docs.has(error.documentId)) this.damage.set(error.documentId, error);
+    return found;
   }
 
   async exists(documentId: string): Promise<boolean> {
@@ -262,7 +286,9 @@ export class FileDocumentStore implements DocumentStore {
       current,
     };
     this.docs.set(documentId, state);
-    const initial = this.locked(state, () => readDocumentFiles(dir, documentId, { repair: true, logger: this.options.logger }));
+    const initial = this.locked(state, () =>
+      this.noted(documentId, readDocumentFiles(dir, documentId, { repair: true, logger: this.options.logger })),
+    );
     state.ready = initial.then(
       (files) => {
         const base = state.growth.get(0);
@@ -287,6 +313,18 @@ export class FileDocumentStore implements DocumentStore {
     );
     state.ready.catch(noop); // callers that need it await it; the failure is kept in `broken`
     return { state, initial };
+  }
+
+  /** Keeps `damage` up to date with the outcome of a read of the document's files. */
+  private async noted<T>(documentId: string, read: Promise<T>): Promise<T> {
+    try {
+      const result = await read;
+      this.damage.delete(documentId);
+      return result;
+    } catch (error) {
+      if (error instanceof DocumentStorageError) this.damage.set(documentId, error);
+      throw error;
+    }
   }
 
   /** Runs `work` after every earlier locked operation on the document; counts it as busy meanwhile. */

@@ -10,6 +10,8 @@ import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStor
 import { applyMetaPatch, type MetaPatch } from './applyMetaPatch';
 import { byNewestFirst } from './byNewestFirst';
 import { withAccessDefaults, type StoredDocumentMeta } from './withAccessDefaults';
+import { metaFileSchema } from './metaFileSchema';
+import { parseStoreFile } from './parseStoreFile';
 
 interface MetaFile {
   documents: Record<string, DocumentMeta>;
@@ -59,10 +61,11 @@ export class LowMetadataStore implements MetadataStore {
   }
 }
 
-/** Records from before issue 3 have no access fields: see withAccessDefaults for the choice. */
+/** Checked against metaFileSchema; records from before issue 3 have no access fields: see withAccessDefaults. */
 function parseMetaFile(raw: unknown): MetaFile {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('expected a JSON object');
-  const data = raw as { documents?: Record<string, StoredDocumentMeta> };
-  const documents = Object.fromEntries(Object.entries(data.documents ?? {}).map(([id, meta]) => [id, withAccessDefaults(meta)]));
+  const data = parseStoreFile(metaFileSchema, raw);
+  const documents = Object.fromEntries(
+    Object.entries(data.documents).map(([id, meta]) => [id, withAccessDefaults(meta as StoredDocumentMeta)]),
+  );
   return { ...data, documents };
 }

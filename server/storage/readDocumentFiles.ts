@@ -6,10 +6,16 @@
  * (non-zero bytes after the last whole record) is cut off at that record (the non-zero bytes are
  * kept beside the segment as `<segment>.torn-<timestamp>` and a warning is logged), segments a
  * snapshot already covers are deleted, and a snapshot temp file that was never renamed is removed.
+ *
+ * Bad bytes followed by a whole record in the same segment are not a torn tail but damage in the
+ * middle of the log (a flipped bit, a damaged length): the document is refused, as for a damaged
+ * snapshot, and nothing is cut or moved. Across segments a bad tail is expected: after a failed
+ * write the writer leaves that segment as it is and goes on in the next one (DocumentLog).
  */
 import { open, readdir, readFile, truncate, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { decodeRecords } from '../../lib/storage/logRecord';
+import { findRecordStart } from '../../lib/storage/findRecordStart';
 import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
 import { decodeSnapshotFile } from './snapshotFile';
 import { FILE_MODE, FIRST_SEGMENT, SNAPSHOT_FILE, SNAPSHOT_TEMP_FILE, fileStamp, fsyncDirectory, parseSegmentFileName } from './fileLayout';
@@ -98,6 +104,7 @@ export async function readDocumentFiles(dir: string, documentId: string, options
     }
     const bytes = await readFile(path).catch((error: unknown) => fail(path, error));
     const decoded = decodeRecords(bytes);
+    if (decoded.torn) refuseDamageInside(documentId, path, bytes, decoded.validBytes, decoded.tornEnd);
     let size = bytes.byteLength;
     if (decoded.torn && options.repair) {
       await cutTornTail(path, bytes, decoded.validBytes, decoded.tornEnd).catch((error: unknown) => fail(path, error));
@@ -147,6 +154,20 @@ async function cutTornTail(path: string, bytes: Uint8Array, validBytes: number, 
     await handle.close();
   }
   await fsyncDirectory(dirname(path));
+}
+
+/** Throws when whole records follow the bad bytes at `badAt`: see the top of this file. */
+function refuseDamageInside(documentId: string, path: string, bytes: Uint8Array, badAt: number, dataEnd: number): void {
+  const next = findRecordStart(bytes, badAt + 1, dataEnd);
+  if (next === null) return;
+  const after =
+    next === 'undecided' ? 'whole records may follow it (the search for them gave up)' : `whole records follow from byte ${next}`;
+  throw new DocumentStorageError(
+    documentId,
+    'corrupt',
+    path,
+    `the log is damaged at byte ${badAt} and ${after}; the document is not loaded (it would lose them) and its files are left untouched`,
+  );
 }
 
 function noop(): void {}

@@ -4,6 +4,7 @@
  * from the store: two Y.Docs never exist for one document at once.
  */
 import { Close, type CloseReason } from '../../lib/protocol';
+import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
 import type { SyncSocket } from './SyncSocket';
 import { Connection, type ConnectionInfo } from './Connection';
 import { Room, type RoomDeps } from './Room';
@@ -183,8 +184,8 @@ export class RoomRegistry {
       if (room.state === 'loading') {
         try {
           await slot.loaded;
-        } catch {
-          return connection.close(Close.internalError);
+        } catch (error) {
+          return connection.close(error instanceof DocumentStorageError ? Close.storageFailed : Close.internalError);
         }
         continue;
       }

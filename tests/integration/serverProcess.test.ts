@@ -97,7 +97,12 @@ describe('the server process', () => {
     const server = await start(dataDir);
     const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ ok: true, checks: { dataDir: true, sync: true } });
+    expect(await ok.json()).toEqual({
+      ok: true,
+      degraded: false,
+      checks: { dataDir: true, sync: true, documents: true },
+      damagedDocuments: [],
+    });
     rmSync(dataDir, { recursive: true, force: true });
     const broken = await fetch(`http://127.0.0.1:${server.port}/healthz`);
     expect(broken.status).toBe(503);
