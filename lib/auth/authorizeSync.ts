@@ -102,6 +102,7 @@ export async function authorizeSync(request: SyncRequest, deps: AuthorizeSyncDep
     const { claims } = verified;
     if (claims.doc !== documentId) return refuse(Close.wrongDocument);
     if (claims.sid !== undefined) return authorizeSessionToken(documentId, claims.sid, claims.sub, claims.access, deps);
+    if (claims.anon) return authorizeSignedOutToken(documentId, claims, deps);
     return authorizeEmbedToken(documentId, claims, deps);
   }
 
@@ -170,6 +171,22 @@ export async function authorizeSessionToken(
       color: colourFor(principal.personId),
       session: { personId: principal.personId, idHash: principal.sessionIdHash, maxAccess: tokenAccess },
     },
+  };
+}
+
+/**
+ * A token the app minted for a signed-out visitor: can() decides as for a reader without a cookie
+ * (never more than the token says), and the connection is re-checked as such when access changes.
+ */
+async function authorizeSignedOutToken(documentId: string, claims: EmbedClaims, deps: AuthorizeSyncDeps): Promise<SyncDecision> {
+  const resource = await deps.documentResource(documentId);
+  if (!resource) return refuse(Close.notFound);
+  const allowed = syncAccessFor({ kind: 'anonymous' }, resource);
+  if (!allowed) return refuse(Close.unauthenticated);
+  return {
+    ok: true,
+    access: lesserAccess(allowed, claims.access),
+    actor: { id: claims.sub, name: claims.name, color: colourFor(claims.sub), anonymous: true },
   };
 }
 

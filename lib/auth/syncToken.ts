@@ -1,7 +1,7 @@
 /**
  * Sync tokens: JWTs (HS256, key AUTH_SECRET) that let another platform embed a document.
- * Claims: sub, name, doc, access (view|comment|edit), exp; optional title, sid (the browser's session)
- * and kid (the API key that minted it).
+ * Claims: sub, name, doc, access (view|comment|edit), exp; optional title, sid (the browser's session),
+ * anon (the app's token for a signed-out visitor) and kid (the API key that minted it).
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { z } from '../zodWithoutEval';
@@ -26,6 +26,11 @@ export const syncTokenClaimsSchema = z.object({
    * them only while that key is live and only on documents that key's platform owns (belongsToKey).
    */
   kid: z.string().min(1).max(100).optional(),
+  /**
+   * Set on tokens the app mints for a signed-out visitor (public documents): the sync server judges
+   * them as signed out (can()) at connect and on every re-check, as it does a reader without a cookie.
+   */
+  anon: z.literal(true).optional(),
 });
 export type SyncTokenClaims = z.infer<typeof syncTokenClaimsSchema>;
 

@@ -7,11 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentState } from '../../lib/access/model';
+import { mintSyncToken } from '../../lib/auth/syncToken';
 import { Close } from '../../lib/protocol';
 import { connectProvider, type TestProvider } from '../helpers/connectProvider';
 import { platformApi, type TestApiKey, type TestPlatformApi } from '../helpers/platformApi';
 import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
 import { waitForAwareness, waitForDoc } from '../helpers/waitFor';
+import { TEST_SECRET } from '../helpers/tokens';
 import { waitUntil } from '../helpers/waitUntil';
 
 async function storedText(server: TestSyncServer, id: string): Promise<string> {
@@ -175,5 +177,28 @@ describe('revoking an API key ends its tokens', () => {
     await waitUntil(async () => (await storedText(server, 'b-dok')) === 'B fortsætter', 'B’s edit to be stored');
     expect(clientB.closes).toEqual([]);
     for (const client of [clientA, viewerA, late, clientB]) client.destroy();
+  });
+});
+
+describe('the app’s token for a signed-out visitor', () => {
+  it('is judged as signed out live: it is closed when the public document turns private, and refused after', async () => {
+    const server = await startSyncServer();
+    const meta = await server.documents.create({
+      title: 'Offentlig høring',
+      template: 'blank',
+      createdBy: { id: 'p_ejer', name: 'Ejer' },
+      visibility: 'public',
+    });
+    // As GET /api/documents/<id>/sync-token mints it for a visitor without a session.
+    const token = await mintSyncToken({ sub: 'anon_1', name: 'Læser', doc: meta.id, access: 'view', anon: true }, TEST_SECRET, 300);
+    const reader = connectProvider(server.url, meta.id, { token });
+    await reader.synced();
+
+    await server.documents.setVisibility(meta.id, 'private');
+    expect(await reader.closed()).toEqual(Close.unauthenticated);
+    reader.destroy();
+    const late = connectProvider(server.url, meta.id, { token });
+    expect(await late.closed()).toEqual(Close.unauthenticated);
+    late.destroy();
   });
 });

@@ -120,3 +120,31 @@ describe('authorizeEmbedToken: an API key’s token counts only while the key is
     expect(await authorizeEmbedToken('a-draft', claims('view', 'k_a'), blind)).toEqual({ ok: false, close: Close.invalidToken });
   });
 });
+
+describe('authorizeSync: the app’s token for a signed-out visitor (anon)', () => {
+  const anonToken = (doc: string, access: EmbedClaims['access']) =>
+    mintSyncToken({ sub: 'anon_1', name: 'Læser', doc, access, anon: true }, TEST_SECRET, 60);
+  const publicDeps: AuthorizeSyncDeps = {
+    ...deps,
+    documentResource: async (id) => (DOCUMENTS[id] ? { ...resourceOf(id, DOCUMENTS[id]), visibility: id === 'a-draft' ? 'public' : 'private' } : null),
+  };
+
+  it('reads a public document as a signed-out reader, never more', async () => {
+    expect(await authorizeSync({ documentId: 'a-draft', token: await anonToken('a-draft', 'edit') }, publicDeps)).toMatchObject({
+      ok: true,
+      access: 'view',
+      actor: { id: 'anon_1', anonymous: true },
+    });
+  });
+
+  it('is refused with 4401 on a private document, and never creates one', async () => {
+    expect(await authorizeSync({ documentId: 'b-draft', token: await anonToken('b-draft', 'view') }, publicDeps)).toEqual({
+      ok: false,
+      close: Close.unauthenticated,
+    });
+    expect(await authorizeSync({ documentId: 'ny', token: await anonToken('ny', 'edit') }, publicDeps)).toEqual({
+      ok: false,
+      close: Close.notFound,
+    });
+  });
+});
