@@ -123,7 +123,7 @@ const CLOSE_GRACE_MS = 1000;
 const DEFAULT_TITLE = 'Uden titel';
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
-  const { store, documents, secret, logger, limits, resolveSession } = options;
+  const { store, documents, secret, logger, limits, resolveSession, apiKeys } = options;
   const maxBufferedBytes = limits.maxBufferedBytes ?? 2 * limits.maxMessageBytes + 16 * 1024 * 1024;
   const registry = new RoomRegistry({
     store,
@@ -173,10 +173,16 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     secret,
     resolveSession,
     ...(options.resolveSessionByHash ? { resolveSessionByHash: options.resolveSessionByHash } : {}),
-    ...(options.apiKeys ? { apiKeyActive: (id: string) => options.apiKeys!.isActive(id) } : {}),
+    ...(apiKeys ? { apiKeyActive: (id: string) => apiKeys.isActive(id) } : {}),
     documentResource: (id) => documents.resource(id),
     documentCreatedBy: async (id) => (await documents.get(id))?.createdBy ?? null,
   };
+
+  /**
+   * Counts re-checks (every revocation and access change starts one). An upgrade decided before one
+   * and connected after it missed it, so it is judged again once it is connected.
+   */
+  let accessChanges = 0;
 
   /** The one decision again for a live connection, from what it was admitted with (never a token's expired claims). */
   function judgeAgain(documentId: string, actor: SyncActor): Promise<SyncDecision> {
@@ -194,6 +200,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
    * as what they are now, after a reload; a published document's token writers as readers).
    */
   async function recheck(connections: readonly Connection[], revoked?: AccessRevoked): Promise<void> {
+    accessChanges++;
     for (const connection of connections) {
       const { session } = connection.info.actor;
       if (session && revoked?.sessionIdHashes?.includes(session.idHash)) {
@@ -224,9 +231,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     documents.onAccessChanged((documentId) => {
       void recheck(registry.connectionsWhere((c) => c.info.documentId === documentId));
     }),
-    options.apiKeys?.onRevoked((keyId) => {
+    apiKeys?.onRevoked((keyId) => {
       const affected = registry.connectionsWhere((c) => c.info.actor.token?.kid === keyId);
-      if (affected.length > 0) logger.info({ connections: affected.length }, 'API key revoked: re-checking its tokens connections');
+      if (affected.length > 0) logger.info({ connections: affected.length }, "API key revoked: re-checking its tokens' connections");
       void recheck(affected);
     }),
     // A history reset: live connections end with 4409 and the body is rewritten while the room is unloaded.
@@ -251,6 +258,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, documentId: string, params: URLSearchParams): Promise<void> {
     // The client may hang up while we decide; an 'error' without a listener would end the process.
     const onEarlyError = () => socket.destroy();
+    const changesBefore = accessChanges;
     socket.on('error', onEarlyError);
     const doc = isValidDocumentId(documentId) ? documentId : undefined;
     let decision: SyncDecision;
@@ -276,10 +284,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (socket.destroyed) return;
     // Accept, then close with the decided code: a y-websocket client sees 44xx and stops retrying,
     // where an HTTP 401 on the upgrade would look like a network error it retries forever.
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision, documentId, params));
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision, documentId, params, changesBefore));
   }
 
-  function accept(ws: WebSocket, decision: SyncDecision, documentId: string, params: URLSearchParams): void {
+  function accept(ws: WebSocket, decision: SyncDecision, documentId: string, params: URLSearchParams, changesBefore: number): void {
     let closed!: () => void;
     const state = { alive: true, closed: new Promise<void>((resolve) => (closed = resolve)) };
     sockets.set(ws, state);
@@ -357,6 +365,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       ...(epoch !== null && { epoch }),
     });
     logger.debug({ doc, conn: connection.id, actor: decision.actor.id, access: decision.access }, 'sync connection accepted');
+    if (accessChanges !== changesBefore) void recheck([connection]);
   }
 
   return {

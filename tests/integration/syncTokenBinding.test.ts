@@ -142,7 +142,10 @@ describe('a token is bound to its key’s document, not to the bare id', () => {
   it('two keys’ tokens creating one id at once: one creates it, the other is refused', async () => {
     const { server, api, keyA, keyB } = await setup();
     const [tokenA, tokenB] = await Promise.all([mint(api, keyA, 'samtidig', 'edit', 'a'), mint(api, keyB, 'samtidig', 'edit', 'b')]);
-    const clients = [connectProvider(server.url, 'samtidig', { token: tokenA }), connectProvider(server.url, 'samtidig', { token: tokenB })];
+    const clients = [
+      connectProvider(server.url, 'samtidig', { token: tokenA }),
+      connectProvider(server.url, 'samtidig', { token: tokenB }),
+    ];
     const outcomes = await Promise.all(
       clients.map((client) => Promise.race([client.synced().then(() => 'synced' as const), client.closed().then((close) => close)])),
     );

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONSULTATION } from '../../../lib/access/consultation';
-import { DOCUMENT_STATES, VISIBILITIES, type ConsultationTiming, type DocumentResource, type DocumentState } from '../../../lib/access/model';
+import {
+  DOCUMENT_STATES,
+  VISIBILITIES,
+  type ConsultationTiming,
+  type DocumentResource,
+  type DocumentState,
+} from '../../../lib/access/model';
 import { phaseCeiling } from '../../../lib/access/phaseCeiling';
 
 const documentIn = (state: DocumentState, overrides: Partial<DocumentResource> = {}): DocumentResource => ({

@@ -82,7 +82,8 @@ describe('authorizeEmbedToken: the phase caps a token’s access', () => {
 
 describe('authorizeEmbedToken: an API key’s token is bound to that key’s documents', () => {
   it('counts on documents the key created, directly or through its tokens', async () => {
-    for (const doc of ['a-draft', 'a-review']) expect(await authorizeEmbedToken(doc, claims('edit', 'k_a'), deps)).toMatchObject({ ok: true });
+    for (const doc of ['a-draft', 'a-review'])
+      expect(await authorizeEmbedToken(doc, claims('edit', 'k_a'), deps)).toMatchObject({ ok: true });
   });
 
   it.each(['b-draft', 'ab-draft', 'person-draft'])('is refused with 4403 on %s, which someone else created', async (doc) => {
@@ -126,7 +127,8 @@ describe('authorizeSync: the app’s token for a signed-out visitor (anon)', () 
     mintSyncToken({ sub: 'anon_1', name: 'Læser', doc, access, anon: true }, TEST_SECRET, 60);
   const publicDeps: AuthorizeSyncDeps = {
     ...deps,
-    documentResource: async (id) => (DOCUMENTS[id] ? { ...resourceOf(id, DOCUMENTS[id]), visibility: id === 'a-draft' ? 'public' : 'private' } : null),
+    documentResource: async (id) =>
+      DOCUMENTS[id] ? { ...resourceOf(id, DOCUMENTS[id]), visibility: id === 'a-draft' ? 'public' : 'private' } : null,
   };
 
   it('reads a public document as a signed-out reader, never more', async () => {
