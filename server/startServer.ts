@@ -147,6 +147,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     resolveSession: resolvePrincipal,
     resolveSessionByHash: resolvePrincipalByHash,
     accessEvents: events,
+    apiKeys,
     limits: {
       maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
       idleUnloadMs: config.SYNC_IDLE_UNLOAD_MS,

@@ -2,17 +2,22 @@
  * THE decision about a sync connection, taken once at the WebSocket upgrade (and again when
  * someone's access shrinks): who is connecting, with which access, and whether an unknown
  * document is to be created. A session cookie is judged by can() like every HTTP request; a sync
- * token (embedding) carries its access itself. Pure apart from the injected lookups.
+ * token (embedding) carries its access itself, capped by what the document's phase allows, and one
+ * minted through the platform API counts only while its key is live and on its key's documents.
+ * Pure apart from the injected lookups.
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor, DocumentResource } from '../access/model';
+import { phaseCeiling } from '../access/phaseCeiling';
 import { syncAccessFor } from '../access/syncAccessFor';
+import { belongsToKey } from '../platformApi/belongsToKey';
+import type { PersonRef } from '../storage/MetadataStore';
 import { Close, type CloseReason } from '../protocol';
 import { isValidDocumentId } from '../documentId';
 import { t } from '../i18n/t';
 import { colourFor } from './colourFor';
 import { SESSION_COOKIE, readCookie } from './sessionCookie';
-import { verifySyncToken, type Access } from './syncToken';
+import { verifySyncToken, type Access, type SyncTokenClaims } from './syncToken';
 
 export interface SyncActor {
   readonly id: string;
@@ -27,7 +32,21 @@ export interface SyncActor {
   readonly session?: { readonly personId: string; readonly idHash: string; readonly id?: string; readonly maxAccess?: Access };
   /** Set for signed-out readers (no session, no token): re-checked as such when a document's access changes. */
   readonly anonymous?: true;
+  /**
+   * Set for connections with another platform's token (no session): what it granted, judged again
+   * (authorizeEmbedToken) when the document's access changes or its API key is revoked.
+   */
+  readonly token?: EmbedGrant;
 }
+
+/** What a token from another platform grants: its access, and the API key that minted it, if one did. */
+export interface EmbedGrant {
+  readonly access: Access;
+  readonly kid?: string;
+}
+
+/** The claims of a token from another platform that the decision reads. */
+export type EmbedClaims = Pick<SyncTokenClaims, 'sub' | 'name' | 'access' | 'title' | 'kid'>;
 
 /** A session the cookie resolved to. */
 export interface SessionPrincipal {
@@ -54,6 +73,10 @@ export interface AuthorizeSyncDeps {
   resolveSession(sessionId: string): Promise<SessionPrincipal | null>;
   /** The same by the session id's hash (session-bound tokens); without it such tokens are refused. */
   resolveSessionByHash?(idHash: string): Promise<SessionPrincipal | null>;
+  /** Who created the document, or null when it does not exist; without it, API-key tokens are refused. */
+  documentCreatedBy?(documentId: string): Promise<PersonRef | null>;
+  /** Whether the API key exists and is not revoked; without it, API-key tokens are refused. */
+  apiKeyActive?(keyId: string): Promise<boolean>;
 }
 
 export type SyncDecision =
@@ -79,11 +102,8 @@ export async function authorizeSync(request: SyncRequest, deps: AuthorizeSyncDep
     const { claims } = verified;
     if (claims.doc !== documentId) return refuse(Close.wrongDocument);
     if (claims.sid !== undefined) return authorizeSessionToken(documentId, claims.sid, claims.sub, claims.access, deps);
-    const actor: SyncActor = { id: claims.sub, name: claims.name, color: colourFor(claims.sub) };
-    if ((await deps.documentResource(documentId)) !== null) return { ok: true, actor, access: claims.access };
-    // Only an edit token may bring a document into being (another platform creating and embedding it).
-    if (claims.access !== 'edit') return refuse(Close.notFound);
-    return { ok: true, actor, access: 'edit', create: claims.title === undefined ? {} : { title: claims.title } };
+    if (claims.anon) return authorizeSignedOutToken(documentId, claims, deps);
+    return authorizeEmbedToken(documentId, claims, deps);
   }
 
   let cookie: string | undefined;
@@ -152,4 +172,50 @@ export async function authorizeSessionToken(
       session: { personId: principal.personId, idHash: principal.sessionIdHash, maxAccess: tokenAccess },
     },
   };
+}
+
+/**
+ * A token the app minted for a signed-out visitor: can() decides as for a reader without a cookie
+ * (never more than the token says), and the connection is re-checked as such when access changes.
+ */
+async function authorizeSignedOutToken(documentId: string, claims: EmbedClaims, deps: AuthorizeSyncDeps): Promise<SyncDecision> {
+  const resource = await deps.documentResource(documentId);
+  if (!resource) return refuse(Close.notFound);
+  const allowed = syncAccessFor({ kind: 'anonymous' }, resource);
+  if (!allowed) return refuse(Close.unauthenticated);
+  return {
+    ok: true,
+    access: lesserAccess(allowed, claims.access),
+    actor: { id: claims.sub, name: claims.name, color: colourFor(claims.sub), anonymous: true },
+  };
+}
+
+/**
+ * A token from another platform (no session), at connect and again on every re-check: an API key's
+ * token only while the key is live and only on a document that key's platform owns (its creator,
+ * belongsToKey), never on one someone else created under the id it names; its access never above
+ * what the document's phase allows (phaseCeiling: final and archived are read-only).
+ */
+export async function authorizeEmbedToken(documentId: string, claims: EmbedClaims, deps: AuthorizeSyncDeps): Promise<SyncDecision> {
+  const { kid } = claims;
+  if (kid !== undefined && !(deps.apiKeyActive && (await deps.apiKeyActive(kid)))) return refuse(Close.invalidToken);
+  const actor: SyncActor = {
+    id: claims.sub,
+    name: claims.name,
+    color: colourFor(claims.sub),
+    token: kid === undefined ? { access: claims.access } : { access: claims.access, kid },
+  };
+  const resource = await deps.documentResource(documentId);
+  if (!resource) {
+    // Only an edit token may bring a document into being (another platform creating and embedding it).
+    if (claims.access !== 'edit') return refuse(Close.notFound);
+    return { ok: true, actor, access: 'edit', create: claims.title === undefined ? {} : { title: claims.title } };
+  }
+  if (kid !== undefined) {
+    const createdBy = deps.documentCreatedBy ? await deps.documentCreatedBy(documentId) : null;
+    if (!createdBy || !belongsToKey({ createdBy }, kid)) return refuse(Close.wrongDocument);
+  }
+  const ceiling = phaseCeiling(resource);
+  if (!ceiling) return refuse(Close.forbidden);
+  return { ok: true, actor, access: lesserAccess(claims.access, ceiling) };
 }

@@ -1,6 +1,7 @@
 /**
  * Sync tokens: JWTs (HS256, key AUTH_SECRET) that let another platform embed a document.
- * Claims: sub, name, doc, access (view|comment|edit), exp; optional title and sid (the browser's session).
+ * Claims: sub, name, doc, access (view|comment|edit), exp; optional title, sid (the browser's session),
+ * anon (the app's token for a signed-out visitor) and kid (the API key that minted it).
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { z } from '../zodWithoutEval';
@@ -20,6 +21,16 @@ export const syncTokenClaimsSchema = z.object({
    * for. The sync server then judges the session (can()) at connect and on revocation, not the claim.
    */
   sid: z.string().min(1).max(100).optional(),
+  /**
+   * Set on tokens minted through the platform API: the id of the API key. The sync server honours
+   * them only while that key is live and only on documents that key's platform owns (belongsToKey).
+   */
+  kid: z.string().min(1).max(100).optional(),
+  /**
+   * Set on tokens the app mints for a signed-out visitor (public documents): the sync server judges
+   * them as signed out (can()) at connect and on every re-check, as it does a reader without a cookie.
+   */
+  anon: z.literal(true).optional(),
 });
 export type SyncTokenClaims = z.infer<typeof syncTokenClaimsSchema>;
 

@@ -21,6 +21,13 @@ export interface ApiKeyService {
   revoke(adminId: string, id: string): Promise<PublicApiKey | null>;
   /** The live (not revoked) key presented, or null for a missing, malformed, unknown or revoked one. */
   verify(raw: string | null | undefined): Promise<ApiKey | null>;
+  /** Whether a key with this id exists and is not revoked (sync tokens it minted count only then). */
+  isActive(id: string): Promise<boolean>;
+  /**
+   * Called with the key's id once a revocation is stored, so the sync server ends the connections of
+   * tokens the key minted at once; returns the function that unsubscribes.
+   */
+  onRevoked(listener: (keyId: string) => void): () => void;
 }
 
 export function hashApiKey(raw: string): string {
@@ -33,6 +40,7 @@ export function createApiKeyService(options: { store: ApiKeyStore; accounts: Acc
   const { store, accounts } = options;
   const now = () => new Date((options.clock ?? Date.now)()).toISOString();
   const requireAdmin = (adminId: string) => requireAllowed(accounts, adminId, 'administer', { kind: 'platform' });
+  const revokedListeners = new Set<(keyId: string) => void>();
 
   return {
     async create(adminId, input) {
@@ -57,7 +65,16 @@ export function createApiKeyService(options: { store: ApiKeyStore; accounts: Acc
     async revoke(adminId, id) {
       await requireAdmin(adminId);
       const revoked = await store.revoke(id, now());
-      return revoked ? publicOf(revoked) : null;
+      if (!revoked) return null;
+      for (const listener of [...revokedListeners]) {
+        // A listener's failure must not hide the revocation, which is stored already.
+        try {
+          listener(revoked.id);
+        } catch {
+          // the sync server logs its own failures
+        }
+      }
+      return publicOf(revoked);
     },
     async verify(raw) {
       if (typeof raw !== 'string' || !KEY_PATTERN.test(raw)) return null;
@@ -66,6 +83,15 @@ export function createApiKeyService(options: { store: ApiKeyStore; accounts: Acc
       if (!found || found.revokedAt !== null) return null;
       // The lookup is by hash already; compare anyway in constant time, so a store that matches loosely cannot leak.
       return timingSafeEqual(Buffer.from(found.hash), Buffer.from(hash)) ? found : null;
+    },
+    async isActive(id) {
+      return (await store.list()).some((key) => key.id === id && key.revokedAt === null);
+    },
+    onRevoked(listener) {
+      // A wrapper per subscription, so one function subscribed twice is two subscriptions.
+      const subscription = (keyId: string) => listener(keyId);
+      revokedListeners.add(subscription);
+      return () => revokedListeners.delete(subscription);
     },
   };
 }

@@ -10,6 +10,7 @@ import { WebSocketServer, WebSocket, type RawData } from 'ws';
 import { ACK_QUERY_PARAM, Close, EPOCH_QUERY_PARAM, SYNC_PATH_PREFIX } from '../../lib/protocol';
 import { isValidDocumentId } from '../../lib/documentId';
 import {
+  authorizeEmbedToken,
   authorizeSessionToken,
   authorizeSync,
   type AuthorizeSyncDeps,
@@ -18,6 +19,7 @@ import {
 } from '../../lib/auth/authorizeSync';
 import { SESSION_COOKIE } from '../../lib/auth/sessionCookie';
 import type { AccessEvents, AccessRevoked } from '../people/accessEvents';
+import type { ApiKeyService } from '../apiKeys/createApiKeyService';
 import type { Connection } from './Connection';
 import type { DocumentService } from '../../lib/documents/DocumentService';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
@@ -56,6 +58,11 @@ export interface SyncServerOptions {
   readonly resolveSessionByHash?: AuthorizeSyncDeps['resolveSessionByHash'];
   /** Revoked sessions and shrunk access: the affected live connections are re-checked at once. */
   readonly accessEvents?: AccessEvents;
+  /**
+   * API keys: tokens minted through the platform API count only while their key is live, and a
+   * revocation re-checks (ends) their live connections at once. Without it such tokens are refused.
+   */
+  readonly apiKeys?: Pick<ApiKeyService, 'isActive' | 'onRevoked'>;
   readonly logger: SyncLogger;
   readonly limits: SyncLimits;
 }
@@ -116,7 +123,7 @@ const CLOSE_GRACE_MS = 1000;
 const DEFAULT_TITLE = 'Uden titel';
 
 export function createSyncServer(options: SyncServerOptions): SyncServer {
-  const { store, documents, secret, logger, limits, resolveSession } = options;
+  const { store, documents, secret, logger, limits, resolveSession, apiKeys } = options;
   const maxBufferedBytes = limits.maxBufferedBytes ?? 2 * limits.maxMessageBytes + 16 * 1024 * 1024;
   const registry = new RoomRegistry({
     store,
@@ -166,40 +173,45 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     secret,
     resolveSession,
     ...(options.resolveSessionByHash ? { resolveSessionByHash: options.resolveSessionByHash } : {}),
+    ...(apiKeys ? { apiKeyActive: (id: string) => apiKeys.isActive(id) } : {}),
     documentResource: (id) => documents.resource(id),
+    documentCreatedBy: async (id) => (await documents.get(id))?.createdBy ?? null,
   };
 
   /**
-   * Asks the one decision again for live session and signed-out connections, and closes those whose access is
-   * gone or changed (a downgraded editor reconnects as what they are now, after a reload).
+   * Counts re-checks (every revocation and access change starts one). An upgrade decided before one
+   * and connected after it missed it, so it is judged again once it is connected.
+   */
+  let accessChanges = 0;
+
+  /** The one decision again for a live connection, from what it was admitted with (never a token's expired claims). */
+  function judgeAgain(documentId: string, actor: SyncActor): Promise<SyncDecision> {
+    const { session, token } = actor;
+    if (token) return authorizeEmbedToken(documentId, { sub: actor.id, name: actor.name, ...token }, authorizeDeps);
+    // A signed-out reader as signed out; a cookie connection by its cookie again; a token one by its session.
+    if (!session) return authorizeSync({ documentId }, authorizeDeps);
+    if (session.id !== undefined) return authorizeSync({ documentId, cookieHeader: `${SESSION_COOKIE}=${session.id}` }, authorizeDeps);
+    return authorizeSessionToken(documentId, session.idHash, session.personId, session.maxAccess ?? 'edit', authorizeDeps);
+  }
+
+  /**
+   * Asks the one decision again for live connections (sessions, signed-out readers and other platforms'
+   * tokens alike), and closes those whose access is gone or changed (a downgraded editor reconnects
+   * as what they are now, after a reload; a published document's token writers as readers).
    */
   async function recheck(connections: readonly Connection[], revoked?: AccessRevoked): Promise<void> {
+    accessChanges++;
     for (const connection of connections) {
-      const { session, anonymous } = connection.info.actor;
-      // Token connections keep what their token says until it expires.
-      if (!session && !anonymous) continue;
+      const { session } = connection.info.actor;
       if (session && revoked?.sessionIdHashes?.includes(session.idHash)) {
         connection.close(Close.unauthenticated);
         continue;
       }
       try {
-        // A cookie connection is judged by its cookie again; a token one by its session, never by the
-        // token's claims; a signed-out reader as signed out.
-        const decision = !session
-          ? await authorizeSync({ documentId: connection.info.documentId }, authorizeDeps)
-          : session.id !== undefined
-            ? await authorizeSync(
-                { documentId: connection.info.documentId, cookieHeader: `${SESSION_COOKIE}=${session.id}` },
-                authorizeDeps,
-              )
-            : await authorizeSessionToken(
-                connection.info.documentId,
-                session.idHash,
-                session.personId,
-                session.maxAccess ?? 'edit',
-                authorizeDeps,
-              );
+        const decision = await judgeAgain(connection.info.documentId, connection.info.actor);
         if (!decision.ok) connection.close(decision.close);
+        // The document it may create exists by now; if it is gone again, so is the connection's ground.
+        else if (decision.create) connection.close(Close.notFound);
         else if (decision.access !== connection.info.access) connection.close(Close.accessChanged);
       } catch (error) {
         logger.error({ doc: connection.info.documentId, err: error }, 'could not re-check a sync connection; closing it');
@@ -219,6 +231,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     documents.onAccessChanged((documentId) => {
       void recheck(registry.connectionsWhere((c) => c.info.documentId === documentId));
     }),
+    apiKeys?.onRevoked((keyId) => {
+      const affected = registry.connectionsWhere((c) => c.info.actor.token?.kid === keyId);
+      if (affected.length > 0) logger.info({ connections: affected.length }, "API key revoked: re-checking its tokens' connections");
+      void recheck(affected);
+    }),
     // A history reset: live connections end with 4409 and the body is rewritten while the room is unloaded.
     documents.attachLiveBodies({
       whileReleased: (documentId, close, work) => {
@@ -233,7 +250,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       await documents.create({ id, title: title ?? DEFAULT_TITLE, template: 'blank', createdBy: { id: actor.id, name: actor.name } });
       logger.info({ doc: id }, 'created document for an edit token');
     } catch (error) {
-      // Another connection (or the app) created it first: that is what we wanted.
+      // Another connection (or the app) created it first: the decision after this judges whose it is.
       if (!(await documentExists(id))) throw error;
     }
   }
@@ -241,6 +258,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, documentId: string, params: URLSearchParams): Promise<void> {
     // The client may hang up while we decide; an 'error' without a listener would end the process.
     const onEarlyError = () => socket.destroy();
+    const changesBefore = accessChanges;
     socket.on('error', onEarlyError);
     const doc = isValidDocumentId(documentId) ? documentId : undefined;
     let decision: SyncDecision;
@@ -249,8 +267,15 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       // A page on another origin may open a socket here, and the browser may attach the cookie
       // (same-site subdomains, old browsers): from there the cookie counts for nothing.
       const cookieHeader = sameOrigin(req) ? req.headers.cookie : undefined;
-      decision = await authorizeSync({ documentId, cookieHeader, token: token ?? undefined }, authorizeDeps);
-      if (decision.ok && decision.create) await ensureCreated(documentId, decision.actor, decision.create.title);
+      const request = { documentId, cookieHeader, token: token ?? undefined };
+      decision = await authorizeSync(request, authorizeDeps);
+      if (decision.ok && decision.create) {
+        await ensureCreated(documentId, decision.actor, decision.create.title);
+        // Someone else may have created the id meanwhile (another key's platform, or its token sharing
+        // the creation): the token is judged again against the document that exists now.
+        decision = await authorizeSync(request, authorizeDeps);
+        if (decision.ok && decision.create) decision = { ok: false, close: Close.notFound };
+      }
     } catch (error) {
       logger.error({ doc, err: error }, 'could not authorize or create for a sync connection');
       decision = { ok: false, close: Close.internalError };
@@ -259,10 +284,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (socket.destroyed) return;
     // Accept, then close with the decided code: a y-websocket client sees 44xx and stops retrying,
     // where an HTTP 401 on the upgrade would look like a network error it retries forever.
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision, documentId, params));
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision, documentId, params, changesBefore));
   }
 
-  function accept(ws: WebSocket, decision: SyncDecision, documentId: string, params: URLSearchParams): void {
+  function accept(ws: WebSocket, decision: SyncDecision, documentId: string, params: URLSearchParams, changesBefore: number): void {
     let closed!: () => void;
     const state = { alive: true, closed: new Promise<void>((resolve) => (closed = resolve)) };
     sockets.set(ws, state);
@@ -340,6 +365,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       ...(epoch !== null && { epoch }),
     });
     logger.debug({ doc, conn: connection.id, actor: decision.actor.id, access: decision.access }, 'sync connection accepted');
+    if (accessChanges !== changesBefore) void recheck([connection]);
   }
 
   return {

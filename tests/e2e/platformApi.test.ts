@@ -211,6 +211,8 @@ describe('the platform API', () => {
     const verified = await verifySyncToken(minted.body.token as string, server.secret);
     expect(verified.ok && verified.claims).toMatchObject({ doc: 'hoering-42', access: 'comment', name: 'Borger Syv' });
     expect(verified.ok && verified.claims.sub).toMatch(/^ext:k_[0-9a-f-]+:borger-7$/);
+    // Bound to the key that minted it: the sync server honours it only while that key is live, on its documents.
+    expect(verified.ok && verified.claims.kid).toBe(verified.ok ? verified.claims.sub.split(':')[1] : '');
     expect(verified.ok && verified.claims.exp - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(600);
     const embed = await fetch(`${server.url}${minted.body.embedPath as string}`);
     expect(embed.status).toBe(200);
@@ -253,7 +255,8 @@ describe('browser sync tokens (GET /api/documents/[id]/sync-token)', () => {
     const answer = await tokenFor('hoering-42');
     expect(answer.status).toBe(200);
     const verified = await verifySyncToken(answer.body.token as string, server.secret);
-    expect(verified.ok && verified.claims).toMatchObject({ doc: 'hoering-42', access: 'view' });
+    // Marked as a signed-out visitor's: the sync server judges it as signed out, at connect and live.
+    expect(verified.ok && verified.claims).toMatchObject({ doc: 'hoering-42', access: 'view', anon: true });
     expect(verified.ok && verified.claims.sid).toBeUndefined();
   });
 });

@@ -29,6 +29,7 @@ import {
   type AccountService,
 } from '../../server/people';
 import { startSession } from '../../server/people/startSession';
+import { MemoryApiKeyStore, createApiKeyService, type ApiKeyService } from '../../server/apiKeys';
 
 /** Every person made by `cookie()` joins it, and `createDocument()` makes it an editor. */
 export const TEST_TEAM = 'o_testholdet';
@@ -76,6 +77,8 @@ export interface TestSyncServer {
   readonly accountStore: MemoryAccountStore;
   readonly accounts: AccountService;
   readonly events: AccessEvents;
+  /** The platform API's keys, as the process entry hands them to the sync server (admins: `person(…, { role: 'admin' })`). */
+  readonly apiKeys: ApiKeyService;
   /** A Cookie header with a valid session of a new person on the test team (editor on `createDocument` documents). */
   cookie(name?: string): Promise<string>;
   /** A new signed-in person; `team: false` keeps them off the test team. */
@@ -95,6 +98,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
   const sessions = createSessionService({ store: accountStore, events });
   const resolveSession = createPrincipalResolver(sessions, accountStore);
   const resolveSessionByHash = createPrincipalByHashResolver(sessions, accountStore);
+  const apiKeys = createApiKeyService({ store: new MemoryApiKeyStore(), accounts: accountStore });
   await accountStore.createOrganisation({ id: TEST_TEAM, name: 'Testholdet', kind: 'association', createdAt: new Date().toISOString() });
   let people = 0;
   async function person(name = 'Karen Blixen', personOptions: { team?: boolean; role?: PlatformRole } = {}): Promise<TestPerson> {
@@ -123,6 +127,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     resolveSession,
     resolveSessionByHash,
     accessEvents: events,
+    apiKeys,
     limits: { ...TEST_LIMITS, ...options.limits },
   });
   const http = createServer((_req, res) => res.writeHead(404).end());
@@ -145,6 +150,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     accountStore,
     accounts,
     events,
+    apiKeys,
     async createDocument(id, title = 'Testdokument') {
       await documents.create({ id, title, template: 'blank', createdBy: { id: 'p_test', name: 'Test' } });
       await documents.setGrants(id, [

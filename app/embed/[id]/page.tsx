@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { authorizeEmbedToken } from '../../../lib/auth/authorizeSync';
 import { colourFor } from '../../../lib/auth/colourFor';
+import { Close } from '../../../lib/protocol';
 import { verifySyncToken } from '../../../lib/auth/syncToken';
 import { isValidDocumentId } from '../../../lib/documentId';
 import { t } from '../../../lib/i18n/t';
@@ -31,7 +33,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const { id } = await params;
   const token = (await searchParams).token;
   if (typeof token !== 'string' || token === '') return <Message message="embed.token.missing" />;
-  const { documents, secret } = getServices();
+  const { documents, secret, apiKeys } = getServices();
   const verified = await verifySyncToken(token, secret);
   if (!verified.ok) return <Message message={verified.reason === 'expired' ? 'embed.token.expired' : 'embed.token.invalid'} />;
   const { claims } = verified;
@@ -39,8 +41,25 @@ export default async function EmbedPage({ params, searchParams }: Props) {
   const meta = await documents.get(id);
   // An edit token may create the document on connect; view and comment tokens need it to exist.
   if (!meta && claims.access !== 'edit') return <Message message="closed.notFound" />;
+  // Tokens from other platforms: the sync server's own decision (key live, key's document, phase cap), so the page
+  // neither offers editing that the server will drop nor shows a document the token will be refused on.
+  const decision =
+    claims.sid === undefined
+      ? await authorizeEmbedToken(id, claims, {
+          secret,
+          resolveSession: async () => null,
+          documentResource: (doc) => documents.resource(doc),
+          documentCreatedBy: async (doc) => (await documents.get(doc))?.createdBy ?? null,
+          apiKeyActive: (keyId) => apiKeys.isActive(keyId),
+        })
+      : null;
+  if (decision && !decision.ok) {
+    const { code, reason } = decision.close;
+    if (code === Close.notFound.code) return <Message message="closed.notFound" />;
+    return <Message message={reason === Close.wrongDocument.reason ? 'embed.token.wrongDocument' : 'embed.token.invalid'} />;
+  }
   const title = meta?.title ?? claims.title;
-  const readOnly = claims.access !== 'edit';
+  const readOnly = (decision?.access ?? claims.access) !== 'edit';
   return (
     <main id="main" className="embed">
       {title && (

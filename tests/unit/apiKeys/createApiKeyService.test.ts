@@ -43,4 +43,25 @@ describe('the API key service', () => {
     expect(await service.list(admin.id)).toHaveLength(1);
     expect(await service.revoke(admin.id, 'k_unknown')).toBeNull();
   });
+
+  it('says which keys are live, and tells listeners of a revocation once it is stored', async () => {
+    const { service, store, admin } = await fixture();
+    const { apiKey } = await service.create(admin.id, { name: 'Decidim' });
+    expect(await service.isActive(apiKey.id)).toBe(true);
+    expect(await service.isActive('k_unknown')).toBe(false);
+    // The memory store's list() reads its keys when called: the listener sees what was stored by then.
+    const heard: Array<{ id: string; stored: Promise<unknown> }> = [];
+    const stop = service.onRevoked((id) => heard.push({ id, stored: store.list().then((keys) => keys[0]?.revokedAt) }));
+    service.onRevoked(() => {
+      throw new Error('a failing listener');
+    });
+    await expect(service.revoke(admin.id, apiKey.id)).resolves.toMatchObject({ id: apiKey.id });
+    expect(await service.isActive(apiKey.id)).toBe(false);
+    expect(heard.map((entry) => entry.id)).toEqual([apiKey.id]);
+    expect(await heard[0]?.stored).toEqual(expect.any(String));
+    stop();
+    await service.revoke(admin.id, apiKey.id);
+    expect(heard).toHaveLength(1);
+    expect(await service.revoke(admin.id, 'k_unknown')).toBeNull();
+  });
 });

@@ -63,7 +63,11 @@ describe('authorizeSync: sync token', () => {
         { documentId: 'doc1', token: await token('doc1', access, { name: 'Kommunen', sub: 'k-42' }) },
         deps,
       );
-      expect(decision).toEqual({ ok: true, access, actor: { id: 'k-42', name: 'Kommunen', color: colourFor('k-42') } });
+      expect(decision).toEqual({
+        ok: true,
+        access,
+        actor: { id: 'k-42', name: 'Kommunen', color: colourFor('k-42'), token: { access } },
+      });
     },
   );
 

@@ -27,6 +27,8 @@ export function POST(request: Request): Promise<Response> {
       createdBy: { id: apiKeyCreator(key.id), name: key.name },
       owner: false,
     });
+    // An edit token creating the same id at the same moment shares its creation: then it is not this key's.
+    if (!belongsToKey(meta, key.id)) throw new HttpError(409, 'id_taken');
     return Response.json({ document: toApiDocument(meta) }, { status: 201, headers: { Location: `/api/v1/documents/${meta.id}` } });
   });
 }

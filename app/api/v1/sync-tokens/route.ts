@@ -1,7 +1,8 @@
 /**
  * Platform API: POST mints a sync token for embedding (`/embed/<doc>?token=…` or a stock
  * y-websocket client). An edit token for an unknown id creates the document at connect. The
- * subject is namespaced by the key (`ext:<keyId>:<sub>`), so it never names a person here.
+ * subject is namespaced by the key (`ext:<keyId>:<sub>`), so it never names a person here; the
+ * key's id (`kid`) binds the token to the key's documents and ends it when the key is revoked.
  */
 import { mintSyncToken } from '../../../../lib/auth/syncToken';
 import { apiMintTokenSchema, externalSubject } from '../../../../lib/platformApi/schemas';
@@ -26,6 +27,8 @@ export function POST(request: Request): Promise<Response> {
       doc: input.doc,
       access: input.access,
       ...(input.title === undefined ? {} : { title: input.title }),
+      // The sync server honours it only while this key is live, and only on this key's documents.
+      kid: key.id,
     };
     const token = await mintSyncToken(claims, secret, input.ttl);
     const expiresAt = new Date(Date.now() + input.ttl * 1000).toISOString();

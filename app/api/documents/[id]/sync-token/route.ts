@@ -2,7 +2,7 @@
  * GET: a short-lived sync token for the browser's editor (5 minutes). can() decides the access
  * from the session; a signed-in person's token names their session (`sid`), so the sync server
  * judges the session again at connect and when access is revoked. Signed-out visitors get a view
- * token for public documents. `epoch`: the document's current epoch, so the editor names the right
+ * token for public documents, marked `anon` so the sync server judges them as signed out, live too. `epoch`: the document's current epoch, so the editor names the right
  * one at connect and sets aside a local copy of an older history before connecting it.
  */
 import { randomUUID } from 'node:crypto';
@@ -32,7 +32,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     if (!access) throw principal ? new HttpError(404, 'not_found') : new HttpError(401, 'unauthenticated');
     const claims = principal
       ? { sub: principal.personId, name: principal.label, doc: id, access, sid: principal.sessionIdHash }
-      : { sub: `anon_${randomUUID()}`, name: t('presence.reader'), doc: id, access };
+      : { sub: `anon_${randomUUID()}`, name: t('presence.reader'), doc: id, access, anon: true as const };
     const token = await mintSyncToken(claims, secret, BROWSER_TOKEN_TTL_SECONDS);
     return Response.json(
       { token, access, expiresIn: BROWSER_TOKEN_TTL_SECONDS, epoch: meta?.epoch ?? 1 },
