@@ -45,7 +45,8 @@ const fieldsSchema = z.object({
   SYNC_PRESENCE_MAX_BYTES: integer(256, PresenceDefaults.maxStateBytes),
   SYNC_PRESENCE_UPDATES_PER_SECOND: integer(1, PresenceDefaults.updatesPerSecond),
   SYNC_PRESENCE_REPLAY_MAX_BYTES: integer(1024, PresenceDefaults.replayMaxBytes),
-  SYNC_PRESENCE_TIMEOUT_MS: integer(1000, PresenceDefaults.timeoutMs),
+  /** Stock clients renew their presence every ~15 s: a shorter timeout would make everyone flicker. */
+  SYNC_PRESENCE_TIMEOUT_MS: integer(20_000, PresenceDefaults.timeoutMs),
   /** Time a client has to send a request's headers (slow-header clients are cut off). */
   HTTP_HEADERS_TIMEOUT_MS: integer(100, 20_000),
   /** Time a client has to send a whole request (headers and body); not applied to WebSocket traffic after the upgrade. */

@@ -1,6 +1,6 @@
 /**
- * A token bucket that may go into debt: an action is allowed while the balance is positive and
- * then charged its whole cost, so one large action (a big document's full sync) is never refused
+ * A token bucket that may go into debt: an action is allowed while a whole token is there and
+ * is then charged its whole cost, so one large action (a big document's full sync) is never refused
  * outright, but the next one waits until the debt is paid off. Full at the start: bursts are free.
  */
 export class TokenBucket {
@@ -22,7 +22,7 @@ export class TokenBucket {
   /** 0 when an action may go now, else the milliseconds until it may. */
   waitMs(): number {
     const tokens = this.refill();
-    return tokens > 0 ? 0 : Math.ceil((1e-9 - tokens) / this.perMs);
+    return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / this.perMs);
   }
 
   take(cost = 1): void {
