@@ -36,7 +36,11 @@ async function start(env: Record<string, string>) {
 
 describe('HTTP server timeouts', () => {
   it('sets the configured header, request and keep-alive timeouts', async () => {
-    const { server } = await start({ HTTP_HEADERS_TIMEOUT_MS: '7000', HTTP_REQUEST_TIMEOUT_MS: '9000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '4000' });
+    const { server } = await start({
+      HTTP_HEADERS_TIMEOUT_MS: '7000',
+      HTTP_REQUEST_TIMEOUT_MS: '9000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '4000',
+    });
     expect(server.headersTimeout).toBe(7000);
     expect(server.requestTimeout).toBe(9000);
     expect(server.keepAliveTimeout).toBe(4000);

@@ -118,9 +118,7 @@ describe('presence limits', () => {
   it("sends a joiner at most the replay limit of the others' presence", async () => {
     const { server, id, editor } = await publicScene({ presenceMaxBytes: 2048, presenceReplayMaxBytes: 4096 });
     const readers = await Promise.all([1, 2, 3, 4, 5].map(() => openRawSocket(`${server.url}/${id}`)));
-    readers.forEach((reader, i) =>
-      reader.ws.send(awarenessFrame([{ clientId: 4001 + i, clock: 1, state: { pad: 'p'.repeat(1500) } }])),
-    );
+    readers.forEach((reader, i) => reader.ws.send(awarenessFrame([{ clientId: 4001 + i, clock: 1, state: { pad: 'p'.repeat(1500) } }])));
     await waitForAwareness(editor.provider.awareness, (states) => [1, 2, 3, 4, 5].every((i) => states.has(4000 + i)));
 
     const joiner = await openRawSocket(`${server.url}/${id}`);
