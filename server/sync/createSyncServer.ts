@@ -390,7 +390,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       const ip = clientIp(req);
       const admission = addresses.admit(ip);
       if (admission === 'reject') {
-        logger.info({ code: 429 }, 'sync upgrade refused: too many from one address');
+        logger.debug({ code: 429 }, 'sync upgrade refused: too many from one address');
         socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return true;
       }
