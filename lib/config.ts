@@ -6,6 +6,7 @@ import { z } from './zodWithoutEval';
 import { parseEmbedOrigins } from './security/embedOrigins';
 import { publicUrlSchema } from './mail/publicUrlSchema';
 import { smtpUrlSchema } from './mail/smtpUrlSchema';
+import { FullSyncDefaults, PresenceDefaults } from './protocol';
 
 const MiB = 1024 * 1024;
 
@@ -34,6 +35,24 @@ const fieldsSchema = z.object({
   SYNC_COMPACT_AFTER_BYTES: integer(1024, 4 * MiB),
   SYNC_COMPACT_AFTER_RECORDS: integer(1, 10_000),
   HTTP_MAX_BODY_BYTES: integer(256, 64 * 1024),
+  /** Sync sockets open at once from one IP address (refused beyond it with Close.tooManyConnections). */
+  SYNC_MAX_SOCKETS_PER_IP: integer(1, 200),
+  /** Sync upgrades being authorized at once from one IP address (refused beyond it with HTTP 429). */
+  SYNC_MAX_UPGRADES_PER_IP: integer(1, 20),
+  /** Sync step 1 answers (full-state syncs) per minute per connection and per IP; a reply counts once per MiB begun. */
+  SYNC_FULL_SYNCS_PER_MINUTE_PER_CONNECTION: integer(1, FullSyncDefaults.perMinutePerConnection),
+  SYNC_FULL_SYNCS_PER_MINUTE_PER_IP: integer(1, FullSyncDefaults.perMinutePerIp),
+  SYNC_PRESENCE_MAX_BYTES: integer(256, PresenceDefaults.maxStateBytes),
+  SYNC_PRESENCE_UPDATES_PER_SECOND: integer(1, PresenceDefaults.updatesPerSecond),
+  SYNC_PRESENCE_REPLAY_MAX_BYTES: integer(1024, PresenceDefaults.replayMaxBytes),
+  /** Stock clients renew their presence every ~15 s: a shorter timeout would make everyone flicker. */
+  SYNC_PRESENCE_TIMEOUT_MS: integer(20_000, PresenceDefaults.timeoutMs),
+  /** Time a client has to send a request's headers (slow-header clients are cut off). */
+  HTTP_HEADERS_TIMEOUT_MS: integer(100, 20_000),
+  /** Time a client has to send a whole request (headers and body); not applied to WebSocket traffic after the upgrade. */
+  HTTP_REQUEST_TIMEOUT_MS: integer(100, 60_000),
+  /** How long an idle keep-alive connection stays open; behind a proxy, make it longer than the proxy's. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(100, 5_000),
   /** Origins that may frame /embed/* (CSP frame-ancestors); empty: none. */
   EMBED_ORIGINS: z
     .string()
@@ -66,6 +85,9 @@ const fieldsSchema = z.object({
 export const configSchema = fieldsSchema.superRefine((config, context) => {
   if (config.SMTP_URL !== undefined && config.PUBLIC_URL === undefined) {
     context.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when SMTP_URL is set (links in e-mails point there)' });
+  }
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    context.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS' });
   }
 });
 

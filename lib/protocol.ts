@@ -63,6 +63,12 @@ export const Close = {
    * `?epoch=` differs, and to every live connection when the history is reset.
    */
   staleEpoch: { code: 4409, reason: 'document history was reset' },
+  /**
+   * Too many sockets or upgrades at once from one address. In y-websocket's "try again later"
+   * range (4500–4599), not 44xx: a person behind a busy shared address gets in once a slot frees,
+   * and every connection that closes before syncing doubles the client's wait (its back-off).
+   */
+  tooManyConnections: { code: 4529, reason: 'too many connections from this address' },
   internalError: { code: 1011, reason: 'internal error' },
   /**
    * The document's stored files are damaged or unreadable: it is refused (never served cut short)
@@ -72,6 +78,29 @@ export const Close = {
   /** Not 44xx: a client that fell behind (a stalled network) should reconnect and catch up. */
   tooSlow: { code: 1013, reason: 'not reading fast enough' },
 } as const satisfies Record<string, CloseReason>;
+
+/**
+ * Presence (awareness) limits. A connection speaks for one awareness client (the first one it
+ * announced: a y-websocket provider has exactly one); states of others are dropped.
+ */
+export const PRESENCE_CLIENTS_PER_CONNECTION = 1;
+/** The presence limits' defaults (configurable: SYNC_PRESENCE_*). */
+export const PresenceDefaults = {
+  /** Largest presence state relayed (its JSON, after the server set the name and colour); larger ones are dropped. */
+  maxStateBytes: 4096,
+  /** Presence updates per connection per second (a burst of as many); beyond it only the latest is kept and sent later. */
+  updatesPerSecond: 20,
+  /** What a joiner (or a query) is sent of the others' presence at most, in bytes of state. */
+  replayMaxBytes: 128 * 1024,
+  /**
+   * A presence not renewed for this long is removed and the removal relayed. y-protocols clients
+   * renew every ~15 s (their own timeout is 30 s), so only silent or stuck sockets lose it.
+   */
+  timeoutMs: 60_000,
+} as const;
+
+/** Full-state syncs (answers to sync step 1; one per MiB begun) per minute; defaults of SYNC_FULL_SYNCS_PER_MINUTE_*. */
+export const FullSyncDefaults = { perMinutePerConnection: 6, perMinutePerIp: 120 } as const;
 
 /** Path prefix of the sync endpoint: ws(s)://host/sync/<documentId>. */
 export const SYNC_PATH_PREFIX = '/sync/';

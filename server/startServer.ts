@@ -46,6 +46,7 @@ import {
 /** Where the first admin is created (app/(site)/opsaetning). */
 export const SETUP_PATH = '/opsaetning';
 import { CLIENT_IP_HEADER } from '../lib/auth/clientIp';
+import { httpServerOptions } from './http/httpServerOptions';
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 /** Comment writes (comments, replies, edits, deletions, supports, reports) per person per minute. */
 const COMMENT_WRITES_PER_PERSON_PER_MINUTE = 20;
@@ -154,6 +155,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       pingIntervalMs: config.SYNC_PING_INTERVAL_MS,
       compactAfterBytes: config.SYNC_COMPACT_AFTER_BYTES,
       compactAfterRecords: config.SYNC_COMPACT_AFTER_RECORDS,
+      maxSocketsPerIp: config.SYNC_MAX_SOCKETS_PER_IP,
+      maxUpgradesPerIp: config.SYNC_MAX_UPGRADES_PER_IP,
+      fullSyncsPerMinutePerConnection: config.SYNC_FULL_SYNCS_PER_MINUTE_PER_CONNECTION,
+      fullSyncsPerMinutePerIp: config.SYNC_FULL_SYNCS_PER_MINUTE_PER_IP,
+      presenceMaxBytes: config.SYNC_PRESENCE_MAX_BYTES,
+      presenceUpdatesPerSecond: config.SYNC_PRESENCE_UPDATES_PER_SECOND,
+      presenceReplayMaxBytes: config.SYNC_PRESENCE_REPLAY_MAX_BYTES,
+      presenceTimeoutMs: config.SYNC_PRESENCE_TIMEOUT_MS,
     },
   });
   const comments = createCommentService({
@@ -195,7 +204,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Set once Next.js is prepared (after listen, when the port is known); requests wait for it.
   let web: Promise<WebHandler> | undefined;
   let webHandler: WebHandler | undefined;
-  const server = createServer((req, res) => void route(req, res));
+  const server = createServer(httpServerOptions(config), (req, res) => void route(req, res));
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();

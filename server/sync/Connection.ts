@@ -18,6 +18,8 @@ export interface ConnectionInfo {
    * other than the document's is closed with Close.staleEpoch before any sync message.
    */
   readonly epoch?: number;
+  /** The client's IP address, for per-address limits (full syncs); absent in tests without sockets. */
+  readonly ip?: string;
 }
 
 /** Where a connection's frames go once it has joined a room. */

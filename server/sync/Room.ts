@@ -5,7 +5,7 @@
  * SyncSocket and Connection.
  */
 import * as Y from 'yjs';
-import { Close } from '../../lib/protocol';
+import { Close, FullSyncDefaults, PresenceDefaults } from '../../lib/protocol';
 import type { DocumentService } from '../../lib/documents/DocumentService';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
 import type { Connection, ConnectionSink } from './Connection';
@@ -16,6 +16,17 @@ import { endClocks, validateUpdate } from './validateUpdate';
 import { OrderedOutbox } from './OrderedOutbox';
 import { RoomAwareness } from './RoomAwareness';
 import type { SyncLogger } from './SyncLogger';
+import { LatestOnlyGate } from './LatestOnlyGate';
+import { PullLimiter } from './PullLimiter';
+import { TokenBucket } from './TokenBucket';
+
+/** Presence limits (lib/protocol.ts PresenceDefaults has the defaults and what each means). */
+export interface PresenceLimits {
+  readonly maxStateBytes: number;
+  readonly updatesPerSecond: number;
+  readonly replayMaxBytes: number;
+  readonly timeoutMs: number;
+}
 
 export interface RoomDeps {
   readonly store: DocumentStore;
@@ -23,6 +34,19 @@ export interface RoomDeps {
   readonly logger: SyncLogger;
   readonly compactAfterBytes: number;
   readonly compactAfterRecords: number;
+  readonly presence?: Partial<PresenceLimits>;
+  /** Full-sync limits shared by every room (per IP); without it, only the per-connection default applies. */
+  readonly pulls?: PullLimiter;
+}
+
+/** A connection's rate gates in this room. */
+interface Gates {
+  readonly presence: LatestOnlyGate<Uint8Array>;
+  readonly presenceBucket: TokenBucket;
+  readonly pull: LatestOnlyGate<Uint8Array>;
+  /** Logged once per connection each: an oversized presence state, a slowed full sync. */
+  warnedOversized: boolean;
+  warnedPull: boolean;
 }
 
 export interface RoomEvents {
@@ -40,7 +64,11 @@ export class Room implements ConnectionSink {
   droppedReadOnly = 0;
   private doc = new Y.Doc();
   private readonly connections = new Set<Connection>();
-  private readonly awareness = new RoomAwareness();
+  private readonly awareness: RoomAwareness;
+  private readonly presence: PresenceLimits;
+  private readonly pulls: PullLimiter;
+  private readonly gates = new Map<Connection, Gates>();
+  private expiryTimer: NodeJS.Timeout | undefined;
   private readonly outbox: OrderedOutbox;
   /** The update the doc emitted for the transaction just applied (set by the doc's 'update' listener). */
   private emitted: Uint8Array | null = null;
@@ -58,6 +86,14 @@ export class Room implements ConnectionSink {
     private readonly deps: RoomDeps,
     private readonly events: RoomEvents,
   ) {
+    this.presence = { ...PresenceDefaults, ...deps.presence };
+    this.awareness = new RoomAwareness(this.presence);
+    this.pulls =
+      deps.pulls ??
+      new PullLimiter({
+        fullSyncsPerMinutePerConnection: FullSyncDefaults.perMinutePerConnection,
+        fullSyncsPerMinutePerIp: FullSyncDefaults.perMinutePerIp,
+      });
     this.outbox = new OrderedOutbox(
       (error) => deps.logger.error({ doc: id, err: error }, 'sync step failed'),
       (run) => this.corked(run),
@@ -106,6 +142,7 @@ export class Room implements ConnectionSink {
 
   join(connection: Connection): void {
     this.connections.add(connection);
+    this.gates.set(connection, this.createGates(connection));
     connection.attach(this, () => {
       // Our sync step 1 asks the client for what we lack. It needs the doc, so a cold room sends it
       // once applied; a client with content of its own makes that happen with its own step 1 or edits.
@@ -119,6 +156,7 @@ export class Room implements ConnectionSink {
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     this.ungreeted.delete(connection);
+    this.disposeGates(connection);
     const removed = this.awareness.removeConnection(connection);
     if (removed.length > 0) this.broadcast(encodeAwareness(encodeAwarenessEntries(removed, removed.length)), null);
     if (this.connections.size === 0) this.events.onEmpty(this);
@@ -129,16 +167,26 @@ export class Room implements ConnectionSink {
     const decoded = decodeMessage(data);
     if (!decoded.ok) return this.reject(connection, decoded.error, data.byteLength);
     const message = decoded.message;
+    const gates = this.gates.get(connection);
+    if (!gates) return;
     switch (message.type) {
       case 'syncStep1':
-        return this.answerStep1(connection, message.stateVector);
+        gates.pull.offer(message.stateVector);
+        if (gates.pull.waiting && !gates.warnedPull) {
+          gates.warnedPull = true;
+          this.deps.logger.info({ doc: this.id, conn: connection.id, ip: connection.info.ip }, 'full syncs over the limit; slowing them');
+        }
+        return;
       case 'syncStep2':
       case 'update':
         if (connection.readOnly) return this.dropReadOnly(connection);
         return this.applyClientUpdate(connection, message.update);
       case 'awareness':
-        return this.applyAwareness(connection, message.update);
+        return gates.presence.offer(message.update);
       case 'queryAwareness': {
+        // Counted as a presence update: each answer is up to the replay limit. Stock clients never ask.
+        if (gates.presenceBucket.waitMs() > 0) return;
+        gates.presenceBucket.take();
         const presence = this.awareness.encodeAll();
         if (presence) connection.send(presence);
         return;
@@ -177,6 +225,9 @@ export class Room implements ConnectionSink {
     this.fullStateReply = null;
     this.unapplied = null;
     this.ungreeted.clear();
+    for (const connection of [...this.gates.keys()]) this.disposeGates(connection);
+    clearInterval(this.expiryTimer);
+    this.expiryTimer = undefined;
     this.doc.destroy();
   }
 
@@ -213,7 +264,38 @@ export class Room implements ConnectionSink {
     this.ungreeted.clear();
   }
 
+  private createGates(connection: Connection): Gates {
+    const rate = this.presence.updatesPerSecond;
+    const presenceBucket = new TokenBucket(rate, rate * 60);
+    return {
+      presenceBucket,
+      presence: new LatestOnlyGate(
+        () => presenceBucket.waitMs(),
+        (update) => {
+          presenceBucket.take();
+          this.applyAwareness(connection, update);
+        },
+      ),
+      pull: new LatestOnlyGate(
+        () => this.pulls.waitMs(connection),
+        (stateVector) => this.answerStep1(connection, stateVector),
+      ),
+      warnedOversized: false,
+      warnedPull: false,
+    };
+  }
+
+  private disposeGates(connection: Connection): void {
+    const gates = this.gates.get(connection);
+    if (!gates) return;
+    gates.presence.dispose();
+    gates.pull.dispose();
+    this.gates.delete(connection);
+  }
+
   private answerStep1(connection: Connection, stateVector: Uint8Array): void {
+    // A slowed step 1 runs later: the room or the connection may be gone by then.
+    if (this.state !== 'ready' || connection.closed) return;
     let reply: Uint8Array;
     // [0]: a state vector with no clients; the client has nothing yet.
     if (stateVector.length === 1 && stateVector[0] === 0) {
@@ -227,6 +309,7 @@ export class Room implements ConnectionSink {
         return this.reject(connection, 'bad-state-vector', stateVector.byteLength);
       }
     }
+    this.pulls.charge(connection, reply.byteLength);
     // Queued behind the appends in flight: the reply may contain their content, so it leaves
     // only once they are durable. With nothing in flight it is sent right away.
     this.outbox.push(() => connection.send(reply), true);
@@ -290,10 +373,43 @@ export class Room implements ConnectionSink {
   }
 
   private applyAwareness(connection: Connection, update: Uint8Array): void {
+    if (this.state !== 'ready' || connection.closed) return;
+    // Far over the limit for the one client a connection may speak for: not worth parsing.
+    if (update.byteLength > 2 * this.presence.maxStateBytes + 1024) return this.refuseOversized(connection, update.byteLength);
     const rewritten = rewriteAwarenessUpdate(update, connection.info.actor);
     if (!rewritten.ok) return this.reject(connection, rewritten.error, update.byteLength);
-    const accepted = this.awareness.apply(connection, rewritten.entries);
-    if (accepted.length > 0) this.broadcast(encodeAwareness(encodeAwarenessEntries(accepted, accepted.length)), connection);
+    const { accepted, oversized } = this.awareness.apply(connection, rewritten.entries);
+    if (oversized > 0) this.refuseOversized(connection, update.byteLength);
+    if (accepted.length === 0) return;
+    this.broadcast(encodeAwareness(encodeAwarenessEntries(accepted, accepted.length)), connection);
+    if (this.expiryTimer === undefined) {
+      // Checked a few times per timeout: a silent state goes between one and 1.25 timeouts after its last renewal.
+      this.expiryTimer = setInterval(() => this.expirePresence(), Math.max(10, Math.floor(this.presence.timeoutMs / 4)));
+      this.expiryTimer.unref();
+    }
+  }
+
+  private refuseOversized(connection: Connection, bytes: number): void {
+    const gates = this.gates.get(connection);
+    if (!gates || gates.warnedOversized) return;
+    gates.warnedOversized = true;
+    this.deps.logger.warn(
+      { doc: this.id, conn: connection.id, error: 'presence-too-large', bytes, limit: this.presence.maxStateBytes },
+      'presence state too large; dropped',
+    );
+  }
+
+  /** Relays the removal of presence states nobody renewed (sockets open but silent), to everyone, owners included. */
+  private expirePresence(): void {
+    const removed = this.awareness.expire(this.presence.timeoutMs);
+    if (removed.length > 0) {
+      this.deps.logger.debug({ doc: this.id, states: removed.length }, 'presence timed out');
+      this.broadcast(encodeAwareness(encodeAwarenessEntries(removed, removed.length)), null);
+    }
+    if (!this.awareness.hasLive()) {
+      clearInterval(this.expiryTimer);
+      this.expiryTimer = undefined;
+    }
   }
 
   private dropReadOnly(connection: Connection): void {

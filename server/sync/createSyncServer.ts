@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
-import { ACK_QUERY_PARAM, Close, EPOCH_QUERY_PARAM, SYNC_PATH_PREFIX } from '../../lib/protocol';
+import { ACK_QUERY_PARAM, Close, EPOCH_QUERY_PARAM, FullSyncDefaults, SYNC_PATH_PREFIX } from '../../lib/protocol';
 import { isValidDocumentId } from '../../lib/documentId';
 import {
   authorizeEmbedToken,
@@ -28,6 +28,8 @@ import type { SyncLogger } from './SyncLogger';
 import type { SyncSocket } from './SyncSocket';
 import { wsFrame } from './wsFrame';
 import { encodeCommentsChanged } from './encodeMessage';
+import { AddressLoad } from './AddressLoad';
+import { PullLimiter } from './PullLimiter';
 
 export interface SyncLimits {
   /** Largest frame accepted; larger ones are refused by `ws` before buffering and closed with 4413. */
@@ -45,6 +47,17 @@ export interface SyncLimits {
    * twice the frame limit plus 16 MiB.
    */
   readonly maxBufferedBytes?: number;
+  /** Per client IP: open sockets and upgrades being authorized (defaults 200 and 20; see AddressLoad). */
+  readonly maxSocketsPerIp?: number;
+  readonly maxUpgradesPerIp?: number;
+  /** Sync step 1 answers per minute (one per MiB begun) per connection and per IP; beyond, answers are delayed. */
+  readonly fullSyncsPerMinutePerConnection?: number;
+  readonly fullSyncsPerMinutePerIp?: number;
+  /** Presence limits (defaults: PresenceDefaults in lib/protocol.ts). */
+  readonly presenceMaxBytes?: number;
+  readonly presenceUpdatesPerSecond?: number;
+  readonly presenceReplayMaxBytes?: number;
+  readonly presenceTimeoutMs?: number;
 }
 
 export interface SyncServerOptions {
@@ -118,6 +131,11 @@ function parseEpoch(value: string | null): number | null | 'invalid' {
   return Number(value);
 }
 
+/** The address per-IP limits count by: the socket's peer (X-Forwarded-For is not trusted; see lib/auth/clientIp.ts). */
+function clientIp(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
 /** How long close() lets clients answer the close frame before cutting their sockets. */
 const CLOSE_GRACE_MS = 1000;
 const DEFAULT_TITLE = 'Uden titel';
@@ -134,7 +152,18 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     compactAfterRecords: limits.compactAfterRecords,
     maxBacklogBytes: 2 * limits.maxMessageBytes,
     epochOf: async (id) => (await documents.get(id))?.epoch ?? 1,
+    pulls: new PullLimiter({
+      fullSyncsPerMinutePerConnection: limits.fullSyncsPerMinutePerConnection ?? FullSyncDefaults.perMinutePerConnection,
+      fullSyncsPerMinutePerIp: limits.fullSyncsPerMinutePerIp ?? FullSyncDefaults.perMinutePerIp,
+    }),
+    presence: {
+      ...(limits.presenceMaxBytes !== undefined && { maxStateBytes: limits.presenceMaxBytes }),
+      ...(limits.presenceUpdatesPerSecond !== undefined && { updatesPerSecond: limits.presenceUpdatesPerSecond }),
+      ...(limits.presenceReplayMaxBytes !== undefined && { replayMaxBytes: limits.presenceReplayMaxBytes }),
+      ...(limits.presenceTimeoutMs !== undefined && { timeoutMs: limits.presenceTimeoutMs }),
+    },
   });
+  const addresses = new AddressLoad({ maxSocketsPerIp: limits.maxSocketsPerIp ?? 200, maxUpgradesPerIp: limits.maxUpgradesPerIp ?? 20 });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   /** Every accepted socket, with its liveness flag and a promise of its end. */
   const sockets = new Map<WebSocket, { alive: boolean; closed: Promise<void> }>();
@@ -284,15 +313,24 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (socket.destroyed) return;
     // Accept, then close with the decided code: a y-websocket client sees 44xx and stops retrying,
     // where an HTTP 401 on the upgrade would look like a network error it retries forever.
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision, documentId, params, changesBefore));
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision, documentId, params, clientIp(req), changesBefore));
   }
 
-  function accept(ws: WebSocket, decision: SyncDecision, documentId: string, params: URLSearchParams, changesBefore: number): void {
+  function accept(
+    ws: WebSocket,
+    decision: SyncDecision,
+    documentId: string,
+    params: URLSearchParams,
+    ip: string,
+    changesBefore: number,
+  ): void {
     let closed!: () => void;
     const state = { alive: true, closed: new Promise<void>((resolve) => (closed = resolve)) };
     sockets.set(ws, state);
+    const removeSocket = addresses.addSocket(ip);
     ws.on('close', () => {
       sockets.delete(ws);
+      removeSocket();
       closed();
     });
     ws.on('pong', () => (state.alive = true));
@@ -362,6 +400,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       actor: decision.actor,
       access: decision.access,
       ack: params.get(ACK_QUERY_PARAM) === '1',
+      ip,
       ...(epoch !== null && { epoch }),
     });
     logger.debug({ doc, conn: connection.id, actor: decision.actor.id, access: decision.access }, 'sync connection accepted');
@@ -379,13 +418,30 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         return true;
       }
       const params = new URLSearchParams(query === -1 ? '' : url.slice(query + 1));
+      // Per address: beyond the socket cap the socket is accepted and closed with a code (cheap: no
+      // authorization); a flood beyond that, or too many upgrades at once, gets a bare 429.
+      const ip = clientIp(req);
+      const admission = addresses.admit(ip);
+      if (admission === 'reject') {
+        logger.debug({ code: 429 }, 'sync upgrade refused: too many from one address');
+        socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return true;
+      }
+      if (admission === 'refuse') {
+        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, { ok: false, close: Close.tooManyConnections }, '', params, ip));
+        return true;
+      }
+      const upgraded = addresses.startUpgrade(ip);
       const work = upgrade(req, socket, head, path.slice(SYNC_PATH_PREFIX.length), params).catch((error: unknown) => {
         // A bug, not a client's doing: this one socket goes, the process stays.
         logger.error({ err: error }, 'sync upgrade failed');
         socket.destroy();
       });
       upgrades.add(work);
-      void work.finally(() => upgrades.delete(work));
+      void work.finally(() => {
+        upgrades.delete(work);
+        upgraded();
+      });
       return true;
     },
 
