@@ -428,7 +428,9 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         return true;
       }
       if (admission === 'refuse') {
-        wss.handleUpgrade(req, socket, head, (ws) => accept(ws, { ok: false, close: Close.tooManyConnections }, '', params, ip));
+        wss.handleUpgrade(req, socket, head, (ws) =>
+          accept(ws, { ok: false, close: Close.tooManyConnections }, '', params, ip, accessChanges),
+        );
         return true;
       }
       const upgraded = addresses.startUpgrade(ip);
