@@ -63,6 +63,11 @@ export const Close = {
    * `?epoch=` differs, and to every live connection when the history is reset.
    */
   staleEpoch: { code: 4409, reason: 'document history was reset' },
+  /**
+   * An update would create a shared type the document does not have (anything but DOCUMENT_ROOTS, or
+   * map entries on the body): it would be stored and replayed to everyone, yet shown nowhere.
+   */
+  unknownSharedType: { code: 4422, reason: 'unknown shared type' },
   internalError: { code: 1011, reason: 'internal error' },
   /** Not 44xx: a client that fell behind (a stalled network) should reconnect and catch up. */
   tooSlow: { code: 1013, reason: 'not reading fast enough' },
@@ -82,3 +87,6 @@ export const EPOCH_QUERY_PARAM = 'epoch';
 
 /** Name of the Y.XmlFragment that holds the document body (Tiptap's Collaboration default). */
 export const BODY_FRAGMENT = 'default';
+
+/** Every root shared type a document has; updates that create any other are refused (Close.unknownSharedType). */
+export const DOCUMENT_ROOTS: readonly string[] = [BODY_FRAGMENT];

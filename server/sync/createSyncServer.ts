@@ -58,6 +58,8 @@ export interface SyncServerOptions {
   readonly accessEvents?: AccessEvents;
   readonly logger: SyncLogger;
   readonly limits: SyncLimits;
+  /** The root shared types a document may have; default DOCUMENT_ROOTS (tests of the bare protocol pass others). */
+  readonly roots?: readonly string[];
 }
 
 export interface SyncServerStats extends RegistryStats {
@@ -127,6 +129,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     compactAfterRecords: limits.compactAfterRecords,
     maxBacklogBytes: 2 * limits.maxMessageBytes,
     epochOf: async (id) => (await documents.get(id))?.epoch ?? 1,
+    retiredClientsOf: async (id) => (await documents.get(id))?.retiredClients ?? [],
+    ...(options.roots && { roots: new Set(options.roots) }),
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
   /** Every accepted socket, with its liveness flag and a promise of its end. */

@@ -84,7 +84,7 @@ describe('shared types beside the body', () => {
     expect([...reader.doc.share.keys()]).toEqual([BODY_FRAGMENT]);
     expect(bodyText(reader.doc)).not.toContain('Følger med sporet');
     expect(await storedRoots(first, id)).toEqual([BODY_FRAGMENT]);
-    expect(first.logger.lines.some((line) => line.error === 'unknown-shared-type')).toBe(true);
+    expect(first.logger.lines.some((line) => (line.obj as { error?: string }).error === 'unknown-shared-type')).toBe(true);
     reader.destroy();
     writer.destroy();
     tracer.destroy();
