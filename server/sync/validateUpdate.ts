@@ -8,7 +8,7 @@
  * an item that names its root, so refusing unknown root names there keeps every other root out.
  * And nothing may come from, or refer to, a client whose history a reset retired: a stock client
  * that kept its pre-reset copy sends exactly that, and merging it would bring the old history back.
- * All of it is one pass over the decoded structs and delete set: O(update size), never the document.
+ * All of it reads only the decoded update (its structs and delete set): O(update size), never the document.
  */
 import * as Y from 'yjs';
 import { BODY_FRAGMENT } from '../../lib/protocol';
@@ -45,7 +45,10 @@ export function validateUpdate(update: Uint8Array, scope: UpdateScope): Validate
       // Samskriv documents have no subdocuments; a client must not plant one.
       if (struct.content instanceof Y.ContentDoc) return { ok: false, error: 'subdocument' };
       // The body is a list: a keyed entry on it (the root taken as a Y.Map) would be stored and shown nowhere.
-      if (typeof struct.parent === 'string' && (!scope.roots.has(struct.parent) || (struct.parent === BODY_FRAGMENT && struct.parentSub !== null)))
+      if (
+        typeof struct.parent === 'string' &&
+        (!scope.roots.has(struct.parent) || (struct.parent === BODY_FRAGMENT && struct.parentSub !== null))
+      )
         return { ok: false, error: OUT_OF_SCOPE.unknownRoot };
     }
   }

@@ -41,7 +41,12 @@ describe('validateUpdate: the document roots', () => {
     ['another XmlFragment', (doc: Y.Doc) => doc.getXmlFragment('prosemirror').insert(0, [new Y.XmlElement('paragraph')])],
   ])('refuses %s, also beside a body edit', (_name, change) => {
     const alone = new Y.Doc();
-    expect(validateUpdate(updateOf(alone, () => change(alone)), { roots, retired: none })).toEqual({ ok: false, error: OUT_OF_SCOPE.unknownRoot });
+    expect(
+      validateUpdate(
+        updateOf(alone, () => change(alone)),
+        { roots, retired: none },
+      ),
+    ).toEqual({ ok: false, error: OUT_OF_SCOPE.unknownRoot });
     const mixed = bodyDoc(2, 'Synlig');
     const update = updateOf(mixed, () => mixed.transact(() => change(mixed)));
     expect(validateUpdate(update, { roots, retired: none })).toEqual({ ok: false, error: OUT_OF_SCOPE.unknownRoot });
@@ -95,7 +100,12 @@ describe('validateUpdate: retired clients', () => {
     const fresh = bodyDoc(300, 'Ny tekst');
     const text = (fresh.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
     expect(validateUpdate(Y.encodeStateAsUpdate(fresh), { roots, retired }).ok).toBe(true);
-    expect(validateUpdate(updateOf(fresh, () => text.delete(0, 3)), { roots, retired }).ok).toBe(true);
+    expect(
+      validateUpdate(
+        updateOf(fresh, () => text.delete(0, 3)),
+        { roots, retired },
+      ).ok,
+    ).toBe(true);
   });
 
   it('tells a sync step 1 that names a retired client', () => {
