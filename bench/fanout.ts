@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import type WebSocket from 'ws';
-import { SyncStep } from '../lib/protocol';
+import { BODY_FRAGMENT, SyncStep } from '../lib/protocol';
 import { encodeSyncMessage, EMPTY_STATE_VECTOR, openClient, peekDelivery } from './lib/rawClient';
 import type { ServerProcess } from './lib/serverProcess';
 import { syncUrl } from './lib/urls';
@@ -50,6 +50,8 @@ export async function runFanout(
     ws.send(encodeSyncMessage(SyncStep.step1, EMPTY_STATE_VECTOR));
     sockets.push(ws);
     doc.on('update', (update: Uint8Array) => ws.send(encodeSyncMessage(SyncStep.update, update)));
+    // Each writer types into its own text in the body (the server accepts no other root).
+    doc.getXmlFragment(BODY_FRAGMENT).insert(0, [new Y.XmlText()]);
     docs.push(doc);
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
@@ -61,7 +63,7 @@ export async function runFanout(
   docs.forEach((doc, i) => {
     const type = () => {
       if (performance.now() >= deadline) return;
-      const text = doc.getText('t');
+      const text = doc.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlText;
       const clock = Y.getState(doc.store, doc.clientID);
       sentAt.set(`${doc.clientID}:${clock}`, performance.now());
       updates++;

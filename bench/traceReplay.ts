@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SyncStep } from '../lib/protocol';
+import { BODY_FRAGMENT, SyncStep } from '../lib/protocol';
 import { applyPatch, loadTrace } from '../lib/traces/loadTrace';
 import { encodeSyncMessage, EMPTY_STATE_VECTOR, openClient, peekDelivery } from './lib/rawClient';
 import type { ServerProcess } from './lib/serverProcess';
@@ -22,9 +22,11 @@ export interface RecordedTrace {
 export function recordTrace(path: string): RecordedTrace {
   const trace = loadTrace(path);
   const doc = new Y.Doc();
-  const text = doc.getText('trace');
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
+  // A text in the body (the server accepts no other root), inserted by the first update.
+  const text = new Y.XmlText();
+  doc.getXmlFragment(BODY_FRAGMENT).insert(0, [text]);
   for (const txn of trace.txns) for (const patch of txn.patches) applyPatch(text, patch, true);
   if (text.toString() !== trace.endContent) throw new Error('trace replay diverged from endContent');
   const encodedBytes = Y.encodeStateAsUpdate(doc).byteLength;

@@ -69,6 +69,11 @@ export const Close = {
    * and every connection that closes before syncing doubles the client's wait (its back-off).
    */
   tooManyConnections: { code: 4529, reason: 'too many connections from this address' },
+  /**
+   * An update would create a shared type the document does not have (anything but DOCUMENT_ROOTS, or
+   * map entries on the body): it would be stored and replayed to everyone, yet shown nowhere.
+   */
+  unknownSharedType: { code: 4422, reason: 'unknown shared type' },
   internalError: { code: 1011, reason: 'internal error' },
   /**
    * The document's stored files are damaged or unreadable: it is refused (never served cut short)
@@ -116,3 +121,6 @@ export const EPOCH_QUERY_PARAM = 'epoch';
 
 /** Name of the Y.XmlFragment that holds the document body (Tiptap's Collaboration default). */
 export const BODY_FRAGMENT = 'default';
+
+/** Every root shared type a document has; updates that create any other are refused (Close.unknownSharedType). */
+export const DOCUMENT_ROOTS: readonly string[] = [BODY_FRAGMENT];

@@ -20,6 +20,12 @@ export interface DocumentMeta {
   readonly createdBy: PersonRef;
   /** Bumped if the document body is ever reset or restored; clients with older history must not merge it back. */
   readonly epoch: number;
+  /**
+   * Every Yjs client id whose history a reset retired (all resets so far; absent before the first).
+   * The sync server refuses updates from, referring to or deleting from these clients: a copy that
+   * kept its pre-reset history must not merge it back, whether or not it names its epoch.
+   */
+  readonly retiredClients?: readonly number[];
   /** Who may do what: the fields of the document's access resource (lib/access/model.ts). */
   readonly workspaceId: string | null;
   readonly visibility: Visibility;
@@ -30,7 +36,7 @@ export interface DocumentMeta {
 
 /** What updateDocument may change. */
 export type DocumentMetaPatch = Partial<
-  Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch' | 'visibility' | 'state' | 'grants' | 'consultation'>
+  Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch' | 'retiredClients' | 'visibility' | 'state' | 'grants' | 'consultation'>
 >;
 
 export interface MetadataStore {

@@ -15,6 +15,7 @@ import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
 import { documentResourceOf, type CreateDocumentInput, type DocumentService, type LiveBodies } from '../../lib/documents/DocumentService';
 import { freshBody } from '../../lib/documents/freshBody';
+import { historyClients } from '../../lib/documents/historyClients';
 import { Close } from '../../lib/protocol';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
 import type { DocumentMeta, DocumentMetaPatch, MetadataStore } from '../../lib/storage/MetadataStore';
@@ -122,7 +123,11 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
   /**
    * The epoch is bumped BEFORE the body is rewritten: a crash in between leaves the old history
    * under a new epoch (stale copies are refused, nothing is duplicated); the other order could
-   * leave a fresh history that stale copies would still merge their old one into.
+   * leave a fresh history that stale copies would still merge their old one into. The retired client
+   * ids (this history's and every earlier reset's) are written with the epoch, in the same metadata
+   * write: from then on the sync server refuses anything of them, from any client, `?epoch=` or not.
+   * (So a crash between the two writes leaves a body whose every edit is refused with 4409 until the
+   * reset is run again; nothing stale is merged meanwhile.)
    */
   async function resetNow(id: string): Promise<DocumentMeta | null> {
     const meta = await get(id);
@@ -131,8 +136,13 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
       const current = await metadata.getDocument(id);
       if (!current) return null;
       const stored = (await store.load(id)) ?? [];
-      const body = freshBody(stored);
-      const updated = await metadata.updateDocument(id, { epoch: current.epoch + 1, updatedAt: now().toISOString() });
+      const retired = new Set([...(current.retiredClients ?? []), ...historyClients(stored)]);
+      const body = freshBody(stored, retired);
+      const updated = await metadata.updateDocument(id, {
+        epoch: current.epoch + 1,
+        retiredClients: [...retired].sort((a, b) => a - b),
+        updatedAt: now().toISOString(),
+      });
       await store.compact(id, body);
       return updated;
     };

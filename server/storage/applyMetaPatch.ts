@@ -10,6 +10,7 @@ export function applyMetaPatch(meta: DocumentMeta, patch: MetaPatch): DocumentMe
     ...(patch.title !== undefined && { title: patch.title }),
     ...(patch.updatedAt !== undefined && { updatedAt: patch.updatedAt }),
     ...(patch.epoch !== undefined && { epoch: patch.epoch }),
+    ...(patch.retiredClients !== undefined && { retiredClients: [...patch.retiredClients] }),
     ...(patch.visibility !== undefined && { visibility: patch.visibility }),
     ...(patch.state !== undefined && { state: patch.state }),
     ...(patch.grants !== undefined && { grants: structuredClone(patch.grants) }),

@@ -5,14 +5,14 @@
  * SyncSocket and Connection.
  */
 import * as Y from 'yjs';
-import { Close, FullSyncDefaults, PresenceDefaults } from '../../lib/protocol';
+import { Close, DOCUMENT_ROOTS, FullSyncDefaults, PresenceDefaults } from '../../lib/protocol';
 import type { DocumentService } from '../../lib/documents/DocumentService';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
 import type { Connection, ConnectionSink } from './Connection';
 import { decodeMessage } from './decodeMessage';
 import { encodeAwarenessEntries, rewriteAwarenessUpdate } from './awarenessRewrite';
 import { encodeAwareness, encodeSaved, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './encodeMessage';
-import { endClocks, validateUpdate } from './validateUpdate';
+import { endClocks, namesRetired, OUT_OF_SCOPE, validateUpdate, type UpdateScope } from './validateUpdate';
 import { OrderedOutbox } from './OrderedOutbox';
 import { RoomAwareness } from './RoomAwareness';
 import type { SyncLogger } from './SyncLogger';
@@ -37,6 +37,10 @@ export interface RoomDeps {
   readonly presence?: Partial<PresenceLimits>;
   /** Full-sync limits shared by every room (per IP); without it, only the per-connection default applies. */
   readonly pulls?: PullLimiter;
+  /** The root shared types a document may have; default DOCUMENT_ROOTS. */
+  readonly roots?: ReadonlySet<string>;
+  /** Client ids whose history the document's resets retired (read when the room loads). */
+  readonly retiredClientsOf?: (documentId: string) => Promise<readonly number[]>;
 }
 
 /** A connection's rate gates in this room. */
@@ -48,6 +52,8 @@ interface Gates {
   warnedOversized: boolean;
   warnedPull: boolean;
 }
+
+const DEFAULT_ROOTS: ReadonlySet<string> = new Set(DOCUMENT_ROOTS);
 
 export interface RoomEvents {
   /** The last connection left. */
@@ -80,6 +86,8 @@ export class Room implements ConnectionSink {
   private unapplied: Uint8Array | null = null;
   /** Connections that joined before the doc was applied: they get our sync step 1 then. */
   private readonly ungreeted = new Set<Connection>();
+  /** What client updates may touch: set by load(), once the retired clients are known. */
+  private scope: UpdateScope;
 
   constructor(
     readonly id: string,
@@ -98,6 +106,7 @@ export class Room implements ConnectionSink {
       (error) => deps.logger.error({ doc: id, err: error }, 'sync step failed'),
       (run) => this.corked(run),
     );
+    this.scope = { roots: deps.roots ?? DEFAULT_ROOTS, retired: new Set() };
   }
 
   get connectionCount(): number {
@@ -125,7 +134,8 @@ export class Room implements ConnectionSink {
    * does their reply wait behind it: a large frame needs the event loop to finish writing).
    */
   async load(): Promise<void> {
-    const stored = await this.deps.store.load(this.id);
+    const [stored, retired] = await Promise.all([this.deps.store.load(this.id), this.deps.retiredClientsOf?.(this.id)]);
+    if (retired && retired.length > 0) this.scope = { ...this.scope, retired: new Set(retired) };
     if (stored?.length === 1) {
       this.unapplied = stored[0] as Uint8Array;
       this.fullStateReply = encodeSyncStep2(this.unapplied);
@@ -296,6 +306,8 @@ export class Room implements ConnectionSink {
   private answerStep1(connection: Connection, stateVector: Uint8Array): void {
     // A slowed step 1 runs later: the room or the connection may be gone by then.
     if (this.state !== 'ready' || connection.closed) return;
+    // A copy with pre-reset history gets nothing: our step 2 would merge the fresh body into it.
+    if (namesRetired(stateVector, this.scope.retired)) return this.reject(connection, OUT_OF_SCOPE.retired, stateVector.byteLength);
     let reply: Uint8Array;
     // [0]: a state vector with no clients; the client has nothing yet.
     if (stateVector.length === 1 && stateVector[0] === 0) {
@@ -316,7 +328,7 @@ export class Room implements ConnectionSink {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    const valid = validateUpdate(update);
+    const valid = validateUpdate(update, this.scope);
     if (!valid.ok) return this.reject(connection, valid.error, update.byteLength);
     this.materialize();
     if (this.state !== 'ready') return;
@@ -440,7 +452,17 @@ export class Room implements ConnectionSink {
 
   private reject(connection: Connection, error: string, bytes: number): void {
     // Sizes and codes only: never the frame, which holds document text.
-    this.deps.logger.warn({ doc: this.id, conn: connection.id, error, bytes }, 'malformed message; closing connection');
+    const fields = { doc: this.id, conn: connection.id, error, bytes };
+    if (error === OUT_OF_SCOPE.retired) {
+      // Not malformed: a client that kept its copy across a reset. 4409 tells it to start afresh.
+      this.deps.logger.info(fields, 'sync connection refused: state from before a history reset');
+      return connection.close(Close.staleEpoch);
+    }
+    if (error === OUT_OF_SCOPE.unknownRoot) {
+      this.deps.logger.warn(fields, 'update creates a shared type the document does not have; closing connection');
+      return connection.close(Close.unknownSharedType);
+    }
+    this.deps.logger.warn(fields, 'malformed message; closing connection');
     connection.close(Close.badMessage);
   }
 

@@ -78,6 +78,8 @@ export interface SyncServerOptions {
   readonly apiKeys?: Pick<ApiKeyService, 'isActive' | 'onRevoked'>;
   readonly logger: SyncLogger;
   readonly limits: SyncLimits;
+  /** The root shared types a document may have; default DOCUMENT_ROOTS (tests of the bare protocol pass others). */
+  readonly roots?: readonly string[];
 }
 
 export interface SyncServerStats extends RegistryStats {
@@ -162,6 +164,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       ...(limits.presenceReplayMaxBytes !== undefined && { replayMaxBytes: limits.presenceReplayMaxBytes }),
       ...(limits.presenceTimeoutMs !== undefined && { timeoutMs: limits.presenceTimeoutMs }),
     },
+    retiredClientsOf: async (id) => (await documents.get(id))?.retiredClients ?? [],
+    ...(options.roots && { roots: new Set(options.roots) }),
   });
   const addresses = new AddressLoad({ maxSocketsPerIp: limits.maxSocketsPerIp ?? 200, maxUpgradesPerIp: limits.maxUpgradesPerIp ?? 20 });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });

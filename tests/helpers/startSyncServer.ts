@@ -15,6 +15,7 @@ import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore';
 import { MemoryMetadataStore } from '../../server/storage/MemoryMetadataStore';
 import { createSyncServer, type SyncLimits, type SyncServer } from '../../server/sync/createSyncServer';
 import { recordingLogger, type RecordingLogger } from './recordingLogger';
+import { PROTOCOL_TEST_ROOTS } from './protocolTestRoots';
 import { TEST_SECRET, token } from './tokens';
 import { SESSION_COOKIE } from '../../lib/auth/sessionCookie';
 import type { PlatformRole } from '../../lib/access/model';
@@ -56,6 +57,8 @@ export interface StartSyncServerOptions {
   /** Defaults to a fresh MemoryMetadataStore; pass the previous one to restart on the same data. */
   readonly metadata?: MetadataStore;
   readonly limits?: Partial<SyncLimits>;
+  /** Root shared types documents may have; default PROTOCOL_TEST_ROOTS (pass DOCUMENT_ROOTS for production's). */
+  readonly roots?: readonly string[];
 }
 
 export interface TestSyncServer {
@@ -129,6 +132,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     accessEvents: events,
     apiKeys,
     limits: { ...TEST_LIMITS, ...options.limits },
+    roots: options.roots ?? PROTOCOL_TEST_ROOTS,
   });
   const http = createServer((_req, res) => res.writeHead(404).end());
   http.on('upgrade', (req, socket, head) => {

@@ -7,6 +7,7 @@ import { MemoryClient, type MemoryClientOptions } from './memoryClient';
 import { recordingLogger, type RecordingLogger } from './recordingLogger';
 import { settle } from './tick';
 import { ControlledStore } from './controlledStore';
+import { PROTOCOL_TEST_ROOTS } from './protocolTestRoots';
 
 export interface TestRegistry<S extends DocumentStore> {
   readonly registry: RoomRegistry;
@@ -31,6 +32,7 @@ export function createTestRegistry<S extends DocumentStore = MemoryDocumentStore
     compactAfterBytes: 1 << 20,
     compactAfterRecords: 1000,
     maxBacklogBytes: 1 << 20,
+    roots: new Set(PROTOCOL_TEST_ROOTS),
     ...options,
     store,
     logger,

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { mintSyncToken } from '../../lib/auth/syncToken';
+import { BODY_FRAGMENT } from '../../lib/protocol';
 import { spawnServer, type SpawnedServer } from '../helpers/spawnServer';
 import { waitUntil } from '../helpers/waitUntil';
 
@@ -46,7 +47,30 @@ async function connect(port: number, room: string, user: string) {
     doc.destroy();
   });
   await new Promise<void>((resolve) => (provider.synced ? resolve() : provider.once('sync', () => resolve())));
-  return { doc, provider, text: doc.getText('t') };
+  return { doc, provider, text: bodyText(doc) };
+}
+
+/**
+ * The test's text: a Y.XmlText in the body (the server accepts no other root), made by the first
+ * insert; reads as empty until it exists here.
+ */
+function bodyText(doc: Y.Doc) {
+  const body = doc.getXmlFragment(BODY_FRAGMENT);
+  const find = () => body.toArray().find((node): node is Y.XmlText => node instanceof Y.XmlText);
+  return {
+    get length() {
+      return find()?.length ?? 0;
+    },
+    toString: () => find()?.toString() ?? '',
+    insert(index: number, text: string) {
+      let target = find();
+      if (!target) {
+        target = new Y.XmlText();
+        body.insert(body.length, [target]);
+      }
+      target.insert(index, text);
+    },
+  };
 }
 
 describe('the server process', () => {

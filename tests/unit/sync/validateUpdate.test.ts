@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { endClocks, validateUpdate } from '../../../server/sync/validateUpdate';
+import { endClocks, validateUpdate as validateScoped } from '../../../server/sync/validateUpdate';
+
+/** These tests are about well-formedness: any root, nothing retired (validateUpdateScope.test.ts has the rest). */
+const anyScope = { roots: new Set(['t', 'm']), retired: new Set<number>() };
+const validateUpdate = (update: Uint8Array) => validateScoped(update, anyScope);
 
 function textDoc(text: string, clientID?: number): Y.Doc {
   const doc = new Y.Doc();
