@@ -140,6 +140,17 @@ export function cleanFieldText(value: string, field: TextField, options: { requi
 export const textErrorCode = (field: TextField, problem: TextProblem): TextErrorCode => `${field}_${problem}`;
 
 /**
+ * The problem of a one-line label others read (a document's title), if any: `invalid` for control
+ * characters or any character this policy refuses in text (lone surrogates, bidi controls,
+ * invisible fillers, …), `required` when nothing but whitespace and zero-width characters is left.
+ */
+export function labelTextProblem(value: string): 'invalid' | 'required' | null {
+  // eslint-disable-next-line no-control-regex -- control characters (tab and newline included) are exactly what this refuses
+  if (/[\u0000-\u001f]/.test(value) || characterProblem(value.normalize('NFC')) !== null) return 'invalid';
+  return looksEmpty(value) ? 'required' : null;
+}
+
+/**
  * A guest's display name: the same characters as a person's name (lib/text/displayText.ts: no
  * control or bidi characters, at most 60 characters), NFC, one line, and visible. Codes are the
  * person name's: `name_required`, `name_too_long`, `name_invalid`.
@@ -148,11 +159,9 @@ export function cleanDisplayName(
   value: string,
 ): { readonly ok: true; readonly name: string } | { readonly ok: false; readonly code: string } {
   if (value.length > DISPLAY_NAME_MAX * 4) return { ok: false, code: 'name_too_long' };
-  const normalised = value.normalize('NFC');
-  // eslint-disable-next-line no-control-regex -- control characters (tab and newline included) are exactly what this refuses
-  if (/[\u0000-\u001f]/.test(value) || characterProblem(normalised) !== null) return { ok: false, code: 'name_invalid' };
-  const name = normalised.trim().replace(/\s+/gu, ' ');
-  if (looksEmpty(name)) return { ok: false, code: 'name_required' };
+  const problem = labelTextProblem(value);
+  if (problem) return { ok: false, code: `name_${problem}` };
+  const name = value.normalize('NFC').trim().replace(/\s+/gu, ' ');
   if (countCharacters(name) > DISPLAY_NAME_MAX) return { ok: false, code: 'name_too_long' };
   return { ok: true, name };
 }
