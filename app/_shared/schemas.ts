@@ -6,7 +6,6 @@ import { z } from '../../lib/zodWithoutEval';
 import { DOCUMENT_STATES } from '../../lib/access/model';
 import { TEMPLATE_IDS } from '../../lib/documents/templates';
 import { titleSchema } from '../../lib/documents/titleSchema';
-import { isSafeDisplayText } from '../../lib/text/displayText';
 import { emailSchema } from '../../lib/people/schemas';
 import { VISIBILITIES } from '../../lib/access/model';
 export { NAME_MAX_LENGTH } from '../../lib/text/displayText';

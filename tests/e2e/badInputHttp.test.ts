@@ -1,8 +1,8 @@
 /**
- * Bad input over HTTP against the production server (issue 10, items 12 and 13 and the titles):
+ * Bad input over HTTP against the production server (issue 10, items 6, 12 and 13 and the titles):
  * malformed percent-encoding on every route family answers 400 (API: the JSON error shape) or the
  * not-found page, never 500, and the server keeps serving; a comment a moderator hid stays counted
- * as hidden after its author deletes it; titles of nothing but invisible characters, or with a lone
+ * as hidden after its author deletes it; the høringsnotat CSV for Danish Excel; titles of nothing but invisible characters, or with a lone
  * surrogate, are refused with a code, on the app's routes and the platform API.
  */
 import WebSocket from 'ws';
@@ -116,18 +116,24 @@ describe('malformed URLs', () => {
   });
 });
 
+/** A public document with a body, in consultation. */
+async function publicConsultation() {
+  const owner = await http.signUp('Olga Ejer');
+  const created = await http.ok(
+    http.call('POST', '/api/documents', { as: owner, body: { title: 'Kulturhuset for alle', template: 'blank' } }),
+    'create',
+  );
+  const id = (created.body!.document as { id: string }).id;
+  await http.ok(http.call('PUT', `/api/documents/${id}/visibility`, { as: owner, body: { visibility: 'public' } }), 'public');
+  const anchor = await writeBody(server, owner.session!, id);
+  for (const state of ['in_review', 'consultation'])
+    await http.ok(http.call('PATCH', `/api/documents/${id}/state`, { as: owner, body: { state } }), state);
+  return { id, anchor };
+}
+
 describe('a hidden comment its author deletes', () => {
   it('stays counted as hidden, by ground, in the public summary and the høringsnotat; the text goes', async () => {
-    const owner = await http.signUp('Olga Ejer');
-    const created = await http.ok(
-      http.call('POST', '/api/documents', { as: owner, body: { title: 'Kulturhuset for alle', template: 'blank' } }),
-      'create',
-    );
-    const id = (created.body!.document as { id: string }).id;
-    await http.ok(http.call('PUT', `/api/documents/${id}/visibility`, { as: owner, body: { visibility: 'public' } }), 'public');
-    const anchor = await writeBody(server, owner.session!, id);
-    for (const state of ['in_review', 'consultation'])
-      await http.ok(http.call('PATCH', `/api/documents/${id}/state`, { as: owner, body: { state } }), state);
+    const { id, anchor } = await publicConsultation();
     const moderator = await http.signUp('Mona Moderator');
     await http.ok(http.call('PATCH', `/api/admin/people/${moderator.id}`, { as: admin, body: { role: 'moderator' } }), 'role');
     const karen = await http.signUp('Karen Borger');
@@ -165,6 +171,29 @@ describe('a hidden comment its author deletes', () => {
   });
 });
 
+describe('the høringsnotat as CSV', () => {
+  it('comes semicolon-separated for Danish Excel with ?sep=semicolon, with a BOM, every text quoted and no formula after a separator', async () => {
+    const { id, anchor } = await publicConsultation();
+    const karen = await http.signUp('Karen Borger');
+    await http.ok(
+      http.call('POST', `/api/documents/${id}/comments`, {
+        as: karen,
+        body: { kind: 'comment', anchor: anchor('børn'), text: "x;=cmd|' /C calc'!A0" },
+      }),
+      'comment',
+    );
+    const csv = await http.call('GET', `/api/documents/${id}/report?format=csv&sep=semicolon`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.text.startsWith('\ufeff"Afsnit";"Tekst";"Type";')).toBe(true);
+    expect(csv.text).toContain(`;"x;'=cmd|' /C calc'!A0";`);
+    const comma = await http.call('GET', `/api/documents/${id}/report?format=csv`);
+    expect(comma.text.startsWith('\ufeff"Afsnit","Tekst","Type",')).toBe(true);
+    expect(comma.text).toContain(`,"x;'=cmd|' /C calc'!A0",`);
+    expect(codeOf(await http.call('GET', `/api/documents/${id}/report?format=csv&sep=tab`))).toBe('400 sep_invalid');
+  });
+});
+
 describe('titles', () => {
   const INVISIBLE = ['\u200b', '\u200b\u200c', ' \u200d ', '\u200b \u200b'];
   const LONE_SURROGATES = ['Plan \ud800', '\udc00Plan', 'Plan \ud83d for byen'];
@@ -172,9 +201,13 @@ describe('titles', () => {
   it('refuses titles of nothing but zero-width characters (title_required) and lone surrogates (title_invalid) on create and rename', async () => {
     const owner = await http.signUp('Olga Ejer');
     for (const title of INVISIBLE)
-      expect(codeOf(await http.call('POST', '/api/documents', { as: owner, body: { title, template: 'blank' } }))).toBe('400 title_required');
+      expect(codeOf(await http.call('POST', '/api/documents', { as: owner, body: { title, template: 'blank' } }))).toBe(
+        '400 title_required',
+      );
     for (const title of LONE_SURROGATES)
-      expect(codeOf(await http.call('POST', '/api/documents', { as: owner, body: { title, template: 'blank' } }))).toBe('400 title_invalid');
+      expect(codeOf(await http.call('POST', '/api/documents', { as: owner, body: { title, template: 'blank' } }))).toBe(
+        '400 title_invalid',
+      );
     const created = await http.ok(
       http.call('POST', '/api/documents', { as: owner, body: { title: 'Plan 😀 for byen', template: 'blank' } }),
       'create',
@@ -196,7 +229,9 @@ describe('titles', () => {
         method: 'POST',
         headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
-      }).then(async (response) => `${response.status} ${((await response.json()) as { error?: { code: string } }).error?.code ?? ''}`.trim());
+      }).then(async (response) =>
+        `${response.status} ${((await response.json()) as { error?: { code: string } }).error?.code ?? ''}`.trim(),
+      );
     expect(await api('/api/v1/documents', { title: '\u200b' })).toBe('400 title_required');
     expect(await api('/api/v1/documents', { title: 'Plan \ud800' })).toBe('400 title_invalid');
     expect(await api('/api/v1/documents', { title: 'Plan for byen' })).toBe('201');

@@ -10,7 +10,8 @@ const SCHEMAS = {
   'platform token': (title: string) => apiMintTokenSchema.safeParse({ doc: 'd1', access: 'edit', sub: 's', name: 'Ulla', title }),
 };
 
-const codeOf = (parsed: ReturnType<(typeof SCHEMAS)['create']>) => (parsed.success ? 'ok' : firstIssueCode(parsed.error));
+const codeOf = (parsed: { success: true } | { success: false; error: Parameters<typeof firstIssueCode>[0] }) =>
+  parsed.success ? 'ok' : firstIssueCode(parsed.error);
 
 describe.each(Object.entries(SCHEMAS))('the %s schema', (_name, parse) => {
   it('refuses a title of nothing but zero-width characters and spaces as missing', () => {
