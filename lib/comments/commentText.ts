@@ -19,8 +19,10 @@
  *   space, non-joiner and joiner in runs of three or more (one at a time is how emoji sequences
  *   and Persian or Indic spelling use them); Unicode tag characters outside an emoji flag
  *   sequence (they smuggle invisible ASCII).
- * - Text that is empty once trimmed, or holds nothing but whitespace and zero-width characters,
- *   is missing (`required`), where the field is required.
+ * - Text that is empty once trimmed, or holds nothing but whitespace and characters that draw
+ *   nothing (zero-width, direction marks, soft hyphens, variation selectors), is missing
+ *   (`required`), where the field is required. Document titles follow the same rules
+ *   (`labelTextProblem`, lib/documents/titleSchema.ts).
  */
 
 export const COMMENT_TEXT_MAX = 5000;
@@ -114,8 +116,11 @@ const countCharacters = (text: string): number => {
   return n;
 };
 
-/** True when nothing would be seen: whitespace and zero-width characters only. */
-const looksEmpty = (text: string) => /^[\s\u200b-\u200d]*$/u.test(text);
+/**
+ * True when nothing would be seen: whitespace and characters that draw nothing (zero-width space,
+ * joiners, direction marks, soft hyphen, combining grapheme joiner, variation selectors) only.
+ */
+const looksEmpty = (text: string) => /^[\s\u00ad\u034f\u061c\u200b-\u200f\ufe00-\ufe0f]*$/u.test(text);
 
 /**
  * Checks and normalises one field's text. `required: false` lets an empty text through (a report's
