@@ -15,7 +15,8 @@ const codeOf = (parsed: { success: true } | { success: false; error: Parameters<
 
 describe.each(Object.entries(SCHEMAS))('the %s schema', (_name, parse) => {
   it('refuses a title of nothing but zero-width characters and spaces as missing', () => {
-    for (const title of ['\u200b', '\u200b\u200c', ' \u200d ', '\u200b \u200b', '', '\u200e', '\u00ad\u00ad', '\ufe0f']) expect(codeOf(parse(title))).toBe('title_required');
+    for (const title of ['\u200b', '\u200b\u200c', ' \u200d ', '\u200b \u200b', '', '\u200e', '\u00ad\u00ad', '\ufe0f'])
+      expect(codeOf(parse(title))).toBe('title_required');
   });
 
   it('refuses lone surrogates, invisible fillers and bidi controls as invalid characters', () => {
