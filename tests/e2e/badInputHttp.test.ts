@@ -191,6 +191,8 @@ describe('the høringsnotat as CSV', () => {
     expect(comma.text.startsWith('\ufeff"Afsnit","Tekst","Type",')).toBe(true);
     expect(comma.text).toContain(`,"x;'=cmd|' /C calc'!A0",`);
     expect(codeOf(await http.call('GET', `/api/documents/${id}/report?format=csv&sep=tab`))).toBe('400 sep_invalid');
+    const page = await http.call('GET', `/d/${id}/hoeringsnotat`);
+    expect(page.text).toMatch(/href="[^"]*\/report\?format=csv&amp;sep=semicolon" download="">CSV til dansk Excel/);
   });
 });
 
