@@ -62,6 +62,9 @@ const MAX_ZERO_WIDTH_RUN = 2;
 const isBidiControl = (cp: number) => (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 const isZeroWidth = (cp: number) => cp >= 0x200b && cp <= 0x200d;
 const isTag = (cp: number) => cp >= 0xe0000 && cp <= 0xe007f;
+/** Soft hyphen, combining grapheme joiner, Arabic letter mark, zero-width and direction marks, variation selectors. */
+const drawsNothing = (cp: number) =>
+  cp === 0xad || cp === 0x34f || cp === 0x61c || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f);
 const isInvisibleFiller = (cp: number) =>
   cp === 0xfeff || (cp >= 0x2060 && cp <= 0x2064) || cp === 0x180e || cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0;
 const isInvalid = (cp: number) =>
@@ -120,7 +123,10 @@ const countCharacters = (text: string): number => {
  * True when nothing would be seen: whitespace and characters that draw nothing (zero-width space,
  * joiners, direction marks, soft hyphen, combining grapheme joiner, variation selectors) only.
  */
-const looksEmpty = (text: string) => /^[\s\u00ad\u034f\u061c\u200b-\u200f\ufe00-\ufe0f]*$/u.test(text);
+const looksEmpty = (text: string) => {
+  for (const char of text) if (!/\s/u.test(char) && !drawsNothing(char.codePointAt(0)!)) return false;
+  return true;
+};
 
 /**
  * Checks and normalises one field's text. `required: false` lets an empty text through (a report's
