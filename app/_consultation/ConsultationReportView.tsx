@@ -35,6 +35,9 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
         <a className="button button--secondary button--small" href={`${base}?format=csv`} download>
           {t('consultation.notat.csv')}
         </a>
+        <a className="button button--secondary button--small" href={`${base}?format=csv&sep=semicolon`} download>
+          {t('consultation.notat.csvExcel')}
+        </a>
       </nav>
       <section className="card" aria-labelledby="notat-overblik">
         <h2 id="notat-overblik">{t('report.summary')}</h2>

@@ -5,19 +5,12 @@
 import { z } from '../../lib/zodWithoutEval';
 import { DOCUMENT_STATES } from '../../lib/access/model';
 import { TEMPLATE_IDS } from '../../lib/documents/templates';
-import { isSafeDisplayText } from '../../lib/text/displayText';
+import { titleSchema } from '../../lib/documents/titleSchema';
 import { emailSchema } from '../../lib/people/schemas';
 import { VISIBILITIES } from '../../lib/access/model';
 export { NAME_MAX_LENGTH } from '../../lib/text/displayText';
 
-export const TITLE_MAX_LENGTH = 120;
-
-export const titleSchema = z
-  .string({ error: 'title_required' })
-  .trim()
-  .min(1, 'title_required')
-  .max(TITLE_MAX_LENGTH, 'title_too_long')
-  .refine(isSafeDisplayText, 'title_invalid');
+export { TITLE_MAX_LENGTH, titleSchema } from '../../lib/documents/titleSchema';
 
 export const createDocumentSchema = z.object({
   title: titleSchema,

@@ -682,11 +682,11 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       let hidden = 0;
       let reviewedAndKept = 0;
       for (const comment of comments) {
-        if (comment.deletedAt !== undefined) continue;
+        // Hidden stays counted when its author deletes it: they withdraw their words, not the moderation.
         if (comment.moderation.state === 'hidden') {
           hidden += 1;
           hiddenByGround[comment.moderation.ground ?? 'other'] += 1;
-        } else if (comment.moderation.reviewedAt !== undefined) reviewedAndKept += 1;
+        } else if (comment.deletedAt === undefined && comment.moderation.reviewedAt !== undefined) reviewedAndKept += 1;
       }
       return { documentId, hidden, hiddenByGround, reviewedAndKept };
     },

@@ -19,8 +19,10 @@
  *   space, non-joiner and joiner in runs of three or more (one at a time is how emoji sequences
  *   and Persian or Indic spelling use them); Unicode tag characters outside an emoji flag
  *   sequence (they smuggle invisible ASCII).
- * - Text that is empty once trimmed, or holds nothing but whitespace and zero-width characters,
- *   is missing (`required`), where the field is required.
+ * - Text that is empty once trimmed, or holds nothing but whitespace and characters that draw
+ *   nothing (zero-width, direction marks, soft hyphens, variation selectors), is missing
+ *   (`required`), where the field is required. Document titles follow the same rules
+ *   (`labelTextProblem`, lib/documents/titleSchema.ts).
  */
 
 export const COMMENT_TEXT_MAX = 5000;
@@ -60,6 +62,9 @@ const MAX_ZERO_WIDTH_RUN = 2;
 const isBidiControl = (cp: number) => (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 const isZeroWidth = (cp: number) => cp >= 0x200b && cp <= 0x200d;
 const isTag = (cp: number) => cp >= 0xe0000 && cp <= 0xe007f;
+/** Soft hyphen, combining grapheme joiner, Arabic letter mark, zero-width and direction marks, variation selectors. */
+const drawsNothing = (cp: number) =>
+  cp === 0xad || cp === 0x34f || cp === 0x61c || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f);
 const isInvisibleFiller = (cp: number) =>
   cp === 0xfeff || (cp >= 0x2060 && cp <= 0x2064) || cp === 0x180e || cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0;
 const isInvalid = (cp: number) =>
@@ -114,8 +119,14 @@ const countCharacters = (text: string): number => {
   return n;
 };
 
-/** True when nothing would be seen: whitespace and zero-width characters only. */
-const looksEmpty = (text: string) => /^[\s\u200b-\u200d]*$/u.test(text);
+/**
+ * True when nothing would be seen: whitespace and characters that draw nothing (zero-width space,
+ * joiners, direction marks, soft hyphen, combining grapheme joiner, variation selectors) only.
+ */
+const looksEmpty = (text: string) => {
+  for (const char of text) if (!/\s/u.test(char) && !drawsNothing(char.codePointAt(0)!)) return false;
+  return true;
+};
 
 /**
  * Checks and normalises one field's text. `required: false` lets an empty text through (a report's
@@ -140,6 +151,17 @@ export function cleanFieldText(value: string, field: TextField, options: { requi
 export const textErrorCode = (field: TextField, problem: TextProblem): TextErrorCode => `${field}_${problem}`;
 
 /**
+ * The problem of a one-line label others read (a document's title), if any: `invalid` for control
+ * characters or any character this policy refuses in text (lone surrogates, bidi controls,
+ * invisible fillers, …), `required` when nothing but whitespace and zero-width characters is left.
+ */
+export function labelTextProblem(value: string): 'invalid' | 'required' | null {
+  // eslint-disable-next-line no-control-regex -- control characters (tab and newline included) are exactly what this refuses
+  if (/[\u0000-\u001f]/.test(value) || characterProblem(value.normalize('NFC')) !== null) return 'invalid';
+  return looksEmpty(value) ? 'required' : null;
+}
+
+/**
  * A guest's display name: the same characters as a person's name (lib/text/displayText.ts: no
  * control or bidi characters, at most 60 characters), NFC, one line, and visible. Codes are the
  * person name's: `name_required`, `name_too_long`, `name_invalid`.
@@ -148,11 +170,9 @@ export function cleanDisplayName(
   value: string,
 ): { readonly ok: true; readonly name: string } | { readonly ok: false; readonly code: string } {
   if (value.length > DISPLAY_NAME_MAX * 4) return { ok: false, code: 'name_too_long' };
-  const normalised = value.normalize('NFC');
-  // eslint-disable-next-line no-control-regex -- control characters (tab and newline included) are exactly what this refuses
-  if (/[\u0000-\u001f]/.test(value) || characterProblem(normalised) !== null) return { ok: false, code: 'name_invalid' };
-  const name = normalised.trim().replace(/\s+/gu, ' ');
-  if (looksEmpty(name)) return { ok: false, code: 'name_required' };
+  const problem = labelTextProblem(value);
+  if (problem) return { ok: false, code: `name_${problem}` };
+  const name = value.normalize('NFC').trim().replace(/\s+/gu, ' ');
   if (countCharacters(name) > DISPLAY_NAME_MAX) return { ok: false, code: 'name_too_long' };
   return { ok: true, name };
 }

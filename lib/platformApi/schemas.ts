@@ -7,21 +7,17 @@ import { DOCUMENT_ROLES, VISIBILITIES } from '../access/model';
 import { API_KEY_SCOPES } from '../apiKeys/ApiKeyStore';
 import { ACCESS_LEVELS } from '../auth/syncToken';
 import { TEMPLATE_IDS } from '../documents/templates';
+import { titleSchema } from '../documents/titleSchema';
 import { emailSchema } from '../people/schemas';
 import { isSafeDisplayText, NAME_MAX_LENGTH } from '../text/displayText';
 
-export const TITLE_MAX_LENGTH = 120;
+export { TITLE_MAX_LENGTH } from '../documents/titleSchema';
 /** Sync tokens minted through the API live at most an hour. */
 export const MAX_TOKEN_TTL_SECONDS = 3600;
 export const DEFAULT_TOKEN_TTL_SECONDS = 900;
 export const MAX_PAGE_LIMIT = 100;
 
-const title = z
-  .string({ error: 'title_required' })
-  .trim()
-  .min(1, 'title_required')
-  .max(TITLE_MAX_LENGTH, 'title_too_long')
-  .refine(isSafeDisplayText, 'title_invalid');
+const title = titleSchema;
 
 const documentId = z.string({ error: 'id_invalid' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'id_invalid');
 

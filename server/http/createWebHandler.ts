@@ -8,6 +8,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { refuseMalformedUrl } from './refuseMalformedUrl';
 
 export interface WebHandler {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -44,7 +45,8 @@ export async function createWebHandler(options: { dev: boolean; dir: string; hos
   await app.prepare();
   const handle = app.getRequestHandler();
   return {
-    handle: (req, res) => handle(req, res),
+    // Before Next decodes the path: it answers 500 to escapes that do not decode.
+    handle: (req, res) => (refuseMalformedUrl(req, res) ? Promise.resolve() : handle(req, res)),
     upgrade(req, socket, head) {
       if (!options.dev) return false;
       return upgrades.emit('upgrade', req, socket, head);

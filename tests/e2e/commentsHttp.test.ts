@@ -562,7 +562,7 @@ describe('the høringsnotat', () => {
     const csv = await http.call('GET', `/api/documents/${doc.id}/report?format=csv`, { as: reader });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.text).toContain(',<script>alert(1)</script> =SUM(A1),');
+    expect(csv.text).toContain(',"<script>alert(1)</script> =SUM(A1)",');
     expect(csv.text).toContain('Hvad med parkering?');
 
     expect(codeOf(await http.call('GET', `/api/documents/${doc.id}/report?format=pdf`, { as: reader }))).toBe('400 format_invalid');

@@ -3,8 +3,8 @@
  * the passage it is about (document order; comments on exactly the same passage share a group),
  * those whose passage is gone in a group of their own with their quotes, each with its replies,
  * support count, organisation and official answer or decision. Hidden comments are left out but
- * counted (by ground), as are comments their authors withdrew. Pure: the renderers beside it turn
- * it into HTML, Markdown and CSV.
+ * counted (by ground, also when their authors deleted them since), as are comments their authors
+ * withdrew. Pure: the renderers beside it turn it into HTML, Markdown and CSV.
  */
 import type * as Y from 'yjs';
 import type { DocumentState } from '../../access/model';
@@ -90,11 +90,11 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
   let hidden = 0;
   let withdrawn = 0;
   for (const comment of comments) {
-    if (comment.deletedAt !== undefined) withdrawn += 1;
-    else if (comment.moderation.state === 'hidden') {
+    // Hidden first: an author who deletes a hidden comment withdraws the words, not the moderation.
+    if (comment.moderation.state === 'hidden') {
       hidden += 1;
       hiddenByGround[comment.moderation.ground ?? 'other'] += 1;
-    }
+    } else if (comment.deletedAt !== undefined) withdrawn += 1;
   }
 
   // A thread is in the report when its root is; its visible replies come with it.

@@ -1,9 +1,16 @@
 /**
- * The consultation report as CSV for spreadsheets: RFC 4180 (comma-separated, CRLF line ends,
- * fields with a comma, quote or line break in double quotes, quotes doubled), a UTF-8 byte order
- * mark so Excel reads æ, ø and å, and no formulas: a cell that begins with = + - @ (or a tab or
- * carriage return, which some programs skip) gets a leading apostrophe, so a spreadsheet shows it
- * as text instead of running it (CSV injection).
+ * The consultation report as CSV for spreadsheets: comma-separated as RFC 4180 says (CRLF line
+ * ends, quotes doubled), or semicolon-separated for Danish Excel, which splits at its list
+ * separator `;`. A UTF-8 byte order mark either way, so Excel reads æ, ø and å; no `sep=;` first
+ * line, since Excel is reported to drop the byte order mark's UTF-8 when it sees one, and other
+ * programs show it as a row.
+ *
+ * No formulas (CSV injection): every text cell is quoted, and a formula start (= + - @) gets a
+ * leading apostrophe, so a spreadsheet shows it as text, wherever a spreadsheet could see a cell
+ * begin: at the start, and after anything it might split a row at (comma, semicolon, tab, line
+ * break; with spaces or quotes between). A file written for one separator and opened with the
+ * other (a comma file in Danish Excel) then starts no formula either. A cell that begins with a
+ * tab or carriage return, which some programs skip, gets the apostrophe as well.
  *
  * One row per comment or suggestion and one per reply (its thread's id in `thread`), in the
  * report's order.
@@ -14,16 +21,27 @@ import { reportLabels } from './reportLabels';
 
 export const CSV_BOM = '\ufeff';
 
-/** One cell: neutralised if it could be read as a formula, quoted if it needs to be. */
+export const CSV_SEPARATORS = { comma: ',', semicolon: ';' } as const;
+export type CsvSeparator = keyof typeof CSV_SEPARATORS;
+
+/** A formula start at the cell's start or after a place a row could be split, spaces and quotes between. */
+const FORMULA_START = /(^|[,;\t\r\n])([\s"]*)(?=[=+\-@])/g;
+
+/** One cell: numbers as they are; text neutralised wherever it could start a formula, and quoted. */
 export function csvCell(value: string | number): string {
-  let cell = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  if (typeof value === 'number') return String(value);
+  let cell = value.replace(FORMULA_START, "$1$2'");
+  if (/^[\t\r]/.test(cell)) cell = `'${cell}`;
+  return `"${cell.replace(/"/g, '""')}"`;
 }
 
-const row = (cells: readonly (string | number)[]) => cells.map(csvCell).join(',');
-
-export function renderReportCsv(report: ConsultationReport, locale: Locale = 'da'): string {
+export function renderReportCsv(
+  report: ConsultationReport,
+  locale: Locale = 'da',
+  options: { readonly separator?: CsvSeparator } = {},
+): string {
+  const separator = CSV_SEPARATORS[options.separator ?? 'comma'];
+  const row = (cells: readonly (string | number)[]) => cells.map(csvCell).join(separator);
   const labels = reportLabels(locale);
   const { t } = labels;
   const rows: string[] = [

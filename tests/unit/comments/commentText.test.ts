@@ -40,6 +40,7 @@ describe('comment text', () => {
     expect(refused('')).toBe('required');
     expect(refused(' \n\t ')).toBe('required');
     expect(refused('\u200b\u200c')).toBe('required');
+    expect(refused('\u200e \u00ad\ufe0f')).toBe('required');
     expect(cleanFieldText('', 'note')).toEqual({ ok: true, text: '' });
     expect(cleanFieldText('', 'reason', { required: false })).toEqual({ ok: true, text: '' });
   });

@@ -123,23 +123,23 @@ describe('the CSV report', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Afsnit,Tekst,Type,Id,Tråd,Afsender,Organisation,Skrevet,Kommentar,Foreslået tekst,Støtte,Løst,Behandling,Forvaltningens svar,Besvaret af,Beslutning om forslaget,Begrundelse',
+      '"Afsnit","Tekst","Type","Id","Tråd","Afsender","Organisation","Skrevet","Kommentar","Foreslået tekst","Støtte","Løst","Behandling","Forvaltningens svar","Besvaret af","Beslutning om forslaget","Begrundelse"',
     );
     expect(csv).toContain(`"${HOSTILE.replace(/"/g, '""')}"`);
-    expect(csv).toContain(",'=1+1,");
+    expect(csv).toContain(`,"'=1+1",`);
     expect(csv).toContain('"Linje 1\nLinje 2"');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines.at(-1)).toBe('');
   });
 
-  it('neutralises formula starts and quotes separators in single cells', () => {
+  it('neutralises formula starts and quotes every text cell', () => {
     expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell('+45 12 34 56 78')).toBe("'+45 12 34 56 78");
-    expect(csvCell('-1')).toBe("'-1");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('+45 12 34 56 78')).toBe(`"'+45 12 34 56 78"`);
+    expect(csvCell('-1')).toBe(`"'-1"`);
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('\tx')).toBe(`"'\tx"`);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell(-3)).toBe('-3');
-    expect(csvCell('helt almindelig')).toBe('helt almindelig');
+    expect(csvCell('helt almindelig')).toBe('"helt almindelig"');
   });
 });
