@@ -59,7 +59,15 @@ export function CommentEntry({ comment, bylineId }: { comment: CommentView; byli
           )}
         </>
       ) : comment.state === 'deleted' ? (
-        <p className="comment__placeholder">{t('consultation.deleted')}</p>
+        <p className="comment__placeholder">
+          {comment.wasHidden
+            ? t('consultation.deletedAfterHidden', {
+                hidden: comment.hiddenGround
+                  ? t('consultation.hidden.withGround', { ground: t(`consultation.groundShort.${comment.hiddenGround}`) })
+                  : t('consultation.hidden.plain'),
+              })
+            : t('consultation.deleted')}
+        </p>
       ) : open === 'edit' ? (
         <TextForm
           label={t('consultation.edit.label')}

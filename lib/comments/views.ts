@@ -35,6 +35,8 @@ export interface CommentView {
   readonly editedAt?: string;
   readonly state: 'visible' | 'hidden' | 'deleted';
   readonly hiddenGround?: ReportGround;
+  /** Deleted by its author after a moderator had hidden it: the placeholder keeps saying so. */
+  readonly wasHidden?: true;
   readonly resolved?: { readonly by: PersonView; readonly at: string };
   readonly decision?: { readonly decision: SuggestionDecision; readonly reason: string; readonly by: PersonView; readonly at: string };
   readonly answer?: { readonly status: AnswerStatus; readonly text: string; readonly by: PersonView; readonly at: string };
@@ -114,7 +116,9 @@ export function toCommentView(comment: StoredComment, viewer: ViewerContext): Co
     createdAt: comment.createdAt,
     ...(comment.editedAt !== undefined && !blank && { editedAt: comment.editedAt }),
     state,
-    ...(state === 'hidden' && comment.moderation.ground !== undefined && { hiddenGround: comment.moderation.ground }),
+    // The moderation fact outlives the author's withdrawal: a hidden comment deleted later still says it was hidden.
+    ...(comment.moderation.state === 'hidden' && comment.moderation.ground !== undefined && { hiddenGround: comment.moderation.ground }),
+    ...(state === 'deleted' && comment.moderation.state === 'hidden' && { wasHidden: true }),
     ...(comment.resolved && { resolved: { by: personView(comment.resolved.by), at: comment.resolved.at } }),
     ...(comment.decision && {
       decision: {

@@ -33,4 +33,14 @@ describe('a hidden comment its author deletes', () => {
     expect(JSON.stringify(report)).not.toMatch(/Grimme ord|Fortryder/);
     expect(JSON.stringify(await f.service.list(moderator, id))).not.toContain('Grimme ord');
   });
+
+  it('keeps saying in the thread that a moderator hid it, with the ground, while the words are gone', async () => {
+    const { f, id } = await hiddenThenDeleted();
+    const { comments } = await f.service.list(anonymous, id);
+    const hiddenOne = comments.find((comment) => comment.wasHidden);
+    expect(hiddenOne).toMatchObject({ state: 'deleted', wasHidden: true, hiddenGround: 'personal_data', text: '', author: null });
+    const plainDeleted = comments.filter((comment) => comment.state === 'deleted' && !comment.wasHidden);
+    expect(plainDeleted).toHaveLength(1);
+    expect(plainDeleted[0]!.hiddenGround).toBeUndefined();
+  });
 });
