@@ -1,6 +1,6 @@
 /**
  * The admin page in real Chromium against the production server: an admin signs in, finds a
- * person by search and disables them (their open editor turns read-only within 5 seconds),
+ * person by search and disables them (their open editor turns read-only),
  * creates a business with a valid CVR number and adds a member, who then acts for it and is
  * shown as "Navn (Organisation)" in another person's presence list. No page of the app (the admin
  * page, the start page, the editor, the account pages, moderation, the høringsnotat, an embed)
