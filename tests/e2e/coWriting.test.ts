@@ -15,6 +15,7 @@ import { startAppServer, type AppServer } from './helpers/startAppServer';
 import { createDocumentOverHttp, grantOverHttp, signedInProfile, type SignedInProfile } from './helpers/signedInProfile';
 import {
   EDITOR,
+  WAIT_MS,
   createBlankDocument,
   editorText,
   moveCaret,
@@ -59,6 +60,7 @@ function watch(page: Page): Page {
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1200, height: 900 } });
   contexts.push(context);
+  context.setDefaultTimeout(WAIT_MS);
   await reportCspViolations(context);
   return watch(await context.newPage());
 }
@@ -92,13 +94,14 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
-const waitForSaved = (page: Page, timeout = 20_000) =>
+const waitForSaved = (page: Page, timeout = WAIT_MS) =>
   page.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''), null, { timeout });
 
 /** The document as a fresh browser of the person gets it: from the server, with no local copy. */
 async function fromServer(who: SignedInProfile, documentUrl: string, text: string): Promise<void> {
   const context = await browser.newContext({ locale: 'da-DK' });
   contexts.push(context);
+  context.setDefaultTimeout(WAIT_MS);
   await context.addCookies([{ name: 'samskriv_session', value: who.session, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
   const page = watch(await context.newPage());
   await page.goto(documentUrl);
@@ -231,8 +234,8 @@ describe('co-writing in the browser', () => {
     expect(await editorText(bent.page)).not.toContain('Skrevet uden net.');
 
     await anna.context.setOffline(false);
-    await waitForSaved(anna.page, 30_000);
-    await waitForEditorText(bent.page, 'Skrevet uden net.', 30_000);
+    await waitForSaved(anna.page);
+    await waitForEditorText(bent.page, 'Skrevet uden net.');
     await fromServer(bent, documentUrl, 'Skrevet uden net.');
   });
 
@@ -244,8 +247,8 @@ describe('co-writing in the browser', () => {
     expect(await syncStatus(anna.page)).toMatch(/^Forbinder igen… \(\d+ ændringer venter\)$/);
 
     await server.resume();
-    await waitForSaved(anna.page, 30_000);
-    await waitForEditorText(bent.page, 'Skrevet mens serveren var væk.', 30_000);
+    await waitForSaved(anna.page);
+    await waitForEditorText(bent.page, 'Skrevet mens serveren var væk.');
     // A fresh reader (Bent, signing in on another computer) gets it from the server's disk.
     const reader = await newPage();
     await reader.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(new URL(documentUrl).pathname)}`);

@@ -17,6 +17,7 @@ import { sessionHttp } from './helpers/sessionHttp';
 import { createDocumentOverHttp, uniqueEmail } from './helpers/signedInProfile';
 import {
   EDITOR,
+  WAIT_MS,
   createBlankDocument,
   editorText,
   signInHere,
@@ -46,6 +47,7 @@ interface Profile {
 async function newProfile(session?: string): Promise<Profile> {
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1200, height: 900 } });
   contexts.push(context);
+  context.setDefaultTimeout(WAIT_MS);
   if (session) await context.addCookies([{ name: 'samskriv_session', value: session, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const page = await context.newPage();
@@ -61,7 +63,7 @@ const databaseNames = (page: Page) => page.evaluate(async () => (await indexedDB
 
 const waitForSaved = (page: Page) =>
   page.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''), null, {
-    timeout: 20_000,
+    timeout: WAIT_MS,
   });
 
 /**
@@ -162,7 +164,7 @@ async function anotherBrowser({ email, documentId, documentUrl }: Scenario): Pro
 async function reloadWithoutServer(profile: Profile): Promise<void> {
   profile.open = false;
   await profile.page.reload();
-  await waitForEditable(profile.page, 10_000);
+  await waitForEditable(profile.page);
 }
 
 beforeAll(async () => {
@@ -190,7 +192,7 @@ describe('the local copy of a document', () => {
     anna.open = false;
     const started = Date.now();
     await anna.page.reload();
-    await waitForEditable(anna.page, 10_000);
+    await waitForEditable(anna.page);
     const editableAfterMs = Date.now() - started;
     expect(await editorText(anna.page)).toContain(FIRST_LINE);
     expect(await syncStatus(anna.page)).toBe('Forbinder…');
@@ -207,7 +209,7 @@ describe('the local copy of a document', () => {
     );
     await waitForStoredPending(anna.page, documentId);
     await anna.page.reload();
-    await waitForEditable(anna.page, 10_000);
+    await waitForEditable(anna.page);
     expect(await editorText(anna.page)).toContain(`${FIRST_LINE} Tag handsker med.`);
     expect(await syncStatus(anna.page)).toMatch(/^Forbinder… \(\d+ ændringer? venter\)$/);
   });

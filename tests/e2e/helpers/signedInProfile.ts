@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AppServer } from './startAppServer';
 import { sessionHttp, sessionOf } from './sessionHttp';
-import { PASSWORD } from './editorPage';
+import { PASSWORD, WAIT_MS } from './editorPage';
 
 export interface SignedInProfile {
   readonly context: BrowserContext;
@@ -49,6 +49,7 @@ export async function signedInProfile(
   const session = sessionOf(response);
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1200, height: 900 } });
   options.contexts?.push(context);
+  context.setDefaultTimeout(WAIT_MS);
   await context.addCookies([{ name: 'samskriv_session', value: session, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
   await options.setUp?.(context);
   const page = await context.newPage();
