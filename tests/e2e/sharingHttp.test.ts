@@ -146,8 +146,11 @@ describe('invite links', () => {
       status: 403,
       body: { error: { code: 'cross_origin' } },
     });
+    const created = await send('POST', path, owner.session, { role: 'editor', expiresInDays: 7 });
+    expect(created.status).toBe(201);
     const listed = await send('GET', path, owner.session);
     const inviteId = (listed.body?.invites as { id: string }[])[0]?.id ?? '';
+    expect(inviteId).not.toBe('');
     expect((await send('DELETE', `${path}/${inviteId}`, bent.session)).status).toBe(403);
     expect((await send('DELETE', `${path}/i_findes_ikke`, owner.session)).status).toBe(404);
   });
