@@ -1,4 +1,4 @@
-// `npm test`: the whole suite (unit, integration, browser). Makes sure Chromium and a current
+// `npm test`: the whole suite (unit, slow, integration, browser). Makes sure Chromium and a current
 // production build exist first, runs Vitest, and ends with one line: "N passed, N failed[, N skipped]".
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,6 @@
 'use client';
 import { useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { clearLocalData } from '../../lib/offline/clearLocalData';
 import { useT } from '../../lib/i18n/useT';
 import { leaveOnPurpose } from '../_shared/leaveOnPurpose';
@@ -28,8 +29,12 @@ export function SignOutButton({ personKey }: { personKey: string }) {
     setError(null);
     const found = await unsavedWork(personKey);
     if (found.changes + found.outbox === 0) return signOut();
-    setWork(found);
-    setBusy(false);
+    // Rendered before it opens: opening announces the dialog with its description, which must
+    // already say how many changes would be lost (after an await, React would render later).
+    flushSync(() => {
+      setWork(found);
+      setBusy(false);
+    });
     dialog.current?.showModal();
   }
 

@@ -1,3 +1,4 @@
+import type { PasswordHasher } from '../../lib/auth/PasswordHasher';
 import type { AccountStore } from '../../lib/people/AccountStore';
 import type { Logger } from '../logger';
 import type { AccessEvents } from './accessEvents';
@@ -9,4 +10,6 @@ export interface PeopleServiceOptions {
   readonly clock?: () => number;
   readonly logger?: Logger;
   readonly events?: AccessEvents;
+  /** Production cost (`scryptHasher()`) by default; tests inject a cheap one. */
+  readonly passwords?: PasswordHasher;
 }

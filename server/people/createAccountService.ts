@@ -5,7 +5,7 @@
  */
 import { z } from '../../lib/zodWithoutEval';
 import { PLATFORM_ROLES, type PlatformRole } from '../../lib/access/model';
-import { hashPassword, verifyPassword } from '../../lib/auth/password';
+import { scryptHasher } from '../../lib/auth/scryptHasher';
 import { hashSessionId, isSessionIdShaped, newSessionId } from '../../lib/auth/sessionId';
 import { SignInThrottle } from '../../lib/auth/signInThrottle';
 import { AccountStoreError, type Page, type PersonProfile } from '../../lib/people/AccountStore';
@@ -55,16 +55,22 @@ export interface AccountService {
 const roleSchema = z.enum(PLATFORM_ROLES, { error: 'role_invalid' });
 
 export function createAccountService(options: AccountServiceOptions): AccountService {
-  const { store, clock = Date.now, logger = createLogger('silent'), events = createAccessEvents(logger) } = options;
+  const {
+    store,
+    clock = Date.now,
+    logger = createLogger('silent'),
+    events = createAccessEvents(logger),
+    passwords = scryptHasher(),
+  } = options;
   const throttle = options.throttle ?? new SignInThrottle({ now: clock });
-  const signIn = createSignIn({ store, clock, logger, throttle });
+  const signIn = createSignIn({ store, clock, logger, throttle, passwords });
   const nowIso = () => new Date(clock()).toISOString();
   const ADMINISTER = { kind: 'platform' } as const;
 
   async function signUp(input: SignUpRequest): Promise<PersonProfile> {
     const { email, password, name } = parseInput(signUpSchema, input);
     const at = nowIso();
-    const passwordHash = await hashPassword(password);
+    const passwordHash = await passwords.hash(password);
     try {
       const person = await store.createPerson({
         id: newId('p'),
@@ -104,12 +110,12 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     const keys = { account: person.email, ip: ip ?? `person:${personId}` };
     const verdict = throttle.check(keys);
     if (!verdict.allowed) throw new PeopleError('throttled', 'too many attempts', { retryAfterMs: verdict.retryAfterMs });
-    if (typeof currentPassword !== 'string' || !(await verifyPassword(currentPassword, person.passwordHash))) {
+    if (typeof currentPassword !== 'string' || !(await passwords.verify(currentPassword, person.passwordHash))) {
       throttle.recordFailure(keys);
       throw new PeopleError('invalid_credentials', 'the current password is wrong');
     }
     throttle.recordSuccess(keys.account);
-    await store.updatePerson(personId, { passwordHash: await hashPassword(next), updatedAt: nowIso() });
+    await store.updatePerson(personId, { passwordHash: await passwords.hash(next), updatedAt: nowIso() });
     const keep = isSessionIdShaped(keepSessionId) ? hashSessionId(keepSessionId) : undefined;
     await revokeSessions(store, events, personId, 'password_changed', keep);
     logger.info({ event: 'password_changed', personId }, 'a person changed their password');
@@ -149,7 +155,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     const person =
       used?.personId === undefined
         ? null
-        : await store.updatePerson(used.personId, { passwordHash: await hashPassword(next), updatedAt: nowIso() });
+        : await store.updatePerson(used.personId, { passwordHash: await passwords.hash(next), updatedAt: nowIso() });
     if (!person) throw new PeopleError('invalid_token', 'the reset link is unknown, used or expired');
     await store.deleteTokens({ purpose: 'password_reset', personId: person.id });
     await revokeSessions(store, events, person.id, 'password_reset');

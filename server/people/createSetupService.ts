@@ -3,7 +3,7 @@
  * first admin. Each start issues a fresh token and retires earlier ones, since only the hash is
  * kept and an old link cannot be printed again.
  */
-import { hashPassword } from '../../lib/auth/password';
+import { scryptHasher } from '../../lib/auth/scryptHasher';
 import { hashSessionId, isSessionIdShaped, newSessionId } from '../../lib/auth/sessionId';
 import { AccountStoreError, type PersonProfile } from '../../lib/people/AccountStore';
 import { signUpSchema, type SignUpRequest } from '../../lib/people/schemas';
@@ -23,7 +23,7 @@ export interface SetupService {
 }
 
 export function createSetupService(options: PeopleServiceOptions): SetupService {
-  const { store, clock = Date.now, logger = createLogger('silent') } = options;
+  const { store, clock = Date.now, logger = createLogger('silent'), passwords = scryptHasher() } = options;
   const nowIso = () => new Date(clock()).toISOString();
 
   async function ensureSetupToken(): Promise<string | null> {
@@ -52,7 +52,7 @@ export function createSetupService(options: PeopleServiceOptions): SetupService 
         id: newId('p'),
         email,
         name,
-        passwordHash: await hashPassword(password),
+        passwordHash: await passwords.hash(password),
         role: 'admin',
         disabled: false,
         createdAt: at,

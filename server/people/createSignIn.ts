@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from '../../lib/zodWithoutEval';
-import { hashPassword, needsRehash, verifyPassword } from '../../lib/auth/password';
+import type { PasswordHasher } from '../../lib/auth/PasswordHasher';
 import { hashSessionId, isSessionIdShaped } from '../../lib/auth/sessionId';
 import type { SignInThrottle } from '../../lib/auth/signInThrottle';
 import type { AccountStore, PersonProfile } from '../../lib/people/AccountStore';
@@ -43,10 +43,11 @@ export function createSignIn(deps: {
   clock: () => number;
   logger: Logger;
   throttle: SignInThrottle;
+  passwords: PasswordHasher;
 }): (input: SignInRequest) => Promise<SignInResult> {
-  const { store, clock, logger, throttle } = deps;
+  const { store, clock, logger, throttle, passwords } = deps;
   // Made once with today's parameters, so verifying against it costs what a real verification costs.
-  const dummyHash = hashPassword(randomBytes(32).toString('base64url'));
+  const dummyHash = passwords.hash(randomBytes(32).toString('base64url'));
   dummyHash.catch(() => undefined); // awaited (and so reported) at the first unknown e-mail
 
   return async function signIn(input) {
@@ -61,7 +62,7 @@ export function createSignIn(deps: {
     // Longer than any stored e-mail or password could be: no account can match, so no hashing work.
     const impossible = email.length > EMAIL_MAX_LENGTH || [...password].length > PASSWORD_MAX_LENGTH;
     const person = impossible ? null : await store.getPersonByEmail(email);
-    const matches = impossible ? false : await verifyPassword(password, person ? person.passwordHash : await dummyHash);
+    const matches = impossible ? false : await passwords.verify(password, person ? person.passwordHash : await dummyHash);
     if (!person || !matches) {
       throttle.recordFailure(keys);
       logger.info({ event: 'sign_in_failed' }, 'sign-in refused: invalid credentials');
@@ -71,9 +72,9 @@ export function createSignIn(deps: {
     if (person.disabled) return { ok: false, code: 'disabled' };
     throttle.recordSuccess(keys.account);
 
-    if (needsRehash(person.passwordHash)) {
+    if (passwords.needsRehash(person.passwordHash)) {
       try {
-        await store.updatePerson(person.id, { passwordHash: await hashPassword(password) });
+        await store.updatePerson(person.id, { passwordHash: await passwords.hash(password) });
       } catch (error) {
         logger.warn({ err: error, event: 'rehash_failed', personId: person.id }, 'could not upgrade a password hash; kept the old one');
       }

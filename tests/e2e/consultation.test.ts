@@ -191,7 +191,7 @@ describe('open consultation in the browser', () => {
     await thread(carsten, FIRST_COMMENT).waitFor();
 
     // Live on the staff member's page (the sync socket's "comments changed"), highlighted in the text.
-    await thread(sara, FIRST_COMMENT).waitFor({ timeout: 5000 });
+    await thread(sara, FIRST_COMMENT).waitFor();
     expect(await thread(sara, FIRST_COMMENT).locator('.comment__author').first().innerText()).toBe('Carsten Borger');
     await sara.locator(`${EDITOR} .comment-highlight`, { hasText: 'fem bænke' }).waitFor();
     // Highlights are decorations, not part of the body: the shared document has no trace of them.
@@ -207,17 +207,17 @@ describe('open consultation in the browser', () => {
     await staffThread.getByRole('button', { name: 'Svar', exact: true }).click();
     await staffThread.getByLabel('Dit svar').fill('Tak for kommentaren. Vi ser på antallet igen.');
     await staffThread.getByRole('button', { name: 'Send svar' }).click();
-    await thread(carsten, FIRST_COMMENT).getByText('Tak for kommentaren. Vi ser på antallet igen.').waitFor({ timeout: 5000 });
+    await thread(carsten, FIRST_COMMENT).getByText('Tak for kommentaren. Vi ser på antallet igen.').waitFor();
 
     await staffThread.getByRole('button', { name: 'Giv officielt svar' }).click();
     await staffThread.getByLabel('Behandling').selectOption('partly');
     await staffThread.getByLabel('Officielt svar').fill('Vi sætter otte bænke op i stedet for fem.');
     await staffThread.getByRole('button', { name: 'Gem officielt svar' }).click();
-    await thread(carsten, FIRST_COMMENT).getByText('Vi sætter otte bænke op i stedet for fem.').waitFor({ timeout: 5000 });
+    await thread(carsten, FIRST_COMMENT).getByText('Vi sætter otte bænke op i stedet for fem.').waitFor();
     await thread(carsten, FIRST_COMMENT).getByText('Officielt svar: Delvist taget til efterretning').waitFor();
 
     await staffThread.getByRole('button', { name: 'Markér som løst' }).click();
-    await thread(carsten, FIRST_COMMENT).getByText('Løst', { exact: true }).waitFor({ timeout: 5000 });
+    await thread(carsten, FIRST_COMMENT).getByText('Løst', { exact: true }).waitFor();
     await staffThread.getByRole('button', { name: 'Genåbn' }).waitFor();
   });
 
@@ -230,8 +230,8 @@ describe('open consultation in the browser', () => {
     await support.click();
     await moderatorThread.getByRole('button', { name: 'Støt (1)' }).waitFor();
     expect(await support.getAttribute('aria-pressed')).toBe('true');
-    await thread(sara, FIRST_COMMENT).getByRole('button', { name: 'Støt (1)' }).waitFor({ timeout: 5000 });
-    await thread(carsten, FIRST_COMMENT).getByText('Støttet af 1').waitFor({ timeout: 5000 });
+    await thread(sara, FIRST_COMMENT).getByRole('button', { name: 'Støt (1)' }).waitFor();
+    await thread(carsten, FIRST_COMMENT).getByText('Støttet af 1').waitFor();
     expect(await thread(carsten, FIRST_COMMENT).getByRole('button', { name: /^Støt/ }).count()).toBe(0);
   });
 
@@ -245,14 +245,14 @@ describe('open consultation in the browser', () => {
     await form.getByRole('button', { name: 'Send forslag' }).click();
 
     const suggestion = thread(sara, 'Mange har svært ved at gå langt.');
-    await suggestion.waitFor({ timeout: 5000 });
+    await suggestion.waitFor();
     expect(await suggestion.locator('del').allInnerTexts()).toEqual(['nedlægges']);
     expect(await suggestion.locator('ins').allInnerTexts()).toEqual(['bevares']);
     await suggestion.getByRole('button', { name: 'Acceptér forslaget' }).click();
 
     await waitForEditorText(sara, 'Parkering foran rådhuset bevares.');
     await waitForEditorText(carsten, 'Parkering foran rådhuset bevares.');
-    await thread(carsten, 'Mange har svært ved at gå langt.').getByText('Accepteret', { exact: true }).waitFor({ timeout: 5000 });
+    await thread(carsten, 'Mange har svært ved at gå langt.').getByText('Accepteret', { exact: true }).waitFor();
     expect(await editorText(carsten)).not.toContain('nedlægges');
 
     // On the server too: a fresh page load has the new wording.
@@ -266,11 +266,11 @@ describe('open consultation in the browser', () => {
     await commentOn(carsten, 'Legepladsen flyttes', 'Ring til mig på 12 34 56 78, så fortæller jeg mere. Carsten');
 
     const staffThread = thread(sara, 'Ring til mig på 12 34 56 78');
-    await staffThread.waitFor({ timeout: 5000 });
+    await staffThread.waitFor();
     await staffThread.getByRole('button', { name: 'Svar', exact: true }).click();
     await staffThread.getByLabel('Dit svar').fill('Vi skriver til dig i stedet.');
     await staffThread.getByRole('button', { name: 'Send svar' }).click();
-    await thread(carsten, 'Ring til mig på 12 34 56 78').getByText('Vi skriver til dig i stedet.').waitFor({ timeout: 5000 });
+    await thread(carsten, 'Ring til mig på 12 34 56 78').getByText('Vi skriver til dig i stedet.').waitFor();
     await staffThread.getByRole('button', { name: 'Anmeld' }).click();
     await staffThread.getByLabel('Hvorfor anmelder du kommentaren?').selectOption('personal_data');
     await staffThread.getByRole('button', { name: 'Send anmeldelse' }).click();
@@ -295,17 +295,17 @@ describe('open consultation in the browser', () => {
 
     // The citizen (author) sees a placeholder where the comment was, with the reply still there.
     const hidden = carsten.getByTestId('thread').filter({ hasText: 'Vi skriver til dig i stedet.' });
-    await hidden.getByText('Skjult af moderator (personoplysninger)').waitFor({ timeout: 5000 });
+    await hidden.getByText('Skjult af moderator (personoplysninger)').waitFor();
     expect(await hidden.getByText('Ring til mig').count()).toBe(0);
     await carsten.getByTestId('moderation-summary').getByText('1 kommentar skjult: 1 personoplysninger').waitFor();
     // Others who may not moderate get neither text nor name from the server.
-    await thread(sara, 'Vi skriver til dig i stedet.').getByText('Skjult af moderator (personoplysninger)').waitFor({ timeout: 5000 });
+    await thread(sara, 'Vi skriver til dig i stedet.').getByText('Skjult af moderator (personoplysninger)').waitFor();
   });
 
   it('comment text is plain text: markup shows as written, and links are inert', async () => {
     await commentOn(carsten, 'kajen', '<script>alert(1)</script><img src=x onerror="alert(2)"> Se https://example.org/plan.');
     const hostile = thread(sara, '<script>alert(1)</script>');
-    await hostile.waitFor({ timeout: 5000 });
+    await hostile.waitFor();
     expect(await hostile.locator('script, img').count()).toBe(0);
     const link = hostile.getByRole('link', { name: 'https://example.org/plan' });
     expect(await link.getAttribute('href')).toBe('https://example.org/plan');
@@ -402,7 +402,7 @@ describe('open consultation in the browser', () => {
     await panel.getByText('Du kommenterer som gæst: Gitte Gæst').waitFor();
     await commentOn(guest, 'den gamle fiskehal', 'Fiskehallen er fredet, er den ikke?');
     const fromGuest = thread(sara, 'Fiskehallen er fredet');
-    await fromGuest.waitFor({ timeout: 5000 });
+    await fromGuest.waitFor();
     expect(await fromGuest.locator('.comment__author').first().innerText()).toBe('Gitte Gæst · gæst');
   });
 

@@ -2,13 +2,16 @@
  * The invite flow from the issue, in real Chromium: the owner signs up, creates a document and
  * makes an invite link; a second person signs up THROUGH the link and co-edits; the owner revokes
  * the link (it then says so in Danish) and the person's access, and their editor turns read-only
- * within 5 seconds.
+ * (the 5 s deadline: npm run bench:revocation). Each step's test makes what it starts from, so any
+ * one runs alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './helpers/launchChromium';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { sessionHttp } from './helpers/sessionHttp';
+import { createDocumentOverHttp, signedInProfile } from './helpers/signedInProfile';
 import { EDITOR, PASSWORD, createBlankDocument, moveCaret, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 let server: AppServer;
@@ -28,16 +31,37 @@ beforeAll(async () => {
 
 afterAll(() => closeBrowserTest(contexts, browser, server));
 
-describe('inviting a co-author with a link', () => {
-  let anna: Page;
-  let bent: Page;
-  let link = '';
-  let documentUrl = '';
+const TITLE = 'Sommerfest i gården';
 
+/** Anna's new document (made over HTTP) with an editor invite link: Anna's session, the document's address and the link. */
+async function documentWithInviteLink() {
+  const owner = await signedInProfile(browser, server, 'Anna Jensen', { contexts });
+  const documentId = await createDocumentOverHttp(server, owner.session, TITLE);
+  const created = await sessionHttp(() => server).send('POST', `/api/documents/${documentId}/invites`, owner.session, {
+    role: 'editor',
+    expiresInDays: 7,
+  });
+  expect(created.status).toBe(201);
+  return { owner, documentUrl: `${server.url}/d/${documentId}`, link: `${server.url}${String(created.body?.path)}` };
+}
+
+/** documentWithInviteLink(), accepted by Bent (signed in already): both on the document, editable. */
+async function coAuthorsThroughLink() {
+  const { owner, documentUrl, link } = await documentWithInviteLink();
+  const bent = await signedInProfile(browser, server, 'Bent Hansen', { contexts });
+  await bent.page.goto(link);
+  await bent.page.getByRole('button', { name: 'Tag imod invitationen' }).click();
+  await bent.page.waitForURL(documentUrl);
+  await owner.page.goto(documentUrl);
+  await Promise.all([waitForEditable(owner.page), waitForEditable(bent.page)]);
+  return { anna: owner.page, bent: bent.page, documentUrl, link };
+}
+
+describe('inviting a co-author with a link', () => {
   it('the owner signs up, creates a document and makes an invite link', async () => {
-    anna = await newPage();
+    const anna = await newPage();
     await signUp(anna, server.url, 'Anna Jensen', 'anna@eksempel.dk');
-    documentUrl = (await createBlankDocument(anna, 'Sommerfest i gården')).url;
+    await createBlankDocument(anna, TITLE);
 
     const invites = anna.getByTestId('invite-panel');
     await invites.getByText('Ingen invitationslinks endnu.').waitFor();
@@ -46,16 +70,17 @@ describe('inviting a co-author with a link', () => {
     await invites.getByRole('button', { name: 'Opret invitationslink' }).click();
     const field = invites.getByLabel('Nyt invitationslink');
     await field.waitFor();
-    link = await field.inputValue();
+    const link = await field.inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/invitation/[A-Za-z0-9_-]{43}$`));
     await invites.getByText(/Kan redigere · aktivt · udløber .* · brugt 0 gange/).waitFor();
   });
 
   it('a second person signs up through the link, accepts and lands in the editor', async () => {
-    bent = await newPage();
+    const { documentUrl, link } = await documentWithInviteLink();
+    const bent = await newPage();
     await bent.goto(link);
     await bent.getByRole('heading', { name: 'Du er inviteret til at skrive med' }).waitFor();
-    await bent.getByText('Invitationen giver dig rollen “Kan redigere” på dokumentet “Sommerfest i gården”.').waitFor();
+    await bent.getByText(`Invitationen giver dig rollen “Kan redigere” på dokumentet “${TITLE}”.`).waitFor();
     await bent.getByRole('main').getByRole('link', { name: 'Opret konto' }).click();
     await bent.getByLabel('Dit navn').fill('Bent Hansen');
     await bent.getByLabel('E-mail', { exact: true }).fill('bent@eksempel.dk');
@@ -68,7 +93,7 @@ describe('inviting a co-author with a link', () => {
   });
 
   it('they co-edit', async () => {
-    await waitForEditable(anna);
+    const { anna, bent } = await coAuthorsThroughLink();
     await anna.locator(EDITOR).click();
     await moveCaret(anna, 'Control+End');
     await anna.keyboard.type('Vi mødes kl. 14.');
@@ -80,8 +105,8 @@ describe('inviting a co-author with a link', () => {
     await waitForEditorText(anna, 'Jeg tager grillen med.');
   });
 
-  it('the owner revokes the link and the access; the co-author’s editor turns read-only within 5 seconds', async () => {
-    await anna.reload();
+  it('the owner revokes the link and the access; the co-author’s editor turns read-only', async () => {
+    const { anna, bent, link } = await coAuthorsThroughLink();
     const invites = anna.getByTestId('invite-panel');
     await invites.getByText(/brugt 1 gang$/).waitFor();
     await invites.getByRole('button', { name: /^Tilbagekald linket/ }).click();
@@ -89,8 +114,8 @@ describe('inviting a co-author with a link', () => {
 
     const share = anna.getByTestId('share-panel');
     await share.getByRole('button', { name: 'Fjern adgang for Bent Hansen' }).click();
-    await bent.locator(`${EDITOR}[contenteditable="false"]`).waitFor({ timeout: 5000 });
-    await bent.getByText('Du har ikke adgang til dette dokument').waitFor({ timeout: 5000 });
+    await bent.locator(`${EDITOR}[contenteditable="false"]`).waitFor();
+    await bent.getByText('Du har ikke adgang til dette dokument').waitFor();
 
     // The link says in Danish that it is withdrawn, and grants nothing any more.
     await bent.goto(link);

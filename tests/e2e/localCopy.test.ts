@@ -13,8 +13,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './helpers/launchChromium';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { sessionHttp } from './helpers/sessionHttp';
+import { createDocumentOverHttp, uniqueEmail } from './helpers/signedInProfile';
 import {
   EDITOR,
+  WAIT_MS,
   createBlankDocument,
   editorText,
   signInHere,
@@ -25,12 +28,12 @@ import {
 } from './helpers/editorPage';
 
 const ANNA = 'anna.lokal@eksempel.dk';
+const FIRST_LINE = 'Vi mødes lørdag kl. 10.';
 
 let server: AppServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-let documentUrl = '';
-let documentId = '';
+const { signUp: signUpOverHttp } = sessionHttp(() => server);
 
 /** A browser profile whose sync sockets reach the server only while `open` is true. */
 interface Profile {
@@ -40,9 +43,12 @@ interface Profile {
   open: boolean;
 }
 
-async function newProfile(): Promise<Profile> {
+/** A new browser profile; signed in when given a session. */
+async function newProfile(session?: string): Promise<Profile> {
   const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1200, height: 900 } });
   contexts.push(context);
+  context.setDefaultTimeout(WAIT_MS);
+  if (session) await context.addCookies([{ name: 'samskriv_session', value: session, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const page = await context.newPage();
   const profile: Profile = { context, page, open: true };
@@ -57,7 +63,7 @@ const databaseNames = (page: Page) => page.evaluate(async () => (await indexedDB
 
 const waitForSaved = (page: Page) =>
   page.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''), null, {
-    timeout: 20_000,
+    timeout: WAIT_MS,
   });
 
 /**
@@ -66,7 +72,7 @@ const waitForSaved = (page: Page) =>
  * before that would test the race, not the feature). One
  * transaction over both stores runs after every write issued before it.
  */
-async function waitForStoredPending(page: Page): Promise<void> {
+async function waitForStoredPending(page: Page, documentId: string): Promise<void> {
   await page.waitForFunction(async (id) => {
     const status = document.querySelector('[data-testid="sync-status"]')?.textContent ?? '';
     // "Gemt …": nothing waits, and the copy must have stored that too (the server's confirmation).
@@ -92,7 +98,7 @@ async function waitForStoredPending(page: Page): Promise<void> {
 }
 
 /** Waits until the local copy no longer keeps rescued text (closing the notice deletes it, asynchronously). */
-async function waitForRescuedTextGone(page: Page): Promise<void> {
+async function waitForRescuedTextGone(page: Page, documentId: string): Promise<void> {
   await page.waitForFunction(async (id) => {
     const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
     if (!name) return false;
@@ -118,6 +124,49 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+interface Scenario {
+  /** Anna's own browser, on the document, which it holds in its local copy. */
+  readonly anna: Profile;
+  readonly email: string;
+  readonly documentId: string;
+  readonly documentUrl: string;
+}
+
+/**
+ * A new person (Anna Lokal) with a new document holding FIRST_LINE, open in her browser, saved on
+ * the server and stored in the local copy: where every test but the first starts, made afresh for
+ * each, so any one of them can run alone.
+ */
+async function annaWithDocument(): Promise<Scenario> {
+  const email = uniqueEmail('Anna Lokal');
+  const { session } = await signUpOverHttp(email, 'Anna Lokal');
+  const documentId = await createDocumentOverHttp(server, session, 'Arbejdsdag i haven');
+  const documentUrl = `${server.url}/d/${documentId}`;
+  const anna = await newProfile(session);
+  await anna.page.goto(documentUrl);
+  await waitForEditable(anna.page);
+  await typeAtEnd(anna.page, FIRST_LINE);
+  await waitForSaved(anna.page);
+  await waitForStoredPending(anna.page, documentId);
+  return { anna, email, documentId, documentUrl };
+}
+
+/** Another browser of the same person: signs in on the sign-in page and lands on the document. */
+async function anotherBrowser({ email, documentId, documentUrl }: Scenario): Promise<Profile> {
+  const profile = await newProfile();
+  await profile.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
+  await signInHere(profile.page, email);
+  await profile.page.waitForURL(documentUrl);
+  return profile;
+}
+
+/** Cuts the profile off the server and reloads: the document opens from the local copy alone. */
+async function reloadWithoutServer(profile: Profile): Promise<void> {
+  profile.open = false;
+  await profile.page.reload();
+  await waitForEditable(profile.page);
+}
+
 beforeAll(async () => {
   server = await startAppServer();
   browser = await launchChromium();
@@ -126,81 +175,80 @@ beforeAll(async () => {
 afterAll(() => closeBrowserTest(contexts, browser, server));
 
 describe('the local copy of a document', () => {
-  let anna: Profile;
-
   it('keeps a copy per person and document once the document is opened', async () => {
-    anna = await newProfile();
+    const anna = await newProfile();
     await signUp(anna.page, server.url, 'Anna Lokal', ANNA);
-    ({ url: documentUrl, id: documentId } = await createBlankDocument(anna.page, 'Arbejdsdag i haven'));
+    const { id: documentId } = await createBlankDocument(anna.page, 'Arbejdsdag i haven');
     await waitForEditable(anna.page);
-    await typeAtEnd(anna.page, 'Vi mødes lørdag kl. 10.');
+    await typeAtEnd(anna.page, FIRST_LINE);
     await waitForSaved(anna.page);
-    await waitForStoredPending(anna.page);
+    await waitForStoredPending(anna.page, documentId);
     const names = await databaseNames(anna.page);
     expect(names.some((name) => /^samskriv:[^:]+:doc:/.test(name) && name.endsWith(`:doc:${documentId}`))).toBe(true);
   });
 
   it('opens from the local copy after a reload, editable, while the server does not answer', async () => {
+    const { anna } = await annaWithDocument();
     anna.open = false;
     const started = Date.now();
     await anna.page.reload();
-    await waitForEditable(anna.page, 10_000);
+    await waitForEditable(anna.page);
     const editableAfterMs = Date.now() - started;
-    expect(await editorText(anna.page)).toContain('Vi mødes lørdag kl. 10.');
+    expect(await editorText(anna.page)).toContain(FIRST_LINE);
     expect(await syncStatus(anna.page)).toBe('Forbinder…');
     // Only the local copy could have given it: the server never heard of this page's socket.
     console.info(`local copy: navigation to an editable document in ${editableAfterMs} ms`);
   });
 
   it('counts what is typed meanwhile as waiting, also after another reload', async () => {
+    const { anna, documentId } = await annaWithDocument();
+    await reloadWithoutServer(anna);
     await typeAtEnd(anna.page, ' Tag handsker med.');
     await anna.page.waitForFunction(() =>
       /^Forbinder… \(\d+ ændringer? venter\)$/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''),
     );
-    await waitForStoredPending(anna.page);
+    await waitForStoredPending(anna.page, documentId);
     await anna.page.reload();
-    await waitForEditable(anna.page, 10_000);
-    expect(await editorText(anna.page)).toContain('Vi mødes lørdag kl. 10. Tag handsker med.');
+    await waitForEditable(anna.page);
+    expect(await editorText(anna.page)).toContain(`${FIRST_LINE} Tag handsker med.`);
     expect(await syncStatus(anna.page)).toMatch(/^Forbinder… \(\d+ ændringer? venter\)$/);
   });
 
   it('sends it all once the server can be reached, and says "Gemt" only then', async () => {
+    const scenario = await annaWithDocument();
+    const { anna, documentId } = scenario;
+    await reloadWithoutServer(anna);
+    await typeAtEnd(anna.page, ' Tag handsker med.');
+    await anna.page.waitForFunction(() =>
+      /^Forbinder… \(\d+ ændringer? venter\)$/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''),
+    );
+    await waitForStoredPending(anna.page, documentId);
+
     anna.open = true;
     await anna.page.reload();
     await waitForSaved(anna.page);
-    expect(await editorText(anna.page)).toContain('Vi mødes lørdag kl. 10. Tag handsker med.');
+    expect(await editorText(anna.page)).toContain(`${FIRST_LINE} Tag handsker med.`);
     // A second browser of Anna's, with no local copy: the text is on the server.
-    const other = await newProfile();
-    await other.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
-    await signInHere(other.page, ANNA);
-    await other.page.waitForURL(documentUrl);
-    await waitForEditorText(other.page, 'Vi mødes lørdag kl. 10. Tag handsker med.');
+    const other = await anotherBrowser(scenario);
+    await waitForEditorText(other.page, `${FIRST_LINE} Tag handsker med.`);
     await other.context.close();
   });
 });
 
 describe('resetting the history', () => {
   it('closes open editors, and a copy with text from the old history offers it to copy instead of merging it', async () => {
-    const owner = await newProfile();
-    await owner.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
-    await signInHere(owner.page, ANNA);
-    await owner.page.waitForURL(documentUrl);
-    await waitForEditable(owner.page);
+    const scenario = await annaWithDocument();
+    const { anna: owner, documentId } = scenario;
 
     // Another browser of Anna's writes a paragraph the server never gets.
-    const writer = await newProfile();
-    await writer.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
-    await signInHere(writer.page, ANNA);
-    await writer.page.waitForURL(documentUrl);
+    const writer = await anotherBrowser(scenario);
     await waitForSaved(writer.page);
     // The copy must hold the document before the reload (its writes are asynchronous), or the
     // reload finds no copy and rightly waits for the server, which this socket never reaches.
-    await waitForStoredPending(writer.page);
-    writer.open = false;
-    await writer.page.reload();
-    await waitForEditable(writer.page);
+    await waitForStoredPending(writer.page, documentId);
+    await reloadWithoutServer(writer);
     await typeAtEnd(writer.page, ' Skrevet offline i den gamle historik.');
-    await waitForStoredPending(writer.page);
+    await waitForStoredPending(writer.page, documentId);
 
     // The owner resets the history; their own open editor is closed and reopens from the fresh body.
     const panel = owner.page.getByTestId('reset-history');
@@ -209,7 +257,7 @@ describe('resetting the history', () => {
     await owner.page.getByText('Historikken er nulstillet (udgave 2).').waitFor({ state: 'attached' });
     await waitForSaved(owner.page);
     await waitForEditable(owner.page);
-    expect(await editorText(owner.page)).toContain('Vi mødes lørdag kl. 10. Tag handsker med.');
+    expect(await editorText(owner.page)).toContain(FIRST_LINE);
     // The owner had nothing unsent: no notice for them.
     expect(await owner.page.getByTestId('rescued-text').count()).toBe(0);
 
@@ -223,7 +271,7 @@ describe('resetting the history', () => {
     await writer.page.waitForFunction(
       () => !document.querySelector('[data-testid="rescued-text"]')?.textContent?.includes('Indtil serverens udgave'),
     );
-    expect(await textarea.inputValue()).toBe('Vi mødes lørdag kl. 10. Tag handsker med. Skrevet offline i den gamle historik.');
+    expect(await textarea.inputValue()).toBe(`${FIRST_LINE} Skrevet offline i den gamle historik.`);
     expect(await textarea.getAttribute('readonly')).not.toBeNull();
     await notice.getByRole('button', { name: 'Kopiér teksten' }).click();
     await notice.getByText('Teksten er kopieret.').waitFor({ state: 'attached' });
@@ -241,7 +289,7 @@ describe('resetting the history', () => {
     await notice.getByLabel('Din lokale tekst').waitFor();
     await notice.getByRole('button', { name: 'Luk' }).click();
     expect(await writer.page.getByTestId('rescued-text').count()).toBe(0);
-    await waitForRescuedTextGone(writer.page);
+    await waitForRescuedTextGone(writer.page, documentId);
     await writer.page.reload();
     await waitForEditable(writer.page);
     expect(await writer.page.getByTestId('rescued-text').count()).toBe(0);
@@ -253,25 +301,33 @@ describe('signing out', () => {
     (await databaseNames(page)).filter((name) => name.startsWith('samskriv:') && !name.startsWith('samskriv:anonymous:'));
 
   it('asks first when changes are not on the server, and then deletes the person’s local data', async () => {
-    const profile = await newProfile();
-    await profile.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
-    await signInHere(profile.page, ANNA);
-    await profile.page.waitForURL(documentUrl);
-    await waitForSaved(profile.page);
-    profile.open = false;
-    await profile.page.reload();
-    await waitForEditable(profile.page);
+    // annaWithDocument() waits until the copy holds the document: a reload before that finds no
+    // copy and waits for the server, which this socket never reaches (the flake this test had).
+    const { anna: profile, documentId } = await annaWithDocument();
+    await reloadWithoutServer(profile);
     await typeAtEnd(profile.page, ' Ikke sendt endnu.');
-    await waitForStoredPending(profile.page);
+    await waitForStoredPending(profile.page, documentId);
     const before = await personDatabases(profile.page);
     expect(before.some((name) => name.endsWith(`:doc:${documentId}`))).toBe(true);
     expect(before.some((name) => name.endsWith(':cache'))).toBe(true);
+
+    // What the dialog says at the moment it opens (what a screen reader announces), not after.
+    await profile.page.evaluate(() => {
+      const dialog = document.querySelector('[data-testid="sign-out-dialog"]');
+      if (!dialog) throw new Error('no sign-out dialog on the page');
+      new MutationObserver(() => {
+        if (dialog.hasAttribute('open')) (window as { dialogTextAtOpen?: string }).dialogTextAtOpen ??= dialog.textContent ?? '';
+      }).observe(dialog, { attributes: true, attributeFilter: ['open'] });
+    });
 
     // Asked first; "Bliv logget ind" keeps everything as it was.
     await profile.page.getByRole('button', { name: 'Log ud' }).click();
     const dialog = profile.page.getByRole('dialog', { name: 'Noget er endnu ikke gemt på serveren' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toMatch(/\d+ ændringer? er endnu ikke gemt på serveren\./);
+    expect(await profile.page.evaluate(() => (window as { dialogTextAtOpen?: string }).dialogTextAtOpen)).toMatch(
+      /\d+ ændringer? er endnu ikke gemt på serveren\./,
+    );
     // The safe choice has the focus; Escape closes like it.
     expect(await profile.page.evaluate(() => document.activeElement?.textContent)).toBe('Bliv logget ind');
     await profile.page.keyboard.press('Escape');
@@ -287,11 +343,7 @@ describe('signing out', () => {
   });
 
   it('signs out at once when nothing is waiting, and still deletes the local copies', async () => {
-    const profile = await newProfile();
-    await profile.page.goto(`${server.url}/konto/log-ind?next=${encodeURIComponent(`/d/${documentId}`)}`);
-    await signInHere(profile.page, ANNA);
-    await profile.page.waitForURL(documentUrl);
-    await waitForSaved(profile.page);
+    const { anna: profile, documentId } = await annaWithDocument();
     expect((await personDatabases(profile.page)).some((name) => name.endsWith(`:doc:${documentId}`))).toBe(true);
     await profile.page.getByRole('button', { name: 'Log ud' }).click();
     await profile.page.waitForURL(`${server.url}/`);

@@ -84,7 +84,7 @@ beforeAll(async () => {
       response.end(JSON.stringify({ error: { code: 'internal', message: 'Nede' } }));
       return;
     }
-    // Slow enough that two tabs would overlap if nothing kept them apart.
+    // Latency, not synchronisation: it widens the window in which two tabs would overlap if nothing kept them apart.
     await new Promise((resolve) => setTimeout(resolve, 30));
     response.writeHead(201, { 'Content-Type': 'application/json' });
     response.end(JSON.stringify({ comment: { id: `c-${received.length}` } }));
@@ -165,8 +165,8 @@ describe('Outbox in Chromium', () => {
     for (const tab of [tabA, tabB]) {
       await tab.waitForFunction(() => (window as unknown as TestWindow).outbox.list().length === 0);
     }
-    // Give a double sender every chance to show itself.
-    await tabA.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    // Both outboxes idle: nothing is in flight, so a double send would have been received by now.
+    for (const tab of [tabA, tabB]) await tab.evaluate(() => (window as unknown as TestWindow).outbox.whenIdle());
     expect(received.map((request) => request.text)).toEqual(['A1', 'A2', 'A3', 'A4', 'B-svar']);
     expect(new Set(received.map((request) => request.clientKey)).size).toBe(5);
     expect(received[4]!.url).toBe('/api/documents/d1/comments/c-1/replies');

@@ -5,7 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sessionHttp } from './helpers/sessionHttp';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 
@@ -38,11 +38,27 @@ let owner: { session: string; id: string };
 let bent: { session: string; id: string };
 let documentId = '';
 
+beforeAll(async () => {
+  owner = await person('ejer@eksempel.dk', 'Anna Ejer');
+  bent = await person('bent@eksempel.dk', 'Bent Hansen');
+});
+
+// A fresh document of the owner's for each test, so none depends on what another did to it.
+beforeEach(async () => {
+  documentId = await documentOf(owner.session);
+});
+
+/** Bent may read and comment (what accepting a commenter link gives him), but not manage access. */
+async function bentComments(): Promise<void> {
+  const granted = await send('POST', `/api/documents/${documentId}/access`, owner.session, {
+    email: 'bent@eksempel.dk',
+    role: 'commenter',
+  });
+  expect(granted.status).toBe(201);
+}
+
 describe('invite links', () => {
   it('the owner creates a link; the token is only in the answer’s path, never in the list', async () => {
-    owner = await person('ejer@eksempel.dk', 'Anna Ejer');
-    bent = await person('bent@eksempel.dk', 'Bent Hansen');
-    documentId = await documentOf(owner.session);
     const created = await send('POST', `/api/documents/${documentId}/invites`, owner.session, { role: 'editor', expiresInDays: 7 });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ invite: { role: 'editor', uses: 0, status: 'active' } });
@@ -110,6 +126,7 @@ describe('invite links', () => {
   });
 
   it('refuses links from anyone but those who manage access, and bad input', async () => {
+    await bentComments();
     const stranger = await person('fremmed@eksempel.dk', 'Fremmed');
     const path = `/api/documents/${documentId}/invites`;
     expect((await send('POST', path, stranger.session, { role: 'editor', expiresInDays: 7 })).status).toBe(404);
@@ -129,8 +146,11 @@ describe('invite links', () => {
       status: 403,
       body: { error: { code: 'cross_origin' } },
     });
+    const created = await send('POST', path, owner.session, { role: 'editor', expiresInDays: 7 });
+    expect(created.status).toBe(201);
     const listed = await send('GET', path, owner.session);
     const inviteId = (listed.body?.invites as { id: string }[])[0]?.id ?? '';
+    expect(inviteId).not.toBe('');
     expect((await send('DELETE', `${path}/${inviteId}`, bent.session)).status).toBe(403);
     expect((await send('DELETE', `${path}/i_findes_ikke`, owner.session)).status).toBe(404);
   });
@@ -138,6 +158,7 @@ describe('invite links', () => {
 
 describe('asking to co-author', () => {
   it('a reader asks once, sees the state, and the owner approves: the reader can edit', async () => {
+    await bentComments();
     const path = `/api/documents/${documentId}/requests`;
     expect(await send('GET', path, bent.session)).toMatchObject({ status: 200, body: { own: null } });
     const asked = await send('POST', path, bent.session, { message: 'Jeg vil gerne skrive afsnittet om økonomi.\nHilsen Bent' });
@@ -211,6 +232,7 @@ describe('visibility', () => {
 
 describe('after a restart: expired links and organisation grants', () => {
   it('refuses an expired link with 410 and a clear page; an organisation’s members get its role', async () => {
+    await bentComments();
     const created = await send('POST', `/api/documents/${documentId}/invites`, owner.session, { role: 'editor', expiresInDays: 1 });
     const token = tokenOf(created.body?.path);
     const member = await person('medlem@eksempel.dk', 'Medlem');

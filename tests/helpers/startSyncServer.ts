@@ -31,6 +31,7 @@ import {
 } from '../../server/people';
 import { startSession } from '../../server/people/startSession';
 import { MemoryApiKeyStore, createApiKeyService, type ApiKeyService } from '../../server/apiKeys';
+import { cheapHasher } from './cheapHasher';
 
 /** Every person made by `cookie()` joins it, and `createDocument()` makes it an editor. */
 export const TEST_TEAM = 'o_testholdet';
@@ -97,7 +98,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
   const logger = recordingLogger();
   const accountStore = new MemoryAccountStore();
   const events = createAccessEvents();
-  const accounts = createAccountService({ store: accountStore, events });
+  const accounts = createAccountService({ store: accountStore, events, passwords: cheapHasher() });
   const sessions = createSessionService({ store: accountStore, events });
   const resolveSession = createPrincipalResolver(sessions, accountStore);
   const resolveSessionByHash = createPrincipalByHashResolver(sessions, accountStore);

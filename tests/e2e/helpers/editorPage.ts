@@ -3,6 +3,13 @@ import type { Page } from 'playwright-core';
 
 export const EDITOR = '[data-testid="editor"] .tiptap';
 
+/**
+ * How long a wait for something the page does may take before the test fails with a readable
+ * message. Only an upper bound (the wait ends at the event): generous, so a loaded machine makes
+ * a test slower, not red; the test's own timeout (vitest.config.ts) is the outer bound.
+ */
+export const WAIT_MS = 60_000;
+
 /** The editor's text without other people's caret labels (which are inside the content DOM). */
 export function editorText(page: Page): Promise<string> {
   return page.$eval(EDITOR, (root) => {
@@ -13,7 +20,7 @@ export function editorText(page: Page): Promise<string> {
 }
 
 /** Waits until the editor's own text (carets stripped) contains `text`. */
-export async function waitForEditorText(page: Page, text: string, timeout = 20_000): Promise<void> {
+export async function waitForEditorText(page: Page, text: string, timeout = WAIT_MS): Promise<void> {
   await page.waitForFunction(
     ([selector, wanted]) => {
       const root = document.querySelector(selector);
@@ -28,7 +35,7 @@ export async function waitForEditorText(page: Page, text: string, timeout = 20_0
 }
 
 /** The editor opens for editing only after the first sync with the server. */
-export async function waitForEditable(page: Page, timeout = 20_000): Promise<void> {
+export async function waitForEditable(page: Page, timeout = WAIT_MS): Promise<void> {
   await page.locator(`${EDITOR}[contenteditable="true"]`).waitFor({ timeout });
 }
 

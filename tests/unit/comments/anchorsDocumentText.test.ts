@@ -6,7 +6,6 @@ import { documentText } from '../../../lib/comments/anchors/documentText';
 import { canonicalIndex, canonicalText } from '../../../lib/comments/anchors/canonicalText';
 import { bodyExtensions } from '../../../lib/editor/bodyExtensions';
 import { BODY_FRAGMENT } from '../../../lib/protocol';
-import { loadTrace } from '../../../lib/traces/loadTrace';
 import { bodyOf, paragraph, paragraphs, seededDoc } from './anchorsFixtures';
 
 const text = (value: string): JSONContent => ({ type: 'text', text: value });
@@ -110,17 +109,6 @@ describe('documentText', () => {
     expect(model.offsetOf(fragmentOf(doc), 0)).toBe(0);
     expect(model.offsetOf(fragmentOf(doc), 1)).toBe(3);
     expect(model.offsetOf(fragmentOf(doc), 2)).toBe(5);
-  });
-
-  it('reads the automerge-paper trace (about 105,000 characters, 12,000 lines) exactly', () => {
-    const trace = loadTrace('tests/fixtures/traces/automerge-paper.json.gz');
-    const doc = seededDoc(paragraphs(...trace.endContent.split('\n')));
-    const model = documentText(fragmentOf(doc));
-    expect(model.text).toBe(trace.endContent);
-    for (const offset of [0, 1, 5000, 52_000, trace.endContent.length]) {
-      const location = model.locate(offset, 'end')!;
-      expect(model.offsetOf(location.type, location.index)).toBe(offset);
-    }
   });
 });
 

@@ -1,6 +1,8 @@
 /**
  * The DocumentStore contract (lib/storage/DocumentStore.ts), run against every implementation:
- * MemoryDocumentStore.test.ts and FileDocumentStore.test.ts call `documentStoreContract`.
+ * MemoryDocumentStore.test.ts and FileDocumentStore.test.ts call `documentStoreContract`; the part
+ * that types thousands of trace edits, `documentStoreTraceContract`, runs in the `slow` project
+ * (the *.slow.test.ts files beside them).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -108,6 +110,28 @@ export function documentStoreContract(name: string, makeStore: () => DocumentSto
       expect(texts(await store.load('doc'))).toEqual(['s2', 'c']);
     });
 
+    it('keeps the data of a released document', async () => {
+      await store.append('doc', bytes('kept'));
+      await store.release?.('doc');
+      expect(texts(await store.load('doc'))).toEqual(['kept']);
+      await store.append('doc', bytes('more'));
+      expect(texts(await store.load('doc'))).toEqual(['kept', 'more']);
+    });
+  });
+}
+
+/** The contract's trace-replaying part: real Yjs updates by the thousand, so a slow test by nature. */
+export function documentStoreTraceContract(name: string, makeStore: () => DocumentStore | Promise<DocumentStore>): void {
+  describe(`${name} (DocumentStore contract, trace replays)`, () => {
+    let store: DocumentStore;
+
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
     it('loads a Yjs document equal to the one compacted, with the edits after compaction kept', async () => {
       const appends: Promise<void>[] = [];
       const writers = traceWriters((update) => appends.push(store.append('paper', update)));
@@ -147,14 +171,6 @@ export function documentStoreContract(name: string, makeStore: () => DocumentSto
       } finally {
         writers.destroy();
       }
-    });
-
-    it('keeps the data of a released document', async () => {
-      await store.append('doc', bytes('kept'));
-      await store.release?.('doc');
-      expect(texts(await store.load('doc'))).toEqual(['kept']);
-      await store.append('doc', bytes('more'));
-      expect(texts(await store.load('doc'))).toEqual(['kept', 'more']);
     });
   });
 }

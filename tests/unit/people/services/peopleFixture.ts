@@ -1,9 +1,8 @@
 /**
- * The people services over one MemoryAccountStore, a clock the test moves, one throttle and one
- * event hub whose events are collected. People are added straight to the store with hashes made
- * once per password (scrypt costs ~75 ms), so only the behaviour under test pays for hashing.
+ * The people services over one MemoryAccountStore, a clock the test moves, one throttle, one
+ * event hub whose events are collected, and a cheap scrypt (tests/helpers/cheapHasher): production
+ * cost is the password module's own tests' business. People are added straight to the store.
  */
-import { hashPassword } from '../../../../lib/auth/password';
 import { SignInThrottle } from '../../../../lib/auth/signInThrottle';
 import type { PlatformRole } from '../../../../lib/access/model';
 import type { AccountStore, Person } from '../../../../lib/people/AccountStore';
@@ -14,19 +13,13 @@ import { createSessionService } from '../../../../server/people/createSessionSer
 import { createSetupService } from '../../../../server/people/createSetupService';
 import { createWorkspaceService } from '../../../../server/people/createWorkspaceService';
 import { MemoryAccountStore } from '../../../../server/people/MemoryAccountStore';
+import { cheapHasher } from '../../../helpers/cheapHasher';
 
 export const PASSWORD = 'korrekt hest batteri';
 export const START = Date.parse('2026-11-26T10:00:00.000Z');
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-
-const hashes = new Map<string, Promise<string>>();
-export function hashOnce(password: string): Promise<string> {
-  let hash = hashes.get(password);
-  if (!hash) hashes.set(password, (hash = hashPassword(password)));
-  return hash;
-}
 
 export function peopleFixture(store: AccountStore = new MemoryAccountStore()) {
   let now = START;
@@ -35,7 +28,9 @@ export function peopleFixture(store: AccountStore = new MemoryAccountStore()) {
   const revoked: AccessRevoked[] = [];
   events.onAccessRevoked((event) => revoked.push(event));
   const throttle = new SignInThrottle({ now: clock });
-  const options = { store, clock, events };
+  // An object of its own per fixture, so a test may spy on its methods (vi.spyOn(people.passwords, 'verify')).
+  const passwords = cheapHasher();
+  const options = { store, clock, events, passwords };
   let count = 0;
 
   async function addPerson(overrides: Partial<Person> & { password?: string } = {}): Promise<Person> {
@@ -46,7 +41,7 @@ export function peopleFixture(store: AccountStore = new MemoryAccountStore()) {
       id,
       email: `${id}@example.dk`,
       name: `Person ${id}`,
-      passwordHash: await hashOnce(password),
+      passwordHash: await passwords.hash(password),
       role: 'citizen',
       disabled: false,
       createdAt: at,
@@ -62,6 +57,7 @@ export function peopleFixture(store: AccountStore = new MemoryAccountStore()) {
     events,
     revoked,
     throttle,
+    passwords,
     accounts: createAccountService({ ...options, throttle }),
     sessions: createSessionService(options),
     organisations: createOrganisationService(options),
