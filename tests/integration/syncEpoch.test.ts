@@ -11,6 +11,7 @@ import { connectProvider } from '../helpers/connectProvider';
 import { openRawSocket } from '../helpers/rawSocket';
 import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
 import { waitForDoc } from '../helpers/waitFor';
+import { bodyText } from '../helpers/bodyDoc';
 
 /** The stored body as a fresh doc (what a restart would load). */
 async function storedDoc(server: TestSyncServer, id: string): Promise<Y.Doc> {
@@ -19,8 +20,6 @@ async function storedDoc(server: TestSyncServer, id: string): Promise<Y.Doc> {
   for (const update of (await server.store.load(id)) ?? []) Y.applyUpdate(doc, update);
   return doc;
 }
-
-const bodyText = (doc: Y.Doc) => doc.getXmlFragment(BODY_FRAGMENT).toString();
 
 /** Writes a paragraph into the body through a live provider and waits until the server stored it. */
 async function writeParagraph(server: TestSyncServer, id: string, token: string, text: string): Promise<void> {

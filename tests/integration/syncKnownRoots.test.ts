@@ -4,41 +4,17 @@
  * update is applied, stored or relayed: such roots would be replayed to everyone while invisible
  * in the editor and in exports.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BODY_FRAGMENT, Close, DOCUMENT_ROOTS } from '../../lib/protocol';
-import { FileDocumentStore } from '../../server/storage/FileDocumentStore';
-import { LowMetadataStore } from '../../server/storage/LowMetadataStore';
 import { connectProvider } from '../helpers/connectProvider';
-import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
+import type { TestSyncServer } from '../helpers/startSyncServer';
 import { waitForDoc } from '../helpers/waitFor';
+import { appendParagraph, bodyText } from '../helpers/bodyDoc';
+import { startFileSyncServer, tempDataDir } from '../helpers/fileSyncServer';
 
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'samskriv-roots-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-function start(dir: string): Promise<TestSyncServer> {
-  return startSyncServer({
-    store: new FileDocumentStore({ dir: join(dir, 'docs'), groupCommitMs: 2 }),
-    metadata: new LowMetadataStore(join(dir, 'meta.json')),
-    // What production accepts (the test helpers otherwise allow the plain roots older tests use).
-    roots: DOCUMENT_ROOTS,
-  });
-}
-
-const bodyText = (doc: Y.Doc) => doc.getXmlFragment(BODY_FRAGMENT).toString();
-
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  const fragment = doc.getXmlFragment(BODY_FRAGMENT);
-  fragment.insert(fragment.length, [paragraph]);
-}
+const dataDir = () => tempDataDir('roots');
+const start = (dir: string): Promise<TestSyncServer> => startFileSyncServer(dir, { roots: DOCUMENT_ROOTS });
 
 /** Root names that hold anything in the stored document. */
 async function storedRoots(server: TestSyncServer, id: string): Promise<string[]> {

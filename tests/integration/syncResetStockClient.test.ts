@@ -5,39 +5,17 @@
  * store or anyone else. The retired client ids are kept with the document's metadata, so this holds
  * after a restart too.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BODY_FRAGMENT, Close } from '../../lib/protocol';
-import { FileDocumentStore } from '../../server/storage/FileDocumentStore';
-import { LowMetadataStore } from '../../server/storage/LowMetadataStore';
 import { connectProvider, type TestProvider } from '../helpers/connectProvider';
 import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
 import { waitFor, waitForDoc } from '../helpers/waitFor';
+import { appendParagraph, bodyText } from '../helpers/bodyDoc';
+import { startFileSyncServer, tempDataDir } from '../helpers/fileSyncServer';
 
-function dataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'samskriv-reset-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-function start(dir: string): Promise<TestSyncServer> {
-  return startSyncServer({
-    store: new FileDocumentStore({ dir: join(dir, 'docs'), groupCommitMs: 2 }),
-    metadata: new LowMetadataStore(join(dir, 'meta.json')),
-  });
-}
-
-const bodyText = (doc: Y.Doc) => doc.getXmlFragment(BODY_FRAGMENT).toString();
-
-function appendParagraph(doc: Y.Doc, text: string): void {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  const fragment = doc.getXmlFragment(BODY_FRAGMENT);
-  fragment.insert(fragment.length, [paragraph]);
-}
+const dataDir = () => tempDataDir('reset');
+const start = (dir: string): Promise<TestSyncServer> => startFileSyncServer(dir);
 
 async function storedDoc(server: TestSyncServer, id: string): Promise<Y.Doc> {
   await server.store.flush(id);
