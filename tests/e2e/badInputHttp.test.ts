@@ -8,23 +8,15 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Close } from '../../lib/protocol';
-import { commentsClient, PASSWORD, writeBody, type Answer, type Client, type CommentsClient } from './helpers/commentsClient';
-import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { startServerWithAdmin, writeBody, type Answer, type Client, type CommentsClient } from './helpers/commentsClient';
+import type { AppServer } from './helpers/startAppServer';
 
 let server: AppServer;
 let http: CommentsClient;
 let admin: Client;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  http = commentsClient(server);
-  const setup = await http.ok(
-    http.call('POST', '/api/setup', {
-      body: { token: server.setupToken(), email: 'admin@eksempel.dk', name: 'Ada Admin', password: PASSWORD },
-    }),
-    'setup',
-  );
-  admin = { session: http.cookieValue(setup, 'samskriv_session')! };
+  ({ server, http, admin } = await startServerWithAdmin());
 }, 60_000);
 
 afterAll(async () => {

@@ -14,8 +14,8 @@ import type * as Y from 'yjs';
 import { BODY_FRAGMENT, MessageType } from '../../lib/protocol';
 import { connectProvider } from '../helpers/connectProvider';
 import { waitUntil } from '../helpers/waitUntil';
-import { commentsClient, PASSWORD, writeBody, type Answer, type Client, type CommentsClient } from './helpers/commentsClient';
-import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { PASSWORD, startServerWithAdmin, writeBody, type Answer, type Client, type CommentsClient } from './helpers/commentsClient';
+import type { AppServer } from './helpers/startAppServer';
 
 let server: AppServer;
 let http: CommentsClient;
@@ -25,15 +25,7 @@ let nextIp = 10;
 const freshIp = () => `127.0.0.${nextIp++}`;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  http = commentsClient(server);
-  const setup = await http.ok(
-    http.call('POST', '/api/setup', {
-      body: { token: server.setupToken(), email: 'admin@eksempel.dk', name: 'Ada Admin', password: PASSWORD },
-    }),
-    'setup',
-  );
-  admin = { session: http.cookieValue(setup, 'samskriv_session')! };
+  ({ server, http, admin } = await startServerWithAdmin());
 }, 60_000);
 
 afterAll(async () => {

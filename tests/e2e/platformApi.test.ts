@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySyncToken } from '../../lib/auth/syncToken';
+import { platformSend } from './helpers/platformSend';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 
 let server: AppServer;
@@ -26,28 +27,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface Sent {
-  readonly status: number;
-  readonly body: Record<string, unknown> & { error?: { code: string; message: string } };
-  readonly headers: Headers;
-  readonly session?: string;
-}
-
-async function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown }): Promise<Sent> {
-  const response = await fetch(`${server.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...init.headers },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('samskriv_session='));
-  const text = await response.text();
-  return {
-    status: response.status,
-    body: (text === '' ? {} : JSON.parse(text)) as Sent['body'],
-    headers: response.headers,
-    ...(cookie ? { session: cookie.slice('samskriv_session='.length).split(';')[0] } : {}),
-  };
-}
+const send = platformSend(() => server);
 
 /** A same-origin request with a session cookie, as the app's own pages send them. */
 const session = (path: string, body?: unknown, cookie?: string, method = 'POST') =>

@@ -12,7 +12,7 @@ import type { Anchor } from '../../../lib/comments/model';
 import { BODY_FRAGMENT } from '../../../lib/protocol';
 import { connectProvider } from '../../helpers/connectProvider';
 import { waitUntil } from '../../helpers/waitUntil';
-import type { AppServer } from './startAppServer';
+import { startAppServer, type AppServer } from './startAppServer';
 
 export const PASSWORD = 'en lang adgangskode';
 
@@ -143,4 +143,17 @@ export async function writeBody(server: AppServer, session: string, documentId: 
     if (from < 0) throw new Error(`no "${passage}" in the body`);
     return anchorFromRange(body, from, from + passage.length);
   };
+}
+
+/** The production server with its first admin set up, signed in; the server stops after the file. */
+export async function startServerWithAdmin(): Promise<{ server: AppServer; http: CommentsClient; admin: Client }> {
+  const server = await startAppServer();
+  const http = commentsClient(server);
+  const setup = await http.ok(
+    http.call('POST', '/api/setup', {
+      body: { token: server.setupToken(), email: 'admin@eksempel.dk', name: 'Ada Admin', password: PASSWORD },
+    }),
+    'setup',
+  );
+  return { server, http, admin: { session: http.cookieValue(setup, 'samskriv_session')! } };
 }
