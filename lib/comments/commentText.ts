@@ -22,6 +22,7 @@
  * - Text that is empty once trimmed, or holds nothing but whitespace and zero-width characters,
  *   is missing (`required`), where the field is required.
  */
+import { imitatesAffiliation } from '../people/affiliation';
 
 export const COMMENT_TEXT_MAX = 5000;
 export const REPLACEMENT_MAX = 5000;
@@ -142,7 +143,7 @@ export const textErrorCode = (field: TextField, problem: TextProblem): TextError
 /**
  * A guest's display name: the same characters as a person's name (lib/text/displayText.ts: no
  * control or bidi characters, at most 60 characters), NFC, one line, and visible. Codes are the
- * person name's: `name_required`, `name_too_long`, `name_invalid`.
+ * person name's: `name_required`, `name_too_long`, `name_invalid`, `name_affiliation`.
  */
 export function cleanDisplayName(
   value: string,
@@ -154,5 +155,7 @@ export function cleanDisplayName(
   const name = normalised.trim().replace(/\s+/gu, ' ');
   if (looksEmpty(name)) return { ok: false, code: 'name_required' };
   if (countCharacters(name) > DISPLAY_NAME_MAX) return { ok: false, code: 'name_too_long' };
+  // A guest cannot speak for an organisation; a name that looks as if it did is refused.
+  if (imitatesAffiliation(name)) return { ok: false, code: 'name_affiliation' };
   return { ok: true, name };
 }
