@@ -151,10 +151,14 @@ describe('failed sign-ins from elsewhere do not lock the owner out', () => {
     // 50 failures from 50 addresses: the account-wide lock (against guessing spread over a botnet).
     for (let i = 0; i < 50; i++) expect((await signIn('kendt@eksempel.dk', `forkert ${i}`, freshIp())).status).toBe(401);
     expect((await signIn('kendt@eksempel.dk', PASSWORD, freshIp())).status).toBe(429);
+    // A forged cookie proves nothing, and one from another account's sign-in proves nothing for this one.
+    expect((await signIn('kendt@eksempel.dk', PASSWORD, freshIp(), { samskriv_device: 'A'.repeat(38) })).status).toBe(429);
+    await signUp('anden@eksempel.dk');
+    const other = (await signIn('anden@eksempel.dk', PASSWORD, freshIp())).cookies.samskriv_device ?? '';
+    expect((await signIn('kendt@eksempel.dk', PASSWORD, freshIp(), { samskriv_device: other })).status).toBe(429);
     const known = await signIn('kendt@eksempel.dk', PASSWORD, freshIp(), { samskriv_device: device ?? '' });
     expect(known.status).toBe(200);
-    // The cookie proves this account only, and a forged one proves nothing.
-    expect((await signIn('kendt@eksempel.dk', PASSWORD, freshIp(), { samskriv_device: 'A'.repeat(38) })).status).toBe(429);
+    expect(known.cookies.samskriv_session).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('sets the known-device cookie httpOnly and SameSite=Lax', async () => {
