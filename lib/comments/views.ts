@@ -139,7 +139,10 @@ export function toCommentView(comment: StoredComment, viewer: ViewerContext): Co
   };
 }
 
-const personView = (ref: { readonly id: string; readonly name: string }): PersonView => ({ id: ref.id, name: neutralDisplayName(ref.name) });
+const personView = (ref: { readonly id: string; readonly name: string }): PersonView => ({
+  id: ref.id,
+  name: neutralDisplayName(ref.name),
+});
 
 export function toConsultationView(state: DocumentState, settings: ConsultationSettings, openNow: boolean): ConsultationView {
   return {

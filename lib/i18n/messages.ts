@@ -413,7 +413,8 @@ export const da = {
   'mail.reset.signature': 'Venlig hilsen Samskriv',
   'mail.signUpNotice.subject': 'Nogen forsøgte at oprette en konto med din e-mail',
   'mail.signUpNotice.greeting': 'Hej {name}',
-  'mail.signUpNotice.body': 'Nogen har lige forsøgt at oprette en konto på Samskriv med din e-mail. Du har allerede en konto, så der blev ikke oprettet en ny. Var det dig, kan du logge ind her:',
+  'mail.signUpNotice.body':
+    'Nogen har lige forsøgt at oprette en konto på Samskriv med din e-mail. Du har allerede en konto, så der blev ikke oprettet en ny. Var det dig, kan du logge ind her:',
   'mail.signUpNotice.button': 'Log ind på Samskriv',
   'mail.signUpNotice.forgot': 'Har du glemt din adgangskode, kan du vælge en ny her:',
   'mail.signUpNotice.ignore': 'Var det ikke dig, kan du se bort fra denne e-mail. Ingen har fået adgang til din konto.',
@@ -1287,7 +1288,8 @@ export const en: Messages = {
   'mail.reset.signature': 'Kind regards, Samskriv',
   'mail.signUpNotice.subject': 'Someone tried to create an account with your e-mail',
   'mail.signUpNotice.greeting': 'Hello {name}',
-  'mail.signUpNotice.body': 'Someone just tried to create a Samskriv account with your e-mail. You already have an account, so no new one was created. If it was you, sign in here:',
+  'mail.signUpNotice.body':
+    'Someone just tried to create a Samskriv account with your e-mail. You already have an account, so no new one was created. If it was you, sign in here:',
   'mail.signUpNotice.button': 'Sign in to Samskriv',
   'mail.signUpNotice.forgot': 'If you have forgotten your password, you can choose a new one here:',
   'mail.signUpNotice.ignore': 'If it was not you, you can ignore this e-mail. Nobody has been given access to your account.',

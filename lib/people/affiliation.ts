@@ -14,7 +14,8 @@ const TRAILING = new RegExp(`[${escape(OPEN)}][^${escape(OPEN + CLOSE)}]*[${esca
 const BRACKETS = new RegExp(`[${escape(OPEN + CLOSE)}]`, 'gu');
 
 function escape(characters: string): string {
-  return characters.replace(/[\\\]\[^-]/g, '\\$&');
+  // Inside a character class only these four are special (`[` is not, with the `u` flag).
+  return characters.replace(/[\\\]^-]/g, '\\$&');
 }
 
 /** Whether the name ends in a bracketed part, like "Navn (Foreningen X)". */

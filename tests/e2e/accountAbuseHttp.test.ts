@@ -49,7 +49,12 @@ function post(path: string, body: unknown, from: { ip: string; cookies?: Record<
           const eq = pair.indexOf('=');
           cookies[pair.slice(0, eq)] = pair.slice(eq + 1);
         }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text === '' ? null : (JSON.parse(text) as Answer['body']), cookies });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: text === '' ? null : (JSON.parse(text) as Answer['body']),
+          cookies,
+        });
       });
     });
     req.on('error', reject);
@@ -167,10 +172,13 @@ describe('failed sign-ins from elsewhere do not lock the owner out', () => {
     const setCookie = await new Promise<string[]>((resolve, reject) => {
       const payload = JSON.stringify({ email: 'cookie@eksempel.dk', password: PASSWORD });
       const headers = { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)), Origin: server.url };
-      const req = httpRequest({ host: url.hostname, port: url.port, path: '/api/account/sign-in', method: 'POST', headers, localAddress: freshIp() }, (res) => {
-        res.resume();
-        resolve(res.headers['set-cookie'] ?? []);
-      });
+      const req = httpRequest(
+        { host: url.hostname, port: url.port, path: '/api/account/sign-in', method: 'POST', headers, localAddress: freshIp() },
+        (res) => {
+          res.resume();
+          resolve(res.headers['set-cookie'] ?? []);
+        },
+      );
       req.on('error', reject);
       req.end(payload);
     });

@@ -183,9 +183,16 @@ function itemOf(root: StoredComment, replies: readonly ReportReply[]): ReportIte
     quote: root.anchor?.quote.exact ?? '',
     supportCount: root.supporters.length,
     resolved: root.resolved !== undefined,
-    ...(root.answer && { answer: { status: root.answer.status, text: root.answer.text, by: neutralDisplayName(root.answer.by.name), at: root.answer.at } }),
+    ...(root.answer && {
+      answer: { status: root.answer.status, text: root.answer.text, by: neutralDisplayName(root.answer.by.name), at: root.answer.at },
+    }),
     ...(root.decision && {
-      decision: { decision: root.decision.decision, reason: root.decision.reason, by: neutralDisplayName(root.decision.by.name), at: root.decision.at },
+      decision: {
+        decision: root.decision.decision,
+        reason: root.decision.reason,
+        by: neutralDisplayName(root.decision.by.name),
+        at: root.decision.at,
+      },
     }),
     replies: [...replies].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)),
   };

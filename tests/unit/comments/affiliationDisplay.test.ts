@@ -29,7 +29,11 @@ describe('who speaks for an organisation', () => {
     const listed = await f.service.list(poser, id);
     const byText = Object.fromEntries(listed.comments.map((c) => [c.text, c.author]));
     expect(byText['Fra en borger']).toEqual({ kind: 'person', name: 'Pia Poser' });
-    expect(byText['Fra en forening']).toEqual({ kind: 'person', name: 'Rikke Repræsentant', organisation: { id: 'o_y', name: 'Foreningen Y' } });
+    expect(byText['Fra en forening']).toEqual({
+      kind: 'person',
+      name: 'Rikke Repræsentant',
+      organisation: { id: 'o_y', name: 'Foreningen Y' },
+    });
   });
 
   it('keeps the author and the organisation apart in the høringsnotat', async () => {

@@ -6,14 +6,18 @@ import { actorLabel } from '../../../lib/people/actorLabel';
 const signUp = (name: string) => signUpSchema.safeParse({ email: 'karen@eksempel.dk', password: 'en lang adgangskode', name });
 
 describe('display names that pose as an organisation', () => {
-  it.each(['Karen (Foreningen X)', 'Karen (Foreningen X) ', 'Karen [Foreningen X]', 'Karen （Foreningen X）', 'Karen {X}.', '(Foreningen X)'])(
-    'refuses %j at sign-up with name_affiliation',
-    (name) => {
-      const parsed = signUp(name);
-      expect(parsed.success).toBe(false);
-      expect(parsed.error?.issues.map((issue) => issue.message)).toEqual(['name_affiliation']);
-    },
-  );
+  it.each([
+    'Karen (Foreningen X)',
+    'Karen (Foreningen X) ',
+    'Karen [Foreningen X]',
+    'Karen （Foreningen X）',
+    'Karen {X}.',
+    '(Foreningen X)',
+  ])('refuses %j at sign-up with name_affiliation', (name) => {
+    const parsed = signUp(name);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual(['name_affiliation']);
+  });
 
   it.each(['Karen Blixen', 'Karen (Kajsa) Blixen', 'Søren Ærø-Kierkegaard', 'Anne :)'])('takes %j', (name) => {
     expect(signUp(name).success).toBe(true);
