@@ -39,7 +39,8 @@ describe('signing up in the browser', () => {
   it('signs a new account in; a taken e-mail lands signed out on the sign-in page with what to do', async () => {
     const owner = await newPage();
     await signUp(owner, server.url, 'Olga Ejer', 'olga@eksempel.dk');
-    expect(new URL(owner.url()).pathname).toBe('/');
+    // Through the sign-in page, which sends a signed-in person straight on to where they were going.
+    await owner.waitForURL((url) => url.pathname === '/');
 
     const other = await newPage();
     await fillSignUp(other, 'Olga Ejer', 'olga@eksempel.dk', `${PASSWORD} men en anden`);
