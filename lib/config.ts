@@ -65,6 +65,8 @@ const fieldsSchema = z.object({
         return z.NEVER;
       }
     }),
+  /** New accounts (POST /api/account/sign-up) per IP address per hour. */
+  SIGNUPS_PER_IP_PER_HOUR: integer(1, 30),
   /** Platform API requests per API key per minute. */
   API_RATE_LIMIT_PER_MINUTE: integer(1, 120),
   /** `smtp://user:pass@host:port` or `smtps://…`: reset links are e-mailed; empty: admins hand them over. */

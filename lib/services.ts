@@ -12,6 +12,7 @@ import type { ApiKeyService } from '../server/apiKeys';
 import type { FixedWindowLimiter } from './apiKeys/FixedWindowLimiter';
 import type { SharingService } from '../server/sharing/createSharingService';
 import type { ResetMailService } from '../server/mail/createResetMailService';
+import type { SignUpNoticeService } from '../server/mail/createSignUpNoticeService';
 import type { CommentService } from './comments/CommentService';
 
 export interface AppLogger {
@@ -45,6 +46,10 @@ export interface Services {
   readonly guestLimiter: FixedWindowLimiter;
   /** Reset links by e-mail; null without `SMTP_URL` (admins hand links over themselves). */
   readonly resetMail: ResetMailService | null;
+  /** Sign-ups per IP address an hour (`SIGNUPS_PER_IP_PER_HOUR`). */
+  readonly signUpLimiter: FixedWindowLimiter;
+  /** Tells an owner that someone signed up with their e-mail; null without `SMTP_URL`. */
+  readonly signUpNotice: SignUpNoticeService | null;
   readonly logger: AppLogger;
 }
 

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../lib/config';
 import { setServices } from '../lib/services';
+import { createSignUpNoticeService } from './mail/createSignUpNoticeService';
 import { createResetMailService } from './mail/createResetMailService';
 import { createSmtpMailer } from './mail/createSmtpMailer';
 import { createLogger, type Logger } from './logger';
@@ -114,16 +115,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ],
   });
   const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
+  const mailer = config.SMTP_URL && config.PUBLIC_URL ? createSmtpMailer(config.SMTP_URL, config.SMTP_FROM) : null;
   const resetMail =
-    config.SMTP_URL && config.PUBLIC_URL
-      ? createResetMailService({
-          accounts,
-          store: accountStore,
-          mailer: createSmtpMailer(config.SMTP_URL, config.SMTP_FROM),
-          publicUrl: config.PUBLIC_URL,
-          logger,
-        })
+    mailer && config.PUBLIC_URL
+      ? createResetMailService({ accounts, store: accountStore, mailer, publicUrl: config.PUBLIC_URL, logger })
       : null;
+  const signUpNotice =
+    mailer && config.PUBLIC_URL ? createSignUpNoticeService({ store: accountStore, mailer, publicUrl: config.PUBLIC_URL, logger }) : null;
+  const signUpLimiter = new FixedWindowLimiter(config.SIGNUPS_PER_IP_PER_HOUR, 60 * 60_000);
   const prune = async () => {
     try {
       const pruned = await sessions.pruneExpired();
@@ -198,6 +197,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     apiLimiter,
     sharing,
     resetMail,
+    signUpLimiter,
+    signUpNotice,
     logger,
   });
 

@@ -24,6 +24,7 @@
  *   (`required`), where the field is required. Document titles follow the same rules
  *   (`labelTextProblem`, lib/documents/titleSchema.ts).
  */
+import { imitatesAffiliation } from '../people/affiliation';
 
 export const COMMENT_TEXT_MAX = 5000;
 export const REPLACEMENT_MAX = 5000;
@@ -164,7 +165,7 @@ export function labelTextProblem(value: string): 'invalid' | 'required' | null {
 /**
  * A guest's display name: the same characters as a person's name (lib/text/displayText.ts: no
  * control or bidi characters, at most 60 characters), NFC, one line, and visible. Codes are the
- * person name's: `name_required`, `name_too_long`, `name_invalid`.
+ * person name's: `name_required`, `name_too_long`, `name_invalid`, `name_affiliation`.
  */
 export function cleanDisplayName(
   value: string,
@@ -174,5 +175,7 @@ export function cleanDisplayName(
   if (problem) return { ok: false, code: `name_${problem}` };
   const name = value.normalize('NFC').trim().replace(/\s+/gu, ' ');
   if (countCharacters(name) > DISPLAY_NAME_MAX) return { ok: false, code: 'name_too_long' };
+  // A guest cannot speak for an organisation; a name that looks as if it did is refused.
+  if (imitatesAffiliation(name)) return { ok: false, code: 'name_affiliation' };
   return { ok: true, name };
 }

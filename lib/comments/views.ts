@@ -4,12 +4,15 @@
  * deleted text for everyone; who reported something is never shown (moderators see the grounds,
  * notes and times of open reports, not the reporters). Browser-safe: the UI imports these types.
  */
+import { neutralDisplayName } from '../people/affiliation';
 import type { ConsultationSettings, DocumentState } from '../access/model';
 import type { Anchor, AnswerStatus, AuthorKey, ReportGround, StoredComment, SuggestionDecision, ThreadKind } from './model';
 
 export interface CommentAuthorView {
   readonly kind: 'person' | 'guest';
+  /** The display name, never an organisation (see lib/people/affiliation.ts). */
   readonly name: string;
+  /** Set only from a verified membership the author was acting for: shown as its own element, not name text. */
   readonly organisation?: { readonly id: string; readonly name: string };
 }
 
@@ -110,7 +113,8 @@ export function toCommentView(comment: StoredComment, viewer: ViewerContext): Co
       ? null
       : {
           kind: author.kind,
-          name: author.name,
+          // Stored before names could not end in brackets: shown without them, so no name reads as an organisation.
+          name: neutralDisplayName(author.name),
           ...(author.organisation && { organisation: { id: author.organisation.id, name: author.organisation.name } }),
         },
     createdAt: comment.createdAt,
@@ -139,7 +143,10 @@ export function toCommentView(comment: StoredComment, viewer: ViewerContext): Co
   };
 }
 
-const personView = (ref: { readonly id: string; readonly name: string }): PersonView => ({ id: ref.id, name: ref.name });
+const personView = (ref: { readonly id: string; readonly name: string }): PersonView => ({
+  id: ref.id,
+  name: neutralDisplayName(ref.name),
+});
 
 export function toConsultationView(state: DocumentState, settings: ConsultationSettings, openNow: boolean): ConsultationView {
   return {

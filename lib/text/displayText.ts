@@ -4,6 +4,7 @@
  * so forms and route handlers share one schema.
  */
 import { z } from '../zodWithoutEval';
+import { imitatesAffiliation } from '../people/affiliation';
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNSAFE = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
@@ -20,4 +21,6 @@ export const displayNameSchema = z
   .trim()
   .min(1, 'name_required')
   .max(NAME_MAX_LENGTH, 'name_too_long')
-  .refine(isSafeDisplayText, 'name_invalid');
+  .refine(isSafeDisplayText, 'name_invalid')
+  // Acting for an organisation is shown from a verified membership, never from the name.
+  .refine((name) => !imitatesAffiliation(name), 'name_affiliation');

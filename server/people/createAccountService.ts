@@ -107,14 +107,15 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     const person = await store.getPerson(personId);
     if (!person || person.disabled) throw new PeopleError('not_found', 'no such person');
     // The current password is a secret like at sign-in: guesses count against the same account.
-    const keys = { account: person.email, ip: ip ?? `person:${personId}` };
+    // A signed-in browser is a known device: others' failures at the account as a whole do not hold it.
+    const keys = { account: person.email, ip: ip ?? `person:${personId}`, knownDevice: true };
     const verdict = throttle.check(keys);
     if (!verdict.allowed) throw new PeopleError('throttled', 'too many attempts', { retryAfterMs: verdict.retryAfterMs });
     if (typeof currentPassword !== 'string' || !(await passwords.verify(currentPassword, person.passwordHash))) {
       throttle.recordFailure(keys);
       throw new PeopleError('invalid_credentials', 'the current password is wrong');
     }
-    throttle.recordSuccess(keys.account);
+    throttle.recordSuccess(keys.account, keys.ip);
     await store.updatePerson(personId, { passwordHash: await passwords.hash(next), updatedAt: nowIso() });
     const keep = isSessionIdShaped(keepSessionId) ? hashSessionId(keepSessionId) : undefined;
     await revokeSessions(store, events, personId, 'password_changed', keep);

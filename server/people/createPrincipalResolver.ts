@@ -5,11 +5,14 @@ import type { ResolvedSession, SessionService } from './createSessionService';
 
 export interface Principal extends SessionPrincipal {
   readonly resolved: ResolvedSession;
+  /** The organisation the person acts for (a verified membership), as its own field: views show it apart from the name. */
+  readonly organisation: { readonly id: string; readonly name: string } | null;
 }
 
 /**
  * From a session id to who acts and how others see them: "Navn", or "Navn (Organisation)" while
- * acting on behalf of an organisation. Shared by route handlers, pages and the sync server.
+ * acting on behalf of an organisation (the name never ends in brackets itself: lib/people/affiliation.ts),
+ * and that organisation as a field of its own. Shared by route handlers, pages and the sync server.
  */
 export function createPrincipalResolver(
   sessions: SessionService,
@@ -33,6 +36,7 @@ async function principalOf(resolved: ResolvedSession | null, store: AccountStore
   return {
     actor: resolved.actor,
     label: actorLabel(resolved.person.name, organisation),
+    organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
     personId: resolved.person.id,
     sessionIdHash: resolved.session.idHash,
     resolved,

@@ -23,6 +23,8 @@ export interface SignInRequest {
   readonly ip: string;
   /** The session id the browser held before, if any: deleted on success (session rotation). */
   readonly previousSessionId?: string | null;
+  /** The browser signed in to this e-mail's account before (a verified device cookie): not held by the account-wide lock. */
+  readonly knownDevice?: boolean;
 }
 
 export type SignInResult =
@@ -36,6 +38,7 @@ const signInRequestSchema = z.object({
   password: z.string({ error: 'password_required' }),
   ip: z.string({ error: 'ip_invalid' }).min(1, 'ip_invalid').max(100, 'ip_invalid'),
   previousSessionId: z.string().max(1000).nullish(),
+  knownDevice: z.boolean().optional(),
 });
 
 export function createSignIn(deps: {
@@ -51,9 +54,9 @@ export function createSignIn(deps: {
   dummyHash.catch(() => undefined); // awaited (and so reported) at the first unknown e-mail
 
   return async function signIn(input) {
-    const { email, password, ip, previousSessionId } = parseInput(signInRequestSchema, input);
+    const { email, password, ip, previousSessionId, knownDevice } = parseInput(signInRequestSchema, input);
     // Bounded, so a megabyte "e-mail" cannot become a megabyte throttle key.
-    const keys = { account: email.slice(0, EMAIL_MAX_LENGTH), ip };
+    const keys = { account: email.slice(0, EMAIL_MAX_LENGTH), ip, knownDevice: knownDevice === true };
     const verdict = throttle.check(keys);
     if (!verdict.allowed) {
       logger.info({ event: 'sign_in_throttled', retryAfterMs: verdict.retryAfterMs }, 'sign-in refused: too many attempts');
@@ -70,7 +73,7 @@ export function createSignIn(deps: {
     }
     // Said only to someone who knows the password, so it reveals nothing to a guesser.
     if (person.disabled) return { ok: false, code: 'disabled' };
-    throttle.recordSuccess(keys.account);
+    throttle.recordSuccess(keys.account, ip);
 
     if (passwords.needsRehash(person.passwordHash)) {
       try {

@@ -6,6 +6,7 @@
  * counted (by ground, also when their authors deleted them since), as are comments their authors
  * withdrew. Pure: the renderers beside it turn it into HTML, Markdown and CSV.
  */
+import { neutralDisplayName } from '../../people/affiliation';
 import type * as Y from 'yjs';
 import type { DocumentState } from '../../access/model';
 import type { DocumentMeta } from '../../storage/MetadataStore';
@@ -105,7 +106,7 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
     const list = repliesOf.get(reply.threadId) ?? [];
     list.push({
       id: reply.id,
-      author: reply.author.name,
+      author: neutralDisplayName(reply.author.name),
       organisation: reply.author.organisation?.name ?? null,
       createdAt: reply.createdAt,
       text: reply.text,
@@ -172,7 +173,8 @@ function itemOf(root: StoredComment, replies: readonly ReportReply[]): ReportIte
   return {
     id: root.id,
     kind: root.kind === 'suggestion' ? 'suggestion' : 'comment',
-    author: root.author.name,
+    // Names stored before they could not end in brackets are shown without them: only `organisation` says who speaks for whom.
+    author: neutralDisplayName(root.author.name),
     authorKind: root.author.kind,
     organisation: root.author.organisation?.name ?? null,
     createdAt: root.createdAt,
@@ -181,9 +183,16 @@ function itemOf(root: StoredComment, replies: readonly ReportReply[]): ReportIte
     quote: root.anchor?.quote.exact ?? '',
     supportCount: root.supporters.length,
     resolved: root.resolved !== undefined,
-    ...(root.answer && { answer: { status: root.answer.status, text: root.answer.text, by: root.answer.by.name, at: root.answer.at } }),
+    ...(root.answer && {
+      answer: { status: root.answer.status, text: root.answer.text, by: neutralDisplayName(root.answer.by.name), at: root.answer.at },
+    }),
     ...(root.decision && {
-      decision: { decision: root.decision.decision, reason: root.decision.reason, by: root.decision.by.name, at: root.decision.at },
+      decision: {
+        decision: root.decision.decision,
+        reason: root.decision.reason,
+        by: neutralDisplayName(root.decision.by.name),
+        at: root.decision.at,
+      },
     }),
     replies: [...replies].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)),
   };

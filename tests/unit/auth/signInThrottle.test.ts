@@ -36,13 +36,15 @@ describe('SignInThrottle: per account', () => {
     expect(throttle.check(karen)).toEqual({ allowed: true });
   });
 
-  it('locks the account from every address, so spreading guesses over IPs does not help', () => {
-    const { throttle } = setup();
+  it('locks the account from that address only: failures from five addresses do not lock out a sixth', () => {
+    const { throttle, failTimes } = setup();
     for (let i = 0; i < 5; i++) throttle.recordFailure({ account: karen.account, ip: `198.51.100.${i}` });
-    expect(throttle.check({ account: karen.account, ip: '203.0.113.99' }).allowed).toBe(false);
-    expect(throttle.check({ account: 'someone@else.dk', ip: '198.51.100.1' }).allowed).toBe(true);
+    expect(throttle.check({ account: karen.account, ip: '203.0.113.99' })).toEqual({ allowed: true });
+    failTimes(karen, 5);
+    expect(throttle.check(karen).allowed).toBe(false);
+    expect(throttle.check({ account: karen.account, ip: '203.0.113.99' })).toEqual({ allowed: true });
+    expect(throttle.check({ account: 'someone@else.dk', ip: karen.ip })).toEqual({ allowed: true });
   });
-
   it('doubles each further lock, 1, 2, 4 … minutes, up to one hour', () => {
     const { throttle, failTimes, advance } = setup();
     const locks: number[] = [];
@@ -118,6 +120,34 @@ describe('SignInThrottle: per account', () => {
   });
 });
 
+describe('SignInThrottle: the account as a whole', () => {
+  it('locks an account guessed at from many addresses after 50 failures, except for a known device', () => {
+    const { throttle, advance } = setup();
+    for (let i = 0; i < 49; i++) throttle.recordFailure({ account: karen.account, ip: `198.51.${i >> 2}.${i}` });
+    expect(throttle.check({ account: karen.account, ip: '203.0.113.99' })).toEqual({ allowed: true });
+    throttle.recordFailure({ account: karen.account, ip: '198.51.200.1' });
+    expect(throttle.check({ account: karen.account, ip: '203.0.113.99' })).toEqual({ allowed: false, retryAfterMs: MINUTE });
+    expect(throttle.check({ account: karen.account, ip: '203.0.113.99', knownDevice: true })).toEqual({ allowed: true });
+    // A known device is still held by its own address's and its own pair's locks.
+    const pair = { account: karen.account, ip: '203.0.113.7', knownDevice: true };
+    for (let i = 0; i < 5; i++) throttle.recordFailure(pair);
+    expect(throttle.check(pair).allowed).toBe(false);
+    advance(MINUTE);
+    expect(throttle.check({ account: karen.account, ip: '203.0.113.99' })).toEqual({ allowed: true });
+  });
+
+  it('clears the account-wide count and the pair on success, and every pair after a reset', () => {
+    const { throttle } = setup({ accountWide: { threshold: 6 } });
+    for (let i = 0; i < 5; i++) throttle.recordFailure({ account: karen.account, ip: '198.51.100.1' });
+    throttle.recordSuccess(karen.account, karen.ip);
+    expect(throttle.check({ account: karen.account, ip: '198.51.100.1' }).allowed).toBe(false);
+    throttle.recordFailure(karen);
+    expect(throttle.check({ account: karen.account, ip: '203.0.113.1' })).toEqual({ allowed: true });
+    throttle.recordSuccess(karen.account);
+    expect(throttle.check({ account: karen.account, ip: '198.51.100.1' })).toEqual({ allowed: true });
+  });
+});
+
 describe('SignInThrottle: per IP', () => {
   it('locks an address after 20 failures across accounts, none of which reached its own limit', () => {
     const { throttle } = setup();
@@ -160,10 +190,10 @@ describe('SignInThrottle: memory', () => {
     for (let i = 0; i < 5000; i++) {
       throttle.recordFailure({ account: `a${i}@eksempel.dk`, ip: `10.0.${i >> 8}.${i & 255}` });
       advance(SECOND);
-      const { accounts, ips } = throttle.size;
-      if (accounts > 100 || ips > 100) throw new Error(`grew to ${accounts}/${ips}`);
+      const { accounts, pairs, ips } = throttle.size;
+      if (accounts > 100 || pairs > 100 || ips > 100) throw new Error(`grew to ${accounts}/${pairs}/${ips}`);
     }
-    expect(throttle.size).toEqual({ accounts: 100, ips: 100 });
+    expect(throttle.size).toEqual({ accounts: 100, pairs: 100, ips: 100 });
   });
 
   it('drops forgotten keys before live ones when full', () => {
@@ -173,8 +203,8 @@ describe('SignInThrottle: memory', () => {
     advance(61 * MINUTE);
     failTimes({ account: 'locked', ip: 'ip2' }, 5);
     throttle.recordFailure({ account: 'new', ip: 'ip2' });
-    expect(throttle.size.accounts).toBe(2);
-    expect(throttle.check({ account: 'locked', ip: 'ip3' }).allowed).toBe(false);
+    expect(throttle.size.pairs).toBe(2);
+    expect(throttle.check({ account: 'locked', ip: 'ip2' }).allowed).toBe(false);
   });
 
   it('drops the least recently failing key when everything is live', () => {
@@ -182,14 +212,14 @@ describe('SignInThrottle: memory', () => {
     failTimes({ account: 'first', ip: 'ip1' }, 5);
     failTimes({ account: 'second', ip: 'ip2' }, 5);
     throttle.recordFailure({ account: 'third', ip: 'ip3' });
-    expect(throttle.check({ account: 'first', ip: 'ip9' }).allowed).toBe(true);
-    expect(throttle.check({ account: 'second', ip: 'ip9' }).allowed).toBe(false);
+    expect(throttle.check({ account: 'first', ip: 'ip1' }).allowed).toBe(true);
+    expect(throttle.check({ account: 'second', ip: 'ip2' }).allowed).toBe(false);
   });
 
   it('keeps nothing for keys that were only checked', () => {
     const { throttle } = setup();
     for (let i = 0; i < 100; i++) throttle.check({ account: `a${i}`, ip: `ip${i}` });
-    expect(throttle.size).toEqual({ accounts: 0, ips: 0 });
+    expect(throttle.size).toEqual({ accounts: 0, pairs: 0, ips: 0 });
   });
 
   it('removes a forgotten key when it is next looked at', () => {
@@ -197,7 +227,7 @@ describe('SignInThrottle: memory', () => {
     throttle.recordFailure(karen);
     advance(60 * MINUTE);
     throttle.check(karen);
-    expect(throttle.size).toEqual({ accounts: 0, ips: 0 });
+    expect(throttle.size).toEqual({ accounts: 0, pairs: 0, ips: 0 });
   });
 });
 

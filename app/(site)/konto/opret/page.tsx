@@ -9,12 +9,16 @@ export const metadata: Metadata = { title: t('account.signUp.heading') };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Sign up: a name, an e-mail and a password; then signed in. */
+/**
+ * Sign up: a name, an e-mail and a password; then signed in. The answer is the same for an e-mail
+ * that has an account already (nobody is signed in then), so the form always goes on through the
+ * sign-in page, which sends a signed-in person straight on and tells anyone else what to do.
+ */
 export default async function SignUpPage({ searchParams }: Props) {
   const next = safeNextPath((await searchParams).next) ?? '/';
   return (
     <>
-      <AccountForm kind="signUp" next={next} />
+      <AccountForm kind="signUp" next={`/konto/log-ind?next=${encodeURIComponent(next)}&efter=opret`} />
       <p className="account-switch">
         {t('account.signUp.haveAccount')} <Link href={`/konto/log-ind?next=${encodeURIComponent(next)}`}>{t('account.signIn.link')}</Link>
       </p>
