@@ -46,7 +46,9 @@ export function reportLabels(locale: Locale): ReportLabels {
     other: t('comments.ground.other'),
   };
   const author = (by: { readonly author: string; readonly organisation: string | null }) =>
-    by.organisation ? `${by.author} (${by.organisation})` : by.author;
+    // Affiliation in words of its own, never as name text: display names cannot end in brackets, and a
+    // verified membership reads differently from anything a person can type as a name.
+    by.organisation ? t('report.authorOnBehalfOf', { author: by.author, organisation: by.organisation }) : by.author;
   return {
     t,
     locale,

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cleanDisplayName } from '../../../lib/comments/commentText';
+import { renderReportHtml } from '../../../lib/comments/report/renderReportHtml';
+import { renderReportMarkdown } from '../../../lib/comments/report/renderReportMarkdown';
 import { commentFixture, person } from './commentFixture';
 
 const poser = person('p_poser', { name: 'Pia Poser (Foreningen X)' });
@@ -45,6 +47,26 @@ describe('who speaks for an organisation', () => {
       ['Rikke Repræsentant', 'Foreningen Y'],
     ]);
     expect(report.organisations).toEqual([{ id: 'o_y', name: 'Foreningen Y', items: 1 }]);
+  });
+
+  it('writes the organisation as a verified affiliation in the HTML and Markdown høringsnotat, never as name text', async () => {
+    const { f, id } = await twoComments();
+    const report = await f.service.consultationReport(poser, id);
+    for (const [rendered, locale] of [
+      [renderReportHtml(report, 'da'), 'da'],
+      [renderReportMarkdown(report, 'da'), 'da'],
+      [renderReportHtml(report, 'en'), 'en'],
+    ] as const) {
+      // Markdown escapes punctuation; read it as a person would.
+      const text = rendered.replace(/\\/g, '');
+      expect(text).not.toContain('(Foreningen X)');
+      expect(text).not.toContain('Rikke Repræsentant (Foreningen Y)');
+      expect(text).toContain(
+        locale === 'da'
+          ? 'Rikke Repræsentant, på vegne af Foreningen Y (bekræftet medlem)'
+          : 'Rikke Repræsentant, on behalf of Foreningen Y (verified member)',
+      );
+    }
   });
 
   it('refuses a guest name that imitates an organisation', () => {
