@@ -348,6 +348,7 @@ describe('open consultation in the browser', () => {
     await mona.goto(`${server.url}/moderering`);
     await mona.getByRole('heading', { name: 'Moderering', level: 1 }).waitFor();
     const item = mona.getByTestId('moderation-item').filter({ hasText: 'Ring til mig på 12 34 56 78' });
+    await item.getByText(TITLE).waitFor({ timeout: 5000 }).catch(async () => console.log('DEBUG', mona.url(), await mona.locator('body').innerText()));
     await item.getByText(TITLE).waitFor();
     await item
       .locator('.moderation-item__reports')
