@@ -344,11 +344,12 @@ describe('open consultation in the browser', () => {
     await staffThread.getByLabel('Hvorfor anmelder du kommentaren?').selectOption('personal_data');
     await staffThread.getByRole('button', { name: 'Send anmeldelse' }).click();
     await staffThread.getByText('Tak. En moderator ser på kommentaren.').waitFor();
+    // The thanks come once the report is queued; the server has it when the thread says so from its data.
+    await staffThread.getByText('Du har anmeldt kommentaren.').waitFor();
 
     await mona.goto(`${server.url}/moderering`);
     await mona.getByRole('heading', { name: 'Moderering', level: 1 }).waitFor();
     const item = mona.getByTestId('moderation-item').filter({ hasText: 'Ring til mig på 12 34 56 78' });
-    await item.getByText(TITLE).waitFor({ timeout: 5000 }).catch(async () => console.log('DEBUG', mona.url(), await mona.locator('body').innerText()));
     await item.getByText(TITLE).waitFor();
     await item
       .locator('.moderation-item__reports')
