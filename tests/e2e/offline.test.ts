@@ -206,6 +206,7 @@ describe('the app opens offline', () => {
     // Anna wrote online, then offline (with the server stopped) and reloaded: her text is only on her device.
     const { anna: annaProfile, annaId, documentId } = await annaWithKeptDocument();
     const anna = annaProfile.page;
+    const bentProfile = await person(BENT);
     await anna.locator(EDITOR).click();
     await anna.keyboard.type('Skrevet online.');
     await waitForSaved(anna);
@@ -216,7 +217,6 @@ describe('the app opens offline', () => {
     await moveCaret(anna, 'Control+End');
     await anna.keyboard.type(' Skrevet offline.');
     await waitForLocalWrites(anna, documentDbName(annaId, documentId));
-    const bentProfile = await person(BENT);
 
     await resume();
     await waitForSaved(anna);
