@@ -336,6 +336,10 @@ describe('the app opens offline', () => {
     const keep = item.getByRole('checkbox', { name: `Gem til offline brug: ${title}` });
     await keep.check();
     await item.getByText('Tilgængelig offline').waitFor();
+
+    // Kept, as the list says when it is opened again.
+    await anna.goto(`${server.url}/`);
+    await item.getByText('Tilgængelig offline').waitFor();
     expect(await keep.isChecked()).toBe(true);
     await keep.uncheck();
     await item.getByText(`${title} er fjernet fra enheden.`).waitFor();
