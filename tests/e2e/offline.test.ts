@@ -140,8 +140,21 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 
+/** Whether the server answers; a test that found it gone fails, and the next one gets it back. */
+async function serverAnswers(): Promise<boolean> {
+  return fetch(`${server.url}/healthz`).then(
+    (response) => response.ok,
+    () => false,
+  );
+}
+
 afterEach(async () => {
   if (halted) await resume();
+  else if (!(await serverAnswers())) {
+    console.error(`the server stopped answering during the test; its last output:\n${server.output().slice(-4000)}`);
+    await server.halt();
+    await resume();
+  }
   for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
   expect(pageErrors.splice(0)).toEqual([]);
 });
