@@ -12,7 +12,7 @@ import type { ApiKeyService } from '../server/apiKeys';
 import type { FixedWindowLimiter } from './apiKeys/FixedWindowLimiter';
 import type { SharingService } from '../server/sharing/createSharingService';
 import type { ResetMailService } from '../server/mail/createResetMailService';
-import type { SignUpNoticeService } from '../server/mail/createSignUpNoticeService';
+import type { SignUpNoticeService } from './mail/SignUpNoticeService';
 import type { CommentService } from './comments/CommentService';
 
 export interface AppLogger {

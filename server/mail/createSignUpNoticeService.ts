@@ -8,15 +8,9 @@ import { composeSignUpNoticeMail } from '../../lib/mail/composeSignUpNoticeMail'
 import type { Mailer } from '../../lib/mail/Mailer';
 import type { AccountStore } from '../../lib/people/AccountStore';
 import type { AppLogger } from '../../lib/services';
+import type { SignUpNoticeService } from '../../lib/mail/SignUpNoticeService';
 
 export const SIGN_UP_NOTICES_PER_EMAIL = { limit: 3, windowMs: 60 * 60 * 1000 } as const;
-
-export interface SignUpNoticeService {
-  /** Mails the owner of `email`'s account, if it has an active one; never throws, never waits. */
-  notify(email: string): void;
-  /** Resolves once every notice started so far has been handed over or failed (for shutdown and tests). */
-  settled(): Promise<void>;
-}
 
 export function createSignUpNoticeService(options: {
   readonly store: AccountStore;

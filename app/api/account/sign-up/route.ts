@@ -9,7 +9,7 @@
  */
 import { signUpSchema } from '../../../../lib/people/schemas';
 import { getServices } from '../../../../lib/services';
-import { newId } from '../../../../server/people/newId';
+import { newPersonId } from '../../../../lib/people/newPersonId';
 import { clientIp } from '../../../_server/clientIp';
 import { HttpError, assertSameOrigin, handle, isPeopleError, readJson } from '../../../_server/http';
 import { signInAndSetCookie } from '../../../_server/signInAndSetCookie';
@@ -34,7 +34,7 @@ export function POST(request: Request): Promise<Response> {
     // Both ways sign in the same way (one password verification), so the time taken tells nothing either.
     const person = await signInQuietly(request, input.email, input.password);
     if (!created && !person) signUpNotice?.notify(input.email);
-    return Response.json({ person: person ?? { id: created?.id ?? newId('p'), name: input.name } }, { status: 201 });
+    return Response.json({ person: person ?? { id: created?.id ?? newPersonId(), name: input.name } }, { status: 201 });
   });
 }
 
