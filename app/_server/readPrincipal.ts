@@ -2,7 +2,7 @@ import { cookies } from 'next/headers';
 import type { Actor } from '../../lib/access/model';
 import { SESSION_COOKIE } from '../../lib/auth/sessionCookie';
 import { getServices } from '../../lib/services';
-import type { Principal } from '../../server/people';
+import type { Principal } from '../../lib/people/Principal';
 import { readGuest } from './guestCookie';
 
 /** The signed-in person behind the request's session cookie, or null (none, forged, expired, disabled). */

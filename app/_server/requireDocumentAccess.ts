@@ -2,7 +2,7 @@ import { can } from '../../lib/access/can';
 import type { Action, DocumentResource } from '../../lib/access/model';
 import { isValidDocumentId } from '../../lib/documentId';
 import { getServices } from '../../lib/services';
-import type { Principal } from '../../server/people';
+import type { Principal } from '../../lib/people/Principal';
 import { HttpError } from './http';
 import { actorOf, readPrincipal } from './readPrincipal';
 

@@ -5,7 +5,7 @@ import { isValidDocumentId } from '../../lib/documentId';
 import { documentResourceOf } from '../../lib/documents/DocumentService';
 import { getServices } from '../../lib/services';
 import type { DocumentMeta } from '../../lib/storage/MetadataStore';
-import type { Principal } from '../../server/people';
+import type { Principal } from '../../lib/people/Principal';
 import { actorOf, readPrincipal } from './readPrincipal';
 
 /** A document a page shows, and who is looking at it. */

@@ -10,38 +10,22 @@ import type { Actor, DocumentResource, PersonActor } from '../../lib/access/mode
 import { withGrantAtLeast } from '../../lib/access/withGrant';
 import { hashSessionId, isSessionIdShaped, newSessionId } from '../../lib/auth/sessionId';
 import type { DocumentService } from '../../lib/documents/DocumentService';
-import type { CoAuthorRequest, Invite, InviteRole, SharingStore } from '../../lib/sharing/SharingStore';
+import type { Invite, InviteRole, SharingStore } from '../../lib/sharing/SharingStore';
 import { PendingRequestExistsError } from '../../lib/sharing/SharingStore';
-import { SharingError } from './SharingError';
+import { SharingError } from '../../lib/sharing/SharingError';
+import type { SharingService } from '../../lib/sharing/SharingService';
+import { statusOf } from '../../lib/sharing/statusOf';
+
+export type { SharingService } from '../../lib/sharing/SharingService';
+export { statusOf, type InviteStatus } from '../../lib/sharing/statusOf';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type InviteStatus = 'active' | 'expired' | 'revoked';
 
 export interface SharingServiceOptions {
   readonly store: SharingStore;
   readonly documents: DocumentService;
   readonly now?: () => Date;
 }
-
-export interface SharingService {
-  /** A new link's token (shown once, in the link) and the stored invite. */
-  createInvite(actor: Actor, documentId: string, role: InviteRole, expiresInDays: number): Promise<{ token: string; invite: Invite }>;
-  listInvites(actor: Actor, documentId: string): Promise<Invite[]>;
-  revokeInvite(actor: Actor, documentId: string, inviteId: string): Promise<Invite>;
-  /** What a link leads to, for the invitation page (before signing in). */
-  inspectInvite(token: string): Promise<{ invite: Invite; status: InviteStatus }>;
-  /** Grants the invite's role to the person (never lowering a stronger one); returns the document id. */
-  acceptInvite(actor: Actor, token: string): Promise<string>;
-  requestCoAuthorship(actor: Actor, documentId: string, message: string): Promise<CoAuthorRequest>;
-  /** The person's latest request for the document, if any. */
-  ownRequest(actor: Actor, documentId: string): Promise<CoAuthorRequest | null>;
-  listRequests(actor: Actor, documentId: string): Promise<CoAuthorRequest[]>;
-  decideRequest(actor: Actor, documentId: string, requestId: string, decision: 'approve' | 'decline'): Promise<CoAuthorRequest>;
-}
-
-export const statusOf = (invite: Invite, now: Date): InviteStatus =>
-  invite.revokedAt !== undefined ? 'revoked' : Date.parse(invite.expiresAt) <= now.getTime() ? 'expired' : 'active';
 
 export function createSharingService(options: SharingServiceOptions): SharingService {
   const { store, documents, now = () => new Date() } = options;
