@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { can } from '../../lib/access/can';
+import { passGate } from '../../lib/access/gate';
 import type { Actor, DocumentResource, PersonActor } from '../../lib/access/model';
 import { withGrantAtLeast } from '../../lib/access/withGrant';
 import { hashSessionId, isSessionIdShaped, newSessionId } from '../../lib/auth/sessionId';
@@ -21,6 +22,8 @@ export { statusOf, type InviteStatus } from '../../lib/sharing/statusOf';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const REFUSALS = { hidden: () => new SharingError('not_found'), denied: () => new SharingError('forbidden') };
+
 export interface SharingServiceOptions {
   readonly store: SharingStore;
   readonly documents: DocumentService;
@@ -30,11 +33,15 @@ export interface SharingServiceOptions {
 export function createSharingService(options: SharingServiceOptions): SharingService {
   const { store, documents, now = () => new Date() } = options;
 
-  /** The document when can() allows `action`; a document the actor may not even view is not found. */
+  /** The document when the gate lets the actor do `action`; a document the actor may not even view is not found. */
   async function allowed(actor: Actor, documentId: string, action: 'manage_access' | 'view'): Promise<DocumentResource> {
-    const resource = await documents.resource(documentId);
-    if (!resource || !can(actor, 'view', resource).allowed) throw new SharingError('not_found');
-    if (!can(actor, action, resource).allowed) throw new SharingError('forbidden');
+    const { resource } = await passGate({
+      actor,
+      action,
+      load: () => documents.resource(documentId),
+      resourceOf: (found) => found,
+      refuse: REFUSALS,
+    });
     return resource;
   }
 
