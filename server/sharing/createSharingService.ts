@@ -106,6 +106,7 @@ export function createSharingService(options: SharingServiceOptions): SharingSer
       const status = statusOf(invite, now());
       if (status === 'expired') throw new SharingError('invite_expired');
       if (status === 'revoked') throw new SharingError('invite_revoked');
+      // Not through the gate: the accepter may not see the document yet; the unexpired, unrevoked token is the authority.
       await grantAtLeast(invite.documentId, accepter.id, invite.role);
       await store.recordInviteUse(invite.id);
       return invite.documentId;
