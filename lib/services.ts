@@ -6,12 +6,16 @@
 import type { Config } from './config';
 import type { DocumentService } from './documents/DocumentService';
 import type { AccountStore } from './people/AccountStore';
-// Type-only: the implementations live in server/people and are handed over at start.
-import type { AccountService, OrganisationService, Principal, SessionService, SetupService, WorkspaceService } from '../server/people';
-import type { ApiKeyService } from '../server/apiKeys';
+import type { AccountService } from './people/AccountService';
+import type { OrganisationService } from './people/OrganisationService';
+import type { Principal } from './people/Principal';
+import type { SessionService } from './people/SessionService';
+import type { SetupService } from './people/SetupService';
+import type { WorkspaceService } from './people/WorkspaceService';
+import type { ApiKeyService } from './apiKeys/ApiKeyService';
 import type { FixedWindowLimiter } from './apiKeys/FixedWindowLimiter';
-import type { SharingService } from '../server/sharing/createSharingService';
-import type { ResetMailService } from '../server/mail/createResetMailService';
+import type { SharingService } from './sharing/SharingService';
+import type { ResetMailService } from './mail/ResetMailService';
 import type { SignUpNoticeService } from './mail/SignUpNoticeService';
 import type { CommentService } from './comments/CommentService';
 

@@ -6,9 +6,7 @@ import type { z } from 'zod';
 import { errorMessage, t } from '../../lib/i18n/t';
 import { getServices } from '../../lib/services';
 import { firstIssueCode } from '../_shared/schemas';
-import { PEOPLE_ERROR_CODES, type PeopleError, type PeopleErrorCode } from '../../server/people/PeopleError';
-import { isCommentError, type CommentError, type CommentErrorKind } from '../../lib/comments/CommentError';
-import { SHARING_ERROR_CODES, type SharingErrorCode } from '../../server/sharing/SharingError';
+import { isDomainError, type DomainError, type DomainErrorKind } from '../../lib/errors/DomainError';
 
 /** JSON bodies of these routes are tiny (a name, a title); anything bigger is refused. */
 export const MAX_JSON_BODY_BYTES = 4 * 1024;
@@ -30,41 +28,29 @@ export function errorResponse(status: number, code: string, headers: Record<stri
   );
 }
 
-const PEOPLE_STATUS: Record<PeopleErrorCode, number> = {
-  invalid_input: 400,
-  email_taken: 409,
-  invalid_credentials: 401,
-  throttled: 429,
+/** The one place a service's refusal becomes an HTTP status. */
+export const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
-  last_admin: 409,
-  invalid_token: 400,
-  setup_done: 409,
-  not_member: 403,
-  invalid_session: 401,
+  conflict: 409,
+  gone: 410,
+  // RFC 8470: the request refers to what has not arrived yet (a passage typed offline); retried.
+  too_early: 425,
+  rate_limited: 429,
+  unavailable: 503,
 };
 
 /**
- * By shape, not instanceof: the services are built in the server bundle (dist/server.js) and Next
- * bundles its own copy of the class, so the two constructors differ.
+ * A service's refusal as the JSON error shape: invalid input names its first issue, and a rate
+ * limit or a too-early request says when to try again (Retry-After, whole seconds).
  */
-export function isPeopleError(error: unknown): error is PeopleError {
-  return (
-    error instanceof Error &&
-    error.name === 'PeopleError' &&
-    (PEOPLE_ERROR_CODES as readonly string[]).includes((error as { code?: unknown }).code as string)
-  );
-}
-
-/** A refusal from the people services as the JSON error shape; invalid input names its first issue. */
-export function peopleErrorResponse(error: PeopleError): Response {
-  const code = error.code === 'invalid_input' ? (error.details.issues?.[0]?.code ?? 'invalid_input') : error.code;
-  const retryAfterMs = error.details.retryAfterMs;
-  return errorResponse(
-    PEOPLE_STATUS[error.code],
-    code,
-    retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) },
-  );
+export function domainErrorResponse(error: DomainError): Response {
+  const code = error.issues?.[0]?.code ?? error.code;
+  const retry: Record<string, string> =
+    error.retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) };
+  return errorResponse(DOMAIN_STATUS[error.kind], code, retry);
 }
 
 /**
@@ -119,53 +105,14 @@ async function readCapped(request: Request, limit: number): Promise<string> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-const SHARING_STATUS: Record<SharingErrorCode, number> = {
-  not_found: 404,
-  forbidden: 403,
-  invite_unknown: 404,
-  invite_expired: 410,
-  invite_revoked: 410,
-  request_pending: 409,
-  request_not_needed: 409,
-  request_decided: 409,
-};
-
-/** The sharing service's refusal code, by shape (as for PeopleError), or null. */
-export function sharingErrorCode(error: unknown): SharingErrorCode | null {
-  if (!(error instanceof Error) || error.name !== 'SharingError') return null;
-  const code = (error as { code?: unknown }).code;
-  return (SHARING_ERROR_CODES as readonly unknown[]).includes(code) ? (code as SharingErrorCode) : null;
-}
-
-const COMMENT_STATUS: Record<CommentErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  // RFC 8470: the request refers to what has not arrived yet (a passage typed offline); retried.
-  too_early: 425,
-  rate_limited: 429,
-};
-
-/** A refusal from the comment service; a rate limit or a too-early request says when to try again (Retry-After, whole seconds). */
-export function commentErrorResponse(error: CommentError): Response {
-  const retry: Record<string, string> =
-    error.retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) };
-  return errorResponse(COMMENT_STATUS[error.kind], error.code, retry);
-}
-
 /** Runs a handler and turns HttpErrors (and anything unexpected) into the JSON error shape. */
 export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof HttpError) return errorResponse(error.status, error.code, error.headers);
-    if (isPeopleError(error)) return peopleErrorResponse(error);
-    const sharingCode = sharingErrorCode(error);
-    if (sharingCode) return errorResponse(SHARING_STATUS[sharingCode], sharingCode);
-    if (isCommentError(error)) return commentErrorResponse(error);
-    // By name, as for PeopleError: the document is refused until an operator fixes its files.
+    if (isDomainError(error)) return domainErrorResponse(error);
+    // By name, not instanceof (Next bundles its own copy of the class): the document is refused until an operator fixes its files.
     if (error instanceof Error && error.name === 'DocumentStorageError') {
       getServices().logger.error({ err: error }, 'document storage damaged');
       return errorResponse(503, 'document_damaged');

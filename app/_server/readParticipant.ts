@@ -1,5 +1,4 @@
 import type { Participant } from '../../lib/comments/Participant';
-import { getServices } from '../../lib/services';
 import { clientIp } from './clientIp';
 import { readGuest } from './guestCookie';
 import { readPrincipal } from './readPrincipal';
@@ -12,15 +11,8 @@ export async function readParticipant(request: Request): Promise<Participant> {
   const ip = clientIp(request);
   const principal = await readPrincipal();
   if (principal && principal.actor.kind === 'person') {
-    const actingFor = principal.resolved.session.actingForOrganisationId;
-    const organisation = actingFor ? await getServices().accountStore.getOrganisation(actingFor) : null;
-    return {
-      kind: 'person',
-      actor: principal.actor,
-      name: principal.resolved.person.name,
-      organisation: organisation ? { id: organisation.id, name: organisation.name } : null,
-      ip,
-    };
+    // The principal resolved the organisation the person acts for already; no second lookup.
+    return { kind: 'person', actor: principal.actor, name: principal.resolved.person.name, organisation: principal.organisation, ip };
   }
   const guest = await readGuest();
   if (guest) return { kind: 'guest', actor: { kind: 'guest', id: guest.id, displayName: guest.name }, ip };

@@ -1,5 +1,5 @@
 import { can } from '../../lib/access/can';
-import type { Principal } from '../../server/people';
+import type { Principal } from '../../lib/people/Principal';
 import { HttpError } from './http';
 import { readPrincipal } from './readPrincipal';
 

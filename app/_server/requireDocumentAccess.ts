@@ -1,20 +1,23 @@
-import { can } from '../../lib/access/can';
-import type { Action, DocumentResource } from '../../lib/access/model';
-import { isValidDocumentId } from '../../lib/documentId';
-import { getServices } from '../../lib/services';
-import type { Principal } from '../../server/people';
+import type { Action } from '../../lib/access/model';
+import { parseDocumentId, type DocumentId } from '../../lib/documentId';
+import type { OpenedDocument } from '../../lib/documents/DocumentActs';
+import type { Principal } from '../../lib/people/Principal';
+import { documentActs } from './documentActs';
 import { HttpError } from './http';
 import { actorOf, readPrincipal } from './readPrincipal';
 
 /**
- * The signed-in person and the document, when can() allows `action` on it. A document they may not
- * even view is "not found" (its existence is not revealed); one they may view is 403.
+ * The signed-in person and the document, when the access gate allows `action` on it. A document they
+ * may not even view is "not found" (its existence is not revealed); one they may view is 403.
  */
-export async function requireDocumentAccess(id: string, action: Action): Promise<{ principal: Principal; resource: DocumentResource }> {
+export async function requireDocumentAccess(
+  rawId: string,
+  action: Action,
+): Promise<OpenedDocument & { principal: Principal; id: DocumentId }> {
   const principal = await readPrincipal();
   if (!principal) throw new HttpError(401, 'unauthenticated');
-  const resource = isValidDocumentId(id) ? await getServices().documents.resource(id) : null;
-  if (!resource || !can(actorOf(principal), 'view', resource).allowed) throw new HttpError(404, 'not_found');
-  if (!can(actorOf(principal), action, resource).allowed) throw new HttpError(403, 'forbidden');
-  return { principal, resource };
+  const id = parseDocumentId(rawId);
+  if (!id) throw new HttpError(404, 'not_found');
+  const opened = await documentActs().open(actorOf(principal), id, action);
+  return { ...opened, principal, id };
 }

@@ -1,4 +1,4 @@
-import type { Principal } from '../../server/people';
+import type { Principal } from '../../lib/people/Principal';
 import { HttpError } from './http';
 import { readPrincipal } from './readPrincipal';
 

@@ -1,5 +1,5 @@
 import type { Invite } from '../../lib/sharing/SharingStore';
-import { statusOf } from '../../server/sharing/createSharingService';
+import { statusOf } from '../../lib/sharing/statusOf';
 import type { InviteSummary } from '../_shared/InviteSummary';
 
 /** An invite as the share panel sees it: never its hash. */

@@ -1,29 +1,36 @@
 import { notFound, redirect } from 'next/navigation';
-import { can } from '../../lib/access/can';
+import { cache } from 'react';
+import { judge } from '../../lib/access/gate';
 import type { Actor, DocumentResource } from '../../lib/access/model';
-import { isValidDocumentId } from '../../lib/documentId';
+import { parseDocumentId, type DocumentId } from '../../lib/documentId';
 import { documentResourceOf } from '../../lib/documents/DocumentService';
+import type { Principal } from '../../lib/people/Principal';
 import { getServices } from '../../lib/services';
 import type { DocumentMeta } from '../../lib/storage/MetadataStore';
-import type { Principal } from '../../server/people';
 import { actorOf, readPrincipal } from './readPrincipal';
 
 /** A document a page shows, and who is looking at it. */
 export interface ViewedDocument {
+  readonly id: DocumentId;
   readonly meta: DocumentMeta;
   readonly principal: Principal | null;
   readonly actor: Actor;
   readonly resource: DocumentResource;
 }
 
-async function lookUp(id: string): Promise<(ViewedDocument & { readonly viewable: boolean }) | null> {
-  const meta = isValidDocumentId(id) ? await getServices().documents.get(id) : null;
-  if (!meta) return null;
+/**
+ * The page's document and visitor, looked up once per render: generateMetadata and the page ask
+ * with the same raw id, and React `cache` hands the second the first one's answer.
+ */
+const lookUp = cache(async (rawId: string): Promise<(ViewedDocument & { readonly viewable: boolean }) | null> => {
+  const id = parseDocumentId(rawId);
+  const meta = id ? await getServices().documents.get(id) : null;
+  if (!id || !meta) return null;
   const principal = await readPrincipal();
   const actor = actorOf(principal);
   const resource = documentResourceOf(meta);
-  return { meta, principal, actor, resource, viewable: can(actor, 'view', resource).allowed };
-}
+  return { id, meta, principal, actor, resource, viewable: judge(actor, 'view', resource).pass };
+});
 
 /** The document if it exists and can() lets the visitor view it, else null (for a page's title). */
 export async function findViewableDocument(id: string): Promise<ViewedDocument | null> {

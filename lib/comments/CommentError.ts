@@ -1,8 +1,6 @@
-/**
- * A refusal from the comment service: a stable code (`error.<code>` in the catalogue) and what kind
- * of refusal it is, which the HTTP adapter turns into a status (app/_server/commentErrorResponse.ts).
- * Recognised by shape (`name`), not instanceof: Next bundles its own copy of this class.
- */
+import { DomainError, isDomainError } from '../errors/DomainError';
+
+/** The kinds of refusal the comment service makes (a subset of DomainError's). */
 export const COMMENT_ERROR_KINDS = [
   'invalid',
   'unauthenticated',
@@ -14,24 +12,16 @@ export const COMMENT_ERROR_KINDS = [
 ] as const;
 export type CommentErrorKind = (typeof COMMENT_ERROR_KINDS)[number];
 
-export class CommentError extends Error {
+/** A refusal from the comment service: a stable code (`error.<code>` in the catalogue) and its kind. */
+export class CommentError extends DomainError {
   override readonly name = 'CommentError';
+  declare readonly kind: CommentErrorKind;
 
-  constructor(
-    readonly kind: CommentErrorKind,
-    readonly code: string,
-    /** For `rate_limited` and `too_early`: how long until trying again makes sense. */
-    readonly retryAfterMs?: number,
-  ) {
-    super(code);
+  constructor(kind: CommentErrorKind, code: string, retryAfterMs?: number) {
+    super(kind, code, code, retryAfterMs === undefined ? {} : { retryAfterMs });
   }
 }
 
 export function isCommentError(error: unknown): error is CommentError {
-  return (
-    error instanceof Error &&
-    error.name === 'CommentError' &&
-    (COMMENT_ERROR_KINDS as readonly unknown[]).includes((error as { kind?: unknown }).kind) &&
-    typeof (error as { code?: unknown }).code === 'string'
-  );
+  return isDomainError(error) && error.name === 'CommentError';
 }

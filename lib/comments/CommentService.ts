@@ -23,6 +23,7 @@
 import type * as Y from 'yjs';
 import { can } from '../access/can';
 import { isConsultationOpen } from '../access/consultation';
+import { passGate } from '../access/gate';
 import type { Action, DocumentResource } from '../access/model';
 import type { FixedWindowLimiter } from '../apiKeys/FixedWindowLimiter';
 import { documentResourceOf, type DocumentService } from '../documents/DocumentService';
@@ -197,12 +198,18 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
 
   /** The document if the participant may read it: "not found" for people, "sign in" for guests and anonymous visitors. */
   async function open(who: Participant, documentId: string): Promise<Opened> {
-    const meta = await documents.get(documentId);
-    const resource = meta ? documentResourceOf(meta, now()) : null;
-    if (!meta || !resource || !can(actorOfParticipant(who), 'view', resource).allowed) {
-      if (who.kind === 'person' || meta === null) throw new CommentError('not_found', 'not_found');
-      throw new CommentError('unauthenticated', 'unauthenticated');
-    }
+    const { found: meta, resource } = await passGate({
+      actor: actorOfParticipant(who),
+      action: 'view',
+      load: () => documents.get(documentId),
+      resourceOf: (found) => documentResourceOf(found, now()),
+      refuse: {
+        hidden: (exists) =>
+          who.kind === 'person' || !exists
+            ? new CommentError('not_found', 'not_found')
+            : new CommentError('unauthenticated', 'unauthenticated'),
+      },
+    });
     return { meta, resource };
   }
 

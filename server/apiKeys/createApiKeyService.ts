@@ -4,31 +4,16 @@
  * platform) decides who manages keys.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { API_KEY_SCOPES, type ApiKey, type ApiKeyScope, type ApiKeyStore } from '../../lib/apiKeys/ApiKeyStore';
+import { API_KEY_SCOPES, type ApiKey, type ApiKeyStore } from '../../lib/apiKeys/ApiKeyStore';
 import type { AccountStore } from '../../lib/people/AccountStore';
 import { requireAllowed } from '../people/requireAllowed';
+import type { ApiKeyService, PublicApiKey } from '../../lib/apiKeys/ApiKeyService';
+
+export type { ApiKeyService, PublicApiKey } from '../../lib/apiKeys/ApiKeyService';
 
 /** `sk_` and 43 base64url characters (256 random bits). */
 const KEY_PATTERN = /^sk_[A-Za-z0-9_-]{43}$/;
 const PREFIX_LENGTH = 7;
-
-export type PublicApiKey = Omit<ApiKey, 'hash'>;
-
-export interface ApiKeyService {
-  create(adminId: string, input: { name: string; scopes?: readonly ApiKeyScope[] }): Promise<{ key: string; apiKey: PublicApiKey }>;
-  list(adminId: string): Promise<PublicApiKey[]>;
-  /** Null when there is no such key. */
-  revoke(adminId: string, id: string): Promise<PublicApiKey | null>;
-  /** The live (not revoked) key presented, or null for a missing, malformed, unknown or revoked one. */
-  verify(raw: string | null | undefined): Promise<ApiKey | null>;
-  /** Whether a key with this id exists and is not revoked (sync tokens it minted count only then). */
-  isActive(id: string): Promise<boolean>;
-  /**
-   * Called with the key's id once a revocation is stored, so the sync server ends the connections of
-   * tokens the key minted at once; returns the function that unsubscribes.
-   */
-  onRevoked(listener: (keyId: string) => void): () => void;
-}
 
 export function hashApiKey(raw: string): string {
   return createHash('sha256').update(raw, 'utf8').digest('base64url');

@@ -10,22 +10,14 @@ import { composeResetMail } from '../../lib/mail/composeResetMail';
 import type { Mailer } from '../../lib/mail/Mailer';
 import { resetLink } from '../../lib/mail/resetLink';
 import type { AppLogger } from '../../lib/services';
-import type { AccountService } from '../people/createAccountService';
+import type { AccountService } from '../../lib/people/AccountService';
 import type { AccountStore } from '../../lib/people/AccountStore';
+import type { ResetMailService, ResetRequestResult } from '../../lib/mail/ResetMailService';
+
+export type { ResetMailService, ResetRequestResult } from '../../lib/mail/ResetMailService';
 
 export const RESET_REQUESTS_PER_IP = { limit: 10, windowMs: 15 * 60 * 1000 } as const;
 export const RESET_REQUESTS_PER_EMAIL = { limit: 3, windowMs: 60 * 60 * 1000 } as const;
-
-export type ResetRequestResult = { readonly accepted: true } | { readonly accepted: false; readonly retryAfterMs: number };
-
-export interface ResetMailService {
-  /** Admin only (the account service checks): e-mails a fresh link to the person; resolves with the address. */
-  mailAdminLink(adminPersonId: string, personId: string): Promise<{ email: string }>;
-  /** Self-service; see the module comment for what is (not) revealed. */
-  request(email: string, ip: string): ResetRequestResult;
-  /** Resolves once every mail started so far has been handed over or failed (for shutdown and tests). */
-  settled(): Promise<void>;
-}
 
 export function createResetMailService(options: {
   readonly accounts: AccountService;

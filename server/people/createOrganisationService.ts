@@ -4,38 +4,21 @@
  * share its document grants, so only an admin adds members; anyone may leave, and an admin may
  * remove anyone.
  */
-import { AccountStoreError, type Organisation, type Page, type PersonProfile } from '../../lib/people/AccountStore';
-import type { z } from 'zod';
+import { AccountStoreError, type Organisation, type PersonProfile } from '../../lib/people/AccountStore';
 import { organisationSchema } from '../../lib/people/schemas';
 import { createLogger } from '../logger';
 import { createAccessEvents } from './accessEvents';
 import { newId } from './newId';
-import { pageQuerySchema, type PageQueryRequest } from './pageQuerySchema';
+import { pageQuerySchema } from '../../lib/people/pageQuerySchema';
 import { byName } from './pageOf';
 import { parseInput } from './parseInput';
-import { PeopleError } from './PeopleError';
+import { PeopleError } from '../../lib/people/PeopleError';
 import type { PeopleServiceOptions } from './PeopleServiceOptions';
 import { requireAllowed } from './requireAllowed';
 import { toProfile } from './toProfile';
+import type { OrganisationInput, OrganisationService } from '../../lib/people/OrganisationService';
 
-/** As a form or request sends it: the CVR number may be absent, empty or spaced. */
-export type OrganisationInput = z.input<typeof organisationSchema>;
-
-export interface OrganisationService {
-  /** Admin only. Throws `forbidden` or `invalid_input` (e.g. `cvr_invalid`, `cvr_required`). */
-  create(adminPersonId: string, input: OrganisationInput): Promise<Organisation>;
-  get(id: string): Promise<Organisation | null>;
-  /** By name, searching name and CVR. Throws `invalid_input`. */
-  list(query: PageQueryRequest): Promise<Page<Organisation>>;
-  /** Admin only; true when added, false when already a member. Throws `forbidden` or `not_found`. */
-  join(adminPersonId: string, personId: string, organisationId: string): Promise<boolean>;
-  /** The person themself or an admin; true when removed. Throws `forbidden`. */
-  leave(actorPersonId: string, personId: string, organisationId: string): Promise<boolean>;
-  /** Sorted by name; empty for an unknown organisation. */
-  membersOf(organisationId: string): Promise<PersonProfile[]>;
-  /** Sorted by name; empty for an unknown person. */
-  organisationsOf(personId: string): Promise<Organisation[]>;
-}
+export type { OrganisationInput, OrganisationService } from '../../lib/people/OrganisationService';
 
 const ADMINISTER = { kind: 'platform' } as const;
 

@@ -1,13 +1,9 @@
-import type { SessionPrincipal } from '../../lib/auth/authorizeSync';
 import type { AccountStore } from '../../lib/people/AccountStore';
 import { actorLabel } from '../../lib/people/actorLabel';
-import type { ResolvedSession, SessionService } from './createSessionService';
+import type { Principal } from '../../lib/people/Principal';
+import type { ResolvedSession, SessionService } from '../../lib/people/SessionService';
 
-export interface Principal extends SessionPrincipal {
-  readonly resolved: ResolvedSession;
-  /** The organisation the person acts for (a verified membership), as its own field: views show it apart from the name. */
-  readonly organisation: { readonly id: string; readonly name: string } | null;
-}
+export type { Principal } from '../../lib/people/Principal';
 
 /**
  * From a session id to who acts and how others see them: "Navn", or "Navn (Organisation)" while

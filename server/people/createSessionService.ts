@@ -3,33 +3,18 @@
  * the session. Sessions slide: each use moves the idle expiry on, written at most once a minute
  * so that requests do not each rewrite the store, and never past the 30-day lifetime.
  */
-import type { PersonActor } from '../../lib/access/model';
 import { hashSessionId, isSessionIdShaped } from '../../lib/auth/sessionId';
-import type { PersonProfile, Session } from '../../lib/people/AccountStore';
+import type { Session } from '../../lib/people/AccountStore';
 import { createLogger } from '../logger';
 import { createAccessEvents } from './accessEvents';
 import { actorOf } from './actorOf';
-import { PeopleError } from './PeopleError';
+import { PeopleError } from '../../lib/people/PeopleError';
 import type { PeopleServiceOptions } from './PeopleServiceOptions';
 import { SESSION_TOUCH_INTERVAL_MS, sessionExpiresAt } from './sessionPolicy';
 import { toProfile } from './toProfile';
+import type { ResolvedSession, SessionService } from '../../lib/people/SessionService';
 
-export interface ResolvedSession {
-  readonly actor: PersonActor;
-  readonly person: PersonProfile;
-  readonly session: Session;
-}
-
-export interface SessionService {
-  /** Null for a missing, malformed, forged or expired id, or a person who is gone or disabled. */
-  resolve(sessionId: string | null | undefined): Promise<ResolvedSession | null>;
-  /** The same by the id's hash, for sync tokens that name the session they were minted for. */
-  resolveByHash(idHash: string): Promise<ResolvedSession | null>;
-  /** Act for one of the person's organisations, or for oneself (null). Throws `invalid_session` or `not_member`. */
-  setActingFor(sessionId: string, organisationId: string | null): Promise<ResolvedSession>;
-  /** Deletes expired sessions and spent tokens; run now and then (at start, hourly). */
-  pruneExpired(): Promise<{ sessions: number; tokens: number }>;
-}
+export type { ResolvedSession, SessionService } from '../../lib/people/SessionService';
 
 export function createSessionService(options: PeopleServiceOptions): SessionService {
   const { store, clock = Date.now, logger = createLogger('silent'), events = createAccessEvents(logger) } = options;

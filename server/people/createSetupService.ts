@@ -10,17 +10,13 @@ import { signUpSchema, type SignUpRequest } from '../../lib/people/schemas';
 import { createLogger } from '../logger';
 import { newId } from './newId';
 import { parseInput } from './parseInput';
-import { PeopleError } from './PeopleError';
+import { PeopleError } from '../../lib/people/PeopleError';
 import type { PeopleServiceOptions } from './PeopleServiceOptions';
 import { SETUP_TOKEN_LIFETIME_MS } from './sessionPolicy';
 import { toProfile } from './toProfile';
+import type { SetupService } from '../../lib/people/SetupService';
 
-export interface SetupService {
-  /** A raw setup token while no active admin exists (earlier ones stop working), else null. */
-  ensureSetupToken(): Promise<string | null>;
-  /** Creates the first admin and spends the token. Throws `invalid_input`, `setup_done`, `email_taken` or `invalid_token`. */
-  completeSetup(token: string, input: SignUpRequest): Promise<PersonProfile>;
-}
+export type { SetupService } from '../../lib/people/SetupService';
 
 export function createSetupService(options: PeopleServiceOptions): SetupService {
   const { store, clock = Date.now, logger = createLogger('silent'), passwords = scryptHasher() } = options;

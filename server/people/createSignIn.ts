@@ -9,28 +9,15 @@ import { z } from '../../lib/zodWithoutEval';
 import type { PasswordHasher } from '../../lib/auth/PasswordHasher';
 import { hashSessionId, isSessionIdShaped } from '../../lib/auth/sessionId';
 import type { SignInThrottle } from '../../lib/auth/signInThrottle';
-import type { AccountStore, PersonProfile } from '../../lib/people/AccountStore';
+import type { AccountStore } from '../../lib/people/AccountStore';
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '../../lib/people/schemas';
 import type { Logger } from '../logger';
 import { parseInput } from './parseInput';
 import { startSession } from './startSession';
 import { toProfile } from './toProfile';
+import type { SignInRequest, SignInResult } from '../../lib/people/SignInRequest';
 
-export interface SignInRequest {
-  readonly email: string;
-  readonly password: string;
-  /** The client's address, for the per-IP throttle. */
-  readonly ip: string;
-  /** The session id the browser held before, if any: deleted on success (session rotation). */
-  readonly previousSessionId?: string | null;
-  /** The browser signed in to this e-mail's account before (a verified device cookie): not held by the account-wide lock. */
-  readonly knownDevice?: boolean;
-}
-
-export type SignInResult =
-  | { readonly ok: true; readonly sessionId: string; readonly person: PersonProfile }
-  | { readonly ok: false; readonly code: 'invalid_credentials' | 'disabled' }
-  | { readonly ok: false; readonly code: 'throttled'; readonly retryAfterMs: number };
+export type { SignInRequest, SignInResult } from '../../lib/people/SignInRequest';
 
 // Only the shape is checked here: a malformed e-mail is just one that has no account.
 const signInRequestSchema = z.object({

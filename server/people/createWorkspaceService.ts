@@ -8,24 +8,13 @@ import { createLogger } from '../logger';
 import { createAccessEvents } from './accessEvents';
 import { newId } from './newId';
 import { parseInput } from './parseInput';
-import { PeopleError } from './PeopleError';
+import { PeopleError } from '../../lib/people/PeopleError';
 import type { PeopleServiceOptions } from './PeopleServiceOptions';
 import { requireAllowed } from './requireAllowed';
-import { workspaceSchema, type WorkspaceRequest } from './workspaceSchema';
+import type { WorkspaceService } from '../../lib/people/WorkspaceService';
 
-export interface WorkspaceService {
-  /** Admin only. Throws `forbidden`, `invalid_input` or `not_found` (an unknown member). */
-  create(adminPersonId: string, input: WorkspaceRequest): Promise<Workspace>;
-  get(id: string): Promise<Workspace | null>;
-  /** Every workspace, by name; callers show only those can() lets the actor view. */
-  list(): Promise<Workspace[]>;
-  /** Needs `manage_access` on the workspace. Throws `forbidden` or `not_found`. */
-  addMember(actorPersonId: string, workspaceId: string, personId: string): Promise<Workspace>;
-  /** Needs `manage_access` on the workspace. Throws `forbidden` or `not_found`. */
-  removeMember(actorPersonId: string, workspaceId: string, personId: string): Promise<Workspace>;
-  /** The workspaces the person is a member of, by name. */
-  workspacesOf(personId: string): Promise<Workspace[]>;
-}
+export type { WorkspaceService } from '../../lib/people/WorkspaceService';
+import { workspaceSchema, type WorkspaceRequest } from '../../lib/people/workspaceSchema';
 
 const notFound = (error: unknown): never => {
   if (error instanceof AccountStoreError && error.code === 'not_found') throw new PeopleError('not_found', error.message);

@@ -8,9 +8,9 @@ export { createOrganisationService, type OrganisationInput, type OrganisationSer
 export { createWorkspaceService, type WorkspaceService } from './createWorkspaceService';
 export { createSetupService, type SetupService } from './createSetupService';
 export { createAccessEvents, type AccessEvents, type AccessRevoked, type AccessRevokedReason } from './accessEvents';
-export { PeopleError, PEOPLE_ERROR_CODES, type PeopleErrorCode, type InputIssue } from './PeopleError';
+export { PeopleError, PEOPLE_ERROR_CODES, type PeopleErrorCode, type InputIssue } from '../../lib/people/PeopleError';
 export type { PeopleServiceOptions } from './PeopleServiceOptions';
-export type { PageQueryRequest } from './pageQuerySchema';
-export type { WorkspaceRequest } from './workspaceSchema';
+export type { PageQueryRequest } from '../../lib/people/pageQuerySchema';
+export type { WorkspaceRequest } from '../../lib/people/workspaceSchema';
 export * from './sessionPolicy';
 export { createPrincipalResolver, createPrincipalByHashResolver, type Principal } from './createPrincipalResolver';

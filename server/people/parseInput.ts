@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PeopleError } from './PeopleError';
+import { PeopleError } from '../../lib/people/PeopleError';
 
 /** The parsed input, or `invalid_input` listing each field with its schema's error code. Never echoes the value. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -2,7 +2,7 @@ import { can } from '../../lib/access/can';
 import type { Action, PersonActor, Resource } from '../../lib/access/model';
 import type { AccountStore, Person } from '../../lib/people/AccountStore';
 import { actorOf } from './actorOf';
-import { PeopleError } from './PeopleError';
+import { PeopleError } from '../../lib/people/PeopleError';
 
 /**
  * The person `personId`, if can() lets them do `action` on `resource`; otherwise `forbidden` with

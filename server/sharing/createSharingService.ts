@@ -6,17 +6,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import { can } from '../../lib/access/can';
+import { passGate } from '../../lib/access/gate';
 import type { Actor, DocumentResource, PersonActor } from '../../lib/access/model';
 import { withGrantAtLeast } from '../../lib/access/withGrant';
 import { hashSessionId, isSessionIdShaped, newSessionId } from '../../lib/auth/sessionId';
 import type { DocumentService } from '../../lib/documents/DocumentService';
-import type { CoAuthorRequest, Invite, InviteRole, SharingStore } from '../../lib/sharing/SharingStore';
+import type { Invite, InviteRole, SharingStore } from '../../lib/sharing/SharingStore';
 import { PendingRequestExistsError } from '../../lib/sharing/SharingStore';
-import { SharingError } from './SharingError';
+import { SharingError } from '../../lib/sharing/SharingError';
+import type { SharingService } from '../../lib/sharing/SharingService';
+import { statusOf } from '../../lib/sharing/statusOf';
+
+export type { SharingService } from '../../lib/sharing/SharingService';
+export { statusOf, type InviteStatus } from '../../lib/sharing/statusOf';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type InviteStatus = 'active' | 'expired' | 'revoked';
+const REFUSALS = { hidden: () => new SharingError('not_found'), denied: () => new SharingError('forbidden') };
 
 export interface SharingServiceOptions {
   readonly store: SharingStore;
@@ -24,33 +30,18 @@ export interface SharingServiceOptions {
   readonly now?: () => Date;
 }
 
-export interface SharingService {
-  /** A new link's token (shown once, in the link) and the stored invite. */
-  createInvite(actor: Actor, documentId: string, role: InviteRole, expiresInDays: number): Promise<{ token: string; invite: Invite }>;
-  listInvites(actor: Actor, documentId: string): Promise<Invite[]>;
-  revokeInvite(actor: Actor, documentId: string, inviteId: string): Promise<Invite>;
-  /** What a link leads to, for the invitation page (before signing in). */
-  inspectInvite(token: string): Promise<{ invite: Invite; status: InviteStatus }>;
-  /** Grants the invite's role to the person (never lowering a stronger one); returns the document id. */
-  acceptInvite(actor: Actor, token: string): Promise<string>;
-  requestCoAuthorship(actor: Actor, documentId: string, message: string): Promise<CoAuthorRequest>;
-  /** The person's latest request for the document, if any. */
-  ownRequest(actor: Actor, documentId: string): Promise<CoAuthorRequest | null>;
-  listRequests(actor: Actor, documentId: string): Promise<CoAuthorRequest[]>;
-  decideRequest(actor: Actor, documentId: string, requestId: string, decision: 'approve' | 'decline'): Promise<CoAuthorRequest>;
-}
-
-export const statusOf = (invite: Invite, now: Date): InviteStatus =>
-  invite.revokedAt !== undefined ? 'revoked' : Date.parse(invite.expiresAt) <= now.getTime() ? 'expired' : 'active';
-
 export function createSharingService(options: SharingServiceOptions): SharingService {
   const { store, documents, now = () => new Date() } = options;
 
-  /** The document when can() allows `action`; a document the actor may not even view is not found. */
+  /** The document when the gate lets the actor do `action`; a document the actor may not even view is not found. */
   async function allowed(actor: Actor, documentId: string, action: 'manage_access' | 'view'): Promise<DocumentResource> {
-    const resource = await documents.resource(documentId);
-    if (!resource || !can(actor, 'view', resource).allowed) throw new SharingError('not_found');
-    if (!can(actor, action, resource).allowed) throw new SharingError('forbidden');
+    const { resource } = await passGate({
+      actor,
+      action,
+      load: () => documents.resource(documentId),
+      resourceOf: (found) => found,
+      refuse: REFUSALS,
+    });
     return resource;
   }
 
@@ -115,6 +106,7 @@ export function createSharingService(options: SharingServiceOptions): SharingSer
       const status = statusOf(invite, now());
       if (status === 'expired') throw new SharingError('invite_expired');
       if (status === 'revoked') throw new SharingError('invite_revoked');
+      // Not through the gate: the accepter may not see the document yet; the unexpired, unrevoked token is the authority.
       await grantAtLeast(invite.documentId, accepter.id, invite.role);
       await store.recordInviteUse(invite.id);
       return invite.documentId;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonActor } from '../../../lib/access/model';
 import { hashSessionId } from '../../../lib/auth/sessionId';
+import type { DocumentId } from '../../../lib/documentId';
 import { createDocumentService } from '../../../server/documents/createDocumentService';
 import { createSharingService } from '../../../server/sharing/createSharingService';
 import { MemorySharingStore } from '../../../server/sharing/MemorySharingStore';
@@ -26,7 +27,7 @@ async function setup() {
   const meta = await documents.create({ title: 'Udkast', template: 'blank', createdBy: { id: owner.id, name: 'Ejer' } });
   const changed: string[] = [];
   documents.onAccessChanged((id) => changed.push(id));
-  return { documents, store, sharing, id: meta.id, changed, advance: (ms: number) => (clock += ms) };
+  return { documents, store, sharing, id: meta.id as DocumentId, changed, advance: (ms: number) => (clock += ms) };
 }
 
 describe('invite links', () => {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { isDomainError } from '../../../../lib/errors/DomainError';
 import { t } from '../../../../lib/i18n/t';
 import { getServices } from '../../../../lib/services';
-import { sharingErrorCode } from '../../../_server/http';
 import { readPrincipal } from '../../../_server/readPrincipal';
 import { AcceptInvitation } from '../../../_sharing/AcceptInvitation';
 import { ROLE_LABELS } from '../../../_sharing/roleLabels';
@@ -16,7 +16,7 @@ async function inspect(token: string) {
   try {
     return await getServices().sharing.inspectInvite(token);
   } catch (error) {
-    if (sharingErrorCode(error) === 'invite_unknown') return null;
+    if (isDomainError(error) && error.code === 'invite_unknown') return null;
     throw error;
   }
 }

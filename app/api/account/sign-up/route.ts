@@ -10,8 +10,9 @@
 import { signUpSchema } from '../../../../lib/people/schemas';
 import { getServices } from '../../../../lib/services';
 import { newPersonId } from '../../../../lib/people/newPersonId';
+import { isDomainError } from '../../../../lib/errors/DomainError';
 import { clientIp } from '../../../_server/clientIp';
-import { HttpError, assertSameOrigin, handle, isPeopleError, readJson } from '../../../_server/http';
+import { HttpError, assertSameOrigin, handle, readJson } from '../../../_server/http';
 import { signInAndSetCookie } from '../../../_server/signInAndSetCookie';
 
 export const dynamic = 'force-dynamic';
@@ -29,7 +30,7 @@ export function POST(request: Request): Promise<Response> {
     try {
       created = await accounts.signUp(input);
     } catch (error) {
-      if (!isPeopleError(error) || error.code !== 'email_taken') throw error;
+      if (!isDomainError(error) || error.code !== 'email_taken') throw error;
     }
     // Both ways sign in the same way (one password verification), so the time taken tells nothing either.
     const person = await signInQuietly(request, input.email, input.password);

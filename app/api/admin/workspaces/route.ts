@@ -1,6 +1,6 @@
 /** GET: every workspace with its members. POST `{ name, description? }`: an admin creates one. */
 import { getServices } from '../../../../lib/services';
-import { workspaceSchema } from '../../../../server/people/workspaceSchema';
+import { workspaceSchema } from '../../../../lib/people/workspaceSchema';
 import { assertSameOrigin, handle, readJson } from '../../../_server/http';
 import { loadAdminWorkspaces, toAdminWorkspace } from '../../../_server/loadAdminWorkspaces';
 import { requireAdmin } from '../../../_server/requireAdmin';

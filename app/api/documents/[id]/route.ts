@@ -1,7 +1,8 @@
 /** PATCH: rename a document (needs edit access, as decided by can()). */
-import { getServices } from '../../../../lib/services';
 import { renameDocumentSchema } from '../../../_shared/schemas';
-import { HttpError, assertSameOrigin, handle, readJson } from '../../../_server/http';
+import { assertSameOrigin, handle, readJson } from '../../../_server/http';
+import { documentActs } from '../../../_server/documentActs';
+import { actorOf } from '../../../_server/readPrincipal';
 import { requireDocumentAccess } from '../../../_server/requireDocumentAccess';
 import { toDocumentSummary } from '../../../_server/toDocumentSummary';
 
@@ -11,10 +12,9 @@ export function PATCH(request: Request, context: { params: Promise<{ id: string 
   return handle(async () => {
     assertSameOrigin(request);
     const { id } = await context.params;
-    await requireDocumentAccess(id, 'edit');
+    const { principal, id: documentId } = await requireDocumentAccess(id, 'edit');
     const { title } = await readJson(request, renameDocumentSchema);
-    const meta = await getServices().documents.rename(id, title);
-    if (!meta) throw new HttpError(404, 'not_found');
+    const meta = await documentActs().rename(actorOf(principal), documentId, title);
     return Response.json({ document: toDocumentSummary(meta, true) });
   });
 }

@@ -7,6 +7,8 @@ import type { Grant } from '../../../../../lib/access/model';
 import { getServices } from '../../../../../lib/services';
 import { grantAccessSchema, revokeAccessSchema } from '../../../../_shared/schemas';
 import { HttpError, assertSameOrigin, handle, readJson } from '../../../../_server/http';
+import { documentActs } from '../../../../_server/documentActs';
+import { actorOf } from '../../../../_server/readPrincipal';
 import { requireDocumentAccess } from '../../../../_server/requireDocumentAccess';
 
 export const dynamic = 'force-dynamic';
@@ -39,16 +41,18 @@ export function POST(request: Request, context: Context): Promise<Response> {
   return handle(async () => {
     assertSameOrigin(request);
     const { id } = await context.params;
-    const { principal, resource } = await requireDocumentAccess(id, 'manage_access');
+    const { principal, resource, id: documentId } = await requireDocumentAccess(id, 'manage_access');
     const { email, role } = await readJson(request, grantAccessSchema);
-    const { accountStore, documents } = getServices();
+    const { accountStore } = getServices();
     const person = await accountStore.getPersonByEmail(email);
     // Owners learn whether an e-mail has an account; invite links (later) avoid that.
     if (!person) throw new HttpError(404, 'person_not_found');
     if (isOwnerGrantOf(resource.grants, person.id) && person.id === principal.personId) throw new HttpError(409, 'own_access');
     const others = resource.grants.filter((grant) => !(grant.subject === 'person' && grant.personId === person.id));
-    const meta = await documents.setGrants(id, [...others, { subject: 'person', personId: person.id, role }]);
-    if (!meta) throw new HttpError(404, 'not_found');
+    const meta = await documentActs().setGrants(actorOf(principal), documentId, [
+      ...others,
+      { subject: 'person', personId: person.id, role },
+    ]);
     return Response.json({ grants: await listed(meta.grants) }, { status: 201 });
   });
 }
@@ -57,12 +61,11 @@ export function DELETE(request: Request, context: Context): Promise<Response> {
   return handle(async () => {
     assertSameOrigin(request);
     const { id } = await context.params;
-    const { principal, resource } = await requireDocumentAccess(id, 'manage_access');
+    const { principal, resource, id: documentId } = await requireDocumentAccess(id, 'manage_access');
     const { personId } = await readJson(request, revokeAccessSchema);
     if (isOwnerGrantOf(resource.grants, personId) && personId === principal.personId) throw new HttpError(409, 'own_access');
     const kept = resource.grants.filter((grant) => !(grant.subject === 'person' && grant.personId === personId));
-    const meta = await getServices().documents.setGrants(id, kept);
-    if (!meta) throw new HttpError(404, 'not_found');
+    const meta = await documentActs().setGrants(actorOf(principal), documentId, kept);
     return Response.json({ grants: await listed(meta.grants) });
   });
 }

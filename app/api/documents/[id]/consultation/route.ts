@@ -11,6 +11,8 @@ import { toConsultationView } from '../../../../../lib/comments/views';
 import { getServices } from '../../../../../lib/services';
 import { NO_STORE } from '../../../../_server/commentResponses';
 import { HttpError, assertSameOrigin, handle, readJson } from '../../../../_server/http';
+import { documentActs } from '../../../../_server/documentActs';
+import { actorOf } from '../../../../_server/readPrincipal';
 import { requireDocumentAccess } from '../../../../_server/requireDocumentAccess';
 
 export const dynamic = 'force-dynamic';
@@ -19,15 +21,14 @@ export function PATCH(request: Request, context: { params: Promise<{ id: string 
   return handle(async () => {
     assertSameOrigin(request);
     const { id } = await context.params;
-    const { principal } = await requireDocumentAccess(id, 'change_phase');
+    const { principal, id: documentId } = await requireDocumentAccess(id, 'change_phase');
     const change = await readJson(request, consultationSettingsSchema);
     const { documents, logger } = getServices();
-    const current = await documents.get(id);
+    const current = await documents.get(documentId);
     if (!current) throw new HttpError(404, 'not_found');
     const next = changedConsultation(current.consultation, change);
     if (!next.ok) throw new HttpError(400, next.code);
-    const meta = await documents.setConsultation(id, next.settings);
-    if (!meta) throw new HttpError(404, 'not_found');
+    const meta = await documentActs().setConsultation(actorOf(principal), documentId, next.settings);
     logger.info({ doc: id, by: principal.personId }, 'consultation settings changed');
     // Open clients refetch the comments answer, which carries the consultation and their capabilities.
     await getServices().comments.consultationChanged(id);

@@ -4,6 +4,7 @@
  */
 import { getServices } from '../../../../../lib/services';
 import { createInviteSchema } from '../../../../_shared/schemas';
+import { documentIdParam } from '../../../../_server/documentIdParam';
 import { assertSameOrigin, handle, readJson } from '../../../../_server/http';
 import { actorOf } from '../../../../_server/readPrincipal';
 import { requirePrincipal } from '../../../../_server/requirePrincipal';
@@ -16,7 +17,7 @@ type Context = { params: Promise<{ id: string }> };
 export function GET(_request: Request, context: Context): Promise<Response> {
   return handle(async () => {
     const principal = await requirePrincipal();
-    const invites = await getServices().sharing.listInvites(actorOf(principal), (await context.params).id);
+    const invites = await getServices().sharing.listInvites(actorOf(principal), documentIdParam((await context.params).id));
     return Response.json({ invites: invites.map((invite) => toInviteSummary(invite)) }, { headers: { 'Cache-Control': 'no-store' } });
   });
 }
@@ -27,7 +28,7 @@ export function POST(request: Request, context: Context): Promise<Response> {
     const principal = await requirePrincipal();
     const { id } = await context.params;
     const { role, expiresInDays } = await readJson(request, createInviteSchema);
-    const { token, invite } = await getServices().sharing.createInvite(actorOf(principal), id, role, expiresInDays);
+    const { token, invite } = await getServices().sharing.createInvite(actorOf(principal), documentIdParam(id), role, expiresInDays);
     return Response.json(
       { invite: toInviteSummary(invite), path: `/invitation/${token}` },
       { status: 201, headers: { 'Cache-Control': 'no-store' } },

@@ -6,6 +6,7 @@
 import { can } from '../../../../../lib/access/can';
 import { getServices } from '../../../../../lib/services';
 import { coAuthorRequestSchema } from '../../../../_shared/schemas';
+import { documentIdParam } from '../../../../_server/documentIdParam';
 import { assertSameOrigin, handle, readJson } from '../../../../_server/http';
 import { actorOf } from '../../../../_server/readPrincipal';
 import { requireDocumentAccess } from '../../../../_server/requireDocumentAccess';
@@ -19,14 +20,14 @@ type Context = { params: Promise<{ id: string }> };
 export function GET(_request: Request, context: Context): Promise<Response> {
   return handle(async () => {
     const { id } = await context.params;
-    const { principal, resource } = await requireDocumentAccess(id, 'view');
+    const { principal, resource, id: documentId } = await requireDocumentAccess(id, 'view');
     const actor = actorOf(principal);
     const { sharing } = getServices();
     const headers = { 'Cache-Control': 'no-store' };
     if (can(actor, 'manage_access', resource).allowed) {
-      return Response.json({ requests: await toRequestSummaries(await sharing.listRequests(actor, id)) }, { headers });
+      return Response.json({ requests: await toRequestSummaries(await sharing.listRequests(actor, documentId)) }, { headers });
     }
-    const own = await sharing.ownRequest(actor, id);
+    const own = await sharing.ownRequest(actor, documentId);
     return Response.json({ own: own ? ((await toRequestSummaries([own]))[0] ?? null) : null }, { headers });
   });
 }
@@ -37,7 +38,7 @@ export function POST(request: Request, context: Context): Promise<Response> {
     const principal = await requirePrincipal();
     const { id } = await context.params;
     const { message } = await readJson(request, coAuthorRequestSchema);
-    const created = await getServices().sharing.requestCoAuthorship(actorOf(principal), id, message);
+    const created = await getServices().sharing.requestCoAuthorship(actorOf(principal), documentIdParam(id), message);
     return Response.json({ own: (await toRequestSummaries([created]))[0] }, { status: 201 });
   });
 }

@@ -6,7 +6,9 @@
  * No body. Answers `{ epoch }`.
  */
 import { getServices } from '../../../../../lib/services';
-import { HttpError, assertSameOrigin, handle } from '../../../../_server/http';
+import { assertSameOrigin, handle } from '../../../../_server/http';
+import { documentActs } from '../../../../_server/documentActs';
+import { actorOf } from '../../../../_server/readPrincipal';
 import { requireDocumentAccess } from '../../../../_server/requireDocumentAccess';
 
 export const dynamic = 'force-dynamic';
@@ -15,10 +17,9 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
   return handle(async () => {
     assertSameOrigin(request);
     const { id } = await context.params;
-    const { principal } = await requireDocumentAccess(id, 'manage_access');
-    const { documents, logger } = getServices();
-    const meta = await documents.resetHistory(id);
-    if (!meta) throw new HttpError(404, 'not_found');
+    const { principal, id: documentId } = await requireDocumentAccess(id, 'manage_access');
+    const meta = await documentActs().resetHistory(actorOf(principal), documentId);
+    const { logger } = getServices();
     logger.info({ doc: id, epoch: meta.epoch, by: principal.personId }, 'document history reset');
     return Response.json({ epoch: meta.epoch }, { headers: { 'Cache-Control': 'no-store' } });
   });

@@ -13,6 +13,7 @@ import { getServices } from '../../../../../lib/services';
 import { changeStateSchema } from '../../../../_shared/schemas';
 import { HttpError, assertSameOrigin, handle, readJson } from '../../../../_server/http';
 import { actorOf } from '../../../../_server/readPrincipal';
+import { documentActs } from '../../../../_server/documentActs';
 import { requireDocumentAccess } from '../../../../_server/requireDocumentAccess';
 import { toDocumentSummary } from '../../../../_server/toDocumentSummary';
 
@@ -23,11 +24,10 @@ export function PATCH(request: Request, context: { params: Promise<{ id: string 
     assertSameOrigin(request);
     const { id } = await context.params;
     const { state } = await readJson(request, changeStateSchema);
-    const { principal, resource } = await requireDocumentAccess(id, phaseActionFor(state));
+    const { principal, resource, id: documentId } = await requireDocumentAccess(id, phaseActionFor(state));
     if (!transitionBetween(resource.state, state)) throw new HttpError(409, 'transition_invalid');
-    const { documents, comments, logger } = getServices();
-    const meta = await documents.setState(id, state);
-    if (!meta) throw new HttpError(404, 'not_found');
+    const { comments, logger } = getServices();
+    const meta = await documentActs().setState(actorOf(principal), documentId, state);
     // Who may comment changed with the phase: open comment panels refetch (MessageType.commentsChanged).
     await comments.consultationChanged(id);
     logger.info({ doc: id, from: resource.state, to: state, by: principal.personId }, 'document phase changed');

@@ -10,7 +10,7 @@ import { syncAccessFor } from '../../../../../lib/access/syncAccessFor';
 import { documentResourceOf } from '../../../../../lib/documents/DocumentService';
 import { BROWSER_TOKEN_TTL_SECONDS } from '../../../../../lib/auth/browserToken';
 import { mintSyncToken } from '../../../../../lib/auth/syncToken';
-import { isValidDocumentId } from '../../../../../lib/documentId';
+import { parseDocumentId } from '../../../../../lib/documentId';
 import { t } from '../../../../../lib/i18n/t';
 import { getServices } from '../../../../../lib/services';
 import { HttpError, handle } from '../../../../_server/http';
@@ -26,7 +26,8 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     const { id } = await context.params;
     const { documents, secret } = getServices();
     const principal = await readPrincipal();
-    const meta = isValidDocumentId(id) ? await documents.get(id) : null;
+    const documentId = parseDocumentId(id);
+    const meta = documentId ? await documents.get(documentId) : null;
     const resource = meta ? documentResourceOf(meta) : null;
     const access = resource ? syncAccessFor(actorOf(principal), resource) : null;
     if (!access) throw principal ? new HttpError(404, 'not_found') : new HttpError(401, 'unauthenticated');

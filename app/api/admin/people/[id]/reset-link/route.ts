@@ -4,9 +4,10 @@
  * without, the link is in the response for the admin to hand over. Earlier links stop working.
  */
 import { getServices } from '../../../../../../lib/services';
-import { HttpError, assertSameOrigin, handle, isPeopleError } from '../../../../../_server/http';
+import { HttpError, assertSameOrigin, handle } from '../../../../../_server/http';
 import { readPrincipal } from '../../../../../_server/readPrincipal';
 import { resetLink } from '../../../../../../lib/mail/resetLink';
+import { isDomainError } from '../../../../../../lib/errors/DomainError';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
       try {
         sent = await resetMail.mailAdminLink(principal.personId, personId);
       } catch (error) {
-        if (isPeopleError(error)) throw error;
+        if (isDomainError(error)) throw error;
         throw new HttpError(502, 'mail_failed');
       }
       return Response.json({ emailed: true, email: sent.email }, { status: 201, headers });

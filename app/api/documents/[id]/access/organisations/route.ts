@@ -8,6 +8,8 @@ import { withGrantReplaced, withoutGrant } from '../../../../../../lib/access/wi
 import { getServices } from '../../../../../../lib/services';
 import { grantOrganisationSchema, revokeOrganisationSchema } from '../../../../../_shared/schemas';
 import { HttpError, assertSameOrigin, handle, readJson } from '../../../../../_server/http';
+import { documentActs } from '../../../../../_server/documentActs';
+import { actorOf } from '../../../../../_server/readPrincipal';
 import { requireDocumentAccess } from '../../../../../_server/requireDocumentAccess';
 
 export const dynamic = 'force-dynamic';
@@ -48,12 +50,11 @@ export function POST(request: Request, context: Context): Promise<Response> {
   return handle(async () => {
     assertSameOrigin(request);
     const { id } = await context.params;
-    const { resource } = await requireDocumentAccess(id, 'manage_access');
+    const { principal, resource, id: documentId } = await requireDocumentAccess(id, 'manage_access');
     const { organisationId, role } = await readJson(request, grantOrganisationSchema);
-    const { accountStore, documents } = getServices();
-    if (!(await accountStore.getOrganisation(organisationId))) throw new HttpError(404, 'organisation_not_found');
-    const meta = await documents.setGrants(id, withGrantReplaced(resource.grants, { subject: 'organisation', organisationId }, role));
-    if (!meta) throw new HttpError(404, 'not_found');
+    if (!(await getServices().accountStore.getOrganisation(organisationId))) throw new HttpError(404, 'organisation_not_found');
+    const grants = withGrantReplaced(resource.grants, { subject: 'organisation', organisationId }, role);
+    const meta = await documentActs().setGrants(actorOf(principal), documentId, grants);
     return Response.json({ grants: await listed(meta.grants) }, { status: 201 });
   });
 }
@@ -62,10 +63,10 @@ export function DELETE(request: Request, context: Context): Promise<Response> {
   return handle(async () => {
     assertSameOrigin(request);
     const { id } = await context.params;
-    const { resource } = await requireDocumentAccess(id, 'manage_access');
+    const { principal, resource, id: documentId } = await requireDocumentAccess(id, 'manage_access');
     const { organisationId } = await readJson(request, revokeOrganisationSchema);
-    const meta = await getServices().documents.setGrants(id, withoutGrant(resource.grants, { subject: 'organisation', organisationId }));
-    if (!meta) throw new HttpError(404, 'not_found');
+    const grants = withoutGrant(resource.grants, { subject: 'organisation', organisationId });
+    const meta = await documentActs().setGrants(actorOf(principal), documentId, grants);
     return Response.json({ grants: await listed(meta.grants) });
   });
 }

@@ -1,5 +1,6 @@
 /** Revokes an invite link (those who may manage access); nobody can accept it afterwards. */
 import { getServices } from '../../../../../../lib/services';
+import { documentIdParam } from '../../../../../_server/documentIdParam';
 import { assertSameOrigin, handle } from '../../../../../_server/http';
 import { actorOf } from '../../../../../_server/readPrincipal';
 import { requirePrincipal } from '../../../../../_server/requirePrincipal';
@@ -14,7 +15,7 @@ export function DELETE(request: Request, context: Context): Promise<Response> {
     assertSameOrigin(request);
     const principal = await requirePrincipal();
     const { id, inviteId } = await context.params;
-    const invite = await getServices().sharing.revokeInvite(actorOf(principal), id, inviteId);
+    const invite = await getServices().sharing.revokeInvite(actorOf(principal), documentIdParam(id), inviteId);
     return Response.json({ invite: toInviteSummary(invite) });
   });
 }

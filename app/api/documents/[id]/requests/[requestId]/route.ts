@@ -1,6 +1,7 @@
 /** The owner approves (the requester becomes an editor) or declines a pending co-author request. */
 import { getServices } from '../../../../../../lib/services';
 import { decideRequestSchema } from '../../../../../_shared/schemas';
+import { documentIdParam } from '../../../../../_server/documentIdParam';
 import { assertSameOrigin, handle, readJson } from '../../../../../_server/http';
 import { actorOf } from '../../../../../_server/readPrincipal';
 import { requirePrincipal } from '../../../../../_server/requirePrincipal';
@@ -18,7 +19,8 @@ export function PATCH(request: Request, context: Context): Promise<Response> {
     const { decision } = await readJson(request, decideRequestSchema);
     const actor = actorOf(principal);
     const { sharing } = getServices();
-    await sharing.decideRequest(actor, id, requestId, decision);
-    return Response.json({ requests: await toRequestSummaries(await sharing.listRequests(actor, id)) });
+    const documentId = documentIdParam(id);
+    await sharing.decideRequest(actor, documentId, requestId, decision);
+    return Response.json({ requests: await toRequestSummaries(await sharing.listRequests(actor, documentId)) });
   });
 }

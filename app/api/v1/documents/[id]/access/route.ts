@@ -3,7 +3,7 @@
  * document, replacing their earlier role. People on the other platform without an account get
  * sync tokens instead (POST /api/v1/sync-tokens). Live connections are re-checked at once.
  */
-import { isValidDocumentId } from '../../../../../../lib/documentId';
+import { parseDocumentId } from '../../../../../../lib/documentId';
 import { apiGrantAccessSchema } from '../../../../../../lib/platformApi/schemas';
 import { belongsToKey } from '../../../../../../lib/platformApi/belongsToKey';
 import { getServices } from '../../../../../../lib/services';
@@ -18,13 +18,14 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     const { id } = await context.params;
     const { email, role } = await readJson(request, apiGrantAccessSchema);
     const { accountStore, documents } = getServices();
-    const meta = isValidDocumentId(id) ? await documents.get(id) : null;
+    const documentId = parseDocumentId(id);
+    const meta = documentId ? await documents.get(documentId) : null;
     // Documents of people in Samskriv, or of another key, are not this key's to share.
     if (!meta || !belongsToKey(meta, key.id)) throw new HttpError(404, 'not_found');
     const person = await accountStore.getPersonByEmail(email);
     if (!person) throw new HttpError(404, 'person_not_found');
     const others = meta.grants.filter((grant) => !(grant.subject === 'person' && grant.personId === person.id));
-    const updated = await documents.setGrants(id, [...others, { subject: 'person', personId: person.id, role }]);
+    const updated = await documents.setGrants(meta.id, [...others, { subject: 'person', personId: person.id, role }]);
     if (!updated) throw new HttpError(404, 'not_found');
     return Response.json({ grant: { personId: person.id, email: person.email, role } }, { status: 201 });
   });

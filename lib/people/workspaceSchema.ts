@@ -1,6 +1,6 @@
 /** What creating a workspace takes; the error messages are codes (`error.<code>`). */
-import { z } from '../../lib/zodWithoutEval';
-import { isSafeDisplayText } from '../../lib/text/displayText';
+import { z } from '../zodWithoutEval';
+import { isSafeDisplayText } from '../text/displayText';
 
 export const WORKSPACE_NAME_MAX_LENGTH = 120;
 export const WORKSPACE_DESCRIPTION_MAX_LENGTH = 500;

@@ -1,4 +1,4 @@
-import { z } from '../../lib/zodWithoutEval';
+import { z } from '../zodWithoutEval';
 
 /** A page of a list as a request asks for it; the error messages are codes (`error.<code>`). */
 export const pageQuerySchema = z.object({

@@ -1,0 +1,18 @@
+import type { PersonProfile } from './AccountStore';
+
+/** Sign-in by e-mail and password, and what it answers. */
+export interface SignInRequest {
+  readonly email: string;
+  readonly password: string;
+  /** The client's address, for the per-IP throttle. */
+  readonly ip: string;
+  /** The session id the browser held before, if any: deleted on success (session rotation). */
+  readonly previousSessionId?: string | null;
+  /** The browser signed in to this e-mail's account before (a verified device cookie): not held by the account-wide lock. */
+  readonly knownDevice?: boolean;
+}
+
+export type SignInResult =
+  | { readonly ok: true; readonly sessionId: string; readonly person: PersonProfile }
+  | { readonly ok: false; readonly code: 'invalid_credentials' | 'disabled' }
+  | { readonly ok: false; readonly code: 'throttled'; readonly retryAfterMs: number };
