@@ -2,7 +2,7 @@
  * Failing disks, simulated: `node:fs` is wrapped so a test can make the next durable log write
  * fail (log segments are opened with O_DSYNC and written with `write`/`writev` at explicit
  * offsets, so that is where a failed sync surfaces) or stop halfway, as EIO or a full disk would;
- * `node:fs/promises` is wrapped so the next fsync (of a snapshot or a directory) fails.
+ * `node:fs/promises` is wrapped so the next fsync of a snapshot temp file fails.
  */
 import type * as fs from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -12,16 +12,19 @@ import { describe, expect, it, vi } from 'vitest';
 import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
 import { tempDirsRemovedAfterAll } from './tempDirs';
 
-const faults = vi.hoisted(() => ({ failNextSync: false, failNextFullSync: false, tearNextWrite: false, failNextZeroFill: false }));
+const faults = vi.hoisted(() => ({ failNextSync: false, failNextSnapshotSync: false, tearNextWrite: false, failNextZeroFill: false }));
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const actual = await importOriginal<typeof fsPromises>();
   const open: typeof actual.open = async (...args) => {
     const handle = await actual.open(...args);
     const sync = handle.sync.bind(handle);
+    // Only the snapshot temp file's fsync fails: a directory fsync (a new log segment) may come
+    // first or later depending on timing, and must not take the fault meant for the snapshot.
+    const isSnapshotTemp = String(args[0]).endsWith('snapshot.bin.tmp');
     handle.sync = async () => {
-      if (faults.failNextFullSync) {
-        faults.failNextFullSync = false;
+      if (faults.failNextSnapshotSync && isSnapshotTemp) {
+        faults.failNextSnapshotSync = false;
         throw Object.assign(new Error('EIO: i/o error, fsync (simulated)'), { code: 'EIO' });
       }
       return sync();
@@ -138,7 +141,7 @@ describe('FileDocumentStore when the disk fails', () => {
     await store.append('doc', bytes('a'));
     await store.compact('doc', bytes('s1'));
     await store.append('doc', bytes('b'));
-    faults.failNextFullSync = true; // the snapshot temp file's fsync
+    faults.failNextSnapshotSync = true;
     const failed = store.compact('doc', bytes('s2'));
     const during = store.append('doc', bytes('c'));
     await expect(failed).rejects.toThrow(/EIO/);
