@@ -65,7 +65,12 @@ export interface LoadSummary {
 const BASE_TIME = Date.parse('2025-06-01T08:00:00.000Z');
 const DAY = 86_400_000;
 const ascii = (value: string) =>
-  value.toLowerCase().replaceAll('æ', 'ae').replaceAll('ø', 'oe').replaceAll('å', 'aa').replace(/[^a-z0-9]/g, '');
+  value
+    .toLowerCase()
+    .replaceAll('æ', 'ae')
+    .replaceAll('ø', 'oe')
+    .replaceAll('å', 'aa')
+    .replace(/[^a-z0-9]/g, '');
 
 function roleOf(index: number, random: Random): PlatformRole {
   if (index === 0) return 'admin';

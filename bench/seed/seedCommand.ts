@@ -30,7 +30,8 @@ export interface SeedCommand {
 
 function count(name: string, value: string | undefined, max: number): number {
   if (value === undefined) throw new SeedOptionError(`--${name} is required. ${USAGE}`);
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new SeedOptionError(`--${name} must be a whole number from 0 to ${max}, not "${value}".`);
+  if (!/^\d+$/.test(value) || Number(value) > max)
+    throw new SeedOptionError(`--${name} must be a whole number from 0 to ${max}, not "${value}".`);
   return Number(value);
 }
 
@@ -58,7 +59,9 @@ export function parseSeedCommand(args: readonly string[], env: Record<string, st
   if (values['data-dir'] !== undefined && values['database-url'] !== undefined)
     throw new SeedOptionError('Give either --data-dir or --database-url, not both.');
   const target: SeedTargetOptions =
-    values['database-url'] !== undefined ? { databaseUrl: values['database-url'] } : { dataDir: values['data-dir'] ?? env.DATA_DIR ?? './data' };
+    values['database-url'] !== undefined
+      ? { databaseUrl: values['database-url'] }
+      : { dataDir: values['data-dir'] ?? env.DATA_DIR ?? './data' };
   const people = count('people', values.people, 10_000_000);
   const documents = count('documents', values.documents, 1_000_000);
   const comments = count('comments', values.comments, 10_000_000);
@@ -90,5 +93,11 @@ export async function runSeedCommand(command: SeedCommand, progress: (line: stri
       `The target holds ${held.people} people and ${held.documents} documents already: seed an empty one, or add --append (with another --seed).`,
     );
   }
-  return generateLoad(writer, { people: command.people, documents: command.documents, comments: command.comments, seed: command.seed, progress });
+  return generateLoad(writer, {
+    people: command.people,
+    documents: command.documents,
+    comments: command.comments,
+    seed: command.seed,
+    progress,
+  });
 }

@@ -11,9 +11,13 @@ async function main(): Promise<void> {
   try {
     const command = parseSeedCommand(process.argv.slice(2));
     const where = 'dataDir' in command.target ? command.target.dataDir : 'the database';
-    process.stderr.write(`seed:load: ${command.people} people, ${command.documents} documents, ${command.comments} comments into ${where}\n`);
+    process.stderr.write(
+      `seed:load: ${command.people} people, ${command.documents} documents, ${command.comments} comments into ${where}\n`,
+    );
     const summary = await runSeedCommand(command, (line) => process.stderr.write(`seed:load: ${line}\n`));
-    process.stderr.write(`seed:load: done in ${summary.seconds} s. Sign in as ${SEED_ADMIN_EMAIL} (or any seeded e-mail) with the password ${SEED_PASSWORD}\n`);
+    process.stderr.write(
+      `seed:load: done in ${summary.seconds} s. Sign in as ${SEED_ADMIN_EMAIL} (or any seeded e-mail) with the password ${SEED_PASSWORD}\n`,
+    );
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } catch (error) {
     if (error instanceof SeedOptionError || error instanceof SeedTargetError) {

@@ -33,7 +33,14 @@ beforeAll(async () => {
   const command = parseSeedCommand(['--people', '60', '--documents', '8', '--comments', '120', '--data-dir', dataDir, '--seed', '7']);
   summary = await runSeedCommand(command);
   server = await startServer({
-    config: loadConfig({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', AUTH_SECRET: TEST_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'silent' }),
+    config: loadConfig({
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      AUTH_SECRET: TEST_SECRET,
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'silent',
+    }),
     projectDir: process.cwd(),
     syncOnly: true,
   });
