@@ -15,6 +15,8 @@ export interface CommentWriteRun {
   readonly p99: number;
   readonly samples: number;
   readonly truncated: boolean;
+  /** Writes completed per second (with a store that serialises writes, latency is about writers ÷ this). */
+  readonly writesPerSecond: number;
   readonly seedSeconds: number;
 }
 
@@ -40,7 +42,7 @@ export async function commentWriteRun(
       const current = await stores.comments.read(hot);
       const root = current.comments.find((comment) => comment.parentId === null)!;
       options.progress(`comment writes at ${options.storedComments} stored comments (${current.comments.length} on the written document)`);
-      const { samples, truncated } = await measure({ workers: options.writers, total: options.writes, seconds: options.seconds }, (n) => {
+      const { samples, truncated, perSecond } = await measure({ workers: options.writers, total: options.writes, seconds: options.seconds }, (n) => {
         const reply: StoredComment = {
           id: `c_${randomUUID()}`,
           documentId: hot,
@@ -57,7 +59,7 @@ export async function commentWriteRun(
         };
         return stores.comments.update(hot, () => ({ put: [reply], result: null }));
       });
-      return { storedComments: options.storedComments, ...latencies(samples), truncated, seedSeconds: summary.seconds };
+      return { storedComments: options.storedComments, ...latencies(samples), truncated, writesPerSecond: perSecond, seedSeconds: summary.seconds };
     } finally {
       await stores.close();
     }

@@ -46,6 +46,7 @@ for (const backend of BACKENDS.filter((b) => !wanted || wanted.includes(b.name))
           p50: run.p50,
           samples: run.samples,
           truncated: run.truncated,
+          writesPerSecond: run.writesPerSecond,
         }),
       );
     }

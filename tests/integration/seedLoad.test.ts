@@ -64,6 +64,18 @@ describe('seed:load', () => {
     expect(summary.consultations).toBeGreaterThan(0);
   });
 
+  it('answers bad options and a PostgreSQL target with a code and a sentence', async () => {
+    expect(() => parseSeedCommand(['--people', 'mange', '--documents', '1', '--comments', '0'])).toThrow(
+      expect.objectContaining({ code: 'invalid_option', message: expect.stringContaining('--people must be a whole number') }),
+    );
+    expect(() => parseSeedCommand(['--people', '1', '--documents', '1'])).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+    expect(() =>
+      parseSeedCommand(['--people', '1', '--documents', '1', '--comments', '1', '--data-dir', 'a', '--database-url', 'b']),
+    ).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+    const postgres = parseSeedCommand(['--people', '1', '--documents', '1', '--comments', '0', '--database-url', 'postgres://127.0.0.1/x']);
+    await expect(runSeedCommand(postgres)).rejects.toMatchObject({ code: 'postgres_not_in_build' });
+  });
+
   it('refuses to seed a data dir that holds data, unless --append', async () => {
     const again = parseSeedCommand(['--people', '1', '--documents', '1', '--comments', '0', '--data-dir', dataDir]);
     await expect(runSeedCommand(again)).rejects.toMatchObject({ name: SeedTargetError.name, code: 'not_empty' });
@@ -81,11 +93,12 @@ describe('seed:load', () => {
   it('opens the documents with their text over y-websocket, and lists comments whose anchors resolve on it', async () => {
     const documents = await getServices().documents.list();
     expect(documents).toHaveLength(8);
+    const signedInOwners: Record<string, Awaited<ReturnType<typeof signIn>>> = {};
     let listed = 0;
     for (const meta of documents) {
       // The owner: a private draft is theirs alone.
       const owner = (await getServices().accountStore.getPerson(meta.createdBy.id))!;
-      const signedIn = await signIn(owner.email);
+      const signedIn = (signedInOwners[owner.id] ??= await signIn(owner.email));
       if (!signedIn.ok) throw new Error(`${owner.email} could not sign in`);
       const principal = (await getServices().resolvePrincipal(signedIn.sessionId))!;
       if (principal.actor.kind !== 'person') throw new Error('not a person');
