@@ -42,11 +42,11 @@ export class SeedTargetError extends Error {
   }
 }
 
-/** The embedded stores over a data dir, with the file names and options startServer uses. */
+/** The embedded stores over a data dir, with the file names and (default) options startServer uses. */
 export async function openEmbeddedStores(dataDir: string, options: { groupCommitMs?: number } = {}): Promise<SeedStores> {
   const dir = resolve(dataDir);
   await mkdir(join(dir, 'docs'), { recursive: true, mode: 0o700 });
-  const documents = new FileDocumentStore({ dir: join(dir, 'docs'), groupCommitMs: options.groupCommitMs ?? 2 });
+  const documents = new FileDocumentStore({ dir: join(dir, 'docs'), groupCommitMs: options.groupCommitMs ?? 0 });
   const metadata = new LowMetadataStore(join(dir, 'meta.json'));
   const comments = new LowCommentStore(join(dir, 'comments.json'));
   const accounts = new LowAccountStore(join(dir, 'people.json'));
