@@ -1,7 +1,9 @@
 /**
- * Start to serving: the real server entry (server/main.ts, sync-only: the HTTP routes need a
- * Next.js build) spawned on a data dir, timed from spawn until /healthz answers 200, and its
- * resident memory (VmRSS) right then.
+ * Start to serving: the real server entry spawned on a data dir, sync-only (the HTTP routes need a
+ * Next.js build), timed from spawn until /healthz answers 200, and its resident memory (VmRSS)
+ * right then. The entry is server/main.ts through tsx (compiling at start costs seconds on a busy
+ * machine: the run also times an empty data dir) or, with BENCH_DATA_SERVER=dist/server.js after
+ * `npm run build`, the production bundle.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,7 +20,9 @@ function rssMb(pid: number): number {
 
 export async function startToServing(dataDir: string, env: Readonly<Record<string, string>> = {}): Promise<{ ms: number; rssMb: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--sync-only'], {
+  const entry = process.env.BENCH_DATA_SERVER ?? 'server/main.ts';
+  const nodeArgs = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
+  const child = spawn(process.execPath, [...nodeArgs, '--sync-only'], {
     env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'info', AUTH_SECRET: SECRET, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
