@@ -18,7 +18,7 @@ export interface FreshDatabase {
   readonly url: string;
   /** A pool the file may share (ended after the file). */
   readonly pool: Pool;
-  /** Empties every table but schema_migrations (between tests of a contract suite). */
+  /** Empties every table but schema_migrations (between tests of a contract suite; DELETE: TRUNCATE fsyncs new files per table). */
   truncate(): Promise<void>;
 }
 
@@ -44,7 +44,9 @@ export async function freshDatabase(options: { readonly migrate?: boolean } = {}
       const { rows } = await pool.query<{ name: string }>(
         `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
       );
-      if (rows.length > 0) await pool.query(`TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY`);
+      // Foreign keys are not checked meanwhile (replica role), so the order of the tables does not matter.
+      const deletes = rows.map((row) => `DELETE FROM ${row.name};`).join('\n');
+      await pool.query(`BEGIN; SET LOCAL session_replication_role = replica; ${deletes} COMMIT;`);
     },
   };
 }
