@@ -17,6 +17,8 @@ export function ensureRedis() {
     const installed = findRedisServer();
     if (installed) return installed;
   }
-  console.error('The scale-out tests need Redis: install Debian\'s "redis-server" package (apt-get install redis-server) or set REDIS_SERVER.');
+  console.error(
+    'The scale-out tests need Redis: install Debian\'s "redis-server" package (apt-get install redis-server) or set REDIS_SERVER.',
+  );
   process.exit(1);
 }

@@ -166,10 +166,14 @@ export class PgAccountStore implements AccountStore {
       if (options.keepActiveAdmin && isActiveAdmin(before) && !isActiveAdmin(after) && !admins.some((admin) => admin.id !== id)) {
         throw new AccountStoreError('last_admin', 'the platform must keep at least one active admin');
       }
-      await client.query(
-        'UPDATE people SET name = $2, password_hash = $3, role = $4, disabled = $5, updated_at = $6 WHERE id = $1',
-        [id, after.name, after.passwordHash, after.role, after.disabled, after.updatedAt],
-      );
+      await client.query('UPDATE people SET name = $2, password_hash = $3, role = $4, disabled = $5, updated_at = $6 WHERE id = $1', [
+        id,
+        after.name,
+        after.passwordHash,
+        after.role,
+        after.disabled,
+        after.updatedAt,
+      ]);
       return after;
     });
   }
@@ -184,7 +188,9 @@ export class PgAccountStore implements AccountStore {
   }
 
   async countActiveAdmins(): Promise<number> {
-    const { rows } = await this.pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM people WHERE role = 'admin' AND NOT disabled`);
+    const { rows } = await this.pool.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM people WHERE role = 'admin' AND NOT disabled`,
+    );
     return rows[0]?.count ?? 0;
   }
 
@@ -409,9 +415,10 @@ export class PgAccountStore implements AccountStore {
   pruneExpired(now: string): Promise<{ sessions: number; tokens: number }> {
     return inTransaction(this.pool, async (client) => {
       const sessions = await client.query('DELETE FROM sessions WHERE expires_at::timestamptz <= $1::timestamptz', [now]);
-      const tokens = await client.query('DELETE FROM one_time_tokens WHERE used_at IS NOT NULL OR expires_at::timestamptz <= $1::timestamptz', [
-        now,
-      ]);
+      const tokens = await client.query(
+        'DELETE FROM one_time_tokens WHERE used_at IS NOT NULL OR expires_at::timestamptz <= $1::timestamptz',
+        [now],
+      );
       return { sessions: sessions.rowCount ?? 0, tokens: tokens.rowCount ?? 0 };
     });
   }
@@ -424,7 +431,11 @@ export class PgAccountStore implements AccountStore {
     const offset = Math.max(0, query.offset);
     const limit = Math.max(0, query.limit);
     const [items, total] = await Promise.all([
-      this.pool.query(`SELECT * FROM ${table} WHERE ${where} ORDER BY name COLLATE samskriv_da, id OFFSET $2 LIMIT $3`, [needle, offset, limit]),
+      this.pool.query(`SELECT * FROM ${table} WHERE ${where} ORDER BY name COLLATE samskriv_da, id OFFSET $2 LIMIT $3`, [
+        needle,
+        offset,
+        limit,
+      ]),
       this.pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${table} WHERE ${where}`, [needle]),
     ]);
     return { items: (items.rows as Row[]).map(map), total: total.rows[0]?.count ?? 0 };

@@ -52,10 +52,10 @@ export class PgApiKeyStore implements ApiKeyStore {
   }
 
   async revoke(id: string, at: string): Promise<ApiKey | null> {
-    const { rows } = await this.pool.query<ApiKeyRow>('UPDATE api_keys SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING *', [
-      id,
-      at,
-    ]);
+    const { rows } = await this.pool.query<ApiKeyRow>(
+      'UPDATE api_keys SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING *',
+      [id, at],
+    );
     return rows[0] ? keyOf(rows[0]) : null;
   }
 

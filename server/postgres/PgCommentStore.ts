@@ -83,9 +83,10 @@ export class PgCommentStore implements CommentStore {
         documentId,
       ]);
       const revision = Number(locked.rows[0]!.revision);
-      const { rows } = await client.query<{ data: StoredComment }>('SELECT data FROM comments WHERE document_id = $1 ORDER BY created_at, id', [
-        documentId,
-      ]);
+      const { rows } = await client.query<{ data: StoredComment }>(
+        'SELECT data FROM comments WHERE document_id = $1 ORDER BY created_at, id',
+        [documentId],
+      );
       const write = change({ documentId, comments: rows.map((row) => row.data), revision });
       // The last of several puts of one id wins, as in the other stores.
       const put = [...new Map((write.put ?? []).map((comment) => [comment.id, comment])).values()];

@@ -12,9 +12,7 @@ export class PgMetadataStore implements MetadataStore {
   constructor(private readonly pool: Pool) {}
 
   async listDocuments(): Promise<DocumentMeta[]> {
-    const { rows } = await this.pool.query<{ meta: DocumentMeta }>(
-      'SELECT meta FROM documents ORDER BY created_at::timestamptz DESC, id',
-    );
+    const { rows } = await this.pool.query<{ meta: DocumentMeta }>('SELECT meta FROM documents ORDER BY created_at::timestamptz DESC, id');
     return rows.map((row) => withAccessDefaults(row.meta));
   }
 
@@ -25,7 +23,11 @@ export class PgMetadataStore implements MetadataStore {
 
   async createDocument(meta: DocumentMeta): Promise<DocumentMeta> {
     try {
-      await this.pool.query('INSERT INTO documents (id, created_at, meta) VALUES ($1, $2, $3)', [meta.id, meta.createdAt, JSON.stringify(meta)]);
+      await this.pool.query('INSERT INTO documents (id, created_at, meta) VALUES ($1, $2, $3)', [
+        meta.id,
+        meta.createdAt,
+        JSON.stringify(meta),
+      ]);
     } catch (error) {
       if (sqlState(error).code === '23505') throw new Error(`a document with id ${meta.id} exists already`);
       throw error;

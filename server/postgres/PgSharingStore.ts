@@ -87,7 +87,9 @@ export class PgSharingStore implements SharingStore {
   }
 
   async getInviteByTokenHash(tokenHash: string): Promise<Invite | null> {
-    const { rows } = await this.pool.query<InviteRow>('SELECT * FROM invites WHERE token_hash = $1 ORDER BY created_at, id LIMIT 1', [tokenHash]);
+    const { rows } = await this.pool.query<InviteRow>('SELECT * FROM invites WHERE token_hash = $1 ORDER BY created_at, id LIMIT 1', [
+      tokenHash,
+    ]);
     return rows[0] ? inviteOf(rows[0]) : null;
   }
 

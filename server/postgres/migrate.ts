@@ -31,7 +31,8 @@ export async function readMigrations(dir: string): Promise<Migration[]> {
     const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
     if (!match) throw new MigrationError(`${join(dir, file)}: a migration is named NNNN_words.sql`);
     const version = Number(match[1]);
-    if (version !== migrations.length + 1) throw new MigrationError(`${join(dir, file)}: expected migration number ${migrations.length + 1}`);
+    if (version !== migrations.length + 1)
+      throw new MigrationError(`${join(dir, file)}: expected migration number ${migrations.length + 1}`);
     migrations.push({ version, name: match[2]!, sql: await readFile(join(dir, file), 'utf8') });
   }
   return migrations;

@@ -59,7 +59,11 @@ describe('PgDocumentStore on several nodes', () => {
     const resetter = new PgDocumentStore(database.pool);
     const freshBody = new Y.Doc();
     await resetter.compact('doc', textUpdate(freshBody, 'ny'));
-    expect(docFromUpdates((await resetter.load('doc'))!).getText('body').toString()).toBe('ny');
+    expect(
+      docFromUpdates((await resetter.load('doc'))!)
+        .getText('body')
+        .toString(),
+    ).toBe('ny');
   });
 
   it('commits an append before it resolves: a second pool sees it at once', async () => {
