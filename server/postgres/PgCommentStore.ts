@@ -13,7 +13,7 @@ import { DEFAULT_LOG_LIMIT } from '../comments/commentData';
 import { inTransaction, type Pool } from './createPool';
 
 /** When the oldest report not yet handled was made (the moderation queue's order); null without one. */
-function openReportSince(comment: StoredComment): string | null {
+export function openReportSince(comment: StoredComment): string | null {
   let first: string | null = null;
   for (const report of comment.reports) if (report.handledAt === undefined && (first === null || report.at < first)) first = report.at;
   return first;
