@@ -168,7 +168,7 @@ describe('npm run migrate:data', () => {
     try {
       writeFileSync(join(dir, 'people.json'), JSON.stringify({ people: { p1: { ...samplePerson('p1'), locale: 'da' } } }));
       await expect(migrateData({ dataDir: dir, databaseUrl: secondDatabase.url, migrationsDir: MIGRATIONS_DIR })).rejects.toThrow(
-        /the copy differs from the data dir:\n  person p1 differs/,
+        /the copy differs from the data dir:\n {2}person p1 differs/,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
