@@ -41,6 +41,12 @@ export interface Stores {
   readonly accounts: AccountStore;
   readonly sharing: SharingStore;
   readonly apiKeys: ApiKeyStore;
+  /**
+   * True for the first process ever to ask for `step` on this data: with PostgreSQL once across
+   * all nodes (a node with a new, empty data dir must not seed the demo documents again);
+   * embedded, always (the data dir's own markers decide).
+   */
+  claimOnce(step: string): Promise<boolean>;
   /** Flushes and closes every store (and the connection pool). */
   close(): Promise<void>;
 }
@@ -78,6 +84,10 @@ async function postgresStores(url: string, { projectDir, logger }: StoreOptions)
   return {
     kind: 'postgres',
     ...stores,
+    async claimOnce(step) {
+      const { rowCount } = await pool.query('INSERT INTO installation_steps (name) VALUES ($1) ON CONFLICT DO NOTHING', [step]);
+      return rowCount === 1;
+    },
     async close() {
       for (const store of Object.values(stores)) await store.close();
       await pool.end();
@@ -115,6 +125,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
     accounts,
     sharing,
     apiKeys,
+    claimOnce: async () => true,
     async close() {
       // The order startServer always closed them in.
       await documents.close();

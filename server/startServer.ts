@@ -118,7 +118,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await prune();
   const pruneTimer = setInterval(() => void prune(), PRUNE_INTERVAL_MS).unref();
 
-  if (config.SEED_DEMO) {
+  if (config.SEED_DEMO && (await stores.claimOnce('demo-documents'))) {
     const seeded = await seedDemoDocuments(dataDir, documents, accountStore);
     if (seeded > 0) logger.info({ documents: seeded }, 'created demo documents on first start');
   }

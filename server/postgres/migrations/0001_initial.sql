@@ -156,3 +156,9 @@ CREATE TABLE api_keys (
   created_at text COLLATE "C" NOT NULL,
   revoked_at text
 );
+
+-- Things done once per installation, not once per node (the demo documents): claimed by the first node.
+CREATE TABLE installation_steps (
+  name text COLLATE "C" PRIMARY KEY,
+  done_at timestamptz NOT NULL DEFAULT now()
+);
