@@ -50,7 +50,7 @@ function client(server: SpawnedServer, documentId: string, sessionId: string): T
 const typed = (doc: Y.Doc) => doc.getXmlFragment(BODY_FRAGMENT).toString();
 
 describe('a server on PostgreSQL', () => {
-  it('migrates an empty database, serves what the services stored there, and keeps what was typed through kill -9', async () => {
+  it('migrates an empty database, serves what the services stored there, and keeps what was typed through kill -9; stops cleanly on SIGTERM', async () => {
     const first = await startNode();
     expect(first.logs.some((line) => line.msg === 'migrated the PostgreSQL schema')).toBe(true);
 
@@ -92,6 +92,9 @@ describe('a server on PostgreSQL', () => {
     await fresh.synced();
     expect(typed(fresh.doc)).toBe(expected);
     expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(writer.doc));
+    fresh.destroy();
+    // A graceful stop closes the stores and the pool, and exits 0.
+    expect(await second.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 
   it('refuses to start, with a sentence, when the database cannot be reached', async () => {
