@@ -4,6 +4,16 @@ import { defineConfig } from 'vitest/config';
 // *.slow.test.ts beside the tests of the same code, and run in their own project with their own
 // timeouts, so the unit project's 5 s default stays a bound that only a hang can reach.
 const SLOW = ['tests/unit/**/*.slow.test.ts', 'tests/integration/**/*.slow.test.ts'];
+// Tests against real PostgreSQL and Redis (the scale-out data layer): their own project, whose
+// globalSetup starts ONE PostgreSQL and ONE Redis for the run (tests/setup/services.ts), only when
+// one of these files runs. Each file makes its own database (tests/helpers/freshDatabase.ts).
+const SERVICES = [
+  'tests/unit/postgres/**/*.test.ts',
+  'tests/unit/scaleout/**/*.test.ts',
+  'tests/integration/postgres*.test.ts',
+  'tests/integration/scaleout*.test.ts',
+  'tests/**/*.services.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -12,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          exclude: SLOW,
+          exclude: [...SLOW, ...SERVICES],
           environment: 'node',
         },
       },
@@ -20,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'slow',
           include: SLOW,
+          exclude: SERVICES,
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -29,8 +40,18 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          exclude: SLOW,
+          exclude: [...SLOW, ...SERVICES],
           environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'services',
+          include: SERVICES,
+          environment: 'node',
+          globalSetup: ['tests/setup/services.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -6,6 +6,7 @@ import { z } from './zodWithoutEval';
 import { parseEmbedOrigins } from './security/embedOrigins';
 import { publicUrlSchema } from './mail/publicUrlSchema';
 import { smtpUrlSchema } from './mail/smtpUrlSchema';
+import { serviceUrlSchema } from './serviceUrlSchema';
 import { FullSyncDefaults, PresenceDefaults } from './protocol';
 
 const MiB = 1024 * 1024;
@@ -82,6 +83,10 @@ const fieldsSchema = z.object({
     .trim()
     .default('')
     .transform((value) => (value === '' ? 'Samskriv <noreply@samskriv.invalid>' : value)),
+  /** PostgreSQL 15+ (`postgres://user:pass@host:5432/samskriv`): set, everything durable lives there instead of DATA_DIR. */
+  DATABASE_URL: serviceUrlSchema(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/samskriv'),
+  /** Redis (`redis://host:6379` or `rediss://…`): what crosses server processes when several serve the same data. */
+  REDIS_URL: serviceUrlSchema(['redis:', 'rediss:'], 'redis://host:6379'),
 });
 
 export const configSchema = fieldsSchema.superRefine((config, context) => {

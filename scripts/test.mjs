@@ -1,16 +1,26 @@
-// `npm test`: the whole suite (unit, slow, integration, browser). Makes sure Chromium and a current
-// production build exist first, runs Vitest, and ends with one line: "N passed, N failed[, N skipped]".
+// `npm test`: the whole suite (unit, slow, integration, services, browser). Makes sure Chromium, a
+// current production build, PostgreSQL and Redis exist first, runs Vitest, and ends with one line:
+// "N passed, N failed[, N skipped]".
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { buildIsCurrent, buildOrExit } from './lib/buildState.mjs';
 import { ensureChromium } from './lib/ensureChromium.mjs';
+import { ensurePostgres } from './lib/ensurePostgres.mjs';
+import { ensureRedis } from './lib/ensureRedis.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const projects = args.flatMap((arg, i) => (arg === '--project' ? [args[i + 1]] : arg.startsWith('--project=') ? [arg.slice(10)] : []));
 const wantsBrowser = projects.length === 0 || projects.includes('e2e');
+const wantsServices = projects.length === 0 || projects.includes('services');
+
+// The services project's globalSetup (tests/setup/services.ts) starts them; installed here first, as Chromium is.
+if (wantsServices) {
+  ensurePostgres();
+  ensureRedis();
+}
 
 if (wantsBrowser) {
   process.env.CHROMIUM_PATH = ensureChromium();

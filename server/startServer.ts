@@ -14,26 +14,21 @@ import { createResetMailService } from './mail/createResetMailService';
 import { createSmtpMailer } from './mail/createSmtpMailer';
 import { createLogger, type Logger } from './logger';
 import { resolveAuthSecret } from './resolveAuthSecret';
-import { FileDocumentStore } from './storage/FileDocumentStore';
-import { LowMetadataStore } from './storage/LowMetadataStore';
 import { createDocumentService } from './documents/createDocumentService';
 import { seedDemoDocuments } from './documents/seedDemoDocuments';
 import { createSyncServer } from './sync/createSyncServer';
-import { LowSharingStore } from './sharing/LowSharingStore';
 import { createSharingService } from './sharing/createSharingService';
 import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
-import { checkDataDir } from './storage/checkDataDir';
+import { createStores } from './createStores';
 import { sendJson } from './http/sendJson';
 import { loggablePath } from './http/loggablePath';
 import { SignInThrottle } from '../lib/auth/signInThrottle';
 import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
-import { LowApiKeyStore, createApiKeyService } from './apiKeys';
+import { createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
-import { LowCommentStore } from './comments/LowCommentStore';
 import {
-  LowAccountStore,
   createAccessEvents,
   createAccountService,
   createOrganisationService,
@@ -78,15 +73,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await mkdir(join(dataDir, 'docs'), { recursive: true, mode: 0o700 });
 
   const secret = await resolveAuthSecret(config.AUTH_SECRET, dataDir, logger);
-  const store = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
-  const metadata = new LowMetadataStore(join(dataDir, 'meta.json'));
+  // PostgreSQL with DATABASE_URL, else the embedded store in DATA_DIR (checked before anything is served).
+  const stores = await createStores({ config, dataDir, projectDir: options.projectDir, logger });
+  const {
+    documents: store,
+    metadata,
+    sharing: sharingStore,
+    accounts: accountStore,
+    apiKeys: apiKeyStore,
+    comments: commentStore,
+  } = stores;
   const documents = createDocumentService({ store, metadata });
-  // Invite links and co-author requests: their own file, beside meta.json (see docs/ARCHITECTURE.md).
-  const sharingStore = new LowSharingStore(join(dataDir, 'access.json'));
   const sharing = createSharingService({ store: sharingStore, documents });
 
   // People: one store, one throttle and one events hub shared by every service and the sync server.
-  const accountStore = new LowAccountStore(join(dataDir, 'people.json'));
   const events = createAccessEvents(logger);
   const peopleOptions = { store: accountStore, logger, events };
   const throttle = new SignInThrottle();
@@ -97,23 +97,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const workspaces = createWorkspaceService(peopleOptions);
   const resolvePrincipal = createPrincipalResolver(sessions, accountStore);
   const resolvePrincipalByHash = createPrincipalByHashResolver(sessions, accountStore);
-  const apiKeyStore = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
-  // Comments: their own file beside meta.json; the body is read from the live room when it is loaded.
-  const commentStore = new LowCommentStore(join(dataDir, 'comments.json'));
-  // Before anything is served or written: a damaged store file stops the start, naming the file.
-  const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
-  await checkDataDir({
-    documents: store,
-    logger,
-    files: [
-      storeFile('meta.json', () => metadata.listDocuments()),
-      storeFile('access.json', () => sharingStore.listInvites('')),
-      storeFile('people.json', () => accountStore.countActiveAdmins()),
-      storeFile('api-keys.json', () => apiKeyStore.list()),
-      storeFile('comments.json', () => commentStore.reported()),
-    ],
-  });
   const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
   const mailer = config.SMTP_URL && config.PUBLIC_URL ? createSmtpMailer(config.SMTP_URL, config.SMTP_FROM) : null;
   const resetMail =
@@ -134,7 +118,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   await prune();
   const pruneTimer = setInterval(() => void prune(), PRUNE_INTERVAL_MS).unref();
 
-  if (config.SEED_DEMO) {
+  if (config.SEED_DEMO && (await stores.claimOnce('demo-documents'))) {
     const seeded = await seedDemoDocuments(dataDir, documents, accountStore);
     if (seeded > 0) logger.info({ documents: seeded }, 'created demo documents on first start');
   }
@@ -270,12 +254,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clearInterval(pruneTimer);
     await sync.close();
     await documents.close();
-    await store.close();
-    await metadata.close();
-    await sharingStore.close();
-    await commentStore.close();
-    await accountStore.close();
-    await apiKeyStore.close();
+    await stores.close();
     await webHandler?.close();
     server.closeAllConnections();
     setServices(undefined);

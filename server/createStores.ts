@@ -1,0 +1,139 @@
+/**
+ * Where the durable data lives, chosen once at start: with `DATABASE_URL`, PostgreSQL (the schema
+ * migrated first, every node sharing it); without, the embedded store in DATA_DIR (checked before
+ * anything is served, as before). The rest of the server sees only the store interfaces in lib/.
+ */
+import { join } from 'node:path';
+import type { Config } from '../lib/config';
+import type { ApiKeyStore } from '../lib/apiKeys/ApiKeyStore';
+import type { CommentStore } from '../lib/comments/CommentStore';
+import type { AccountStore } from '../lib/people/AccountStore';
+import type { SharingStore } from '../lib/sharing/SharingStore';
+import type { DocumentStorageError } from '../lib/storage/DocumentStorageError';
+import type { DocumentStore } from '../lib/storage/DocumentStore';
+import type { MetadataStore } from '../lib/storage/MetadataStore';
+import type { Logger } from './logger';
+import { LowApiKeyStore } from './apiKeys';
+import { LowCommentStore } from './comments/LowCommentStore';
+import { LowAccountStore } from './people';
+import { LowSharingStore } from './sharing/LowSharingStore';
+import { checkDataDir } from './storage/checkDataDir';
+import { FileDocumentStore } from './storage/FileDocumentStore';
+import { LowMetadataStore } from './storage/LowMetadataStore';
+import { createPool } from './postgres/createPool';
+import { migrate, migrationsDir } from './postgres/migrate';
+import { PgAccountStore } from './postgres/PgAccountStore';
+import { PgApiKeyStore } from './postgres/PgApiKeyStore';
+import { PgCommentStore } from './postgres/PgCommentStore';
+import { PgDocumentStore } from './postgres/PgDocumentStore';
+import { PgMetadataStore } from './postgres/PgMetadataStore';
+import { PgSharingStore } from './postgres/PgSharingStore';
+
+/** Connections per server process to PostgreSQL, shared by every store. */
+const POOL_SIZE = 20;
+
+export interface Stores {
+  readonly kind: 'embedded' | 'postgres';
+  /** Document bodies; `damaged()` lists documents refused for damaged files (/healthz). */
+  readonly documents: DocumentStore & { damaged(): DocumentStorageError[] };
+  readonly metadata: MetadataStore;
+  readonly comments: CommentStore;
+  readonly accounts: AccountStore;
+  readonly sharing: SharingStore;
+  readonly apiKeys: ApiKeyStore;
+  /**
+   * True for the first process ever to ask for `step` on this data: with PostgreSQL once across
+   * all nodes (a node with a new, empty data dir must not seed the demo documents again);
+   * embedded, always (the data dir's own markers decide).
+   */
+  claimOnce(step: string): Promise<boolean>;
+  /** Flushes and closes every store (and the connection pool). */
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  readonly config: Pick<Config, 'DATABASE_URL' | 'SYNC_GROUP_COMMIT_MS'>;
+  readonly dataDir: string;
+  /** The project root: the PostgreSQL migrations are read from server/postgres/migrations there. */
+  readonly projectDir: string;
+  readonly logger: Logger;
+}
+
+export async function createStores(options: StoreOptions): Promise<Stores> {
+  return options.config.DATABASE_URL ? postgresStores(options.config.DATABASE_URL, options) : embeddedStores(options);
+}
+
+async function postgresStores(url: string, { projectDir, logger }: StoreOptions): Promise<Stores> {
+  const pool = createPool(url, { max: POOL_SIZE, onIdleError: (error) => logger.error({ err: error }, 'a PostgreSQL connection failed') });
+  try {
+    const applied = await migrate(pool, migrationsDir(projectDir));
+    if (applied.length > 0) logger.info({ migrations: applied }, 'migrated the PostgreSQL schema');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Samskriv did not start: the database named by DATABASE_URL could not be used (${reason}).`, { cause: error });
+  }
+  const stores = {
+    documents: new PgDocumentStore(pool),
+    metadata: new PgMetadataStore(pool),
+    comments: new PgCommentStore(pool),
+    accounts: new PgAccountStore(pool),
+    sharing: new PgSharingStore(pool),
+    apiKeys: new PgApiKeyStore(pool),
+  };
+  return {
+    kind: 'postgres',
+    ...stores,
+    async claimOnce(step) {
+      const { rowCount } = await pool.query('INSERT INTO installation_steps (name) VALUES ($1) ON CONFLICT DO NOTHING', [step]);
+      return rowCount === 1;
+    },
+    async close() {
+      for (const store of Object.values(stores)) await store.close();
+      await pool.end();
+    },
+  };
+}
+
+async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promise<Stores> {
+  const documents = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
+  const metadata = new LowMetadataStore(join(dataDir, 'meta.json'));
+  // Invite links and co-author requests: their own file, beside meta.json (see docs/ARCHITECTURE.md).
+  const sharing = new LowSharingStore(join(dataDir, 'access.json'));
+  const accounts = new LowAccountStore(join(dataDir, 'people.json'));
+  const apiKeys = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
+  // Comments: their own file beside meta.json.
+  const comments = new LowCommentStore(join(dataDir, 'comments.json'));
+  // Before anything is served or written: a damaged store file stops the start, naming the file.
+  const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
+  await checkDataDir({
+    documents,
+    logger,
+    files: [
+      storeFile('meta.json', () => metadata.listDocuments()),
+      storeFile('access.json', () => sharing.listInvites('')),
+      storeFile('people.json', () => accounts.countActiveAdmins()),
+      storeFile('api-keys.json', () => apiKeys.list()),
+      storeFile('comments.json', () => comments.reported()),
+    ],
+  });
+  return {
+    kind: 'embedded',
+    documents,
+    metadata,
+    comments,
+    accounts,
+    sharing,
+    apiKeys,
+    claimOnce: async () => true,
+    async close() {
+      // The order startServer always closed them in.
+      await documents.close();
+      await metadata.close();
+      await sharing.close();
+      await comments.close();
+      await accounts.close();
+      await apiKeys.close();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * `npm run migrate:data`: a data dir written by today's embedded stores is copied into an empty
+ * PostgreSQL database and verified; the copy serves the same bodies, comments, people and grants;
+ * a second run into the now full database refuses and changes nothing.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BODY_FRAGMENT } from '../../lib/protocol';
+import { LowApiKeyStore } from '../../server/apiKeys';
+import { LowCommentStore } from '../../server/comments/LowCommentStore';
+import { LowAccountStore } from '../../server/people';
+import { PgAccountStore } from '../../server/postgres/PgAccountStore';
+import { PgCommentStore } from '../../server/postgres/PgCommentStore';
+import { PgDocumentStore } from '../../server/postgres/PgDocumentStore';
+import { PgMetadataStore } from '../../server/postgres/PgMetadataStore';
+import { PgSharingStore } from '../../server/postgres/PgSharingStore';
+import { LowSharingStore } from '../../server/sharing/LowSharingStore';
+import { FileDocumentStore } from '../../server/storage/FileDocumentStore';
+import { LowMetadataStore } from '../../server/storage/LowMetadataStore';
+import { sampleKey } from '../unit/apiKeys/apiKeyStoreContract';
+import { sampleComment, sampleLogEntry } from '../unit/comments/commentStoreContract';
+import { sampleOrganisation, samplePerson, sampleSession, sampleToken, sampleWorkspace } from '../unit/people/store/accountStoreContract';
+import { sampleInvite, sampleRequest } from '../unit/sharing/sharingStoreContract';
+import { sampleMeta } from '../unit/storage/metadataStoreContract';
+import { freshDatabase, MIGRATIONS_DIR } from '../helpers/freshDatabase';
+import { migrateData } from '../../server/postgres/migrateData';
+
+const database = await freshDatabase({ migrate: false });
+const secondDatabase = await freshDatabase({ migrate: false });
+const dataDir = mkdtempSync(join(tmpdir(), 'samskriv-embedded-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function runMigration(): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/postgres/migrateDataCli.ts', '--from', dataDir, '--to', database.url], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+/** An install as today's code writes it: bodies with snapshot and log, metadata, comments, people, grants, keys. */
+async function writeEmbeddedInstall(): Promise<Map<string, Y.Doc>> {
+  const bodies = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: 0 });
+  const docs = new Map<string, Y.Doc>();
+  for (const id of ['dok-1', 'dok-2']) {
+    const doc = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => void bodies.append(id, update));
+    const body = doc.getXmlFragment(BODY_FRAGMENT);
+    for (let i = 0; i < 30; i++) {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`${id} afsnit ${i} – æøå`)]);
+      body.insert(body.length, [paragraph]);
+      if (id === 'dok-1' && i === 14) {
+        await bodies.flush(id);
+        await bodies.compact(id, Y.encodeStateAsUpdate(doc));
+      }
+    }
+    body.delete(2, 3);
+    docs.set(id, doc);
+  }
+  await bodies.close();
+
+  const metadata = new LowMetadataStore(join(dataDir, 'meta.json'));
+  await metadata.createDocument(sampleMeta('dok-1', '2026-11-01T10:00:00.000Z'));
+  await metadata.createDocument(
+    sampleMeta('dok-2', '2026-11-02T10:00:00.000Z', {
+      visibility: 'workspace',
+      workspaceId: 'w1',
+      grants: [
+        { subject: 'person', personId: 'p1', role: 'owner' },
+        { subject: 'organisation', organisationId: 'o1', role: 'commenter' },
+      ],
+    }),
+  );
+  await metadata.close();
+
+  const comments = new LowCommentStore(join(dataDir, 'comments.json'));
+  await comments.update('dok-1', () => ({
+    put: [sampleComment('c_1'), sampleComment('c_2', { parentId: 'c_1', threadId: 'c_1', kind: 'reply', anchor: null })],
+    result: null,
+  }));
+  const report = { id: 'r1', by: 'person:p2', ground: 'spam' as const, note: 'reklame', at: '2027-03-03T00:00:00.000Z' };
+  await comments.update('dok-1', (current) => ({
+    put: [{ ...current.comments[0]!, reports: [report] }],
+    log: [sampleLogEntry('m_1')],
+    result: null,
+  }));
+  await comments.update('dok-2', () => ({ touch: true, result: null }));
+  await comments.close();
+
+  const people = new LowAccountStore(join(dataDir, 'people.json'));
+  await people.createPerson(samplePerson('p1', { role: 'admin', name: 'Åse Ødegård' }));
+  await people.createPerson(samplePerson('p2'));
+  await people.createOrganisation(sampleOrganisation('o1', { kind: 'business', cvr: '12345674' }));
+  await people.addMembership({ personId: 'p2', organisationId: 'o1' });
+  await people.createWorkspace(sampleWorkspace('w1', { memberIds: ['p2', 'p1'], description: 'Fælles' }));
+  await people.createSession(sampleSession('h1', 'p1'));
+  await people.createSession(sampleSession('h2', 'p2', { actingForOrganisationId: 'o1' }));
+  await people.createToken(sampleToken('t1'));
+  await people.close();
+
+  const sharing = new LowSharingStore(join(dataDir, 'access.json'));
+  await sharing.createInvite(sampleInvite('i_1', { documentId: 'dok-2', revokedAt: '2026-11-03T00:00:00.000Z', uses: 2 }));
+  await sharing.createRequest(sampleRequest('r_1', { documentId: 'dok-2', personId: 'p2' }));
+  await sharing.close();
+
+  const keys = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
+  await keys.create(sampleKey('k1', '2026-11-01T10:00:00.000Z'));
+  await keys.create(sampleKey('k2', '2026-11-02T10:00:00.000Z', { revokedAt: '2026-11-03T10:00:00.000Z' }));
+  await keys.close();
+  return docs;
+}
+
+describe('npm run migrate:data', () => {
+  it('copies an embedded install into PostgreSQL, verifies it, and refuses to copy into a database that holds data', async () => {
+    const docs = await writeEmbeddedInstall();
+    const first = await runMigration();
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Copied and verified');
+    expect(JSON.parse(first.stdout.split('\n').find((line) => line.startsWith('{'))!)).toEqual({
+      documents: 2,
+      comments: 2,
+      moderationLogEntries: 1,
+      people: 2,
+      organisations: 1,
+      memberships: 1,
+      workspaces: 1,
+      sessions: 2,
+      tokens: 1,
+      invites: 1,
+      requests: 1,
+      apiKeys: 2,
+    });
+
+    // The copy, read as the server would.
+    for (const [id, doc] of docs) {
+      const copy = new Y.Doc();
+      for (const update of (await new PgDocumentStore(database.pool).load(id))!) Y.applyUpdate(copy, update);
+      expect(copy.getXmlFragment(BODY_FRAGMENT).toString()).toBe(doc.getXmlFragment(BODY_FRAGMENT).toString());
+      expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(doc));
+    }
+    expect((await new PgMetadataStore(database.pool).getDocument('dok-2'))?.grants).toHaveLength(2);
+    const comments = new PgCommentStore(database.pool);
+    expect(await comments.read('dok-1')).toMatchObject({ revision: 2, comments: [{ id: 'c_1' }, { id: 'c_2' }] });
+    expect((await comments.read('dok-2')).revision).toBe(1);
+    expect((await comments.reported()).map((comment) => comment.id)).toEqual(['c_1']);
+    const accounts = new PgAccountStore(database.pool);
+    expect(await accounts.getSession('h2')).toMatchObject({ actingForOrganisationId: 'o1' });
+    expect((await accounts.getWorkspace('w1'))?.memberIds).toEqual(['p2', 'p1']);
+    expect(await accounts.countActiveAdmins()).toBe(1);
+    expect(await new PgSharingStore(database.pool).getInvite('i_1')).toMatchObject({ uses: 2, revokedAt: '2026-11-03T00:00:00.000Z' });
+
+    const second = await runMigration();
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('the target database already holds data: migrate into an empty database');
+  });
+
+  it('fails, naming the record, when the copy would lose something (a field the database does not keep)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samskriv-embedded-'));
+    try {
+      writeFileSync(join(dir, 'people.json'), JSON.stringify({ people: { p1: { ...samplePerson('p1'), locale: 'da' } } }));
+      await expect(migrateData({ dataDir: dir, databaseUrl: secondDatabase.url, migrationsDir: MIGRATIONS_DIR })).rejects.toThrow(
+        /the copy differs from the data dir:\n {2}person p1 differs/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
