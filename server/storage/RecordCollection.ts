@@ -1,0 +1,264 @@
+/**
+ * A keyed collection of JSON records held in memory (a Map), persisted as an append-only log of
+ * put/delete records on the storage layer's own framing: FileDocumentStore is the engine, one
+ * stream per collection (`<dir>/<name>/log-*.bin`, `snapshot.bin`), so a write costs one framed,
+ * CRC-checked record in a group-committed durable write, whatever the size of the collection.
+ *
+ * Records are JSON: `{"p":key,"v":value}` (put, the whole value), `{"d":key}` (delete) and, as the
+ * stream's snapshot, `{"s":[[key,value],…]}`. When the log has grown past max(`compactAfterRecords`,
+ * live records) records since the last snapshot, the collection is written as a snapshot
+ * (FileDocumentStore.compact rotates the log at the call, so writes issued meanwhile land in the
+ * next segment and are kept): the log's length, and the time to read it at start, stay bounded.
+ *
+ * Writes are serialised by the event loop: `put` and `delete` change the Map at once, in call
+ * order, and append their record in that order; each returned promise resolves once the record is
+ * durable. So a caller's check and the write it guards are one synchronous step. A failed append
+ * leaves the Map ahead of the disk: the collection is then marked stale and `recover()` reads it
+ * back from what is durable (stores call it before their next operation).
+ *
+ * Secondary indices (`indexes`: name → the index keys of a value) are kept with every change, so
+ * lookups by e-mail, person or document do not scan the collection.
+ *
+ * Damage is FileDocumentStore's: a torn tail (a crash mid-write) is cut with a warning, damage in
+ * the middle or a bad snapshot makes `open` fail with a DocumentStorageError naming the file.
+ * One process must be the only writer of the directory.
+ */
+import { FileDocumentStore } from './FileDocumentStore';
+import type { StoreLogger } from './readDocumentFiles';
+
+export type IndexKeys<T> = (value: T) => readonly string[];
+
+export interface RecordCollectionOptions<T> {
+  /** The parent directory; the collection lives in `<dir>/<name>`. */
+  readonly dir: string;
+  /** 1-64 characters of [A-Za-z0-9_-] (a FileDocumentStore document id). */
+  readonly name: string;
+  /** How long the first write of a batch waits for others to share its fsync. */
+  readonly groupCommitMs: number;
+  readonly indexes?: Readonly<Record<string, IndexKeys<T>>>;
+  /** Compact once the log since the last snapshot holds more than max(this, live records) records (default 1000). */
+  readonly compactAfterRecords?: number;
+  readonly logger?: StoreLogger & { error?(obj: object, msg?: string): void };
+}
+
+type LogEntry = { p: string; v: unknown } | { d: string } | { s: Array<[string, unknown]> };
+
+/** The unused zeros a collection's log segment carries ahead of its writes: records are small. */
+const SEGMENT_PREALLOCATION_BYTES = 64 * 1024;
+const DEFAULT_COMPACT_AFTER_RECORDS = 1000;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const noop = (): void => undefined;
+
+export class RecordCollection<T> {
+  private readonly records = new Map<string, T>();
+  private readonly indexes = new Map<string, { keysOf: IndexKeys<T>; entries: Map<string, Set<string>> }>();
+  /** Records appended (or read) since the last snapshot. */
+  private logRecords = 0;
+  private compacting: Promise<void> | null = null;
+  private recovering: Promise<void> | null = null;
+  private closed = false;
+  /** True after a failed append, until `recover` has read the collection back from disk. */
+  stale = false;
+  /** Compactions started by this process (for tests and benchmarks). */
+  compactions = 0;
+
+  private constructor(
+    private readonly options: RecordCollectionOptions<T>,
+    private readonly store: FileDocumentStore,
+  ) {
+    for (const [name, keysOf] of Object.entries(options.indexes ?? {})) this.indexes.set(name, { keysOf, entries: new Map() });
+  }
+
+  /** Reads the collection (snapshot + log); throws a DocumentStorageError naming the file when it is damaged. */
+  static async open<T>(options: RecordCollectionOptions<T>): Promise<RecordCollection<T>> {
+    const store = new FileDocumentStore({
+      dir: options.dir,
+      groupCommitMs: options.groupCommitMs,
+      segmentPreallocationBytes: SEGMENT_PREALLOCATION_BYTES,
+      logger: options.logger,
+    });
+    const collection = new RecordCollection<T>(options, store);
+    try {
+      collection.replay(await store.load(options.name));
+    } catch (error) {
+      await store.close().catch(noop);
+      throw error;
+    }
+    return collection;
+  }
+
+  get name(): string {
+    return this.options.name;
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** The stored value itself: callers must not change it (hand out copies). */
+  get(key: string): T | undefined {
+    return this.records.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.records.has(key);
+  }
+
+  values(): IterableIterator<T> {
+    return this.records.values();
+  }
+
+  /** The values whose index `index` lists `indexKey` (stored values: do not change them). */
+  find(index: string, indexKey: string): T[] {
+    const keys = this.index(index).entries.get(indexKey);
+    if (!keys) return [];
+    const found: T[] = [];
+    for (const key of keys) {
+      const value = this.records.get(key);
+      if (value !== undefined) found.push(value);
+    }
+    return found;
+  }
+
+  count(index: string, indexKey: string): number {
+    return this.index(index).entries.get(indexKey)?.size ?? 0;
+  }
+
+  /** Stores `value` under `key` now (readers see it at once); resolves when its record is durable. */
+  put(key: string, value: T): Promise<void> {
+    return this.write({ p: key, v: value }, () => this.set(key, value));
+  }
+
+  /** Removes `key` now; resolves (true) when the removal is durable, or false at once when there was nothing. */
+  delete(key: string): Promise<boolean> {
+    if (!this.records.has(key)) return Promise.resolve(false);
+    return this.write({ d: key }, () => this.set(key, undefined)).then(() => true);
+  }
+
+  /** Reads the collection back from disk after a failed write; a no-op when nothing failed. */
+  recover(): Promise<void> {
+    if (!this.stale) return Promise.resolve();
+    this.recovering ??= (async () => {
+      try {
+        await this.compacting?.catch(noop);
+        await this.store.flush(this.options.name).catch(noop);
+        const updates = await this.store.load(this.options.name);
+        this.records.clear();
+        for (const index of this.indexes.values()) index.entries.clear();
+        this.replay(updates);
+        this.stale = false;
+      } finally {
+        this.recovering = null;
+      }
+    })();
+    return this.recovering;
+  }
+
+  /** Writes a snapshot of the whole collection now (normally done when the log has grown). */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    this.compactions += 1;
+    const snapshot = encode({ s: [...this.records] });
+    this.logRecords = 0;
+    const running = this.store.compact(this.options.name, snapshot).finally(() => {
+      if (this.compacting === running) this.compacting = null;
+    });
+    this.compacting = running;
+    return running;
+  }
+
+  /** Records in the log since the last snapshot. */
+  get pendingLogRecords(): number {
+    return this.logRecords;
+  }
+
+  /** Waits for every write issued so far. */
+  async flush(): Promise<void> {
+    await this.store.flush(this.options.name);
+  }
+
+  /** Waits for every write and a running compaction, then closes the files. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.compacting?.catch(noop);
+    await this.store.close();
+  }
+
+  private write(entry: LogEntry, apply: () => void): Promise<void> {
+    if (this.closed) return Promise.reject(new Error(`the ${this.options.name} collection is closed`));
+    let appended: Promise<void>;
+    try {
+      appended = this.store.append(this.options.name, encode(entry));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    apply();
+    this.logRecords += 1;
+    if (!this.compacting && !this.stale && this.logRecords > Math.max(this.compactAfter(), this.records.size)) {
+      this.compact().catch((error: unknown) =>
+        this.options.logger?.error?.({ collection: this.options.name, err: error }, 'could not compact a record collection'),
+      );
+    }
+    return appended.catch((error: unknown) => {
+      this.stale = true;
+      throw error;
+    });
+  }
+
+  private compactAfter(): number {
+    return this.options.compactAfterRecords ?? DEFAULT_COMPACT_AFTER_RECORDS;
+  }
+
+  private replay(updates: Uint8Array[] | null): void {
+    this.logRecords = 0;
+    for (const update of updates ?? []) {
+      const entry = JSON.parse(decoder.decode(update)) as LogEntry;
+      if ('s' in entry) {
+        for (const [key, value] of entry.s) this.set(key, value as T);
+        continue;
+      }
+      this.logRecords += 1;
+      if ('p' in entry) this.set(entry.p, entry.v as T);
+      else this.set(entry.d, undefined);
+    }
+  }
+
+  private set(key: string, value: T | undefined): void {
+    const before = this.records.get(key);
+    if (before !== undefined) for (const index of this.indexes.values()) unindex(index.entries, index.keysOf(before), key);
+    if (value === undefined) {
+      this.records.delete(key);
+      return;
+    }
+    this.records.set(key, value);
+    for (const index of this.indexes.values()) {
+      for (const indexKey of index.keysOf(value)) {
+        let keys = index.entries.get(indexKey);
+        if (!keys) index.entries.set(indexKey, (keys = new Set()));
+        keys.add(key);
+      }
+    }
+  }
+
+  private index(name: string): { keysOf: IndexKeys<T>; entries: Map<string, Set<string>> } {
+    const index = this.indexes.get(name);
+    if (!index) throw new Error(`the ${this.options.name} collection has no index ${name}`);
+    return index;
+  }
+}
+
+function unindex(entries: Map<string, Set<string>>, indexKeys: readonly string[], key: string): void {
+  for (const indexKey of indexKeys) {
+    const keys = entries.get(indexKey);
+    if (!keys) continue;
+    keys.delete(key);
+    if (keys.size === 0) entries.delete(indexKey);
+  }
+}
+
+function encode(entry: LogEntry): Uint8Array {
+  return encoder.encode(JSON.stringify(entry));
+}
