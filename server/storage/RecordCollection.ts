@@ -228,16 +228,16 @@ export class RecordCollection<T> {
 
   private set(key: string, value: T | undefined): void {
     const before = this.records.get(key);
-    if (before !== undefined) for (const index of this.indexes.values()) unindex(index.entries, index.keysOf(before), key);
-    if (value === undefined) {
-      this.records.delete(key);
-      return;
-    }
-    this.records.set(key, value);
-    for (const index of this.indexes.values()) {
-      for (const indexKey of index.keysOf(value)) {
-        let keys = index.entries.get(indexKey);
-        if (!keys) index.entries.set(indexKey, (keys = new Set()));
+    if (value === undefined) this.records.delete(key);
+    else this.records.set(key, value);
+    for (const { keysOf, entries } of this.indexes.values()) {
+      const was = before === undefined ? [] : keysOf(before);
+      const is = value === undefined ? [] : keysOf(value);
+      // Only what changed: an unchanged index entry keeps its place (lists keep insertion order).
+      for (const indexKey of was) if (!is.includes(indexKey)) unindex(entries, indexKey, key);
+      for (const indexKey of is) {
+        let keys = entries.get(indexKey);
+        if (!keys) entries.set(indexKey, (keys = new Set()));
         keys.add(key);
       }
     }
@@ -250,13 +250,11 @@ export class RecordCollection<T> {
   }
 }
 
-function unindex(entries: Map<string, Set<string>>, indexKeys: readonly string[], key: string): void {
-  for (const indexKey of indexKeys) {
-    const keys = entries.get(indexKey);
-    if (!keys) continue;
-    keys.delete(key);
-    if (keys.size === 0) entries.delete(indexKey);
-  }
+function unindex(entries: Map<string, Set<string>>, indexKey: string, key: string): void {
+  const keys = entries.get(indexKey);
+  if (!keys) return;
+  keys.delete(key);
+  if (keys.size === 0) entries.delete(indexKey);
 }
 
 function encode(entry: LogEntry): Uint8Array {

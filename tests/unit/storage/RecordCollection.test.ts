@@ -117,7 +117,9 @@ describe('RecordCollection', () => {
     const items = await open(dir, { compactAfterRecords: 3 });
     // In waves: one compaction runs at a time, later waves start the next.
     for (let wave = 0; wave < 20; wave++) {
-      await Promise.all(Array.from({ length: 10 }, (_, j) => wave * 10 + j).map((i) => items.put(`k${i % 50}`, item(`k${i % 50}`, 'a', i))));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, j) => wave * 10 + j).map((i) => items.put(`k${i % 50}`, item(`k${i % 50}`, 'a', i))),
+      );
     }
     expect(items.compactions).toBeGreaterThan(2);
     await items.close();
