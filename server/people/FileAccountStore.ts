@@ -26,7 +26,8 @@ import {
   type SessionPatch,
   type Workspace,
 } from '../../lib/people/AccountStore';
-import { RecordCollection } from '../storage/RecordCollection';
+import type { RecordCollection } from '../storage/RecordCollection';
+import { CollectionSet, type CollectionOpener } from '../storage/CollectionSet';
 import { importLegacyFile } from '../storage/importLegacyFile';
 import { parseStoreFile } from '../storage/parseStoreFile';
 import type { StoreLogger } from '../storage/readDocumentFiles';
@@ -45,14 +46,14 @@ export interface FileAccountStoreOptions {
   readonly logger?: StoreLogger & { info?(obj: object, msg?: string): void; error?(obj: object, msg?: string): void };
 }
 
-export interface AccountCollections {
+export type AccountCollections = {
   readonly people: RecordCollection<Person>;
   readonly sessions: RecordCollection<Session>;
   readonly tokens: RecordCollection<OneTimeToken>;
   readonly organisations: RecordCollection<Organisation>;
   readonly memberships: RecordCollection<Membership>;
   readonly workspaces: RecordCollection<Workspace>;
-}
+};
 
 const ACTIVE_ADMIN = 'active';
 const copy = <T>(value: T): T => structuredClone(value);
@@ -61,21 +62,17 @@ const isPast = (at: string, now: string): boolean => Date.parse(at) <= Date.pars
 const membershipKey = ({ personId, organisationId }: Membership): string => JSON.stringify([personId, organisationId]);
 const tokenKey = (purpose: string, personId: string | undefined): string => JSON.stringify([purpose, personId ?? null]);
 
-/** The collection names under `dir`, for the start-up check and the README. */
-export const ACCOUNT_COLLECTIONS = ['people', 'sessions', 'tokens', 'organisations', 'memberships', 'workspaces'] as const;
-
 export class FileAccountStore implements AccountStore {
-  private opening: Promise<AccountCollections> | null = null;
+  private readonly collections: CollectionSet<AccountCollections>;
 
-  constructor(private readonly options: FileAccountStoreOptions) {}
+  constructor(private readonly options: FileAccountStoreOptions) {
+    const { dir, groupCommitMs = 0, compactAfterRecords, logger } = options;
+    this.collections = new CollectionSet({ dir, groupCommitMs, compactAfterRecords, logger }, (open) => this.openAll(open));
+  }
 
   /** Opens (and on first start imports) everything; rejects naming a damaged file. Every method does this first. */
   open(): Promise<AccountCollections> {
-    if (!this.opening) {
-      this.opening = this.openAll();
-      this.opening.catch(() => (this.opening = null));
-    }
-    return this.opening;
+    return this.collections.open();
   }
 
   async createPerson(person: Person): Promise<Person> {
@@ -294,53 +291,34 @@ export class FileAccountStore implements AccountStore {
   }
 
   /** Waits for every write issued so far and closes the logs. */
-  async close(): Promise<void> {
-    const opening = this.opening;
-    if (!opening) return;
-    const collections = await opening.catch(() => null);
-    if (collections) await Promise.all(Object.values(collections).map((collection) => collection.close()));
+  close(): Promise<void> {
+    return this.collections.close();
   }
 
-  /** The collections, read back from disk first if a write failed (so memory never runs ahead of the disk). */
-  private async ready(): Promise<AccountCollections> {
-    const collections = await this.open();
-    for (const collection of Object.values(collections)) if (collection.stale) await collection.recover();
-    return collections;
+  private ready(): Promise<AccountCollections> {
+    return this.collections.ready();
   }
 
-  private async openAll(): Promise<AccountCollections> {
-    const { dir, logger } = this.options;
-    const base = { dir, groupCommitMs: this.options.groupCommitMs ?? 0, compactAfterRecords: this.options.compactAfterRecords, logger };
-    const opened: Array<RecordCollection<unknown>> = [];
-    const open = async <T>(name: (typeof ACCOUNT_COLLECTIONS)[number], indexes?: Record<string, (value: T) => readonly string[]>) => {
-      const collection = await RecordCollection.open<T>({ ...base, name, indexes });
-      opened.push(collection as RecordCollection<unknown>);
-      return collection;
+  private async openAll(open: CollectionOpener): Promise<AccountCollections> {
+    const collections: AccountCollections = {
+      people: await open<Person>('people', {
+        email: (person) => [person.email],
+        activeAdmin: (person) => (isActiveAdmin(person) ? [ACTIVE_ADMIN] : []),
+      }),
+      sessions: await open<Session>('sessions', { person: (session) => [session.personId] }),
+      tokens: await open<OneTimeToken>('tokens', {
+        purpose: (token) => [token.purpose],
+        owner: (token) => [tokenKey(token.purpose, token.personId)],
+      }),
+      organisations: await open<Organisation>('organisations'),
+      memberships: await open<Membership>('memberships', {
+        person: (membership) => [membership.personId],
+        organisation: (membership) => [membership.organisationId],
+      }),
+      workspaces: await open<Workspace>('workspaces', { member: (workspace) => workspace.memberIds }),
     };
-    try {
-      const collections: AccountCollections = {
-        people: await open<Person>('people', {
-          email: (person) => [person.email],
-          activeAdmin: (person) => (isActiveAdmin(person) ? [ACTIVE_ADMIN] : []),
-        }),
-        sessions: await open<Session>('sessions', { person: (session) => [session.personId] }),
-        tokens: await open<OneTimeToken>('tokens', {
-          purpose: (token) => [token.purpose],
-          owner: (token) => [tokenKey(token.purpose, token.personId)],
-        }),
-        organisations: await open<Organisation>('organisations'),
-        memberships: await open<Membership>('memberships', {
-          person: (membership) => [membership.personId],
-          organisation: (membership) => [membership.organisationId],
-        }),
-        workspaces: await open<Workspace>('workspaces', { member: (workspace) => workspace.memberIds }),
-      };
-      if (this.options.importFrom) await this.importPeopleFile(this.options.importFrom, collections);
-      return collections;
-    } catch (error) {
-      await Promise.all(opened.map((collection) => collection.close().catch(() => undefined)));
-      throw error;
-    }
+    if (this.options.importFrom) await this.importPeopleFile(this.options.importFrom, collections);
+    return collections;
   }
 
   private async importPeopleFile(path: string, collections: AccountCollections): Promise<void> {
