@@ -61,6 +61,8 @@ export class RecordCollection<T> {
   private closed = false;
   /** True after a failed append, until `recover` has read the collection back from disk. */
   stale = false;
+  /** How many times `recover` read the collection back (what was derived from it may be out of date). */
+  reloads = 0;
   /** Compactions started by this process (for tests and benchmarks). */
   compactions = 0;
 
@@ -149,6 +151,7 @@ export class RecordCollection<T> {
         for (const index of this.indexes.values()) index.entries.clear();
         this.replay(updates);
         this.stale = false;
+        this.reloads += 1;
       } finally {
         this.recovering = null;
       }
