@@ -15,11 +15,11 @@ import { createSmtpMailer } from './mail/createSmtpMailer';
 import { createLogger, type Logger } from './logger';
 import { resolveAuthSecret } from './resolveAuthSecret';
 import { FileDocumentStore } from './storage/FileDocumentStore';
-import { LowMetadataStore } from './storage/LowMetadataStore';
+import { FileMetadataStore } from './storage/FileMetadataStore';
 import { createDocumentService } from './documents/createDocumentService';
 import { seedDemoDocuments } from './documents/seedDemoDocuments';
 import { createSyncServer } from './sync/createSyncServer';
-import { LowSharingStore } from './sharing/LowSharingStore';
+import { FileSharingStore } from './sharing/FileSharingStore';
 import { createSharingService } from './sharing/createSharingService';
 import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
@@ -32,8 +32,8 @@ import { LowApiKeyStore, createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
 import { LowCommentStore } from './comments/LowCommentStore';
+import { FileAccountStore } from './people/FileAccountStore';
 import {
-  LowAccountStore,
   createAccessEvents,
   createAccountService,
   createOrganisationService,
@@ -79,14 +79,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   const secret = await resolveAuthSecret(config.AUTH_SECRET, dataDir, logger);
   const store = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
-  const metadata = new LowMetadataStore(join(dataDir, 'meta.json'));
+  // Metadata, sharing and people: record logs under records/ (one durable append per change); the
+  // JSON files of earlier versions are imported on first start and kept as *.imported-<time>.
+  const records = { dir: join(dataDir, 'records'), groupCommitMs: 0, logger };
+  const metadata = new FileMetadataStore({ ...records, importFrom: join(dataDir, 'meta.json') });
   const documents = createDocumentService({ store, metadata });
-  // Invite links and co-author requests: their own file, beside meta.json (see docs/ARCHITECTURE.md).
-  const sharingStore = new LowSharingStore(join(dataDir, 'access.json'));
+  // Invite links and co-author requests: their own collections, beside the metadata (see docs/ARCHITECTURE.md).
+  const sharingStore = new FileSharingStore({ ...records, importFrom: join(dataDir, 'access.json') });
   const sharing = createSharingService({ store: sharingStore, documents });
 
   // People: one store, one throttle and one events hub shared by every service and the sync server.
-  const accountStore = new LowAccountStore(join(dataDir, 'people.json'));
+  const accountStore = new FileAccountStore({ ...records, importFrom: join(dataDir, 'people.json') });
   const events = createAccessEvents(logger);
   const peopleOptions = { store: accountStore, logger, events };
   const throttle = new SignInThrottle();
@@ -107,9 +110,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     documents: store,
     logger,
     files: [
-      storeFile('meta.json', () => metadata.listDocuments()),
-      storeFile('access.json', () => sharingStore.listInvites('')),
-      storeFile('people.json', () => accountStore.countActiveAdmins()),
+      // The record stores name the damaged file themselves (a log under records/, or the JSON file being imported).
+      { path: dataDir, read: () => metadata.open() },
+      { path: dataDir, read: () => sharingStore.open() },
+      { path: dataDir, read: () => accountStore.open() },
       storeFile('api-keys.json', () => apiKeyStore.list()),
       storeFile('comments.json', () => commentStore.reported()),
     ],

@@ -20,9 +20,11 @@
  * lookups by e-mail, person or document do not scan the collection.
  *
  * Damage is FileDocumentStore's: a torn tail (a crash mid-write) is cut with a warning, damage in
- * the middle or a bad snapshot makes `open` fail with a DocumentStorageError naming the file.
+ * the middle or a bad snapshot makes `open` fail with an error naming the file (its cause the
+ * DocumentStorageError), and the file is left as it is.
  * One process must be the only writer of the directory.
  */
+import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
 import { FileDocumentStore } from './FileDocumentStore';
 import type { StoreLogger } from './readDocumentFiles';
 
@@ -86,7 +88,10 @@ export class RecordCollection<T> {
       collection.replay(await store.load(options.name));
     } catch (error) {
       await store.close().catch(noop);
-      throw error;
+      if (!(error instanceof DocumentStorageError)) throw error;
+      // The store's words are about documents; these are records. The message names the file.
+      const detail = error.message.replace(`document ${options.name}: `, '');
+      throw new Error(`cannot read the ${options.name} records: ${detail}`, { cause: error });
     }
     return collection;
   }

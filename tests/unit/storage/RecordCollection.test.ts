@@ -140,8 +140,9 @@ describe('RecordCollection', () => {
     await writeFile(segment, damaged);
 
     const failure = await open(dir).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(DocumentStorageError);
+    expect((failure as Error).message).toMatch(/^cannot read the items records: /);
     expect((failure as Error).message).toContain(segment);
+    expect((failure as Error).cause).toBeInstanceOf(DocumentStorageError);
     expect((await readFile(segment)).equals(damaged)).toBe(true);
   });
 
