@@ -1,0 +1,174 @@
+/**
+ * The account store at size (issue 11): with N people (default 100,000), each with a session, in
+ * the embedded FileAccountStore, how long a session check and a sign-in's store work take, and how
+ * long the store takes to open. Password hashing is excluded (it costs the same at any size).
+ *
+ *   session check: getSession + getPerson (what every request's resolve does), and the sliding
+ *                  expiry's updateSession (one durable append);
+ *   sign-in:       getPersonByEmail + deleteSession (the previous one) + createSession, in sequence,
+ *                  as createSignIn does them; one at a time, then 50 at once (group commit).
+ *
+ * For comparison it also measures the floor: one durable append of a record that size with nothing
+ * else (the machine's fsync latency, which bounds every durable write's p99).
+ *
+ * `runAccountStoreBench()` returns the figures as objects and prints each as one JSON line, so
+ * `npm run bench:data` can call it. Standalone: `node --import tsx bench/accountStore.ts [people]`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import type { Person, Session } from '../lib/people/AccountStore';
+import { FileAccountStore } from '../server/people/FileAccountStore';
+import { FileDocumentStore } from '../server/storage/FileDocumentStore';
+import { percentile } from './lib/stats';
+
+export interface AccountStoreBenchOptions {
+  /** How many people (each with one session) the store holds. */
+  readonly people?: number;
+  /** Samples per figure. */
+  readonly samples?: number;
+  /** Where to build the store (a temp dir, removed afterwards, by default). */
+  readonly dir?: string;
+  readonly print?: (line: string) => void;
+}
+
+export interface Figure {
+  readonly bench: 'accountStore';
+  readonly figure: string;
+  readonly people: number;
+  readonly unit: 'ms';
+  readonly p50?: number;
+  readonly p99?: number;
+  readonly value?: number;
+  readonly target?: string;
+}
+
+const AT = '2026-11-01T10:00:00.000Z';
+const LATER = '2999-01-01T00:00:00.000Z';
+const person = (i: number): Person => ({
+  id: `p${i}`,
+  email: `person${i}@example.dk`,
+  name: `Person ${i}`,
+  passwordHash: `scrypt$${'x'.repeat(90)}`,
+  role: i === 0 ? 'admin' : 'citizen',
+  disabled: false,
+  createdAt: AT,
+  updatedAt: AT,
+});
+const session = (idHash: string, personId: string): Session => ({ idHash, personId, createdAt: AT, lastSeenAt: AT, expiresAt: LATER });
+const random = (n: number): number => Math.floor(Math.random() * n);
+const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+
+async function timed(samples: number, one: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await one(i);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+}
+
+/** Each sample is `concurrency` operations started together; the figure is per operation. */
+async function timedConcurrently(
+  rounds: number,
+  concurrency: number,
+  one: (i: number) => Promise<unknown>,
+): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, j) => {
+        const started = performance.now();
+        await one(r * concurrency + j);
+        times.push(performance.now() - started);
+      }),
+    );
+  }
+  times.sort((a, b) => a - b);
+  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+}
+
+export async function runAccountStoreBench(options: AccountStoreBenchOptions = {}): Promise<Figure[]> {
+  const people = options.people ?? 100_000;
+  const samples = options.samples ?? 2000;
+  const print = options.print ?? ((line: string) => console.log(line));
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'samskriv-bench-accounts-')));
+  const figures: Figure[] = [];
+  const report = (figure: Omit<Figure, 'bench' | 'people' | 'unit'>) => {
+    const line: Figure = { bench: 'accountStore', people, unit: 'ms', ...figure };
+    figures.push(line);
+    print(JSON.stringify(line));
+  };
+
+  try {
+    const records = join(dir, 'records');
+    const filling = new FileAccountStore({ dir: records });
+    const fillStarted = performance.now();
+    for (let from = 0; from < people; from += 1000) {
+      const batch = Array.from({ length: Math.min(1000, people - from) }, (_, j) => from + j);
+      await Promise.all(batch.map((i) => filling.createPerson(person(i))));
+      await Promise.all(batch.map((i) => filling.createSession(session(`s${i}`, `p${i}`))));
+    }
+    await filling.close();
+    report({ figure: 'fill (people and sessions, 1000 concurrent writes at a time)', value: round(performance.now() - fillStarted) });
+
+    const openStarted = performance.now();
+    const store = new FileAccountStore({ dir: records });
+    await store.open();
+    report({
+      figure: 'open (read snapshots and logs, build indices)',
+      value: round(performance.now() - openStarted),
+      target: '≤ 3000 (start to serving)',
+    });
+
+    report({
+      figure: 'session check: getSession + getPerson',
+      ...(await timed(samples, async () => {
+        const found = await store.getSession(`s${random(people)}`);
+        if (!found || !(await store.getPerson(found.personId))) throw new Error('the bench lost a session');
+      })),
+      target: 'p99 ≤ 5',
+    });
+    report({
+      figure: 'session check: sliding expiry (updateSession, one durable append)',
+      ...(await timed(samples, (i) =>
+        store.updateSession(`s${random(people)}`, { lastSeenAt: new Date(Date.parse(AT) + i).toISOString() }),
+      )),
+      target: 'p99 ≤ 5',
+    });
+    const signIn = async (i: number) => {
+      const who = random(people);
+      const found = await store.getPersonByEmail(`PERSON${who}@example.dk`);
+      if (!found) throw new Error('the bench lost a person');
+      await store.deleteSession(`s${who}`);
+      await store.createSession(session(`n${i}-${who}`, found.id));
+    };
+    report({ figure: 'sign-in store work, one at a time', ...(await timed(samples, signIn)), target: 'p99 ≤ 5' });
+    report({
+      figure: 'sign-in store work, 50 at once',
+      ...(await timedConcurrently(Math.ceil(samples / 50), 50, (i) => signIn(samples + i))),
+      target: 'p99 ≤ 5',
+    });
+    // The floor on this machine: one durable append of a record of the same size, nothing else.
+    const floor = new FileDocumentStore({ dir: join(dir, 'floor'), groupCommitMs: 0 });
+    const record = new TextEncoder().encode(JSON.stringify({ p: 'x', v: session('x'.repeat(43), 'p1') }));
+    report({
+      figure: 'floor: one durable append (FileDocumentStore), for comparison',
+      ...(await timed(samples, () => floor.append('floor', record))),
+    });
+    await floor.close();
+    await store.close();
+  } finally {
+    if (!options.dir) await rm(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const people = process.argv[2] ? Number(process.argv[2]) : undefined;
+  await runAccountStoreBench({ people });
+}
