@@ -43,6 +43,14 @@ export interface RecordCollectionOptions<T> {
   readonly logger?: StoreLogger & { error?(obj: object, msg?: string): void };
 }
 
+/** Index key → the one record key under it, or a set of them (most index keys, e-mails say, have one). */
+type IndexEntries = Map<string, string | Set<string>>;
+interface Index<T> {
+  readonly keysOf: IndexKeys<T>;
+  readonly entries: IndexEntries;
+}
+const NONE: readonly string[] = [];
+
 type LogEntry = { p: string; v: unknown } | { d: string } | { s: Array<[string, unknown]> };
 
 /** The unused zeros a collection's log segment carries ahead of its writes: records are small. */
@@ -55,7 +63,7 @@ const noop = (): void => undefined;
 
 export class RecordCollection<T> {
   private readonly records = new Map<string, T>();
-  private readonly indexes = new Map<string, { keysOf: IndexKeys<T>; entries: Map<string, Set<string>> }>();
+  private readonly indexes = new Map<string, Index<T>>();
   /** Records appended (or read) since the last snapshot. */
   private logRecords = 0;
   private compacting: Promise<void> | null = null;
@@ -120,9 +128,9 @@ export class RecordCollection<T> {
   /** The values whose index `index` lists `indexKey` (stored values: do not change them). */
   find(index: string, indexKey: string): T[] {
     const keys = this.index(index).entries.get(indexKey);
-    if (!keys) return [];
+    if (keys === undefined) return [];
     const found: T[] = [];
-    for (const key of keys) {
+    for (const key of typeof keys === 'string' ? [keys] : keys) {
       const value = this.records.get(key);
       if (value !== undefined) found.push(value);
     }
@@ -130,7 +138,8 @@ export class RecordCollection<T> {
   }
 
   count(index: string, indexKey: string): number {
-    return this.index(index).entries.get(indexKey)?.size ?? 0;
+    const keys = this.index(index).entries.get(indexKey);
+    return keys === undefined ? 0 : typeof keys === 'string' ? 1 : keys.size;
   }
 
   /** Stores `value` under `key` now (readers see it at once); resolves when its record is durable. */
@@ -239,28 +248,32 @@ export class RecordCollection<T> {
     if (value === undefined) this.records.delete(key);
     else this.records.set(key, value);
     for (const { keysOf, entries } of this.indexes.values()) {
-      const was = before === undefined ? [] : keysOf(before);
-      const is = value === undefined ? [] : keysOf(value);
+      const was = before === undefined ? NONE : keysOf(before);
+      const is = value === undefined ? NONE : keysOf(value);
       // Only what changed: an unchanged index entry keeps its place (lists keep insertion order).
       for (const indexKey of was) if (!is.includes(indexKey)) unindex(entries, indexKey, key);
-      for (const indexKey of is) {
-        let keys = entries.get(indexKey);
-        if (!keys) entries.set(indexKey, (keys = new Set()));
-        keys.add(key);
-      }
+      for (const indexKey of is) if (!was.includes(indexKey)) addToIndex(entries, indexKey, key);
     }
   }
 
-  private index(name: string): { keysOf: IndexKeys<T>; entries: Map<string, Set<string>> } {
+  private index(name: string): Index<T> {
     const index = this.indexes.get(name);
     if (!index) throw new Error(`the ${this.options.name} collection has no index ${name}`);
     return index;
   }
 }
 
-function unindex(entries: Map<string, Set<string>>, indexKey: string, key: string): void {
+function addToIndex(entries: IndexEntries, indexKey: string, key: string): void {
   const keys = entries.get(indexKey);
-  if (!keys) return;
+  if (keys === undefined) entries.set(indexKey, key);
+  else if (typeof keys === 'string') entries.set(indexKey, new Set([keys, key]));
+  else keys.add(key);
+}
+
+function unindex(entries: IndexEntries, indexKey: string, key: string): void {
+  const keys = entries.get(indexKey);
+  if (keys === key) entries.delete(indexKey);
+  if (keys === undefined || typeof keys === 'string') return;
   keys.delete(key);
   if (keys.size === 0) entries.delete(indexKey);
 }

@@ -1,8 +1,9 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeRecords } from '../../../lib/storage/logRecord';
 import { DocumentStorageError } from '../../../lib/storage/DocumentStorageError';
+import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
 import { RecordCollection, type RecordCollectionOptions } from '../../../server/storage/RecordCollection';
 import { tempDirsRemovedAfterAll } from './tempDirs';
 
@@ -30,6 +31,7 @@ describe('RecordCollection', () => {
     return collection;
   };
   afterEach(async () => {
+    vi.restoreAllMocks();
     await Promise.all(opened.splice(0).map((collection) => collection.close()));
   });
 
@@ -144,6 +146,24 @@ describe('RecordCollection', () => {
     expect((failure as Error).message).toContain(segment);
     expect((failure as Error).cause).toBeInstanceOf(DocumentStorageError);
     expect((await readFile(segment)).equals(damaged)).toBe(true);
+  });
+
+  it('reads itself back from disk after a failed write, so memory does not stay ahead of the disk', async () => {
+    const items = await open(await tempDir());
+    await items.put('x', item('x', 'a', 1));
+    vi.spyOn(FileDocumentStore.prototype, 'append').mockImplementationOnce(() => Promise.reject(new Error('EIO (simulated)')));
+    const failed = items.put('x', item('x', 'b', 2));
+    expect(items.get('x')).toEqual(item('x', 'b', 2));
+    await expect(failed).rejects.toThrow('EIO (simulated)');
+    expect(items.stale).toBe(true);
+
+    await items.recover();
+    expect(items.stale).toBe(false);
+    expect(items.reloads).toBe(1);
+    expect(items.get('x')).toEqual(item('x', 'a', 1));
+    expect(items.find('owner', 'b')).toEqual([]);
+    await items.put('y', item('y'));
+    expect(items.size).toBe(2);
   });
 
   it('refuses writes once closed', async () => {

@@ -1,10 +1,11 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FileAccountStore } from '../../../../server/people/FileAccountStore';
 import { LowAccountStore } from '../../../../server/people/LowAccountStore';
 import { decodeRecords } from '../../../../lib/storage/logRecord';
 import { RecordCollection } from '../../../../server/storage/RecordCollection';
+import { FileDocumentStore } from '../../../../server/storage/FileDocumentStore';
 import type { Person } from '../../../../lib/people/AccountStore';
 import { tempDirsRemovedAfterAll } from '../../storage/tempDirs';
 import {
@@ -93,6 +94,21 @@ describe('FileAccountStore on disk', () => {
     expect(sessions).toHaveLength(2);
     expect(sessions[1]!.byteLength).toBeLessThan(300);
     expect(await log('people')).toHaveLength(300);
+    await store.close();
+  });
+
+  it('forgets a change whose write failed: the next call reads the store back from disk', async () => {
+    const store = new FileAccountStore({ dir: join(await tempDir(), 'records') });
+    await store.createPerson(samplePerson('p1'));
+    const append = vi
+      .spyOn(FileDocumentStore.prototype, 'append')
+      .mockImplementationOnce(() => Promise.reject(new Error('EIO (simulated)')));
+    await expect(store.createPerson(samplePerson('p2'))).rejects.toThrow('EIO (simulated)');
+    append.mockRestore();
+    expect(await store.getPerson('p2')).toBeNull();
+    expect(await store.getPersonByEmail('p2@example.dk')).toBeNull();
+    // The e-mail is free again, and the store writes on.
+    expect(await store.createPerson(samplePerson('p2'))).toEqual(samplePerson('p2'));
     await store.close();
   });
 
