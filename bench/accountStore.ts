@@ -8,8 +8,9 @@
  *   sign-in:       getPersonByEmail + deleteSession (the previous one) + createSession, in sequence,
  *                  as createSignIn does them; one at a time, then 50 at once (group commit).
  *
- * For comparison it also measures the floor: one durable append of a record that size with nothing
- * else (the machine's fsync latency, which bounds every durable write's p99).
+ * For comparison it also measures the floor, interleaved with the samples: one durable append of a
+ * record that size with nothing else (the machine's fsync latency, which bounds every durable
+ * write's p99), and it counts major GC pauses per figure.
  *
  * `runAccountStoreBench()` returns the figures as objects and prints each as one JSON line, so
  * `npm run bench:data` can call it. Standalone: `node --import tsx bench/accountStore.ts [people]`.
@@ -17,7 +18,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, constants, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Person, Session } from '../lib/people/AccountStore';
 import { FileAccountStore } from '../server/people/FileAccountStore';
@@ -41,6 +42,12 @@ export interface Figure {
   readonly unit: 'ms';
   readonly p50?: number;
   readonly p99?: number;
+  /** One bare durable append, measured between the samples (see `timed`). */
+  readonly floorP50?: number;
+  readonly floorP99?: number;
+  /** Major (mark-compact) GC pauses during the figure's samples. */
+  readonly majorGcPauses?: number;
+  readonly majorGcMaxMs?: number;
   readonly value?: number;
   readonly target?: string;
 }
@@ -65,15 +72,33 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
   return round((used.user + used.system) / 1000);
 };
 
-async function timed(samples: number, one: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
+/**
+ * p50/p99 of `one`, and of `floor` (one bare durable append) interleaved with it sample by sample,
+ * so both see the same machine: on a busy one the scheduler, not the store, sets the p99.
+ */
+async function timed(
+  samples: number,
+  one: (i: number) => Promise<unknown>,
+  floor: () => Promise<unknown>,
+): Promise<{ p50: number; p99: number; floorP50: number; floorP99: number }> {
   const times: number[] = [];
+  const floorTimes: number[] = [];
   for (let i = 0; i < samples; i++) {
-    const started = performance.now();
+    let started = performance.now();
     await one(i);
     times.push(performance.now() - started);
+    started = performance.now();
+    await floor();
+    floorTimes.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+  floorTimes.sort((a, b) => a - b);
+  return {
+    p50: round(percentile(times, 50)),
+    p99: round(percentile(times, 99)),
+    floorP50: round(percentile(floorTimes, 50)),
+    floorP99: round(percentile(floorTimes, 99)),
+  };
 }
 
 /** Each sample is `concurrency` operations started together; the figure is per operation. */
@@ -94,6 +119,26 @@ async function timedConcurrently(
   }
   times.sort((a, b) => a - b);
   return { p50: round(percentile(times, 50)), p99: round(percentile(times, 99)) };
+}
+
+/** Counts major GC pauses; `take()` returns those since the last take. */
+function watchMajorGc(): { take(): { majorGcPauses: number; majorGcMaxMs: number }; stop(): void } {
+  let pauses: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) pauses.push(entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    take() {
+      const taken = { majorGcPauses: pauses.length, majorGcMaxMs: round(Math.max(0, ...pauses)) };
+      pauses = [];
+      return taken;
+    },
+    stop: () => observer.disconnect(),
+  };
 }
 
 export async function runAccountStoreBench(options: AccountStoreBenchOptions = {}): Promise<Figure[]> {
@@ -140,19 +185,33 @@ export async function runAccountStoreBench(options: AccountStoreBenchOptions = {
     report({ figure: 'compaction of people and sessions (snapshots written, durable)', value: round(performance.now() - compactStarted) });
     report({ figure: 'compaction, CPU time', value: cpuMs(compactCpu) });
 
+    // The floor on this machine: one durable append of a record of the same size, nothing else.
+    const floorStore = new FileDocumentStore({ dir: join(dir, 'floor'), groupCommitMs: 0 });
+    const record = new TextEncoder().encode(JSON.stringify({ p: 'x', v: session('x'.repeat(43), 'p1') }));
+    const floor = () => floorStore.append('floor', record);
+    const gc = watchMajorGc();
+
     report({
       figure: 'session check: getSession + getPerson',
-      ...(await timed(samples, async () => {
-        const found = await store.getSession(`s${random(people)}`);
-        if (!found || !(await store.getPerson(found.personId))) throw new Error('the bench lost a session');
-      })),
+      ...(await timed(
+        samples,
+        async () => {
+          const found = await store.getSession(`s${random(people)}`);
+          if (!found || !(await store.getPerson(found.personId))) throw new Error('the bench lost a session');
+        },
+        floor,
+      )),
+      ...gc.take(),
       target: 'p99 ≤ 5',
     });
     report({
       figure: 'session check: sliding expiry (updateSession, one durable append)',
-      ...(await timed(samples, (i) =>
-        store.updateSession(`s${random(people)}`, { lastSeenAt: new Date(Date.parse(AT) + i).toISOString() }),
+      ...(await timed(
+        samples,
+        (i) => store.updateSession(`s${random(people)}`, { lastSeenAt: new Date(Date.parse(AT) + i).toISOString() }),
+        floor,
       )),
+      ...gc.take(),
       target: 'p99 ≤ 5',
     });
     const signIn = async (i: number) => {
@@ -162,20 +221,15 @@ export async function runAccountStoreBench(options: AccountStoreBenchOptions = {
       await store.deleteSession(`s${who}`);
       await store.createSession(session(`n${i}-${who}`, found.id));
     };
-    report({ figure: 'sign-in store work, one at a time', ...(await timed(samples, signIn)), target: 'p99 ≤ 5' });
+    report({ figure: 'sign-in store work, one at a time', ...(await timed(samples, signIn, floor)), ...gc.take(), target: 'p99 ≤ 5' });
     report({
       figure: 'sign-in store work, 50 at once',
       ...(await timedConcurrently(Math.ceil(samples / 50), 50, (i) => signIn(samples + i))),
+      ...gc.take(),
       target: 'p99 ≤ 5',
     });
-    // The floor on this machine: one durable append of a record of the same size, nothing else.
-    const floor = new FileDocumentStore({ dir: join(dir, 'floor'), groupCommitMs: 0 });
-    const record = new TextEncoder().encode(JSON.stringify({ p: 'x', v: session('x'.repeat(43), 'p1') }));
-    report({
-      figure: 'floor: one durable append (FileDocumentStore), for comparison',
-      ...(await timed(samples, () => floor.append('floor', record))),
-    });
-    await floor.close();
+    gc.stop();
+    await floorStore.close();
     await store.close();
   } finally {
     if (!options.dir) await rm(dir, { recursive: true, force: true });
