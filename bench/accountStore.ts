@@ -19,7 +19,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PerformanceObserver, constants, performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Person, Session } from '../lib/people/AccountStore';
 import { FileAccountStore } from '../server/people/FileAccountStore';
 import { FileDocumentStore } from '../server/storage/FileDocumentStore';
@@ -39,7 +41,7 @@ export interface Figure {
   readonly bench: 'accountStore';
   readonly figure: string;
   readonly people: number;
-  readonly unit: 'ms';
+  readonly unit: 'ms' | 'MB';
   readonly p50?: number;
   readonly p99?: number;
   /** One bare durable append, measured between the samples (see `timed`). */
@@ -52,6 +54,7 @@ export interface Figure {
   readonly target?: string;
 }
 
+const run = promisify(execFile);
 const AT = '2026-11-01T10:00:00.000Z';
 const LATER = '2999-01-01T00:00:00.000Z';
 const person = (i: number): Person => ({
@@ -147,7 +150,7 @@ export async function runAccountStoreBench(options: AccountStoreBenchOptions = {
   const print = options.print ?? ((line: string) => console.log(line));
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'samskriv-bench-accounts-')));
   const figures: Figure[] = [];
-  const report = (figure: Omit<Figure, 'bench' | 'people' | 'unit'>) => {
+  const report = (figure: Omit<Figure, 'bench' | 'people' | 'unit'> & { unit?: Figure['unit'] }) => {
     const line: Figure = { bench: 'accountStore', people, unit: 'ms', ...figure };
     figures.push(line);
     print(JSON.stringify(line));
@@ -165,16 +168,19 @@ export async function runAccountStoreBench(options: AccountStoreBenchOptions = {
     await filling.close();
     report({ figure: 'fill (people and sessions, 1000 concurrent writes at a time)', value: round(performance.now() - fillStarted) });
 
-    const openStarted = performance.now();
-    const openCpu = process.cpuUsage();
-    const store = new FileAccountStore({ dir: records });
-    const collections = await store.open();
+    // Opened first in a fresh process, as a start would: its time, CPU and memory are the start's.
+    const started = await openInChild(records);
     report({
-      figure: 'open (read snapshots and logs, build indices)',
-      value: round(performance.now() - openStarted),
+      figure: 'open in a fresh process (read snapshots and logs, build indices)',
+      value: started.openMs,
       target: '≤ 3000 (start to serving)',
     });
-    report({ figure: 'open, CPU time (user + system; a busy machine inflates wall time more than this)', value: cpuMs(openCpu) });
+    report({ figure: 'open, CPU time (user + system; a busy machine inflates wall time more than this)', value: started.cpuMs });
+    report({ figure: 'memory after open: RSS', unit: 'MB', value: started.rssMb, target: '≤ 250 (whole server)' });
+    report({ figure: 'memory after open: JS heap used after a full GC', unit: 'MB', value: started.heapMb });
+
+    const store = new FileAccountStore({ dir: records });
+    const collections = await store.open();
 
     // Right after the fill each log is as long as its live records: the next write compacts.
     // Done here and reported on its own, so the figures below are steady state between compactions
@@ -237,7 +243,42 @@ export async function runAccountStoreBench(options: AccountStoreBenchOptions = {
   return figures;
 }
 
+interface OpenFigures {
+  openMs: number;
+  cpuMs: number;
+  rssMb: number;
+  heapMb: number;
+}
+
+/** `--open <dir>`: opens the store in this (fresh) process and prints what it took as one JSON line. */
+async function openOnly(records: string): Promise<void> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const store = new FileAccountStore({ dir: records });
+  await store.open();
+  const openMs = round(performance.now() - started);
+  const cpuUsed = cpuMs(cpu);
+  global.gc?.();
+  const memory = process.memoryUsage();
+  const figures: OpenFigures = {
+    openMs,
+    cpuMs: cpuUsed,
+    rssMb: Math.round(memory.rss / 2 ** 20),
+    heapMb: Math.round(memory.heapUsed / 2 ** 20),
+  };
+  console.log(JSON.stringify(figures));
+  await store.close();
+}
+
+async function openInChild(records: string): Promise<OpenFigures> {
+  const self = fileURLToPath(import.meta.url);
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', self, '--open', records], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as OpenFigures;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const people = process.argv[2] ? Number(process.argv[2]) : undefined;
-  await runAccountStoreBench({ people });
+  if (process.argv[2] === '--open' && process.argv[3]) await openOnly(process.argv[3]);
+  else await runAccountStoreBench({ people: process.argv[2] ? Number(process.argv[2]) : undefined });
 }
