@@ -5,7 +5,7 @@
  * CRC-checked record in a group-committed durable write, whatever the size of the collection.
  *
  * Records are JSON: `{"p":key,"v":value}` (put, the whole value), `{"d":key}` (delete) and, as the
- * stream's snapshot, `{"s":[[key,value],…]}`. When the log has grown past max(`compactAfterRecords`,
+ * stream's snapshot, `{"s":[[key,value],…],"c":[…]}` (encoded in slices: see writeSnapshot). When the log has grown past max(`compactAfterRecords`,
  * live records) records since the last snapshot, the collection is written as a snapshot
  * (FileDocumentStore.compact rotates the log at the call, so writes issued meanwhile land in the
  * next segment and are kept): the log's length, and the time to read it at start, stay bounded.
@@ -51,11 +51,14 @@ interface Index<T> {
 }
 const NONE: readonly string[] = [];
 
-type LogEntry = { p: string; v: unknown } | { d: string } | { s: Array<[string, unknown]> };
+/** A snapshot's `c`: changes made while it was encoded, in order; `[key]` is a removal. */
+type LogEntry = { p: string; v: unknown } | { d: string } | { s: Array<[string, unknown]>; c?: Array<[string] | [string, unknown]> };
 
 /** The unused zeros a collection's log segment carries ahead of its writes: records are small. */
 const SEGMENT_PREALLOCATION_BYTES = 64 * 1024;
 const DEFAULT_COMPACT_AFTER_RECORDS = 1000;
+/** Records encoded per turn of the event loop while a snapshot is written. */
+const SNAPSHOT_SLICE = 2000;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -67,6 +70,8 @@ export class RecordCollection<T> {
   /** Records appended (or read) since the last snapshot. */
   private logRecords = 0;
   private compacting: Promise<void> | null = null;
+  /** While a snapshot is being encoded: every change since its copy of the entries. */
+  private changedSinceCopy: Map<string, T | undefined> | null = null;
   private recovering: Promise<void> | null = null;
   private closed = false;
   /** True after a failed append, until `recover` has read the collection back from disk. */
@@ -177,9 +182,9 @@ export class RecordCollection<T> {
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
     this.compactions += 1;
-    const snapshot = encode({ s: [...this.records] });
+    // Everything logged so far is covered by this snapshot, including what is written while it is encoded.
     this.logRecords = 0;
-    const running = this.store.compact(this.options.name, snapshot).finally(() => {
+    const running = this.writeSnapshot().finally(() => {
       if (this.compacting === running) this.compacting = null;
     });
     this.compacting = running;
@@ -202,6 +207,37 @@ export class RecordCollection<T> {
     this.closed = true;
     await this.compacting?.catch(noop);
     await this.store.close();
+  }
+
+  /**
+   * Encodes the records in slices of SNAPSHOT_SLICE, yielding to the event loop between them, so a
+   * large collection does not stall every other request while it is written. Stored values are never
+   * changed in place (a put replaces them), so the copy of the entries taken first stays exact; the
+   * changes made while the slices are encoded are kept in `changedSinceCopy` and written after them
+   * (`c`). The store's compaction is called in the same step as that last read, so it covers exactly
+   * the appends issued before it, all of which the snapshot holds.
+   */
+  private async writeSnapshot(): Promise<void> {
+    const entries = [...this.records];
+    const changed = new Map<string, T | undefined>();
+    this.changedSinceCopy = changed;
+    const parts: string[] = [];
+    try {
+      for (let from = 0; from < entries.length; from += SNAPSHOT_SLICE) {
+        if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        parts.push(
+          entries
+            .slice(from, from + SNAPSHOT_SLICE)
+            .map((entry) => JSON.stringify(entry))
+            .join(','),
+        );
+      }
+    } finally {
+      this.changedSinceCopy = null;
+    }
+    const changes = [...changed].map(([key, value]) => (value === undefined ? [key] : [key, value]));
+    const snapshot = encoder.encode(`{"s":[${parts.join(',')}],"c":${JSON.stringify(changes)}}`);
+    await this.store.compact(this.options.name, snapshot);
   }
 
   private write(entry: LogEntry, apply: () => void): Promise<void> {
@@ -235,6 +271,7 @@ export class RecordCollection<T> {
       const entry = JSON.parse(decoder.decode(update)) as LogEntry;
       if ('s' in entry) {
         for (const [key, value] of entry.s) this.set(key, value as T);
+        for (const change of entry.c ?? []) this.set(change[0], change.length > 1 ? (change[1] as T) : undefined);
         continue;
       }
       this.logRecords += 1;
@@ -244,6 +281,7 @@ export class RecordCollection<T> {
   }
 
   private set(key: string, value: T | undefined): void {
+    this.changedSinceCopy?.set(key, value);
     const before = this.records.get(key);
     if (value === undefined) this.records.delete(key);
     else this.records.set(key, value);

@@ -7,13 +7,13 @@ import { RecordCollection } from '../../../server/storage/RecordCollection';
 import { tempDirsRemovedAfterAll } from './tempDirs';
 
 const tempDir = tempDirsRemovedAfterAll('records-crash');
-const KEYS = 500;
+const KEYS = 2500;
 
 describe('RecordCollection after a crash', () => {
-  it('keeps every acknowledged put when the writing process is killed with SIGKILL, mid-compaction too', { timeout: 90_000 }, async () => {
+  it('keeps every acknowledged put when the writing process is killed with SIGKILL, mid-compaction too', { timeout: 120_000 }, async () => {
     const dir = await tempDir();
     const acknowledged: number[] = [];
-    for (const first of [0, 1_000_000, 2_000_000]) acknowledged.push(...(await putUntilKilled(dir, first, 1500)));
+    for (const first of [0, 1_000_000, 2_000_000]) acknowledged.push(...(await putUntilKilled(dir, first, KEYS)));
 
     const items = await RecordCollection.open<number>({ dir, name: 'items', groupCommitMs: 0 });
     // Each key's value only grows: it must be at least the last acknowledged put of that key.

@@ -114,6 +114,30 @@ describe('RecordCollection', () => {
     expect((await open(dir)).get('k0')).toEqual(item('k0', 'a', 19));
   });
 
+  it('encodes a large snapshot in slices and keeps the writes made between them', async () => {
+    const dir = await tempDir();
+    const items = await open(dir);
+    await Promise.all(Array.from({ length: 5000 }, (_, i) => items.put(`k${i}`, item(`k${i}`, 'a', i))));
+    const compaction = items.compact();
+    // The first slice is encoded; the compaction yields to the event loop before the next.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const during = [items.put('k1', item('k1', 'b', -1)), items.delete('k2'), items.put('new', item('new', 'c'))];
+    await compaction;
+    await Promise.all(during);
+    await items.put('after', item('after'));
+    await items.close();
+
+    const reopened = await open(dir);
+    expect(reopened.size).toBe(5000 - 1 + 2);
+    expect(reopened.get('k1')).toEqual(item('k1', 'b', -1));
+    expect(reopened.get('k2')).toBeUndefined();
+    expect(reopened.get('new')).toEqual(item('new', 'c'));
+    expect(reopened.get('k4999')).toEqual(item('k4999', 'a', 4999));
+    expect(reopened.find('owner', 'b')).toEqual([item('k1', 'b', -1)]);
+    // The writes made while it was encoded are in the snapshot; only the later one is in the log.
+    expect(reopened.pendingLogRecords).toBe(1);
+  });
+
   it('keeps every write of a collection compacted many times', async () => {
     const dir = await tempDir();
     const items = await open(dir, { compactAfterRecords: 3 });
