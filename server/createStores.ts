@@ -15,11 +15,11 @@ import type { MetadataStore } from '../lib/storage/MetadataStore';
 import type { Logger } from './logger';
 import { LowApiKeyStore } from './apiKeys';
 import { LowCommentStore } from './comments/LowCommentStore';
-import { LowAccountStore } from './people';
-import { LowSharingStore } from './sharing/LowSharingStore';
+import { FileAccountStore } from './people/FileAccountStore';
+import { FileSharingStore } from './sharing/FileSharingStore';
 import { checkDataDir } from './storage/checkDataDir';
 import { FileDocumentStore } from './storage/FileDocumentStore';
-import { LowMetadataStore } from './storage/LowMetadataStore';
+import { FileMetadataStore } from './storage/FileMetadataStore';
 import { createPool } from './postgres/createPool';
 import { migrate, migrationsDir } from './postgres/migrate';
 import { PgAccountStore } from './postgres/PgAccountStore';
@@ -97,10 +97,13 @@ async function postgresStores(url: string, { projectDir, logger }: StoreOptions)
 
 async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promise<Stores> {
   const documents = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
-  const metadata = new LowMetadataStore(join(dataDir, 'meta.json'));
-  // Invite links and co-author requests: their own file, beside meta.json (see docs/ARCHITECTURE.md).
-  const sharing = new LowSharingStore(join(dataDir, 'access.json'));
-  const accounts = new LowAccountStore(join(dataDir, 'people.json'));
+  // Metadata, sharing and people: record logs under records/ (one durable append per change); the
+  // JSON files of earlier versions are imported on first start and kept as *.imported-<time>.
+  const records = { dir: join(dataDir, 'records'), groupCommitMs: 0, logger };
+  const metadata = new FileMetadataStore({ ...records, importFrom: join(dataDir, 'meta.json') });
+  // Invite links and co-author requests: their own collections, beside the metadata (see docs/ARCHITECTURE.md).
+  const sharing = new FileSharingStore({ ...records, importFrom: join(dataDir, 'access.json') });
+  const accounts = new FileAccountStore({ ...records, importFrom: join(dataDir, 'people.json') });
   const apiKeys = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
   // Comments: their own file beside meta.json.
   const comments = new LowCommentStore(join(dataDir, 'comments.json'));
@@ -110,9 +113,10 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
     documents,
     logger,
     files: [
-      storeFile('meta.json', () => metadata.listDocuments()),
-      storeFile('access.json', () => sharing.listInvites('')),
-      storeFile('people.json', () => accounts.countActiveAdmins()),
+      // The record stores name the damaged file themselves (a log under records/, or the JSON file being imported).
+      { path: dataDir, read: () => metadata.open() },
+      { path: dataDir, read: () => sharing.open() },
+      { path: dataDir, read: () => accounts.open() },
       storeFile('api-keys.json', () => apiKeys.list()),
       storeFile('comments.json', () => comments.reported()),
     ],

@@ -39,11 +39,11 @@
  * POST /api/documents, phases over the new PATCH …/state as the admin. Visibility and grants have no
  * HTTP surface that can express the table's (grants to organisations; an owner grant for the disabled
  * admin; public visibility outside the platform API): they are written into the stopped server's
- * meta.json exactly as the unit matrix's `documentFor` holds them, with the real ids.
+ * metadata (its record store) exactly as the unit matrix's `documentFor` holds them, with the real ids.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileMetadataStore } from '../../server/storage/FileMetadataStore';
 import type { Action, DocumentState, Grant, PersonActor } from '../../lib/access/model';
 import { nextStates } from '../../lib/documents/phases';
 import type { Anchor } from '../../lib/comments/model';
@@ -279,16 +279,15 @@ beforeAll(async () => {
 
   // Visibility and grants as the unit matrix holds them (no HTTP surface: see the header).
   await server.halt();
-  const file = join(server.dataDir, 'meta.json');
-  const meta = JSON.parse(await readFile(file, 'utf8')) as { documents: Record<string, { visibility: string; grants: Grant[] }> };
+  const metadata = new FileMetadataStore({ dir: join(server.dataDir, 'records') });
   const real = (id: string) => realIds.get(id) ?? `x_${id}`;
   for (const [id, cell] of cellOf) {
-    meta.documents[id]!.visibility = cell.visibility;
-    meta.documents[id]!.grants = documentFor(cell).grants.map((g) =>
+    const grants: Grant[] = documentFor(cell).grants.map((g) =>
       g.subject === 'person' ? { ...g, personId: real(g.personId) } : { ...g, organisationId: real(g.organisationId) },
     );
+    await metadata.updateDocument(id, { visibility: cell.visibility, grants });
   }
-  await writeFile(file, JSON.stringify(meta, null, 2));
+  await metadata.close();
   await server.resume();
 
   for (const [id, cell] of cellOf) {

@@ -3,11 +3,13 @@
  * production server (no browser): every route, what it allows and what it refuses (not the
  * owner, signed out, revoked or expired links, cross-origin writes, bad input).
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sessionHttp } from './helpers/sessionHttp';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { FileAccountStore } from '../../server/people/FileAccountStore';
+import { RecordCollection } from '../../server/storage/RecordCollection';
+import type { Invite } from '../../lib/sharing/SharingStore';
 
 let server: AppServer;
 const { send, signUp: person } = sessionHttp(() => server);
@@ -238,23 +240,21 @@ describe('after a restart: expired links and organisation grants', () => {
     const member = await person('medlem@eksempel.dk', 'Medlem');
     await server.halt();
     // Time passes (the link's expiry moves into the past) and an admin creates an organisation.
-    const accessFile = join(server.dataDir, 'access.json');
-    const access = JSON.parse(await readFile(accessFile, 'utf8')) as { invites: Record<string, { expiresAt: string }> };
+    const records = join(server.dataDir, 'records');
+    const invites = await RecordCollection.open<Invite>({ dir: records, name: 'invites', groupCommitMs: 0 });
     const inviteId = (created.body?.invite as { id: string }).id;
-    const invite = access.invites[inviteId];
-    if (invite) invite.expiresAt = '2020-01-01T00:00:00.000Z';
-    await writeFile(accessFile, JSON.stringify(access));
-    const peopleFile = join(server.dataDir, 'people.json');
-    const people = JSON.parse(await readFile(peopleFile, 'utf8')) as {
-      organisations?: Record<string, unknown>;
-      memberships?: { personId: string; organisationId: string }[];
-    };
-    people.organisations = {
-      ...people.organisations,
-      o_forening: { id: 'o_forening', name: 'Grundejerforeningen', kind: 'association', createdAt: '2026-11-01T00:00:00.000Z' },
-    };
-    people.memberships = [...(people.memberships ?? []), { personId: member.id, organisationId: 'o_forening' }];
-    await writeFile(peopleFile, JSON.stringify(people));
+    const invite = invites.get(inviteId);
+    if (invite) await invites.put(inviteId, { ...invite, expiresAt: '2020-01-01T00:00:00.000Z' });
+    await invites.close();
+    const people = new FileAccountStore({ dir: records });
+    await people.createOrganisation({
+      id: 'o_forening',
+      name: 'Grundejerforeningen',
+      kind: 'association',
+      createdAt: '2026-11-01T00:00:00.000Z',
+    });
+    await people.addMembership({ personId: member.id, organisationId: 'o_forening' });
+    await people.close();
     await server.resume();
 
     expect(await send('POST', `/api/invitations/${token}`, member.session)).toMatchObject({

@@ -16,6 +16,7 @@ import { decodeRecords } from '../../lib/storage/logRecord';
 import { DEFAULT_CONSULTATION } from '../../lib/access/consultation';
 import { FileDocumentStore } from '../../server/storage/FileDocumentStore';
 import { LowMetadataStore } from '../../server/storage/LowMetadataStore';
+import { FileAccountStore } from '../../server/people/FileAccountStore';
 import { spawnServer, type SpawnedServer } from '../helpers/spawnServer';
 
 const SECRET = 'integration-secret-integration-secret-0123456789';
@@ -143,6 +144,35 @@ describe('the server process over a damaged data dir', () => {
       expect(readFileSync(path, 'utf8')).toBe(contents);
     });
   }
+
+  it('refuses to start on a record log damaged in the middle: exit code 3, a sentence naming the log, the log untouched', async () => {
+    const dataDir = tempDir();
+    const people = new FileAccountStore({ dir: join(dataDir, 'records') });
+    for (const id of ['p_a', 'p_b', 'p_c']) {
+      const at = new Date().toISOString();
+      await people.createPerson({
+        id,
+        email: `${id}@example.dk`,
+        name: id,
+        passwordHash: 'x',
+        role: 'citizen',
+        disabled: false,
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    await people.close();
+    const log = join(dataDir, 'records', 'people', SEGMENT);
+    const damaged = readFileSync(log);
+    damaged[20]! ^= 0xff;
+    writeFileSync(log, damaged);
+
+    const outcome = await startOutcome(dataDir);
+    expect(outcome).toMatch(/exited with 3 before it was ready/);
+    expect(outcome).toContain('Samskriv did not start: cannot read the people records');
+    expect(outcome).toContain(log);
+    expect(readFileSync(log).equals(damaged)).toBe(true);
+  });
 
   it('refuses to start on a generated auth-secret that is too short: exit code 3, a sentence naming the file', async () => {
     const dataDir = tempDir();
