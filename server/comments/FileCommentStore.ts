@@ -1,0 +1,385 @@
+/**
+ * CommentStore on the document storage engine (FileDocumentStore: CRC-framed records, group
+ * commit, snapshots, torn-tail repair), so a comment act costs one append whatever the size of
+ * the platform:
+ *
+ *   <DATA_DIR>/comments/docs/<documentId>/   one stream per document: its change records (JSON:
+ *                                            the comments put, the log entries, the revision), and
+ *                                            after a compaction a snapshot of its comments
+ *   <DATA_DIR>/comments/index/catalogue/     the catalogue (CommentCatalogue): comment id → document,
+ *                                            open reports, the moderation log
+ *
+ * Start-up reads the catalogue only. Documents are read on first use and kept in a bounded LRU
+ * (`cachedDocuments`); an evicted document is read again from disk when next used.
+ *
+ * `update` is serialised per document (documents run in parallel) and holds the document in
+ * memory while it runs. The change sees the comments through lazy copies (lazyCopies.ts). What
+ * it returns is one change record appended to the document's stream; when it adds comment ids,
+ * opens or closes reports or logs moderation, also one record appended to the catalogue. The two
+ * appends are group-committed with other writers'; the document's state in memory changes only
+ * once its record is durable, so readers never see what a crash could take back.
+ *
+ * Crash consistency: the document streams are the truth, the catalogue an index of them.
+ *   - new ids and reports: both appends run at once. Catalogue without document (a crash or a
+ *     failed write between them) leaves an id or open report that names nothing: `get` and
+ *     `reported` check the document and skip it. Document without catalogue: the catalogue is
+ *     repaired when the document is next loaded (repairCatalogue), before anyone can have seen
+ *     the comment (nobody saw it before: the write was not acknowledged).
+ *   - moderation log entries: the catalogue is appended only after the document's record is
+ *     durable, so the log never shows an act that did not happen.
+ *
+ * On first start with an existing `<DATA_DIR>/comments.json` (LowCommentStore) everything in it
+ * is imported first (importCommentsJson.ts). One process must be the only writer.
+ */
+import { join } from 'node:path';
+import type { CommentStore, CommentUpdate, CommentWrite, DocumentComments } from '../../lib/comments/CommentStore';
+import type { ModerationLogEntry, StoredComment } from '../../lib/comments/model';
+import { isValidDocumentId } from '../../lib/documentId';
+import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
+import { FileDocumentStore } from '../storage/FileDocumentStore';
+import type { StoreLogger } from '../storage/readDocumentFiles';
+import { CommentCatalogue, encodeCatalogueChange, isEmptyChange, type CatalogueChange } from './CommentCatalogue';
+import { byCreation, CommentDocState, encodeChangeRecord } from './CommentDocState';
+import { firstOpenReport } from './commentData';
+import { importCommentsJson } from './importCommentsJson';
+import { lazyCopies } from './lazyCopies';
+import { CATALOGUE_STREAM, COMMENT_SEGMENT_PREALLOCATION_BYTES, commentStoreDirs } from './commentStoreLayout';
+
+export interface FileCommentStoreOptions {
+  /** The data dir: the store lives in `<dataDir>/comments/`; `<dataDir>/comments.json` is imported on first start. */
+  readonly dataDir: string;
+  /** Group commit window of both streams (SYNC_GROUP_COMMIT_MS). */
+  readonly groupCommitMs: number;
+  /** Documents whose comments are kept in memory (least recently used ones are dropped). Default 200. */
+  readonly cachedDocuments?: number;
+  /** A document's stream is compacted once its records since the last snapshot reach max(this, the snapshot's size). Default 64 KiB. */
+  readonly compactMinBytes?: number;
+  /** The same for the catalogue. Default 1 MiB. */
+  readonly catalogueCompactMinBytes?: number;
+  readonly logger?: StoreLogger & { info?(obj: object, msg?: string): void };
+}
+
+const DEFAULT_CACHED_DOCUMENTS = 200;
+const DEFAULT_COMPACT_MIN_BYTES = 64 * 1024;
+const DEFAULT_CATALOGUE_COMPACT_MIN_BYTES = 1024 * 1024;
+
+const noop = (): void => undefined;
+
+export class FileCommentStore implements CommentStore {
+  private readonly docs: FileDocumentStore;
+  private readonly index: FileDocumentStore;
+  private readonly capacity: number;
+  private catalogue: Promise<CommentCatalogue> | null = null;
+  private catalogueSnapshotBytes = 0;
+  /** Loaded documents, least recently used first. */
+  private readonly cache = new Map<string, CommentDocState>();
+  private readonly snapshotSizes = new WeakMap<CommentDocState, number>();
+  private readonly loading = new Map<string, Promise<CommentDocState>>();
+  private readonly releasing = new Map<string, Promise<void>>();
+  /** Per document: the last queued update (settles, never rejects). */
+  private readonly queues = new Map<string, Promise<void>>();
+  /** Per document: updates queued or running; such a document is never evicted. */
+  private readonly pins = new Map<string, number>();
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly options: FileCommentStoreOptions) {
+    const dirs = commentStoreDirs(options.dataDir);
+    const engine = { groupCommitMs: options.groupCommitMs, segmentPreallocationBytes: COMMENT_SEGMENT_PREALLOCATION_BYTES };
+    this.docs = new FileDocumentStore({ ...engine, dir: dirs.docs, logger: options.logger });
+    this.index = new FileDocumentStore({ ...engine, dir: dirs.index, logger: options.logger });
+    this.capacity = Math.max(1, options.cachedDocuments ?? DEFAULT_CACHED_DOCUMENTS);
+  }
+
+  /**
+   * Imports a `comments.json` left by LowCommentStore (first start only) and reads the catalogue.
+   * Called at start by checkDataDir: a damaged catalogue or comments.json stops the start there.
+   */
+  async check(): Promise<void> {
+    await this.open();
+  }
+
+  /** Documents whose comment streams were refused for damage when last read (for /healthz). */
+  damaged(): DocumentStorageError[] {
+    return this.docs.damaged();
+  }
+
+  /** How many documents' comments are in memory now (for tests and the benchmark). */
+  get cachedDocuments(): number {
+    return this.cache.size;
+  }
+
+  async read(documentId: string): Promise<DocumentComments> {
+    assertDocumentId(documentId);
+    const state = await this.loadDocument(documentId, await this.open());
+    return { documentId, comments: state.ordered.map((comment) => structuredClone(comment)), revision: state.revision };
+  }
+
+  async get(commentId: string): Promise<StoredComment | null> {
+    const catalogue = await this.open();
+    const documentId = catalogue.documentOfComment(commentId);
+    if (documentId === undefined) return null;
+    const found = (await this.loadDocument(documentId, catalogue)).byId.get(commentId);
+    return found ? structuredClone(found) : null;
+  }
+
+  async update<R>(documentId: string, change: (current: DocumentComments) => CommentWrite<R>): Promise<CommentUpdate<R>> {
+    assertDocumentId(documentId);
+    if (this.closing) throw closedError();
+    this.pins.set(documentId, (this.pins.get(documentId) ?? 0) + 1);
+    const run = (this.queues.get(documentId) ?? Promise.resolve()).then(() => this.runUpdate(documentId, change));
+    const tail = run.then(noop, noop);
+    this.queues.set(documentId, tail);
+    try {
+      return await run;
+    } finally {
+      const pins = (this.pins.get(documentId) ?? 1) - 1;
+      if (pins === 0) this.pins.delete(documentId);
+      else this.pins.set(documentId, pins);
+      if (this.queues.get(documentId) === tail) this.queues.delete(documentId);
+      this.evict();
+    }
+  }
+
+  async reported(): Promise<StoredComment[]> {
+    const catalogue = await this.open();
+    const byDocument = new Map<string, string[]>();
+    for (const [commentId, documentId] of catalogue.listedReports()) {
+      const ids = byDocument.get(documentId) ?? [];
+      ids.push(commentId);
+      byDocument.set(documentId, ids);
+    }
+    const found: { comment: StoredComment; since: string }[] = [];
+    for (const [documentId, ids] of byDocument) {
+      let state: CommentDocState;
+      try {
+        state = await this.loadDocument(documentId, catalogue);
+      } catch (error) {
+        // A damaged document is refused on its own (and listed by damaged()); the queue stays usable.
+        if (error instanceof DocumentStorageError) continue;
+        throw error;
+      }
+      for (const id of ids) {
+        const comment = state.byId.get(id);
+        const since = comment ? firstOpenReport(comment) : null;
+        if (comment && since !== null) found.push({ comment, since });
+      }
+    }
+    return found
+      .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : byCreation(a.comment, b.comment)))
+      .map(({ comment }) => structuredClone(comment));
+  }
+
+  async moderationLog(options?: { readonly documentIds?: readonly string[]; readonly limit?: number }): Promise<ModerationLogEntry[]> {
+    return (await this.open()).moderationLog(options);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.queues.values()]);
+      await Promise.all([...this.loading.values()].map((loading) => loading.catch(noop)));
+      await Promise.all([...this.releasing.values()]);
+      await this.docs.close();
+      await this.index.close();
+    })();
+    return this.closing;
+  }
+
+  private open(): Promise<CommentCatalogue> {
+    if (!this.catalogue) {
+      if (this.closing) return Promise.reject(closedError());
+      const opening = this.start();
+      this.catalogue = opening;
+      // A failed start (a damaged catalogue, an unreadable comments.json) is tried again on the next call.
+      opening.catch(() => {
+        if (this.catalogue === opening) this.catalogue = null;
+      });
+    }
+    return this.catalogue;
+  }
+
+  private async start(): Promise<CommentCatalogue> {
+    const imported = await importCommentsJson({ dataDir: this.options.dataDir, groupCommitMs: this.options.groupCommitMs });
+    if (imported) this.options.logger?.info?.(imported, 'imported comments.json into the comment store (kept beside it as .imported-*)');
+    const records = await this.index.load(CATALOGUE_STREAM);
+    const catalogue = CommentCatalogue.fromRecords(records);
+    this.catalogueSnapshotBytes = isSnapshot(records?.[0]) ? records![0]!.byteLength : 0;
+    return catalogue;
+  }
+
+  private async runUpdate<R>(
+    documentId: string,
+    change: (current: DocumentComments) => CommentWrite<R>,
+  ): Promise<CommentUpdate<R>> {
+    const catalogue = await this.open();
+    const state = await this.loadDocument(documentId, catalogue);
+    const write = change({ documentId, comments: lazyCopies(state.ordered), revision: state.revision });
+    const given = write.put ?? [];
+    const logGiven = write.log ?? [];
+    if (given.length === 0 && logGiven.length === 0 && write.touch !== true) {
+      return { result: write.result, revision: state.revision, changed: false };
+    }
+    for (const comment of given)
+      if (comment.documentId !== documentId) throw new Error(`comment ${comment.id} belongs to ${comment.documentId}, not ${documentId}`);
+    for (const entry of logGiven)
+      if (entry.documentId !== documentId) throw new Error(`log entry ${entry.id} names ${entry.documentId}, not ${documentId}`);
+    // Copies the store owns, one per id (the last one put wins, as in the other stores).
+    const put = [...new Map(given.map((comment) => [comment.id, structuredClone(comment)])).values()];
+    const log = logGiven.map((entry) => structuredClone(entry));
+    for (const comment of put) {
+      if (state.byId.has(comment.id)) continue;
+      // A comment id is unique across documents: refuse to shadow one that lives elsewhere.
+      const elsewhere = catalogue.documentOfComment(comment.id);
+      if (elsewhere !== undefined && elsewhere !== documentId && (await this.loadDocument(elsewhere, catalogue)).byId.has(comment.id))
+        throw new Error(`comment id ${comment.id} is taken`);
+    }
+
+    const revision = state.revision + 1;
+    const indexed = catalogueChangeOf(catalogue, documentId, put, log);
+    const appended = this.docs.append(documentId, encodeChangeRecord({ r: revision, p: put, l: log }));
+    const early = isEmptyChange(indexed) || log.length > 0 ? null : this.appendCatalogue(catalogue, indexed);
+    try {
+      await appended;
+    } catch (error) {
+      // Whether the record reached the disk is unknown: read the document again when next used.
+      this.cache.delete(documentId);
+      await early?.catch(noop);
+      throw error;
+    }
+    state.put(put);
+    state.log.push(...log);
+    state.revision = revision;
+    this.compactDocumentIfDue(state);
+    // After the document's record is durable, so the log never lists an act that did not happen.
+    await (early ?? (isEmptyChange(indexed) ? null : this.appendCatalogue(catalogue, indexed)));
+    return { result: write.result, revision, changed: true };
+  }
+
+  /** Applies the change to the catalogue in memory at once (so a compaction covers it), then appends it. */
+  private appendCatalogue(catalogue: CommentCatalogue, change: CatalogueChange): Promise<void> {
+    catalogue.apply(change);
+    const appended = this.index.append(CATALOGUE_STREAM, encodeCatalogueChange(change));
+    return appended.then(() => this.compactCatalogueIfDue(catalogue));
+  }
+
+  private compactCatalogueIfDue(catalogue: CommentCatalogue): void {
+    const min = this.options.catalogueCompactMinBytes ?? DEFAULT_CATALOGUE_COMPACT_MIN_BYTES;
+    if (this.closing || this.index.stats(CATALOGUE_STREAM).bytes < Math.max(min, this.catalogueSnapshotBytes)) return;
+    const snapshot = catalogue.snapshotBytes();
+    this.catalogueSnapshotBytes = snapshot.byteLength;
+    this.index.compact(CATALOGUE_STREAM, snapshot).catch((error: unknown) => {
+      this.options.logger?.warn({ err: error }, 'could not compact the comment catalogue (its log is kept and read as before)');
+    });
+  }
+
+  private compactDocumentIfDue(state: CommentDocState): void {
+    const min = this.options.compactMinBytes ?? DEFAULT_COMPACT_MIN_BYTES;
+    if (this.closing || this.docs.stats(state.documentId).bytes < Math.max(min, this.snapshotSizes.get(state) ?? 0)) return;
+    // Runs inside the document's serialised update: the snapshot covers exactly the records so far.
+    const snapshot = state.snapshotBytes();
+    this.snapshotSizes.set(state, snapshot.byteLength);
+    this.docs.compact(state.documentId, snapshot).catch((error: unknown) => {
+      this.options.logger?.warn({ documentId: state.documentId, err: error }, 'could not compact a document’s comments (its log is kept)');
+    });
+  }
+
+  /** The document's comments in memory: from the LRU, or read from disk (then the catalogue is checked against them). */
+  private loadDocument(documentId: string, catalogue: CommentCatalogue): Promise<CommentDocState> {
+    const cached = this.cache.get(documentId);
+    if (cached) {
+      this.cache.delete(documentId);
+      this.cache.set(documentId, cached);
+      return Promise.resolve(cached);
+    }
+    const pending = this.loading.get(documentId);
+    if (pending) return pending;
+    const loading = (async () => {
+      await this.releasing.get(documentId);
+      const records = await this.docs.load(documentId);
+      const state = CommentDocState.fromRecords(documentId, records);
+      if (isSnapshot(records?.[0])) this.snapshotSizes.set(state, records![0]!.byteLength);
+      this.repairCatalogue(catalogue, state);
+      return state;
+    })();
+    this.loading.set(documentId, loading);
+    // Registered before any caller's await: the document is cached before they go on.
+    loading.then(
+      (state) => {
+        this.loading.delete(documentId);
+        this.cache.set(documentId, state);
+        this.evict();
+      },
+      () => this.loading.delete(documentId),
+    );
+    return loading;
+  }
+
+  /** Adds to the catalogue what the document holds and it lacks (a crash between the two appends). */
+  private repairCatalogue(catalogue: CommentCatalogue, state: CommentDocState): void {
+    const unlisted = state.log.filter((entry) => !catalogue.hasLogEntry(entry.id));
+    const missing = catalogueChangeOf(catalogue, state.documentId, state.ordered, unlisted);
+    if (isEmptyChange(missing)) return;
+    this.options.logger?.warn({ documentId: state.documentId }, 'added comments missing from the comment catalogue (a write was interrupted)');
+    this.appendCatalogue(catalogue, missing).catch((error: unknown) => {
+      this.options.logger?.warn({ documentId: state.documentId, err: error }, 'could not repair the comment catalogue');
+    });
+  }
+
+  /** Drops the least recently used documents beyond the capacity that no update holds. */
+  private evict(): void {
+    if (this.cache.size <= this.capacity) return;
+    for (const documentId of this.cache.keys()) {
+      if (this.cache.size <= this.capacity) break;
+      if (this.pins.has(documentId)) continue;
+      this.cache.delete(documentId);
+      const released: Promise<void> = this.docs
+        .release(documentId)
+        .catch((error: unknown) => this.options.logger?.warn({ documentId, err: error }, 'could not release a document’s comment stream'))
+        .finally(() => {
+          if (this.releasing.get(documentId) === released) this.releasing.delete(documentId);
+        });
+      this.releasing.set(documentId, released);
+    }
+  }
+}
+
+/**
+ * What the catalogue must learn from comments being written to `documentId`: ids it does not
+ * place there, reports opened or closed (or whose first open report changed), and log entries.
+ */
+function catalogueChangeOf(
+  catalogue: CommentCatalogue,
+  documentId: string,
+  comments: readonly StoredComment[],
+  log: readonly ModerationLogEntry[],
+): CatalogueChange {
+  const ids: string[] = [];
+  const open: [string, string, string][] = [];
+  const closed: string[] = [];
+  for (const comment of comments) {
+    if (catalogue.documentOfComment(comment.id) !== documentId) ids.push(comment.id);
+    const since = firstOpenReport(comment);
+    const listed = catalogue.openReport(comment.id);
+    if (since !== null && since !== listed) open.push([comment.id, documentId, since]);
+    else if (since === null && listed !== undefined) closed.push(comment.id);
+  }
+  return {
+    ...(ids.length > 0 ? { ids: { [documentId]: ids } } : {}),
+    ...(open.length > 0 ? { open } : {}),
+    ...(closed.length > 0 ? { closed } : {}),
+    ...(log.length > 0 ? { log } : {}),
+  };
+}
+
+const SNAPSHOT_PREFIX = new TextEncoder().encode('{"t":"s"');
+
+function isSnapshot(record: Uint8Array | undefined): boolean {
+  return record !== undefined && SNAPSHOT_PREFIX.every((byte, i) => record[i] === byte);
+}
+
+function assertDocumentId(documentId: string): void {
+  if (!isValidDocumentId(documentId)) throw new TypeError('invalid document id: expected 1-64 characters of [A-Za-z0-9_-]');
+}
+
+function closedError(): Error {
+  return new Error('FileCommentStore is closed');
+}
