@@ -31,7 +31,6 @@
  * On first start with an existing `<DATA_DIR>/comments.json` (LowCommentStore) everything in it
  * is imported first (importCommentsJson.ts). One process must be the only writer.
  */
-import { join } from 'node:path';
 import type { CommentStore, CommentUpdate, CommentWrite, DocumentComments } from '../../lib/comments/CommentStore';
 import type { ModerationLogEntry, StoredComment } from '../../lib/comments/model';
 import { isValidDocumentId } from '../../lib/documentId';
@@ -206,10 +205,7 @@ export class FileCommentStore implements CommentStore {
     return catalogue;
   }
 
-  private async runUpdate<R>(
-    documentId: string,
-    change: (current: DocumentComments) => CommentWrite<R>,
-  ): Promise<CommentUpdate<R>> {
+  private async runUpdate<R>(documentId: string, change: (current: DocumentComments) => CommentWrite<R>): Promise<CommentUpdate<R>> {
     const catalogue = await this.open();
     const state = await this.loadDocument(documentId, catalogue);
     const write = change({ documentId, comments: lazyCopies(state.ordered), revision: state.revision });
@@ -318,7 +314,10 @@ export class FileCommentStore implements CommentStore {
     const unlisted = state.log.filter((entry) => !catalogue.hasLogEntry(entry.id));
     const missing = catalogueChangeOf(catalogue, state.documentId, state.ordered, unlisted);
     if (isEmptyChange(missing)) return;
-    this.options.logger?.warn({ documentId: state.documentId }, 'added comments missing from the comment catalogue (a write was interrupted)');
+    this.options.logger?.warn(
+      { documentId: state.documentId },
+      'added comments missing from the comment catalogue (a write was interrupted)',
+    );
     this.appendCatalogue(catalogue, missing).catch((error: unknown) => {
       this.options.logger?.warn({ documentId: state.documentId, err: error }, 'could not repair the comment catalogue');
     });

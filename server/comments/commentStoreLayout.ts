@@ -15,7 +15,10 @@ export const CATALOGUE_STREAM = 'catalogue';
  */
 export const COMMENT_SEGMENT_PREALLOCATION_BYTES = 16 * 1024;
 
-export function commentStoreDirs(dataDir: string, name = COMMENTS_DIR): { readonly root: string; readonly docs: string; readonly index: string } {
+export function commentStoreDirs(
+  dataDir: string,
+  name = COMMENTS_DIR,
+): { readonly root: string; readonly docs: string; readonly index: string } {
   const root = join(dataDir, name);
   return { root, docs: join(root, 'docs'), index: join(root, 'index') };
 }

@@ -127,7 +127,11 @@ describe('FileCommentStore on disk', () => {
       expect(store.cachedDocuments).toBeLessThanOrEqual(3);
     }
     // dok-0 was evicted long ago: it comes back from disk, whole, through every kind of read.
-    expect(await store.read('dok-0')).toEqual({ documentId: 'dok-0', comments: [sampleComment('c_0', { documentId: 'dok-0' })], revision: 1 });
+    expect(await store.read('dok-0')).toEqual({
+      documentId: 'dok-0',
+      comments: [sampleComment('c_0', { documentId: 'dok-0' })],
+      revision: 1,
+    });
     expect(await store.get('c_1')).toEqual(sampleComment('c_1', { documentId: 'dok-1' }));
     const updated = await store.update('dok-2', (current) => ({ put: [{ ...current.comments[0]!, text: 'igen' }], result: 'ok' }));
     expect(updated).toEqual({ result: 'ok', revision: 2, changed: true });
