@@ -48,18 +48,28 @@ export class CommentDocState {
       if (record.t === 's') {
         if (position !== 0) throw new Error(`comments of ${documentId}: a snapshot record after the first position`);
         state.put(record.c);
-        state.log.push(...record.l);
+        for (const entry of record.l) state.log.push(entry);
         state.revision = record.r;
       } else if (record.t === 'w') {
         if (record.r <= state.revision) continue;
         state.put(record.p);
-        state.log.push(...record.l);
+        for (const entry of record.l) state.log.push(entry);
         state.revision = record.r;
       } else {
         throw new Error(`comments of ${documentId}: unknown record type ${JSON.stringify((record as { t?: unknown }).t)}`);
       }
     }
     return state;
+  }
+
+  /** Another state with the same contents (the comments themselves are shared: the store never modifies one). */
+  clone(): CommentDocState {
+    const copy = new CommentDocState(this.documentId);
+    copy.revision = this.revision;
+    for (const [id, comment] of this.byId) copy.byId.set(id, comment);
+    for (const comment of this.ordered) copy.ordered.push(comment);
+    for (const entry of this.log) copy.log.push(entry);
+    return copy;
   }
 
   /** Puts comments (already copies the store owns) by id, keeping the creation order. */

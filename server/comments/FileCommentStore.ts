@@ -64,6 +64,16 @@ const DEFAULT_CATALOGUE_COMPACT_MIN_BYTES = 1024 * 1024;
 
 const noop = (): void => undefined;
 
+/** One document in memory: what readers see (durable) and what the next change sees (everything queued). */
+interface LoadedDocument {
+  readonly durable: CommentDocState;
+  readonly working: CommentDocState;
+  /** A write failed: the document is dropped from the cache, and writes queued behind it fail too. */
+  broken: boolean;
+  /** Bytes of the last snapshot (compaction waits until the log is as large). */
+  snapshotSize: number;
+}
+
 export class FileCommentStore implements CommentStore {
   private readonly docs: FileDocumentStore;
   private readonly index: FileDocumentStore;
@@ -71,14 +81,14 @@ export class FileCommentStore implements CommentStore {
   private catalogue: Promise<CommentCatalogue> | null = null;
   private catalogueSnapshotBytes = 0;
   /** Loaded documents, least recently used first. */
-  private readonly cache = new Map<string, CommentDocState>();
-  private readonly snapshotSizes = new WeakMap<CommentDocState, number>();
-  private readonly loading = new Map<string, Promise<CommentDocState>>();
+  private readonly cache = new Map<string, LoadedDocument>();
+  private readonly loading = new Map<string, Promise<LoadedDocument>>();
   private readonly releasing = new Map<string, Promise<void>>();
-  /** Per document: the last queued update (settles, never rejects). */
+  /** Per document: settles once the last queued update has run its change (and queued its record, if any). */
   private readonly queues = new Map<string, Promise<void>>();
   /** Per document: updates queued or running; such a document is never evicted. */
   private readonly pins = new Map<string, number>();
+  private readonly running = new Set<Promise<unknown>>();
   private closing: Promise<void> | null = null;
 
   constructor(private readonly options: FileCommentStoreOptions) {
@@ -109,34 +119,49 @@ export class FileCommentStore implements CommentStore {
 
   async read(documentId: string): Promise<DocumentComments> {
     assertDocumentId(documentId);
-    const state = await this.loadDocument(documentId, await this.open());
-    return { documentId, comments: state.ordered.map((comment) => structuredClone(comment)), revision: state.revision };
+    const { durable } = await this.loadDocument(documentId, await this.open());
+    return { documentId, comments: durable.ordered.map((comment) => structuredClone(comment)), revision: durable.revision };
   }
 
   async get(commentId: string): Promise<StoredComment | null> {
     const catalogue = await this.open();
     const documentId = catalogue.documentOfComment(commentId);
     if (documentId === undefined) return null;
-    const found = (await this.loadDocument(documentId, catalogue)).byId.get(commentId);
+    const found = (await this.loadDocument(documentId, catalogue)).durable.byId.get(commentId);
     return found ? structuredClone(found) : null;
   }
 
-  async update<R>(documentId: string, change: (current: DocumentComments) => CommentWrite<R>): Promise<CommentUpdate<R>> {
-    assertDocumentId(documentId);
-    if (this.closing) throw closedError();
-    this.pins.set(documentId, (this.pins.get(documentId) ?? 0) + 1);
-    const run = (this.queues.get(documentId) ?? Promise.resolve()).then(() => this.runUpdate(documentId, change));
-    const tail = run.then(noop, noop);
-    this.queues.set(documentId, tail);
+  /**
+   * Changes to one document run one after the other, each on the state every earlier one left;
+   * the next one runs as soon as the previous one's record is queued (not yet durable), so writers
+   * to a busy document share group commits instead of waiting for one fsync each.
+   */
+  update<R>(documentId: string, change: (current: DocumentComments) => CommentWrite<R>): Promise<CommentUpdate<R>> {
     try {
-      return await run;
-    } finally {
-      const pins = (this.pins.get(documentId) ?? 1) - 1;
-      if (pins === 0) this.pins.delete(documentId);
-      else this.pins.set(documentId, pins);
-      if (this.queues.get(documentId) === tail) this.queues.delete(documentId);
-      this.evict();
+      assertDocumentId(documentId);
+      if (this.closing) throw closedError();
+    } catch (error) {
+      return Promise.reject(error);
     }
+    this.pins.set(documentId, (this.pins.get(documentId) ?? 0) + 1);
+    const previous = this.queues.get(documentId) ?? Promise.resolve();
+    let letNextRun: () => void = noop;
+    const queued = new Promise<void>((resolve) => (letNextRun = resolve));
+    this.queues.set(documentId, queued);
+    const run = previous
+      .then(() => this.runUpdate(documentId, change, letNextRun))
+      .finally(() => {
+        letNextRun();
+        if (this.queues.get(documentId) === queued) this.queues.delete(documentId);
+        const pins = (this.pins.get(documentId) ?? 1) - 1;
+        if (pins === 0) this.pins.delete(documentId);
+        else this.pins.set(documentId, pins);
+        this.evict();
+      });
+    const tracked = run.then(noop, noop);
+    this.running.add(tracked);
+    void tracked.then(() => this.running.delete(tracked));
+    return run;
   }
 
   async reported(): Promise<StoredComment[]> {
@@ -151,7 +176,7 @@ export class FileCommentStore implements CommentStore {
     for (const [documentId, ids] of byDocument) {
       let state: CommentDocState;
       try {
-        state = await this.loadDocument(documentId, catalogue);
+        state = (await this.loadDocument(documentId, catalogue)).durable;
       } catch (error) {
         // A damaged document is refused on its own (and listed by damaged()); the queue stays usable.
         if (error instanceof DocumentStorageError) continue;
@@ -174,7 +199,7 @@ export class FileCommentStore implements CommentStore {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await Promise.all([...this.queues.values()]);
+      await Promise.all(this.running);
       await Promise.all([...this.loading.values()].map((loading) => loading.catch(noop)));
       await Promise.all([...this.releasing.values()]);
       await this.docs.close();
@@ -205,14 +230,19 @@ export class FileCommentStore implements CommentStore {
     return catalogue;
   }
 
-  private async runUpdate<R>(documentId: string, change: (current: DocumentComments) => CommentWrite<R>): Promise<CommentUpdate<R>> {
+  private async runUpdate<R>(
+    documentId: string,
+    change: (current: DocumentComments) => CommentWrite<R>,
+    letNextRun: () => void,
+  ): Promise<CommentUpdate<R>> {
     const catalogue = await this.open();
-    const state = await this.loadDocument(documentId, catalogue);
-    const write = change({ documentId, comments: lazyCopies(state.ordered), revision: state.revision });
+    const loaded = await this.loadDocument(documentId, catalogue);
+    const { working } = loaded;
+    const write = change({ documentId, comments: lazyCopies(working.ordered), revision: working.revision });
     const given = write.put ?? [];
     const logGiven = write.log ?? [];
     if (given.length === 0 && logGiven.length === 0 && write.touch !== true) {
-      return { result: write.result, revision: state.revision, changed: false };
+      return { result: write.result, revision: working.revision, changed: false };
     }
     for (const comment of given)
       if (comment.documentId !== documentId) throw new Error(`comment ${comment.id} belongs to ${comment.documentId}, not ${documentId}`);
@@ -222,32 +252,53 @@ export class FileCommentStore implements CommentStore {
     const put = [...new Map(given.map((comment) => [comment.id, structuredClone(comment)])).values()];
     const log = logGiven.map((entry) => structuredClone(entry));
     for (const comment of put) {
-      if (state.byId.has(comment.id)) continue;
+      if (working.byId.has(comment.id)) continue;
       // A comment id is unique across documents: refuse to shadow one that lives elsewhere.
       const elsewhere = catalogue.documentOfComment(comment.id);
-      if (elsewhere !== undefined && elsewhere !== documentId && (await this.loadDocument(elsewhere, catalogue)).byId.has(comment.id))
+      if (
+        elsewhere !== undefined &&
+        elsewhere !== documentId &&
+        (await this.loadDocument(elsewhere, catalogue)).working.byId.has(comment.id)
+      )
         throw new Error(`comment id ${comment.id} is taken`);
     }
 
-    const revision = state.revision + 1;
-    const indexed = catalogueChangeOf(catalogue, documentId, put, log);
+    const revision = working.revision + 1;
+    // Ids and reports go to the catalogue alongside the document's record (what it lists that the
+    // document lacks is skipped when read); log entries only once the record is durable.
+    const indexed = catalogueChangeOf(catalogue, documentId, put, []);
     const appended = this.docs.append(documentId, encodeChangeRecord({ r: revision, p: put, l: log }));
-    const early = isEmptyChange(indexed) || log.length > 0 ? null : this.appendCatalogue(catalogue, indexed);
+    working.put(put);
+    for (const entry of log) working.log.push(entry);
+    working.revision = revision;
+    const early = isEmptyChange(indexed) ? null : this.appendCatalogue(catalogue, indexed);
+    this.compactDocumentIfDue(loaded);
+    letNextRun();
     try {
       await appended;
     } catch (error) {
       // Whether the record reached the disk is unknown: read the document again when next used.
-      this.cache.delete(documentId);
+      this.drop(documentId, loaded);
       await early?.catch(noop);
       throw error;
     }
-    state.put(put);
-    state.log.push(...log);
-    state.revision = revision;
-    this.compactDocumentIfDue(state);
-    // After the document's record is durable, so the log never lists an act that did not happen.
-    await (early ?? (isEmptyChange(indexed) ? null : this.appendCatalogue(catalogue, indexed)));
+    if (loaded.broken) {
+      await early?.catch(noop);
+      throw new Error(`an earlier write to the comments of ${documentId} failed; this one, made on top of it, may or may not be stored`);
+    }
+    // Appends resolve in the order they were made, so the durable state follows the same order.
+    const { durable } = loaded;
+    durable.put(put);
+    for (const entry of log) durable.log.push(entry);
+    durable.revision = revision;
+    await early;
+    if (log.length > 0) await this.appendCatalogue(catalogue, { log });
     return { result: write.result, revision, changed: true };
+  }
+
+  private drop(documentId: string, loaded: LoadedDocument): void {
+    loaded.broken = true;
+    if (this.cache.get(documentId) === loaded) this.cache.delete(documentId);
   }
 
   /** Applies the change to the catalogue in memory at once (so a compaction covers it), then appends it. */
@@ -267,19 +318,26 @@ export class FileCommentStore implements CommentStore {
     });
   }
 
-  private compactDocumentIfDue(state: CommentDocState): void {
+  /**
+   * Called right after a record was queued, before the next change runs: the working state is
+   * exactly what the queued records hold, which is what compact() covers.
+   */
+  private compactDocumentIfDue(loaded: LoadedDocument): void {
+    const { working } = loaded;
     const min = this.options.compactMinBytes ?? DEFAULT_COMPACT_MIN_BYTES;
-    if (this.closing || this.docs.stats(state.documentId).bytes < Math.max(min, this.snapshotSizes.get(state) ?? 0)) return;
-    // Runs inside the document's serialised update: the snapshot covers exactly the records so far.
-    const snapshot = state.snapshotBytes();
-    this.snapshotSizes.set(state, snapshot.byteLength);
-    this.docs.compact(state.documentId, snapshot).catch((error: unknown) => {
-      this.options.logger?.warn({ documentId: state.documentId, err: error }, 'could not compact a document’s comments (its log is kept)');
+    if (this.closing || this.docs.stats(working.documentId).bytes < Math.max(min, loaded.snapshotSize)) return;
+    const snapshot = working.snapshotBytes();
+    loaded.snapshotSize = snapshot.byteLength;
+    this.docs.compact(working.documentId, snapshot).catch((error: unknown) => {
+      this.options.logger?.warn(
+        { documentId: working.documentId, err: error },
+        'could not compact a document’s comments (its log is kept)',
+      );
     });
   }
 
   /** The document's comments in memory: from the LRU, or read from disk (then the catalogue is checked against them). */
-  private loadDocument(documentId: string, catalogue: CommentCatalogue): Promise<CommentDocState> {
+  private loadDocument(documentId: string, catalogue: CommentCatalogue): Promise<LoadedDocument> {
     const cached = this.cache.get(documentId);
     if (cached) {
       this.cache.delete(documentId);
@@ -288,20 +346,20 @@ export class FileCommentStore implements CommentStore {
     }
     const pending = this.loading.get(documentId);
     if (pending) return pending;
-    const loading = (async () => {
+    const loading = (async (): Promise<LoadedDocument> => {
       await this.releasing.get(documentId);
       const records = await this.docs.load(documentId);
-      const state = CommentDocState.fromRecords(documentId, records);
-      if (isSnapshot(records?.[0])) this.snapshotSizes.set(state, records![0]!.byteLength);
-      this.repairCatalogue(catalogue, state);
-      return state;
+      const durable = CommentDocState.fromRecords(documentId, records);
+      this.repairCatalogue(catalogue, durable);
+      const snapshotSize = isSnapshot(records?.[0]) ? records![0]!.byteLength : 0;
+      return { durable, working: durable.clone(), broken: false, snapshotSize };
     })();
     this.loading.set(documentId, loading);
     // Registered before any caller's await: the document is cached before they go on.
     loading.then(
-      (state) => {
+      (loaded) => {
         this.loading.delete(documentId);
-        this.cache.set(documentId, state);
+        this.cache.set(documentId, loaded);
         this.evict();
       },
       () => this.loading.delete(documentId),

@@ -103,7 +103,7 @@ export async function importCommentsJson(options: ImportOptions): Promise<Import
         const state = new CommentDocState(documentId);
         const stored = Object.values(record?.comments ?? {});
         state.put(stored);
-        state.log.push(...(logOf.get(documentId) ?? []));
+        for (const entry of logOf.get(documentId) ?? []) state.log.push(entry);
         state.revision = record?.revision ?? 0;
         comments += stored.length;
         catalogue.apply({
