@@ -72,6 +72,8 @@ interface LoadedDocument {
   broken: boolean;
   /** Bytes of the last snapshot (compaction waits until the log is as large). */
   snapshotSize: number;
+  /** A compaction is running (the engine counts the records it covers until it is done). */
+  compacting: boolean;
 }
 
 export class FileCommentStore implements CommentStore {
@@ -80,6 +82,7 @@ export class FileCommentStore implements CommentStore {
   private readonly capacity: number;
   private catalogue: Promise<CommentCatalogue> | null = null;
   private catalogueSnapshotBytes = 0;
+  private catalogueCompacting = false;
   /** Loaded documents, least recently used first. */
   private readonly cache = new Map<string, LoadedDocument>();
   private readonly loading = new Map<string, Promise<LoadedDocument>>();
@@ -310,12 +313,17 @@ export class FileCommentStore implements CommentStore {
 
   private compactCatalogueIfDue(catalogue: CommentCatalogue): void {
     const min = this.options.catalogueCompactMinBytes ?? DEFAULT_CATALOGUE_COMPACT_MIN_BYTES;
-    if (this.closing || this.index.stats(CATALOGUE_STREAM).bytes < Math.max(min, this.catalogueSnapshotBytes)) return;
+    if (this.closing || this.catalogueCompacting) return;
+    if (this.index.stats(CATALOGUE_STREAM).bytes < Math.max(min, this.catalogueSnapshotBytes)) return;
     const snapshot = catalogue.snapshotBytes();
     this.catalogueSnapshotBytes = snapshot.byteLength;
-    this.index.compact(CATALOGUE_STREAM, snapshot).catch((error: unknown) => {
-      this.options.logger?.warn({ err: error }, 'could not compact the comment catalogue (its log is kept and read as before)');
-    });
+    this.catalogueCompacting = true;
+    this.index
+      .compact(CATALOGUE_STREAM, snapshot)
+      .catch((error: unknown) => {
+        this.options.logger?.warn({ err: error }, 'could not compact the comment catalogue (its log is kept and read as before)');
+      })
+      .finally(() => (this.catalogueCompacting = false));
   }
 
   /**
@@ -325,15 +333,20 @@ export class FileCommentStore implements CommentStore {
   private compactDocumentIfDue(loaded: LoadedDocument): void {
     const { working } = loaded;
     const min = this.options.compactMinBytes ?? DEFAULT_COMPACT_MIN_BYTES;
-    if (this.closing || this.docs.stats(working.documentId).bytes < Math.max(min, loaded.snapshotSize)) return;
+    if (this.closing || loaded.compacting) return;
+    if (this.docs.stats(working.documentId).bytes < Math.max(min, loaded.snapshotSize)) return;
     const snapshot = working.snapshotBytes();
     loaded.snapshotSize = snapshot.byteLength;
-    this.docs.compact(working.documentId, snapshot).catch((error: unknown) => {
-      this.options.logger?.warn(
-        { documentId: working.documentId, err: error },
-        'could not compact a document’s comments (its log is kept)',
-      );
-    });
+    loaded.compacting = true;
+    this.docs
+      .compact(working.documentId, snapshot)
+      .catch((error: unknown) => {
+        this.options.logger?.warn(
+          { documentId: working.documentId, err: error },
+          'could not compact a document’s comments (its log is kept)',
+        );
+      })
+      .finally(() => (loaded.compacting = false));
   }
 
   /** The document's comments in memory: from the LRU, or read from disk (then the catalogue is checked against them). */
@@ -352,7 +365,7 @@ export class FileCommentStore implements CommentStore {
       const durable = CommentDocState.fromRecords(documentId, records);
       this.repairCatalogue(catalogue, durable);
       const snapshotSize = isSnapshot(records?.[0]) ? records![0]!.byteLength : 0;
-      return { durable, working: durable.clone(), broken: false, snapshotSize };
+      return { durable, working: durable.clone(), broken: false, snapshotSize, compacting: false };
     })();
     this.loading.set(documentId, loading);
     // Registered before any caller's await: the document is cached before they go on.
