@@ -5,19 +5,23 @@
  * copying ten thousand (a full copy per write would make a write cost the size of its document).
  */
 export function lazyCopies<T>(items: readonly T[]): readonly T[] {
-  // A shallow copy: later changes to the store's array do not show through a view kept around.
-  const target = items.slice();
-  const copies = new Map<number, T>();
+  // The store's own array, not a copy (a copy per write would cost the document's size again):
+  // the view is meant for the change function while it runs; a view kept beyond it shows what
+  // the document holds when it is read.
+  const target = items as T[];
+  // By element, not position: the same comment read twice is the same copy.
+  const copies = new Map<T, T>();
   const refuse = (): boolean => {
     throw new TypeError('the comments a change sees are read-only: return what to write instead');
   };
   const copyAt = (key: string | symbol): { readonly value: T } | null => {
     const index = typeof key === 'string' ? toIndex(key) : null;
     if (index === null || index >= target.length) return null;
-    let copy = copies.get(index);
+    const item = target[index]!;
+    let copy = copies.get(item);
     if (copy === undefined) {
-      copy = structuredClone(target[index]!);
-      copies.set(index, copy);
+      copy = structuredClone(item);
+      copies.set(item, copy);
     }
     return { value: copy };
   };
