@@ -31,7 +31,7 @@ import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
 import { LowApiKeyStore, createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
-import { LowCommentStore } from './comments/LowCommentStore';
+import { FileCommentStore } from './comments/FileCommentStore';
 import {
   LowAccountStore,
   createAccessEvents,
@@ -99,8 +99,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const resolvePrincipalByHash = createPrincipalByHashResolver(sessions, accountStore);
   const apiKeyStore = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
-  // Comments: their own file beside meta.json; the body is read from the live room when it is loaded.
-  const commentStore = new LowCommentStore(join(dataDir, 'comments.json'));
+  // Comments: per-document streams in DATA_DIR/comments (comments.json is imported on first start);
+  // the body is read from the live room when it is loaded.
+  const commentStore = new FileCommentStore({ dataDir, groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
   // Before anything is served or written: a damaged store file stops the start, naming the file.
   const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
   await checkDataDir({
@@ -111,7 +112,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       storeFile('access.json', () => sharingStore.listInvites('')),
       storeFile('people.json', () => accountStore.countActiveAdmins()),
       storeFile('api-keys.json', () => apiKeyStore.list()),
-      storeFile('comments.json', () => commentStore.reported()),
+      // Imports comments.json and reads the catalogue; a damaged document's comments are refused alone (/healthz).
+      storeFile('comments', () => commentStore.check()),
     ],
   });
   const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
@@ -219,7 +221,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     );
     try {
       if (path === '/healthz') {
-        const health = await checkHealth(dataDir, sync.isUp(), store.damaged());
+        const health = await checkHealth(dataDir, sync.isUp(), [...store.damaged(), ...commentStore.damaged()]);
         return sendJson(res, health.ok ? 200 : 503, health);
       }
       const length = Number(req.headers['content-length'] ?? 0);

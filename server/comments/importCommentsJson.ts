@@ -74,7 +74,7 @@ export async function importCommentsJson(options: ImportOptions): Promise<Import
   try {
     data = parseCommentsData(JSON.parse(raw.toString('utf8')));
   } catch (error) {
-    throw new Error(`cannot import ${source}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot read ${source}: ${(error as Error).message}`, { cause: error });
   }
   const logOf = new Map<string, ModerationLogEntry[]>();
   for (const entry of data.moderationLog) {
@@ -84,7 +84,7 @@ export async function importCommentsJson(options: ImportOptions): Promise<Import
   }
   const documentIds = [...new Set([...Object.keys(data.documents), ...logOf.keys()])];
   for (const documentId of documentIds)
-    if (!isValidDocumentId(documentId)) throw new Error(`cannot import ${source}: ${JSON.stringify(documentId)} is not a document id`);
+    if (!isValidDocumentId(documentId)) throw new Error(`cannot read ${source}: ${JSON.stringify(documentId)} is not a document id`);
 
   const staging = commentStoreDirs(options.dataDir, IMPORTING_DIR);
   await rm(staging.root, { recursive: true, force: true });
