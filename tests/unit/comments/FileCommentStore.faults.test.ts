@@ -49,8 +49,14 @@ describe('FileCommentStore when the disk fails', () => {
     faults.tearNextWrite = true;
     const failed = store.update('dok-1', support('person:a'));
     // Made on the state the failed one left: it cannot stand without it.
-    const onTop = store.update('dok-1', support('person:b'));
-    // Readers see durable state only: neither write yet.
+    let changed: () => void = () => undefined;
+    const bothChanged = new Promise<void>((resolve) => (changed = resolve));
+    const onTop = store.update('dok-1', (current) => {
+      changed();
+      return support('person:b')(current);
+    });
+    // Both changes have run (their records are queued, not yet durable): readers see neither.
+    await bothChanged;
     expect(await store.read('dok-1')).toEqual({ documentId: 'dok-1', comments: [sampleComment('c_1')], revision: 1 });
     await expect(failed).rejects.toThrow(/ENOSPC/);
     await expect(onTop).rejects.toThrow();
