@@ -51,16 +51,16 @@ export interface FileCommentStoreOptions {
   readonly groupCommitMs: number;
   /** Documents whose comments are kept in memory (least recently used ones are dropped). Default 200. */
   readonly cachedDocuments?: number;
-  /** A document's stream is compacted once its records since the last snapshot reach max(this, the snapshot's size). Default 64 KiB. */
+  /** A document's stream is compacted once its records since the last snapshot reach max(this, the snapshot's size). Default 4 MiB (as SYNC_COMPACT_AFTER_BYTES: a compaction stalls the stream's appends for a few fsyncs, so it should be rare). */
   readonly compactMinBytes?: number;
-  /** The same for the catalogue. Default 1 MiB. */
+  /** The same for the catalogue. Default 4 MiB. */
   readonly catalogueCompactMinBytes?: number;
   readonly logger?: StoreLogger & { info?(obj: object, msg?: string): void };
 }
 
 const DEFAULT_CACHED_DOCUMENTS = 200;
-const DEFAULT_COMPACT_MIN_BYTES = 64 * 1024;
-const DEFAULT_CATALOGUE_COMPACT_MIN_BYTES = 1024 * 1024;
+const DEFAULT_COMPACT_MIN_BYTES = 4 * 1024 * 1024;
+const DEFAULT_CATALOGUE_COMPACT_MIN_BYTES = 4 * 1024 * 1024;
 
 const noop = (): void => undefined;
 
