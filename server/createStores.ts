@@ -14,7 +14,7 @@ import type { DocumentStore } from '../lib/storage/DocumentStore';
 import type { MetadataStore } from '../lib/storage/MetadataStore';
 import type { Logger } from './logger';
 import { LowApiKeyStore } from './apiKeys';
-import { LowCommentStore } from './comments/LowCommentStore';
+import { FileCommentStore } from './comments/FileCommentStore';
 import { FileAccountStore } from './people/FileAccountStore';
 import { FileSharingStore } from './sharing/FileSharingStore';
 import { checkDataDir } from './storage/checkDataDir';
@@ -34,8 +34,9 @@ const POOL_SIZE = 20;
 
 export interface Stores {
   readonly kind: 'embedded' | 'postgres';
-  /** Document bodies; `damaged()` lists documents refused for damaged files (/healthz). */
-  readonly documents: DocumentStore & { damaged(): DocumentStorageError[] };
+  readonly documents: DocumentStore;
+  /** Documents (bodies or comment logs) refused for damaged files, for /healthz; none on PostgreSQL. */
+  damaged(): DocumentStorageError[];
   readonly metadata: MetadataStore;
   readonly comments: CommentStore;
   readonly accounts: AccountStore;
@@ -84,6 +85,7 @@ async function postgresStores(url: string, { projectDir, logger }: StoreOptions)
   return {
     kind: 'postgres',
     ...stores,
+    damaged: () => [],
     async claimOnce(step) {
       const { rowCount } = await pool.query('INSERT INTO installation_steps (name) VALUES ($1) ON CONFLICT DO NOTHING', [step]);
       return rowCount === 1;
@@ -105,8 +107,8 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
   const sharing = new FileSharingStore({ ...records, importFrom: join(dataDir, 'access.json') });
   const accounts = new FileAccountStore({ ...records, importFrom: join(dataDir, 'people.json') });
   const apiKeys = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
-  // Comments: their own file beside meta.json.
-  const comments = new LowCommentStore(join(dataDir, 'comments.json'));
+  // Comments: per-document streams in DATA_DIR/comments (comments.json is imported on first start).
+  const comments = new FileCommentStore({ dataDir, groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
   // Before anything is served or written: a damaged store file stops the start, naming the file.
   const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
   await checkDataDir({
@@ -118,12 +120,14 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       { path: dataDir, read: () => sharing.open() },
       { path: dataDir, read: () => accounts.open() },
       storeFile('api-keys.json', () => apiKeys.list()),
-      storeFile('comments.json', () => comments.reported()),
+      // Imports comments.json and reads the catalogue; a damaged document's comments are refused alone (/healthz).
+      storeFile('comments', () => comments.check()),
     ],
   });
   return {
     kind: 'embedded',
     documents,
+    damaged: () => [...documents.damaged(), ...comments.damaged()],
     metadata,
     comments,
     accounts,

@@ -203,7 +203,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     );
     try {
       if (path === '/healthz') {
-        const health = await checkHealth(dataDir, sync.isUp(), store.damaged());
+        const health = await checkHealth(dataDir, sync.isUp(), stores.damaged());
         return sendJson(res, health.ok ? 200 : 503, health);
       }
       const length = Number(req.headers['content-length'] ?? 0);

@@ -96,7 +96,8 @@ export function findComment(data: CommentsData, commentId: string): StoredCommen
   return record && Object.hasOwn(record.comments, commentId) ? (record.comments[commentId] ?? null) : null;
 }
 
-const firstOpenReport = (comment: StoredComment): string | null =>
+/** When the comment's longest-waiting open report was made, or null when none is open. */
+export const firstOpenReport = (comment: StoredComment): string | null =>
   comment.reports
     .filter((report) => report.handledAt === undefined)
     .reduce<string | null>((first, r) => (first === null || r.at < first ? r.at : first), null);
