@@ -76,6 +76,23 @@ const fieldsSchema = z.object({
    * to the Host or Origin of a request (which a client chooses). Required with SMTP_URL.
    */
   PUBLIC_URL: publicUrlSchema,
+  /**
+   * Scale-out: `redis://[user:password@]host:port[/db]` (or `rediss://`). Set, this process is one
+   * node of a cluster: document updates, presence, comment revisions and access changes cross to
+   * the other nodes through it. Empty: one process, nothing crosses.
+   */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value, context) => {
+      if (value === '') return undefined;
+      if (!/^rediss?:\/\/[^\s]+$/.test(value)) {
+        context.addIssue({ code: 'custom', message: 'must be a redis:// or rediss:// URL' });
+        return z.NEVER;
+      }
+      return value;
+    }),
   /** The sender of those e-mails. */
   SMTP_FROM: z
     .string()

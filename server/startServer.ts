@@ -19,6 +19,7 @@ import { LowMetadataStore } from './storage/LowMetadataStore';
 import { createDocumentService } from './documents/createDocumentService';
 import { seedDemoDocuments } from './documents/seedDemoDocuments';
 import { createSyncServer } from './sync/createSyncServer';
+import { RedisClusterBus } from './scaleout/RedisClusterBus';
 import { LowSharingStore } from './sharing/LowSharingStore';
 import { createSharingService } from './sharing/createSharingService';
 import { createWebHandler, type WebHandler } from './http/createWebHandler';
@@ -139,7 +140,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (seeded > 0) logger.info({ documents: seeded }, 'created demo documents on first start');
   }
 
+  // Scale-out: with REDIS_URL this process is one node of several serving the same documents.
+  const cluster = config.REDIS_URL ? await RedisClusterBus.connect({ url: config.REDIS_URL, logger }) : undefined;
+  if (cluster) logger.info({ node: cluster.nodeId }, 'joined the cluster through Redis');
   const sync = createSyncServer({
+    ...(cluster && { cluster }),
     store,
     documents,
     secret,
@@ -269,6 +274,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.close();
     clearInterval(pruneTimer);
     await sync.close();
+    await cluster?.close();
     await documents.close();
     await store.close();
     await metadata.close();
