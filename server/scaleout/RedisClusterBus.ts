@@ -9,10 +9,13 @@
  *
  * Catching up by id: a follower's position is the id it last read, so after a dropped connection
  * the next XREAD simply continues from there. Streams are capped (MAXLEN ~ N keeps at least N
- * entries), so a follower that fell more than N entries behind would skip some: such a read
- * returns a full batch, and only then the stream's max-deleted-entry-id (Redis 7) is compared
- * with the position the read started from; if entries after it were dropped, the follower is
- * moved to the stream's end and told to reload from the store (which holds everything published).
+ * entries), so a follower that fell more than N entries behind would skip some. A position also
+ * counts the entries up to it (`<id>@<count>`, the count from XINFO's entries-added); trimming
+ * drops the oldest `entries-added - length` entries, so entries after a position were dropped
+ * exactly when that exceeds its count. Only a read that returns a full batch can have skipped
+ * any (with N ≥ the batch size, a gap leaves at least N entries after the position), so only
+ * then is XINFO asked; after a gap the follower is moved to the stream's end and told to reload
+ * from the store (which holds everything published up to there).
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -21,7 +24,6 @@ import { STREAM_START } from '../../lib/sync/ClusterBus';
 import type { SyncLogger } from '../sync/SyncLogger';
 import { decodeNotice, encodeNotice } from './noticeCodec';
 import { decodeAccessChange, encodeAccessChange } from './accessChangeCodec';
-import { compareStreamIds } from './streamId';
 
 export interface RedisClusterBusOptions {
   /** `redis://[user:password@]host:port[/db]` (REDIS_URL). */
@@ -55,11 +57,27 @@ const READ_RETRY_MS = 100;
 interface Followed {
   readonly documentId: string;
   readonly key: string;
-  position: StreamPosition;
+  /** The id last read (or where the stream ended when following began). */
+  id: string;
+  /** How many entries the stream had added up to `id`. */
+  count: number;
   readonly follower: StreamFollower;
 }
 
+/** `<id>@<count>`; a bare id (STREAM_START) counts 0. */
+function parsePosition(position: StreamPosition): { id: string; count: number } {
+  const at = position.indexOf('@');
+  if (at === -1) return { id: position, count: 0 };
+  return { id: position.slice(0, at), count: Number(position.slice(at + 1)) || 0 };
+}
+
 type NoticeListener = (notice: DocumentNotice) => void;
+
+interface StreamInfo {
+  readonly lastId: string;
+  readonly added: number;
+  readonly length: number;
+}
 
 /** ioredis' reply to XREAD with Buffers: per stream, its key and entries (id, flat field list). */
 type XReadReply = Array<[Buffer, Array<[Buffer, Buffer[]]>]> | null;
@@ -145,12 +163,12 @@ export class RedisClusterBus implements ClusterBus {
   }
 
   async streamEnd(documentId: string): Promise<StreamPosition> {
-    const last = await this.commands.xrevrange(this.streamKey(documentId), '+', '-', 'COUNT', 1);
-    return last[0]?.[0] ?? STREAM_START;
+    const info = await this.streamInfo(this.streamKey(documentId));
+    return info ? `${info.lastId}@${info.added}` : STREAM_START;
   }
 
   follow(documentId: string, from: StreamPosition, follower: StreamFollower): () => void {
-    const followed: Followed = { documentId, key: this.streamKey(documentId), position: from, follower };
+    const followed: Followed = { documentId, key: this.streamKey(documentId), ...parsePosition(from), follower };
     this.followed.set(followed.key, followed);
     this.wake();
     return () => {
@@ -244,7 +262,7 @@ export class RedisClusterBus implements ClusterBus {
           this.wakeKey,
           ...streams.map((s) => s.key),
           this.wakePosition,
-          ...streams.map((s) => s.position),
+          ...streams.map((s) => s.id),
         )) as XReadReply;
       } catch (error) {
         if (this.closing) return;
@@ -266,8 +284,9 @@ export class RedisClusterBus implements ClusterBus {
         const followed = read.get(key);
         // Unfollowed (the room closed) while the read was out: nobody wants these any more.
         if (!followed || this.followed.get(key) !== followed) continue;
-        const from = followed.position;
-        followed.position = last[0].toString();
+        const from = followed.count;
+        followed.id = last[0].toString();
+        followed.count += entries.length;
         this.deliver(followed, entries);
         // A full batch: the follower may be far behind, and entries after `from` may be gone.
         if (entries.length >= this.readCount) await this.checkGap(followed, from);
@@ -299,27 +318,44 @@ export class RedisClusterBus implements ClusterBus {
     }
   }
 
-  /** Entries after `from` were trimmed before this node read them: jump to the end, reload from the store. */
-  private async checkGap(followed: Followed, from: StreamPosition): Promise<void> {
-    let info: Map<string, string>;
+  /** Entries after the `from`th were trimmed before this node read them: jump to the end, reload from the store. */
+  private async checkGap(followed: Followed, from: number): Promise<void> {
+    let info: StreamInfo | null;
     try {
-      info = flatPairs((await this.commands.xinfo('STREAM', followed.key)) as unknown[]);
+      info = await this.streamInfo(followed.key);
     } catch (error) {
-      // The stream is gone (expired or deleted): its end is wherever the next entry lands.
       this.options.logger.warn({ doc: followed.documentId, err: error }, 'could not check a stream for dropped entries');
       return;
     }
-    const deleted = info.get('max-deleted-entry-id') ?? STREAM_START;
-    if (compareStreamIds(deleted, from) <= 0) return;
-    if (this.followed.get(followed.key) !== followed) return;
-    const end = info.get('last-generated-id') ?? followed.position;
-    if (compareStreamIds(end, followed.position) > 0) followed.position = end;
+    if (!info || this.followed.get(followed.key) !== followed) return;
+    const dropped = info.added - info.length;
+    // Fewer added than counted: the stream was deleted and made anew, so entries may be missing too.
+    if (dropped <= from && info.added >= followed.count) return;
+    followed.id = info.lastId;
+    followed.count = info.added;
     this.options.logger.warn({ doc: followed.documentId }, 'fell behind the document stream; reloading from the store');
     try {
       followed.follower.gap();
     } catch (error) {
       this.options.logger.error({ doc: followed.documentId, err: error }, 'reloading after a stream gap failed');
     }
+  }
+
+  /** The stream's last id, entries ever added, and entries now held; null when there is no stream. */
+  private async streamInfo(key: string): Promise<StreamInfo | null> {
+    let reply: unknown[];
+    try {
+      reply = (await this.commands.xinfo('STREAM', key)) as unknown[];
+    } catch (error) {
+      if (error instanceof Error && /no such key/i.test(error.message)) return null;
+      throw error;
+    }
+    const info = flatPairs(reply);
+    return {
+      lastId: info.get('last-generated-id') ?? STREAM_START,
+      added: Number(info.get('entries-added') ?? 0),
+      length: Number(info.get('length') ?? 0),
+    };
   }
 
   private receive(channel: string, message: Buffer): void {

@@ -11,13 +11,13 @@ import { Close, MessageType } from '../../lib/protocol';
 import { hashSessionId } from '../../lib/auth/sessionId';
 import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore';
 import { MemoryMetadataStore } from '../../server/storage/MemoryMetadataStore';
-import { RedisClusterBus } from '../../server/scaleout/RedisClusterBus';
+import { RedisClusterBus, type RedisClusterBusOptions } from '../../server/scaleout/RedisClusterBus';
 import { startSyncServer, type TestSyncServer } from '../helpers/startSyncServer';
 import { connectProvider, type TestProvider } from '../helpers/connectProvider';
 import { waitFor, waitForAwareness, waitForDoc } from '../helpers/waitFor';
 import { startRedis, type TestRedis } from '../helpers/startRedis';
 import { startCuttableProxy, type CuttableProxy } from '../helpers/cuttableProxy';
-import { recordingLogger } from '../helpers/recordingLogger';
+import { recordingLogger, type RecordingLogger } from '../helpers/recordingLogger';
 
 let redis: TestRedis;
 let tests = 0;
@@ -34,25 +34,33 @@ interface Cluster {
   readonly b: TestSyncServer;
   /** Between node B and Redis, when asked for. */
   readonly proxy: CuttableProxy | null;
+  /** What node B's bus logged. */
+  readonly busLogB: RecordingLogger;
 }
 
-async function bus(url: string, prefix: string): Promise<RedisClusterBus> {
-  const connected = await RedisClusterBus.connect({ url, prefix, logger: recordingLogger() });
+async function bus(
+  url: string,
+  prefix: string,
+  options: Partial<RedisClusterBusOptions> = {},
+  logger = recordingLogger(),
+): Promise<RedisClusterBus> {
+  const connected = await RedisClusterBus.connect({ url, prefix, logger, ...options });
   onTestFinished(() => connected.close());
   return connected;
 }
 
 /** Two nodes on shared stores; node B reaches Redis through a proxy the test can cut. */
-async function twoNodes(options: { proxied?: boolean } = {}): Promise<Cluster> {
+async function twoNodes(options: { proxied?: boolean; bus?: Partial<RedisClusterBusOptions> } = {}): Promise<Cluster> {
   const prefix = `t${++tests}-${process.pid}:`;
   const store = new MemoryDocumentStore();
   const metadata = new MemoryMetadataStore();
   const proxy = options.proxied ? await startCuttableProxy(redis.port) : null;
   if (proxy) onTestFinished(() => proxy.close());
   const urlB = proxy ? `redis://127.0.0.1:${proxy.port}` : redis.url;
-  const a = await startSyncServer({ store, metadata, cluster: await bus(redis.url, prefix) });
-  const b = await startSyncServer({ store, metadata, accountStore: a.accountStore, cluster: await bus(urlB, prefix) });
-  return { a, b, proxy };
+  const a = await startSyncServer({ store, metadata, cluster: await bus(redis.url, prefix, options.bus) });
+  const busLogB = recordingLogger();
+  const b = await startSyncServer({ store, metadata, accountStore: a.accountStore, cluster: await bus(urlB, prefix, options.bus, busLogB) });
+  return { a, b, proxy, busLogB };
 }
 
 function client(node: TestSyncServer, id: string, token: string, options: { ack?: boolean } = {}): TestProvider {
@@ -196,5 +204,24 @@ describe('two nodes over Redis', () => {
     // Live again, not only caught up.
     writer.doc.getText('t').insert(0, '… ');
     await hasText(onB, '… før under afbrydelsen', 'a later edit on B');
+  });
+
+  it('reloads from the store when the stream dropped updates the node had not read', async () => {
+    // Streams keep about 10 entries: 300 edits while node B is cut off overflow it (trimmed in nodes of 100).
+    const { a, b, proxy, busLogB } = await twoNodes({ proxied: true, bus: { streamMaxLength: 10, readCount: 10 } });
+    const id = await a.createDocument('klynge-6');
+    const token = await a.token(id, 'edit');
+    const writer = client(a, id, token);
+    const witness = client(a, id, token);
+    const onB = client(b, id, token);
+    await Promise.all([writer.synced(), witness.synced(), onB.synced()]);
+    proxy?.cut();
+    for (let i = 0; i < 300; i++) writer.doc.getText('t').insert(i, String(i % 10));
+    const written = text(writer);
+    await hasText(witness, written, 'all 300 edits on node A');
+    expect(text(onB)).toBe('');
+    proxy?.restore();
+    await hasText(onB, written, 'every edit on B, from the store');
+    expect(busLogB.lines.filter((line) => line.msg?.startsWith('fell behind'))).toHaveLength(1);
   });
 });
