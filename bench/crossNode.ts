@@ -54,7 +54,9 @@ async function typeInto(servers: readonly ServerProcess[], options: CrossNodeOpt
   const crossNode: number[] = [];
   let expectedSame = 0;
   let expectedCross = 0;
-  const perNode = servers.map((_, node) => Math.floor(options.clients / servers.length) + (node < options.clients % servers.length ? 1 : 0));
+  const perNode = servers.map(
+    (_, node) => Math.floor(options.clients / servers.length) + (node < options.clients % servers.length ? 1 : 0),
+  );
   const sockets: WebSocket[] = [];
   const docs: Y.Doc[] = [];
   // The room is loaded on every node before anyone writes: each node has its own data dir here, so a

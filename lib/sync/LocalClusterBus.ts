@@ -101,7 +101,8 @@ export function createLocalCluster(options: { streamMaxLength?: number } = {}): 
         },
         publishNotice(documentId, notice) {
           if (closed) return;
-          for (const { node, listener } of noticeListeners.get(documentId) ?? []) if (node !== nodeId) queueMicrotask(() => listener(notice));
+          for (const { node, listener } of noticeListeners.get(documentId) ?? [])
+            if (node !== nodeId) queueMicrotask(() => listener(notice));
         },
         onNotice(documentId, listener) {
           const subscription = { node: nodeId, listener: (notice: DocumentNotice) => listener(notice) };

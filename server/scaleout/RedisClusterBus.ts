@@ -145,7 +145,10 @@ export class RedisClusterBus implements ClusterBus {
       bus.commands.disconnect();
       bus.reader.disconnect();
       bus.subscriber.disconnect();
-      throw error;
+      // Not the URL: it may hold a password.
+      throw new Error(`could not connect to Redis (REDIS_URL): ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     }
     bus.readLoop = bus.read();
     return bus;
@@ -155,7 +158,17 @@ export class RedisClusterBus implements ClusterBus {
     const key = this.streamKey(documentId);
     const results = await this.commands
       .pipeline()
-      .xadd(key, 'MAXLEN', '~', this.maxLength, '*', 'n', this.nodeId, 'u', Buffer.from(update.buffer, update.byteOffset, update.byteLength))
+      .xadd(
+        key,
+        'MAXLEN',
+        '~',
+        this.maxLength,
+        '*',
+        'n',
+        this.nodeId,
+        'u',
+        Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+      )
       .pexpire(key, this.idleMs)
       .exec();
     const failed = results?.find(([error]) => error !== null)?.[0];

@@ -59,7 +59,12 @@ async function twoNodes(options: { proxied?: boolean; bus?: Partial<RedisCluster
   const urlB = proxy ? `redis://127.0.0.1:${proxy.port}` : redis.url;
   const a = await startSyncServer({ store, metadata, cluster: await bus(redis.url, prefix, options.bus) });
   const busLogB = recordingLogger();
-  const b = await startSyncServer({ store, metadata, accountStore: a.accountStore, cluster: await bus(urlB, prefix, options.bus, busLogB) });
+  const b = await startSyncServer({
+    store,
+    metadata,
+    accountStore: a.accountStore,
+    cluster: await bus(urlB, prefix, options.bus, busLogB),
+  });
   return { a, b, proxy, busLogB };
 }
 
@@ -172,7 +177,11 @@ describe('two nodes over Redis', () => {
     });
     await Promise.all([byCookie.synced(), other.synced()]);
 
-    a.events.emitAccessRevoked({ personId: signedOut.personId, reason: 'signed_out', sessionIdHashes: [hashSessionId(signedOut.sessionId)] });
+    a.events.emitAccessRevoked({
+      personId: signedOut.personId,
+      reason: 'signed_out',
+      sessionIdHashes: [hashSessionId(signedOut.sessionId)],
+    });
     expect(await byCookie.closed()).toEqual(Close.unauthenticated);
     expect(other.closes).toEqual([]);
 

@@ -5,7 +5,10 @@ import { decodeAccessChange, encodeAccessChange } from '../../../server/scaleout
 describe('notices on the bus', () => {
   it('carry the node id and a presence update or a revision, byte for byte', () => {
     const update = new Uint8Array([1, 2, 3, 250]);
-    expect(decodeNotice(encodeNotice('node-a', { kind: 'presence', update }))).toEqual({ nodeId: 'node-a', notice: { kind: 'presence', update } });
+    expect(decodeNotice(encodeNotice('node-a', { kind: 'presence', update }))).toEqual({
+      nodeId: 'node-a',
+      notice: { kind: 'presence', update },
+    });
     expect(decodeNotice(encodeNotice('b', { kind: 'commentsChanged', revision: 123456 }))).toEqual({
       nodeId: 'b',
       notice: { kind: 'commentsChanged', revision: 123456 },
@@ -34,7 +37,14 @@ describe('access changes on the bus', () => {
   });
 
   it('refuse what is not one (so a stray publish closes nobody’s socket)', () => {
-    for (const text of ['', 'null', '{', '{"n":"a"}', '{"n":"a","change":{"kind":"everyone"}}', '{"n":"","change":{"kind":"apiKey","keyId":"k"}}']) {
+    for (const text of [
+      '',
+      'null',
+      '{',
+      '{"n":"a"}',
+      '{"n":"a","change":{"kind":"everyone"}}',
+      '{"n":"","change":{"kind":"apiKey","keyId":"k"}}',
+    ]) {
       expect(decodeAccessChange(text)).toBeNull();
     }
   });
