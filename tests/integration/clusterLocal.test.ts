@@ -27,8 +27,11 @@ describe('two nodes over the in-process bus', () => {
       onB.destroy();
     });
     await Promise.all([onA.synced(), onB.synced()]);
+    const recordsBefore = store.stats(id).records;
     onA.doc.getText('t').insert(0, 'A');
     await waitForDoc(onB.doc, (d) => d.getText('t').toString() === 'A', { what: 'A’s edit on B' });
+    // Stored once, by node A; node B applied and relayed it without storing it again.
+    expect(store.stats(id).records).toBe(recordsBefore + 1);
     onB.doc.getText('t').insert(1, 'B');
     await waitForDoc(onA.doc, (d) => d.getText('t').toString() === 'AB', { what: 'B’s edit on A' });
     onB.provider.awareness.setLocalStateField('cursor', 1);
