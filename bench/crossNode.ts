@@ -144,7 +144,7 @@ export async function runCrossNodeBench(options: CrossNodeOptions): Promise<Arra
       const alone = await startServerProcess('samskriv', env());
       try {
         const result = await typeInto([alone], options);
-        single.push(...result.sameNode);
+        for (const ms of result.sameNode) single.push(ms);
         singleExpected += result.expectedSame;
       } finally {
         await alone.stop();
@@ -155,8 +155,8 @@ export async function runCrossNodeBench(options: CrossNodeOptions): Promise<Arra
       ];
       try {
         const result = await typeInto(nodes, options);
-        cross.push(...result.crossNode);
-        same.push(...result.sameNode);
+        for (const ms of result.crossNode) cross.push(ms);
+        for (const ms of result.sameNode) same.push(ms);
         crossExpected += result.expectedCross;
         sameExpected += result.expectedSame;
       } finally {
