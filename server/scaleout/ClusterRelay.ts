@@ -77,9 +77,7 @@ export class ClusterRelay implements RoomCluster {
     if (!held || held.room !== room || held.following) return;
     held.following = true;
     held.unfollow = this.deps.bus.follow(room.id, held.position, {
-      updates: (updates) => {
-        for (const update of updates) room.applyRemote(update);
-      },
+      updates: (updates) => room.applyRemote(updates),
       gap: () => this.reload(held),
     });
   }
@@ -141,7 +139,7 @@ export class ClusterRelay implements RoomCluster {
       try {
         const stored = await this.deps.store.load(held.documentId);
         if (this.held.get(held.documentId) !== held || !stored || stored.length === 0) return;
-        held.room.applyRemote(stored.length === 1 ? (stored[0] as Uint8Array) : Y.mergeUpdates(stored));
+        held.room.applyRemote([stored.length === 1 ? (stored[0] as Uint8Array) : Y.mergeUpdates(stored)]);
       } catch (error) {
         this.deps.logger.error({ doc: held.documentId, err: error }, 'could not reload a document after a stream gap');
       } finally {

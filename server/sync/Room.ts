@@ -388,30 +388,36 @@ export class Room implements ConnectionSink, ClusterRoom {
   }
 
   /**
-   * An update another node validated, stored and published: applied and relayed to this node's
-   * clients at once (it is durable already), never stored again. Checked like a client's all the
-   * same, since it came over the network.
+   * Updates another node validated, stored and published (in stream order): applied and relayed to
+   * this node's clients at once (they are durable already), never stored again. Checked like a
+   * client's all the same, since they came over the network. Relayed corked: one write per socket.
    */
-  applyRemote(update: Uint8Array): void {
+  applyRemote(updates: readonly Uint8Array[]): void {
     if (this.state !== 'ready') return;
-    const valid = validateUpdate(update, this.scope);
-    if (!valid.ok) {
-      this.deps.logger.warn({ doc: this.id, error: valid.error, bytes: update.byteLength }, 'refused an update from another node');
-      return;
-    }
     this.materialize();
-    if (this.state !== 'ready') return;
-    this.emitted = null;
-    try {
-      Y.applyUpdate(this.doc, update, REMOTE);
-    } catch (error) {
-      this.deps.logger.error({ doc: this.id, err: error }, 'an update from another node failed to apply');
+    const frames: Uint8Array[] = [];
+    for (const update of updates) {
+      if (this.state !== 'ready') return;
+      const valid = validateUpdate(update, this.scope);
+      if (!valid.ok) {
+        this.deps.logger.warn({ doc: this.id, error: valid.error, bytes: update.byteLength }, 'refused an update from another node');
+        continue;
+      }
+      this.emitted = null;
+      try {
+        Y.applyUpdate(this.doc, update, REMOTE);
+      } catch (error) {
+        this.deps.logger.error({ doc: this.id, err: error }, 'an update from another node failed to apply');
+      }
+      const fresh = this.emitted as Uint8Array | null;
+      this.emitted = null;
+      if (fresh !== null) frames.push(encodeSyncUpdate(fresh));
     }
-    const fresh = this.emitted as Uint8Array | null;
-    this.emitted = null;
-    if (fresh === null) return;
+    if (frames.length === 0) return;
     this.fullStateReply = null;
-    this.broadcast(encodeSyncUpdate(fresh), null);
+    this.corked(() => {
+      for (const frame of frames) this.broadcast(frame, null);
+    });
   }
 
   relayRemotePresence(frame: Uint8Array): void {

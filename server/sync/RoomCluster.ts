@@ -7,8 +7,8 @@
 /** A loaded room, as the cluster sees it. */
 export interface ClusterRoom {
   readonly id: string;
-  /** An update another node stored: applied and relayed to this node's clients, never stored again. */
-  applyRemote(update: Uint8Array): void;
+  /** Updates another node stored, in order: applied and relayed to this node's clients, never stored again. */
+  applyRemote(updates: readonly Uint8Array[]): void;
   /** An awareness frame (MessageType.awareness) from another node's clients, relayed to this node's. */
   relayRemotePresence(frame: Uint8Array): void;
 }
