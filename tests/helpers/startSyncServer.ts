@@ -33,6 +33,7 @@ import { startSession } from '../../server/people/startSession';
 import { MemoryApiKeyStore, createApiKeyService, type ApiKeyService } from '../../server/apiKeys';
 import { cheapHasher } from './cheapHasher';
 import type { ClusterBus } from '../../lib/sync/ClusterBus';
+import type { ApiKeyStore } from '../../lib/apiKeys/ApiKeyStore';
 
 /** Every person made by `cookie()` joins it, and `createDocument()` makes it an editor. */
 export const TEST_TEAM = 'o_testholdet';
@@ -65,6 +66,8 @@ export interface StartSyncServerOptions {
   readonly cluster?: ClusterBus;
   /** Another node's account store (the people all nodes share); the test team is made by its first user. */
   readonly accountStore?: MemoryAccountStore;
+  /** Another node's API key store (keys all nodes share). */
+  readonly apiKeyStore?: ApiKeyStore;
 }
 
 export interface TestSyncServer {
@@ -88,6 +91,7 @@ export interface TestSyncServer {
   readonly events: AccessEvents;
   /** The platform API's keys, as the process entry hands them to the sync server (admins: `person(…, { role: 'admin' })`). */
   readonly apiKeys: ApiKeyService;
+  readonly apiKeyStore: ApiKeyStore;
   /** A Cookie header with a valid session of a new person on the test team (editor on `createDocument` documents). */
   cookie(name?: string): Promise<string>;
   /** A new signed-in person; `team: false` keeps them off the test team. */
@@ -107,7 +111,8 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
   const sessions = createSessionService({ store: accountStore, events });
   const resolveSession = createPrincipalResolver(sessions, accountStore);
   const resolveSessionByHash = createPrincipalByHashResolver(sessions, accountStore);
-  const apiKeys = createApiKeyService({ store: new MemoryApiKeyStore(), accounts: accountStore });
+  const apiKeyStore = options.apiKeyStore ?? new MemoryApiKeyStore();
+  const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
   if (!options.accountStore)
     await accountStore.createOrganisation({ id: TEST_TEAM, name: 'Testholdet', kind: 'association', createdAt: new Date().toISOString() });
   // A second node on a shared store numbers its people apart from the first's.
@@ -164,6 +169,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     accounts,
     events,
     apiKeys,
+    apiKeyStore,
     async createDocument(id, title = 'Testdokument') {
       await documents.create({ id, title, template: 'blank', createdBy: { id: 'p_test', name: 'Test' } });
       await documents.setGrants(id, [

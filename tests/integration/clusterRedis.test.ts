@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import * as decoding from 'lib0/decoding';
 import { Close, MessageType } from '../../lib/protocol';
 import { hashSessionId } from '../../lib/auth/sessionId';
+import { mintSyncToken } from '../../lib/auth/syncToken';
+import { externalSubject } from '../../lib/platformApi/schemas';
+import { TEST_SECRET } from '../helpers/tokens';
 import { MemoryDocumentStore } from '../../server/storage/MemoryDocumentStore';
 import { MemoryMetadataStore } from '../../server/storage/MemoryMetadataStore';
 import { RedisClusterBus, type RedisClusterBusOptions } from '../../server/scaleout/RedisClusterBus';
@@ -63,6 +66,7 @@ async function twoNodes(options: { proxied?: boolean; bus?: Partial<RedisCluster
     store,
     metadata,
     accountStore: a.accountStore,
+    apiKeyStore: a.apiKeyStore,
     cluster: await bus(urlB, prefix, options.bus, busLogB),
   });
   return { a, b, proxy, busLogB };
@@ -188,6 +192,22 @@ describe('two nodes over Redis', () => {
     // A document's access changed on node A (its grants, in the shared metadata): node B re-checks.
     await a.documents.setGrants(id, [{ subject: 'person', personId: 'p_test', role: 'owner' }]);
     expect(await other.closed()).toEqual(Close.forbidden);
+  });
+
+  it('closes the connections of a revoked API key’s tokens on node B when node A revokes it', async () => {
+    const { a, b } = await twoNodes();
+    const admin = await a.person('Admin', { team: false, role: 'admin' });
+    const { apiKey } = await a.apiKeys.create(admin.personId, { name: 'Nabo-platform' });
+    // The platform's edit token brings its own document into being, on node B.
+    const platformToken = await mintSyncToken(
+      { sub: externalSubject(apiKey.id, 'bruger-1'), name: 'Platformbruger', doc: 'platform-doc', access: 'edit', kid: apiKey.id },
+      TEST_SECRET,
+      300,
+    );
+    const onB = client(b, 'platform-doc', platformToken);
+    await onB.synced();
+    await a.apiKeys.revoke(admin.personId, apiKey.id);
+    expect(await onB.closed()).toEqual(Close.invalidToken);
   });
 
   it('catches a node up by stream id after its Redis connection dropped and came back', async () => {
