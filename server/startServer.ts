@@ -142,7 +142,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   // Scale-out: with REDIS_URL this process is one node of several serving the same documents.
   const cluster = config.REDIS_URL ? await RedisClusterBus.connect({ url: config.REDIS_URL, logger }) : undefined;
-  if (cluster) logger.info({ node: cluster.nodeId }, 'joined the cluster through Redis');
+  if (cluster) {
+    logger.info({ node: cluster.nodeId }, 'joined the cluster through Redis');
+    // Updates from other nodes are never stored here: every node must store into the same place.
+    logger.warn({ dataDir }, 'REDIS_URL is set: every node must share one document store; an embedded data dir per node is not one');
+  }
   const sync = createSyncServer({
     ...(cluster && { cluster }),
     store,
