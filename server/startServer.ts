@@ -17,6 +17,7 @@ import { resolveAuthSecret } from './resolveAuthSecret';
 import { createDocumentService } from './documents/createDocumentService';
 import { seedDemoDocuments } from './documents/seedDemoDocuments';
 import { createSyncServer } from './sync/createSyncServer';
+import { RedisClusterBus } from './scaleout/RedisClusterBus';
 import { createSharingService } from './sharing/createSharingService';
 import { createWebHandler, type WebHandler } from './http/createWebHandler';
 import { checkHealth } from './http/checkHealth';
@@ -123,7 +124,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (seeded > 0) logger.info({ documents: seeded }, 'created demo documents on first start');
   }
 
+  // Scale-out: with REDIS_URL this process is one node of several serving the same documents.
+  const cluster = config.REDIS_URL ? await RedisClusterBus.connect({ url: config.REDIS_URL, logger }) : undefined;
+  if (cluster) {
+    logger.info({ node: cluster.nodeId }, 'joined the cluster through Redis');
+    // Updates from other nodes are never stored here: every node must store into the same place.
+    if (stores.kind !== 'postgres') {
+      logger.warn({ dataDir }, 'REDIS_URL is set without DATABASE_URL: every node must share one store; an embedded data dir per node is not one');
+    }
+  }
   const sync = createSyncServer({
+    ...(cluster && { cluster }),
     store,
     documents,
     secret,
@@ -253,6 +264,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.close();
     clearInterval(pruneTimer);
     await sync.close();
+    await cluster?.close();
     await documents.close();
     await stores.close();
     await webHandler?.close();

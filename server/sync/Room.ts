@@ -19,6 +19,7 @@ import type { SyncLogger } from './SyncLogger';
 import { LatestOnlyGate } from './LatestOnlyGate';
 import { PullLimiter } from './PullLimiter';
 import { TokenBucket } from './TokenBucket';
+import type { ClusterRoom, RoomCluster } from './RoomCluster';
 
 /** Presence limits (lib/protocol.ts PresenceDefaults has the defaults and what each means). */
 export interface PresenceLimits {
@@ -41,6 +42,8 @@ export interface RoomDeps {
   readonly roots?: ReadonlySet<string>;
   /** Client ids whose history the document's resets retired (read when the room loads). */
   readonly retiredClientsOf?: (documentId: string) => Promise<readonly number[]>;
+  /** Scale-out: the other nodes serving the same documents (absent: this process is alone). */
+  readonly cluster?: RoomCluster;
 }
 
 /** A connection's rate gates in this room. */
@@ -54,6 +57,8 @@ interface Gates {
 }
 
 const DEFAULT_ROOTS: ReadonlySet<string> = new Set(DOCUMENT_ROOTS);
+/** Transaction origin of updates from other nodes. */
+const REMOTE = Symbol('remote');
 
 export interface RoomEvents {
   /** The last connection left. */
@@ -64,7 +69,7 @@ export interface RoomEvents {
 
 export type RoomState = 'loading' | 'ready' | 'unloading' | 'closed' | 'failed';
 
-export class Room implements ConnectionSink {
+export class Room implements ConnectionSink, ClusterRoom {
   state: RoomState = 'loading';
   /** Body updates dropped from read-only connections, for stats and tests. */
   droppedReadOnly = 0;
@@ -160,6 +165,8 @@ export class Room implements ConnectionSink {
       else connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
       const presence = this.awareness.encodeAll();
       if (presence) connection.send(presence);
+      const remote = this.deps.cluster?.remotePresence(this.id);
+      if (remote) connection.send(remote);
     });
   }
 
@@ -168,7 +175,7 @@ export class Room implements ConnectionSink {
     this.ungreeted.delete(connection);
     this.disposeGates(connection);
     const removed = this.awareness.removeConnection(connection);
-    if (removed.length > 0) this.broadcast(encodeAwareness(encodeAwarenessEntries(removed, removed.length)), null);
+    if (removed.length > 0) this.relayPresence(encodeAwarenessEntries(removed, removed.length), null);
     if (this.connections.size === 0) this.events.onEmpty(this);
   }
 
@@ -355,7 +362,7 @@ export class Room implements ConnectionSink {
         this.broadcast(encodeSyncUpdate(stored), except);
         if (ack) connection.send(ack);
       }, false);
-      this.deps.store.append(this.id, stored).then(
+      this.persist(stored).then(
         () => this.outbox.markReady(entry),
         (error: unknown) => this.fail(error, 'could not store an update; closing the document'),
       );
@@ -371,6 +378,56 @@ export class Room implements ConnectionSink {
       this.deps.logger.error({ doc: this.id, conn: connection.id, err: failure }, 'update passed validation but failed to apply');
       this.reject(connection, 'apply-failed', update.byteLength);
     }
+  }
+
+  /** Durable in the store and, in a cluster, published to the other nodes: only then relayed and acknowledged. */
+  private persist(update: Uint8Array): Promise<void> {
+    const durable = this.deps.store.append(this.id, update);
+    const cluster = this.deps.cluster;
+    return cluster ? durable.then(() => cluster.published(this.id, update)) : durable;
+  }
+
+  /**
+   * Updates another node validated, stored and published (in stream order): applied and relayed to
+   * this node's clients at once (they are durable already), never stored again. Checked like a
+   * client's all the same, since they came over the network. Relayed corked: one write per socket.
+   */
+  applyRemote(updates: readonly Uint8Array[]): void {
+    if (this.state !== 'ready') return;
+    this.materialize();
+    const frames: Uint8Array[] = [];
+    for (const update of updates) {
+      if (this.state !== 'ready') return;
+      const valid = validateUpdate(update, this.scope);
+      if (!valid.ok) {
+        this.deps.logger.warn({ doc: this.id, error: valid.error, bytes: update.byteLength }, 'refused an update from another node');
+        continue;
+      }
+      this.emitted = null;
+      try {
+        Y.applyUpdate(this.doc, update, REMOTE);
+      } catch (error) {
+        this.deps.logger.error({ doc: this.id, err: error }, 'an update from another node failed to apply');
+      }
+      const fresh = this.emitted as Uint8Array | null;
+      this.emitted = null;
+      if (fresh !== null) frames.push(encodeSyncUpdate(fresh));
+    }
+    if (frames.length === 0) return;
+    this.fullStateReply = null;
+    this.corked(() => {
+      for (const frame of frames) this.broadcast(frame, null);
+    });
+  }
+
+  relayRemotePresence(frame: Uint8Array): void {
+    if (this.state === 'ready') this.broadcast(frame, null);
+  }
+
+  /** Presence changes go to this node's connections and, in a cluster, to the other nodes'. */
+  private relayPresence(update: Uint8Array, except: Connection | null): void {
+    this.broadcast(encodeAwareness(update), except);
+    this.deps.cluster?.presenceChanged(this.id, update);
   }
 
   /** Per client in the update: the clock up to which it is now in the doc (not pending). */
@@ -393,7 +450,7 @@ export class Room implements ConnectionSink {
     const { accepted, oversized } = this.awareness.apply(connection, rewritten.entries);
     if (oversized > 0) this.refuseOversized(connection, update.byteLength);
     if (accepted.length === 0) return;
-    this.broadcast(encodeAwareness(encodeAwarenessEntries(accepted, accepted.length)), connection);
+    this.relayPresence(encodeAwarenessEntries(accepted, accepted.length), connection);
     if (this.expiryTimer === undefined) {
       // Checked a few times per timeout: a silent state goes between one and 1.25 timeouts after its last renewal.
       this.expiryTimer = setInterval(() => this.expirePresence(), Math.max(10, Math.floor(this.presence.timeoutMs / 4)));
@@ -416,7 +473,7 @@ export class Room implements ConnectionSink {
     const removed = this.awareness.expire(this.presence.timeoutMs);
     if (removed.length > 0) {
       this.deps.logger.debug({ doc: this.id, states: removed.length }, 'presence timed out');
-      this.broadcast(encodeAwareness(encodeAwarenessEntries(removed, removed.length)), null);
+      this.relayPresence(encodeAwarenessEntries(removed, removed.length), null);
     }
     if (!this.awareness.hasLive()) {
       clearInterval(this.expiryTimer);

@@ -218,12 +218,16 @@ export class RoomRegistry {
       onEmpty: () => this.scheduleIdle(slot),
       onFailed: () => this.forget(slot),
     });
-    const epochOf = this.options.epochOf;
+    const { epochOf, cluster } = this.options;
+    // In a cluster, where the document's update stream ends is read BEFORE the store: everything
+    // published up to there is in what the room loads, and the room follows the stream from there.
+    const load = cluster ? cluster.opening(room).then(() => room.load()) : room.load();
     const slot: Slot = {
       room,
       epoch: null,
-      loaded: Promise.all([room.load(), epochOf?.(documentId)]).then(([, epoch]) => {
+      loaded: Promise.all([load, epochOf?.(documentId)]).then(([, epoch]) => {
         slot.epoch = epoch ?? null;
+        cluster?.opened(room);
       }),
       gone,
       markGone,
@@ -266,6 +270,7 @@ export class RoomRegistry {
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = undefined;
     if (this.slots.get(slot.room.id) === slot) this.slots.delete(slot.room.id);
+    this.options.cluster?.closed(slot.room);
     slot.room.destroy();
     slot.markGone();
   }

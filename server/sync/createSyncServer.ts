@@ -7,7 +7,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
-import { ACK_QUERY_PARAM, Close, EPOCH_QUERY_PARAM, FullSyncDefaults, SYNC_PATH_PREFIX } from '../../lib/protocol';
+import { ACK_QUERY_PARAM, Close, EPOCH_QUERY_PARAM, FullSyncDefaults, PresenceDefaults, SYNC_PATH_PREFIX } from '../../lib/protocol';
 import { isValidDocumentId } from '../../lib/documentId';
 import {
   authorizeEmbedToken,
@@ -30,6 +30,8 @@ import { wsFrame } from './wsFrame';
 import { encodeCommentsChanged } from './encodeMessage';
 import { AddressLoad } from './AddressLoad';
 import { PullLimiter } from './PullLimiter';
+import type { ClusterAccessChange, ClusterBus } from '../../lib/sync/ClusterBus';
+import { ClusterRelay } from '../scaleout/ClusterRelay';
 
 export interface SyncLimits {
   /** Largest frame accepted; larger ones are refused by `ws` before buffering and closed with 4413. */
@@ -80,6 +82,11 @@ export interface SyncServerOptions {
   readonly limits: SyncLimits;
   /** The root shared types a document may have; default DOCUMENT_ROOTS (tests of the bare protocol pass others). */
   readonly roots?: readonly string[];
+  /**
+   * Scale-out (REDIS_URL): the bus to the other nodes serving the same documents from the same
+   * shared store. Updates, presence, comment revisions and access changes cross it. Closed by its owner.
+   */
+  readonly cluster?: ClusterBus;
 }
 
 export interface SyncServerStats extends RegistryStats {
@@ -145,6 +152,19 @@ const DEFAULT_TITLE = 'Uden titel';
 export function createSyncServer(options: SyncServerOptions): SyncServer {
   const { store, documents, secret, logger, limits, resolveSession, apiKeys } = options;
   const maxBufferedBytes = limits.maxBufferedBytes ?? 2 * limits.maxMessageBytes + 16 * 1024 * 1024;
+  const relay = options.cluster
+    ? new ClusterRelay({
+        bus: options.cluster,
+        store,
+        logger,
+        presence: {
+          timeoutMs: limits.presenceTimeoutMs ?? PresenceDefaults.timeoutMs,
+          replayMaxBytes: limits.presenceReplayMaxBytes ?? PresenceDefaults.replayMaxBytes,
+        },
+        deliverCommentsChanged: (documentId, revision) => void notifyHere(documentId, revision),
+        applyAccessChange: (change) => accessChanged(change),
+      })
+    : undefined;
   const registry = new RoomRegistry({
     store,
     documents,
@@ -166,6 +186,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     },
     retiredClientsOf: async (id) => (await documents.get(id))?.retiredClients ?? [],
     ...(options.roots && { roots: new Set(options.roots) }),
+    ...(relay && { cluster: relay }),
   });
   const addresses = new AddressLoad({ maxSocketsPerIp: limits.maxSocketsPerIp ?? 200, maxUpgradesPerIp: limits.maxUpgradesPerIp ?? 20 });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes, perMessageDeflate: false, clientTracking: false });
@@ -232,11 +253,11 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
    * tokens alike), and closes those whose access is gone or changed (a downgraded editor reconnects
    * as what they are now, after a reload; a published document's token writers as readers).
    */
-  async function recheck(connections: readonly Connection[], revoked?: AccessRevoked): Promise<void> {
+  async function recheck(connections: readonly Connection[], revokedSessions?: readonly string[]): Promise<void> {
     accessChanges++;
     for (const connection of connections) {
       const { session } = connection.info.actor;
-      if (session && revoked?.sessionIdHashes?.includes(session.idHash)) {
+      if (session && revokedSessions?.includes(session.idHash)) {
         connection.close(Close.unauthenticated);
         continue;
       }
@@ -252,23 +273,33 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       }
     }
   }
-  const unsubscribe = [
-    options.accessEvents?.onAccessRevoked((event) => {
+  /** Re-checks the live connections an access change affects, whether it was made here or on another node. */
+  function accessChanged(change: ClusterAccessChange): void {
+    if (change.kind === 'sessions') {
       const affected = registry.connectionsWhere(
-        (c) => c.info.actor.session?.personId === event.personId && c.info.actor.session.idHash !== event.keptSessionIdHash,
+        (c) => c.info.actor.session?.personId === change.personId && c.info.actor.session.idHash !== change.keptSessionIdHash,
       );
       if (affected.length > 0)
-        logger.info({ reason: event.reason, connections: affected.length }, 'access revoked: re-checking connections');
-      void recheck(affected, event);
-    }),
-    documents.onAccessChanged((documentId) => {
-      void recheck(registry.connectionsWhere((c) => c.info.documentId === documentId));
-    }),
-    apiKeys?.onRevoked((keyId) => {
-      const affected = registry.connectionsWhere((c) => c.info.actor.token?.kid === keyId);
+        logger.info({ reason: change.reason, connections: affected.length }, 'access revoked: re-checking connections');
+      void recheck(affected, change.sessionIdHashes);
+    } else if (change.kind === 'document') {
+      void recheck(registry.connectionsWhere((c) => c.info.documentId === change.documentId));
+    } else {
+      const affected = registry.connectionsWhere((c) => c.info.actor.token?.kid === change.keyId);
       if (affected.length > 0) logger.info({ connections: affected.length }, "API key revoked: re-checking its tokens' connections");
       void recheck(affected);
-    }),
+    }
+  }
+  /** A change made on this node: re-checked here, then on every other node. */
+  const changedHere = (change: ClusterAccessChange) => {
+    accessChanged(change);
+    relay?.publishAccessChange(change);
+  };
+  const unsubscribe = [
+    options.accessEvents?.onAccessRevoked((event: AccessRevoked) => changedHere({ kind: 'sessions', ...event })),
+    documents.onAccessChanged((documentId) => changedHere({ kind: 'document', documentId })),
+    apiKeys?.onRevoked((keyId) => changedHere({ kind: 'apiKey', keyId })),
+    () => relay?.close(),
     // A history reset: live connections end with 4409 and the body is rewritten while the room is unloaded.
     documents.attachLiveBodies({
       whileReleased: (documentId, close, work) => {
@@ -411,6 +442,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (accessChanges !== changesBefore) void recheck([connection]);
   }
 
+  /** Tells this node's `?ack=1` connections of the document that its comments are at `revision`. */
+  function notifyHere(documentId: string, revision: number): number {
+    const notice = encodeCommentsChanged(revision);
+    const sent = registry.sendTo(documentId, notice, (connection) => connection.info.ack);
+    if (sent > 0) logger.debug({ doc: documentId, revision, connections: sent }, 'comments changed: notified connections');
+    return sent;
+  }
+
   return {
     handleUpgrade(req, socket, head) {
       const url = req.url ?? '';
@@ -475,9 +514,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     isUp: () => closing === null,
     readDocumentState: (documentId) => registry.readState(documentId),
     notifyCommentsChanged(documentId, revision) {
-      const notice = encodeCommentsChanged(revision);
-      const sent = registry.sendTo(documentId, notice, (connection) => connection.info.ack);
-      if (sent > 0) logger.debug({ doc: documentId, revision, connections: sent }, 'comments changed: notified connections');
+      const sent = notifyHere(documentId, revision);
+      relay?.publishCommentsChanged(documentId, revision);
       return sent;
     },
   };

@@ -32,6 +32,8 @@ import {
 import { startSession } from '../../server/people/startSession';
 import { MemoryApiKeyStore, createApiKeyService, type ApiKeyService } from '../../server/apiKeys';
 import { cheapHasher } from './cheapHasher';
+import type { ClusterBus } from '../../lib/sync/ClusterBus';
+import type { ApiKeyStore } from '../../lib/apiKeys/ApiKeyStore';
 
 /** Every person made by `cookie()` joins it, and `createDocument()` makes it an editor. */
 export const TEST_TEAM = 'o_testholdet';
@@ -60,6 +62,12 @@ export interface StartSyncServerOptions {
   readonly limits?: Partial<SyncLimits>;
   /** Root shared types documents may have; default PROTOCOL_TEST_ROOTS (pass DOCUMENT_ROOTS for production's). */
   readonly roots?: readonly string[];
+  /** Scale-out: this server is one node of a cluster over this bus (tests/integration/cluster*.test.ts). */
+  readonly cluster?: ClusterBus;
+  /** Another node's account store (the people all nodes share); the test team is made by its first user. */
+  readonly accountStore?: MemoryAccountStore;
+  /** Another node's API key store (keys all nodes share). */
+  readonly apiKeyStore?: ApiKeyStore;
 }
 
 export interface TestSyncServer {
@@ -83,6 +91,7 @@ export interface TestSyncServer {
   readonly events: AccessEvents;
   /** The platform API's keys, as the process entry hands them to the sync server (admins: `person(…, { role: 'admin' })`). */
   readonly apiKeys: ApiKeyService;
+  readonly apiKeyStore: ApiKeyStore;
   /** A Cookie header with a valid session of a new person on the test team (editor on `createDocument` documents). */
   cookie(name?: string): Promise<string>;
   /** A new signed-in person; `team: false` keeps them off the test team. */
@@ -96,15 +105,18 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
   const metadata = options.metadata ?? new MemoryMetadataStore();
   const documents = createDocumentService({ store, metadata, touchDelayMs: 50 });
   const logger = recordingLogger();
-  const accountStore = new MemoryAccountStore();
+  const accountStore = options.accountStore ?? new MemoryAccountStore();
   const events = createAccessEvents();
   const accounts = createAccountService({ store: accountStore, events, passwords: cheapHasher() });
   const sessions = createSessionService({ store: accountStore, events });
   const resolveSession = createPrincipalResolver(sessions, accountStore);
   const resolveSessionByHash = createPrincipalByHashResolver(sessions, accountStore);
-  const apiKeys = createApiKeyService({ store: new MemoryApiKeyStore(), accounts: accountStore });
-  await accountStore.createOrganisation({ id: TEST_TEAM, name: 'Testholdet', kind: 'association', createdAt: new Date().toISOString() });
-  let people = 0;
+  const apiKeyStore = options.apiKeyStore ?? new MemoryApiKeyStore();
+  const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
+  if (!options.accountStore)
+    await accountStore.createOrganisation({ id: TEST_TEAM, name: 'Testholdet', kind: 'association', createdAt: new Date().toISOString() });
+  // A second node on a shared store numbers its people apart from the first's.
+  let people = options.accountStore ? 1000 : 0;
   async function person(name = 'Karen Blixen', personOptions: { team?: boolean; role?: PlatformRole } = {}): Promise<TestPerson> {
     people += 1;
     const at = new Date().toISOString();
@@ -134,6 +146,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     apiKeys,
     limits: { ...TEST_LIMITS, ...options.limits },
     roots: options.roots ?? PROTOCOL_TEST_ROOTS,
+    ...(options.cluster && { cluster: options.cluster }),
   });
   const http = createServer((_req, res) => res.writeHead(404).end());
   http.on('upgrade', (req, socket, head) => {
@@ -156,6 +169,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     accounts,
     events,
     apiKeys,
+    apiKeyStore,
     async createDocument(id, title = 'Testdokument') {
       await documents.create({ id, title, template: 'blank', createdBy: { id: 'p_test', name: 'Test' } });
       await documents.setGrants(id, [

@@ -1,0 +1,158 @@
+/**
+ * One node's side of the cluster: follows the update stream of every document it holds a room
+ * for (from where the stream ended before the room read the store, so nothing in between is
+ * missed), relays other nodes' presence and comment revisions to its own clients, publishes its
+ * own, and hands access changes from other nodes to the sync server's re-check.
+ * Updates from the bus are applied to the room and relayed, never stored again: the node that
+ * received them from a client stored them before publishing.
+ */
+import * as Y from 'yjs';
+import type { ClusterAccessChange, ClusterBus, DocumentNotice, StreamPosition } from '../../lib/sync/ClusterBus';
+import { STREAM_START } from '../../lib/sync/ClusterBus';
+import type { DocumentStore } from '../../lib/storage/DocumentStore';
+import type { ClusterRoom, RoomCluster } from '../sync/RoomCluster';
+import type { SyncLogger } from '../sync/SyncLogger';
+import { encodeAwareness } from '../sync/encodeMessage';
+import { RemotePresence, type RemotePresenceLimits } from './RemotePresence';
+
+export interface ClusterRelayDeps {
+  readonly bus: ClusterBus;
+  /** The shared store: read again when this node fell too far behind a document's stream. */
+  readonly store: Pick<DocumentStore, 'load'>;
+  readonly logger: SyncLogger;
+  readonly presence: RemotePresenceLimits;
+  /** Tells this node's connections of the document that its comments are at `revision`. */
+  deliverCommentsChanged(documentId: string, revision: number): void;
+  /** Re-checks this node's connections affected by an access change made on another node. */
+  applyAccessChange(change: ClusterAccessChange): void;
+}
+
+interface Held {
+  readonly documentId: string;
+  /** Where to follow the stream from once the room is loaded. */
+  position: StreamPosition;
+  readonly room: ClusterRoom;
+  /** Set once the room is loaded: until then it has nothing to apply updates to. */
+  following: boolean;
+  unfollow: (() => void) | null;
+  readonly stopNotices: () => void;
+  readonly presence: RemotePresence;
+  /** A reload from the store after a stream gap, while it runs (another gap meanwhile waits for it). */
+  reloading: Promise<void> | null;
+}
+
+export class ClusterRelay implements RoomCluster {
+  private readonly held = new Map<string, Held>();
+  private readonly stopAccess: () => void;
+
+  constructor(private readonly deps: ClusterRelayDeps) {
+    this.stopAccess = deps.bus.onAccessChange((change) => deps.applyAccessChange(change));
+  }
+
+  async opening(room: ClusterRoom): Promise<void> {
+    const documentId = room.id;
+    this.release(documentId);
+    const held: Held = {
+      documentId,
+      position: STREAM_START,
+      room,
+      following: false,
+      unfollow: null,
+      stopNotices: this.deps.bus.onNotice(documentId, (notice) => this.notice(held, notice)),
+      presence: new RemotePresence(this.deps.presence),
+      reloading: null,
+    };
+    this.held.set(documentId, held);
+    try {
+      held.position = await this.deps.bus.streamEnd(documentId);
+    } catch (error) {
+      // From the start instead: what the stream still has is applied again (harmless), and if
+      // it dropped entries the first read finds the gap and the room reloads from the store.
+      this.deps.logger.warn({ doc: documentId, err: error }, 'could not read where the update stream ends; following it from its start');
+    }
+  }
+
+  opened(room: ClusterRoom): void {
+    const held = this.held.get(room.id);
+    if (!held || held.room !== room || held.following) return;
+    held.following = true;
+    held.unfollow = this.deps.bus.follow(room.id, held.position, {
+      updates: (updates) => room.applyRemote(updates),
+      gap: () => this.reload(held),
+    });
+  }
+
+  closed(room: ClusterRoom): void {
+    const held = this.held.get(room.id);
+    if (held?.room === room) this.release(room.id);
+  }
+
+  async published(documentId: string, update: Uint8Array): Promise<void> {
+    try {
+      await this.deps.bus.publishUpdate(documentId, update);
+    } catch (error) {
+      // Stored, so not lost; the other nodes' clients get it when those nodes next load the document.
+      this.deps.logger.error({ doc: documentId, err: error }, 'could not publish a stored update to the other nodes');
+    }
+  }
+
+  presenceChanged(documentId: string, update: Uint8Array): void {
+    this.deps.bus.publishNotice(documentId, { kind: 'presence', update });
+  }
+
+  remotePresence(documentId: string): Uint8Array | null {
+    return this.held.get(documentId)?.presence.encodeAll() ?? null;
+  }
+
+  /** After this node told its own connections: the other nodes tell theirs. */
+  publishCommentsChanged(documentId: string, revision: number): void {
+    this.deps.bus.publishNotice(documentId, { kind: 'commentsChanged', revision });
+  }
+
+  /** After this node re-checked its own connections: the other nodes re-check theirs. */
+  publishAccessChange(change: ClusterAccessChange): void {
+    this.deps.bus.publishAccessChange(change);
+  }
+
+  /** Stops following and listening; the bus itself is closed by whoever made it. */
+  close(): void {
+    this.stopAccess();
+    for (const documentId of [...this.held.keys()]) this.release(documentId);
+  }
+
+  private notice(held: Held, notice: DocumentNotice): void {
+    if (notice.kind === 'commentsChanged') return this.deps.deliverCommentsChanged(held.documentId, notice.revision);
+    if (!held.presence.apply(notice.update)) {
+      this.deps.logger.warn({ doc: held.documentId }, 'malformed presence from another node; ignored');
+      return;
+    }
+    if (held.following) held.room.relayRemotePresence(encodeAwareness(notice.update));
+  }
+
+  /** The stream dropped entries this node had not read: apply the whole stored document (Yjs skips what it has). */
+  private reload(held: Held): void {
+    if (held.reloading) {
+      void held.reloading.then(() => this.reload(held));
+      return;
+    }
+    held.reloading = (async () => {
+      try {
+        const stored = await this.deps.store.load(held.documentId);
+        if (this.held.get(held.documentId) !== held || !stored || stored.length === 0) return;
+        held.room.applyRemote([stored.length === 1 ? (stored[0] as Uint8Array) : Y.mergeUpdates(stored)]);
+      } catch (error) {
+        this.deps.logger.error({ doc: held.documentId, err: error }, 'could not reload a document after a stream gap');
+      } finally {
+        held.reloading = null;
+      }
+    })();
+  }
+
+  private release(documentId: string): void {
+    const held = this.held.get(documentId);
+    if (!held) return;
+    this.held.delete(documentId);
+    held.unfollow?.();
+    held.stopNotices();
+  }
+}
