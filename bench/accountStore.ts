@@ -76,20 +76,22 @@ const cpuMs = (since: NodeJS.CpuUsage): number => {
 };
 
 /**
- * p50/p99 of `one`, and of `floor` (one bare durable append) interleaved with it sample by sample,
- * so both see the same machine: on a busy one the scheduler, not the store, sets the p99.
+ * p50/p99 of `one`, one at a time, and of `floor` (one bare durable append) interleaved with it
+ * sample by sample, so both see the same machine: on a busy one the scheduler, not the store, sets
+ * the p99. bench:data times its session figures with it too (on any backend, without a floor).
  */
-async function timed(
+export async function timed(
   samples: number,
   one: (i: number) => Promise<unknown>,
-  floor: () => Promise<unknown>,
-): Promise<{ p50: number; p99: number; floorP50: number; floorP99: number }> {
+  floor?: () => Promise<unknown>,
+): Promise<{ p50: number; p99: number; samples: number; floorP50?: number; floorP99?: number }> {
   const times: number[] = [];
   const floorTimes: number[] = [];
   for (let i = 0; i < samples; i++) {
     let started = performance.now();
     await one(i);
     times.push(performance.now() - started);
+    if (!floor) continue;
     started = performance.now();
     await floor();
     floorTimes.push(performance.now() - started);
@@ -99,8 +101,8 @@ async function timed(
   return {
     p50: round(percentile(times, 50)),
     p99: round(percentile(times, 99)),
-    floorP50: round(percentile(floorTimes, 50)),
-    floorP99: round(percentile(floorTimes, 99)),
+    samples: times.length,
+    ...(floor && { floorP50: round(percentile(floorTimes, 50)), floorP99: round(percentile(floorTimes, 99)) }),
   };
 }
 

@@ -118,32 +118,8 @@ async function measure(kind: CommentStoreKind, stored: number, options: CommentW
     } else {
       store = new LowCommentStore(join(dataDir, 'comments.json'));
     }
-    // Warm: the written document is in memory for both (LowCommentStore: the whole file), and the
-    // garbage of seeding and importing is collected, as in a server that has been up a while.
-    // One write first: the document's and the catalogue's first append after a start opens (or
-    // creates) their log segment, once per process; the figure is about the writes after it.
-    await store.read(HOT);
-    await store.update(HOT, () => ({
-      put: [sampleComment('cw_warm', HOT, new Date(Date.UTC(2027, 11, 31)).toISOString(), 1)],
-      result: null,
-    }));
-    collectGarbage();
-    const latencies: number[] = [];
-    let next = 0;
-    const cpu = process.cpuUsage();
-    const writer = async (w: number): Promise<void> => {
-      while (next < writes) {
-        const n = next++;
-        const comment = sampleComment(`cw_${w}_${n}`, HOT, new Date(Date.UTC(2028, 0, 1) + n).toISOString(), n);
-        const started = performance.now();
-        await store.update(HOT, () => ({ put: [comment], result: null }));
-        latencies.push(performance.now() - started);
-      }
-    };
-    await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
-    const used = process.cpuUsage(cpu);
+    const timed = await timeCommentWrites(store, HOT, { writers, writes });
     await store.close();
-    latencies.sort((a, b) => a - b);
     return {
       figure: 'comment_write_at_store',
       store: kind === 'file' ? 'FileCommentStore' : 'LowCommentStore',
@@ -151,16 +127,77 @@ async function measure(kind: CommentStoreKind, stored: number, options: CommentW
       documents,
       onWrittenDocument: Math.round(stored * hotShare),
       writers,
-      writes: latencies.length,
-      p50Ms: round(percentile(latencies, 50)),
-      p99Ms: round(percentile(latencies, 99)),
-      maxMs: round(latencies.at(-1) ?? NaN),
-      cpuMsPerWrite: Math.round((used.user + used.system) / latencies.length) / 1000,
+      writes: timed.writes,
+      p50Ms: timed.p50Ms,
+      p99Ms: timed.p99Ms,
+      maxMs: timed.maxMs,
+      cpuMsPerWrite: timed.cpuMsPerWrite,
       ...(importMs !== undefined ? { importMs } : {}),
     };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+export interface TimedCommentWrites {
+  /** Writes completed. */
+  readonly writes: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** CPU time of this process per write (user + system). */
+  readonly cpuMsPerWrite: number;
+  /** Writes completed per second of the run. */
+  readonly writesPerSecond: number;
+  /** True when `seconds` ran out before `writes` were issued. */
+  readonly truncated: boolean;
+}
+
+/**
+ * `writes` new comments on `documentId` through `store.update` from `writers` concurrent writers,
+ * each timed (what bench:data also measures, on any backend). Warm first: the document is read
+ * and written once (the first append after a start opens or creates its log segment, once per
+ * process) and the garbage of seeding is collected, as in a server that has been up a while.
+ * With `seconds`, writers stop starting writes after that long (those in flight finish).
+ */
+export async function timeCommentWrites(
+  store: CommentStore,
+  documentId: string,
+  options: { readonly writers: number; readonly writes: number; readonly seconds?: number },
+): Promise<TimedCommentWrites> {
+  await store.read(documentId);
+  await store.update(documentId, () => ({
+    put: [sampleComment('cw_warm', documentId, new Date(Date.UTC(2027, 11, 31)).toISOString(), 1)],
+    result: null,
+  }));
+  collectGarbage();
+  const latencies: number[] = [];
+  let next = 0;
+  const begun = performance.now();
+  const deadline = begun + (options.seconds ?? Infinity) * 1000;
+  const cpu = process.cpuUsage();
+  const writer = async (w: number): Promise<void> => {
+    while (next < options.writes && performance.now() < deadline) {
+      const n = next++;
+      const comment = sampleComment(`cw_${w}_${n}`, documentId, new Date(Date.UTC(2028, 0, 1) + n).toISOString(), n);
+      const started = performance.now();
+      await store.update(documentId, () => ({ put: [comment], result: null }));
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: options.writers }, (_, w) => writer(w)));
+  const used = process.cpuUsage(cpu);
+  const elapsedSeconds = (performance.now() - begun) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    writes: latencies.length,
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(latencies.at(-1) ?? NaN),
+    cpuMsPerWrite: Math.round((used.user + used.system) / latencies.length) / 1000,
+    writesPerSecond: Math.round((latencies.length / elapsedSeconds) * 10) / 10,
+    truncated: next < options.writes,
+  };
 }
 
 async function measureFloor(options: CommentWriteOptions): Promise<EngineFloorFigure> {

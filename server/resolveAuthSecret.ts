@@ -1,17 +1,30 @@
 /**
  * AUTH_SECRET from the environment, or else one generated once into the data dir (owner-only)
- * and reused. Several server nodes must share an explicit AUTH_SECRET.
+ * and reused. Several server nodes must share an explicit AUTH_SECRET: with a shared store
+ * (DATABASE_URL) a missing one stops the start, as each node would otherwise generate its own and
+ * reject the sessions and tokens the others sign.
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ConfigError } from '../lib/config';
 import type { Logger } from './logger';
 import { DataDirError } from './storage/checkDataDir';
 
 export const SECRET_FILE = 'auth-secret';
 
-export async function resolveAuthSecret(fromEnv: string | undefined, dataDir: string, logger: Logger): Promise<string> {
+export async function resolveAuthSecret(
+  fromEnv: string | undefined,
+  dataDir: string,
+  logger: Logger,
+  options: { readonly sharedStore?: boolean } = {},
+): Promise<string> {
   if (fromEnv) return fromEnv;
+  if (options.sharedStore) {
+    throw new ConfigError(
+      "Samskriv did not start: AUTH_SECRET must be set when DATABASE_URL is set (every server node must sign and check sessions with the same secret; a secret generated per node would make the nodes reject each other's sign-ins).",
+    );
+  }
   const path = join(dataDir, SECRET_FILE);
   try {
     const secret = (await readFile(path, 'utf8')).trim();

@@ -73,7 +73,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const dataDir = resolve(config.DATA_DIR);
   await mkdir(join(dataDir, 'docs'), { recursive: true, mode: 0o700 });
 
-  const secret = await resolveAuthSecret(config.AUTH_SECRET, dataDir, logger);
+  const secret = await resolveAuthSecret(config.AUTH_SECRET, dataDir, logger, { sharedStore: config.DATABASE_URL !== undefined });
   // PostgreSQL with DATABASE_URL, else the embedded store in DATA_DIR (checked before anything is served).
   const stores = await createStores({ config, dataDir, projectDir: options.projectDir, logger });
   const {

@@ -1,13 +1,13 @@
 /**
  * Comment write p99 at a number of stored comments: 100 documents, `hotShare` of the comments on
- * the one written to, `writers` concurrent writers each adding replies through the CommentStore's
- * update (the one write every comment act makes), on stores opened afresh as a server start opens them.
+ * the one written to, `writers` concurrent writers each adding a comment through the CommentStore's
+ * update (the one write every comment act makes; timed by bench/commentStoreWrite.ts's
+ * `timeCommentWrites`), on stores opened afresh as a server start opens them.
  */
-import { randomUUID } from 'node:crypto';
-import type { StoredComment } from '../../lib/comments/model';
+import { timeCommentWrites } from '../commentStoreWrite';
 import { generateLoad } from '../seed/generateLoad';
+import { storeWriter } from '../seed/storeWriter';
 import type { DataBackend } from './backends';
-import { latencies, measure } from './figure';
 
 export interface CommentWriteRun {
   readonly storedComments: number;
@@ -17,6 +17,8 @@ export interface CommentWriteRun {
   readonly truncated: boolean;
   /** Writes completed per second (with a store that serialises writes, latency is about writers ÷ this). */
   readonly writesPerSecond: number;
+  /** CPU time of this process per write. */
+  readonly cpuMsPerWrite: number;
   readonly seedSeconds: number;
 }
 
@@ -27,7 +29,7 @@ export async function commentWriteRun(
   const target = await backend.create();
   try {
     const seeded = await target.open();
-    const summary = await generateLoad(target.writer(seeded), {
+    const summary = await generateLoad(storeWriter(seeded), {
       people: 1000,
       documents: 100,
       comments: options.storedComments,
@@ -40,26 +42,18 @@ export async function commentWriteRun(
     try {
       const hot = summary.hottestDocumentId!;
       const current = await stores.comments.read(hot);
-      const root = current.comments.find((comment) => comment.parentId === null)!;
       options.progress(`comment writes at ${options.storedComments} stored comments (${current.comments.length} on the written document)`);
-      const { samples, truncated, perSecond } = await measure({ workers: options.writers, total: options.writes, seconds: options.seconds }, (n) => {
-        const reply: StoredComment = {
-          id: `c_${randomUUID()}`,
-          documentId: hot,
-          threadId: root.id,
-          parentId: root.id,
-          kind: 'reply',
-          anchor: null,
-          text: `Svar nummer ${n} under belastning.`,
-          author: { kind: 'person', id: root.author.id, name: root.author.name },
-          createdAt: new Date().toISOString(),
-          supporters: [],
-          reports: [],
-          moderation: { state: 'visible' },
-        };
-        return stores.comments.update(hot, () => ({ put: [reply], result: null }));
-      });
-      return { storedComments: options.storedComments, ...latencies(samples), truncated, writesPerSecond: perSecond, seedSeconds: summary.seconds };
+      const timed = await timeCommentWrites(stores.comments, hot, { writers: options.writers, writes: options.writes, seconds: options.seconds });
+      return {
+        storedComments: options.storedComments,
+        p50: timed.p50Ms,
+        p99: timed.p99Ms,
+        samples: timed.writes,
+        truncated: timed.truncated,
+        writesPerSecond: timed.writesPerSecond,
+        cpuMsPerWrite: timed.cpuMsPerWrite,
+        seedSeconds: summary.seconds,
+      };
     } finally {
       await stores.close();
     }

@@ -6,14 +6,17 @@
  * - session check and sign-in (no password hashing) p99 with 100k people;
  * - start to serving (until /healthz answers) and RSS after start, with 100k people, 100k comments
  *   and 10k documents.
+ * Backends (backends.ts): `embedded` (a data dir) and `postgres` (a fresh database per data set on
+ * the PostgreSQL named by DATABASE_URL, or on one the bench starts on loopback itself).
  * Env: BENCH_DATA_SCALE (1; e.g. 0.01 for a quick check: every size times it), BENCH_DATA_BACKENDS
- * (all; comma-separated names), BENCH_DATA_WRITES (1000 writes per size), BENCH_DATA_SECONDS (60:
+ * (embedded,postgres; comma-separated names), BENCH_DATA_WRITES (1000 writes per size), BENCH_DATA_SECONDS (60:
  * writers stop starting writes after this; what is in flight finishes), BENCH_DATA_ONLY
  * (comments,sessions,start).
  */
 import { scryptHasher } from '../../lib/auth/scryptHasher';
 import { generateLoad, SEED_PASSWORD } from '../seed/generateLoad';
-import { BACKENDS } from './backends';
+import { storeWriter } from '../seed/storeWriter';
+import { BACKENDS, type DataBackend } from './backends';
 import { commentWriteRun } from './commentWrite';
 import { figure, type Figure } from './figure';
 import { sessionRuns } from './sessions';
@@ -32,6 +35,14 @@ const emit = (one: Figure) => process.stdout.write(`${JSON.stringify({ ...one, .
 const passwordHash = await scryptHasher().hash(SEED_PASSWORD);
 
 for (const backend of BACKENDS.filter((b) => !wanted || wanted.includes(b.name))) {
+  try {
+    await measureBackend(backend);
+  } finally {
+    await backend.close();
+  }
+}
+
+async function measureBackend(backend: DataBackend): Promise<void> {
   if (only.has('comments')) {
     const runs = [];
     for (const nominal of [1_000, 10_000, 100_000]) {
@@ -47,6 +58,7 @@ for (const backend of BACKENDS.filter((b) => !wanted || wanted.includes(b.name))
           samples: run.samples,
           truncated: run.truncated,
           writesPerSecond: run.writesPerSecond,
+          cpuMsPerWrite: run.cpuMsPerWrite,
         }),
       );
     }
@@ -65,13 +77,13 @@ for (const backend of BACKENDS.filter((b) => !wanted || wanted.includes(b.name))
     const target = await backend.create();
     try {
       progress(`seeding ${people} people, ${documents} documents, ${comments} comments`);
-      const summary = await generateLoad(target.writer(await target.open()), { people, documents, comments, passwordHash, progress });
+      const summary = await generateLoad(storeWriter(await target.open()), { people, documents, comments, passwordHash, progress });
       progress(`seeded in ${summary.seconds} s`);
       if (only.has('sessions')) {
         const stores = await target.open();
         try {
           progress('sign-ins and session checks');
-          const runs = await sessionRuns(stores.accounts, { count: writes, seconds });
+          const runs = await sessionRuns(stores.accounts, { count: writes });
           emit(figure('sign_in_p99', backend.name, runs.signIn.p99, 'ms', 5, { people, passwordHashing: false, ...runs.signIn }));
           emit(figure('session_check_p99', backend.name, runs.check.p99, 'ms', 5, { people, ...runs.check }));
         } finally {

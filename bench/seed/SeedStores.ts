@@ -1,20 +1,18 @@
 /**
- * The stores a data set lives in, built as server/startServer.ts builds them: from a data dir
- * (today's embedded stores) or, later, from a PostgreSQL URL. Only the interfaces in lib are used
- * by the seeder and bench:data, so another backend is one more branch here.
+ * The stores a data set lives in, built by server/createStores.ts exactly as a server start builds
+ * them: the embedded stores of a data dir, or the PostgreSQL stores of a database (its schema
+ * migrated first). The seeder and bench:data use only the store interfaces in lib.
  */
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CommentStore } from '../../lib/comments/CommentStore';
 import type { AccountStore } from '../../lib/people/AccountStore';
 import type { SharingStore } from '../../lib/sharing/SharingStore';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
 import type { MetadataStore } from '../../lib/storage/MetadataStore';
-import { LowCommentStore } from '../../server/comments/LowCommentStore';
-import { LowAccountStore } from '../../server/people/LowAccountStore';
-import { LowSharingStore } from '../../server/sharing/LowSharingStore';
-import { FileDocumentStore } from '../../server/storage/FileDocumentStore';
-import { LowMetadataStore } from '../../server/storage/LowMetadataStore';
+import { createStores } from '../../server/createStores';
+import { createLogger } from '../../server/logger';
 
 export interface SeedStores {
   readonly documents: DocumentStore;
@@ -22,11 +20,6 @@ export interface SeedStores {
   readonly comments: CommentStore;
   readonly accounts: AccountStore;
   readonly sharing: SharingStore;
-  /**
-   * Set when each write rewrites a whole store file (today's lowdb JSON stores): writing a large
-   * data set act by act would take hours, so the seeder writes those files once (lowdbFileWriter).
-   */
-  readonly wholeFileWrites?: { readonly dataDir: string };
   close(): Promise<void>;
 }
 
@@ -35,41 +28,43 @@ export type SeedTargetOptions = { readonly dataDir: string } | { readonly databa
 export class SeedTargetError extends Error {
   override readonly name = 'SeedTargetError';
   constructor(
-    readonly code: 'postgres_not_in_build' | 'not_empty',
+    readonly code: 'database_unavailable' | 'not_empty',
     message: string,
   ) {
     super(message);
   }
 }
 
-/** The embedded stores over a data dir, with the file names and (default) options startServer uses. */
-export async function openEmbeddedStores(dataDir: string, options: { groupCommitMs?: number } = {}): Promise<SeedStores> {
+/** Where server/postgres/migrations is. */
+const PROJECT_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The embedded stores over a data dir (created if missing), as a start without DATABASE_URL opens them. */
+export async function openEmbeddedStores(dataDir: string): Promise<SeedStores> {
   const dir = resolve(dataDir);
-  await mkdir(join(dir, 'docs'), { recursive: true, mode: 0o700 });
-  const documents = new FileDocumentStore({ dir: join(dir, 'docs'), groupCommitMs: options.groupCommitMs ?? 0 });
-  const metadata = new LowMetadataStore(join(dir, 'meta.json'));
-  const comments = new LowCommentStore(join(dir, 'comments.json'));
-  const accounts = new LowAccountStore(join(dir, 'people.json'));
-  const sharing = new LowSharingStore(join(dir, 'access.json'));
-  return {
-    documents,
-    metadata,
-    comments,
-    accounts,
-    sharing,
-    wholeFileWrites: { dataDir: dir },
-    async close() {
-      await documents.close();
-      await metadata.close();
-      await comments.close();
-      await accounts.close();
-      await sharing.close();
-    },
-  };
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return createStores({
+    config: { DATABASE_URL: undefined, SYNC_GROUP_COMMIT_MS: 0 },
+    dataDir: dir,
+    projectDir: PROJECT_DIR,
+    logger: createLogger('silent'),
+  });
 }
 
-export async function openSeedStores(target: SeedTargetOptions): Promise<SeedStores> {
-  if ('dataDir' in target) return openEmbeddedStores(target.dataDir);
-  // Wiring PostgreSQL is this one line once server/createStores.ts builds its stores from a URL.
-  throw new SeedTargetError('postgres_not_in_build', 'PostgreSQL stores are not in this build yet: use --data-dir.');
+/** The PostgreSQL stores of a database, its schema migrated first (as every node does at start). */
+export async function openDatabaseStores(databaseUrl: string): Promise<SeedStores> {
+  try {
+    // The data dir is not used by the PostgreSQL stores.
+    return await createStores({
+      config: { DATABASE_URL: databaseUrl, SYNC_GROUP_COMMIT_MS: 0 },
+      dataDir: PROJECT_DIR,
+      projectDir: PROJECT_DIR,
+      logger: createLogger('silent'),
+    });
+  } catch (error) {
+    throw new SeedTargetError('database_unavailable', (error as Error).message.replace('Samskriv did not start: ', ''));
+  }
+}
+
+export function openSeedStores(target: SeedTargetOptions): Promise<SeedStores> {
+  return 'dataDir' in target ? openEmbeddedStores(target.dataDir) : openDatabaseStores(target.databaseUrl);
 }

@@ -1,7 +1,6 @@
 /**
- * Where the load generator puts what it made. `storeWriter` writes through the store interfaces
- * in lib (any backend); `lowdbFileWriter` writes today's embedded JSON files once each, because
- * those stores rewrite their whole file on every write (see lowdbFileWriter).
+ * Where the load generator puts what it made: `storeWriter` writes through the store interfaces
+ * in lib (the embedded stores of a data dir or the PostgreSQL stores, each write one bounded act).
  */
 import type { ModerationLogEntry, StoredComment } from '../../lib/comments/model';
 import type { Membership, Organisation, Person, Workspace } from '../../lib/people/AccountStore';

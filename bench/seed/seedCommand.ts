@@ -1,17 +1,15 @@
 /**
  * The seed:load command: its options checked (a clear error otherwise), the target's stores opened,
- * a non-empty target refused unless `--append`, and the generator run into the right writer.
+ * a non-empty target refused unless `--append`, and the generator run through the stores.
  */
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../../lib/config';
 import { generateLoad } from './generateLoad';
-import { lowdbFileWriter } from './lowdbFileWriter';
 import { openSeedStores, SeedTargetError, type SeedTargetOptions } from './SeedStores';
 import { storeWriter } from './storeWriter';
-import type { SeedWriter } from './SeedWriter';
-import type { SeedStores } from './SeedStores';
 
 const USAGE =
-  'usage: npm run seed:load -- --people N --documents N --comments N [--data-dir DIR | --database-url URL] [--seed N] [--append] [--through-stores]';
+  'usage: npm run seed:load -- --people N --documents N --comments N [--data-dir DIR | --database-url URL] [--seed N] [--append]';
 
 export class SeedOptionError extends Error {
   override readonly name = 'SeedOptionError';
@@ -25,7 +23,6 @@ export interface SeedCommand {
   readonly comments: number;
   readonly seed: number;
   readonly append: boolean;
-  readonly throughStores: boolean;
 }
 
 function count(name: string, value: string | undefined, max: number): number {
@@ -33,6 +30,17 @@ function count(name: string, value: string | undefined, max: number): number {
   if (!/^\d+$/.test(value) || Number(value) > max)
     throw new SeedOptionError(`--${name} must be a whole number from 0 to ${max}, not "${value}".`);
   return Number(value);
+}
+
+/** Checked as the server checks DATABASE_URL; the message never repeats the URL (it may hold a password). */
+function databaseUrl(value: string): string {
+  try {
+    const url = loadConfig({ DATABASE_URL: value }).DATABASE_URL;
+    if (url) return url;
+  } catch (error) {
+    throw new SeedOptionError(`--database-url: ${(error as Error).message.replace(/^Invalid configuration:\s*DATABASE_URL: /, '')}`);
+  }
+  throw new SeedOptionError('--database-url must not be empty.');
 }
 
 /** The command line as a checked command; throws SeedOptionError with a sentence. */
@@ -49,7 +57,6 @@ export function parseSeedCommand(args: readonly string[], env: Record<string, st
         'database-url': { type: 'string' },
         seed: { type: 'string' },
         append: { type: 'boolean' },
-        'through-stores': { type: 'boolean' },
       },
       strict: true,
     }));
@@ -60,7 +67,7 @@ export function parseSeedCommand(args: readonly string[], env: Record<string, st
     throw new SeedOptionError('Give either --data-dir or --database-url, not both.');
   const target: SeedTargetOptions =
     values['database-url'] !== undefined
-      ? { databaseUrl: values['database-url'] }
+      ? { databaseUrl: databaseUrl(values['database-url']) }
       : { dataDir: values['data-dir'] ?? env.DATA_DIR ?? './data' };
   const people = count('people', values.people, 10_000_000);
   const documents = count('documents', values.documents, 1_000_000);
@@ -73,18 +80,12 @@ export function parseSeedCommand(args: readonly string[], env: Record<string, st
     comments,
     seed: values.seed === undefined ? 1 : count('seed', values.seed, 2 ** 31),
     append: values.append ?? false,
-    throughStores: values['through-stores'] ?? false,
   };
-}
-
-/** The writer for these stores: through the interfaces, unless each write rewrites a whole file. */
-export function writerFor(stores: SeedStores, throughStores = false): SeedWriter {
-  return stores.wholeFileWrites && !throughStores ? lowdbFileWriter(stores, stores.wholeFileWrites.dataDir) : storeWriter(stores);
 }
 
 export async function runSeedCommand(command: SeedCommand, progress: (line: string) => void = () => undefined) {
   const stores = await openSeedStores(command.target);
-  const writer = writerFor(stores, command.throughStores);
+  const writer = storeWriter(stores);
   const held = await writer.holds();
   if (!command.append && (held.people > 0 || held.documents > 0)) {
     await stores.close();

@@ -1,6 +1,6 @@
 /**
  * `npm run seed:load -- --people N --documents N --comments N [--data-dir DIR | --database-url URL]`:
- * fills a data dir (or, once it is in the build, a PostgreSQL database) with a realistic data set
+ * fills a data dir or a PostgreSQL database with a realistic data set
  * to try Samskriv at size. Progress goes to stderr; the summary (one JSON object) to stdout.
  */
 import { SEED_ADMIN_EMAIL, SEED_PASSWORD } from './generateLoad';

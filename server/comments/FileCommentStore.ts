@@ -31,6 +31,7 @@
  * On first start with an existing `<DATA_DIR>/comments.json` (LowCommentStore) everything in it
  * is imported first (importCommentsJson.ts). One process must be the only writer.
  */
+import { readdir } from 'node:fs/promises';
 import type { CommentStore, CommentUpdate, CommentWrite, DocumentComments } from '../../lib/comments/CommentStore';
 import type { ModerationLogEntry, StoredComment } from '../../lib/comments/model';
 import { isValidDocumentId } from '../../lib/documentId';
@@ -198,6 +199,25 @@ export class FileCommentStore implements CommentStore {
 
   async moderationLog(options?: { readonly documentIds?: readonly string[]; readonly limit?: number }): Promise<ModerationLogEntry[]> {
     return (await this.open()).moderationLog(options);
+  }
+
+  /**
+   * Every document with a comment stream (comments, or a revision of its own), sorted; comments.json
+   * is imported first. Not on the CommentStore interface: for `npm run migrate:data`, which reads
+   * each of them.
+   */
+  async documentIds(): Promise<string[]> {
+    await this.open();
+    try {
+      const entries = await readdir(commentStoreDirs(this.options.dataDir).docs, { withFileTypes: true });
+      return entries
+        .filter((entry) => entry.isDirectory() && isValidDocumentId(entry.name))
+        .map((entry) => entry.name)
+        .sort();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   }
 
   close(): Promise<void> {

@@ -55,6 +55,16 @@ export type AccountCollections = {
   readonly workspaces: RecordCollection<Workspace>;
 };
 
+/** Every record of the store, as `exportAll` hands it out (each list in no particular order). */
+export interface AccountExport {
+  readonly people: Person[];
+  readonly sessions: Session[];
+  readonly tokens: OneTimeToken[];
+  readonly organisations: Organisation[];
+  readonly memberships: Membership[];
+  readonly workspaces: Workspace[];
+}
+
 const ACTIVE_ADMIN = 'active';
 const copy = <T>(value: T): T => structuredClone(value);
 const isActiveAdmin = (person: Person): boolean => person.role === 'admin' && !person.disabled;
@@ -288,6 +298,22 @@ export class FileAccountStore implements AccountStore {
       ...spentTokens.map((token) => tokens.delete(token.hash)),
     ]);
     return { sessions: expiredSessions.length, tokens: spentTokens.length };
+  }
+
+  /**
+   * Copies of every record (people.json imported first): what `npm run migrate:data` copies. Not
+   * on the AccountStore interface, which never lists every session or token.
+   */
+  async exportAll(): Promise<AccountExport> {
+    const { people, sessions, tokens, organisations, memberships, workspaces } = await this.ready();
+    return copy({
+      people: [...people.values()],
+      sessions: [...sessions.values()],
+      tokens: [...tokens.values()],
+      organisations: [...organisations.values()],
+      memberships: [...memberships.values()],
+      workspaces: [...workspaces.values()],
+    });
   }
 
   /** Waits for every write issued so far and closes the logs. */

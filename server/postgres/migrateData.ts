@@ -1,26 +1,33 @@
 /**
- * `npm run migrate:data -- --from ./data --to "$DATABASE_URL"`: copies an embedded install (the
- * data dir as today's stores write it) into an empty PostgreSQL database, then reads everything
- * back through the PostgreSQL stores and compares: every document's Yjs state vector and body, its
- * metadata, every comment and revision, the moderation log, every person, organisation,
- * membership, workspace, session and one-time token, every invite and co-author request, every
- * API key. Any difference is reported and fails the run; the data dir is only read.
+ * `npm run migrate:data -- --from ./data --to "$DATABASE_URL"`: copies an embedded install into an
+ * empty PostgreSQL database, then reads everything back through the PostgreSQL stores and
+ * compares: every document's Yjs state vector and body, its metadata, every comment and revision,
+ * the moderation log, every person, organisation, membership, workspace, session and one-time
+ * token, every invite and co-author request, every API key. Any difference is reported and fails
+ * the run.
+ *
+ * The data dir is read through the embedded stores exactly as a start of the server builds them
+ * (createStores), so a data dir of any version works: the JSON files of earlier versions
+ * (meta.json, people.json, access.json, comments.json) are imported into the record and comment
+ * logs first, as the first start of this version would do, and nothing else in it is changed.
+ * What the store interfaces cannot list (every session, token, membership, invite, request, every
+ * document's comments) comes from the File* stores' export methods.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import * as Y from 'yjs';
+import type { ApiKey } from '../../lib/apiKeys/ApiKeyStore';
+import type { DocumentComments } from '../../lib/comments/CommentStore';
+import type { ModerationLogEntry } from '../../lib/comments/model';
 import { BODY_FRAGMENT } from '../../lib/protocol';
-import type { OneTimeToken, Session } from '../../lib/people/AccountStore';
-import { LowApiKeyStore } from '../apiKeys';
-import { emptyCommentsData, parseCommentsData, type CommentsData } from '../comments/commentData';
-import { emptyPeopleData, type PeopleData } from '../people/PeopleData';
-import { peopleFileSchema } from '../people/peopleFileSchema';
-import { emptySharingData, type SharingData } from '../sharing/SharingData';
-import { sharingFileSchema } from '../sharing/sharingFileSchema';
-import { FileDocumentStore } from '../storage/FileDocumentStore';
-import { LowMetadataStore } from '../storage/LowMetadataStore';
-import { parseStoreFile } from '../storage/parseStoreFile';
+import type { CoAuthorRequest, Invite } from '../../lib/sharing/SharingStore';
+import type { DocumentMeta } from '../../lib/storage/MetadataStore';
+import { FileCommentStore } from '../comments/FileCommentStore';
+import { createStores, type Stores } from '../createStores';
+import { createLogger, type Logger } from '../logger';
+import { FileAccountStore, type AccountExport } from '../people/FileAccountStore';
+import { FileSharingStore } from '../sharing/FileSharingStore';
 import { createPool, inTransaction, type Pool } from './createPool';
 import { migrate } from './migrate';
 import { openReportSince, PgCommentStore } from './PgCommentStore';
@@ -36,6 +43,8 @@ export interface MigrateDataOptions {
   readonly migrationsDir: string;
   /** Progress lines (one per kind of record). */
   readonly log?: (line: string) => void;
+  /** What the embedded stores log while they open (imports of older files, damage); silent by default. */
+  readonly logger?: Logger;
 }
 
 export interface MigrationReport {
@@ -57,22 +66,20 @@ export class DataMigrationError extends Error {
   override readonly name = 'DataMigrationError';
 }
 
-async function readJson<T>(path: string, parse: (raw: unknown) => T, empty: () => T): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty();
-    throw error;
-  }
-  try {
-    return parse(JSON.parse(text));
-  } catch (error) {
-    throw new DataMigrationError(`${path}: ${(error as Error).message}`);
-  }
+/** Everything read from the data dir. */
+interface Source {
+  readonly bodies: ReadonlyMap<string, Y.Doc>;
+  readonly metas: readonly DocumentMeta[];
+  readonly accounts: AccountExport;
+  readonly invites: readonly Invite[];
+  readonly requests: readonly CoAuthorRequest[];
+  readonly comments: readonly DocumentComments[];
+  /** Oldest first. */
+  readonly moderationLog: readonly ModerationLogEntry[];
+  readonly keys: readonly ApiKey[];
 }
 
-/** Every document with a body or metadata: ids from meta.json and the docs folder. */
+/** Every document with a body or metadata: ids from the metadata and the docs folder. */
 async function documentIds(dataDir: string, listed: readonly string[]): Promise<string[]> {
   let dirs: string[] = [];
   try {
@@ -93,100 +100,133 @@ const bodyOf = (updates: readonly Uint8Array[]): Y.Doc => {
   return doc;
 };
 
+/** The embedded stores over `dataDir`, as a start without DATABASE_URL opens them (older files imported). */
+async function openEmbedded(dataDir: string, logger: Logger): Promise<Stores> {
+  try {
+    if (!(await stat(dataDir)).isDirectory()) throw new DataMigrationError(`${dataDir} is not a directory`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new DataMigrationError(`there is no data dir at ${dataDir}`);
+    throw error;
+  }
+  try {
+    return await createStores({ config: { DATABASE_URL: undefined, SYNC_GROUP_COMMIT_MS: 0 }, dataDir, projectDir: dataDir, logger });
+  } catch (error) {
+    throw new DataMigrationError((error as Error).message.replace('Samskriv did not start: ', 'the data dir cannot be read: '), {
+      cause: error,
+    });
+  }
+}
+
+/** Reads every record of the embedded install. */
+async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
+  const { accounts, sharing, comments } = embedded;
+  if (!(accounts instanceof FileAccountStore) || !(sharing instanceof FileSharingStore) || !(comments instanceof FileCommentStore))
+    throw new Error('migrate:data reads the embedded stores only');
+  const metas = await embedded.metadata.listDocuments();
+  const bodies = new Map<string, Y.Doc>();
+  for (const id of await documentIds(
+    dataDir,
+    metas.map((meta) => meta.id),
+  )) {
+    let updates: Uint8Array[] | null;
+    try {
+      updates = await embedded.documents.load(id);
+    } catch (error) {
+      throw new DataMigrationError(`document ${id} cannot be read (${(error as Error).message}): repair or restore it first`);
+    }
+    if (updates) bodies.set(id, bodyOf(updates));
+    await embedded.documents.release?.(id);
+  }
+  const perDocument: DocumentComments[] = [];
+  for (const id of await comments.documentIds()) {
+    try {
+      perDocument.push(await comments.read(id));
+    } catch (error) {
+      throw new DataMigrationError(
+        `the comments of document ${id} cannot be read (${(error as Error).message}): repair or restore them first`,
+      );
+    }
+  }
+  const { invites, requests } = await sharing.exportAll();
+  return {
+    bodies,
+    metas,
+    accounts: await accounts.exportAll(),
+    invites,
+    requests,
+    comments: perDocument,
+    moderationLog: (await comments.moderationLog({ limit: Number.MAX_SAFE_INTEGER })).reverse(),
+    keys: await embedded.apiKeys.list(),
+  };
+}
+
 export async function migrateData(options: MigrateDataOptions): Promise<MigrationReport> {
   const log = options.log ?? (() => {});
+  const dataDir = resolve(options.dataDir);
+  const embedded = await openEmbedded(dataDir, options.logger ?? createLogger('silent'));
+  let source: Source | null = null;
   const pool = createPool(options.databaseUrl, { max: 4 });
-  const files = new FileDocumentStore({ dir: join(options.dataDir, 'docs'), groupCommitMs: 0 });
-  const lowMeta = new LowMetadataStore(join(options.dataDir, 'meta.json'));
-  const lowKeys = new LowApiKeyStore(join(options.dataDir, 'api-keys.json'));
   try {
     await migrate(pool, options.migrationsDir);
     await refuseNonEmpty(pool);
-    const metas = await lowMeta.listDocuments();
-    const people = await readJson<PeopleData>(
-      join(options.dataDir, 'people.json'),
-      (raw) => parseStoreFile(peopleFileSchema, raw) as PeopleData,
-      emptyPeopleData,
-    );
-    const sharing = await readJson<SharingData>(
-      join(options.dataDir, 'access.json'),
-      (raw) => parseStoreFile(sharingFileSchema, raw) as SharingData,
-      emptySharingData,
-    );
-    const comments = await readJson<CommentsData>(join(options.dataDir, 'comments.json'), parseCommentsData, emptyCommentsData);
-    const keys = await lowKeys.list();
-    const ids = await documentIds(
-      options.dataDir,
-      metas.map((meta) => meta.id),
-    );
-
-    // Bodies: each document's log and snapshot merged into one snapshot.
-    const bodies = new PgDocumentStore(pool);
-    const sources = new Map<string, Y.Doc>();
-    for (const id of ids) {
-      let updates: Uint8Array[] | null;
-      try {
-        updates = await files.load(id);
-      } catch (error) {
-        throw new DataMigrationError(`document ${id} cannot be read (${(error as Error).message}): repair or restore it first`);
-      }
-      if (!updates) continue;
-      const doc = bodyOf(updates);
-      sources.set(id, doc);
-      await bodies.compact(id, Y.encodeStateAsUpdate(doc));
-      await files.release(id);
-    }
-    log(`documents: ${sources.size} bodies`);
-    const metadata = new PgMetadataStore(pool);
-    for (const meta of metas) await metadata.createDocument(meta);
-    log(`documents: ${metas.length} metadata records`);
-
-    const accounts = new PgAccountStore(pool);
-    for (const person of Object.values(people.people)) await accounts.createPerson(person);
-    for (const organisation of Object.values(people.organisations)) await accounts.createOrganisation(organisation);
-    for (const membership of people.memberships) await accounts.addMembership(membership);
-    for (const workspace of Object.values(people.workspaces)) await accounts.createWorkspace(workspace);
-    for (const session of Object.values(people.sessions)) await accounts.createSession(session);
-    for (const token of Object.values(people.tokens)) await accounts.createToken(token);
-    log(`people: ${Object.keys(people.people).length}, sessions: ${Object.keys(people.sessions).length}`);
-
-    const invitesAndRequests = new PgSharingStore(pool);
-    for (const invite of Object.values(sharing.invites)) await invitesAndRequests.createInvite(invite);
-    for (const request of Object.values(sharing.requests)) await invitesAndRequests.createRequest(request);
-    const apiKeys = new PgApiKeyStore(pool);
-    for (const key of [...keys].reverse()) await apiKeys.create(key);
-
-    // Comments keep their revisions (clients compare them), so they are written as they are.
-    await inTransaction(pool, async (client) => {
-      for (const [documentId, record] of Object.entries(comments.documents)) {
-        await client.query('INSERT INTO comment_documents (document_id, revision) VALUES ($1, $2)', [documentId, record.revision]);
-        for (const comment of Object.values(record.comments)) {
-          await client.query('INSERT INTO comments (id, document_id, created_at, open_report_since, data) VALUES ($1, $2, $3, $4, $5)', [
-            comment.id,
-            documentId,
-            comment.createdAt,
-            openReportSince(comment),
-            JSON.stringify(comment),
-          ]);
-        }
-      }
-      for (const entry of comments.moderationLog) {
-        await client.query('INSERT INTO moderation_log (id, document_id, data) VALUES ($1, $2, $3)', [
-          entry.id,
-          entry.documentId,
-          JSON.stringify(entry),
-        ]);
-      }
-    });
-    log(`comments: ${Object.values(comments.documents).reduce((sum, record) => sum + Object.keys(record.comments).length, 0)}`);
-
-    const report = await verify(pool, { sources, metas, people, sharing, comments, keys });
-    for (const doc of sources.values()) doc.destroy();
-    return report;
+    source = await readSource(embedded, dataDir);
+    await copy(pool, source, log);
+    return await verify(pool, source);
   } finally {
-    await Promise.allSettled([files.close(), lowMeta.close(), lowKeys.close()]);
+    for (const doc of source?.bodies.values() ?? []) doc.destroy();
+    await embedded.close().catch(() => {});
     await pool.end();
   }
+}
+
+async function copy(pool: Pool, source: Source, log: (line: string) => void): Promise<void> {
+  // Bodies: each document's log and snapshot merged into one snapshot.
+  const bodies = new PgDocumentStore(pool);
+  for (const [id, doc] of source.bodies) await bodies.compact(id, Y.encodeStateAsUpdate(doc));
+  log(`documents: ${source.bodies.size} bodies`);
+  const metadata = new PgMetadataStore(pool);
+  for (const meta of source.metas) await metadata.createDocument(meta);
+  log(`documents: ${source.metas.length} metadata records`);
+
+  const accounts = new PgAccountStore(pool);
+  const people = source.accounts;
+  for (const person of people.people) await accounts.createPerson(person);
+  for (const organisation of people.organisations) await accounts.createOrganisation(organisation);
+  for (const membership of people.memberships) await accounts.addMembership(membership);
+  for (const workspace of people.workspaces) await accounts.createWorkspace(workspace);
+  for (const session of people.sessions) await accounts.createSession(session);
+  for (const token of people.tokens) await accounts.createToken(token);
+  log(`people: ${people.people.length}, sessions: ${people.sessions.length}`);
+
+  const invitesAndRequests = new PgSharingStore(pool);
+  for (const invite of source.invites) await invitesAndRequests.createInvite(invite);
+  for (const request of source.requests) await invitesAndRequests.createRequest(request);
+  const apiKeys = new PgApiKeyStore(pool);
+  for (const key of [...source.keys].reverse()) await apiKeys.create(key);
+
+  // Comments keep their revisions (clients compare them), so they are written as they are.
+  await inTransaction(pool, async (client) => {
+    for (const record of source.comments) {
+      await client.query('INSERT INTO comment_documents (document_id, revision) VALUES ($1, $2)', [record.documentId, record.revision]);
+      for (const comment of record.comments) {
+        await client.query('INSERT INTO comments (id, document_id, created_at, open_report_since, data) VALUES ($1, $2, $3, $4, $5)', [
+          comment.id,
+          record.documentId,
+          comment.createdAt,
+          openReportSince(comment),
+          JSON.stringify(comment),
+        ]);
+      }
+    }
+    for (const entry of source.moderationLog) {
+      await client.query('INSERT INTO moderation_log (id, document_id, data) VALUES ($1, $2, $3)', [
+        entry.id,
+        entry.documentId,
+        JSON.stringify(entry),
+      ]);
+    }
+  });
+  log(`comments: ${source.comments.reduce((sum, record) => sum + record.comments.length, 0)}`);
 }
 
 async function refuseNonEmpty(pool: Pool): Promise<void> {
@@ -195,15 +235,6 @@ async function refuseNonEmpty(pool: Pool): Promise<void> {
          OR EXISTS (SELECT 1 FROM people) OR EXISTS (SELECT 1 FROM comments) AS found`,
   );
   if (rows[0]?.found) throw new DataMigrationError('the target database already holds data: migrate into an empty database');
-}
-
-interface Source {
-  readonly sources: ReadonlyMap<string, Y.Doc>;
-  readonly metas: Awaited<ReturnType<LowMetadataStore['listDocuments']>>;
-  readonly people: PeopleData;
-  readonly sharing: SharingData;
-  readonly comments: CommentsData;
-  readonly keys: Awaited<ReturnType<LowApiKeyStore['list']>>;
 }
 
 /** Reads everything back through the PostgreSQL stores; throws naming every difference. */
@@ -215,7 +246,7 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
       problems.push(`${what} differs`);
   };
   const bodies = new PgDocumentStore(pool);
-  for (const [id, doc] of source.sources) {
+  for (const [id, doc] of source.bodies) {
     const stored = await bodies.load(id);
     if (!stored) {
       problems.push(`document ${id}: body missing`);
@@ -230,44 +261,41 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
   for (const meta of source.metas) same(`document ${meta.id}: metadata`, await metadata.getDocument(meta.id), meta);
 
   const accounts = new PgAccountStore(pool);
-  const { people, organisations, memberships, workspaces, sessions, tokens } = source.people;
-  for (const person of Object.values(people)) same(`person ${person.id}`, await accounts.getPerson(person.id), person);
-  for (const organisation of Object.values(organisations))
+  const { people, organisations, memberships, workspaces, sessions, tokens } = source.accounts;
+  for (const person of people) same(`person ${person.id}`, await accounts.getPerson(person.id), person);
+  for (const organisation of organisations)
     same(`organisation ${organisation.id}`, await accounts.getOrganisation(organisation.id), organisation);
   for (const membership of memberships)
     if (!(await accounts.organisationIdsOf(membership.personId)).includes(membership.organisationId))
       problems.push(`membership of ${membership.personId} in ${membership.organisationId} missing`);
-  for (const workspace of Object.values(workspaces))
+  for (const workspace of workspaces)
     same(`workspace ${workspace.id}`, await accounts.getWorkspace(workspace.id), {
       ...workspace,
       memberIds: [...new Set(workspace.memberIds)],
     });
-  for (const session of Object.values(sessions) as Session[])
-    same(`a session of ${session.personId}`, await accounts.getSession(session.idHash), session);
+  for (const session of sessions) same(`a session of ${session.personId}`, await accounts.getSession(session.idHash), session);
   const { rows: tokenRows } = await pool.query<{ hash: string }>('SELECT hash FROM one_time_tokens');
   const storedTokens = new Set(tokenRows.map((row) => row.hash));
-  for (const token of Object.values(tokens) as OneTimeToken[])
-    if (!storedTokens.has(token.hash)) problems.push(`a ${token.purpose} token missing`);
+  for (const token of tokens) if (!storedTokens.has(token.hash)) problems.push(`a ${token.purpose} token missing`);
 
   const sharing = new PgSharingStore(pool);
-  for (const invite of Object.values(source.sharing.invites)) same(`invite ${invite.id}`, await sharing.getInvite(invite.id), invite);
-  for (const request of Object.values(source.sharing.requests))
-    same(`request ${request.id}`, await sharing.getRequest(request.id), request);
+  for (const invite of source.invites) same(`invite ${invite.id}`, await sharing.getInvite(invite.id), invite);
+  for (const request of source.requests) same(`request ${request.id}`, await sharing.getRequest(request.id), request);
 
   const commentStore = new PgCommentStore(pool);
   let commentCount = 0;
-  for (const [documentId, record] of Object.entries(source.comments.documents)) {
-    const stored = await commentStore.read(documentId);
+  for (const record of source.comments) {
+    const stored = await commentStore.read(record.documentId);
     if (stored.revision !== record.revision)
-      problems.push(`comments of ${documentId}: revision ${stored.revision}, expected ${record.revision}`);
+      problems.push(`comments of ${record.documentId}: revision ${stored.revision}, expected ${record.revision}`);
     const byId = new Map(stored.comments.map((comment) => [comment.id, comment]));
-    for (const comment of Object.values(record.comments)) {
+    for (const comment of record.comments) {
       commentCount++;
       same(`comment ${comment.id}`, byId.get(comment.id), comment);
     }
   }
   const log = await commentStore.moderationLog({ limit: Number.MAX_SAFE_INTEGER });
-  same('the moderation log', [...log].reverse(), source.comments.moderationLog);
+  same('the moderation log', [...log].reverse(), source.moderationLog);
 
   const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   same('the API keys', byId(await new PgApiKeyStore(pool).list()), byId(source.keys));
@@ -278,17 +306,17 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
     );
   }
   return {
-    documents: source.sources.size,
+    documents: source.bodies.size,
     comments: commentCount,
-    moderationLogEntries: source.comments.moderationLog.length,
-    people: Object.keys(people).length,
-    organisations: Object.keys(organisations).length,
+    moderationLogEntries: source.moderationLog.length,
+    people: people.length,
+    organisations: organisations.length,
     memberships: memberships.length,
-    workspaces: Object.keys(workspaces).length,
-    sessions: Object.keys(sessions).length,
-    tokens: Object.keys(tokens).length,
-    invites: Object.keys(source.sharing.invites).length,
-    requests: Object.keys(source.sharing.requests).length,
+    workspaces: workspaces.length,
+    sessions: sessions.length,
+    tokens: tokens.length,
+    invites: source.invites.length,
+    requests: source.requests.length,
     apiKeys: source.keys.length,
   };
 }

@@ -112,6 +112,12 @@ export class FileSharingStore implements SharingStore {
     return copy(updated);
   }
 
+  /** Copies of every invite and request of every document (access.json imported first): what `npm run migrate:data` copies. */
+  async exportAll(): Promise<{ invites: Invite[]; requests: CoAuthorRequest[] }> {
+    const { invites, requests } = await this.collections.ready();
+    return copy({ invites: [...invites.values()], requests: [...requests.values()] });
+  }
+
   /** Waits for every write issued so far and closes the logs. */
   close(): Promise<void> {
     return this.collections.close();

@@ -1,7 +1,9 @@
 /**
- * `npm run migrate:data`: a data dir written by today's embedded stores is copied into an empty
- * PostgreSQL database and verified; the copy serves the same bodies, comments, people and grants;
- * a second run into the now full database refuses and changes nothing.
+ * `npm run migrate:data`: a data dir is copied into an empty PostgreSQL database and verified; the
+ * copy serves the same bodies, comments, people and grants; a second run into the now full
+ * database refuses and changes nothing. Two data dirs: one in the JSON files of earlier versions
+ * (imported by the embedded stores first), one written by the record and comment stores of this
+ * version (createStores' embedded branch, as a server writes it).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,11 +28,14 @@ import { sampleComment, sampleLogEntry } from '../unit/comments/commentStoreCont
 import { sampleOrganisation, samplePerson, sampleSession, sampleToken, sampleWorkspace } from '../unit/people/store/accountStoreContract';
 import { sampleInvite, sampleRequest } from '../unit/sharing/sharingStoreContract';
 import { sampleMeta } from '../unit/storage/metadataStoreContract';
+import { createStores } from '../../server/createStores';
+import { createLogger } from '../../server/logger';
 import { freshDatabase, MIGRATIONS_DIR } from '../helpers/freshDatabase';
 import { migrateData } from '../../server/postgres/migrateData';
 
 const database = await freshDatabase({ migrate: false });
 const secondDatabase = await freshDatabase({ migrate: false });
+const thirdDatabase = await freshDatabase({ migrate: false });
 const dataDir = mkdtempSync(join(tmpdir(), 'samskriv-embedded-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -45,7 +50,7 @@ function runMigration(): Promise<{ code: number | null; stdout: string; stderr: 
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-/** An install as today's code writes it: bodies with snapshot and log, metadata, comments, people, grants, keys. */
+/** An install as the JSON-file stores of earlier versions wrote it: bodies with snapshot and log, metadata, comments, people, grants, keys. */
 async function writeEmbeddedInstall(): Promise<Map<string, Y.Doc>> {
   const bodies = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: 0 });
   const docs = new Map<string, Y.Doc>();
@@ -170,6 +175,102 @@ describe('npm run migrate:data', () => {
       await expect(migrateData({ dataDir: dir, databaseUrl: secondDatabase.url, migrationsDir: MIGRATIONS_DIR })).rejects.toThrow(
         /the copy differs from the data dir:\n {2}person p1 differs/,
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The stores a server of this version writes (records/ and comments/ logs), through createStores. */
+async function writeRecordStoreInstall(dir: string): Promise<Y.Doc> {
+  const stores = await createStores({
+    config: { DATABASE_URL: undefined, SYNC_GROUP_COMMIT_MS: 0 },
+    dataDir: dir,
+    projectDir: process.cwd(),
+    logger: createLogger('silent'),
+  });
+  const doc = new Y.Doc();
+  const body = doc.getXmlFragment(BODY_FRAGMENT);
+  doc.on('update', (update: Uint8Array) => void stores.documents.append('ny-1', update));
+  for (let i = 0; i < 12; i++) {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(`afsnit ${i} på blåbærgrød`)]);
+    body.insert(body.length, [paragraph]);
+  }
+  await stores.documents.flush('ny-1');
+  await stores.metadata.createDocument(sampleMeta('ny-1', '2026-12-01T10:00:00.000Z'));
+  await stores.metadata.createDocument(sampleMeta('ny-2', '2026-12-02T10:00:00.000Z', { visibility: 'public' }));
+
+  const { accounts, sharing, comments } = stores;
+  for (const id of ['p1', 'p2', 'p3']) await accounts.createPerson(samplePerson(id, { role: id === 'p1' ? 'admin' : 'citizen' }));
+  await accounts.createOrganisation(sampleOrganisation('o1'));
+  await accounts.createOrganisation(sampleOrganisation('o2', { kind: 'business', cvr: '12345674' }));
+  await accounts.addMembership({ personId: 'p2', organisationId: 'o1' });
+  await accounts.addMembership({ personId: 'p3', organisationId: 'o1' });
+  await accounts.addMembership({ personId: 'p3', organisationId: 'o2' });
+  await accounts.createWorkspace(sampleWorkspace('w1', { memberIds: ['p1', 'p3'] }));
+  for (const [hash, person] of [
+    ['h1', 'p1'],
+    ['h2', 'p2'],
+    ['h3', 'p2'],
+    ['h4', 'p3'],
+  ] as const)
+    await accounts.createSession(sampleSession(hash, person));
+  await accounts.deleteSession('h3');
+  await accounts.createToken(sampleToken('t1'));
+  await accounts.createToken(sampleToken('t2', { personId: 'p2' }));
+
+  await sharing.createInvite(sampleInvite('i_1', { documentId: 'ny-1' }));
+  await sharing.createInvite(sampleInvite('i_2', { documentId: 'ny-2', uses: 3 }));
+  await sharing.createRequest(sampleRequest('r_1', { documentId: 'ny-1', personId: 'p2' }));
+  await sharing.createRequest(sampleRequest('r_2', { documentId: 'ny-2', personId: 'p3' }));
+
+  await comments.update('ny-1', () => ({ put: [sampleComment('c_1', { documentId: 'ny-1' })], result: null }));
+  await comments.update('ny-1', () => ({
+    put: [sampleComment('c_2', { documentId: 'ny-1', parentId: 'c_1', threadId: 'c_1', kind: 'reply', anchor: null })],
+    log: [sampleLogEntry('m_1', { documentId: 'ny-1' })],
+    result: null,
+  }));
+  await comments.update('ny-2', () => ({ put: [sampleComment('c_3', { documentId: 'ny-2' })], result: null }));
+  await comments.update('ny-2', () => ({ log: [sampleLogEntry('m_2', { documentId: 'ny-2' })], touch: true, result: null }));
+  await stores.apiKeys.create(sampleKey('k1'));
+  await stores.close();
+  return doc;
+}
+
+describe('npm run migrate:data from a data dir of this version', () => {
+  it('copies and verifies every record the record and comment stores hold', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samskriv-records-'));
+    try {
+      const doc = await writeRecordStoreInstall(dir);
+      const report = await migrateData({ dataDir: dir, databaseUrl: thirdDatabase.url, migrationsDir: MIGRATIONS_DIR });
+      expect(report).toEqual({
+        documents: 1,
+        comments: 3,
+        moderationLogEntries: 2,
+        people: 3,
+        organisations: 2,
+        memberships: 3,
+        workspaces: 1,
+        sessions: 3,
+        tokens: 2,
+        invites: 2,
+        requests: 2,
+        apiKeys: 1,
+      });
+      const copy = new Y.Doc();
+      for (const update of (await new PgDocumentStore(thirdDatabase.pool).load('ny-1'))!) Y.applyUpdate(copy, update);
+      expect(copy.getXmlFragment(BODY_FRAGMENT).toString()).toBe(doc.getXmlFragment(BODY_FRAGMENT).toString());
+      const comments = new PgCommentStore(thirdDatabase.pool);
+      expect(await comments.read('ny-1')).toMatchObject({ revision: 2, comments: [{ id: 'c_1' }, { id: 'c_2' }] });
+      expect((await comments.read('ny-2')).revision).toBe(2);
+      expect((await comments.moderationLog()).map((entry) => entry.id)).toEqual(['m_2', 'm_1']);
+      const accounts = new PgAccountStore(thirdDatabase.pool);
+      expect(await accounts.getSession('h3')).toBeNull();
+      expect((await accounts.organisationIdsOf('p3')).sort()).toEqual(['o1', 'o2']);
+      const sharing = new PgSharingStore(thirdDatabase.pool);
+      expect((await sharing.listRequests('ny-2')).map((request) => request.id)).toEqual(['r_2']);
+      expect((await sharing.listInvites('ny-2'))[0]).toMatchObject({ id: 'i_2', uses: 3 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
