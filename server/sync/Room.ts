@@ -499,13 +499,17 @@ export class Room implements ConnectionSink {
     if (this.compacting) return;
     const { records, bytes } = this.deps.store.stats(this.id);
     if (records < this.deps.compactAfterRecords && bytes < this.deps.compactAfterBytes) return;
+    let compacted = false;
     this.compacting = new Promise<void>((resolve) => {
       // Off the current message's path; snapshot and compact() stay in the same tick, so the
       // snapshot holds every append issued before compact() (the store's contract).
       setImmediate(() => {
         if (this.state !== 'ready') return resolve();
         this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc)).then(
-          () => resolve(),
+          () => {
+            compacted = true;
+            resolve();
+          },
           (error: unknown) => {
             this.deps.logger.warn({ doc: this.id, err: error }, 'compaction failed; the log stays as it is');
             resolve();
@@ -514,6 +518,10 @@ export class Room implements ConnectionSink {
       });
     }).finally(() => {
       this.compacting = null;
+      // A burst (a client back from offline) can append past the bound again while this ran; the
+      // log since the snapshot is what a crash makes the next load merge, so it is bounded now,
+      // not at the next edit, which may never come. Not after a failure: that would retry in a loop.
+      if (compacted && this.state === 'ready') this.maybeCompact();
     });
   }
 

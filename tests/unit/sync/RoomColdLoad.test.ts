@@ -126,6 +126,36 @@ describe('Room: loading a long log', () => {
     await waitUntil(() => partial.text === `!${expected}`, 'the partial client');
   }, 30_000);
 
+  it('compacts again when a burst of edits outran a compaction, without waiting for another edit', async () => {
+    const dir = await tempDir();
+    const store = new FileDocumentStore({ dir, groupCommitMs: 0 });
+    stores.push(store);
+    current = createTestRegistry({ store, compactAfterRecords: 40 });
+    const writer = current.client('doc');
+    const reader = current.client('doc');
+    await connected(writer);
+    await connected(reader);
+    const text = writer.doc.getText('t');
+    const type = (count: number) => {
+      for (let i = 0; i < count; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+    };
+    // A reconnecting client's backlog: hundreds of updates arriving while the first compaction runs.
+    let burst: (() => void) | null = () => type(500);
+    const compact = store.compact.bind(store);
+    vi.spyOn(store, 'compact').mockImplementation((documentId, snapshot) => {
+      const compacting = compact(documentId, snapshot);
+      const during = burst;
+      burst = null;
+      during?.();
+      return compacting;
+    });
+    type(100);
+    await waitUntil(() => reader.text === writer.text, 'the burst to be relayed');
+    // No edit follows: the log a crash would leave must still come back under the bound.
+    await waitUntil(() => store.stats('doc').records < 40, 'the log to be compacted under the bound');
+    expect((await current.stored('doc')).getText('t').toString()).toBe(writer.text);
+  });
+
   it('keeps every append issued while a background compaction runs', async () => {
     const dir = await tempDir();
     const store = new FileDocumentStore({ dir, groupCommitMs: 0 });
