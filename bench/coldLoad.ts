@@ -63,7 +63,11 @@ async function firstSync(port: number, room: string, expected: Uint8Array, have?
   if (have) Y.applyUpdate(doc, have);
   const frames: Array<{ at: number; update: Uint8Array }> = [];
   let done: (ms: number) => void = () => undefined;
-  const finished = new Promise<number>((resolve) => (done = resolve));
+  let failed: (error: Error) => void = () => undefined;
+  const finished = new Promise<number>((resolve, reject) => {
+    done = resolve;
+    failed = reject;
+  });
   let sentAt = 0;
   let scheduled = false;
   const ws = await openClient(await syncUrl(port, room, `reader-${Math.random()}`), (data) => {
@@ -83,6 +87,7 @@ async function firstSync(port: number, room: string, expected: Uint8Array, have?
       }
     });
   });
+  ws.once('close', (code) => failed(new Error(`the server closed the reader's socket with ${code}`)));
   sentAt = performance.now();
   ws.send(encodeSyncMessage(SyncStep.step1, have ? Y.encodeStateVector(doc) : EMPTY_STATE_VECTOR));
   const ms = await finished;
@@ -104,7 +109,9 @@ class OtherDocument {
   async open(port: number): Promise<void> {
     this.writer = await openClient(await syncUrl(port, 'other', 'other-writer'), () => undefined);
     this.reader = await openClient(await syncUrl(port, 'other', 'other-reader'), (data) => {
-      if (peekDelivery(data)?.step !== SyncStep.update || !this.running) return;
+      if (peekDelivery(data)?.step !== SyncStep.update) return;
+      // The edit in flight when the measurement ended: it arrived, nothing more is sent.
+      if (!this.running) return this.stopped();
       this.delays.push(performance.now() - this.sentAt);
       this.next();
     });
@@ -242,11 +249,22 @@ async function crashCase(trace: RecordedTrace): Promise<void> {
   report(`first full sync after kill -9 with ${EDITS} edits typed (log tail as the compaction bound left it)`, samples, tail);
 }
 
+/**
+ * Lets the server create the document (its metadata and template seed, as the first editor's
+ * connection does), stops it cleanly, and returns the store over its files for the case to fill.
+ */
+async function createdByServer(dataDir: string, room: string): Promise<FileDocumentStore> {
+  const server = await start(dataDir);
+  await typeInto(server.port, room, []);
+  await server.stop('SIGTERM');
+  return new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: 0 });
+}
+
 async function log10kCase(trace: RecordedTrace): Promise<void> {
   const updates = trace.updates.slice(0, EDITS);
   const expected = stateVectorOf(updates);
   const dataDir = newDataDir();
-  const store = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: 0 });
+  const store = await createdByServer(dataDir, 'log10k');
   await Promise.all(updates.map((update) => store.append('log10k', update)));
   await store.close();
   const samples = [];
@@ -267,9 +285,11 @@ async function paperCase(trace: RecordedTrace): Promise<void> {
   const expected = Y.encodeStateVector(doc);
   doc.destroy();
   const dataDir = newDataDir();
-  const store = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: 0 });
-  await store.append('paper', snapshot);
-  await store.compact('paper', snapshot);
+  const store = await createdByServer(dataDir, 'paper');
+  // The template seed and the whole trace, compacted to one snapshot.
+  const stored = Y.mergeUpdates([...((await store.load('paper')) ?? []), snapshot]);
+  await store.append('paper', stored);
+  await store.compact('paper', stored);
   await store.close();
   const fresh = [];
   const returning = [];
@@ -278,7 +298,7 @@ async function paperCase(trace: RecordedTrace): Promise<void> {
     fresh.push(await measure('paper', dataDir, 'paper', expected));
     returning.push(await measure('paper-returning', dataDir, 'paper', expected, have));
   }
-  report(`first full sync after a plain restart of automerge-paper (${snapshot.byteLength} bytes), fresh client`, fresh);
+  report(`first full sync after a plain restart of automerge-paper (${stored.byteLength} bytes stored), fresh client`, fresh);
   report('first full sync after a plain restart of automerge-paper, client holding its first 1,000 edits', returning);
 }
 
