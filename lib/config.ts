@@ -33,8 +33,9 @@ const fieldsSchema = z.object({
   SYNC_PING_INTERVAL_MS: integer(100, 30_000),
   /** 0: appends that arrive while an fsync is running share the next one; more widens the window. */
   SYNC_GROUP_COMMIT_MS: integer(0, 0),
-  SYNC_COMPACT_AFTER_BYTES: integer(1024, 4 * MiB),
-  SYNC_COMPACT_AFTER_RECORDS: integer(1, 10_000),
+  /** The log since the last snapshot is what a load after a crash replays: these bound it (and its merge time). */
+  SYNC_COMPACT_AFTER_BYTES: integer(1024, MiB),
+  SYNC_COMPACT_AFTER_RECORDS: integer(1, 1000),
   HTTP_MAX_BODY_BYTES: integer(256, 64 * 1024),
   /** Sync sockets open at once from one IP address (refused beyond it with Close.tooManyConnections). */
   SYNC_MAX_SOCKETS_PER_IP: integer(1, 200),

@@ -20,6 +20,7 @@ import { LatestOnlyGate } from './LatestOnlyGate';
 import { PullLimiter } from './PullLimiter';
 import { TokenBucket } from './TokenBucket';
 import type { ClusterRoom, RoomCluster } from './RoomCluster';
+import { mergeInSlices, type SliceOptions } from './mergeInSlices';
 
 /** Presence limits (lib/protocol.ts PresenceDefaults has the defaults and what each means). */
 export interface PresenceLimits {
@@ -44,6 +45,8 @@ export interface RoomDeps {
   readonly retiredClientsOf?: (documentId: string) => Promise<readonly number[]>;
   /** Scale-out: the other nodes serving the same documents (absent: this process is alone). */
   readonly cluster?: RoomCluster;
+  /** How a room merges many stored records when it loads (see mergeInSlices); tests observe the slices. */
+  readonly loadSlices?: SliceOptions;
 }
 
 /** A connection's rate gates in this room. */
@@ -89,6 +92,10 @@ export class Room implements ConnectionSink, ClusterRoom {
   private destroyed = false;
   /** The stored state while it is not yet applied to the doc (see load). */
   private unapplied: Uint8Array | null = null;
+  /** The log records stored after `unapplied`, merged, while not yet applied (see load). */
+  private unappliedTail: Uint8Array | null = null;
+  /** `unappliedTail` as an update message, sent right after `fullStateReply` while it is unapplied. */
+  private fullStateTail: Uint8Array | null = null;
   /** Connections that joined before the doc was applied: they get our sync step 1 then. */
   private readonly ungreeted = new Set<Connection>();
   /** What client updates may touch: set by load(), once the retired clients are known. */
@@ -141,13 +148,18 @@ export class Room implements ConnectionSink, ClusterRoom {
   async load(): Promise<void> {
     const [stored, retired] = await Promise.all([this.deps.store.load(this.id), this.deps.retiredClientsOf?.(this.id)]);
     if (retired && retired.length > 0) this.scope = { ...this.scope, retired: new Set(retired) };
-    if (stored?.length === 1) {
+    if (stored && stored.length > 0) {
       this.unapplied = stored[0] as Uint8Array;
       this.fullStateReply = encodeSyncStep2(this.unapplied);
-    } else if (stored && stored.length > 1) {
-      const state = Y.mergeUpdates(stored);
-      Y.applyUpdate(this.doc, state);
-      this.fullStateReply = encodeSyncStep2(state);
+    }
+    if (stored && stored.length > 1) {
+      // The log since the last snapshot (long after a crash): merged a slice at a time, so other
+      // rooms keep relaying meanwhile, and never merged with the snapshot here (that costs as much
+      // as applying it). A fresh client gets the snapshot, then this, as one more update.
+      const tail = await mergeInSlices(stored.slice(1), this.deps.loadSlices);
+      if (this.destroyed) return;
+      this.unappliedTail = tail;
+      this.fullStateTail = encodeSyncUpdate(tail);
     }
     this.doc.on('update', (update: Uint8Array) => {
       this.emitted = update;
@@ -241,6 +253,8 @@ export class Room implements ConnectionSink, ClusterRoom {
     this.outbox.clear();
     this.fullStateReply = null;
     this.unapplied = null;
+    this.unappliedTail = null;
+    this.fullStateTail = null;
     this.ungreeted.clear();
     for (const connection of [...this.gates.keys()]) this.disposeGates(connection);
     clearInterval(this.expiryTimer);
@@ -254,7 +268,7 @@ export class Room implements ConnectionSink, ClusterRoom {
    * sync protocol (the comment service) use this, so one Y.Doc stays the truth for a loaded document.
    */
   currentState(): Uint8Array {
-    if (this.unapplied) return this.unapplied;
+    if (this.unapplied) return this.unappliedTail ? Y.mergeUpdates([this.unapplied, this.unappliedTail]) : this.unapplied;
     return Y.encodeStateAsUpdate(this.doc);
   }
 
@@ -267,10 +281,19 @@ export class Room implements ConnectionSink, ClusterRoom {
   /** Applies the stored state to the doc if load() left it for later, then greets who waited. */
   private materialize(): void {
     const state = this.unapplied;
+    const tail = this.unappliedTail;
     if (state === null || this.destroyed) return;
     this.unapplied = null;
+    this.unappliedTail = null;
+    this.fullStateTail = null;
+    // The cached reply was the snapshot alone, the tail went beside it: encode afresh when next asked.
+    if (tail) this.fullStateReply = null;
     try {
-      Y.applyUpdate(this.doc, state);
+      // One transaction: observers and the emitted update see the stored state once.
+      Y.transact(this.doc, () => {
+        Y.applyUpdate(this.doc, state);
+        if (tail) Y.applyUpdate(this.doc, tail);
+      });
     } catch (error) {
       // The files stay as they are for an operator; the next connection tries again.
       return this.fail(error, 'stored state cannot be applied; closing the document');
@@ -316,9 +339,12 @@ export class Room implements ConnectionSink, ClusterRoom {
     // A copy with pre-reset history gets nothing: our step 2 would merge the fresh body into it.
     if (namesRetired(stateVector, this.scope.retired)) return this.reject(connection, OUT_OF_SCOPE.retired, stateVector.byteLength);
     let reply: Uint8Array;
+    // The log tail of a room not applied yet, sent right after the stored snapshot (see load).
+    let tail: Uint8Array | null = null;
     // [0]: a state vector with no clients; the client has nothing yet.
     if (stateVector.length === 1 && stateVector[0] === 0) {
       reply = this.fullStateReply ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+      tail = this.fullStateTail;
     } else {
       this.materialize();
       if (this.state !== 'ready') return;
@@ -328,10 +354,13 @@ export class Room implements ConnectionSink, ClusterRoom {
         return this.reject(connection, 'bad-state-vector', stateVector.byteLength);
       }
     }
-    this.pulls.charge(connection, reply.byteLength);
+    this.pulls.charge(connection, reply.byteLength + (tail?.byteLength ?? 0));
     // Queued behind the appends in flight: the reply may contain their content, so it leaves
     // only once they are durable. With nothing in flight it is sent right away.
-    this.outbox.push(() => connection.send(reply), true);
+    this.outbox.push(() => {
+      connection.send(reply);
+      if (tail) connection.send(tail);
+    }, true);
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
@@ -527,13 +556,17 @@ export class Room implements ConnectionSink, ClusterRoom {
     if (this.compacting) return;
     const { records, bytes } = this.deps.store.stats(this.id);
     if (records < this.deps.compactAfterRecords && bytes < this.deps.compactAfterBytes) return;
+    let compacted = false;
     this.compacting = new Promise<void>((resolve) => {
       // Off the current message's path; snapshot and compact() stay in the same tick, so the
       // snapshot holds every append issued before compact() (the store's contract).
       setImmediate(() => {
         if (this.state !== 'ready') return resolve();
         this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc)).then(
-          () => resolve(),
+          () => {
+            compacted = true;
+            resolve();
+          },
           (error: unknown) => {
             this.deps.logger.warn({ doc: this.id, err: error }, 'compaction failed; the log stays as it is');
             resolve();
@@ -542,6 +575,10 @@ export class Room implements ConnectionSink, ClusterRoom {
       });
     }).finally(() => {
       this.compacting = null;
+      // A burst (a client back from offline) can append past the bound again while this ran; the
+      // log since the snapshot is what a crash makes the next load merge, so it is bounded now,
+      // not at the next edit, which may never come. Not after a failure: that would retry in a loop.
+      if (compacted && this.state === 'ready') this.maybeCompact();
     });
   }
 

@@ -1,0 +1,179 @@
+/**
+ * Loading a document never blocks the process (issue 11, item 2): a room whose store holds a long
+ * log (after a crash, or from a data dir written before the log was bounded) merges it in slices,
+ * and other rooms keep relaying meanwhile. Real files (FileDocumentStore), in-memory connections.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
+import { createTestRegistry, type TestRegistry } from '../../helpers/testRegistry';
+import type { MemoryClient } from '../../helpers/memoryClient';
+import { waitUntil } from '../../helpers/waitUntil';
+import { tempDirsRemovedAfterAll } from '../storage/tempDirs';
+
+const tempDir = tempDirsRemovedAfterAll('coldload');
+let current: TestRegistry<FileDocumentStore> | undefined;
+const stores: FileDocumentStore[] = [];
+afterEach(async () => {
+  await current?.close();
+  current = undefined;
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+});
+
+/** A store whose load() tells when a document's files have been read (the merge starts after it). */
+class WatchedStore extends FileDocumentStore {
+  onLoaded: (documentId: string) => void = () => undefined;
+
+  override async load(documentId: string): Promise<Uint8Array[] | null> {
+    const updates = await super.load(documentId);
+    this.onLoaded(documentId);
+    return updates;
+  }
+}
+
+/**
+ * Writes `snapshotEdits` one-character edits compacted into a snapshot, then `logEdits` more as
+ * separate log records (what a kill -9 leaves when nothing compacted them); returns the text.
+ */
+async function storeLongLog(dir: string, documentId: string, snapshotEdits: number, logEdits: number): Promise<string> {
+  const store = new FileDocumentStore({ dir, groupCommitMs: 0 });
+  const doc = new Y.Doc();
+  const text = doc.getText('t');
+  const appended: Promise<void>[] = [];
+  doc.on('update', (update: Uint8Array) => appended.push(store.append(documentId, update)));
+  const type = (count: number) => {
+    for (let i = 0; i < count; i++) text.insert((i * 7) % (text.length + 1), String.fromCharCode(97 + (i % 26)));
+  };
+  type(snapshotEdits);
+  if (snapshotEdits > 0) await store.compact(documentId, Y.encodeStateAsUpdate(doc));
+  type(logEdits);
+  await Promise.all(appended);
+  await store.close();
+  expect(store.stats(documentId).records).toBe(0);
+  return text.toString();
+}
+
+function connected(client: MemoryClient): Promise<void> {
+  return waitUntil(() => client.synced, 'the client to sync');
+}
+
+describe('Room: loading a long log', () => {
+  it('merges 10,000 records in slices while another document keeps relaying, and loads them whole', async () => {
+    const dir = await tempDir();
+    const expected = await storeLongLog(dir, 'big', 2000, 10_000);
+    const store = new WatchedStore({ dir, groupCommitMs: 0 });
+    stores.push(store);
+    let slices = 0;
+    current = createTestRegistry({ store, loadSlices: { sliceRecords: 64, onSlice: () => (slices += 1) } });
+    const { client } = current;
+
+    // Another document, relaying edits one after another: each delivery triggers the next edit.
+    const writer = client('small');
+    const reader = client('small');
+    await connected(writer);
+    await connected(reader);
+    let loading = false;
+    let pinging = true;
+    let deliveredWhileLoading = 0;
+    reader.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== reader) return;
+      if (loading) deliveredWhileLoading += 1;
+      if (pinging) writer.doc.getText('t').insert(0, 'x');
+    });
+    writer.doc.getText('t').insert(0, 'x');
+
+    store.onLoaded = (documentId) => {
+      if (documentId === 'big') loading = true;
+    };
+    const big = client('big');
+    let deliveredWhenAnswered = -1;
+    big.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== big || !loading) return;
+      loading = false;
+      deliveredWhenAnswered = deliveredWhileLoading;
+    });
+    await waitUntil(() => big.text === expected, 'the long document to arrive', 60_000);
+    pinging = false;
+
+    // The other document's edits went through while the records were being merged.
+    expect(deliveredWhenAnswered).toBeGreaterThan(0);
+    expect(slices).toBeGreaterThan(10_000 / 64);
+    await waitUntil(() => reader.text === writer.text, 'the small document to settle');
+  }, 60_000);
+
+  it('keeps the loaded content identical through an edit, an unload (compaction) and a reload', async () => {
+    const dir = await tempDir();
+    const expected = await storeLongLog(dir, 'big', 500, 3000);
+    const store = new FileDocumentStore({ dir, groupCommitMs: 0 });
+    stores.push(store);
+    current = createTestRegistry({ store });
+    const first = current.client('big');
+    await waitUntil(() => first.text === expected, 'the stored document');
+    // An edit needs the doc applied: snapshot and merged tail both.
+    first.doc.getText('t').insert(0, '!');
+    await waitUntil(async () => (await current!.stored('big')).getText('t').toString() === `!${expected}`, 'the edit to be stored');
+    first.close();
+    await current.registry.unloadIfIdle('big');
+    expect(current.registry.room('big')).toBeUndefined();
+    // Unloading compacted it: what a restart loads is one snapshot.
+    expect(await store.load('big')).toHaveLength(1);
+
+    const second = current.client('big');
+    await waitUntil(() => second.text === `!${expected}`, 'the reloaded document');
+    // A client that already holds part of it is answered from the applied doc.
+    const partial = current.client('big');
+    Y.applyUpdate(partial.doc, Y.encodeStateAsUpdate(second.doc));
+    await waitUntil(() => partial.text === `!${expected}`, 'the partial client');
+  }, 30_000);
+
+  it('compacts again when a burst of edits outran a compaction, without waiting for another edit', async () => {
+    const dir = await tempDir();
+    const store = new FileDocumentStore({ dir, groupCommitMs: 0 });
+    stores.push(store);
+    current = createTestRegistry({ store, compactAfterRecords: 40 });
+    const writer = current.client('doc');
+    const reader = current.client('doc');
+    await connected(writer);
+    await connected(reader);
+    const text = writer.doc.getText('t');
+    const type = (count: number) => {
+      for (let i = 0; i < count; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+    };
+    // A reconnecting client's backlog: hundreds of updates arriving while the first compaction runs.
+    let burst: (() => void) | null = () => type(500);
+    const compact = store.compact.bind(store);
+    vi.spyOn(store, 'compact').mockImplementation((documentId, snapshot) => {
+      const compacting = compact(documentId, snapshot);
+      const during = burst;
+      burst = null;
+      during?.();
+      return compacting;
+    });
+    type(100);
+    await waitUntil(() => reader.text === writer.text, 'the burst to be relayed');
+    // No edit follows: the log a crash would leave must still come back under the bound.
+    await waitUntil(() => store.stats('doc').records < 40, 'the log to be compacted under the bound');
+    expect((await current.stored('doc')).getText('t').toString()).toBe(writer.text);
+  });
+
+  it('keeps every append issued while a background compaction runs', async () => {
+    const dir = await tempDir();
+    const store = new FileDocumentStore({ dir, groupCommitMs: 0 });
+    stores.push(store);
+    const compact = vi.spyOn(store, 'compact');
+    current = createTestRegistry({ store, compactAfterRecords: 40 });
+    const writer = current.client('doc');
+    const reader = current.client('doc');
+    await connected(writer);
+    await connected(reader);
+    const text = writer.doc.getText('t');
+    // Edits keep arriving while compactions (every 40 records) are written.
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 25; i++) text.insert(text.length, String.fromCharCode(97 + ((round + i) % 26)));
+      await waitUntil(() => reader.text === writer.text, 'the round to be relayed');
+    }
+    expect(compact.mock.calls.length).toBeGreaterThan(3);
+    await current.registry.room('doc')?.settled();
+    expect((await current.stored('doc')).getText('t').toString()).toBe(writer.text);
+  });
+});
