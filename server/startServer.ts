@@ -130,7 +130,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger.info({ node: cluster.nodeId }, 'joined the cluster through Redis');
     // Updates from other nodes are never stored here: every node must store into the same place.
     if (stores.kind !== 'postgres') {
-      logger.warn({ dataDir }, 'REDIS_URL is set without DATABASE_URL: every node must share one store; an embedded data dir per node is not one');
+      logger.warn(
+        { dataDir },
+        'REDIS_URL is set without DATABASE_URL: every node must share one store; an embedded data dir per node is not one',
+      );
     }
   }
   const sync = createSyncServer({
