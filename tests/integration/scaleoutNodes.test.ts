@@ -32,9 +32,11 @@ import { cheapHasher } from '../helpers/cheapHasher';
 import { connectProvider, type TestProvider } from '../helpers/connectProvider';
 import { freshDatabase } from '../helpers/freshDatabase';
 import { privateRedis } from '../helpers/privateRedis';
+import { startCuttableProxy } from '../helpers/cuttableProxy';
 import { startRoundRobinProxy } from '../helpers/roundRobinProxy';
 import { spawnServer, type SpawnedServer } from '../helpers/spawnServer';
 import { waitFor, type WaitOptions } from '../helpers/waitFor';
+import { waitUntil } from '../helpers/waitUntil';
 
 const SECRET = 'scaleout-nodes-integration-secret-0123456789';
 /** A safety net only (a hang becomes a readable failure); every wait is for an event. */
@@ -306,7 +308,7 @@ describe('three server processes and an in-process node on one PostgreSQL and on
     // they are only there if what a node acknowledged was stored and relayed. lb-3 types on
     // through the kill and must reconnect to a live node through the balancer.
     // (lb-0 does not close at the kill with words in flight: a node killed after storing an update
-    // and before publishing it leaves the other nodes' rooms without it, a known gap; see the report.)
+    // and before publishing it leaves the other nodes' rooms without it: the KNOWN GAP test below.)
     const victim = nodes[0]!;
     const [laptop, rejoined] = [clients[0]!, clients[3]!];
     stopTyping(laptop);
@@ -352,5 +354,48 @@ describe('three server processes and an in-process node on one PostgreSQL and on
     await reader.synced();
     expect(typed(reader.doc)).toBe(text);
     expect(Y.encodeStateVector(reader.doc).toString()).toBe(vector);
+  });
+
+  // KNOWN GAP (docs/ARCHITECTURE.md, scale-out: "a node that dies between storing an update and
+  // publishing it leaves the other nodes' rooms without it until they reload the document"), made
+  // deterministic: the node's link to Redis is cut, so its XADD waits, and it is killed. The edit is
+  // in PostgreSQL (a fresh process serves it) but a room already open on a live node never gets it:
+  // that room's clients and a fresh room's differ, and later edits that build on it stay pending
+  // in the stale room. This test pins today's behaviour; when the gap is closed, its last line
+  // fails: make it `toContain` and rename the test.
+  it('KNOWN GAP: an edit stored but never published by a node that then died does not reach a room open on a live node', async () => {
+    const documentId = await createDocument('Forældreløs');
+    const sessionId = await karen.signIn();
+    const link = await startCuttableProxy(Number(new URL(redis.url).port));
+    onTestFinished(() => link.close());
+    const doomed = await spawnServer({
+      env: { ...nodeEnv(), REDIS_URL: `redis://127.0.0.1:${link.port}` },
+      readyTimeoutMs: 120_000,
+    });
+    spawned.push(doomed);
+    const [live, other] = [nodes[1]!, nodes[2]!];
+    const writer = ackingClient('doomed', doomed.port, documentId, sessionId);
+    const watcher = ackingClient('live', live.port, documentId, sessionId);
+    const marker = ackingClient('other', other.port, documentId, sessionId);
+    const all = [writer, watcher, marker];
+    await Promise.all(all.map((client) => client.synced()));
+    const words = typist(writer);
+    words.type('før');
+    await converged(all, ['før'], 'the first edit everywhere');
+
+    link.cut();
+    words.type('forældreløs');
+    // Another process's state, no event to await: poll PostgreSQL until the edit is stored there.
+    await waitUntil(async () => (await stored(documentId)).text.includes('forældreløs'), 'the edit stored by the cut-off node', 60_000);
+    expect(writer.acked.get(writer.doc.clientID) ?? 0).toBeLessThan(clockOf(writer.doc));
+    writer.destroy();
+    await doomed.stop('SIGKILL');
+
+    // A later edit on a third node reaches the live node's client: its room is caught up with the stream.
+    typist(marker).type('markør');
+    await converged([watcher, marker], ['markør'], 'a later edit on the live nodes');
+    // Stored (a fresh process would serve it), yet the live node's room never got it.
+    expect((await stored(documentId)).text).toContain('forældreløs');
+    expect(typed(watcher.doc)).not.toContain('forældreløs');
   });
 });
