@@ -265,6 +265,7 @@ describe('three server processes and an in-process node on one PostgreSQL and on
     // Still live: an edit through the staying session on one node reaches it on the others.
     typist(others[0]!).type('stadig-her');
     await converged(others, ['stadig-her'], 'an edit after the sign-out on the staying sockets');
+    expect(others.map((client) => client.closes)).toEqual(others.map(() => []));
   });
 
   it('keeps every acknowledged edit and converges when a node is killed with -9 while clients type through all of them', async () => {
