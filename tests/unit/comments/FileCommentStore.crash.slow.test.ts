@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runUntilKilled } from '../../helpers/runUntilKilled';
 import { FileCommentStore } from '../../../server/comments/FileCommentStore';
 import { tempDirsRemovedAfterAll } from '../storage/tempDirs';
 
@@ -40,26 +40,5 @@ const fixture = fileURLToPath(new URL('./fixtures/writeCommentsUntilKilled.ts', 
 
 /** Runs the fixture, SIGKILLs it once `killAfter` writes were acknowledged, returns the acknowledged lines. */
 function writeUntilKilled(dataDir: string, prefix: string, killAfter: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, dataDir, prefix], {
-      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (!killed && out.split('\n').length > killAfter) killed = child.kill('SIGKILL');
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    // 'close' comes after stdout is drained: every line the child wrote before dying is in `out`.
-    child.on('close', (code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`the writing child exited by itself (code ${code}):\n${err}`));
-      const lines = out.split('\n');
-      lines.pop(); // an unfinished last line was not a whole acknowledgement
-      resolve(lines);
-    });
-  });
+  return runUntilKilled(fixture, [dataDir, prefix], killAfter);
 }

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { copyFile, cp, mkdir, open, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runUntilKilled } from '../../helpers/runUntilKilled';
 import { DocumentStorageError } from '../../../lib/storage/DocumentStorageError';
 import { decodeRecords, encodeRecord } from '../../../lib/storage/logRecord';
 import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
@@ -285,29 +285,6 @@ async function garble(path: string, offset: number): Promise<void> {
 const fixture = fileURLToPath(new URL('./fixtures/appendUntilKilled.ts', import.meta.url));
 
 /** Runs the fixture, SIGKILLs it once `killAfter` appends were acknowledged, returns the acknowledged indices. */
-function appendUntilKilled(dir: string, documentId: string, first: number, killAfter: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, dir, documentId, String(first)], {
-      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (!killed && out.split('\n').length > killAfter) {
-        killed = child.kill('SIGKILL');
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    // 'close' comes after stdout is drained: every line the child wrote before dying is in `out`.
-    child.on('close', (code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`the appending child exited by itself (code ${code}):\n${err}`));
-      const lines = out.split('\n');
-      lines.pop(); // an unfinished last line was not a whole acknowledgement
-      resolve(lines.map(Number));
-    });
-  });
+async function appendUntilKilled(dir: string, documentId: string, first: number, killAfter: number): Promise<number[]> {
+  return (await runUntilKilled(fixture, [dir, documentId, String(first)], killAfter)).map(Number);
 }

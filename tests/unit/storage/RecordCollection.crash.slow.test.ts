@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runUntilKilled } from '../../helpers/runUntilKilled';
 import { RecordCollection } from '../../../server/storage/RecordCollection';
 import { tempDirsRemovedAfterAll } from './tempDirs';
 
@@ -33,27 +33,6 @@ describe('RecordCollection after a crash', () => {
 const fixture = fileURLToPath(new URL('./fixtures/putUntilKilled.ts', import.meta.url));
 
 /** Runs the fixture, SIGKILLs it once `killAfter` puts were acknowledged, returns the acknowledged indices. */
-function putUntilKilled(dir: string, first: number, killAfter: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, dir, String(first)], {
-      cwd: fileURLToPath(new URL('../../..', import.meta.url)),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (!killed && out.split('\n').length > killAfter) killed = child.kill('SIGKILL');
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    // 'close' comes after stdout is drained: every line the child wrote before dying is in `out`.
-    child.on('close', (code, signal) => {
-      if (signal !== 'SIGKILL') return reject(new Error(`the writing child exited by itself (code ${code}):\n${err}`));
-      const lines = out.split('\n');
-      lines.pop(); // an unfinished last line was not a whole acknowledgement
-      resolve(lines.map(Number));
-    });
-  });
+async function putUntilKilled(dir: string, first: number, killAfter: number): Promise<number[]> {
+  return (await runUntilKilled(fixture, [dir, String(first)], killAfter)).map(Number);
 }
