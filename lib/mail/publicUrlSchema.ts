@@ -1,26 +1,12 @@
 /** `PUBLIC_URL`: an http(s) origin without path, query or fragment; empty or unset means none. */
-import { z } from '../zodWithoutEval';
+import { optionalUrlSchema } from '../optionalUrlSchema';
 
-export const publicUrlSchema = z
-  .string()
-  .trim()
-  .default('')
-  .transform((value, context) => {
-    if (value === '') return undefined;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      context.addIssue({ code: 'custom', message: 'must be a URL like https://samskriv.example.dk' });
-      return z.NEVER;
-    }
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
-      context.addIssue({ code: 'custom', message: 'must be an http:// or https:// address without user or password' });
-      return z.NEVER;
-    }
-    if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-      context.addIssue({ code: 'custom', message: 'must be an origin only (no path, query or fragment)' });
-      return z.NEVER;
-    }
-    return url.origin;
-  });
+export const publicUrlSchema = optionalUrlSchema('https://samskriv.example.dk', (url) => {
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
+    return { problem: 'must be an http:// or https:// address without user or password' };
+  }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    return { problem: 'must be an origin only (no path, query or fragment)' };
+  }
+  return { value: url.origin };
+});
