@@ -101,6 +101,25 @@ describe('Room: loading a long log', () => {
     await waitUntil(() => reader.text === writer.text, 'the small document to settle');
   }, 60_000);
 
+  it('gives a fresh client the whole document by the time it counts itself synced (the merged log goes before the snapshot)', async () => {
+    const dir = await tempDir();
+    const expected = await storeLongLog(dir, 'big', 500, 300);
+    const store = new FileDocumentStore({ dir, groupCommitMs: 0 });
+    stores.push(store);
+    current = createTestRegistry({ store });
+    const fresh = current.client('big');
+    // A y-websocket client is "synced" on sync step 2 and reads the document then (the crash test
+    // in serverProcess.test.ts does): whatever arrives after step 2 is missing at that moment.
+    let textWhenSynced: string | null = null;
+    const handle = fresh.socket.onServerFrame;
+    fresh.socket.onServerFrame = (frame) => {
+      handle(frame);
+      if (fresh.synced && textWhenSynced === null) textWhenSynced = fresh.text;
+    };
+    await connected(fresh);
+    expect(textWhenSynced).toBe(expected);
+  });
+
   it('keeps the loaded content identical through an edit, an unload (compaction) and a reload', async () => {
     const dir = await tempDir();
     const expected = await storeLongLog(dir, 'big', 500, 3000);
