@@ -40,6 +40,33 @@ export interface PgCommentStoreOptions {
 }
 
 const DEFAULT_CACHED_DOCUMENTS = 200;
+
+/** The write path's statements, named: each connection parses and plans them once. */
+const STATEMENTS = {
+  lock: { name: 'samskriv_comment_lock', text: 'SELECT revision FROM comment_documents WHERE document_id = $1 FOR UPDATE' },
+  addDocument: {
+    name: 'samskriv_comment_add_document',
+    text: 'INSERT INTO comment_documents (document_id, revision) VALUES ($1, 0) ON CONFLICT DO NOTHING',
+  },
+  comments: { name: 'samskriv_comment_reload', text: 'SELECT data FROM comments WHERE document_id = $1 ORDER BY created_at, id' },
+  write: {
+    name: 'samskriv_comment_write',
+    text: `WITH put AS (
+         INSERT INTO comments (id, document_id, created_at, open_report_since, data)
+         SELECT u.id, $1, u.created_at, u.open_report_since, u.data
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) AS u(id, created_at, open_report_since, data)
+         ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, open_report_since = excluded.open_report_since, data = excluded.data
+         WHERE comments.document_id = excluded.document_id
+         RETURNING 1
+       ), logged AS (
+         INSERT INTO moderation_log (id, document_id, data)
+         SELECT u.id, $1, u.data FROM unnest($6::text[], $7::jsonb[]) WITH ORDINALITY AS u(id, data, n) ORDER BY u.n
+       ), bumped AS (
+         UPDATE comment_documents SET revision = $8 WHERE document_id = $1
+       )
+       SELECT count(*)::int AS written FROM put`,
+  },
+} as const;
 const DEFAULT_BATCH_SIZE = 100;
 
 interface Queued {
@@ -186,11 +213,10 @@ export class PgCommentStore implements CommentStore {
 
   /** Takes the document's lock and returns its comments as of the locked revision (the cached copy when it is current). */
   private async lockedState(client: PoolClient, documentId: string): Promise<CommentDocState> {
-    const lock = 'SELECT revision FROM comment_documents WHERE document_id = $1 FOR UPDATE';
-    let locked = await client.query<{ revision: string }>(lock, [documentId]);
+    let locked = await client.query<{ revision: string }>({ ...STATEMENTS.lock, values: [documentId] });
     if (locked.rows.length === 0) {
-      await client.query('INSERT INTO comment_documents (document_id, revision) VALUES ($1, 0) ON CONFLICT DO NOTHING', [documentId]);
-      locked = await client.query<{ revision: string }>(lock, [documentId]);
+      await client.query({ ...STATEMENTS.addDocument, values: [documentId] });
+      locked = await client.query<{ revision: string }>({ ...STATEMENTS.lock, values: [documentId] });
     }
     const revision = Number(locked.rows[0]!.revision);
     const cached = this.cache.get(documentId);
@@ -198,10 +224,7 @@ export class PgCommentStore implements CommentStore {
     let state = cached;
     if (state?.revision !== revision) {
       // Read after the lock, so it holds every write up to the locked revision.
-      const { rows } = await client.query<{ data: StoredComment }>(
-        'SELECT data FROM comments WHERE document_id = $1 ORDER BY created_at, id',
-        [documentId],
-      );
+      const { rows } = await client.query<{ data: StoredComment }>({ ...STATEMENTS.comments, values: [documentId] });
       state = new CommentDocState(documentId);
       state.put(rows.map((row) => row.data));
       state.revision = revision;
@@ -241,22 +264,9 @@ export class PgCommentStore implements CommentStore {
   ) {
     // A comment id is unique across documents: a row of another document is never overwritten
     // (and then fewer rows are written than put).
-    const { rows } = await client.query<{ written: number }>(
-      `WITH put AS (
-         INSERT INTO comments (id, document_id, created_at, open_report_since, data)
-         SELECT u.id, $1, u.created_at, u.open_report_since, u.data
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) AS u(id, created_at, open_report_since, data)
-         ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at, open_report_since = excluded.open_report_since, data = excluded.data
-         WHERE comments.document_id = excluded.document_id
-         RETURNING 1
-       ), logged AS (
-         INSERT INTO moderation_log (id, document_id, data)
-         SELECT u.id, $1, u.data FROM unnest($6::text[], $7::jsonb[]) WITH ORDINALITY AS u(id, data, n) ORDER BY u.n
-       ), bumped AS (
-         UPDATE comment_documents SET revision = $8 WHERE document_id = $1
-       )
-       SELECT count(*)::int AS written FROM put`,
-      [
+    const { rows } = await client.query<{ written: number }>({
+      ...STATEMENTS.write,
+      values: [
         documentId,
         put.map((comment) => comment.id),
         put.map((comment) => comment.createdAt),
@@ -266,7 +276,7 @@ export class PgCommentStore implements CommentStore {
         log.map((entry) => JSON.stringify(entry)),
         revision,
       ],
-    );
+    });
     if (rows[0]!.written !== put.length) throw new Error('a comment id is taken by another document');
   }
 }
