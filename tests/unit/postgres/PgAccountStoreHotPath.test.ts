@@ -35,7 +35,7 @@ it('checks a session in four one-row statements and signs in with one, each prep
     email: 'anna@example.dk',
     name: 'Anna',
     passwordHash: 'x',
-    role: 'user',
+    role: 'citizen',
     disabled: false,
     createdAt: at,
     updatedAt: at,
