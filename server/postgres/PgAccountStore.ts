@@ -109,34 +109,6 @@ const WORKSPACE_SELECT = `
          coalesce((SELECT array_agg(m.person_id ORDER BY m.position) FROM workspace_members m WHERE m.workspace_id = w.id), '{}') AS member_ids
   FROM workspaces w`;
 
-const PERSON_COLUMNS = 'id, email, name, password_hash, role, disabled, created_at, updated_at';
-const SESSION_COLUMNS = 'id_hash, person_id, created_at, last_seen_at, expires_at, acting_for_set, acting_for_organisation_id';
-
-/**
- * What every request (a session check) and every sign-in runs, as named statements: each
- * connection parses and plans them once, not on every call (planning costs about as much as
- * running these one-row lookups). The columns are named, so a later migration that adds one does
- * not change a prepared statement's result.
- */
-const HOT = {
-  getPerson: { name: 'samskriv_get_person', text: `SELECT ${PERSON_COLUMNS} FROM people WHERE id = $1` },
-  getPersonByEmail: { name: 'samskriv_get_person_by_email', text: `SELECT ${PERSON_COLUMNS} FROM people WHERE email = $1` },
-  getSession: { name: 'samskriv_get_session', text: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id_hash = $1` },
-  organisationIdsOf: {
-    name: 'samskriv_organisation_ids_of',
-    text: 'SELECT organisation_id AS id FROM memberships WHERE person_id = $1 ORDER BY organisation_id',
-  },
-  workspaceIdsOf: {
-    name: 'samskriv_workspace_ids_of',
-    text: 'SELECT workspace_id AS id FROM workspace_members WHERE person_id = $1 ORDER BY position',
-  },
-  createSession: {
-    name: 'samskriv_create_session',
-    text: `INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-  },
-  deleteSession: { name: 'samskriv_delete_session', text: 'DELETE FROM sessions WHERE id_hash = $1' },
-} as const;
-
 const needleOf = (query: PageQuery): string => query.query?.trim().toLocaleLowerCase('da') ?? '';
 const isUnique = (error: unknown, constraint?: string) =>
   sqlState(error).code === '23505' && (constraint === undefined || sqlState(error).constraint === constraint);
@@ -162,12 +134,12 @@ export class PgAccountStore implements AccountStore {
   }
 
   async getPerson(id: string): Promise<Person | null> {
-    const { rows } = await this.pool.query<PersonRow>({ ...HOT.getPerson, values: [id] });
+    const { rows } = await this.pool.query<PersonRow>('SELECT * FROM people WHERE id = $1', [id]);
     return rows[0] ? personOf(rows[0]) : null;
   }
 
   async getPersonByEmail(email: string): Promise<Person | null> {
-    const { rows } = await this.pool.query<PersonRow>({ ...HOT.getPersonByEmail, values: [email.toLowerCase()] });
+    const { rows } = await this.pool.query<PersonRow>('SELECT * FROM people WHERE email = $1', [email.toLowerCase()]);
     return rows[0] ? personOf(rows[0]) : null;
   }
 
@@ -274,7 +246,10 @@ export class PgAccountStore implements AccountStore {
   }
 
   async organisationIdsOf(personId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ id: string }>({ ...HOT.organisationIdsOf, values: [personId] });
+    const { rows } = await this.pool.query<{ id: string }>(
+      'SELECT organisation_id AS id FROM memberships WHERE person_id = $1 ORDER BY organisation_id',
+      [personId],
+    );
     return rows.map((row) => row.id);
   }
 
@@ -341,15 +316,19 @@ export class PgAccountStore implements AccountStore {
   }
 
   async workspaceIdsOf(personId: string): Promise<string[]> {
-    const { rows } = await this.pool.query<{ id: string }>({ ...HOT.workspaceIdsOf, values: [personId] });
+    const { rows } = await this.pool.query<{ id: string }>(
+      'SELECT workspace_id AS id FROM workspace_members WHERE person_id = $1 ORDER BY position',
+      [personId],
+    );
     return rows.map((row) => row.id);
   }
 
   async createSession(session: Session): Promise<Session> {
     try {
-      await this.pool.query({
-        ...HOT.createSession,
-        values: [
+      await this.pool.query(
+        `INSERT INTO sessions (id_hash, person_id, created_at, last_seen_at, expires_at, acting_for_set, acting_for_organisation_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
           session.idHash,
           session.personId,
           session.createdAt,
@@ -358,7 +337,7 @@ export class PgAccountStore implements AccountStore {
           session.actingForOrganisationId !== undefined,
           session.actingForOrganisationId ?? null,
         ],
-      });
+      );
     } catch (error) {
       if (isUnique(error)) throw new AccountStoreError('id_taken', 'a session with that id exists already');
       if (isMissingReference(error)) throw new AccountStoreError('not_found', 'no such person');
@@ -368,7 +347,7 @@ export class PgAccountStore implements AccountStore {
   }
 
   async getSession(idHash: string): Promise<Session | null> {
-    const { rows } = await this.pool.query<SessionRow>({ ...HOT.getSession, values: [idHash] });
+    const { rows } = await this.pool.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1', [idHash]);
     return rows[0] ? sessionOf(rows[0]) : null;
   }
 
@@ -387,7 +366,7 @@ export class PgAccountStore implements AccountStore {
   }
 
   async deleteSession(idHash: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query({ ...HOT.deleteSession, values: [idHash] });
+    const { rowCount } = await this.pool.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
     return rowCount === 1;
   }
 

@@ -41,16 +41,14 @@ export interface PgCommentStoreOptions {
 
 const DEFAULT_CACHED_DOCUMENTS = 200;
 
-/** The write path's statements, named: each connection parses and plans them once. */
+/** The write path's statements. */
 const STATEMENTS = {
-  lock: { name: 'samskriv_comment_lock', text: 'SELECT revision FROM comment_documents WHERE document_id = $1 FOR UPDATE' },
+  lock: { text: 'SELECT revision FROM comment_documents WHERE document_id = $1 FOR UPDATE' },
   addDocument: {
-    name: 'samskriv_comment_add_document',
     text: 'INSERT INTO comment_documents (document_id, revision) VALUES ($1, 0) ON CONFLICT DO NOTHING',
   },
-  comments: { name: 'samskriv_comment_reload', text: 'SELECT data FROM comments WHERE document_id = $1 ORDER BY created_at, id' },
+  comments: { text: 'SELECT data FROM comments WHERE document_id = $1 ORDER BY created_at, id' },
   write: {
-    name: 'samskriv_comment_write',
     text: `WITH put AS (
          INSERT INTO comments (id, document_id, created_at, open_report_since, data)
          SELECT u.id, $1, u.created_at, u.open_report_since, u.data
