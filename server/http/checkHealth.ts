@@ -24,9 +24,13 @@ export interface Health {
   readonly damagedDocuments: readonly DamagedDocument[];
 }
 
+let probes = 0;
+
 export async function checkHealth(dataDir: string, syncUp: boolean, damaged: readonly DocumentStorageError[] = []): Promise<Health> {
   let dataDirOk = false;
-  const probe = join(dataDir, `.healthz-${process.pid}`);
+  // One probe file per check: two checks at once on one name raced (one unlinked the other's file,
+  // which then answered 503; seen in offline.test.ts (d), where the browser and the test both poll).
+  const probe = join(dataDir, `.healthz-${process.pid}-${++probes}`);
   try {
     const handle = await open(probe, 'w');
     try {
