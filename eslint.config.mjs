@@ -67,6 +67,20 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': restrictedImports(zone, forbidden) },
   })),
   {
+    // Playwright's waitForFunction does not await a promise: an async predicate resolves it at once.
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='waitForFunction'] > :function[async=true]",
+          message:
+            'waitForFunction does not await an async predicate (a promise is truthy): use waitInPage (tests/e2e/helpers/waitInPage.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', 'scripts/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -14,6 +14,7 @@ import { launchChromium } from './helpers/launchChromium';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 import { sessionHttp } from './helpers/sessionHttp';
+import { waitInPage } from './helpers/waitInPage';
 import { createDocumentOverHttp, uniqueEmail } from './helpers/signedInProfile';
 import {
   EDITOR,
@@ -73,49 +74,59 @@ const waitForSaved = (page: Page) =>
  * transaction over both stores runs after every write issued before it.
  */
 async function waitForStoredPending(page: Page, documentId: string): Promise<void> {
-  await page.waitForFunction(async (id) => {
-    const status = document.querySelector('[data-testid="sync-status"]')?.textContent ?? '';
-    // "Gemt …": nothing waits, and the copy must have stored that too (the server's confirmation).
-    const shown = status.startsWith('Gemt') ? ['', '0'] : /\((\d+) ændringer? venter\)/.exec(status);
-    if (!shown) return false;
-    const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
-    if (!name) return false;
-    const stored = await new Promise<number>((resolve, reject) => {
-      const open = indexedDB.open(name);
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const read = db.transaction(['updates', 'custom'], 'readonly').objectStore('custom').get('sync-state');
-        read.onsuccess = () => {
-          db.close();
-          resolve((read.result as { pending?: unknown[] } | undefined)?.pending?.length ?? 0);
+  await waitInPage(
+    page,
+    async (id) => {
+      const status = document.querySelector('[data-testid="sync-status"]')?.textContent ?? '';
+      // "Gemt …": nothing waits, and the copy must have stored that too (the server's confirmation).
+      const shown = status.startsWith('Gemt') ? ['', '0'] : /\((\d+) ændringer? venter\)/.exec(status);
+      if (!shown) return false;
+      const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
+      if (!name) return false;
+      const stored = await new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction(['updates', 'custom'], 'readonly').objectStore('custom').get('sync-state');
+          read.onsuccess = () => {
+            db.close();
+            resolve((read.result as { pending?: unknown[] } | undefined)?.pending?.length ?? 0);
+          };
+          read.onerror = () => reject(read.error);
         };
-        read.onerror = () => reject(read.error);
-      };
-    });
-    return stored === Number(shown[1]);
-  }, documentId);
+      });
+      return stored === Number(shown[1]);
+    },
+    documentId,
+    { what: 'the local copy to store as many unconfirmed changes as the status shows', timeout: WAIT_MS },
+  );
 }
 
 /** Waits until the local copy no longer keeps rescued text (closing the notice deletes it, asynchronously). */
 async function waitForRescuedTextGone(page: Page, documentId: string): Promise<void> {
-  await page.waitForFunction(async (id) => {
-    const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
-    if (!name) return false;
-    return new Promise<boolean>((resolve, reject) => {
-      const open = indexedDB.open(name);
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const read = db.transaction(['custom'], 'readonly').objectStore('custom').get('stale-text');
-        read.onsuccess = () => {
-          db.close();
-          resolve(read.result === undefined);
+  await waitInPage(
+    page,
+    async (id) => {
+      const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
+      if (!name) return false;
+      return new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction(['custom'], 'readonly').objectStore('custom').get('stale-text');
+          read.onsuccess = () => {
+            db.close();
+            resolve(read.result === undefined);
+          };
+          read.onerror = () => reject(read.error);
         };
-        read.onerror = () => reject(read.error);
-      };
-    });
-  }, documentId);
+      });
+    },
+    documentId,
+    { what: 'the rescued text to leave the local copy', timeout: WAIT_MS },
+  );
 }
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {

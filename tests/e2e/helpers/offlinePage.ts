@@ -4,17 +4,19 @@ import { mintSyncToken } from '../../../lib/auth/syncToken';
 import { connectProvider } from '../../helpers/connectProvider';
 import { waitFor } from '../../helpers/waitFor';
 import { PAGES_CACHE } from '../../../app/_offline/offlineRoutes';
+import { waitInPage } from './waitInPage';
 
 /** Waits until a service worker controls the page and its page cache holds `path` (e.g. `/d/<id>`). */
 export async function waitForOfflineCopy(page: Page, path: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
+  await waitInPage(
+    page,
     async ([cacheName, wanted]) => {
       if (!navigator.serviceWorker.controller) return false;
       const cache = await caches.open(cacheName);
       return (await cache.match(wanted, { ignoreVary: true })) !== undefined;
     },
     [PAGES_CACHE, path] as const,
-    { timeout, polling: 100 },
+    { what: `a service worker controlling the page and ${path} in its page cache`, timeout },
   );
 }
 
