@@ -5,8 +5,9 @@
  * one document. Latency is send → a receiving client has the relayed update (raw-frame clients,
  * as `bench/fanout.ts`). Prints one JSON line per figure.
  * `node --import tsx bench/crossNode.ts`; env BENCH_CLIENTS (100), BENCH_SECONDS (10), BENCH_RUNS (1).
- * The two nodes each have their own data dir (the shared PostgreSQL store is not part of this
- * measurement): each stores what its own clients send, as nodes on a shared store would.
+ * Both setups store into PostgreSQL (a fresh database per setup, on DATABASE_URL's server or a
+ * throwaway one the bench starts on loopback, as bench:data does), so the difference is what the
+ * cluster adds: the Redis stream between storing and relaying.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,7 @@ import { startServerProcess, type ServerProcess } from './lib/serverProcess';
 import { BENCH_SECRET, syncUrl } from './lib/urls';
 import { percentile } from './lib/stats';
 import { startRedis } from '../tests/helpers/startRedis';
+import { BACKENDS, type DataTarget } from './data/backends';
 
 export interface CrossNodeOptions {
   readonly clients: number;
@@ -127,11 +129,19 @@ function figure(name: string, latencies: number[], expectedDeliveries: number): 
 /** Runs the single-node and the two-node measurement; returns the figures (also the difference of the p99s). */
 export async function runCrossNodeBench(options: CrossNodeOptions): Promise<Array<Figure | Record<string, unknown>>> {
   const redis = await startRedis();
+  const postgres = BACKENDS.find((backend) => backend.name === 'postgres')!;
+  const targets: DataTarget[] = [];
   const dirs: string[] = [];
-  const env = (extra: Record<string, string> = {}) => {
+  /** A server's environment on `target`'s database, in a data dir of its own (secrets, marker files). */
+  const env = (target: DataTarget, extra: Record<string, string> = {}) => {
     const dir = mkdtempSync(join(tmpdir(), 'samskriv-crossnode-'));
     dirs.push(dir);
-    return { DATA_DIR: dir, AUTH_SECRET: BENCH_SECRET, SYNC_IDLE_UNLOAD_MS: '300', ...extra };
+    return { ...target.serverEnv, DATA_DIR: dir, AUTH_SECRET: BENCH_SECRET, SEED_DEMO: 'false', SYNC_IDLE_UNLOAD_MS: '300', ...extra };
+  };
+  const database = async () => {
+    const target = await postgres.create();
+    targets.push(target);
+    return target;
   };
   const single: number[] = [];
   const cross: number[] = [];
@@ -141,7 +151,7 @@ export async function runCrossNodeBench(options: CrossNodeOptions): Promise<Arra
   let sameExpected = 0;
   try {
     for (let run = 0; run < options.runs; run++) {
-      const alone = await startServerProcess('samskriv', env());
+      const alone = await startServerProcess('samskriv', env(await database()));
       try {
         const result = await typeInto([alone], options);
         for (const ms of result.sameNode) single.push(ms);
@@ -149,9 +159,10 @@ export async function runCrossNodeBench(options: CrossNodeOptions): Promise<Arra
       } finally {
         await alone.stop();
       }
+      const shared = await database();
       const nodes = [
-        await startServerProcess('samskriv', env({ REDIS_URL: redis.url })),
-        await startServerProcess('samskriv', env({ REDIS_URL: redis.url })),
+        await startServerProcess('samskriv', env(shared, { REDIS_URL: redis.url })),
+        await startServerProcess('samskriv', env(shared, { REDIS_URL: redis.url })),
       ];
       try {
         const result = await typeInto(nodes, options);
@@ -165,6 +176,8 @@ export async function runCrossNodeBench(options: CrossNodeOptions): Promise<Arra
     }
   } finally {
     await redis.stop();
+    for (const target of targets) await target.remove();
+    await postgres.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
   const singleFigure = figure('single node: delivery to another client', single, singleExpected);

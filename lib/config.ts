@@ -88,11 +88,22 @@ const fieldsSchema = z.object({
   DATABASE_URL: serviceUrlSchema(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/samskriv'),
   /** Redis (`redis://host:6379` or `rediss://…`): what crosses server processes when several serve the same data. */
   REDIS_URL: serviceUrlSchema(['redis:', 'rediss:'], 'redis://host:6379'),
+  /** In a cluster: how long a stored update may wait for its own node to publish it before the other nodes do. */
+  SYNC_RELAY_STALE_MS: integer(100, 15_000),
 });
 
 export const configSchema = fieldsSchema.superRefine((config, context) => {
   if (config.SMTP_URL !== undefined && config.PUBLIC_URL === undefined) {
     context.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required when SMTP_URL is set (links in e-mails point there)' });
+  }
+  if (config.REDIS_URL !== undefined && config.DATABASE_URL === undefined) {
+    // Nodes relay updates they never store again: they must all store into the same place. An
+    // embedded data dir per node is not one, and two processes on one data dir corrupt it.
+    context.addIssue({
+      code: 'custom',
+      path: ['REDIS_URL'],
+      message: 'needs DATABASE_URL: the nodes of a cluster share one PostgreSQL store',
+    });
   }
   if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
     context.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS' });

@@ -26,6 +26,7 @@ import { PgAccountStore } from './postgres/PgAccountStore';
 import { PgApiKeyStore } from './postgres/PgApiKeyStore';
 import { PgCommentStore } from './postgres/PgCommentStore';
 import { PgDocumentStore } from './postgres/PgDocumentStore';
+import type { RelayLedger } from '../lib/sync/RelayLedger';
 import { PgMetadataStore } from './postgres/PgMetadataStore';
 import { PgSharingStore } from './postgres/PgSharingStore';
 
@@ -42,6 +43,8 @@ export interface Stores {
   readonly accounts: AccountStore;
   readonly sharing: SharingStore;
   readonly apiKeys: ApiKeyStore;
+  /** In a cluster (DATABASE_URL and REDIS_URL): which stored updates still wait to be published. */
+  readonly relayLedger?: RelayLedger;
   /**
    * True for the first process ever to ask for `step` on this data: with PostgreSQL once across
    * all nodes (a node with a new, empty data dir must not seed the demo documents again);
@@ -53,7 +56,8 @@ export interface Stores {
 }
 
 export interface StoreOptions {
-  readonly config: Pick<Config, 'DATABASE_URL' | 'SYNC_GROUP_COMMIT_MS'>;
+  /** REDIS_URL: absent or undefined outside a cluster (tools opening the stores leave it out). */
+  readonly config: Pick<Config, 'DATABASE_URL' | 'SYNC_GROUP_COMMIT_MS'> & Partial<Pick<Config, 'REDIS_URL'>>;
   readonly dataDir: string;
   /** The project root: the PostgreSQL migrations are read from server/postgres/migrations there. */
   readonly projectDir: string;
@@ -64,7 +68,7 @@ export async function createStores(options: StoreOptions): Promise<Stores> {
   return options.config.DATABASE_URL ? postgresStores(options.config.DATABASE_URL, options) : embeddedStores(options);
 }
 
-async function postgresStores(url: string, { projectDir, logger }: StoreOptions): Promise<Stores> {
+async function postgresStores(url: string, { config, projectDir, logger }: StoreOptions): Promise<Stores> {
   const pool = createPool(url, { max: POOL_SIZE, onIdleError: (error) => logger.error({ err: error }, 'a PostgreSQL connection failed') });
   try {
     const applied = await migrate(pool, migrationsDir(projectDir));
@@ -74,8 +78,9 @@ async function postgresStores(url: string, { projectDir, logger }: StoreOptions)
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Samskriv did not start: the database named by DATABASE_URL could not be used (${reason}).`, { cause: error });
   }
+  const documents = new PgDocumentStore(pool, { ledger: config.REDIS_URL !== undefined });
   const stores = {
-    documents: new PgDocumentStore(pool),
+    documents,
     metadata: new PgMetadataStore(pool),
     comments: new PgCommentStore(pool),
     accounts: new PgAccountStore(pool),
@@ -85,6 +90,7 @@ async function postgresStores(url: string, { projectDir, logger }: StoreOptions)
   return {
     kind: 'postgres',
     ...stores,
+    ...(config.REDIS_URL !== undefined && { relayLedger: documents }),
     damaged: () => [],
     async claimOnce(step) {
       const { rowCount } = await pool.query('INSERT INTO installation_steps (name) VALUES ($1) ON CONFLICT DO NOTHING', [step]);

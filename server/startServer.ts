@@ -126,18 +126,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
   // Scale-out: with REDIS_URL this process is one node of several serving the same documents.
   const cluster = config.REDIS_URL ? await RedisClusterBus.connect({ url: config.REDIS_URL, logger }) : undefined;
-  if (cluster) {
-    logger.info({ node: cluster.nodeId }, 'joined the cluster through Redis');
-    // Updates from other nodes are never stored here: every node must store into the same place.
-    if (stores.kind !== 'postgres') {
-      logger.warn(
-        { dataDir },
-        'REDIS_URL is set without DATABASE_URL: every node must share one store; an embedded data dir per node is not one',
-      );
-    }
-  }
+  // (lib/config.ts refuses REDIS_URL without DATABASE_URL: every node stores into the same PostgreSQL.)
+  if (cluster) logger.info({ node: cluster.nodeId }, 'joined the cluster through Redis');
   const sync = createSyncServer({
-    ...(cluster && { cluster }),
+    ...(cluster && { cluster, relayStaleAfterMs: config.SYNC_RELAY_STALE_MS }),
+    ...(cluster && stores.relayLedger && { relayLedger: stores.relayLedger }),
     store,
     documents,
     secret,

@@ -12,11 +12,17 @@
  * node wrote since, so several nodes compacting one document never lose each other's updates.
  * Without a load (a reset writing a fresh history), the snapshot replaces everything, as the
  * DocumentStore contract says.
+ *
+ * In a cluster (`ledger: true`) it is also the relay ledger (lib/sync/RelayLedger.ts): appends are
+ * stored marked unpublished until the node says it published them, and a compaction of a loaded
+ * document keeps the unpublished records (the snapshot holds them too; loading applies them again
+ * harmlessly) so that a node that died before publishing still has its updates published by others.
  */
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
 import type { DocumentStore, LogStats } from '../../lib/storage/DocumentStore';
+import type { RelayLedger, UnrelayedUpdate } from '../../lib/sync/RelayLedger';
 import { inTransaction, type Pool } from './createPool';
 
 /** Advisory lock class of document compactions (the other key is the id's hash). */
@@ -27,6 +33,8 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 interface Pending {
   readonly kind: 'append' | 'compact';
   readonly data: Buffer;
+  /** What the caller passed (the relay ledger finds an update's row by it). */
+  readonly source: Uint8Array;
   readonly settle: { resolve(): void; reject(error: unknown): void };
   readonly done: Promise<void>;
 }
@@ -52,13 +60,29 @@ interface Known {
   bytes: number;
 }
 
-export class PgDocumentStore implements DocumentStore {
+export interface PgDocumentStoreOptions {
+  /** A node of a cluster: appends are stored as not yet published (see RelayLedger). */
+  readonly ledger?: boolean;
+}
+
+export class PgDocumentStore implements DocumentStore, RelayLedger {
   /** Which rows this store (this node, this start) appended. */
   readonly writer = randomUUID();
   private readonly lanes = new Map<string, Lane>();
   private readonly known = new Map<string, Known>();
+  private readonly ledger: boolean;
+  /** Row id of each update this store appended and nobody has said is published yet. */
+  private readonly rowOf = new WeakMap<Uint8Array, string>();
+  /** Rows to mark published, written together (setImmediate). */
+  private toMark: string[] = [];
+  private marking: Promise<void> | null = null;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    options: PgDocumentStoreOptions = {},
+  ) {
+    this.ledger = options.ledger ?? false;
+  }
 
   async load(documentId: string): Promise<Uint8Array[] | null> {
     await this.flush(documentId);
@@ -97,7 +121,7 @@ export class PgDocumentStore implements DocumentStore {
 
   append(documentId: string, update: Uint8Array): Promise<void> {
     if (update.length === 0) return Promise.reject(new RangeError('an update is never empty'));
-    return this.enqueue(documentId, 'append', Buffer.from(update));
+    return this.enqueue(documentId, 'append', Buffer.from(update), update);
   }
 
   async flush(documentId?: string): Promise<void> {
@@ -106,7 +130,33 @@ export class PgDocumentStore implements DocumentStore {
   }
 
   compact(documentId: string, snapshot: Uint8Array): Promise<void> {
-    return this.enqueue(documentId, 'compact', Buffer.from(snapshot));
+    return this.enqueue(documentId, 'compact', Buffer.from(snapshot), snapshot);
+  }
+
+  relayed(_documentId: string, update: Uint8Array): void {
+    const row = this.rowOf.get(update);
+    if (row === undefined) return;
+    this.rowOf.delete(update);
+    this.toMark.push(row);
+    if (this.toMark.length === 1) this.marking = new Promise<void>((resolve) => setImmediate(() => void this.markRelayed().then(resolve)));
+  }
+
+  async publishStale(olderThanMs: number, limit: number, publish: (updates: readonly UnrelayedUpdate[]) => Promise<void>): Promise<number> {
+    return inTransaction(this.pool, async (client) => {
+      // SKIP LOCKED: nodes sweeping at once take different rows; a row being marked waits for nobody.
+      const { rows } = await client.query<{ id: string; document_id: string; data: Buffer }>(
+        `SELECT id, document_id, data FROM document_updates
+         WHERE NOT relayed AND stored_at < now() - make_interval(secs => $1::double precision / 1000)
+         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [olderThanMs, limit],
+      );
+      if (rows.length === 0) return 0;
+      await publish(
+        rows.map((row) => ({ documentId: row.document_id, update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length) })),
+      );
+      await client.query('UPDATE document_updates SET relayed = true WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+      return rows.length;
+    });
   }
 
   stats(documentId: string): LogStats {
@@ -123,6 +173,7 @@ export class PgDocumentStore implements DocumentStore {
 
   async close(): Promise<void> {
     await this.flush();
+    await this.marking;
   }
 
   /** For /healthz and the start-up check: PostgreSQL has no damaged files to report. */
@@ -143,7 +194,14 @@ export class PgDocumentStore implements DocumentStore {
     return known;
   }
 
-  private enqueue(documentId: string, kind: Pending['kind'], data: Buffer): Promise<void> {
+  /** Marks the rows of `relayed` published; if that fails, the sweep publishes them again later (harmless). */
+  private async markRelayed(): Promise<void> {
+    const rows = this.toMark;
+    this.toMark = [];
+    await this.pool.query('UPDATE document_updates SET relayed = true WHERE id = ANY($1::bigint[])', [rows]).catch(() => undefined);
+  }
+
+  private enqueue(documentId: string, kind: Pending['kind'], data: Buffer, source: Uint8Array): Promise<void> {
     let lane = this.lanes.get(documentId);
     if (!lane) {
       lane = { queue: [], running: false, last: null, lastId: 0 };
@@ -151,7 +209,7 @@ export class PgDocumentStore implements DocumentStore {
     }
     let settle!: Pending['settle'];
     const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-    lane.queue.push({ kind, data, settle, done });
+    lane.queue.push({ kind, data, source, settle, done });
     lane.last = done;
     if (!lane.running) void this.drain(documentId, lane);
     return done;
@@ -192,12 +250,17 @@ export class PgDocumentStore implements DocumentStore {
 
   private async writeAppends(documentId: string, lane: Lane, batch: Pending[]): Promise<void> {
     const { rows } = await this.pool.query<{ id: string }>(
-      `INSERT INTO document_updates (document_id, writer, data)
-       SELECT $1, $2, u.data FROM unnest($3::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
+      `INSERT INTO document_updates (document_id, writer, data, relayed)
+       SELECT $1, $2, u.data, $4 FROM unnest($3::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
        RETURNING id`,
-      [documentId, this.writer, batch.map((item) => item.data)],
+      [documentId, this.writer, batch.map((item) => item.data), !this.ledger],
     );
     for (const row of rows) lane.lastId = Math.max(lane.lastId, Number(row.id));
+    // Identity values follow the insert order, which is the batch's (ORDER BY u.n).
+    if (this.ledger) {
+      const ids = rows.map((row) => row.id).sort((a, b) => Number(a) - Number(b));
+      batch.forEach((item, i) => this.rowOf.set(item.source, ids[i]!));
+    }
     const known = this.knownOf(documentId);
     known.records += batch.length;
     known.bytes += batch.reduce((sum, item) => sum + item.data.length, 0);
@@ -213,9 +276,10 @@ export class PgDocumentStore implements DocumentStore {
         'SELECT generation, data FROM document_snapshots WHERE document_id = $1',
         [documentId],
       );
+      // A loaded document keeps its unpublished records (see the class comment); a reset drops all.
       const deleted = await client.query<{ id: string; writer: string; data: Buffer }>(
-        'DELETE FROM document_updates WHERE document_id = $1 AND id <= $2 RETURNING id, writer, data',
-        [documentId, boundary],
+        `DELETE FROM document_updates WHERE document_id = $1 AND id <= $2 AND (relayed OR NOT $3::boolean) RETURNING id, writer, data`,
+        [documentId, boundary, known.loaded],
       );
       const unseen: Uint8Array[] = [];
       const old = current.rows[0];

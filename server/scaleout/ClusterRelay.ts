@@ -5,11 +5,17 @@
  * own, and hands access changes from other nodes to the sync server's re-check.
  * Updates from the bus are applied to the room and relayed, never stored again: the node that
  * received them from a client stored them before publishing.
+ *
+ * With a relay ledger (PostgreSQL), what this node publishes is marked published, and every
+ * `sweepIntervalMs` the node publishes what some node stored and nobody published for
+ * `staleAfterMs` (its node died between storing and publishing, or could not reach Redis),
+ * applying it to its own room as well: the bus never hands a node what it published itself.
  */
 import * as Y from 'yjs';
 import type { ClusterAccessChange, ClusterBus, DocumentNotice, StreamPosition } from '../../lib/sync/ClusterBus';
 import { STREAM_START } from '../../lib/sync/ClusterBus';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
+import type { RelayLedger, UnrelayedUpdate } from '../../lib/sync/RelayLedger';
 import type { ClusterRoom, RoomCluster } from '../sync/RoomCluster';
 import type { SyncLogger } from '../sync/SyncLogger';
 import { encodeAwareness } from '../sync/encodeMessage';
@@ -25,7 +31,17 @@ export interface ClusterRelayDeps {
   deliverCommentsChanged(documentId: string, revision: number): void;
   /** Re-checks this node's connections affected by an access change made on another node. */
   applyAccessChange(change: ClusterAccessChange): void;
+  /** The shared store's record of updates not yet published (absent: nothing is swept). */
+  readonly ledger?: RelayLedger;
+  /** How long an update may wait to be published by its own node before others do it (default 15 s). */
+  readonly staleAfterMs?: number;
+  /** How often the ledger is swept (default a third of staleAfterMs). */
+  readonly sweepIntervalMs?: number;
 }
+
+/** Updates published per sweep transaction (the sweep repeats while it finds a full batch). */
+const SWEEP_BATCH = 200;
+export const DEFAULT_STALE_AFTER_MS = 15_000;
 
 interface Held {
   readonly documentId: string;
@@ -44,9 +60,43 @@ interface Held {
 export class ClusterRelay implements RoomCluster {
   private readonly held = new Map<string, Held>();
   private readonly stopAccess: () => void;
+  private readonly sweepTimer: NodeJS.Timeout | null = null;
+  private sweeping: Promise<number> | null = null;
 
   constructor(private readonly deps: ClusterRelayDeps) {
     this.stopAccess = deps.bus.onAccessChange((change) => deps.applyAccessChange(change));
+    if (deps.ledger) {
+      const interval = deps.sweepIntervalMs ?? Math.ceil((deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS) / 3);
+      this.sweepTimer = setInterval(() => void this.sweep(), interval).unref();
+    }
+  }
+
+  /**
+   * Publishes what the ledger says waited too long, applying it here too; resolves with how many.
+   * One sweep at a time: a call during one waits for it.
+   */
+  sweep(): Promise<number> {
+    const ledger = this.deps.ledger;
+    if (!ledger) return Promise.resolve(0);
+    this.sweeping ??= (async () => {
+      let total = 0;
+      try {
+        for (;;) {
+          const published = await ledger.publishStale(this.deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, SWEEP_BATCH, (updates) =>
+            this.publishOrphans(updates),
+          );
+          total += published;
+          if (published < SWEEP_BATCH) break;
+        }
+        if (total > 0) this.deps.logger.warn({ updates: total }, 'published stored updates their own node never published');
+      } catch (error) {
+        this.deps.logger.error({ err: error }, 'could not publish stored updates left unpublished; trying again at the next sweep');
+      } finally {
+        this.sweeping = null;
+      }
+      return total;
+    })();
+    return this.sweeping;
   }
 
   async opening(room: ClusterRoom): Promise<void> {
@@ -90,8 +140,9 @@ export class ClusterRelay implements RoomCluster {
   async published(documentId: string, update: Uint8Array): Promise<void> {
     try {
       await this.deps.bus.publishUpdate(documentId, update);
+      this.deps.ledger?.relayed(documentId, update);
     } catch (error) {
-      // Stored, so not lost; the other nodes' clients get it when those nodes next load the document.
+      // Stored, so not lost: the ledger's sweep publishes it later (on this node or another).
       this.deps.logger.error({ doc: documentId, err: error }, 'could not publish a stored update to the other nodes');
     }
   }
@@ -116,8 +167,18 @@ export class ClusterRelay implements RoomCluster {
 
   /** Stops following and listening; the bus itself is closed by whoever made it. */
   close(): void {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.stopAccess();
     for (const documentId of [...this.held.keys()]) this.release(documentId);
+  }
+
+  /** Updates another node stored and never published: to the other nodes, and to this node's room. */
+  private async publishOrphans(updates: readonly UnrelayedUpdate[]): Promise<void> {
+    for (const { documentId, update } of updates) {
+      await this.deps.bus.publishUpdate(documentId, update);
+      const held = this.held.get(documentId);
+      if (held?.following) held.room.applyRemote([update]);
+    }
   }
 
   private notice(held: Held, notice: DocumentNotice): void {

@@ -32,6 +32,7 @@ import { AddressLoad } from './AddressLoad';
 import { PullLimiter } from './PullLimiter';
 import type { ClusterAccessChange, ClusterBus } from '../../lib/sync/ClusterBus';
 import { ClusterRelay } from '../scaleout/ClusterRelay';
+import type { RelayLedger } from '../../lib/sync/RelayLedger';
 
 export interface SyncLimits {
   /** Largest frame accepted; larger ones are refused by `ws` before buffering and closed with 4413. */
@@ -87,6 +88,9 @@ export interface SyncServerOptions {
    * shared store. Updates, presence, comment revisions and access changes cross it. Closed by its owner.
    */
   readonly cluster?: ClusterBus;
+  /** With `cluster`: the shared store's record of updates not yet published, swept after `relayStaleAfterMs`. */
+  readonly relayLedger?: RelayLedger;
+  readonly relayStaleAfterMs?: number;
 }
 
 export interface SyncServerStats extends RegistryStats {
@@ -156,6 +160,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     ? new ClusterRelay({
         bus: options.cluster,
         store,
+        ...(options.relayLedger && { ledger: options.relayLedger }),
+        ...(options.relayStaleAfterMs !== undefined && { staleAfterMs: options.relayStaleAfterMs }),
         logger,
         presence: {
           timeoutMs: limits.presenceTimeoutMs ?? PresenceDefaults.timeoutMs,

@@ -79,3 +79,95 @@ describe('PgDocumentStore on several nodes', () => {
     }
   });
 });
+
+describe('PgDocumentStore as the relay ledger of a cluster', () => {
+  /** An update of its own (no other update needed to read it). */
+  const own = (text: string): Uint8Array => textUpdate(new Y.Doc(), text);
+  const textOf = (updates: readonly Uint8Array[]) =>
+    docFromUpdates([...updates])
+      .getText('body')
+      .toString();
+  const collect = async (store: PgDocumentStore, olderThanMs = 0) => {
+    const seen: Array<{ documentId: string; text: string }> = [];
+    const published = await store.publishStale(olderThanMs, 100, async (updates) => {
+      for (const { documentId, update } of updates) seen.push({ documentId, text: textOf([update]) });
+    });
+    return { published, seen };
+  };
+
+  it('stores appends as unpublished until the node says it published them; rows without a ledger count as published', async () => {
+    await database.truncate();
+    const plain = new PgDocumentStore(database.pool);
+    await plain.append('doc', own('uden klynge '));
+    const node = new PgDocumentStore(database.pool, { ledger: true });
+    const [first, second] = [own('første '), own('anden ')];
+    await node.append('doc', first);
+    await node.append('other', second);
+    node.relayed('doc', first);
+    await node.close(); // waits for the marks written in the background
+    expect(await collect(node)).toEqual({ published: 1, seen: [{ documentId: 'other', text: 'anden ' }] });
+    // Published by the sweep: not handed out again.
+    expect((await collect(node)).published).toBe(0);
+  });
+
+  it('hands out only what waited longer than asked, oldest first, and keeps it when publishing fails', async () => {
+    await database.truncate();
+    const node = new PgDocumentStore(database.pool, { ledger: true });
+    await node.append('doc', own('en '));
+    await node.append('doc', own('to '));
+    expect((await collect(node, 60_000)).published).toBe(0);
+    await expect(node.publishStale(0, 100, () => Promise.reject(new Error('Redis is away')))).rejects.toThrow('Redis is away');
+    expect((await collect(node)).seen.map((item) => item.text)).toEqual(['en ', 'to ']);
+  });
+
+  it('never hands the same update to two nodes sweeping at once', async () => {
+    await database.truncate();
+    const writer = new PgDocumentStore(database.pool, { ledger: true });
+    for (let i = 0; i < 20; i++) await writer.append('doc', own(`${i} `));
+    const secondPool = createPool(database.url, { max: 2 });
+    onTestFinished(() => secondPool.end());
+    const [nodeA, nodeB] = [new PgDocumentStore(database.pool, { ledger: true }), new PgDocumentStore(secondPool, { ledger: true })];
+    // A claims a batch and holds it (its publish waits) while B sweeps: B gets only what A did not claim.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let claimed!: (count: number) => void;
+    const claimedByA = new Promise<number>((resolve) => (claimed = resolve));
+    const sweepA = nodeA.publishStale(0, 12, async (updates) => {
+      claimed(updates.length);
+      await held;
+    });
+    expect(await claimedByA).toBe(12);
+    const fromB = await nodeB.publishStale(0, 100, async () => undefined);
+    release();
+    expect([await sweepA, fromB]).toEqual([12, 8]);
+    expect((await collect(nodeA)).published).toBe(0);
+  });
+
+  it('keeps unpublished records through a compaction of a loaded document, and drops them on a reset', async () => {
+    await database.truncate();
+    const node = new PgDocumentStore(database.pool, { ledger: true });
+    const [kept, published] = [own('ikke udgivet '), own('udgivet ')];
+    await node.append('doc', kept);
+    await node.append('doc', published);
+    node.relayed('doc', published);
+    await node.close();
+    const state = (await node.load('doc'))!;
+    await node.compact('doc', Y.mergeUpdates(state));
+    expect((await collect(node, 60_000)).published).toBe(0);
+    expect((await collect(node)).seen.map((item) => item.text)).toEqual(['ikke udgivet ']);
+    expect(textOf((await node.load('doc'))!)).toBe(textOf(state));
+
+    await node.append('doc', own('mere '));
+    const resetter = new PgDocumentStore(database.pool, { ledger: true });
+    await resetter.compact('doc', Y.encodeStateAsUpdate(new Y.Doc()));
+    expect((await collect(node)).published).toBe(0);
+    expect(textOf((await node.load('doc'))!)).toBe('');
+  });
+});
+
+describe('PgDocumentStore as a relay ledger: the DocumentStore contract', () => {
+  documentStoreContract('PgDocumentStore (ledger)', async () => {
+    await database.truncate();
+    return new PgDocumentStore(database.pool, { ledger: true });
+  });
+});
