@@ -45,6 +45,8 @@ export type ClusterAccessChange =
     }
   /** A document's grants, visibility or phase changed. */
   | { readonly kind: 'document'; readonly documentId: string }
+  /** A document's history was reset: every node ends its connections (4409) and reloads its room. */
+  | { readonly kind: 'reset'; readonly documentId: string }
   /** An API key was revoked: its tokens' connections end. */
   | { readonly kind: 'apiKey'; readonly keyId: string };
 

@@ -143,6 +143,9 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
         retiredClients: [...retired].sort((a, b) => a - b),
         updatedAt: now().toISOString(),
       });
+      // Forgotten as loaded: the body is a new history that replaces everything stored, not a
+      // compaction to merge (PgDocumentStore merges what a loaded document's other writers added).
+      await store.release?.(id);
       await store.compact(id, body);
       return updated;
     };

@@ -51,6 +51,8 @@ interface Lane {
 interface Known {
   /** Loaded since the last release: compactions merge what this store has not seen. */
   loaded: boolean;
+  /** The history (reset count) of the snapshot loaded or written; 0 before the first reset. */
+  history: number;
   /** The snapshot generation this store has seen (loaded or written); null: none. */
   generation: string | null;
   /** Records of other writers this store loaded: a compaction knows the caller's state has them. */
@@ -86,16 +88,17 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
 
   async load(documentId: string): Promise<Uint8Array[] | null> {
     await this.flush(documentId);
-    const { rows } = await this.pool.query<{ part: number; id: string; writer: string; data: Buffer }>(
-      `SELECT 0 AS part, generation AS id, writer, data FROM document_snapshots WHERE document_id = $1
+    const { rows } = await this.pool.query<{ part: number; id: string; history: string; writer: string; data: Buffer }>(
+      `SELECT 0 AS part, generation AS id, history, writer, data FROM document_snapshots WHERE document_id = $1
        UNION ALL
-       SELECT 1, id, writer, data FROM document_updates WHERE document_id = $1
+       SELECT 1, id, 0, writer, data FROM document_updates WHERE document_id = $1
        ORDER BY part, id`,
       [documentId],
     );
     const known = this.knownOf(documentId);
     known.loaded = true;
     known.generation = rows[0]?.part === 0 ? rows[0].id : null;
+    known.history = rows[0]?.part === 0 ? Number(rows[0].history) : 0;
     known.loadedIds = new Set();
     known.maxLoadedId = 0;
     known.records = 0;
@@ -188,7 +191,7 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
   private knownOf(documentId: string): Known {
     let known = this.known.get(documentId);
     if (!known) {
-      known = { loaded: false, generation: null, loadedIds: new Set(), maxLoadedId: 0, records: 0, bytes: 0 };
+      known = { loaded: false, history: 0, generation: null, loadedIds: new Set(), maxLoadedId: 0, records: 0, bytes: 0 };
       this.known.set(documentId, known);
     }
     return known;
@@ -270,34 +273,44 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     const known = this.knownOf(documentId);
     // Loaded: what this store appended or loaded; otherwise everything committed before the call.
     const boundary = known.loaded ? Math.max(lane.lastId, known.maxLoadedId) : Number.MAX_SAFE_INTEGER;
-    const generation = await inTransaction(this.pool, async (client) => {
+    const written = await inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_CLASS, documentId]);
-      const current = await client.query<{ generation: string; data: Buffer }>(
-        'SELECT generation, data FROM document_snapshots WHERE document_id = $1',
+      const current = await client.query<{ generation: string; history: string; data: Buffer }>(
+        'SELECT generation, history, data FROM document_snapshots WHERE document_id = $1',
         [documentId],
       );
+      const old = current.rows[0];
+      const oldHistory = Number(old?.history ?? 0);
+      // A room that loaded a history a reset has replaced since (on another node, before it heard
+      // of the reset): its state must not come back. Its records stay (a load leaves out those of
+      // retired clients), nothing is lost, and the reset's snapshot stays as it is.
+      if (known.loaded && oldHistory !== known.history) return null;
       // A loaded document keeps its unpublished records (see the class comment); a reset drops all.
       const deleted = await client.query<{ id: string; writer: string; data: Buffer }>(
         `DELETE FROM document_updates WHERE document_id = $1 AND id <= $2 AND (relayed OR NOT $3::boolean) RETURNING id, writer, data`,
         [documentId, boundary, known.loaded],
       );
       const unseen: Uint8Array[] = [];
-      const old = current.rows[0];
       if (known.loaded) {
         if (old && old.generation !== known.generation) unseen.push(old.data);
         for (const row of deleted.rows.sort((a, b) => Number(a.id) - Number(b.id)))
           if (row.writer !== this.writer && !known.loadedIds.has(Number(row.id))) unseen.push(row.data);
       }
       const merged = unseen.length === 0 ? snapshot : Buffer.from(Y.mergeUpdates([snapshot, ...unseen]));
-      const next = String(Number(old?.generation ?? 0) + 1);
+      const generation = String(Number(old?.generation ?? 0) + 1);
+      // Without a load the snapshot replaces everything: a new history (a reset).
+      const history = known.loaded ? oldHistory : oldHistory + 1;
       await client.query(
-        `INSERT INTO document_snapshots (document_id, generation, writer, data) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (document_id) DO UPDATE SET generation = excluded.generation, writer = excluded.writer, data = excluded.data`,
-        [documentId, next, this.writer, merged],
+        `INSERT INTO document_snapshots (document_id, generation, history, writer, data) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (document_id) DO UPDATE
+         SET generation = excluded.generation, history = excluded.history, writer = excluded.writer, data = excluded.data`,
+        [documentId, generation, history, this.writer, merged],
       );
-      return next;
+      return { generation, history };
     });
-    known.generation = generation;
+    if (!written) return;
+    known.generation = written.generation;
+    known.history = written.history;
     known.loadedIds = new Set();
     known.maxLoadedId = 0;
     known.records = 0;

@@ -16,6 +16,7 @@ const changeSchema = z.discriminatedUnion('kind', [
     keptSessionIdHash: id.optional(),
   }),
   z.object({ kind: z.literal('document'), documentId: id }),
+  z.object({ kind: z.literal('reset'), documentId: id }),
   z.object({ kind: z.literal('apiKey'), keyId: id }),
 ]);
 

@@ -152,11 +152,12 @@ export class Room implements ConnectionSink, ClusterRoom {
       this.unapplied = stored[0] as Uint8Array;
       this.fullStateReply = encodeSyncStep2(this.unapplied);
     }
-    if (stored && stored.length > 1) {
+    const log = stored && stored.length > 1 ? this.withoutRetired(stored.slice(1)) : [];
+    if (log.length > 0) {
       // The log since the last snapshot (long after a crash): merged a slice at a time, so other
       // rooms keep relaying meanwhile, and never merged with the snapshot here (that costs as much
-      // as applying it). A fresh client gets the snapshot, then this, as one more update right after it.
-      const tail = await mergeInSlices(stored.slice(1), this.deps.loadSlices);
+      // as applying it). A fresh client gets this as one update, then the snapshot as step 2.
+      const tail = await mergeInSlices(log, this.deps.loadSlices);
       if (this.destroyed) return;
       this.unappliedTail = tail;
       this.fullStateTail = encodeSyncUpdate(tail);
@@ -165,6 +166,23 @@ export class Room implements ConnectionSink, ClusterRoom {
       this.emitted = update;
     });
     this.state = 'ready';
+  }
+
+  /**
+   * Records after the snapshot that carry a retired client's edits: only another node's room that
+   * still held the old history in the moment between a reset and its release can have stored them
+   * (this node refuses them). Left out, so the old history never comes back.
+   */
+  private withoutRetired(records: Uint8Array[]): Uint8Array[] {
+    const retired = this.scope.retired;
+    if (retired.size === 0) return records;
+    const kept = records.filter((record) => {
+      for (const client of Y.parseUpdateMeta(record).from.keys()) if (retired.has(client)) return false;
+      return true;
+    });
+    if (kept.length < records.length)
+      this.deps.logger.warn({ doc: this.id, records: records.length - kept.length }, 'left out stored edits from before a history reset');
+    return kept;
   }
 
   join(connection: Connection): void {
@@ -339,7 +357,7 @@ export class Room implements ConnectionSink, ClusterRoom {
     // A copy with pre-reset history gets nothing: our step 2 would merge the fresh body into it.
     if (namesRetired(stateVector, this.scope.retired)) return this.reject(connection, OUT_OF_SCOPE.retired, stateVector.byteLength);
     let reply: Uint8Array;
-    // The log tail of a room not applied yet, sent right after the stored snapshot (see load).
+    // The log tail of a room not applied yet, sent with the stored snapshot (see load).
     let tail: Uint8Array | null = null;
     // [0]: a state vector with no clients; the client has nothing yet.
     if (stateVector.length === 1 && stateVector[0] === 0) {
@@ -357,12 +375,11 @@ export class Room implements ConnectionSink, ClusterRoom {
     this.pulls.charge(connection, reply.byteLength + (tail?.byteLength ?? 0));
     // Queued behind the appends in flight: the reply may contain their content, so it leaves
     // only once they are durable. With nothing in flight it is sent right away.
-    // KNOWN GAP: a client counts itself synced on step 2, before the tail (the second frame) arrives.
-    // Sending the tail first broke the browser's local copy (offline.test.ts (c)); applying it at
-    // load broke other browser tests. See RoomColdLoad.test.ts and the closing note of session 4.
+    // The tail goes first, as an update: the client holds it pending (it builds on the snapshot)
+    // until step 2 brings the snapshot, so when it counts itself synced (on step 2) it has both.
     this.outbox.push(() => {
-      connection.send(reply);
       if (tail) connection.send(tail);
+      connection.send(reply);
     }, true);
   }
 

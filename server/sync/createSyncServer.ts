@@ -290,6 +290,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       void recheck(affected, change.sessionIdHashes);
     } else if (change.kind === 'document') {
       void recheck(registry.connectionsWhere((c) => c.info.documentId === change.documentId));
+    } else if (change.kind === 'reset') {
+      // Reset on another node: this node's copy holds the old history; its clients reload (4409).
+      logger.info({ doc: change.documentId }, 'releasing a document reset on another node');
+      registry
+        .whileReleased(change.documentId, Close.staleEpoch, async () => undefined)
+        .catch((error: unknown) => {
+          logger.error({ doc: change.documentId, err: error }, 'could not release a document reset on another node');
+        });
     } else {
       const affected = registry.connectionsWhere((c) => c.info.actor.token?.kid === change.keyId);
       if (affected.length > 0) logger.info({ connections: affected.length }, "API key revoked: re-checking its tokens' connections");
@@ -308,9 +316,14 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     () => relay?.close(),
     // A history reset: live connections end with 4409 and the body is rewritten while the room is unloaded.
     documents.attachLiveBodies({
-      whileReleased: (documentId, close, work) => {
+      whileReleased: async (documentId, close, work) => {
         logger.info({ doc: documentId, code: close.code }, 'releasing a document for a reset');
-        return registry.whileReleased(documentId, close, work);
+        try {
+          return await registry.whileReleased(documentId, close, work);
+        } finally {
+          // The other nodes release theirs once the new history is stored (their rooms then load it).
+          relay?.publishAccessChange({ kind: 'reset', documentId });
+        }
       },
     }),
   ];

@@ -397,4 +397,32 @@ describe('three server processes and an in-process node on one PostgreSQL and on
     const text = await converged([watcher, marker], ['før', 'forældreløs', 'markør'], 'a later edit on the live nodes');
     expect((await stored(documentId)).text).toBe(text);
   });
+
+  it('a history reset on one node ends the old copies on every node, and none of the old history comes back', async () => {
+    const documentId = await createDocument('Nulstilles i klyngen');
+    const sessionId = await karen.signIn();
+    // nodes[0] was killed above: the two live processes.
+    const [first, second] = [nodes[1]!, nodes[2]!];
+    const old = [ackingClient('old-1', first.port, documentId, sessionId), ackingClient('old-2', second.port, documentId, sessionId)];
+    await Promise.all(old.map((client) => client.synced()));
+    typist(old[0]!).type('gammel');
+    await converged(old, ['gammel'], 'the old history on both nodes');
+    const retired = new Set(Y.decodeStateVector(Y.encodeStateVector(old[0]!.doc)).keys());
+    const closes = old.map((client) => client.closed());
+
+    // Reset on the in-process node, which holds no room for the document: the two others end theirs.
+    await getServices().documents.resetHistory(documentId);
+    expect(await Promise.all(closes)).toEqual([Close.staleEpoch, Close.staleEpoch]);
+    old.forEach((client) => client.destroy());
+
+    const fresh = [ackingClient('new-1', first.port, documentId, sessionId), ackingClient('new-2', second.port, documentId, sessionId)];
+    await Promise.all(fresh.map((client) => client.synced()));
+    for (const client of fresh) {
+      expect(typed(client.doc)).toContain('gammel');
+      expect([...Y.decodeStateVector(Y.encodeStateVector(client.doc)).keys()].filter((id) => retired.has(id))).toEqual([]);
+    }
+    typist(fresh[0]!).type('ny');
+    const text = await converged(fresh, ['gammel', 'ny'], 'an edit after the reset on both nodes');
+    expect((await stored(documentId)).text).toBe(text);
+  });
 });

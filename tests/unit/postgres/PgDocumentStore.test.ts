@@ -80,6 +80,42 @@ describe('PgDocumentStore on several nodes', () => {
   });
 });
 
+describe('PgDocumentStore across a history reset on another node', () => {
+  it('drops the compaction of a room that loaded the history a reset has replaced since', async () => {
+    await database.truncate();
+    const stale = new PgDocumentStore(database.pool);
+    const doc = new Y.Doc();
+    await stale.append('doc', textUpdate(doc, 'gammel historik '));
+    await stale.append('doc', textUpdate(doc, 'mere '));
+    await stale.load('doc');
+    // Another node resets: a fresh history with the same text, written without loading.
+    const resetter = new PgDocumentStore(database.pool);
+    const freshBody = new Y.Doc();
+    freshBody.getText('body').insert(0, 'gammel historik mere ');
+    await resetter.compact('doc', Y.encodeStateAsUpdate(freshBody));
+    // The stale room edits and unloads before it hears of the reset.
+    await stale.append('doc', textUpdate(doc, 'forældet '));
+    await stale.compact('doc', Y.encodeStateAsUpdate(doc));
+
+    const stored = (await new PgDocumentStore(database.pool).load('doc'))!;
+    // The reset's snapshot, untouched, and the stale room's record (a room's load leaves it out: retired client).
+    expect(stored).toHaveLength(2);
+    expect(docFromUpdates([stored[0]!]).getText('body').toString()).toBe('gammel historik mere ');
+    expect(Y.encodeStateVector(docFromUpdates([stored[0]!]))).toEqual(Y.encodeStateVector(freshBody));
+    // A room that loads after the reset compacts as usual.
+    const next = new PgDocumentStore(database.pool);
+    const current = docFromUpdates([stored[0]!]);
+    await next.load('doc');
+    current.getText('body').insert(current.getText('body').length, 'ny ');
+    await next.compact('doc', Y.encodeStateAsUpdate(current));
+    expect(
+      docFromUpdates((await next.load('doc'))!)
+        .getText('body')
+        .toString(),
+    ).toContain('ny ');
+  });
+});
+
 describe('PgDocumentStore as the relay ledger of a cluster', () => {
   /** An update of its own (no other update needed to read it). */
   const own = (text: string): Uint8Array => textUpdate(new Y.Doc(), text);

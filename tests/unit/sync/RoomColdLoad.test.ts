@@ -101,9 +101,9 @@ describe('Room: loading a long log', () => {
     await waitUntil(() => reader.text === writer.text, 'the small document to settle');
   }, 60_000);
 
-  // KNOWN GAP (it.fails pins today's behaviour; make it `it` once step 2 holds everything): the merged
-  // log goes as a second frame after step 2, so a client that reads the document on `synced` misses it.
-  it.fails('gives a fresh client the whole document by the time it counts itself synced', async () => {
+  // The merged log goes as an update frame BEFORE step 2 (the client keeps it pending until the
+  // snapshot arrives): a client that reads the document on `synced` has it all.
+  it('gives a fresh client the whole document by the time it counts itself synced', async () => {
     const dir = await tempDir();
     const expected = await storeLongLog(dir, 'big', 500, 300);
     const store = new FileDocumentStore({ dir, groupCommitMs: 0 });

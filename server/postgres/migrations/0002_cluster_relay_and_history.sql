@@ -5,3 +5,7 @@
 ALTER TABLE document_updates ADD COLUMN relayed boolean NOT NULL DEFAULT true;
 ALTER TABLE document_updates ADD COLUMN stored_at timestamptz NOT NULL DEFAULT now();
 CREATE INDEX document_updates_unrelayed ON document_updates (id) WHERE NOT relayed;
+
+-- Bumped by a compaction that replaces the history (a reset: the store had not loaded the document);
+-- a compaction from a room that loaded an earlier history is dropped (PgDocumentStore).
+ALTER TABLE document_snapshots ADD COLUMN history bigint NOT NULL DEFAULT 0;
