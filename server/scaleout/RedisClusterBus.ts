@@ -18,7 +18,8 @@
  * from the store (which holds everything published up to there).
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+// Loaded by connect(): a server without REDIS_URL never loads ioredis (start time, memory).
+import type { Redis } from 'ioredis';
 import type { ClusterAccessChange, ClusterBus, DocumentNotice, StreamFollower, StreamPosition } from '../../lib/sync/ClusterBus';
 import { STREAM_START } from '../../lib/sync/ClusterBus';
 import type { SyncLogger } from '../sync/SyncLogger';
@@ -100,7 +101,10 @@ export class RedisClusterBus implements ClusterBus {
   private readLoop: Promise<void> | null = null;
   private closing: Promise<void> | null = null;
 
-  private constructor(private readonly options: RedisClusterBusOptions) {
+  private constructor(
+    private readonly options: RedisClusterBusOptions,
+    RedisClient: typeof Redis,
+  ) {
     this.nodeId = options.nodeId ?? randomBytes(8).toString('hex');
     this.prefix = options.prefix ?? RedisBusDefaults.prefix;
     this.readCount = options.readCount ?? RedisBusDefaults.readCount;
@@ -112,13 +116,13 @@ export class RedisClusterBus implements ClusterBus {
     // acknowledged only once the other nodes can get it), and reads resume where they were.
     const shared = { lazyConnect: true, maxRetriesPerRequest: null } as const;
     // Auto-pipelining: the publishes of one group commit leave in one write, not several per command.
-    this.commands = new Redis(options.url, {
+    this.commands = new RedisClient(options.url, {
       ...shared,
       enableAutoPipelining: true,
       connectionName: `samskriv-${this.nodeId}-commands`,
     });
-    this.reader = new Redis(options.url, { ...shared, connectionName: `samskriv-${this.nodeId}-reader` });
-    this.subscriber = new Redis(options.url, { ...shared, connectionName: `samskriv-${this.nodeId}-subscriber` });
+    this.reader = new RedisClient(options.url, { ...shared, connectionName: `samskriv-${this.nodeId}-reader` });
+    this.subscriber = new RedisClient(options.url, { ...shared, connectionName: `samskriv-${this.nodeId}-subscriber` });
     for (const [name, connection] of [
       ['commands', this.commands],
       ['reader', this.reader],
@@ -142,7 +146,8 @@ export class RedisClusterBus implements ClusterBus {
 
   /** Connects all three connections (rejects if Redis cannot be reached at start) and starts reading. */
   static async connect(options: RedisClusterBusOptions): Promise<RedisClusterBus> {
-    const bus = new RedisClusterBus(options);
+    const { Redis: RedisClient } = await import('ioredis');
+    const bus = new RedisClusterBus(options, RedisClient);
     try {
       await Promise.all([bus.commands.connect(), bus.reader.connect(), bus.subscriber.connect()]);
       await bus.subscriber.subscribe(bus.accessChannel());
