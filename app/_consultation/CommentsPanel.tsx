@@ -46,7 +46,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   const locale = useLocale();
   const ids = useId();
   const list = useCommentList(documentId, personKey, provider);
-  const writer = useCommentWriter(documentId, personKey, list.refresh);
+  const writer = useCommentWriter(documentId, personKey, list);
   const browserOnline = useOnline();
   const online = browserOnline && list.error !== 'network';
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -176,9 +176,10 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   }
 
   // Writes waiting in the outbox, shown where they belong: under their thread, or new threads at the top.
+  // Supports already sent and not yet in the list come first (they are older than anything waiting).
   const pendingFor = (thread: Thread) => {
     const ids = new Set([thread.root.id, ...thread.replies.map((reply) => reply.id)]);
-    return writer.pending.filter((write) => write.commentId !== null && ids.has(write.commentId));
+    return [...writer.unconfirmedSupports, ...writer.pending].filter((write) => write.commentId !== null && ids.has(write.commentId));
   };
   const pendingNew = writer.pending.filter((write) => write.commentId === null);
 

@@ -18,6 +18,10 @@ export interface CommentList {
   /** The last attempt to reach the server failed; the reason as an error code, or null. */
   readonly error: string | null;
   readonly refresh: () => void;
+  /** Loads started so far (each fetch of the list counts one). */
+  readonly loadsStarted: () => number;
+  /** Which load the list on screen came from (0: none yet): a list from a load started after a write has it. */
+  readonly shownLoad: number;
 }
 
 const DEBOUNCE_MS = 150;
@@ -35,6 +39,8 @@ export function useCommentList(documentId: string, personKey: string | null, pro
   const running = useRef(false);
   const again = useRef(false);
   const alive = useRef(true);
+  const loads = useRef(0);
+  const [shownLoad, setShownLoad] = useState(0);
 
   const load = useCallback(async () => {
     if (running.current) {
@@ -45,6 +51,7 @@ export function useCommentList(documentId: string, personKey: string | null, pro
     try {
       do {
         again.current = false;
+        const loadNumber = ++loads.current;
         let next: CommentsResponse | null = null;
         let failure: string | null = null;
         try {
@@ -63,6 +70,7 @@ export function useCommentList(documentId: string, personKey: string | null, pro
           if (next.revision >= shown.current) {
             shown.current = next.revision;
             setData(next);
+            setShownLoad(loadNumber);
             setFromCache(false);
             void writeCachedComments(personKey, documentId, next);
           }
@@ -117,5 +125,6 @@ export function useCommentList(documentId: string, personKey: string | null, pro
   }, [provider, schedule]);
 
   const refresh = useCallback(() => schedule(0), [schedule]);
-  return { data, fromCache, error, refresh };
+  const loadsStarted = useCallback(() => loads.current, []);
+  return { data, fromCache, error, refresh, loadsStarted, shownLoad };
 }

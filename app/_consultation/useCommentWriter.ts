@@ -6,12 +6,13 @@
  * outbox panel with the person's text. Where no outbox can be opened (no IndexedDB), it is sent
  * straight away instead.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import type { OutboxEntry, OutboxKind } from '../../lib/offline/OutboxEntry';
 import { sendJson } from '../_components/postJson';
 import { useOutbox, useOutboxSnapshot } from '../_outbox/useOutbox';
+import type { CommentList } from './useCommentList';
 
 export type CommentWriteKind = Extract<OutboxKind, 'comment' | 'suggestion' | 'reply' | 'edit' | 'delete' | 'support' | 'report'>;
 
@@ -44,6 +45,12 @@ export interface CommentWriter {
   readonly send: (write: CommentWrite) => Promise<string | null>;
   /** This document's writes that wait to be sent, in order. */
   readonly pending: readonly PendingWrite[];
+  /**
+   * Supports (and withdrawals) already sent that the list on screen does not show yet: it came from
+   * a load started before they reached the server. Shown as given until a newer list arrives, so a
+   * support button does not flip back for a moment.
+   */
+  readonly unconfirmedSupports: readonly PendingWrite[];
 }
 
 const COMMENT_IN_URL = /\/comments\/([^/?#]+)/;
@@ -60,17 +67,26 @@ function toPending(entry: OutboxEntry): PendingWrite {
   };
 }
 
-export function useCommentWriter(documentId: string, personKey: string | null, onSent: () => void): CommentWriter {
+export function useCommentWriter(
+  documentId: string,
+  personKey: string | null,
+  list: Pick<CommentList, 'refresh' | 'loadsStarted' | 'shownLoad'>,
+): CommentWriter {
   const t = useT();
   const outbox = useOutbox(personKey);
   const { entries } = useOutboxSnapshot(outbox);
+  const { refresh: onSent, loadsStarted, shownLoad } = list;
+  /** Sent supports, each with the number of loads started when it was sent (one per click: a page's worth). */
+  const [sentSupports, setSentSupports] = useState<ReadonlyArray<{ readonly write: PendingWrite; readonly after: number }>>([]);
 
   useEffect(() => {
     if (!outbox) return;
     return outbox.subscribeSent((entry) => {
-      if (entry.documentId === documentId) onSent();
+      if (entry.documentId !== documentId) return;
+      if (entry.kind === 'support') setSentSupports((sent) => [...sent, { write: toPending(entry), after: loadsStarted() }]);
+      onSent();
     });
-  }, [outbox, documentId, onSent]);
+  }, [outbox, documentId, onSent, loadsStarted]);
 
   const send = useCallback(
     async (write: CommentWrite): Promise<string | null> => {
@@ -104,5 +120,9 @@ export function useCommentWriter(documentId: string, personKey: string | null, o
     () => entries.filter((entry) => entry.documentId === documentId && entry.state === 'pending').map(toPending),
     [entries, documentId],
   );
-  return { send, pending };
+  const unconfirmedSupports = useMemo(
+    () => sentSupports.filter(({ after }) => shownLoad <= after).map(({ write }) => write),
+    [sentSupports, shownLoad],
+  );
+  return { send, pending, unconfirmedSupports };
 }
