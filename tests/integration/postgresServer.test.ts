@@ -90,7 +90,7 @@ describe('a server on PostgreSQL', () => {
     expect(second.logs.some((line) => line.msg === 'migrated the PostgreSQL schema')).toBe(false);
     const fresh = client(second, meta.id, signedIn.sessionId);
     await fresh.synced();
-    // The log since the snapshot arrives as a second frame just after step 2 (a known gap: Room.ts).
+    // The log since the snapshot comes before step 2 (Room.answerStep1); this waits for the text itself.
     await waitForDoc(fresh.doc, (doc) => typed(doc) === expected, { what: 'the fresh client to have every paragraph' });
     expect(Y.encodeStateVector(fresh.doc)).toEqual(Y.encodeStateVector(writer.doc));
     fresh.destroy();

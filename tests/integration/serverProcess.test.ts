@@ -95,7 +95,7 @@ describe('the server process', () => {
 
     const restarted = await start(dataDir);
     const fresh = await connect(restarted.port, 'crash', 'fresh');
-    // The log since the snapshot arrives as a second frame just after step 2 (a known gap: Room.ts).
+    // The log since the snapshot comes before step 2 (Room.answerStep1); this waits for the text itself.
     await waitUntil(() => fresh.text.length >= seen.length, 'the fresh client to have what the reader saw');
     expect(fresh.text.toString().startsWith(seen)).toBe(true);
     expect(fresh.text.length).toBeGreaterThanOrEqual(seen.length);
