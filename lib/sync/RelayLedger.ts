@@ -17,10 +17,10 @@ export interface RelayLedger {
   /** This node published `update`, the very object it appended: nobody needs to publish it again. */
   relayed(documentId: string, update: Uint8Array): void;
   /**
-   * Claims up to `limit` updates stored at least `olderThanMs` ago and never marked published (no
-   * other node gets the same ones meanwhile), hands them to `publish` in the order they were
-   * stored, and marks them published once it resolves (if it throws, they stay to be claimed
-   * again). Resolves with how many were published.
+   * Claims up to `limit` updates stored at least `olderThanMs` ago and never marked published (a
+   * lease of another `olderThanMs`: no other node gets the same ones meanwhile), hands them to
+   * `publish` in the order they were stored, and marks them published once it resolves (if it
+   * throws, they are claimed again after the lease). Resolves with how many were published.
    */
   publishStale(olderThanMs: number, limit: number, publish: (updates: readonly UnrelayedUpdate[]) => Promise<void>): Promise<number>;
 }

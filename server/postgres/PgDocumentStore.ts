@@ -145,21 +145,25 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
   }
 
   async publishStale(olderThanMs: number, limit: number, publish: (updates: readonly UnrelayedUpdate[]) => Promise<void>): Promise<number> {
-    return inTransaction(this.pool, async (client) => {
-      // SKIP LOCKED: nodes sweeping at once take different rows; a row being marked waits for nobody.
-      const { rows } = await client.query<{ id: string; document_id: string; data: Buffer }>(
-        `SELECT id, document_id, data FROM document_updates
-         WHERE NOT relayed AND stored_at < now() - make_interval(secs => $1::double precision / 1000)
-         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [olderThanMs, limit],
-      );
-      if (rows.length === 0) return 0;
-      await publish(
-        rows.map((row) => ({ documentId: row.document_id, update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length) })),
-      );
-      await client.query('UPDATE document_updates SET relayed = true WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
-      return rows.length;
-    });
+    // Claimed by moving `stored_at` to now, a lease: no sweep takes them again for another
+    // `olderThanMs` (SKIP LOCKED keeps sweeps that run at once apart), and no lock or connection
+    // is held while they are published (Redis may be away for long).
+    const { rows } = await this.pool.query<{ id: string; document_id: string; data: Buffer }>(
+      `UPDATE document_updates SET stored_at = now()
+       WHERE id IN (SELECT id FROM document_updates
+                    WHERE NOT relayed AND stored_at < now() - make_interval(secs => $1::double precision / 1000)
+                    ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id, document_id, data`,
+      [olderThanMs, limit],
+    );
+    if (rows.length === 0) return 0;
+    rows.sort((a, b) => Number(a.id) - Number(b.id));
+    // If this throws, they stay unpublished and are claimed again once the lease has run out.
+    await publish(
+      rows.map((row) => ({ documentId: row.document_id, update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length) })),
+    );
+    await this.pool.query('UPDATE document_updates SET relayed = true WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+    return rows.length;
   }
 
   stats(documentId: string): LogStats {

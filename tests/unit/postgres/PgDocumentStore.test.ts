@@ -156,10 +156,12 @@ describe('PgDocumentStore as the relay ledger of a cluster', () => {
     expect((await collect(node)).seen.map((item) => item.text)).toEqual(['en ', 'to ']);
   });
 
-  it('never hands the same update to two nodes sweeping at once', async () => {
+  it('never hands the same update to two nodes sweeping at once, and holds no lock while publishing', async () => {
     await database.truncate();
     const writer = new PgDocumentStore(database.pool, { ledger: true });
     for (let i = 0; i < 20; i++) await writer.append('doc', own(`${i} `));
+    // Their node died an hour ago.
+    await database.pool.query(`UPDATE document_updates SET stored_at = now() - interval '1 hour'`);
     const secondPool = createPool(database.url, { max: 2 });
     onTestFinished(() => secondPool.end());
     const [nodeA, nodeB] = [new PgDocumentStore(database.pool, { ledger: true }), new PgDocumentStore(secondPool, { ledger: true })];
@@ -168,12 +170,14 @@ describe('PgDocumentStore as the relay ledger of a cluster', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let claimed!: (count: number) => void;
     const claimedByA = new Promise<number>((resolve) => (claimed = resolve));
-    const sweepA = nodeA.publishStale(0, 12, async (updates) => {
+    const sweepA = nodeA.publishStale(60_000, 12, async (updates) => {
       claimed(updates.length);
       await held;
     });
     expect(await claimedByA).toBe(12);
-    const fromB = await nodeB.publishStale(0, 100, async () => undefined);
+    const fromB = await nodeB.publishStale(60_000, 100, async () => undefined);
+    // No row lock is held meanwhile: the writer's own mark of A's rows goes through.
+    await database.pool.query('UPDATE document_updates SET relayed = relayed');
     release();
     expect([await sweepA, fromB]).toEqual([12, 8]);
     expect((await collect(nodeA)).published).toBe(0);
