@@ -162,7 +162,7 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     await publish(
       rows.map((row) => ({ documentId: row.document_id, update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length) })),
     );
-    await this.pool.query('UPDATE document_updates SET relayed = true WHERE id = ANY($1::bigint[])', [rows.map((row) => row.id)]);
+    await this.markPublished(rows.map((row) => row.id));
     return rows.length;
   }
 
@@ -205,7 +205,11 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
   private async markRelayed(): Promise<void> {
     const rows = this.toMark;
     this.toMark = [];
-    await this.pool.query('UPDATE document_updates SET relayed = true WHERE id = ANY($1::bigint[])', [rows]).catch(() => undefined);
+    await this.markPublished(rows).catch(() => undefined);
+  }
+
+  private async markPublished(rows: readonly string[]): Promise<void> {
+    await this.pool.query('UPDATE document_updates SET relayed = true WHERE id = ANY($1::bigint[])', [rows]);
   }
 
   private enqueue(documentId: string, kind: Pending['kind'], data: Buffer, source: Uint8Array): Promise<void> {

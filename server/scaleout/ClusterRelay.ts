@@ -62,11 +62,13 @@ export class ClusterRelay implements RoomCluster {
   private readonly stopAccess: () => void;
   private readonly sweepTimer: NodeJS.Timeout | null = null;
   private sweeping: Promise<number> | null = null;
+  private readonly staleAfterMs: number;
 
   constructor(private readonly deps: ClusterRelayDeps) {
     this.stopAccess = deps.bus.onAccessChange((change) => deps.applyAccessChange(change));
+    this.staleAfterMs = deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
     if (deps.ledger) {
-      const interval = deps.sweepIntervalMs ?? Math.ceil((deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS) / 3);
+      const interval = deps.sweepIntervalMs ?? Math.ceil(this.staleAfterMs / 3);
       this.sweepTimer = setInterval(() => void this.sweep(), interval).unref();
     }
   }
@@ -82,9 +84,7 @@ export class ClusterRelay implements RoomCluster {
       let total = 0;
       try {
         for (;;) {
-          const published = await ledger.publishStale(this.deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, SWEEP_BATCH, (updates) =>
-            this.publishOrphans(updates),
-          );
+          const published = await ledger.publishStale(this.staleAfterMs, SWEEP_BATCH, (updates) => this.publishOrphans(updates));
           total += published;
           if (published < SWEEP_BATCH) break;
         }
