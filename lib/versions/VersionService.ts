@@ -2,6 +2,7 @@
  * Versions as an actor sees them (no HTTP): every act passes the access gate (lib/access/gate.ts)
  * with the document as it stands now.
  */
+import type { JSONContent } from '@tiptap/core';
 import type { Actor, DocumentState } from '../access/model';
 import type { DocumentId } from '../documentId';
 import type { PersonRef } from '../storage/MetadataStore';
@@ -34,6 +35,8 @@ export interface VersionService {
   list(actor: Actor, id: DocumentId): Promise<VersionSummary[]>;
   /** Needs `view`. DomainError `not_found` when the version does not exist. */
   get(actor: Actor, id: DocumentId, number: number): Promise<DocumentVersion>;
+  /** Needs `view`. The current draft as it stands now (read once), to compare versions against. */
+  draft(actor: Actor, id: DocumentId): Promise<{ readonly title: string; readonly body: JSONContent }>;
   /**
    * Needs `edit`. Applies version `number`'s content as new edits on top of the current draft
    * (history is never rewritten), attributed to the actor.
