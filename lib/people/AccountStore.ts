@@ -100,6 +100,14 @@ export class AccountStoreError extends Error {
  * Every method returns copies, and every change is atomic: checks and write happen as one step,
  * so two concurrent requests cannot both pass a check that only one of them should.
  */
+/** A session with what checking it needs (AccountStore.getSessionContext). */
+export interface SessionContext {
+  readonly session: Session;
+  readonly person: Person | null;
+  readonly organisationIds: readonly string[];
+  readonly workspaceIds: readonly string[];
+}
+
 export interface AccountStore {
   /** Stores the e-mail lower-cased. Throws `email_taken` or `id_taken`. */
   createPerson(person: Person): Promise<Person>;
@@ -142,6 +150,13 @@ export interface AccountStore {
   /** Throws `id_taken` for a hash in use, `not_found` for an unknown person. */
   createSession(session: Session): Promise<Session>;
   getSession(idHash: string): Promise<Session | null>;
+  /**
+   * Optional: the session, its person and the person's organisation and workspace ids in ONE read
+   * (one round trip where the store is remote: checking a session is on every request). Null when
+   * there is no such session; `person` null when the session names nobody. The session service
+   * falls back to the separate reads where a store lacks it.
+   */
+  getSessionContext?(idHash: string): Promise<SessionContext | null>;
   /** Null for an unknown session. */
   updateSession(idHash: string, patch: SessionPatch): Promise<Session | null>;
   /** False when there was none. */

@@ -4,10 +4,10 @@
  * so that requests do not each rewrite the store, and never past the 30-day lifetime.
  */
 import { hashSessionId, isSessionIdShaped } from '../../lib/auth/sessionId';
-import type { Session } from '../../lib/people/AccountStore';
+import type { Session, SessionContext } from '../../lib/people/AccountStore';
 import { createLogger } from '../logger';
 import { createAccessEvents } from './accessEvents';
-import { actorOf } from './actorOf';
+import { actorFrom, actorOf } from './actorOf';
 import { PeopleError } from '../../lib/people/PeopleError';
 import type { PeopleServiceOptions } from './PeopleServiceOptions';
 import { SESSION_TOUCH_INTERVAL_MS, sessionExpiresAt } from './sessionPolicy';
@@ -39,6 +39,17 @@ export function createSessionService(options: PeopleServiceOptions): SessionServ
     }
   }
 
+  /** One read where the store offers it (a remote store: one round trip), else the separate reads. */
+  async function readContext(idHash: string): Promise<SessionContext | null> {
+    if (store.getSessionContext) return store.getSessionContext(idHash);
+    const session = await store.getSession(idHash);
+    if (!session) return null;
+    const person = await store.getPerson(session.personId);
+    if (!person) return { session, person, organisationIds: [], workspaceIds: [] };
+    const actor = await actorOf(store, person);
+    return { session, person, organisationIds: actor.organisationIds, workspaceIds: actor.workspaceIds };
+  }
+
   async function resolve(sessionId: string | null | undefined): Promise<ResolvedSession | null> {
     // A value that newSessionId() could not have made is refused before any lookup.
     if (!isSessionIdShaped(sessionId)) return null;
@@ -46,15 +57,15 @@ export function createSessionService(options: PeopleServiceOptions): SessionServ
   }
 
   async function resolveByHash(idHash: string): Promise<ResolvedSession | null> {
-    const found = await store.getSession(idHash);
-    if (!found) return null;
+    const context = await readContext(idHash);
+    if (!context) return null;
+    const { session: found, person } = context;
     const now = clock();
     if (Date.parse(found.expiresAt) <= now) return end(found, 'session_expired');
-    const person = await store.getPerson(found.personId);
     // Disabling ends sessions already; this catches a person disabled by other means (an edited file).
     if (!person || person.disabled) return end(found, 'disabled');
     let session = await touch(found, now);
-    const actor = await actorOf(store, person);
+    const actor = actorFrom(person, context.organisationIds, context.workspaceIds);
     // Left the organisation since choosing to act for it: back to acting for oneself.
     const actingFor = session.actingForOrganisationId;
     if (actingFor && !actor.organisationIds.includes(actingFor)) {

@@ -17,6 +17,7 @@ import {
   type Person,
   type PersonPatch,
   type Session,
+  type SessionContext,
   type SessionPatch,
   type Workspace,
 } from '../../lib/people/AccountStore';
@@ -349,6 +350,26 @@ export class PgAccountStore implements AccountStore {
   async getSession(idHash: string): Promise<Session | null> {
     const { rows } = await this.pool.query<SessionRow>('SELECT * FROM sessions WHERE id_hash = $1', [idHash]);
     return rows[0] ? sessionOf(rows[0]) : null;
+  }
+
+  async getSessionContext(idHash: string): Promise<SessionContext | null> {
+    // One statement: the session, its person as a row object, and the ids the Actor needs.
+    const { rows } = await this.pool.query<SessionRow & { person: PersonRow | null; organisation_ids: string[]; workspace_ids: string[] }>(
+      `SELECT s.*,
+         (SELECT to_jsonb(p) FROM people p WHERE p.id = s.person_id) AS person,
+         ARRAY(SELECT organisation_id FROM memberships WHERE person_id = s.person_id ORDER BY organisation_id) AS organisation_ids,
+         ARRAY(SELECT workspace_id FROM workspace_members WHERE person_id = s.person_id ORDER BY position) AS workspace_ids
+       FROM sessions s WHERE s.id_hash = $1`,
+      [idHash],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      session: sessionOf(row),
+      person: row.person ? personOf(row.person) : null,
+      organisationIds: row.organisation_ids,
+      workspaceIds: row.workspace_ids,
+    };
   }
 
   async updateSession(idHash: string, patch: SessionPatch): Promise<Session | null> {
