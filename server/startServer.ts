@@ -158,6 +158,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const comments = createCommentService({
     store: commentStore,
     documents,
+    organisationName: async (id) => (await accountStore.getOrganisation(id))?.name ?? null,
     async loadBody(documentId) {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, await sync.readDocumentState(documentId));

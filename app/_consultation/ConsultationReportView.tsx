@@ -1,5 +1,6 @@
 import type { ConsultationReport, ReportItem } from '../../lib/comments/report/buildConsultationReport';
 import { reportLabels, type ReportLabels } from '../../lib/comments/report/reportLabels';
+import { reportSections } from '../../lib/comments/report/reportSections';
 import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/t';
 import { CommentText } from './CommentText';
@@ -13,6 +14,9 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
   const period = labels.period(report);
   const base = `/api/documents/${encodeURIComponent(report.documentId)}/report`;
   const hiddenGrounds = labels.hiddenGrounds(report);
+  const version = labels.version(report);
+  const compareHref = labels.compareHref(report);
+  const consulted = labels.consulted(report);
   return (
     <article className="notat">
       <h1>{t('report.heading', { title: report.title })}</h1>
@@ -22,6 +26,12 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
           <>
             <br />
             {t('report.period', { period })}
+          </>
+        )}
+        {version && (
+          <>
+            <br />
+            {version}
           </>
         )}
       </p>
@@ -62,38 +72,40 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
           </>
         )}
       </section>
-      {report.organisations.length > 0 && (
-        <section className="card" aria-labelledby="notat-organisationer">
-          <h2 id="notat-organisationer">{t('report.organisations')}</h2>
+      <section className="card" aria-labelledby="notat-hoeringsparter">
+        <h2 id="notat-hoeringsparter">{t('report.consulted')}</h2>
+        {consulted.length > 0 ? (
           <ul>
-            {report.organisations.map((organisation) => (
-              <li key={organisation.id}>
-                {organisation.name}: {organisation.items}
-              </li>
+            {consulted.map((line) => (
+              <li key={line}>{line}</li>
             ))}
           </ul>
-        </section>
-      )}
+        ) : (
+          <p>{t('report.consulted.none')}</p>
+        )}
+      </section>
       <section className="notat__body" aria-labelledby="notat-afsnit">
         <h2 id="notat-afsnit">{t('report.byPassage')}</h2>
         {report.groups.length === 0 && <p>{t('report.none')}</p>}
-        {report.groups.map((group, index) => (
-          <section key={index} className="card notat__group" aria-labelledby={`notat-afsnit-${index + 1}`}>
-            {group.kind === 'passage' ? (
-              <>
-                <h3 id={`notat-afsnit-${index + 1}`}>{t('report.passage', { n: index + 1 })}</h3>
-                <blockquote className="thread__quote">
-                  <p>{group.text}</p>
-                </blockquote>
-              </>
-            ) : (
-              <>
-                <h3 id={`notat-afsnit-${index + 1}`}>{t('report.orphaned')}</h3>
-                <p>{t('report.orphaned.explained')}</p>
-              </>
-            )}
-            {group.items.map((item) => (
-              <ReportEntry key={item.id} item={item} showQuote={group.kind === 'orphaned'} labels={labels} />
+        {reportSections(report).map((section, sectionIndex) => (
+          <section key={sectionIndex} aria-labelledby={`notat-overskrift-${sectionIndex + 1}`}>
+            <h3 id={`notat-overskrift-${sectionIndex + 1}`}>{labels.sectionTitle(section)}</h3>
+            {section.kind === 'orphaned' && <p>{t('report.orphaned.explained')}</p>}
+            {section.groups.map(({ group, number }) => (
+              <section key={number} className="card notat__group" aria-labelledby={`notat-afsnit-${number}`}>
+                <h4 id={`notat-afsnit-${number}`}>{t('report.passage', { n: number })}</h4>
+                {group.kind === 'passage' && (
+                  <>
+                    <p>{t('report.passage.now')}</p>
+                    <blockquote className="thread__quote">
+                      <p>{group.text}</p>
+                    </blockquote>
+                  </>
+                )}
+                {group.items.map((item) => (
+                  <ReportEntry key={item.id} item={item} showQuote={group.kind === 'orphaned'} labels={labels} compareHref={compareHref} />
+                ))}
+              </section>
             ))}
           </section>
         ))}
@@ -102,14 +114,26 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
   );
 }
 
-function ReportEntry({ item, showQuote, labels }: { item: ReportItem; showQuote: boolean; labels: ReportLabels }) {
+function ReportEntry({
+  item,
+  showQuote,
+  labels,
+  compareHref,
+}: {
+  item: ReportItem;
+  showQuote: boolean;
+  labels: ReportLabels;
+  compareHref: string | null;
+}) {
+  const accepted = item.decision?.decision === 'accepted';
   return (
     <article className="notat__item">
-      <h4>{labels.itemTitle(item)}</h4>
+      <h5>{labels.itemTitle(item)}</h5>
       <p className="hint">{labels.itemMeta(item)}</p>
-      {showQuote && (
+      {/* A suggestion shows the wording it proposed to change: after Accept, the passage holds the new one. */}
+      {(showQuote || item.replacement !== undefined) && (
         <>
-          <p>{t('report.item.quote')}</p>
+          <p>{item.replacement !== undefined ? t('report.item.original') : t('report.item.quote')}</p>
           <blockquote className="thread__quote">
             <p>{item.quote}</p>
           </blockquote>
@@ -118,10 +142,15 @@ function ReportEntry({ item, showQuote, labels }: { item: ReportItem; showQuote:
       {item.text !== '' && <CommentText text={item.text} />}
       {item.replacement !== undefined && (
         <>
-          <p>{t('report.item.replacement')}</p>
+          <p>{accepted ? t('report.item.acceptedWording') : t('report.item.replacement')}</p>
           <blockquote className="thread__quote">
             <p>{item.replacement === '' ? <em>{t('report.item.deletePassage')}</em> : item.replacement}</p>
           </blockquote>
+          {accepted && compareHref && (
+            <p>
+              <a href={compareHref}>{t('report.item.compare')}</a>
+            </p>
+          )}
         </>
       )}
       {item.decision && (

@@ -49,6 +49,7 @@ import {
 } from './model';
 import { actorOfParticipant, authorRefOf, keyOfParticipant, type Participant } from './Participant';
 import { buildConsultationReport, type ConsultationReport } from './report/buildConsultationReport';
+import { versionSpan } from './report/versionSpan';
 import { authorKeyOf, toCommentView, toConsultationView, type CommentView, type CommentsResponse, type ViewerContext } from './views';
 
 export interface CreateCommentInput {
@@ -107,6 +108,17 @@ export interface CommentServiceOptions {
   };
   readonly now?: () => Date;
   readonly newId?: (prefix: 'c' | 'r' | 'm') => string;
+  /** The document's versions (trusted, newest first), so a høringsnotat can be of one version. */
+  readonly versionsOf?: (documentId: string) => Promise<readonly ReportVersionRef[]>;
+  /** An organisation's name, for the organisations a consultation was sent to; null when unknown. */
+  readonly organisationName?: (organisationId: string) => Promise<string | null>;
+}
+
+/** What a høringsnotat needs to know of a version. */
+export interface ReportVersionRef {
+  readonly number: number;
+  readonly kind: 'consultation_draft' | 'published';
+  readonly publishedAt: string;
 }
 
 export interface CommentService {
@@ -153,7 +165,7 @@ export interface CommentService {
   log(who: Participant, options?: { readonly documentId?: string; readonly limit?: number }): Promise<ModerationLogItem[]>;
   summary(who: Participant, documentId: string): Promise<ModerationSummary>;
   /** The høringsnotat: comments and suggestions by passage, with supports, organisations and answers. */
-  consultationReport(who: Participant, documentId: string): Promise<ConsultationReport>;
+  consultationReport(who: Participant, documentId: string, options?: { readonly version?: number }): Promise<ConsultationReport>;
   /**
    * The consultation's settings changed (PATCH …/consultation): the revision moves on and listeners
    * hear of it, so open clients fetch the comments (with the consultation and their capabilities) again.
@@ -189,6 +201,13 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
         // A listener's failure must not undo or hide the change itself.
       }
     }
+  }
+
+  /** The organisations the document's grants name (those the consultation was sent to), with their names. */
+  async function consultedOrganisations(meta: DocumentMeta): Promise<{ id: string; name: string }[]> {
+    const ids = [...new Set(meta.grants.flatMap((grant) => (grant.subject === 'organisation' ? [grant.organisationId] : [])))];
+    const named = await Promise.all(ids.map(async (id) => ({ id, name: (await options.organisationName?.(id)) ?? null })));
+    return named.flatMap((entry) => (entry.name === null ? [] : [{ id: entry.id, name: entry.name }]));
   }
 
   interface Opened {
@@ -698,12 +717,23 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       return { documentId, hidden, hiddenByGround, reviewedAndKept };
     },
 
-    async consultationReport(who, documentId) {
+    async consultationReport(who, documentId, reportOptions = {}) {
       const { meta } = await open(who, documentId);
+      const versions = options.versionsOf ? await options.versionsOf(documentId) : [];
+      const span = versionSpan(versions, reportOptions.version);
+      if (reportOptions.version !== undefined && !span) throw new CommentError('not_found', 'version_not_found');
       const { comments } = await store.read(documentId);
+      const consulted = await consultedOrganisations(meta);
       const ydoc = await loadBody(documentId);
       try {
-        return buildConsultationReport({ meta, comments, body: ydoc, generatedAt: now().toISOString() });
+        return buildConsultationReport({
+          meta,
+          comments,
+          body: ydoc,
+          generatedAt: now().toISOString(),
+          consulted,
+          ...(span && { version: span }),
+        });
       } finally {
         ydoc.destroy();
       }

@@ -38,8 +38,12 @@ export type AnchorStatus =
 export const THREAD_KINDS = ['comment', 'suggestion'] as const;
 export type ThreadKind = (typeof THREAD_KINDS)[number];
 
-/** Official answer statuses (høringssvar behandling). */
-export const ANSWER_STATUSES = ['taken_into_account', 'partly', 'not_taken_into_account'] as const;
+/**
+ * Official answer statuses (høringssvar behandling): how the official answer treats a comment, as Danish administrative language says it: imødekommet,
+ * delvist imødekommet, ikke imødekommet, or only taget til efterretning (noted, nothing changes).
+ * The stored values keep their first names; the labels are in the message catalogue.
+ */
+export const ANSWER_STATUSES = ['taken_into_account', 'partly', 'not_taken_into_account', 'noted'] as const;
 export type AnswerStatus = (typeof ANSWER_STATUSES)[number];
 
 /** Grounds for reporting and hiding a comment; the public summary counts hidden comments by these. */

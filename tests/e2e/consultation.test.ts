@@ -271,7 +271,7 @@ describe('open consultation in the browser', () => {
     await staffThread.getByLabel('Officielt svar').fill('Vi sætter otte bænke op i stedet for fem.');
     await staffThread.getByRole('button', { name: 'Gem officielt svar' }).click();
     await thread(carsten, FIRST_COMMENT).getByText('Vi sætter otte bænke op i stedet for fem.').waitFor();
-    await thread(carsten, FIRST_COMMENT).getByText('Officielt svar: Delvist taget til efterretning').waitFor();
+    await thread(carsten, FIRST_COMMENT).getByText('Officielt svar: Delvist imødekommet').waitFor();
 
     await staffThread.getByRole('button', { name: 'Markér som løst' }).click();
     await thread(carsten, FIRST_COMMENT).getByText('Løst', { exact: true }).waitFor();

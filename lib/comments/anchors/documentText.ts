@@ -51,6 +51,16 @@ export interface DocumentText {
   offsetOf(type: YType, index: number): number | null;
   /** The Yjs position of a plain-text offset in [0, text.length]; `null` outside that or for an empty body. */
   locate(offset: number, bias?: LocateBias): TextLocation | null;
+  /** The body's headings in document order: where each line starts, its level and its text. */
+  readonly headings: readonly DocumentHeading[];
+}
+
+export interface DocumentHeading {
+  /** The plain-text offset where the heading's line starts. */
+  readonly offset: number;
+  /** 1–6 (the heading node's `level`; 1 when it has none). */
+  readonly level: number;
+  readonly text: string;
 }
 
 interface Line {
@@ -212,5 +222,16 @@ export function documentText(fragment: Y.XmlFragment, bodySchemaOverride?: Schem
     return after(line, segment);
   }
 
-  return { text, offsetOf, locate };
+  const headings = lines
+    .filter((line) => line.block.nodeName === 'heading')
+    .map((line): DocumentHeading => {
+      const level = Number(line.block.getAttribute('level'));
+      return {
+        offset: line.start,
+        level: Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1,
+        text: text.slice(line.start, line.end),
+      };
+    });
+
+  return { text, offsetOf, locate, headings };
 }

@@ -1,16 +1,23 @@
 /**
- * The consultation report (høringsnotat) as data: every visible comment and suggestion, grouped by
- * the passage it is about (document order; comments on exactly the same passage share a group),
- * those whose passage is gone in a group of their own with their quotes, each with its replies,
- * support count, organisation and official answer or decision. Hidden comments are left out but
- * counted (by ground, also when their authors deleted them since), as are comments their authors
- * withdrew. Pure: the renderers beside it turn it into HTML, Markdown and CSV.
+ * The consultation report (høringsnotat) as data, following the Danish template: the period, the
+ * organisations the consultation was sent to and whether each responded, then every visible comment
+ * and suggestion under the document's own heading it is about, grouped by passage (document order;
+ * comments on exactly the same passage share a group), those whose passage is gone in a group of
+ * their own with their quotes, each with its replies, support count, organisation and official
+ * answer or decision. Suggestions keep the wording they proposed to change (`quote`) beside the new
+ * one, so an accepted suggestion shows both. Hidden comments are left out but counted (by ground,
+ * also when their authors deleted them since), as are comments their authors withdrew. Of one
+ * version (`version`), it covers the comments written while that version was being read.
+ * Pure: the renderers beside it turn it into HTML, Markdown and CSV.
  */
 import { neutralDisplayName } from '../../people/affiliation';
 import type * as Y from 'yjs';
 import type { DocumentState } from '../../access/model';
 import type { DocumentMeta } from '../../storage/MetadataStore';
 import { inPassageOrder, passagesOf, type Passage } from '../anchorCheck';
+import { documentText, type DocumentHeading } from '../anchors/documentText';
+import { BODY_FRAGMENT } from '../../protocol';
+import { withinSpan, type VersionSpan } from './versionSpan';
 import { REPORT_GROUNDS, type AnswerStatus, type ReportGround, type StoredComment, type SuggestionDecision } from '../model';
 
 export interface ReportReply {
@@ -44,8 +51,10 @@ export type ReportGroup =
   | {
       readonly kind: 'passage';
       readonly status: 'anchored' | 'reanchored';
-      /** The passage's text in the document now. */
+      /** The passage's text in the document now (after accepted suggestions changed it). */
       readonly text: string;
+      /** The document's heading the passage stands under (the nearest one above it); null before the first. */
+      readonly section: string | null;
       readonly items: readonly ReportItem[];
     }
   /** Comments whose passage is no longer in the document: each item shows its quote. */
@@ -72,6 +81,13 @@ export interface ConsultationReport {
   readonly hiddenByGround: Readonly<Record<ReportGround, number>>;
   /** The organisations that responded, by name, with how many comments and suggestions each. */
   readonly organisations: readonly { readonly id: string; readonly name: string; readonly items: number }[];
+  /**
+   * The organisations the consultation was sent to (those the document's grants name) and those that
+   * responded anyway, by name: whether each responded, and with how many comments and suggestions.
+   */
+  readonly consulted: readonly { readonly id: string; readonly name: string; readonly responded: boolean; readonly items: number }[];
+  /** The version this report is of, and the one that followed it; null for a report of every comment. */
+  readonly version: VersionSpan | null;
   readonly groups: readonly ReportGroup[];
 }
 
@@ -81,12 +97,20 @@ export interface ReportInput {
   /** The current body, for where each passage is now. */
   readonly body: Y.Doc;
   readonly generatedAt: string;
+  /** The organisations the consultation was sent to, with their names. */
+  readonly consulted?: readonly { readonly id: string; readonly name: string }[];
+  /** Of one version: only the comments written while it was being read. */
+  readonly version?: VersionSpan;
 }
 
 const shown = (comment: StoredComment) => comment.deletedAt === undefined && comment.moderation.state === 'visible';
 
 export function buildConsultationReport(input: ReportInput): ConsultationReport {
-  const { meta, comments } = input;
+  const { meta } = input;
+  const span = input.version;
+  // Of one version: its threads (a reply goes with its thread, whenever it was written).
+  const rootIds = new Set(input.comments.filter((c) => c.parentId === null && (!span || withinSpan(span, c.createdAt))).map((c) => c.id));
+  const comments = input.comments.filter((c) => rootIds.has(c.parentId === null ? c.id : c.threadId));
   const hiddenByGround = Object.fromEntries(REPORT_GROUNDS.map((ground) => [ground, 0])) as Record<ReportGround, number>;
   let hidden = 0;
   let withdrawn = 0;
@@ -121,6 +145,7 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
   const placed = roots.map((root, i) => ({ root, passage: passages[i]! }));
   const ordered = inPassageOrder(placed, (p): Passage => p.passage);
 
+  const headings = documentText(input.body.getXmlFragment(BODY_FRAGMENT)).headings;
   const groups: ReportGroup[] = [];
   const orphaned: ReportItem[] = [];
   // Sorted by passage, so comments on the same passage follow each other.
@@ -133,7 +158,13 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
       last.items.push(item);
     } else {
       last = { from: passage.from, to: passage.to, items: [item] };
-      groups.push({ kind: 'passage', status: passage.status, text: passage.text, items: last.items });
+      groups.push({
+        kind: 'passage',
+        status: passage.status,
+        text: passage.text,
+        section: sectionAt(headings, passage.from),
+        items: last.items,
+      });
     }
   }
   if (orphaned.length > 0) groups.push({ kind: 'orphaned', items: orphaned });
@@ -146,6 +177,10 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
     entry.items += 1;
     organisations.set(organisation.id, entry);
   }
+
+  const consulted = new Map<string, { id: string; name: string; responded: boolean; items: number }>();
+  for (const organisation of input.consulted ?? []) consulted.set(organisation.id, { ...organisation, responded: false, items: 0 });
+  for (const organisation of organisations.values()) consulted.set(organisation.id, { ...organisation, responded: true });
 
   return {
     documentId: meta.id,
@@ -165,6 +200,8 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
     },
     hiddenByGround,
     organisations: [...organisations.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')),
+    consulted: [...consulted.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')),
+    version: span ?? null,
     groups,
   };
 }
@@ -196,4 +233,14 @@ function itemOf(root: StoredComment, replies: readonly ReportReply[]): ReportIte
     }),
     replies: [...replies].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0)),
   };
+}
+
+/** The text of the last heading at or before `offset` (headings are in document order), or null. */
+function sectionAt(headings: readonly DocumentHeading[], offset: number): string | null {
+  let found: DocumentHeading | null = null;
+  for (const heading of headings) {
+    if (heading.offset > offset) break;
+    found = heading;
+  }
+  return found ? found.text : null;
 }

@@ -46,8 +46,10 @@ export function renderReportCsv(
   const { t } = labels;
   const rows: string[] = [
     row([
+      t('report.csv.section'),
       t('report.csv.passage'),
       t('report.csv.passageText'),
+      t('report.csv.original'),
       t('report.csv.kind'),
       t('report.csv.id'),
       t('report.csv.thread'),
@@ -67,12 +69,15 @@ export function renderReportCsv(
   ];
   report.groups.forEach((group, index) => {
     const passage = group.kind === 'passage' ? String(index + 1) : t('report.orphaned');
+    const section = group.kind === 'passage' ? (group.section ?? t('report.section.untitled')) : t('report.orphaned');
     for (const item of group.items) {
       const kind = item.kind === 'suggestion' ? t('report.csv.kind.suggestion') : t('report.csv.kind.comment');
       rows.push(
         row([
+          section,
           passage,
           group.kind === 'passage' ? group.text : item.quote,
+          item.replacement !== undefined ? item.quote : '',
           kind,
           item.id,
           item.id,
@@ -93,7 +98,9 @@ export function renderReportCsv(
       for (const reply of item.replies) {
         rows.push(
           row([
+            section,
             passage,
+            '',
             '',
             t('report.csv.kind.reply'),
             reply.id,

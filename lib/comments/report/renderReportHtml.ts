@@ -8,6 +8,7 @@ import { escapeHtml } from '../../mail/escapeHtml';
 import type { Locale } from '../../i18n/messages';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 import { reportLabels, type ReportLabels } from './reportLabels';
+import { reportSections } from './reportSections';
 
 /** Escaped text with its line breaks as <br>. */
 const text = (value: string) => escapeHtml(value).replace(/\n/g, '<br>\n');
@@ -18,6 +19,8 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
   const heading = t('report.heading', { title: report.title });
   const period = labels.period(report);
   const hiddenGrounds = labels.hiddenGrounds(report);
+  const version = labels.version(report);
+  const compareHref = labels.compareHref(report);
   const out: string[] = [
     '<!doctype html>',
     `<html lang="${locale}">`,
@@ -31,7 +34,7 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
     `<h1>${escapeHtml(heading)}</h1>`,
     `<p class="meta">${escapeHtml(t('report.generated', { date: labels.date(report.generatedAt) }))}${
       period ? `<br>\n${escapeHtml(t('report.period', { period }))}` : ''
-    }</p>`,
+    }${version ? `<br>\n${escapeHtml(version)}` : ''}</p>`,
     '<section aria-labelledby="overblik">',
     `<h2 id="overblik">${escapeHtml(t('report.summary'))}</h2>`,
     '<dl>',
@@ -47,46 +50,52 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
       : []),
     '</section>',
   ];
-  if (report.organisations.length > 0) {
-    out.push(
-      '<section aria-labelledby="organisationer">',
-      `<h2 id="organisationer">${escapeHtml(t('report.organisations'))}</h2>`,
-      '<ul>',
-      ...report.organisations.map((o) => `<li>${escapeHtml(o.name)}: ${o.items}</li>`),
-      '</ul>',
-      '</section>',
-    );
-  }
+  const consulted = labels.consulted(report);
+  out.push(
+    '<section aria-labelledby="hoeringsparter">',
+    `<h2 id="hoeringsparter">${escapeHtml(t('report.consulted'))}</h2>`,
+    ...(consulted.length > 0
+      ? ['<ul>', ...consulted.map((line) => `<li>${escapeHtml(line)}</li>`), '</ul>']
+      : [`<p>${escapeHtml(t('report.consulted.none'))}</p>`]),
+    '</section>',
+  );
   out.push('<section aria-labelledby="afsnit">', `<h2 id="afsnit">${escapeHtml(t('report.byPassage'))}</h2>`);
   if (report.groups.length === 0) out.push(`<p>${escapeHtml(t('report.none'))}</p>`);
-  report.groups.forEach((group, index) => {
-    const id = `afsnit-${index + 1}`;
-    out.push(`<section aria-labelledby="${id}">`);
-    if (group.kind === 'passage') {
-      out.push(
-        `<h3 id="${id}">${escapeHtml(t('report.passage', { n: index + 1 }))}</h3>`,
-        `<blockquote><p>${text(group.text)}</p></blockquote>`,
-      );
-    } else {
-      out.push(`<h3 id="${id}">${escapeHtml(t('report.orphaned'))}</h3>`, `<p>${escapeHtml(t('report.orphaned.explained'))}</p>`);
+  reportSections(report).forEach((section, sectionIndex) => {
+    const sectionId = `overskrift-${sectionIndex + 1}`;
+    out.push(`<section aria-labelledby="${sectionId}">`, `<h3 id="${sectionId}">${escapeHtml(labels.sectionTitle(section))}</h3>`);
+    if (section.kind === 'orphaned') out.push(`<p>${escapeHtml(t('report.orphaned.explained'))}</p>`);
+    for (const { group, number } of section.groups) {
+      const id = `afsnit-${number}`;
+      out.push(`<section aria-labelledby="${id}">`, `<h4 id="${id}">${escapeHtml(t('report.passage', { n: number }))}</h4>`);
+      if (group.kind === 'passage') {
+        out.push(`<p>${escapeHtml(t('report.passage.now'))}</p>`, `<blockquote><p>${text(group.text)}</p></blockquote>`);
+      }
+      for (const item of group.items) out.push(...renderItem(item, group.kind === 'orphaned', labels, compareHref));
+      out.push('</section>');
     }
-    for (const item of group.items) out.push(...renderItem(item, group.kind === 'orphaned', labels));
     out.push('</section>');
   });
   out.push('</section>', '</main>', '</body>', '</html>', '');
   return out.join('\n');
 }
 
-function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels): string[] {
+function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, compareHref: string | null): string[] {
   const { t } = labels;
-  const lines = ['<article>', `<h4>${escapeHtml(labels.itemTitle(item))}</h4>`, `<p class="meta">${escapeHtml(labels.itemMeta(item))}</p>`];
-  if (showQuote) lines.push(`<p>${escapeHtml(t('report.item.quote'))}</p>`, `<blockquote><p>${text(item.quote)}</p></blockquote>`);
+  const lines = ['<article>', `<h5>${escapeHtml(labels.itemTitle(item))}</h5>`, `<p class="meta">${escapeHtml(labels.itemMeta(item))}</p>`];
+  // A suggestion shows the wording it proposed to change: after Accept, the passage holds the new one.
+  if (showQuote || item.replacement !== undefined) {
+    const label = item.replacement !== undefined ? t('report.item.original') : t('report.item.quote');
+    lines.push(`<p>${escapeHtml(label)}</p>`, `<blockquote><p>${text(item.quote)}</p></blockquote>`);
+  }
   if (item.text !== '') lines.push(`<p>${text(item.text)}</p>`);
   if (item.replacement !== undefined) {
+    const accepted = item.decision?.decision === 'accepted';
     lines.push(
-      `<p>${escapeHtml(t('report.item.replacement'))}</p>`,
+      `<p>${escapeHtml(accepted ? t('report.item.acceptedWording') : t('report.item.replacement'))}</p>`,
       `<blockquote><p>${item.replacement === '' ? `<em>${escapeHtml(t('report.item.deletePassage'))}</em>` : text(item.replacement)}</p></blockquote>`,
     );
+    if (accepted && compareHref) lines.push(`<p><a href="${escapeHtml(compareHref)}">${escapeHtml(t('report.item.compare'))}</a></p>`);
   }
   if (item.decision) {
     lines.push(

@@ -7,6 +7,7 @@
 import type { Locale } from '../../i18n/messages';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 import { reportLabels, type ReportLabels } from './reportLabels';
+import { reportSections } from './reportSections';
 
 /** Backslash before every character CommonMark (or GFM) could read as markup. */
 export function escapeMarkdown(value: string): string {
@@ -24,11 +25,13 @@ export function renderReportMarkdown(report: ConsultationReport, locale: Locale 
   const labels = reportLabels(locale);
   const { t } = labels;
   const period = labels.period(report);
+  const version = labels.version(report);
   const out: string[] = [
     `# ${escapeMarkdown(t('report.heading', { title: report.title }))}`,
     '',
     escapeMarkdown(t('report.generated', { date: labels.date(report.generatedAt) })),
     ...(period ? ['', escapeMarkdown(t('report.period', { period }))] : []),
+    ...(version ? ['', escapeMarkdown(version)] : []),
     '',
     `## ${escapeMarkdown(t('report.summary'))}`,
     '',
@@ -38,36 +41,41 @@ export function renderReportMarkdown(report: ConsultationReport, locale: Locale 
   if (grounds.length > 0) {
     out.push('', escapeMarkdown(t('report.hiddenGrounds')), '', ...grounds.map(([label, n]) => `- ${escapeMarkdown(label)}: ${n}`));
   }
-  if (report.organisations.length > 0) {
-    out.push(
-      '',
-      `## ${escapeMarkdown(t('report.organisations'))}`,
-      '',
-      ...report.organisations.map((o) => `- ${escapeMarkdown(o.name)}: ${o.items}`),
-    );
-  }
+  const consulted = labels.consulted(report);
+  out.push(
+    '',
+    `## ${escapeMarkdown(t('report.consulted'))}`,
+    '',
+    ...(consulted.length > 0 ? consulted.map((line) => `- ${escapeMarkdown(line)}`) : [escapeMarkdown(t('report.consulted.none'))]),
+  );
   out.push('', `## ${escapeMarkdown(t('report.byPassage'))}`);
   if (report.groups.length === 0) out.push('', escapeMarkdown(t('report.none')));
-  report.groups.forEach((group, index) => {
-    if (group.kind === 'passage') {
-      out.push('', `### ${escapeMarkdown(t('report.passage', { n: index + 1 }))}`, '', quoted(group.text));
-    } else {
-      out.push('', `### ${escapeMarkdown(t('report.orphaned'))}`, '', escapeMarkdown(t('report.orphaned.explained')));
+  for (const section of reportSections(report)) {
+    out.push('', `### ${escapeMarkdown(labels.sectionTitle(section))}`);
+    if (section.kind === 'orphaned') out.push('', escapeMarkdown(t('report.orphaned.explained')));
+    for (const { group, number } of section.groups) {
+      out.push('', `#### ${escapeMarkdown(t('report.passage', { n: number }))}`);
+      if (group.kind === 'passage') out.push('', escapeMarkdown(t('report.passage.now')), '', quoted(group.text));
+      for (const item of group.items) out.push('', ...renderItem(item, group.kind === 'orphaned', labels));
     }
-    for (const item of group.items) out.push('', ...renderItem(item, group.kind === 'orphaned', labels));
-  });
+  }
   return `${out.join('\n')}\n`;
 }
 
 function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels): string[] {
   const { t } = labels;
-  const lines = [`#### ${escapeMarkdown(labels.itemTitle(item))}`, '', escapeMarkdown(labels.itemMeta(item))];
-  if (showQuote) lines.push('', escapeMarkdown(t('report.item.quote')), '', quoted(item.quote));
+  const lines = [`##### ${escapeMarkdown(labels.itemTitle(item))}`, '', escapeMarkdown(labels.itemMeta(item))];
+  // A suggestion shows the wording it proposed to change: after Accept, the passage holds the new one.
+  if (showQuote || item.replacement !== undefined) {
+    const label = item.replacement !== undefined ? t('report.item.original') : t('report.item.quote');
+    lines.push('', escapeMarkdown(label), '', quoted(item.quote));
+  }
   if (item.text !== '') lines.push('', quoted(item.text));
   if (item.replacement !== undefined) {
+    const accepted = item.decision?.decision === 'accepted';
     lines.push(
       '',
-      escapeMarkdown(t('report.item.replacement')),
+      escapeMarkdown(accepted ? t('report.item.acceptedWording') : t('report.item.replacement')),
       '',
       item.replacement === '' ? `> *${escapeMarkdown(t('report.item.deletePassage'))}*` : quoted(item.replacement),
     );

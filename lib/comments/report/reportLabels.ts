@@ -4,6 +4,7 @@ import type { Locale } from '../../i18n/messages';
 import { translator, type Translate } from '../../i18n/t';
 import { REPORT_GROUNDS, type AnswerStatus, type ReportGround, type SuggestionDecision } from '../model';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
+import type { ReportSection } from './reportSections';
 
 export interface ReportLabels {
   readonly t: Translate;
@@ -24,6 +25,14 @@ export interface ReportLabels {
   readonly itemTitle: (item: ReportItem) => string;
   /** An item's line under the heading: date · supports (· resolved). */
   readonly itemMeta: (item: ReportItem) => string;
+  /** A section's heading: the document's own heading, "Indledning", or the passages that are gone. */
+  readonly sectionTitle: (section: ReportSection) => string;
+  /** "Notatet gælder version 2 (høringsudkastet) af …", or null for a report of every comment. */
+  readonly version: (report: ConsultationReport) => string | null;
+  /** One line per consulted organisation: whether it responded, and with how many. */
+  readonly consulted: (report: ConsultationReport) => readonly string[];
+  /** Where the compare view shows what a version's consultation changed (null without a version). */
+  readonly compareHref: (report: ConsultationReport) => string | null;
 }
 
 export function reportLabels(locale: Locale): ReportLabels {
@@ -33,6 +42,7 @@ export function reportLabels(locale: Locale): ReportLabels {
     taken_into_account: t('comments.answer.taken_into_account'),
     partly: t('comments.answer.partly'),
     not_taken_into_account: t('comments.answer.not_taken_into_account'),
+    noted: t('comments.answer.noted'),
   };
   const decisionLabels: Record<SuggestionDecision, string> = {
     accepted: t('comments.decision.accepted'),
@@ -80,6 +90,20 @@ export function reportLabels(locale: Locale): ReportLabels {
       item.kind === 'suggestion'
         ? t('report.item.suggestion', { author: author(item) })
         : t('report.item.comment', { author: author(item) }),
+    sectionTitle: (section) =>
+      section.kind === 'heading' ? section.heading : section.kind === 'untitled' ? t('report.section.untitled') : t('report.orphaned'),
+    version: ({ version }) =>
+      version
+        ? t('report.version', { n: version.number, kind: t(`report.version.${version.kind}`), date: date(version.publishedAt) })
+        : null,
+    consulted: ({ consulted }) =>
+      consulted.map((o) =>
+        o.responded ? t('report.consulted.responded', { name: o.name, n: o.items }) : t('report.consulted.silent', { name: o.name }),
+      ),
+    compareHref: ({ documentId, version }) =>
+      version
+        ? `/d/${encodeURIComponent(documentId)}/versions/compare?from=${version.number}&to=${version.next ? version.next.number : 'current'}`
+        : null,
     itemMeta: (item) =>
       [
         date(item.createdAt),

@@ -7,7 +7,8 @@ import type { ConsultationSettings, DocumentState, Grant, PersonActor, PlatformR
 import { DEFAULT_CONSULTATION } from '../../../lib/access/consultation';
 import { FixedWindowLimiter } from '../../../lib/apiKeys/FixedWindowLimiter';
 import { anchorFromRange } from '../../../lib/comments/anchors/anchorFromRange';
-import { createCommentService, type CommentService } from '../../../lib/comments/CommentService';
+import { documentText } from '../../../lib/comments/anchors/documentText';
+import { createCommentService, type CommentService, type CommentServiceOptions } from '../../../lib/comments/CommentService';
 import type { Anchor } from '../../../lib/comments/model';
 import type { Participant } from '../../../lib/comments/Participant';
 import { BODY_FRAGMENT } from '../../../lib/protocol';
@@ -56,6 +57,11 @@ export const orgRep = person('p_rep', {
   organisation: { id: 'o_groen', name: 'Grønne Hjerter' },
 });
 
+const DEFAULT_BLOCKS: readonly { readonly heading?: number; readonly text: string }[] = [
+  { heading: 1, text: BODY_TEXT[0]! },
+  ...BODY_TEXT.slice(1).map((text) => ({ text })),
+];
+
 export const GRANTS: readonly Grant[] = [
   { subject: 'person', personId: 'p_owner', role: 'owner' },
   { subject: 'person', personId: 'p_editor', role: 'editor' },
@@ -76,6 +82,8 @@ export interface CommentFixture {
     visibility?: Visibility;
     consultation?: Partial<ConsultationSettings>;
     grants?: readonly Grant[];
+    /** The body's blocks (a heading when `heading` gives its level); BODY_TEXT's otherwise. */
+    blocks?: readonly { readonly heading?: number; readonly text: string }[];
   }): Promise<string>;
   /** The current body as a fresh Y.Doc. */
   body(documentId: string): Promise<Y.Doc>;
@@ -83,9 +91,13 @@ export interface CommentFixture {
   anchor(documentId: string, text: string): Promise<Anchor>;
   /** Deletes the first occurrence of `text` from the body (as an editor's edit would). */
   deleteText(documentId: string, text: string): Promise<void>;
+  /** Replaces the first occurrence of `text` in the body with `replacement`, as accepting a suggestion in the editor does. */
+  replaceText(documentId: string, text: string, replacement: string): Promise<void>;
 }
 
-export async function commentFixture(options: { personLimit?: number; guestLimit?: number } = {}): Promise<CommentFixture> {
+export async function commentFixture(
+  options: { personLimit?: number; guestLimit?: number } & Pick<CommentServiceOptions, 'versionsOf' | 'organisationName'> = {},
+): Promise<CommentFixture> {
   const bodies = new MemoryDocumentStore();
   const metadata = new MemoryMetadataStore();
   const fixture = { now: new Date('2027-03-05T12:00:00.000Z') } as CommentFixture;
@@ -106,6 +118,8 @@ export async function commentFixture(options: { personLimit?: number; guestLimit
       guestIp: new FixedWindowLimiter(options.guestLimit ?? 10, 60_000, () => clock().getTime()),
     },
     now: clock,
+    ...(options.versionsOf && { versionsOf: options.versionsOf }),
+    ...(options.organisationName && { organisationName: options.organisationName }),
   });
   const changes: [string, number][] = [];
   service.onChanged((id, revision) => changes.push([id, revision]));
@@ -129,10 +143,11 @@ export async function commentFixture(options: { personLimit?: number; guestLimit
         },
         {
           type: 'doc',
-          content: [
-            { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: BODY_TEXT[0] }] },
-            ...BODY_TEXT.slice(1).map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
-          ],
+          content: (spec.blocks ?? DEFAULT_BLOCKS).map((block) =>
+            block.heading
+              ? { type: 'heading', attrs: { level: block.heading }, content: [{ type: 'text', text: block.text }] }
+              : { type: 'paragraph', content: [{ type: 'text', text: block.text }] },
+          ),
         },
       );
       await documents.setGrants(meta.id, spec.grants ?? GRANTS);
@@ -142,12 +157,34 @@ export async function commentFixture(options: { personLimit?: number; guestLimit
     },
     async anchor(documentId: string, text: string) {
       const doc = await body(documentId);
-      const plain = BODY_TEXT.join('\n');
+      const plain = documentText(doc.getXmlFragment(BODY_FRAGMENT)).text;
       const from = plain.indexOf(text);
       if (from < 0) throw new Error(`no "${text}" in the body`);
       const anchor = anchorFromRange(doc, from, from + text.length);
       doc.destroy();
       return anchor;
+    },
+    async replaceText(documentId: string, text: string, replacement: string) {
+      const doc = await body(documentId);
+      const before = Y.encodeStateVector(doc);
+      const found = doc
+        .getXmlFragment(BODY_FRAGMENT)
+        .toArray()
+        .map((block) => (block as Y.XmlElement).firstChild as Y.XmlText | null)
+        .find((xmlText) => xmlText !== null && xmlText.toString().includes(text));
+      if (!found) throw new Error(`no "${text}" to replace`);
+      // Only the part that differs, as y-prosemirror writes an editor's replacement (common ends kept).
+      let head = 0;
+      while (head < text.length && head < replacement.length && text[head] === replacement[head]) head += 1;
+      let tail = 0;
+      while (tail < text.length - head && tail < replacement.length - head && text.at(-1 - tail) === replacement.at(-1 - tail)) tail += 1;
+      const at = found.toString().indexOf(text) + head;
+      doc.transact(() => {
+        found.delete(at, text.length - head - tail);
+        found.insert(at, replacement.slice(head, replacement.length - tail));
+      });
+      await bodies.append(documentId, Y.encodeStateAsUpdate(doc, before));
+      doc.destroy();
     },
     async deleteText(documentId: string, text: string) {
       const doc = await body(documentId);

@@ -4,7 +4,7 @@ import type { ConsultationReport } from '../../../lib/comments/report/buildConsu
 import { CSV_BOM, csvCell, renderReportCsv } from '../../../lib/comments/report/renderReportCsv';
 import { renderReportHtml } from '../../../lib/comments/report/renderReportHtml';
 import { escapeMarkdown, renderReportMarkdown } from '../../../lib/comments/report/renderReportMarkdown';
-import { citizen, citizen2, commentFixture, editor, guest, moderator, orgRep, owner } from './commentFixture';
+import { GRANTS, citizen, citizen2, commentFixture, editor, guest, moderator, orgRep, owner } from './commentFixture';
 
 const HOSTILE = '<script>alert("x")</script> & *fed* [link](javascript:alert(1))';
 
@@ -123,7 +123,7 @@ describe('the CSV report', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '"Afsnit","Tekst","Type","Id","Tråd","Afsender","Organisation","Skrevet","Kommentar","Foreslået tekst","Støtte","Løst","Behandling","Forvaltningens svar","Besvaret af","Beslutning om forslaget","Begrundelse"',
+      '"Overskrift","Afsnit","Tekst","Oprindelig tekst","Type","Id","Tråd","Afsender","Organisation","Skrevet","Kommentar","Foreslået tekst","Støtte","Løst","Behandling","Forvaltningens svar","Besvaret af","Beslutning om forslaget","Begrundelse"',
     );
     expect(csv).toContain(`"${HOSTILE.replace(/"/g, '""')}"`);
     expect(csv).toContain(`,"'=1+1",`);
@@ -141,5 +141,118 @@ describe('the CSV report', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell('helt almindelig')).toBe('"helt almindelig"');
+  });
+});
+
+describe('the Danish template: headings, consulted parties, both wordings, one version', () => {
+  const BLOCKS = [
+    { heading: 1, text: 'Fællesspisning' },
+    { text: 'Vi vil spise sammen hver uge i Kulturhuset.' },
+    { heading: 2, text: 'Praktisk' },
+    { text: 'Alle er velkomne, også børn.' },
+  ];
+  const VERSIONS = [
+    { number: 2, kind: 'published', publishedAt: '2027-03-10T12:00:00.000Z' },
+    { number: 1, kind: 'consultation_draft', publishedAt: '2027-03-01T08:00:00.000Z' },
+  ] as const;
+  const NAMES: Record<string, string> = { o_groen: 'Grønne Hjerter', o_idraet: 'Idrætsforeningen Bold' };
+
+  async function accepted() {
+    const f = await commentFixture({ versionsOf: async () => VERSIONS, organisationName: async (id) => NAMES[id] ?? null });
+    const id = await f.document({
+      blocks: BLOCKS,
+      grants: [
+        ...GRANTS,
+        { subject: 'organisation', organisationId: 'o_groen', role: 'commenter' },
+        { subject: 'organisation', organisationId: 'o_idraet', role: 'commenter' },
+        { subject: 'organisation', organisationId: 'o_gone', role: 'commenter' },
+      ],
+    });
+    const suggestion = (
+      await f.service.create(orgRep, id, {
+        kind: 'suggestion',
+        anchor: await f.anchor(id, 'hver uge'),
+        text: 'Oftere',
+        replacement: 'hver dag',
+      })
+    ).comment;
+    await f.service.create(citizen, id, { kind: 'comment', anchor: await f.anchor(id, 'også børn'), text: 'Godt' });
+    await f.service.decide(owner, id, suggestion.id, { decision: 'accepted', reason: 'Ja' });
+    await f.replaceText(id, 'hver uge', 'hver dag');
+    await f.service.answer(editor, id, suggestion.id, { status: 'noted', text: 'Noteret.' }).catch(() => undefined);
+    f.now = new Date('2027-03-12T09:00:00.000Z');
+    await f.service.create(citizen2, id, { kind: 'comment', anchor: await f.anchor(id, 'Alle'), text: 'Efter udgivelsen' });
+    return { f, id };
+  }
+
+  it('puts each passage under the document heading above it, and names the organisations consulted and whether they responded', async () => {
+    const { f, id } = await accepted();
+    const report = await f.service.consultationReport(citizen, id);
+    expect(report.groups.map((g) => (g.kind === 'passage' ? [g.section, g.text] : null))).toEqual([
+      // The suggestion's passage ended in the words it replaced: what is left of it is its start.
+      ['Fællesspisning', 'hver '],
+      ['Praktisk', 'Alle'],
+      ['Praktisk', 'også børn'],
+    ]);
+    expect(report.consulted).toEqual([
+      { id: 'o_groen', name: 'Grønne Hjerter', responded: true, items: 1 },
+      { id: 'o_idraet', name: 'Idrætsforeningen Bold', responded: false, items: 0 },
+    ]);
+    const html = renderReportHtml(report);
+    expect(html).toContain('<h3 id="overskrift-1">Fællesspisning</h3>');
+    expect(html).toContain('<h3 id="overskrift-2">Praktisk</h3>');
+    expect(html).not.toContain('>Afsnit 1</h3>');
+    expect(html).toContain('<li>Grønne Hjerter: har afgivet høringssvar (1)</li>');
+    expect(html).toContain('<li>Idrætsforeningen Bold: har ikke afgivet høringssvar</li>');
+    const levels = [...html.matchAll(/<h([1-6])/g)].map((m) => Number(m[1]));
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+  });
+
+  it('shows an accepted suggestion with the original wording and the new one, not the new text as the passage alone', async () => {
+    const { f, id } = await accepted();
+    const report = await f.service.consultationReport(citizen, id, { version: 1 });
+    const html = renderReportHtml(report);
+    const item = html.slice(html.indexOf('Forslag fra'));
+    expect(item.indexOf('Oprindelig tekst:')).toBeGreaterThan(0);
+    expect(item.indexOf('hver uge')).toBeGreaterThan(item.indexOf('Oprindelig tekst:'));
+    expect(item.indexOf('Ny tekst (vedtaget):')).toBeGreaterThan(item.indexOf('hver uge'));
+    expect(item.indexOf('hver dag')).toBeGreaterThan(item.indexOf('Ny tekst (vedtaget):'));
+    // It links to where the compare view shows the change: from the consultation draft to the version that followed.
+    expect(html).toContain(`<a href="/d/${id}/versions/compare?from=1&amp;to=2">Se ændringen i sammenligningen af versionerne</a>`);
+    const md = renderReportMarkdown(report);
+    expect(md).toContain('Oprindelig tekst:\n\n> hver uge');
+    expect(md).toContain('Ny tekst \\(vedtaget\\):\n\n> hver dag');
+    const csv = renderReportCsv(report);
+    expect(csv).toContain('"Fællesspisning","1","hver ","hver uge","Forslag"');
+  });
+
+  it('covers one version: the comments written while it was being read, and says which version it is', async () => {
+    const { f, id } = await accepted();
+    const first = await f.service.consultationReport(citizen, id, { version: 1 });
+    expect(first.groups.flatMap((g) => g.items.map((i) => i.text))).toEqual(['Oftere', 'Godt']);
+    expect(renderReportHtml(first)).toContain('Notatet gælder version 1 (høringsudkastet) af');
+    const second = await f.service.consultationReport(citizen, id, { version: 2 });
+    expect(second.groups.flatMap((g) => g.items.map((i) => i.text))).toEqual(['Efter udgivelsen']);
+    expect(renderReportHtml(second, 'en')).toContain('This report covers version 2 (the published version) of');
+    const all = await f.service.consultationReport(citizen, id);
+    expect(all.version).toBeNull();
+    expect(all.groups.flatMap((g) => g.items)).toHaveLength(3);
+    await expect(f.service.consultationReport(citizen, id, { version: 3 })).rejects.toMatchObject({ code: 'version_not_found' });
+  });
+
+  it('answers in Danish administrative categories, with "noted" apart from "accommodated"', async () => {
+    const f = await commentFixture();
+    const id = await f.document();
+    const statuses = ['taken_into_account', 'partly', 'not_taken_into_account', 'noted'] as const;
+    for (const status of statuses) {
+      const comment = (await f.service.create(citizen, id, { kind: 'comment', anchor: await f.anchor(id, 'hver uge'), text: status }))
+        .comment;
+      await f.service.answer(editor, id, comment.id, { status, text: 'Svar' });
+    }
+    const html = renderReportHtml(await f.service.consultationReport(citizen, id));
+    for (const label of ['Imødekommet', 'Delvist imødekommet', 'Ikke imødekommet', 'Taget til efterretning']) {
+      expect(html).toContain(`Forvaltningens svar: ${label}</strong>`);
+    }
+    expect(renderReportHtml(await f.service.consultationReport(citizen, id), 'en')).toContain('Noted</strong>');
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsultationReport, ReportItem } from '../../../lib/comments/report/buildConsultationReport';
 import { CSV_BOM, csvCell, renderReportCsv } from '../../../lib/comments/report/renderReportCsv';
 
-const COLUMNS = 17;
+const COLUMNS = 19;
 const TRIGGER = /^[=+\-@\t\r]/;
 
 /**
@@ -111,8 +111,16 @@ const report: ConsultationReport = {
   totals: { comments: HOSTILE.length, suggestions: 1, replies: HOSTILE.length + 1, supports: 0, answered: 0, hidden: 0, withdrawn: 0 },
   hiddenByGround: { offensive: 0, personal_data: 0, spam: 0, off_topic: 0, other: 0 },
   organisations: [],
+  consulted: [],
+  version: null,
   groups: [
-    { kind: 'passage', status: 'anchored', text: '=passage;+x', items: HOSTILE.map((text, i) => item(`c${i}`, text)) },
+    {
+      kind: 'passage',
+      status: 'anchored',
+      text: '=passage;+x',
+      section: '=SUM(A1);-heading',
+      items: HOSTILE.map((text, i) => item(`c${i}`, text)),
+    },
     {
       kind: 'orphaned',
       items: [
@@ -139,17 +147,18 @@ describe.each(DIALECTS)('the $name CSV', ({ separator, other, csv }) => {
     expect(text.slice(1, 2)).toBe('"');
   });
 
-  it('reads back as one header and one row per item and reply, 17 cells each, none starting a formula', () => {
+  it('reads back as one header and one row per item and reply, 19 cells each, none starting a formula', () => {
     const rows = readCsv(csv().slice(1), separator);
     expect(rows).toHaveLength(1 + 2 * (HOSTILE.length + 1));
     for (const row of rows) expect(row).toHaveLength(COLUMNS);
-    expect(rows[0]![0]).toBe('Afsnit');
+    expect(rows[0]!.slice(0, 2)).toEqual(['Overskrift', 'Afsnit']);
     expect(rows.flat().filter((cell) => TRIGGER.test(cell))).toEqual([]);
-    const texts = rows.slice(1).map((row) => row[8]);
+    const texts = rows.slice(1).map((row) => row[10]);
     expect(texts).toContain("x;'=cmd|' /C calc'!A0");
     expect(texts).toContain("Linje 1\n'=2+3");
     expect(texts).toContain("a,\n  '+1");
-    expect(rows[1]![10]).toBe('2');
+    expect(rows[1]![12]).toBe('2');
+    expect(rows[1]![0]).toBe("'=SUM(A1);'-heading");
   });
 
   it(`starts no formula when a spreadsheet splits it at ${other === ';' ? 'semicolons' : 'commas'} instead`, () => {
