@@ -58,6 +58,23 @@ export function waitForDoc(doc: Y.Doc, predicate: (doc: Y.Doc) => boolean, optio
   );
 }
 
+/**
+ * Waits until a condition over several Y.Docs holds, re-checking on an update of ANY of them (a
+ * condition that compares two docs can turn true on either's update: waiting on one alone can miss it).
+ */
+export function waitForDocs(docs: readonly Y.Doc[], predicate: () => boolean, options?: WaitOptions): Promise<true> {
+  return waitFor(
+    predicate,
+    (recheck) => {
+      for (const doc of docs) doc.on('update', recheck);
+      return () => {
+        for (const doc of docs) doc.off('update', recheck);
+      };
+    },
+    options,
+  );
+}
+
 /** Waits until the provider has finished its first sync (received sync step 2). */
 export function waitForSynced(provider: WebsocketProvider, options?: WaitOptions): Promise<true> {
   return waitFor(

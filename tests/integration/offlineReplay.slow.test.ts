@@ -15,7 +15,7 @@ import * as Y from 'yjs';
 import { loadTrace, TraceReplayer, type Patch } from '../../lib/traces/loadTrace';
 import { connectProvider, type TestProvider } from '../helpers/connectProvider';
 import { startSyncServer } from '../helpers/startSyncServer';
-import { waitFor, waitForDoc } from '../helpers/waitFor';
+import { waitFor, waitForDoc, waitForDocs } from '../helpers/waitFor';
 
 const TEXT = 'trace';
 
@@ -112,8 +112,8 @@ describe('offline replay of seph-blog1 split between two clients', () => {
     b.provider.connect();
     await Promise.all([synced(a), synced(b)]);
     const same = () => a.doc.getText(TEXT).toString() === b.doc.getText(TEXT).toString();
-    await waitForDoc(a.doc, same, { what: 'A to hold B’s edits', timeoutMs: 60_000 });
-    await waitForDoc(b.doc, same, { what: 'B to hold A’s edits', timeoutMs: 60_000 });
+    // Re-checked on an update of either: whichever receives the other's edits last makes it true.
+    await waitForDocs([a.doc, b.doc], same, { what: 'A and B to hold each other’s edits', timeoutMs: 60_000 });
     const merged = a.doc.getText(TEXT).toString();
     expect(b.doc.getText(TEXT).toString()).toBe(merged);
     expect(merged).not.toBe(trace.endContent);
