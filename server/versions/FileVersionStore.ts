@@ -43,6 +43,7 @@ export class FileVersionStore implements VersionStore {
   /** Adds run one at a time per document (the index is their check). */
   private readonly adding = new Map<string, Promise<unknown>>();
   private closed = false;
+  private readonly damagedFound = new Map<string, DocumentStorageError>();
 
   constructor(options: FileVersionStoreOptions) {
     this.dir = options.dir;
@@ -119,11 +120,9 @@ export class FileVersionStore implements VersionStore {
     return all.sort(byNewestPublished).slice(0, limit).map(copySummary);
   }
 
-  /** Versions refused for damage among the documents indexed so far. */
-  async damaged(): Promise<DocumentStorageError[]> {
-    const found: DocumentStorageError[] = [];
-    for (const index of await Promise.all(this.indexes.values())) found.push(...index.damaged.values());
-    return found;
+  /** Versions refused for damage among the documents indexed so far (for /healthz). */
+  damaged(): DocumentStorageError[] {
+    return [...this.damagedFound.values()];
   }
 
   async close(): Promise<void> {
@@ -206,6 +205,7 @@ export class FileVersionStore implements VersionStore {
     } catch (error) {
       if (!(error instanceof DocumentStorageError)) throw error;
       index.damaged.set(number, error);
+      this.damagedFound.set(error.path, error);
     }
   }
 

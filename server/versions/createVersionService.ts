@@ -21,6 +21,7 @@ import type { DocumentMeta, PersonRef } from '../../lib/storage/MetadataStore';
 import { bodyJsonOf } from '../../lib/versions/bodyJsonOf';
 import { contentHash } from '../../lib/versions/contentHash';
 import type { DocumentVersion, NewVersion, VersionKind, VersionSummary } from '../../lib/versions/model';
+import { NothingChangedError } from '../../lib/versions/NothingChangedError';
 import { cleanSummary, isIdempotencyKey } from '../../lib/versions/publishInput';
 import { renderBodyHtml } from '../../lib/versions/renderBodyHtml';
 import type { PublishResult, VersionService } from '../../lib/versions/VersionService';
@@ -159,8 +160,7 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
         const frozen = await freezeNow(id, title ?? meta.title);
         const known = await store.list(id);
         const previous = latestPublished(known);
-        if (previous?.hash === frozen.hash)
-          throw new DomainError('conflict', 'nothing_changed', `nothing changed since version ${previous.number}`);
+        if (previous?.hash === frozen.hash) throw new NothingChangedError(previous.number);
         const by = await deps.personOf(actor);
         const result = await storeNext(meta, frozen, { kind: 'published', summary: summary.text, by, idempotencyKey: key }, known);
         if (!result.created) return replay(actor, id, result.version);

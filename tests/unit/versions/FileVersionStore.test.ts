@@ -98,7 +98,7 @@ describe('FileVersionStore on disk', () => {
       expect(await again.add(sampleVersion('docA', 2))).toBe('number_taken');
       expect([...(await again.latestOf(['docA', 'docB'])).keys()]).toEqual(['docB']);
       expect((await again.recent('published', 10)).map((version) => version.documentId)).toEqual(['docB']);
-      expect((await again.damaged()).map((error) => error.path)).toEqual([path]);
+      expect(again.damaged().map((error) => error.path)).toEqual([path]);
     });
   });
 });

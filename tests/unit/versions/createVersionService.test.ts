@@ -9,6 +9,7 @@ import { createDocumentService } from '../../../server/documents/createDocumentS
 import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore';
 import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore';
 import { createVersionService, type RestoreContent } from '../../../server/versions/createVersionService';
+import { nothingChangedSince } from '../../../lib/versions/NothingChangedError';
 import { MemoryVersionStore } from '../../../server/versions/MemoryVersionStore';
 import { appendParagraph } from '../../helpers/bodyDoc';
 
@@ -203,7 +204,9 @@ describe('createVersionService: publish', () => {
       kind: 'conflict',
       code: 'nothing_changed',
       message: expect.stringContaining('version 1'),
+      latestVersion: 1,
     });
+    expect(nothingChangedSince(await refusal.catch((error: unknown) => error))).toBe(1);
     // A new title is a change.
     expect((await versions.publish(moderator, id, { summary: 'b', title: 'Ny titel' })).version.number).toBe(2);
   });
