@@ -125,6 +125,21 @@ export class FileVersionStore implements VersionStore {
     return [...this.damagedFound.values()];
   }
 
+  /**
+   * Every version of every document with its idempotency key (for `migrate:data`), by document and
+   * number; throws on the first damaged version (a copy must not leave one out unnoticed).
+   */
+  async exportAll(): Promise<NewVersion[]> {
+    await this.indexAll();
+    const all: NewVersion[] = [];
+    for (const documentId of [...this.indexes.keys()].sort()) {
+      const index = await this.index(documentId);
+      throwIfDamaged(index);
+      for (const number of [...index.summaries.keys()].sort((a, b) => a - b)) all.push(await this.read(documentId, number));
+    }
+    return all;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.allSettled([...this.adding.values()]);

@@ -74,6 +74,20 @@ describe('FileVersionStore on disk', () => {
     expect(await again.add(sampleVersion('docA', 2))).toBe('added');
   });
 
+  it('exports every version with its idempotency key, by document and number', async () => {
+    const dir = join(await freshDir(), 'versions');
+    const store = await storeIn(dir);
+    await store.add(sampleVersion('docB', 1));
+    await store.add(sampleVersion('docA', 2, { idempotencyKey: 'k' }));
+    await store.add(sampleVersion('docA', 1));
+    const exported = await (await storeIn(dir)).exportAll();
+    expect(exported.map((version) => [version.documentId, version.number, version.idempotencyKey])).toEqual([
+      ['docA', 1, null],
+      ['docA', 2, 'k'],
+      ['docB', 1, null],
+    ]);
+  });
+
   describe.each([
     ['torn', (text: string) => text.slice(0, Math.floor(text.length / 2))],
     ['not JSON', () => '\u0000\u0000\u0000'],
@@ -99,6 +113,7 @@ describe('FileVersionStore on disk', () => {
       expect([...(await again.latestOf(['docA', 'docB'])).keys()]).toEqual(['docB']);
       expect((await again.recent('published', 10)).map((version) => version.documentId)).toEqual(['docB']);
       expect(again.damaged().map((error) => error.path)).toEqual([path]);
+      await expect(again.exportAll()).rejects.toMatchObject({ name: 'DocumentStorageError' });
     });
   });
 });
