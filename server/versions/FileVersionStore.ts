@@ -149,6 +149,8 @@ export class FileVersionStore implements VersionStore {
     const { documentId, number } = version;
     const index = await this.index(documentId);
     if (version.idempotencyKey !== null && index.keys.has(version.idempotencyKey)) return 'key_taken';
+    // The key may be in a version that cannot be read: refuse rather than risk a second version for it.
+    if (version.idempotencyKey !== null) throwIfDamaged(index);
     if (index.summaries.has(number) || index.damaged.has(number)) return 'number_taken';
     const dir = this.documentDir(documentId);
     await ensureDirectory(dir);

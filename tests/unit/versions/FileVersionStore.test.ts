@@ -110,6 +110,7 @@ describe('FileVersionStore on disk', () => {
       await expect(again.list('docA')).rejects.toMatchObject({ name: 'DocumentStorageError' });
       await expect(again.byIdempotencyKey('docA', 'k')).rejects.toMatchObject({ name: 'DocumentStorageError' });
       expect(await again.add(sampleVersion('docA', 2))).toBe('number_taken');
+      await expect(again.add(sampleVersion('docA', 3, { idempotencyKey: 'k' }))).rejects.toMatchObject({ name: 'DocumentStorageError' });
       expect([...(await again.latestOf(['docA', 'docB'])).keys()]).toEqual(['docB']);
       expect((await again.recent('published', 10)).map((version) => version.documentId)).toEqual(['docB']);
       expect(again.damaged().map((error) => error.path)).toEqual([path]);
