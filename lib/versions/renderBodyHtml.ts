@@ -11,12 +11,15 @@ import { bodyExtensions } from '../editor/bodyExtensions';
 import { bodySchema } from './bodyJsonOf';
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+/** Void elements the renderer writes XML-style (`<br/>`); written as HTML (`<br>`), as the editor's getHTML does. */
+const SELF_CLOSED_VOID = /<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)((?: [^<>]*)?)\/>/g;
 
 export function renderBodyHtml(body: JSONContent): string {
   // Not node.check(): content in an order the schema would not make (Yjs merges can leave that) is
   // still only known nodes with escaped text, and refusing it would make the document unpublishable.
   const node = bodySchema().nodeFromJSON(withSafeLinks(body));
-  return renderToHTMLString({ content: node, extensions: bodyExtensions() });
+  // Text and attribute values are escaped (no raw `<` or `>` in them), so tags are all that matches.
+  return renderToHTMLString({ content: node, extensions: bodyExtensions() }).replace(SELF_CLOSED_VOID, '<$1$2>');
 }
 
 /** True for an absolute http(s) or mailto address (as a browser would parse it). */

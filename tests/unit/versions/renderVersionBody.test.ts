@@ -111,6 +111,14 @@ describe('renderBodyHtml', () => {
     expect(renderBodyHtml(doc(text('<løs tekst>')))).toBe('&lt;løs tekst&gt;');
   });
 
+  it('escapes hostile attribute values the schema keeps', () => {
+    const html = renderBodyHtml(doc({ type: 'codeBlock', attrs: { language: '"><script>alert(1)</script>' }, content: [text('x')] }));
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&quot;&gt;&lt;script&gt;');
+    const heading = renderBodyHtml(doc({ type: 'heading', attrs: { level: '1 onclick=alert(1)' }, content: [text('h')] }));
+    expect(heading).not.toContain('onclick');
+  });
+
   it('ignores attributes the schema does not know', () => {
     const html = renderBodyHtml(doc({ type: 'paragraph', attrs: { onclick: 'alert(1)', style: 'x' }, content: [text('p')] }));
     expect(html).toBe('<p>p</p>');
