@@ -11,8 +11,8 @@
  * trusted DocumentService.setState, so the sync server re-checks its live connections.
  */
 import type { JSONContent } from '@tiptap/core';
-import { passGate } from '../../lib/access/gate';
-import type { Actor, DocumentState } from '../../lib/access/model';
+import { judge, passGate } from '../../lib/access/gate';
+import type { Actor } from '../../lib/access/model';
 import { documentResourceOf, type DocumentService } from '../../lib/documents/DocumentService';
 import { titleSchema } from '../../lib/documents/titleSchema';
 import type { DocumentId } from '../../lib/documentId';
@@ -45,9 +45,6 @@ export interface VersionServiceDeps {
 
 /** How often a publish takes the next number after another process took the one it tried. */
 const MAX_NUMBER_ATTEMPTS = 20;
-
-/** States a document may be published from (can()'s publish rule): a replay moves on to final only from these. */
-const PUBLISHABLE_STATES: readonly DocumentState[] = ['in_review', 'consultation'];
 
 interface Frozen {
   readonly title: string;
@@ -117,8 +114,9 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
         `the idempotency key made version ${existing.number}, published by someone else`,
       );
     // A crash between storing the version and the move to final: finish the move, but only while
-    // this version is still the newest and the text is still what it froze.
-    if (existing.kind === 'published' && PUBLISHABLE_STATES.includes(meta.state)) {
+    // the publisher may still publish it (can(): in review or consultation), this version is still
+    // the newest and the text is still what it froze.
+    if (existing.kind === 'published' && judge(actor, 'publish', documentResourceOf(meta, now())).pass) {
       const newest = (await store.list(id))[0];
       if (newest?.number === existing.number && (await freezeNow(id, existing.title)).hash === existing.hash) {
         await finish(meta, existing.title);

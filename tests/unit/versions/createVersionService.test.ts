@@ -135,6 +135,16 @@ describe('createVersionService: publish', () => {
     expect(await store.list(id)).toHaveLength(1);
   });
 
+  it('does not finish the move on a replay by a publisher who may no longer publish', async () => {
+    const { versions, documents, id, edit } = await setup();
+    await edit('tekst');
+    await versions.publish(moderator, id, { summary: 'a', idempotencyKey: 'k' });
+    await documents.setState(id, 'consultation');
+    const demoted = { ...moderator, role: 'citizen' as const };
+    expect((await versions.publish(demoted, id, { summary: 'a', idempotencyKey: 'k' })).created).toBe(false);
+    expect((await documents.get(id))!.state).toBe('consultation');
+  });
+
   it('does not move a document back to final on a replay once it has moved on', async () => {
     const { versions, documents, id, edit } = await setup();
     await edit('tekst');
