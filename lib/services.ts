@@ -18,6 +18,7 @@ import type { SharingService } from './sharing/SharingService';
 import type { ResetMailService } from './mail/ResetMailService';
 import type { SignUpNoticeService } from './mail/SignUpNoticeService';
 import type { CommentService } from './comments/CommentService';
+import type { VersionService } from './versions/VersionService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -46,6 +47,8 @@ export interface Services {
   readonly apiLimiter: FixedWindowLimiter;
   /** Consultation comments, suggestions, supports, answers, reports and moderation (lib/comments). */
   readonly comments: CommentService;
+  /** Published versions and consultation drafts of documents (issue 9). */
+  readonly versions: VersionService;
   /** How many guest identities (POST /api/guest) one IP address may take per hour. */
   readonly guestLimiter: FixedWindowLimiter;
   /** Reset links by e-mail; null without `SMTP_URL` (admins hand links over themselves). */

@@ -12,6 +12,7 @@ import type { SharingStore } from '../lib/sharing/SharingStore';
 import type { DocumentStorageError } from '../lib/storage/DocumentStorageError';
 import type { DocumentStore } from '../lib/storage/DocumentStore';
 import type { MetadataStore } from '../lib/storage/MetadataStore';
+import type { VersionStore } from '../lib/versions/VersionStore';
 import type { Logger } from './logger';
 import { LowApiKeyStore } from './apiKeys';
 import { FileCommentStore } from './comments/FileCommentStore';
@@ -29,6 +30,8 @@ import { PgDocumentStore } from './postgres/PgDocumentStore';
 import type { RelayLedger } from '../lib/sync/RelayLedger';
 import { PgMetadataStore } from './postgres/PgMetadataStore';
 import { PgSharingStore } from './postgres/PgSharingStore';
+import { PgVersionStore } from './postgres/PgVersionStore';
+import { FileVersionStore } from './versions/FileVersionStore';
 
 /** Connections per server process to PostgreSQL, shared by every store. */
 const POOL_SIZE = 20;
@@ -36,13 +39,15 @@ const POOL_SIZE = 20;
 export interface Stores {
   readonly kind: 'embedded' | 'postgres';
   readonly documents: DocumentStore;
-  /** Documents (bodies or comment logs) refused for damaged files, for /healthz; none on PostgreSQL. */
+  /** Documents (bodies, comment logs or versions) refused for damaged files, for /healthz; none on PostgreSQL. */
   damaged(): DocumentStorageError[];
   readonly metadata: MetadataStore;
   readonly comments: CommentStore;
   readonly accounts: AccountStore;
   readonly sharing: SharingStore;
   readonly apiKeys: ApiKeyStore;
+  /** Published versions and consultation drafts (issue 9). */
+  readonly versions: VersionStore;
   /** In a cluster (DATABASE_URL and REDIS_URL): which stored updates still wait to be published. */
   readonly relayLedger?: RelayLedger;
   /**
@@ -86,6 +91,7 @@ async function postgresStores(url: string, { config, projectDir, logger }: Store
     accounts: new PgAccountStore(pool),
     sharing: new PgSharingStore(pool),
     apiKeys: new PgApiKeyStore(pool),
+    versions: new PgVersionStore(pool),
   };
   return {
     kind: 'postgres',
@@ -115,6 +121,8 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
   const apiKeys = new LowApiKeyStore(join(dataDir, 'api-keys.json'));
   // Comments: per-document streams in DATA_DIR/comments (comments.json is imported on first start).
   const comments = new FileCommentStore({ dataDir, groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
+  // Versions: one file each under DATA_DIR/versions/<documentId>/ (a damaged one is refused alone, /healthz).
+  const versions = new FileVersionStore({ dir: join(dataDir, 'versions') });
   // Before anything is served or written: a damaged store file stops the start, naming the file.
   const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
   await checkDataDir({
@@ -128,17 +136,20 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       storeFile('api-keys.json', () => apiKeys.list()),
       // Imports comments.json and reads the catalogue; a damaged document's comments are refused alone (/healthz).
       storeFile('comments', () => comments.check()),
+      // Only that the directory is there and is one: version files are read (and checked) when first used.
+      storeFile('versions', () => versions.open()),
     ],
   });
   return {
     kind: 'embedded',
     documents,
-    damaged: () => [...documents.damaged(), ...comments.damaged()],
+    damaged: () => [...documents.damaged(), ...comments.damaged(), ...versions.damaged()],
     metadata,
     comments,
     accounts,
     sharing,
     apiKeys,
+    versions,
     claimOnce: async () => true,
     async close() {
       // The order startServer always closed them in.
@@ -148,6 +159,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       await comments.close();
       await accounts.close();
       await apiKeys.close();
+      await versions.close();
     },
   };
 }

@@ -29,6 +29,7 @@ import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
 import { createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
+import { createVersionService } from './versions/createVersionService';
 import {
   createAccessEvents,
   createAccountService,
@@ -83,6 +84,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     accounts: accountStore,
     apiKeys: apiKeyStore,
     comments: commentStore,
+    versions: versionStore,
   } = stores;
   const documents = createDocumentService({ store, metadata });
   const sharing = createSharingService({ store: sharingStore, documents });
@@ -171,9 +173,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
+  // Versions freeze the body as the sync server holds it (live edits included), read once per publish.
+  const versions = createVersionService({
+    store: versionStore,
+    documents,
+    readDocumentState: (documentId) => sync.readDocumentState(documentId),
+    personOf: async (actor) => ({ id: actor.id, name: (await accountStore.getPerson(actor.id))?.name ?? actor.id }),
+  });
 
   setServices({
     comments,
+    versions,
     guestLimiter,
     config,
     secret,

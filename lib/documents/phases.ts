@@ -3,10 +3,13 @@
  * action a move is (so can() decides it) and whether the move exists at all.
  *
  *   draft → in_review → consultation → final → archived, and back from in_review or consultation to draft.
+ *   final → draft starts a new draft after publishing (issue 9): the published versions stay as they
+ *   were (they are stored apart, lib/versions), the text becomes editable again for the next version.
  *
  * A move into final is a `publish`; every other move is a `change_phase`. A review may be published
  * without a consultation (in_review → final), as can() already allows publishing from both states.
- * Nothing leaves archived, and final only moves on to archived: published versions stay published.
+ * Nothing leaves archived. Moving final → draft is a `change_phase` (can() allows it on final
+ * documents to the same people as any other phase change).
  */
 import type { Action, DocumentState } from '../access/model';
 
@@ -16,7 +19,7 @@ const NEXT: Readonly<Record<DocumentState, readonly DocumentState[]>> = {
   draft: ['in_review'],
   in_review: ['consultation', 'final', 'draft'],
   consultation: ['final', 'draft'],
-  final: ['archived'],
+  final: ['archived', 'draft'],
   archived: [],
 };
 

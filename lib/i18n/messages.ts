@@ -894,6 +894,17 @@ export const da = {
   'offline.fallback.body':
     'Denne side er ikke gemt på denne enhed, så den kan ikke vises uden forbindelse til serveren. Dokumenter, du har åbnet eller gemt til offline brug, kan stadig åbnes.',
   'offline.fallback.link': 'Gå til dokumentlisten',
+  // issue 9: core
+  'error.nothing_changed': 'Intet er ændret siden den seneste udgivne version.',
+  'versions.nothingChangedSince': 'Den seneste udgivne version er version {number}.',
+  'error.summary_too_long': 'Beskrivelsen af ændringerne må højst være 2000 tegn.',
+  'error.summary_invalid': 'Beskrivelsen af ændringerne indeholder tegn, der ikke kan bruges.',
+  'error.idempotency_key_invalid': 'Idempotency-Key skal være 1–200 synlige ASCII-tegn.',
+  'error.idempotency_key_reused': 'Denne Idempotency-Key er allerede brugt af en anden.',
+  'error.version_not_found': 'Den version findes ikke.',
+  'error.version_busy': 'Versionen kunne ikke gemmes lige nu. Prøv igen.',
+  'error.restore_unavailable': 'Gendannelse af versioner er ikke tilgængelig.',
+  'error.unknown_field': 'Forespørgslen indeholder et felt, der ikke kendes.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -1793,6 +1804,17 @@ export const en: Messages = {
   'offline.fallback.body':
     'This page is not kept on this device, so it cannot be shown without a connection to the server. Documents you opened or kept for offline use can still be opened.',
   'offline.fallback.link': 'Go to the document list',
+  // issue 9: core
+  'error.nothing_changed': 'Nothing has changed since the latest published version.',
+  'versions.nothingChangedSince': 'The latest published version is version {number}.',
+  'error.summary_too_long': 'The summary of changes can be at most 2000 characters.',
+  'error.summary_invalid': 'The summary of changes contains characters that cannot be used.',
+  'error.idempotency_key_invalid': 'Idempotency-Key must be 1–200 printable ASCII characters.',
+  'error.idempotency_key_reused': 'This Idempotency-Key has already been used by someone else.',
+  'error.version_not_found': 'That version does not exist.',
+  'error.version_busy': 'The version could not be stored just now. Try again.',
+  'error.restore_unavailable': 'Restoring versions is not available.',
+  'error.unknown_field': 'The request contains a field that is not known.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -3,7 +3,7 @@
  * empty PostgreSQL database, then reads everything back through the PostgreSQL stores and
  * compares: every document's Yjs state vector and body, its metadata, every comment and revision,
  * the moderation log, every person, organisation, membership, workspace, session and one-time
- * token, every invite and co-author request, every API key. Any difference is reported and fails
+ * token, every invite and co-author request, every API key, every version (issue 9). Any difference is reported and fails
  * the run.
  *
  * The data dir is read through the embedded stores exactly as a start of the server builds them
@@ -36,6 +36,9 @@ import { PgApiKeyStore } from './PgApiKeyStore';
 import { PgDocumentStore } from './PgDocumentStore';
 import { PgMetadataStore } from './PgMetadataStore';
 import { PgSharingStore } from './PgSharingStore';
+import { PgVersionStore } from './PgVersionStore';
+import { FileVersionStore } from '../versions/FileVersionStore';
+import type { NewVersion } from '../../lib/versions/model';
 
 export interface MigrateDataOptions {
   readonly dataDir: string;
@@ -60,6 +63,7 @@ export interface MigrationReport {
   readonly invites: number;
   readonly requests: number;
   readonly apiKeys: number;
+  readonly versions: number;
 }
 
 export class DataMigrationError extends Error {
@@ -77,6 +81,8 @@ interface Source {
   /** Oldest first. */
   readonly moderationLog: readonly ModerationLogEntry[];
   readonly keys: readonly ApiKey[];
+  /** By document and number, with their idempotency keys. */
+  readonly versions: readonly NewVersion[];
 }
 
 /** Every document with a body or metadata: ids from the metadata and the docs folder. */
@@ -119,8 +125,13 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Stores> {
 
 /** Reads every record of the embedded install. */
 async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
-  const { accounts, sharing, comments } = embedded;
-  if (!(accounts instanceof FileAccountStore) || !(sharing instanceof FileSharingStore) || !(comments instanceof FileCommentStore))
+  const { accounts, sharing, comments, versions } = embedded;
+  if (
+    !(accounts instanceof FileAccountStore) ||
+    !(sharing instanceof FileSharingStore) ||
+    !(comments instanceof FileCommentStore) ||
+    !(versions instanceof FileVersionStore)
+  )
     throw new Error('migrate:data reads the embedded stores only');
   const metas = await embedded.metadata.listDocuments();
   const bodies = new Map<string, Y.Doc>();
@@ -148,7 +159,14 @@ async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
     }
   }
   const { invites, requests } = await sharing.exportAll();
+  let allVersions: NewVersion[];
+  try {
+    allVersions = await versions.exportAll();
+  } catch (error) {
+    throw new DataMigrationError(`a stored version cannot be read (${(error as Error).message}): repair or restore it first`);
+  }
   return {
+    versions: allVersions,
     bodies,
     metas,
     accounts: await accounts.exportAll(),
@@ -227,12 +245,19 @@ async function copy(pool: Pool, source: Source, log: (line: string) => void): Pr
     }
   });
   log(`comments: ${source.comments.reduce((sum, record) => sum + record.comments.length, 0)}`);
+
+  const versions = new PgVersionStore(pool);
+  for (const version of source.versions) {
+    const added = await versions.add(version);
+    if (added !== 'added') throw new DataMigrationError(`version ${version.number} of ${version.documentId}: ${added}`);
+  }
+  log(`versions: ${source.versions.length}`);
 }
 
 async function refuseNonEmpty(pool: Pool): Promise<void> {
   const { rows } = await pool.query<{ found: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM documents) OR EXISTS (SELECT 1 FROM document_updates) OR EXISTS (SELECT 1 FROM document_snapshots)
-         OR EXISTS (SELECT 1 FROM people) OR EXISTS (SELECT 1 FROM comments) AS found`,
+         OR EXISTS (SELECT 1 FROM people) OR EXISTS (SELECT 1 FROM comments) OR EXISTS (SELECT 1 FROM document_versions) AS found`,
   );
   if (rows[0]?.found) throw new DataMigrationError('the target database already holds data: migrate into an empty database');
 }
@@ -300,6 +325,18 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
   const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   same('the API keys', byId(await new PgApiKeyStore(pool).list()), byId(source.keys));
 
+  const versionStore = new PgVersionStore(pool);
+  for (const { idempotencyKey, ...version } of source.versions) {
+    const what = `version ${version.number} of ${version.documentId}`;
+    const stored = await versionStore.get(version.documentId, version.number);
+    same(what, stored && { ...stored, content: { ...stored.content, yjsState: [...stored.content.yjsState] } }, {
+      ...version,
+      content: { ...version.content, yjsState: [...version.content.yjsState] },
+    });
+    if (idempotencyKey !== null && (await versionStore.byIdempotencyKey(version.documentId, idempotencyKey))?.number !== version.number)
+      problems.push(`${what}: its idempotency key is missing`);
+  }
+
   if (problems.length > 0) {
     throw new DataMigrationError(
       `the copy differs from the data dir:\n  ${problems.join('\n  ')}\n(the database holds the copy as it is: empty it before trying again)`,
@@ -318,5 +355,6 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
     invites: source.invites.length,
     requests: source.requests.length,
     apiKeys: source.keys.length,
+    versions: source.versions.length,
   };
 }

@@ -32,6 +32,8 @@ import { createStores } from '../../server/createStores';
 import { createLogger } from '../../server/logger';
 import { freshDatabase, MIGRATIONS_DIR } from '../helpers/freshDatabase';
 import { migrateData } from '../../server/postgres/migrateData';
+import { PgVersionStore } from '../../server/postgres/PgVersionStore';
+import { sampleVersion } from '../unit/versions/versionStoreContract';
 
 const database = await freshDatabase({ migrate: false });
 const secondDatabase = await freshDatabase({ migrate: false });
@@ -143,6 +145,7 @@ describe('npm run migrate:data', () => {
       invites: 1,
       requests: 1,
       apiKeys: 2,
+      versions: 0,
     });
 
     // The copy, read as the server would.
@@ -234,6 +237,8 @@ async function writeRecordStoreInstall(dir: string): Promise<Y.Doc> {
   await comments.update('ny-2', () => ({ put: [sampleComment('c_3', { documentId: 'ny-2' })], result: null }));
   await comments.update('ny-2', () => ({ log: [sampleLogEntry('m_2', { documentId: 'ny-2' })], touch: true, result: null }));
   await stores.apiKeys.create(sampleKey('k1'));
+  await stores.versions.add(sampleVersion('ny-1', 1, { kind: 'consultation_draft' }));
+  await stores.versions.add(sampleVersion('ny-1', 2, { idempotencyKey: 'klik-1' }));
   await stores.close();
   return doc;
 }
@@ -257,7 +262,14 @@ describe('npm run migrate:data from a data dir of this version', () => {
         invites: 2,
         requests: 2,
         apiKeys: 1,
+        versions: 2,
       });
+      const versions = new PgVersionStore(thirdDatabase.pool);
+      expect((await versions.list('ny-1')).map((version) => [version.number, version.kind])).toEqual([
+        [2, 'published'],
+        [1, 'consultation_draft'],
+      ]);
+      expect((await versions.byIdempotencyKey('ny-1', 'klik-1'))?.number).toBe(2);
       const copy = new Y.Doc();
       for (const update of (await new PgDocumentStore(thirdDatabase.pool).load('ny-1'))!) Y.applyUpdate(copy, update);
       expect(copy.getXmlFragment(BODY_FRAGMENT).toString()).toBe(doc.getXmlFragment(BODY_FRAGMENT).toString());

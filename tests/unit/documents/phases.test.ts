@@ -11,6 +11,8 @@ const EXPECTED_MOVES: readonly (readonly [DocumentState, DocumentState, 'change_
   ['consultation', 'final', 'publish'],
   ['consultation', 'draft', 'change_phase'],
   ['final', 'archived', 'change_phase'],
+  // A new draft after publishing (issue 9): the published versions are kept apart and never change.
+  ['final', 'draft', 'change_phase'],
 ];
 
 describe('document phases', () => {
@@ -33,7 +35,7 @@ describe('document phases', () => {
     for (const state of DOCUMENT_STATES) expect(transitionBetween(state, state)).toBeNull();
   });
 
-  it('keeps published documents published: final only moves on to archived', () => {
-    expect(nextStates('final')).toEqual(['archived']);
+  it('lets a published document be archived or start a new draft, and nothing else', () => {
+    expect(nextStates('final')).toEqual(['archived', 'draft']);
   });
 });
