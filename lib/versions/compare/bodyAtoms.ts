@@ -38,13 +38,23 @@ export function nodeKey(node: PMNode): string {
   return `<${node.type.name}${JSON.stringify(node.attrs)}`;
 }
 
+/** Whether a character (one UTF-16 unit, or a surrogate pair) belongs to a word; ASCII without the regex. */
+function isWordChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128)
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 39 || code === 45;
+  return WORD.test(char);
+}
+
 export class BodyAtoms {
   readonly keys: string[] = [];
-  readonly kinds: AtomKind[] = [];
-  /** Positions holding the first half of a surrogate pair (never split from the second). */
-  private readonly pairStarts = new Set<number>();
+  readonly kinds: Uint8Array;
+  /** 1 at positions holding the first half of a surrogate pair (never split from the second). */
+  private readonly pairStarts: Uint8Array;
 
   constructor(readonly doc: PMNode) {
+    this.kinds = new Uint8Array(doc.content.size);
+    this.pairStarts = new Uint8Array(doc.content.size);
     this.walk(doc.content);
   }
 
@@ -67,7 +77,7 @@ export class BodyAtoms {
   /** Whether a token may begin at `pos` (between atoms pos-1 and pos). */
   isBoundary(pos: number): boolean {
     if (pos <= 0 || pos >= this.keys.length) return true;
-    if (this.pairStarts.has(pos - 1)) return false;
+    if (this.pairStarts[pos - 1] === 1) return false;
     return !(this.kinds[pos - 1] === AtomKind.Word && this.kinds[pos] === AtomKind.Word);
   }
 
@@ -75,22 +85,24 @@ export class BodyAtoms {
    * The tokens of `[from, to)` (both boundaries): their keys, where each starts (`starts` ends with
    * `to`), and how each changes the depth (+1 an opening, -1 a closing, 0 the rest).
    */
-  tokens(from: number, to: number): { keys: string[]; starts: number[]; depths: number[] } {
+  tokens(from: number, to: number): { keys: string[]; starts: number[]; depths: number[]; kinds: AtomKind[] } {
     const keys: string[] = [];
     const starts: number[] = [];
     const depths: number[] = [];
+    const kinds: AtomKind[] = [];
     let pos = from;
     while (pos < to) {
       let end = pos + 1;
       while (end < to && !this.isBoundary(end)) end++;
       starts.push(pos);
       keys.push(end === pos + 1 ? (this.keys[pos] as string) : this.keys.slice(pos, end).join(''));
-      const kind = this.kinds[pos];
+      const kind = this.kinds[pos] as AtomKind;
+      kinds.push(kind);
       depths.push(kind === AtomKind.Open ? 1 : kind === AtomKind.Close ? -1 : 0);
       pos = end;
     }
     starts.push(to);
-    return { keys, starts, depths };
+    return { keys, starts, depths, kinds };
   }
 
   private walk(fragment: Fragment): void {
@@ -109,9 +121,9 @@ export class BodyAtoms {
       const next = text.charCodeAt(i + 1);
       const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
       const char = pair ? text.slice(i, i + 2) : text[i]!;
-      const kind = WORD.test(char) ? AtomKind.Word : AtomKind.Other;
+      const kind = isWordChar(char) ? AtomKind.Word : AtomKind.Other;
       if (pair) {
-        this.pairStarts.add(this.keys.length);
+        this.pairStarts[this.keys.length] = 1;
         this.push(`${text[i]}\u0000${marks}`, kind);
         i++;
       }
@@ -120,7 +132,7 @@ export class BodyAtoms {
   }
 
   private push(key: string, kind: AtomKind): void {
+    this.kinds[this.keys.length] = kind;
     this.keys.push(key);
-    this.kinds.push(kind);
   }
 }

@@ -2,21 +2,25 @@
  * Compares two bodies (ProseMirror JSON in the editor's schema): where text was inserted and
  * deleted, word by word, inside blocks and as whole blocks.
  *
- * prosemirror-changeset does the comparison proper: one step replaces the old content with the new
- * one, and the changeset's diff (over tokens that include marks and node attributes, so bold
+ * First the top-level blocks are matched as wholes (an unchanged paragraph anchors the rest, so
+ * a rewritten paragraph is not matched word by word against an unrelated one). Then
+ * prosemirror-changeset compares: a transform replaces each run of changed blocks with the new
+ * ones, and the changeset's diff (over tokens that include marks and node attributes, so bold
  * added or a heading's level changed counts) shrinks that to the ranges that really differ. Its
  * diff is tuned for display while typing, not for a final comparison: it merges changes fewer
  * than up to 15 characters apart (marking the text between as changed), and beyond 2,500 changed
  * characters it returns the whole range as one change. So each range it returns is widened to whole
  * words and diffed again exactly, word by word (diffSequences), which also makes a changed word
- * show as the old word deleted and the new one inserted rather than a soup of letters.
+ * show as the old word deleted and the new one inserted rather than a soup of letters. Last, two
+ * replacements separated only by a space or punctuation become one ("a b" → "x y" is one change,
+ * not two around an unchanged space).
  */
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { ChangeSet, type Change, type TokenEncoder } from '@tiptap/pm/changeset';
 import { Slice, type Node as PMNode, type Schema } from '@tiptap/pm/model';
-import { ReplaceStep } from '@tiptap/pm/transform';
+import { ReplaceStep, Transform, type StepMap } from '@tiptap/pm/transform';
 import { bodyExtensions } from '../../editor/bodyExtensions';
-import { BodyAtoms, CLOSE_KEY, marksKey, nodeKey } from './bodyAtoms';
+import { AtomKind, BodyAtoms, CLOSE_KEY, marksKey, nodeKey } from './bodyAtoms';
 import { diffSequences, type DiffRun } from './diffSequences';
 
 /**
@@ -47,6 +51,10 @@ export interface BodyComparison {
 
 /** Past this many word edits in one changed range, the range is shown as one replacement. */
 const MAX_WORD_EDITS = 2000;
+/** Past this many blocks added or removed, the blocks are not matched as wholes first. */
+const MAX_BLOCK_EDITS = 2000;
+/** Longest run of spaces and punctuation between two replacements that joins them into one. */
+const MAX_JOINED_SEPARATORS = 3;
 
 let schema: Schema | undefined;
 const bodySchema = (): Schema => (schema ??= getSchema(bodyExtensions()));
@@ -65,8 +73,7 @@ const leafText = (node: PMNode): string => (node.type.name === 'hardBreak' ? '\n
 export function compareBodies(oldBody: JSONContent, newBody: JSONContent): BodyComparison {
   const oldDoc = bodySchema().nodeFromJSON(oldBody);
   const newDoc = bodySchema().nodeFromJSON(newBody);
-  const step = new ReplaceStep(0, oldDoc.content.size, new Slice(newDoc.content, 0, 0));
-  const changeset = ChangeSet.create<number>(oldDoc, undefined, ENCODER).addSteps(newDoc, [step.getMap()], 0);
+  const changeset = ChangeSet.create<number>(oldDoc, undefined, ENCODER).addSteps(newDoc, blockSteps(oldDoc, newDoc), 0);
 
   const a = new BodyAtoms(oldDoc);
   const b = new BodyAtoms(newDoc);
@@ -74,7 +81,7 @@ export function compareBodies(oldBody: JSONContent, newBody: JSONContent): BodyC
   const tokensB = tokensOf(b);
   const tokenRuns = wordRegions(changeset.changes, a, b).flatMap((region) => diffWords(region, tokensA, tokensB));
   slideToWholeNodes(tokenRuns, tokensA, tokensB);
-  const runs = tokenRuns.map((run) => ({
+  const runs = joinAcrossSeparators(tokenRuns, tokensA).map((run) => ({
     fromA: tokensA.starts[run.fromA] as number,
     toA: tokensA.starts[run.toA] as number,
     fromB: tokensB.starts[run.fromB] as number,
@@ -91,6 +98,33 @@ export function compareBodies(oldBody: JSONContent, newBody: JSONContent): BodyC
     changes.push({ index: changes.length + 1, kind, ...run, deletedText, insertedText });
   }
   return { oldDoc, newDoc, changes };
+}
+
+/**
+ * The step maps of a transform from the old document to the new one that replaces each run of
+ * changed top-level blocks (matched as wholes) with the new blocks; one step for all of it when
+ * the blocks differ too much to match.
+ */
+function blockSteps(oldDoc: PMNode, newDoc: PMNode): readonly StepMap[] {
+  const whole = [new ReplaceStep(0, oldDoc.content.size, new Slice(newDoc.content, 0, 0)).getMap()];
+  const keysOf = (doc: PMNode): string[] => doc.children.map((child) => JSON.stringify(child.toJSON()));
+  const startsOf = (doc: PMNode): number[] => {
+    const starts: number[] = [];
+    doc.forEach((_child, offset) => starts.push(offset));
+    starts.push(doc.content.size);
+    return starts;
+  };
+  const runs = diffSequences(keysOf(oldDoc), keysOf(newDoc), MAX_BLOCK_EDITS);
+  if (!runs) return whole;
+  const startsA = startsOf(oldDoc);
+  const startsB = startsOf(newDoc);
+  const tr = new Transform(oldDoc);
+  // Back to front, so each step's positions are still the old document's.
+  for (const run of [...runs].reverse()) {
+    const slice = newDoc.slice(startsB[run.fromB] as number, startsB[run.toB] as number);
+    tr.replace(startsA[run.fromA] as number, startsA[run.toA] as number, slice);
+  }
+  return tr.doc.eq(newDoc) ? tr.mapping.maps : whole;
 }
 
 /**
@@ -131,6 +165,7 @@ function wordRegions(changes: readonly Change[], a: BodyAtoms, b: BodyAtoms): Di
 
 interface Tokens {
   readonly keys: readonly string[];
+  readonly kinds: readonly AtomKind[];
   /** Where each token starts, and the document's size last. */
   readonly starts: readonly number[];
   readonly depths: readonly number[];
@@ -140,10 +175,10 @@ interface Tokens {
 
 /** A whole document's tokens (regions are token-aligned, so they index into these). */
 function tokensOf(atoms: BodyAtoms): Tokens {
-  const { keys, starts, depths } = atoms.tokens(0, atoms.size);
+  const { keys, starts, depths, kinds } = atoms.tokens(0, atoms.size);
   const at = new Int32Array(atoms.size + 1).fill(-1);
   starts.forEach((start, index) => (at[start] = index));
-  return { keys, starts, depths, at };
+  return { keys, starts, depths, kinds, at };
 }
 
 /** One region diffed word by word: the runs that differ, as token indexes. */
@@ -198,3 +233,28 @@ function wholeNodes(depths: readonly number[], from: number, to: number): boolea
   }
   return depth === 0;
 }
+
+/**
+ * Joins two replacements that only spaces or punctuation separate ("den gamle, røde" → "den nye,
+ * blå" stays two changes; "gamle røde" → "nye blå" becomes one), so a rewritten sentence reads as
+ * one replacement rather than alternating words around each unchanged space.
+ */
+function joinAcrossSeparators(runs: readonly DiffRun[], tokensA: Tokens): DiffRun[] {
+  const joined: DiffRun[] = [];
+  for (const run of runs) {
+    const previous = joined[joined.length - 1];
+    if (previous && isReplacement(previous) && isReplacement(run) && run.fromA - previous.toA <= MAX_JOINED_SEPARATORS) {
+      let separators = true;
+      for (let i = previous.toA; i < run.fromA; i++) if (tokensA.kinds[i] !== AtomKind.Other) separators = false;
+      if (separators) {
+        previous.toA = run.toA;
+        previous.toB = run.toB;
+        continue;
+      }
+    }
+    joined.push({ ...run });
+  }
+  return joined;
+}
+
+const isReplacement = (run: DiffRun): boolean => run.fromA < run.toA && run.fromB < run.toB;
