@@ -915,7 +915,8 @@ export const da = {
   'compare.prefix.oldFormat': 'Tidligere formatering:',
   'compare.mark.break': 'afsnitsskift',
   'compare.mark.format': 'afsnitstype',
-  'compare.error.noVersions': 'Dokumentet har ingen versioner endnu. Når det sendes i høring eller udgives, kan versionerne sammenlignes her.',
+  'compare.error.noVersions':
+    'Dokumentet har ingen versioner endnu. Når det sendes i høring eller udgives, kan versionerne sammenlignes her.',
   'compare.error.params': 'Vælg to versioner at sammenligne. «{value}» er ikke en version af dokumentet.',
   'compare.error.same': 'Vælg to forskellige versioner at sammenligne.',
   'compare.error.unreadable': 'Versionerne kunne ikke sammenlignes, fordi indholdet ikke kan læses.',
@@ -1839,7 +1840,8 @@ export const en: Messages = {
   'compare.prefix.oldFormat': 'Formatting before:',
   'compare.mark.break': 'paragraph break',
   'compare.mark.format': 'paragraph type',
-  'compare.error.noVersions': 'The document has no versions yet. Once it goes to consultation or is published, its versions can be compared here.',
+  'compare.error.noVersions':
+    'The document has no versions yet. Once it goes to consultation or is published, its versions can be compared here.',
   'compare.error.params': 'Choose two versions to compare. “{value}” is not a version of the document.',
   'compare.error.same': 'Choose two different versions to compare.',
   'compare.error.unreadable': 'The versions could not be compared because their content cannot be read.',

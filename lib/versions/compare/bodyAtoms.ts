@@ -42,7 +42,9 @@ export function nodeKey(node: PMNode): string {
 function isWordChar(char: string): boolean {
   const code = char.charCodeAt(0);
   if (code < 128)
-    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 39 || code === 45;
+    return (
+      (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 39 || code === 45
+    );
   return WORD.test(char);
 }
 

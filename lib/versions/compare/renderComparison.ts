@@ -17,8 +17,7 @@ import type { BodyChange, BodyComparison } from './compareBodies';
 export type ComparisonView = 'inline' | 'side';
 
 export type RenderedComparison =
-  | { readonly view: 'inline'; readonly html: string }
-  | { readonly view: 'side'; readonly oldHtml: string; readonly newHtml: string };
+  { readonly view: 'inline'; readonly html: string } | { readonly view: 'side'; readonly oldHtml: string; readonly newHtml: string };
 
 /** The element id of change `index`'s first mark. */
 export function changeAnchor(index: number): string {

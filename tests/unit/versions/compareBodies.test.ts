@@ -79,7 +79,10 @@ describe('compareBodies', () => {
 
   it('matches unchanged paragraphs first: a paragraph replaced by another is a deletion and an insertion', () => {
     expect(
-      covered(paragraphs('Start.', 'Dette afsnit udgår.', 'Det er vigtigt.'), paragraphs('Start.', 'Det er vigtigt.', 'Et nyt afsnit & mere.')),
+      covered(
+        paragraphs('Start.', 'Dette afsnit udgår.', 'Det er vigtigt.'),
+        paragraphs('Start.', 'Det er vigtigt.', 'Et nyt afsnit & mere.'),
+      ),
     ).toEqual([
       { kind: 'delete', old: 'Dette afsnit udgår.', new: '' },
       { kind: 'insert', old: '', new: 'Et nyt afsnit & mere.' },

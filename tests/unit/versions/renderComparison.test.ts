@@ -45,7 +45,12 @@ describe('renderComparison', () => {
     if (rendered.view !== 'inline') throw new Error('inline expected');
     const page = parse(rendered.html);
     const marks = [...page.querySelectorAll('ins, del')].map((element) => `${element.tagName.toLowerCase()}: ${spoken(element)}`);
-    expect(marks).toEqual(['del: Slettet: ny', 'ins: Indsat: stor', 'del: Slettet: Dette afsnit udgår.', 'ins: Indsat: Et nyt afsnit & mere.']);
+    expect(marks).toEqual([
+      'del: Slettet: ny',
+      'ins: Indsat: stor',
+      'del: Slettet: Dette afsnit udgår.',
+      'ins: Indsat: Et nyt afsnit & mere.',
+    ]);
     // The unchanged text is there once, unmarked.
     expect(spoken(page.body)).toContain('Kommunen vil bygge en Slettet: ny Indsat: stor skole.');
     expect([...page.querySelectorAll('p')].map((element) => element.innerHTML)).toContain('Det er vigtigt.');
