@@ -2,18 +2,19 @@
  * Compares two bodies (ProseMirror JSON in the editor's schema): where text was inserted and
  * deleted, word by word, inside blocks and as whole blocks.
  *
- * First the top-level blocks are matched as wholes (an unchanged paragraph anchors the rest, so
- * a rewritten paragraph is not matched word by word against an unrelated one). Then
- * prosemirror-changeset compares: a transform replaces each run of changed blocks with the new
- * ones, and the changeset's diff (over tokens that include marks and node attributes, so bold
- * added or a heading's level changed counts) shrinks that to the ranges that really differ. Its
- * diff is tuned for display while typing, not for a final comparison: it merges changes fewer
- * than up to 15 characters apart (marking the text between as changed), and beyond 2,500 changed
- * characters it returns the whole range as one change. So each range it returns is widened to whole
- * words and diffed again exactly, word by word (diffSequences), which also makes a changed word
- * show as the old word deleted and the new one inserted rather than a soup of letters. Last, two
- * replacements separated only by a space or punctuation become one ("a b" → "x y" is one change,
- * not two around an unchanged space).
+ * 1. Top-level blocks are matched as wholes, anchored on blocks found once in each body (an empty
+ *    paragraph or a repeated line would pair a rewritten paragraph with the wrong one).
+ * 2. A transform replaces each run of changed blocks with the new ones, and prosemirror-changeset
+ *    tracks it: its tokens here include marks and node attributes (bold added, a heading's level
+ *    changed count), and its diff narrows each run to the range that really changed.
+ * 3. That range is diffed exactly, word by word: words matched first, then spaces, punctuation and
+ *    structure between them. The changeset's own diff is not used for the final marks: it is
+ *    character-level and tuned for display while typing (it merges changes up to 15 characters
+ *    apart, gives up beyond 2,500, and can align a rewritten sentence with unrelated letters; on
+ *    the editing trace it marked twice the words that changed). Where a range has too many word
+ *    edits, the changeset's finer ranges are diffed instead, each word by word.
+ * 4. An inserted or deleted run is slid to cover whole nodes where the same tokens allow it, and
+ *    two replacements only a space or punctuation apart become one.
  */
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { ChangeSet, type Change, type TokenEncoder } from '@tiptap/pm/changeset';
@@ -73,13 +74,26 @@ const leafText = (node: PMNode): string => (node.type.name === 'hardBreak' ? '\n
 export function compareBodies(oldBody: JSONContent, newBody: JSONContent): BodyComparison {
   const oldDoc = bodySchema().nodeFromJSON(oldBody);
   const newDoc = bodySchema().nodeFromJSON(newBody);
-  const changeset = ChangeSet.create<number>(oldDoc, undefined, ENCODER).addSteps(newDoc, blockSteps(oldDoc, newDoc), 0);
+  const blocks = blockSteps(oldDoc, newDoc);
+  const changeset = ChangeSet.create<number>(oldDoc, undefined, ENCODER).addSteps(newDoc, blocks.maps, 0);
 
   const a = new BodyAtoms(oldDoc);
   const b = new BodyAtoms(newDoc);
   const tokensA = tokensOf(a);
   const tokensB = tokensOf(b);
-  const tokenRuns = wordRegions(changeset.changes, a, b).flatMap((region) => diffWords(region, tokensA, tokensB));
+  const tokenRuns = blocks.runs.flatMap((run) => {
+    const inside = changeset.changes.filter((change) => change.fromA >= run.fromA && change.toA <= run.toA);
+    if (inside.length === 0) return [];
+    // The run's whole changed stretch diffed word by word (exact); when that is too many edits, the
+    // changeset's own finer ranges, each diffed word by word (a range too big even so: one change).
+    const first = inside[0] as Change;
+    const last = inside[inside.length - 1] as Change;
+    const stretch = wordRegions([{ ...first, toA: last.toA, toB: last.toB }], a, b)[0] as DiffRun;
+    return (
+      diffWords(stretch, tokensA, tokensB) ??
+      wordRegions(inside, a, b).flatMap((region) => diffWords(region, tokensA, tokensB) ?? [tokenRange(region, tokensA, tokensB)])
+    );
+  });
   slideToWholeNodes(tokenRuns, tokensA, tokensB);
   const runs = joinAcrossSeparators(tokenRuns, tokensA).map((run) => ({
     fromA: tokensA.starts[run.fromA] as number,
@@ -105,16 +119,26 @@ export function compareBodies(oldBody: JSONContent, newBody: JSONContent): BodyC
  * changed top-level blocks (matched as wholes) with the new blocks; one step for all of it when
  * the blocks differ too much to match.
  */
-function blockSteps(oldDoc: PMNode, newDoc: PMNode): readonly StepMap[] {
-  const whole = [new ReplaceStep(0, oldDoc.content.size, new Slice(newDoc.content, 0, 0)).getMap()];
-  const keysOf = (doc: PMNode): string[] => doc.children.map((child) => JSON.stringify(child.toJSON()));
+function blockSteps(oldDoc: PMNode, newDoc: PMNode): { maps: readonly StepMap[]; runs: DiffRun[] } {
+  const whole = {
+    maps: [new ReplaceStep(0, oldDoc.content.size, new Slice(newDoc.content, 0, 0)).getMap()],
+    runs: [{ fromA: 0, toA: oldDoc.content.size, fromB: 0, toB: newDoc.content.size }],
+  };
+  const jsonA = oldDoc.children.map((child) => JSON.stringify(child.toJSON()));
+  const jsonB = newDoc.children.map((child) => JSON.stringify(child.toJSON()));
+  // Only a block found once in each document anchors (an empty paragraph or a repeated line would
+  // pair a rewritten paragraph with the wrong one); the others are matched word by word within runs.
+  const counts = new Map<string, number>();
+  for (const key of jsonA) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const key of jsonB) counts.set(key, (counts.get(key) ?? 0) + 1024);
+  const keysOf = (json: string[], side: string): string[] => json.map((key, index) => (counts.get(key) === 1025 ? key : `${side}${index}`));
   const startsOf = (doc: PMNode): number[] => {
     const starts: number[] = [];
     doc.forEach((_child, offset) => starts.push(offset));
     starts.push(doc.content.size);
     return starts;
   };
-  const runs = diffSequences(keysOf(oldDoc), keysOf(newDoc), MAX_BLOCK_EDITS);
+  const runs = diffSequences(keysOf(jsonA, 'a'), keysOf(jsonB, 'b'), MAX_BLOCK_EDITS);
   if (!runs) return whole;
   const startsA = startsOf(oldDoc);
   const startsB = startsOf(newDoc);
@@ -124,18 +148,25 @@ function blockSteps(oldDoc: PMNode, newDoc: PMNode): readonly StepMap[] {
     const slice = newDoc.slice(startsB[run.fromB] as number, startsB[run.toB] as number);
     tr.replace(startsA[run.fromA] as number, startsA[run.toA] as number, slice);
   }
-  return tr.doc.eq(newDoc) ? tr.mapping.maps : whole;
+  if (!tr.doc.eq(newDoc)) return whole;
+  const positions = runs.map((run) => ({
+    fromA: startsA[run.fromA] as number,
+    toA: startsA[run.toA] as number,
+    fromB: startsB[run.fromB] as number,
+    toB: startsB[run.toB] as number,
+  }));
+  return { maps: tr.mapping.maps, runs: positions };
 }
 
 /**
  * The changeset's ranges widened to token boundaries in both documents, joined where they then
  * meet. The text between two ranges is the same in both documents, so widening walks both in step.
  */
-function wordRegions(changes: readonly Change[], a: BodyAtoms, b: BodyAtoms): DiffRun[] {
+function wordRegions(changes: readonly DiffRun[], a: BodyAtoms, b: BodyAtoms): DiffRun[] {
   const regions: DiffRun[] = [];
   let i = 0;
   while (i < changes.length) {
-    const change = changes[i++] as Change;
+    const change = changes[i++] as DiffRun;
     let { fromA, fromB, toA, toB } = change;
     // Stops at the previous region's end at the latest: that is a boundary in both.
     while (!(a.isBoundary(fromA) && b.isBoundary(fromB))) {
@@ -181,16 +212,58 @@ function tokensOf(atoms: BodyAtoms): Tokens {
   return { keys, starts, depths, kinds, at };
 }
 
-/** One region diffed word by word: the runs that differ, as token indexes. */
-function diffWords(region: DiffRun, tokensA: Tokens, tokensB: Tokens): DiffRun[] {
-  const fromA = tokensA.at[region.fromA] as number;
-  const toA = tokensA.at[region.toA] as number;
-  const fromB = tokensB.at[region.fromB] as number;
-  const toB = tokensB.at[region.toB] as number;
-  const runs = diffSequences(tokensA.keys.slice(fromA, toA), tokensB.keys.slice(fromB, toB), MAX_WORD_EDITS) ?? [
-    { fromA: 0, toA: toA - fromA, fromB: 0, toB: toB - fromB },
-  ];
-  return runs.map((run) => ({ fromA: run.fromA + fromA, toA: run.toA + fromA, fromB: run.fromB + fromB, toB: run.toB + fromB }));
+/** A token-aligned region as token indexes. */
+function tokenRange(region: DiffRun, tokensA: Tokens, tokensB: Tokens): DiffRun {
+  return {
+    fromA: tokensA.at[region.fromA] as number,
+    toA: tokensA.at[region.toA] as number,
+    fromB: tokensB.at[region.fromB] as number,
+    toB: tokensB.at[region.toB] as number,
+  };
+}
+
+/**
+ * One token-aligned region diffed word by word: the runs that differ, as token indexes; null when
+ * too many. Words are matched first, on their own: a space or a paragraph boundary matched instead
+ * would cost as much and could leave a word marked that did not change ("problem with words" →
+ * "language problem" keeps "problem"). Spaces, punctuation and structure are then matched between
+ * those words.
+ */
+function diffWords(region: DiffRun, tokensA: Tokens, tokensB: Tokens): DiffRun[] | null {
+  const { fromA, toA, fromB, toB } = tokenRange(region, tokensA, tokensB);
+  const wordsA: number[] = [];
+  const wordsB: number[] = [];
+  for (let i = fromA; i < toA; i++) if (tokensA.kinds[i] === AtomKind.Word) wordsA.push(i);
+  for (let i = fromB; i < toB; i++) if (tokensB.kinds[i] === AtomKind.Word) wordsB.push(i);
+  const wordRuns = diffSequences(
+    wordsA.map((i) => tokensA.keys[i] as string),
+    wordsB.map((i) => tokensB.keys[i] as string),
+    MAX_WORD_EDITS,
+  );
+  if (!wordRuns) return null;
+  // The words both keep, as pairs of token indexes, then the region's end.
+  const anchors: Array<[number, number]> = [];
+  let a = 0;
+  let b = 0;
+  for (const run of [...wordRuns, { fromA: wordsA.length, toA: wordsA.length, fromB: wordsB.length, toB: wordsB.length }]) {
+    for (; a < run.fromA; a++, b++) anchors.push([wordsA[a] as number, wordsB[b] as number]);
+    a = run.toA;
+    b = run.toB;
+  }
+  anchors.push([toA, toB]);
+  const runs: DiffRun[] = [];
+  let previousA = fromA;
+  let previousB = fromB;
+  for (const [anchorA, anchorB] of anchors) {
+    const between = diffSequences(tokensA.keys.slice(previousA, anchorA), tokensB.keys.slice(previousB, anchorB), MAX_WORD_EDITS) ?? [
+      { fromA: 0, toA: anchorA - previousA, fromB: 0, toB: anchorB - previousB },
+    ];
+    for (const run of between)
+      runs.push({ fromA: run.fromA + previousA, toA: run.toA + previousA, fromB: run.fromB + previousB, toB: run.toB + previousB });
+    previousA = anchorA + 1;
+    previousB = anchorB + 1;
+  }
+  return runs;
 }
 
 /**
