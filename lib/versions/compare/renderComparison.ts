@@ -6,9 +6,9 @@
  * Never by colour alone: insertions are `<ins>` (underlined), deletions `<del>` (struck through),
  * each starting with a visually hidden "Indsat:"/"Slettet:" for screen readers; a change that only
  * touches structure (a paragraph split, a heading's level) shows a ¶ with the same prefix. The first
- * mark of change n has `id="change-n"`, for the page's list of changes. Headings move one level
- * down (the page has its own h1). Every text and attribute is escaped; links keep only http(s) and
- * mailto targets.
+ * mark of change n has `id="change-n"` (and tabindex -1, so following the page's link to it moves
+ * focus there). Headings move one level down (the page has its own h1), or as many as asked.
+ * Every text and attribute is escaped; links keep only http(s) and mailto targets.
  */
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { Translate } from '../../i18n/t';
@@ -30,11 +30,22 @@ export function changeCountText(count: number, t: Translate): string {
   return count === 1 ? t('compare.count.one') : t('compare.count.other', { n: count });
 }
 
-export function renderComparison(comparison: BodyComparison, view: ComparisonView, t: Translate): RenderedComparison {
+export interface RenderOptions {
+  /** How many levels the bodies' headings move down (default 1: a body h1 becomes h2). */
+  readonly headingShift?: number;
+}
+
+export function renderComparison(
+  comparison: BodyComparison,
+  view: ComparisonView,
+  t: Translate,
+  { headingShift = 1 }: RenderOptions = {},
+): RenderedComparison {
   const anchored = new Set<number>();
+  const context: RenderContext = { anchored, t, headingShift };
   if (view === 'side') {
-    const oldHtml = new DocRenderer(comparison.oldDoc, rangesOf(comparison.changes, 'old'), new Map(), anchored, t).render();
-    const newHtml = new DocRenderer(comparison.newDoc, rangesOf(comparison.changes, 'new'), new Map(), anchored, t).render();
+    const oldHtml = new DocRenderer(comparison.oldDoc, rangesOf(comparison.changes, 'old'), new Map(), context).render();
+    const newHtml = new DocRenderer(comparison.newDoc, rangesOf(comparison.changes, 'new'), new Map(), context).render();
     return { view, oldHtml, newHtml };
   }
   const widgets = new Map<number, BodyChange[]>();
@@ -42,11 +53,18 @@ export function renderComparison(comparison: BodyComparison, view: ComparisonVie
     if (change.kind === 'insert' || change.kind === 'format') continue;
     widgets.set(change.fromB, [...(widgets.get(change.fromB) ?? []), change]);
   }
-  const renderer = new DocRenderer(comparison.newDoc, rangesOf(comparison.changes, 'new'), widgets, anchored, t, comparison.oldDoc);
+  const renderer = new DocRenderer(comparison.newDoc, rangesOf(comparison.changes, 'new'), widgets, context, comparison.oldDoc);
   return { view, html: renderer.render() };
 }
 
 type Side = 'old' | 'new';
+
+interface RenderContext {
+  /** Changes whose anchor is out (shared by the documents of one view). */
+  readonly anchored: Set<number>;
+  readonly t: Translate;
+  readonly headingShift: number;
+}
 
 interface Range {
   readonly from: number;
@@ -129,10 +147,13 @@ class DocRenderer {
     private readonly ranges: readonly Range[],
     /** Inline view: the changes whose deleted content is shown at a position of this (new) document. */
     private readonly widgets: ReadonlyMap<number, readonly BodyChange[]>,
-    private readonly anchored: Set<number>,
-    private readonly t: Translate,
+    private readonly context: RenderContext,
     private readonly oldDoc?: PMNode,
   ) {}
+
+  private get t(): Translate {
+    return this.context.t;
+  }
 
   render(): string {
     let html = this.blocks(this.doc, 0);
@@ -149,9 +170,9 @@ class DocRenderer {
   }
 
   private anchor(change: BodyChange): string {
-    if (this.anchored.has(change.index)) return '';
-    this.anchored.add(change.index);
-    return ` id="${changeAnchor(change.index)}"`;
+    if (this.context.anchored.has(change.index)) return '';
+    this.context.anchored.add(change.index);
+    return ` id="${changeAnchor(change.index)}" tabindex="-1"`;
   }
 
   private prefix(range: Range): string {
@@ -242,7 +263,7 @@ class DocRenderer {
     const inner = group(segments, (range) => this.open(range));
     switch (node.type.name) {
       case 'heading': {
-        const level = Math.min(6, Math.max(1, Number(node.attrs.level) || 1) + 1);
+        const level = Math.min(6, Math.max(1, Number(node.attrs.level) || 1) + this.context.headingShift);
         return `<h${level}${marked}>${inner}</h${level}>`;
       }
       case 'codeBlock':
@@ -285,7 +306,7 @@ class DocRenderer {
         // Whole nodes: shown as the blocks they were, every part of them marked deleted.
         const holder = old.type.create(null, slice.content);
         const range: Range = { from: 0, to: holder.content.size, change, element: 'del' };
-        html += new DocRenderer(holder, [range], new Map(), this.anchored, this.t).render();
+        html += new DocRenderer(holder, [range], new Map(), this.context).render();
       } else {
         const wrapper = parent.type.name === 'bulletList' || parent.type.name === 'orderedList' ? 'li' : 'p';
         html += `<${wrapper} class="compare-block-del">${this.deletedInline(change)}</${wrapper}>`;
