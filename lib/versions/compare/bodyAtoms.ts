@@ -70,6 +70,13 @@ export class BodyAtoms {
     return false;
   }
 
+  /** Whether `[from, to)` is not empty and holds only openings (a node's type or attributes). */
+  onlyOpenings(from: number, to: number): boolean {
+    if (from >= to) return false;
+    for (let pos = from; pos < to; pos++) if (this.kinds[pos] !== AtomKind.Open) return false;
+    return true;
+  }
+
   /** Whether `[from, to)` holds only closings (nothing a reader could see as a change). */
   onlyClosings(from: number, to: number): boolean {
     for (let pos = from; pos < to; pos++) if (this.kinds[pos] !== AtomKind.Close) return false;

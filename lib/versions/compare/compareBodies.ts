@@ -107,8 +107,10 @@ export function compareBodies(oldBody: JSONContent, newBody: JSONContent): BodyC
     if (a.onlyClosings(run.fromA, run.toA) && b.onlyClosings(run.fromB, run.toB)) continue;
     const deletedText = oldDoc.textBetween(run.fromA, run.toA, '\n', leafText);
     const insertedText = newDoc.textBetween(run.fromB, run.toB, '\n', leafText);
-    const kind: ChangeKind =
-      run.fromA === run.toA ? 'insert' : run.fromB === run.toB ? 'delete' : deletedText === insertedText ? 'format' : 'replace';
+    // The same text with other marks, or the same openings with other attributes (a paragraph made a heading).
+    const format =
+      deletedText === insertedText && (deletedText !== '' || (a.onlyOpenings(run.fromA, run.toA) && b.onlyOpenings(run.fromB, run.toB)));
+    const kind: ChangeKind = run.fromA === run.toA ? 'insert' : run.fromB === run.toB ? 'delete' : format ? 'format' : 'replace';
     changes.push({ index: changes.length + 1, kind, ...run, deletedText, insertedText });
   }
   return { oldDoc, newDoc, changes };
