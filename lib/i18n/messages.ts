@@ -917,7 +917,7 @@ export const da = {
   'compare.mark.format': 'afsnitstype',
   'compare.error.noVersions':
     'Dokumentet har ingen versioner endnu. Når det sendes i høring eller udgives, kan versionerne sammenlignes her.',
-  'compare.error.params': 'Vælg to versioner at sammenligne. «{value}» er ikke en version af dokumentet.',
+  'compare.error.params': 'Siden kan ikke vise «{value}». Vælg to versioner af dokumentet og en visning i formularen.',
   'compare.error.same': 'Vælg to forskellige versioner at sammenligne.',
   'compare.error.unreadable': 'Versionerne kunne ikke sammenlignes, fordi indholdet ikke kan læses.',
 } as const satisfies Record<string, string>;
@@ -1842,7 +1842,7 @@ export const en: Messages = {
   'compare.mark.format': 'paragraph type',
   'compare.error.noVersions':
     'The document has no versions yet. Once it goes to consultation or is published, its versions can be compared here.',
-  'compare.error.params': 'Choose two versions to compare. “{value}” is not a version of the document.',
+  'compare.error.params': 'The page cannot show “{value}”. Choose two versions of the document and a view in the form.',
   'compare.error.same': 'Choose two different versions to compare.',
   'compare.error.unreadable': 'The versions could not be compared because their content cannot be read.',
 };
