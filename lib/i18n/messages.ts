@@ -920,6 +920,12 @@ export const da = {
   'compare.error.params': 'Siden kan ikke vise «{value}». Vælg to versioner af dokumentet og en visning i formularen.',
   'compare.error.same': 'Vælg to forskellige versioner at sammenligne.',
   'compare.error.unreadable': 'Versionerne kunne ikke sammenlignes, fordi indholdet ikke kan læses.',
+  'compare.restore.button': 'Gendan version {n}',
+  'compare.restore.confirm':
+    'Udkastet får teksten fra version {n} tilbage som nye ændringer, også hos dem, der har det åbent. Historikken bevares.',
+  'compare.restore.yes': 'Ja, gendan version {n}',
+  'compare.restore.no': 'Fortryd',
+  'compare.restore.done': 'Version {n} er gendannet i udkastet.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -1845,6 +1851,12 @@ export const en: Messages = {
   'compare.error.params': 'The page cannot show “{value}”. Choose two versions of the document and a view in the form.',
   'compare.error.same': 'Choose two different versions to compare.',
   'compare.error.unreadable': 'The versions could not be compared because their content cannot be read.',
+  'compare.restore.button': 'Restore version {n}',
+  'compare.restore.confirm':
+    'The draft gets the text of version {n} back as new edits, also for those who have it open. The history is kept.',
+  'compare.restore.yes': 'Yes, restore version {n}',
+  'compare.restore.no': 'Cancel',
+  'compare.restore.done': 'Version {n} has been restored in the draft.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

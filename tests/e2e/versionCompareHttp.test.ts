@@ -67,7 +67,8 @@ describe('GET /d/:id/versions/compare', () => {
     expect(link?.getAttribute('href')).toBe('#change-1');
     const mark = document.querySelector('#change-1');
     expect(mark?.tagName).toBe('INS');
-    expect(mark?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Indsat: Et nyt afsnit i udkastet.');
+    expect(mark?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Indsat: Et nyt afsnit i udkastet.'); // The owner may edit: restoring version 1 is offered (it asks before it does anything).
+    expect([...document.querySelectorAll('button')].map((button) => button.textContent)).toContain('Gendan version 1');
   });
 
   it('shows both bodies side by side, each under its own heading', async () => {

@@ -7,9 +7,11 @@ import type { VersionSummary } from '../../../../../../lib/versions/model';
 import { compareBodies, type BodyChange, type BodyComparison } from '../../../../../../lib/versions/compare/compareBodies';
 import { parseCompareQuery, type CompareTarget } from '../../../../../../lib/versions/compare/parseCompareQuery';
 import { changeAnchor, changeCountText, renderComparison } from '../../../../../../lib/versions/compare/renderComparison';
+import { can } from '../../../../../../lib/access/can';
 import { findViewableDocument, viewableDocument } from '../../../../../_server/viewableDocument';
 import { versionService } from '../../../../../_server/versionService';
 import styles from './compare.module.css';
+import { RestoreVersion } from './RestoreVersion';
 
 export const dynamic = 'force-dynamic';
 
@@ -49,7 +51,7 @@ const labelOf = (target: CompareTarget): string => (target === 'current' ? t('co
  */
 export default async function ComparePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { id: documentId, meta, actor } = await viewableDocument(id, `/d/${id}/versions/compare`);
+  const { id: documentId, meta, actor, resource } = await viewableDocument(id, `/d/${id}/versions/compare`);
   const versions = versionService();
   const list = await versions.list(actor, documentId);
   const query = parseCompareQuery(
@@ -97,7 +99,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
           {problem}
         </p>
       )}
-      {comparison && query.ok && <Comparison comparison={comparison} from={query.from} to={query.to} view={query.view} />}
+      {comparison && query.ok && (
+        <>
+          {/* Restoring is offered where it is read: a version against the current draft, to those who may edit. */}
+          {query.to === 'current' && comparison.changes.length > 0 && actor.kind === 'person' && can(actor, 'edit', resource).allowed && (
+            <RestoreVersion documentId={id} number={query.from} />
+          )}
+          <Comparison comparison={comparison} from={query.from} to={query.to} view={query.view} />
+        </>
+      )}
     </div>
   );
 }
