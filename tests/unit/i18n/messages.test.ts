@@ -33,6 +33,7 @@ describe('message catalogues', () => {
       'admin.heading',
       'admin.people.email',
       'admin.role.moderator',
+      // issue 9: compare ("version" is the same word in both)
       'compare.version',
       'compare.versionOption',
     ]);

@@ -9,7 +9,7 @@ import { parseCompareQuery, type CompareTarget } from '../../../../../../lib/ver
 import { changeAnchor, changeCountText, renderComparison } from '../../../../../../lib/versions/compare/renderComparison';
 import { can } from '../../../../../../lib/access/can';
 import { findViewableDocument, viewableDocument } from '../../../../../_server/viewableDocument';
-import { versionService } from '../../../../../_server/versionService';
+import { requiredVersionService } from '../../../../../_server/requiredVersionService';
 import styles from './compare.module.css';
 import { RestoreVersion } from './RestoreVersion';
 
@@ -52,7 +52,7 @@ const labelOf = (target: CompareTarget): string => (target === 'current' ? t('co
 export default async function ComparePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { id: documentId, meta, actor, resource } = await viewableDocument(id, `/d/${id}/versions/compare`);
-  const versions = versionService();
+  const versions = requiredVersionService();
   const list = await versions.list(actor, documentId);
   const query = parseCompareQuery(
     await searchParams,
