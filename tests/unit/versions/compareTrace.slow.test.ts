@@ -1,21 +1,22 @@
 /**
- * Compare on real edits: the seph-blog1 editing trace (tests/fixtures/traces, CC BY 4.0, see the
- * README there) replayed to two points, each line a paragraph. The comparison must mark exactly the
- * words that differ: nothing it leaves unmarked differs (the unmarked text of both bodies is the
- * same sequence), no mark splits a word, and it marks no more words than a plain diff of the two
- * texts does (a longest common subsequence over their words, computed here independently).
+ * Compare on real edits: the seph-blog1 and automerge-paper editing traces (tests/fixtures/traces,
+ * CC BY 4.0, see the README there) replayed to two points, each line a paragraph. The comparison
+ * must mark exactly the words that differ: nothing it leaves unmarked differs (the unmarked text of
+ * both bodies is the same sequence), no mark splits a word, and it marks no more words than a plain
+ * diff of the two texts does (a longest common subsequence over their words, computed here
+ * independently).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { JSONContent } from '@tiptap/core';
-import { loadTrace, TraceReplayer } from '../../../lib/traces/loadTrace';
+import { loadTrace, TraceReplayer, type EditingTrace } from '../../../lib/traces/loadTrace';
 import { compareBodies } from '../../../lib/versions/compare/compareBodies';
 
-const trace = loadTrace(fileURLToPath(new URL('../../fixtures/traces/seph-blog1.json.gz', import.meta.url)));
+const traceOf = (name: string): EditingTrace => loadTrace(fileURLToPath(new URL(`../../fixtures/traces/${name}.json.gz`, import.meta.url)));
 
 /** The trace's text after each of `points` transactions (ascending). */
-function textsAt(points: readonly number[]): string[] {
+function textsAt(trace: EditingTrace, points: readonly number[]): string[] {
   const doc = new Y.Doc();
   const text = doc.getText('t');
   text.insert(0, trace.startContent);
@@ -120,15 +121,31 @@ function check(before: string, after: string): { changes: number; markedWords: n
   return { changes: changes.length, markedWords };
 }
 
-describe('compareBodies on a real editing trace (seph-blog1)', () => {
-  const windows: Array<[number, number]> = [
-    [3_000, 3_400],
-    [20_000, 21_000],
-    [60_000, 62_000],
-    [100_000, 103_000],
-    [130_000, 137_154],
-  ];
-  const texts = textsAt(windows.flat());
+const TRACES: Array<{ name: string; windows: Array<[number, number]> }> = [
+  // A blog post in Markdown (non-ASCII, varied edit sizes).
+  {
+    name: 'seph-blog1',
+    windows: [
+      [3_000, 3_400],
+      [20_000, 21_000],
+      [60_000, 62_000],
+      [100_000, 103_000],
+      [130_000, 137_154],
+    ],
+  },
+  // A LaTeX paper typed character by character.
+  {
+    name: 'automerge-paper',
+    windows: [
+      [50_000, 52_000],
+      [200_000, 203_000],
+    ],
+  },
+];
+
+describe.each(TRACES)('compareBodies on a real editing trace ($name)', ({ name, windows }) => {
+  const trace = traceOf(name);
+  const texts = textsAt(trace, windows.flat());
 
   it.each(windows.map((window, i) => [window[0], window[1], i] as const))(
     'marks exactly the changed words between transactions %i and %i',
@@ -142,7 +159,8 @@ describe('compareBodies on a real editing trace (seph-blog1)', () => {
     },
   );
 
-  it('ends where the trace says it ends', () => {
-    expect(texts[texts.length - 1]).toBe(trace.endContent);
+  it('replays to where the trace says it ends', () => {
+    if (windows[windows.length - 1]![1] === trace.txns.length) expect(texts[texts.length - 1]).toBe(trace.endContent);
+    else expect(textsAt(trace, [trace.txns.length])[0]).toBe(trace.endContent);
   });
 });
