@@ -127,9 +127,9 @@ const plain = (json: JSONContent): string => {
 };
 
 describe('compare and render on random bodies and edits', () => {
-  it('reads back as both bodies, with one anchor per change, in 300 cases', () => {
+  it('reads back as both bodies, with one anchor per change, in 600 cases', () => {
     const next = random(20261207);
-    for (let run = 0; run < 300; run++) {
+    for (let run = 0; run < 600; run++) {
       const blocks: Block[] = Array.from({ length: 1 + Math.floor(next() * 6) }, () => ({
         kind: next() < 0.2 ? 'h' : next() < 0.3 ? 'li' : 'p',
         level: 1 + Math.floor(next() * 3),
