@@ -62,6 +62,8 @@ interface Gates {
 const DEFAULT_ROOTS: ReadonlySet<string> = new Set(DOCUMENT_ROOTS);
 /** Transaction origin of updates from other nodes. */
 const REMOTE = Symbol('remote');
+/** Transaction origin of updates the server itself writes (a restored version). */
+const SERVER = Symbol('server');
 
 export interface RoomEvents {
   /** The last connection left. */
@@ -427,6 +429,41 @@ export class Room implements ConnectionSink, ClusterRoom {
       this.deps.logger.error({ doc: this.id, conn: connection.id, err: failure }, 'update passed validation but failed to apply');
       this.reject(connection, 'apply-failed', update.byteLength);
     }
+  }
+
+  /**
+   * An update the server itself writes into the live document (a restored version): checked like
+   * a client's, applied, stored and (in a cluster) published, and only then relayed to every
+   * connection, in order with the clients' updates. Resolves once it is durable; rejects when it is
+   * invalid (nothing applied) or cannot be stored (the room fails, as for a client's update).
+   */
+  applyServerUpdate(update: Uint8Array): Promise<void> {
+    if (this.state !== 'ready') return Promise.reject(new Error(`the room is ${this.state}`));
+    const valid = validateUpdate(update, this.scope);
+    if (!valid.ok) return Promise.reject(new Error(`invalid server update: ${valid.error}`));
+    this.materialize();
+    if (this.state !== 'ready') return Promise.reject(new Error('the stored state cannot be applied'));
+    this.emitted = null;
+    try {
+      Y.applyUpdate(this.doc, update, SERVER);
+    } catch (error) {
+      // Whatever it did apply is stored below, as for a client's update that fails half-way.
+      this.deps.logger.error({ doc: this.id, err: error }, 'server update passed validation but failed to apply');
+    }
+    const stored = this.emitted as Uint8Array | null;
+    this.emitted = null;
+    // Nothing new: durable once the appends already in flight are (it may sit in one of them).
+    if (stored === null) return this.outbox.drained();
+    this.fullStateReply = null;
+    const entry = this.outbox.push(() => this.broadcast(encodeSyncUpdate(stored), null), false);
+    const durable = this.persist(stored);
+    durable.then(
+      () => this.outbox.markReady(entry),
+      (error: unknown) => this.fail(error, 'could not store a server update; closing the document'),
+    );
+    this.deps.documents.touch(this.id);
+    this.maybeCompact();
+    return durable;
   }
 
   /** Durable in the store and, in a cluster, published to the other nodes: only then relayed and acknowledged. */

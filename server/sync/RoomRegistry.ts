@@ -109,6 +109,33 @@ export class RoomRegistry {
     }
   }
 
+  /**
+   * Writes an update from the server itself into a document (Room.applyServerUpdate): into its room
+   * when loaded, else by loading the room as readState does (it unloads again when idle, after the
+   * write is flushed). Waits for a room that is loading, unloading or released, as connections do.
+   * Resolves once the update is durable.
+   */
+  async applyServerUpdate(documentId: string, update: Uint8Array): Promise<void> {
+    for (;;) {
+      if (this.closing) throw new Error('the sync server is closing');
+      const hold = this.holds.get(documentId);
+      if (hold) {
+        await hold.catch(() => undefined);
+        continue;
+      }
+      const slot = this.slots.get(documentId) ?? this.open(documentId);
+      if (slot.room.state === 'loading') {
+        await slot.loaded;
+        continue;
+      }
+      if (slot.room.state !== 'ready' || slot.unloading) {
+        await slot.gone;
+        continue;
+      }
+      return slot.room.applyServerUpdate(update);
+    }
+  }
+
   /** Sends `data` to the live connections of a document that match (notices such as commentsChanged). */
   sendTo(documentId: string, data: Uint8Array, predicate: (connection: Connection) => boolean = () => true): number {
     let sent = 0;

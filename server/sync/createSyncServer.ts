@@ -109,6 +109,12 @@ export interface SyncServer {
   /** A document's current body as one Yjs update (the live room's if loaded, else the stored one). */
   readDocumentState(documentId: string): Promise<Uint8Array>;
   /**
+   * Writes an update from the server itself (a restored version) into a document as new edits:
+   * validated like a client's, stored (and published in a cluster) before it is relayed to the
+   * document's connections; the room is loaded for it if need be. Resolves once it is durable.
+   */
+  applyServerUpdate(documentId: string, update: Uint8Array): Promise<void>;
+  /**
    * Tells the document's connections that opted in with `?ack=1` that its comments are now at
    * `revision` (MessageType.commentsChanged); returns how many were told.
    */
@@ -532,6 +538,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     stats: () => ({ ...registry.stats(), sockets: sockets.size }),
     isUp: () => closing === null,
     readDocumentState: (documentId) => registry.readState(documentId),
+    applyServerUpdate: (documentId, update) => registry.applyServerUpdate(documentId, update),
     notifyCommentsChanged(documentId, revision) {
       const sent = notifyHere(documentId, revision);
       relay?.publishCommentsChanged(documentId, revision);

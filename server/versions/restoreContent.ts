@@ -1,0 +1,29 @@
+/**
+ * What the version service calls to restore a version (VersionService.restore, after its access
+ * check): the version's body applied as new edits on top of the live document (restoreUpdate), through
+ * the sync server, so open editors receive it like anyone's edits and it is stored before they do.
+ */
+import type { SyncLogger } from '../sync/SyncLogger';
+import type { DocumentVersion } from '../../lib/versions/model';
+import type { PersonRef } from '../../lib/storage/MetadataStore';
+import { restoreUpdate } from '../../lib/versions/restoreUpdate';
+
+export type RestoreContent = (documentId: string, version: DocumentVersion, by: PersonRef) => Promise<void>;
+
+export interface RestoreContentDeps {
+  /** SyncServer.readDocumentState: the live body as one update. */
+  readonly readDocumentState: (documentId: string) => Promise<Uint8Array>;
+  /** SyncServer.applyServerUpdate: resolves once the update is durable. */
+  readonly applyServerUpdate: (documentId: string, update: Uint8Array) => Promise<void>;
+  readonly logger: Pick<SyncLogger, 'info'>;
+}
+
+export function createRestoreContent({ readDocumentState, applyServerUpdate, logger }: RestoreContentDeps): RestoreContent {
+  return async (documentId, version, by) => {
+    // Edits made between this read and the write below stay: the restore's edits merge with them.
+    const current = await readDocumentState(documentId);
+    const { update, path, clientId } = restoreUpdate(current, version);
+    await applyServerUpdate(documentId, update);
+    logger.info({ doc: documentId, version: version.number, by: by.id, path, client: clientId }, 'restored a version as new edits');
+  };
+}
