@@ -267,6 +267,12 @@ export class CollaborationHolder {
       ? cancellable(setTimeout(() => provider.connect(), 0))
       : connectWithFreshTokens(provider, () => fetchBrowserToken(browserTokenPath(documentId)), {
           beforeConnect: (result) => {
+            // Published while this editor was away (offline, asleep): it would connect as a reader
+            // whose edits are dropped. It goes on as a reader at once, as after Close.published.
+            if (!readOnly && result.state === 'final' && result.access !== undefined && result.access !== 'edit') {
+              this.continueAsReader(generation, session);
+              return false;
+            }
             const epoch = epochForConnect(pinned, result.epoch ?? null);
             if (epoch === 'stale') {
               void this.replaceStale(generation, session);
