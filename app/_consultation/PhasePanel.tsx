@@ -49,7 +49,7 @@ function instantOf(day: string, edge: 'start' | 'end'): string | null {
  * consultation's dates and who may comment.
  */
 export function PhasePanel({ documentId, state, moves: allMoves, consultation, isPublic, publish }: PhasePanelProps) {
-  const moves = allMoves.filter((next) => next !== 'final');
+  const moves: readonly DocumentState[] = allMoves.filter((next) => next !== 'final');
   const t = useT();
   const id = useId();
   const router = useRouter();

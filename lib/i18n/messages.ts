@@ -917,6 +917,7 @@ export const da = {
   'versions.empty': 'Dokumentet har ingen versioner endnu. En version bliver til, når dokumentet sendes i høring eller udgives.',
   'versions.latest.published': 'Version {n} · udgivet {date}',
   'versions.latest.consultation_draft': 'Version {n} · høringsudkast {date}',
+  'toolbar.heading4': 'Overskrift 4',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -1839,6 +1840,7 @@ export const en: Messages = {
   'versions.empty': 'The document has no versions yet. A version is made when the document goes to consultation or is published.',
   'versions.latest.published': 'Version {n} · published {date}',
   'versions.latest.consultation_draft': 'Version {n} · consultation draft {date}',
+  'toolbar.heading4': 'Heading 4',
 };
 
 export const LOCALES = ['da', 'en'] as const;

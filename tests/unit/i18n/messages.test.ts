@@ -33,6 +33,7 @@ describe('message catalogues', () => {
       'admin.heading',
       'admin.people.email',
       'admin.role.moderator',
+      'versions.number',
     ]);
     const same = Object.keys(da).filter((key) => !sameInBoth.has(key) && da[key as keyof typeof da] === en[key as keyof typeof da]);
     expect(same).toEqual([]);
