@@ -23,8 +23,8 @@ export interface PhasePanelProps {
   /** The document is public: only then can guests be let in. */
   readonly isPublic: boolean;
   /**
-   * Issue 9: the "Udgiv…" button with its confirmation dialog (app/_versions/PublishButton). A move
-   * into final is made there, never from the list of moves.
+   * Issue 9: the "Udgiv…" button with its confirmation dialog (app/_versions/PublishButton). Given
+   * it, a move into final is made there, never from the list of moves.
    */
   readonly publish?: ReactNode;
 }
@@ -49,7 +49,7 @@ function instantOf(day: string, edge: 'start' | 'end'): string | null {
  * consultation's dates and who may comment.
  */
 export function PhasePanel({ documentId, state, moves: allMoves, consultation, isPublic, publish }: PhasePanelProps) {
-  const moves: readonly DocumentState[] = allMoves.filter((next) => next !== 'final');
+  const moves: readonly DocumentState[] = publish ? allMoves.filter((next) => next !== 'final') : allMoves;
   const t = useT();
   const id = useId();
   const router = useRouter();

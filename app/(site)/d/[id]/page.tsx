@@ -39,7 +39,8 @@ export default async function DocumentPage({ params }: Params) {
   const canChangePhase = can(actor, 'change_phase', resource).allowed;
   const hasReport = meta.state === 'consultation' || meta.state === 'final' || meta.state === 'archived';
   const versions = await documentVersions(actor, documentId);
-  const mayPublish = moves.includes('final');
+  // Publishing is a version (the dialog); where this process has no versions, the plain move stays.
+  const mayPublish = versions !== null && moves.includes('final');
   const user = principal
     ? { name: principal.label, color: colourFor(principal.personId) }
     : { name: t('presence.reader'), color: colourFor('reader') };
