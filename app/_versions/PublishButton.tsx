@@ -83,9 +83,8 @@ export function PublishButton({ documentId, title, visibility, nextNumber, lastP
           ? t('publish.summary.required')
           : checked.code === 'summary_too_long'
             ? t('publish.summary.tooLong', { max: VERSION_SUMMARY_MAX })
-            : checked.code === 'title_too_long'
-              ? t('publish.title.tooLong', { max: TITLE_MAX_LENGTH })
-              : errorMessage(t, checked.code);
+            : // The title's codes are the rename form's (error.title_*).
+              errorMessage(t, checked.code);
       setPhase({ kind: 'editing', error: { field: checked.field, message } });
       (checked.field === 'summary' ? summaryField : titleField).current?.focus();
       return;
