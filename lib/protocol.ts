@@ -55,6 +55,15 @@ export const Close = {
   /** The person's access changed while connected (revoked, downgraded): reload to continue as what they are now. */
   accessChanged: { code: 4403, reason: 'access changed' },
   wrongDocument: { code: 4403, reason: 'token is for another document' },
+  /**
+   * The document was published (moved to final) while connected, so this connection lost its edit
+   * or comment access: nothing is wrong with who the person is. The client stops editing at once,
+   * keeps its unsent changes in its local copy, and reconnects as a reader (a fresh connection is
+   * judged again and gets view access). Sent instead of `accessChanged` whenever a re-check finds a
+   * connection downgraded and the document is final (cookie and token connections alike). 4423
+   * ("locked", after HTTP 423): 44xx, so stock y-websocket clients stop their reconnect loop.
+   */
+  published: { code: 4423, reason: 'document published' },
   notFound: { code: 4404, reason: 'document not found' },
   tooLarge: { code: 4413, reason: 'message too large' },
   /**

@@ -6,6 +6,7 @@ import { ANONYMOUS_KEY } from '../../lib/offline/localNames';
 import { actorOf, readPrincipal } from '../_server/readPrincipal';
 import { toDocumentSummary } from '../_server/toDocumentSummary';
 import { StartView } from '../_start/StartView';
+import { versionService } from '../_server/versionService';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,9 +27,19 @@ export default async function StartPage({ searchParams }: { searchParams: Promis
     : [];
   const wanted = (await searchParams).arbejdsrum;
   const active = workspaces.find((workspace) => workspace.id === wanted) ?? null;
-  const documents = inWorkspace(await services.documents.list(), active?.id ?? null).flatMap((meta) => {
+  const listed = inWorkspace(await services.documents.list(), active?.id ?? null).flatMap((meta) => {
     const resource = documentResourceOf(meta);
-    return can(actor, 'view', resource).allowed ? [toDocumentSummary(meta, can(actor, 'edit', resource).allowed)] : [];
+    return can(actor, 'view', resource).allowed ? [{ meta, canEdit: can(actor, 'edit', resource).allowed }] : [];
+  });
+  // Only for the documents listed (can() already let the visitor view each).
+  const latest = (await versionService()?.latestOf(listed.map(({ meta }) => meta.id))) ?? new Map();
+  const documents = listed.map(({ meta, canEdit }) => {
+    const version = latest.get(meta.id);
+    return {
+      ...toDocumentSummary(meta, canEdit),
+      state: meta.state,
+      latestVersion: version ? { number: version.number, kind: version.kind, publishedAt: version.publishedAt } : null,
+    };
   });
   return (
     <StartView

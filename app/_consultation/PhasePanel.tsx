@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { DocumentState } from '../../lib/access/model';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
@@ -22,6 +22,11 @@ export interface PhasePanelProps {
   readonly consultation: ConsultationSettingsView;
   /** The document is public: only then can guests be let in. */
   readonly isPublic: boolean;
+  /**
+   * Issue 9: the "Udgiv…" button with its confirmation dialog (app/_versions/PublishButton). Given
+   * it, a move into final is made there, never from the list of moves.
+   */
+  readonly publish?: ReactNode;
 }
 
 /** "2026-12-15" in the browser's time zone from an ISO instant (for a date field). */
@@ -43,7 +48,8 @@ function instantOf(day: string, edge: 'start' | 'end'): string | null {
  * For those who may change the document's phase: move it on (or back), and set the
  * consultation's dates and who may comment.
  */
-export function PhasePanel({ documentId, state, moves, consultation, isPublic }: PhasePanelProps) {
+export function PhasePanel({ documentId, state, moves: allMoves, consultation, isPublic, publish }: PhasePanelProps) {
+  const moves: readonly DocumentState[] = publish ? allMoves.filter((next) => next !== 'final') : allMoves;
   const t = useT();
   const id = useId();
   const router = useRouter();
@@ -113,8 +119,9 @@ export function PhasePanel({ documentId, state, moves, consultation, isPublic }:
           )}
         </form>
       ) : (
-        <p className="hint">{t('consultation.phasePanel.noMoves')}</p>
+        !publish && <p className="hint">{t('consultation.phasePanel.noMoves')}</p>
       )}
+      {publish && <div className="phase-panel__publish">{publish}</div>}
 
       {(state === 'draft' || state === 'in_review' || state === 'consultation') && (
         <form className="phase-panel__settings" onSubmit={saveSettings} noValidate>

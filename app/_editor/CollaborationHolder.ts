@@ -10,6 +10,11 @@
  * browser never does). A copy of another epoch (its history was reset on the server: the page's
  * epoch, the sync-token's, or a 4409 close says so) is never connected: its text is kept for the
  * person to copy, the copy is deleted, and the document opens afresh from the server.
+ *
+ * Published while open (close 4423, Close.published): the same Y.Doc and local copy go on in a
+ * reader session (a fresh connection, judged again, gets view access). The text stays on screen,
+ * and changes the server never confirmed stay in the local copy (a reader session never rewrites
+ * its record of them), so nothing typed is lost if the document is ever edited again.
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -51,6 +56,14 @@ export interface Collaboration {
   readonly rescued: StaleText | null;
   /** Forgets the rescued text (here and in the local copy). */
   dismissRescued(): void;
+  /** Set once the document was published while open: this session reads only. */
+  readonly published: PublishedWhileOpen | null;
+}
+
+/** What the editor says when the document was published under it. */
+export interface PublishedWhileOpen {
+  /** Local changes the server had not confirmed when it closed (kept in the local copy, not sent). */
+  readonly unsaved: number;
 }
 
 /** Text carried from a stale copy into the fresh session that replaces it. */
@@ -67,6 +80,9 @@ interface Session {
   readonly local: LocalDocument | null;
   readonly fromLocalCopy: boolean;
   rescued: StaleText | null;
+  readonly published: PublishedWhileOpen | null;
+  /** The epoch this session's connection names (null until the server accepted one). */
+  epoch(): number | null;
   /** Ends everything but the local copy's data (the caller closes or erases `local`). */
   stopLive(): void;
 }
@@ -164,9 +180,19 @@ export class CollaborationHolder {
     return { blocks: bodyBlocks(doc.getXmlFragment(BODY_FRAGMENT)), earlier: earlierText };
   }
 
-  private begin(generation: number, doc: Y.Doc, local: LocalDocument | null, pinnedEpoch: number | null, carried: Carried | null): void {
-    const { documentId, token, readOnly } = this.options;
-    const fromLocalCopy = pinnedEpoch !== null && local !== null;
+  private begin(
+    generation: number,
+    doc: Y.Doc,
+    local: LocalDocument | null,
+    pinnedEpoch: number | null,
+    carried: Carried | null,
+    after?: { readonly previous: Session; readonly published: PublishedWhileOpen },
+  ): void {
+    const { documentId, token } = this.options;
+    const published = after?.published ?? null;
+    const readOnly = this.options.readOnly || published !== null;
+    // A reader session after publishing continues a document already on screen.
+    const fromLocalCopy = after !== undefined || (pinnedEpoch !== null && local !== null);
     let pinned = pinnedEpoch;
     /** The epoch named by the connection in progress (pins a fresh doc once content arrives under it). */
     let connectingWith: number | null = pinned;
@@ -181,7 +207,13 @@ export class CollaborationHolder {
     const params: Record<string, string> = { [ACK_QUERY_PARAM]: '1' };
     if (token) params.token = token;
     if (pinned !== null) params[EPOCH_QUERY_PARAM] = String(pinned);
-    const provider = new WebsocketProvider(syncServerUrl(), documentId, doc, { params, disableBc: readOnly, connect: false });
+    const provider = new WebsocketProvider(syncServerUrl(), documentId, doc, {
+      params,
+      disableBc: readOnly,
+      connect: false,
+      // The same presence goes on in the reader session (and the old one is not left running).
+      ...(after && { awareness: after.previous.provider.awareness }),
+    });
     const detach = attachSaveTracker(doc, provider, tracker);
 
     const online = () => tracker.onlineChanged(true);
@@ -199,7 +231,7 @@ export class CollaborationHolder {
     };
     doc.on('update', onRemote);
 
-    let rescued: StaleText | null = local?.staleText ?? null;
+    let rescued: StaleText | null = after ? after.previous.rescued : (local?.staleText ?? null);
     if (carried) {
       rescued = { text: joinRescued(carried.earlier, carried.blocks.join('\n')), compared: false, at: Date.now() };
       void local?.setStaleText(rescued);
@@ -225,6 +257,7 @@ export class CollaborationHolder {
     provider.on('sync', onSynced);
     const onClosed = ({ code }: { code: number }) => {
       if (code === Close.staleEpoch.code) void this.replaceStale(generation, session);
+      else if (code === Close.published.code) this.continueAsReader(generation, session);
     };
     provider.on('closed', onClosed);
 
@@ -234,6 +267,12 @@ export class CollaborationHolder {
       ? cancellable(setTimeout(() => provider.connect(), 0))
       : connectWithFreshTokens(provider, () => fetchBrowserToken(browserTokenPath(documentId)), {
           beforeConnect: (result) => {
+            // Published while this editor was away (offline, asleep): it would connect as a reader
+            // whose edits are dropped. It goes on as a reader at once, as after Close.published.
+            if (!readOnly && result.state === 'final' && result.access !== undefined && result.access !== 'edit') {
+              this.continueAsReader(generation, session);
+              return false;
+            }
             const epoch = epochForConnect(pinned, result.epoch ?? null);
             if (epoch === 'stale') {
               void this.replaceStale(generation, session);
@@ -257,6 +296,8 @@ export class CollaborationHolder {
       local,
       fromLocalCopy,
       rescued,
+      published,
+      epoch: () => pinned,
       stopLive: () => {
         stopConnecting();
         window.removeEventListener('online', online);
@@ -292,6 +333,17 @@ export class CollaborationHolder {
     if (generation === this.generation) await this.open(generation, rescue);
   }
 
+  /**
+   * The document was published while open: the same doc and local copy go on read-only, over a new
+   * connection (with a fresh token, judged again: view). Not a reload: the text stays on screen.
+   */
+  private continueAsReader(generation: number, session: Session): void {
+    if (generation !== this.generation || this.session !== session) return;
+    const published: PublishedWhileOpen = session.published ?? { unsaved: session.tracker.pending };
+    session.stopLive();
+    this.begin(generation, session.doc, session.local, session.epoch(), null, { previous: session, published });
+  }
+
   private publish(session: Session): void {
     if (this.session !== session) return;
     this.current = {
@@ -300,6 +352,7 @@ export class CollaborationHolder {
       tracker: session.tracker,
       fromLocalCopy: session.fromLocalCopy,
       rescued: session.rescued,
+      published: session.published,
       dismissRescued: () => {
         if (this.session !== session) return;
         session.rescued = null;

@@ -1,7 +1,11 @@
 'use client';
 import { EditorContent, useEditor } from '@tiptap/react';
+import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useT } from '../../lib/i18n/useT';
+import { Close } from '../../lib/protocol';
+import { PublishedNotice } from '../_versions/PublishedNotice';
+import { usePublishedVersion } from '../_versions/usePublishedVersion';
 import { CommentBridge } from '../_consultation/CommentBridge';
 import { CommentHighlights } from '../_consultation/CommentHighlights';
 import { CommentsPanel } from '../_consultation/CommentsPanel';
@@ -50,6 +54,8 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
     ...(props.epoch !== undefined && { epoch: props.epoch }),
   });
   if (!collaboration) return <EditorLoading />;
+  // Published while open: the session goes on read-only (CollaborationHolder.continueAsReader).
+  const readOnly = props.readOnly || collaboration.published !== null;
   return (
     <>
       {collaboration.rescued && <RescuedText rescued={collaboration.rescued} onDismiss={collaboration.dismissRescued} />}
@@ -57,7 +63,7 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
         key={collaboration.doc.guid}
         collaboration={collaboration}
         user={props.user}
-        readOnly={props.readOnly}
+        readOnly={readOnly}
         withToken={props.token !== undefined}
         documentId={props.documentId}
         personKey={props.personKey}
@@ -88,8 +94,14 @@ interface EditorSessionProps {
 
 function EditorSession({ collaboration, user, readOnly, withToken, documentId, personKey, comments }: EditorSessionProps) {
   const t = useT();
-  const { doc, provider, tracker, fromLocalCopy } = collaboration;
+  const router = useRouter();
+  const { doc, provider, tracker, fromLocalCopy, published } = collaboration;
   const { status, hasSynced } = useSyncStatus(tracker);
+  const publishedVersion = usePublishedVersion(documentId, published !== null);
+  // The page around the editor (phase, versions, what this person may do) is out of date now.
+  useEffect(() => {
+    if (published) router.refresh();
+  }, [published, router]);
   const [linkOpen, setLinkOpen] = useState(false);
   const statusContext = useMemo(() => ({ readOnly, withToken }), [readOnly, withToken]);
   const { name, color } = user;
@@ -140,10 +152,19 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
   return (
     <div className="editor-page__live">
       <div className="editor-bar">
-        <SyncStatusText status={status} context={statusContext} />
+        <SyncStatusText
+          status={status}
+          context={statusContext}
+          notice={
+            published &&
+            publishedVersion.ready && (
+              <PublishedNotice documentId={documentId} version={publishedVersion.version} unsaved={published.unsaved} />
+            )
+          }
+        />
         {readOnly && <span className="badge">{t('editor.readOnly')}</span>}
       </div>
-      {status.kind === 'closed' && (
+      {status.kind === 'closed' && status.code !== Close.published.code && (
         <div className="notice" role="alert">
           <p>{closedMessage(status.code, withToken, t)}</p>
           <p>

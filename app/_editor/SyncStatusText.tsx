@@ -1,4 +1,5 @@
 'use client';
+import type { ReactNode } from 'react';
 import { formatTime } from '../../lib/i18n/format';
 import type { Translate } from '../../lib/i18n/t';
 import { useLocale, useT } from '../../lib/i18n/useT';
@@ -48,18 +49,33 @@ export function closedMessage(code: number, withToken: boolean, t: Translate): s
       return t('closed.badMessage');
     case 4409:
       return t('closed.staleEpoch');
+    case 4423:
+      // Close.published: the editor goes on as a reader and says so (PublishedNotice); never an error.
+      return t('published.plain');
     default:
       return t('closed.other', { code });
   }
 }
 
-/** A polite live region, so screen readers hear "Gemt" and "Offline …" without losing their place. */
-export function SyncStatusText({ status, context }: { status: SyncStatus; context: StatusContext }) {
+/**
+ * A polite live region, so screen readers hear "Gemt" and "Offline …" without losing their place.
+ * A `notice` (the document was published) takes the place of the connection's state, which is then
+ * added only when it is bad news (offline, reconnecting).
+ */
+export function SyncStatusText({ status, context, notice }: { status: SyncStatus; context: StatusContext; notice?: ReactNode }) {
   const t = useT();
   const locale = useLocale();
+  const troubled = status.kind === 'offline' || status.kind === 'reconnecting';
   return (
     <p className="sync-status" role="status" aria-live="polite" data-kind={status.kind} data-testid="sync-status">
-      {describeStatus(status, context, t, locale)}
+      {notice ? (
+        <>
+          {notice}
+          {troubled && ` · ${describeStatus(status, context, t, locale)}`}
+        </>
+      ) : (
+        describeStatus(status, context, t, locale)
+      )}
     </p>
   );
 }

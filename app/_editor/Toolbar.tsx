@@ -27,7 +27,8 @@ const GROUPS: readonly (readonly Tool[])[] = [
       isActive: (e) => e.isActive('paragraph'),
       run: (e) => e.chain().focus().setParagraph().run(),
     },
-    ...([1, 2, 3] as const).map((level): Tool => ({
+    // The body's headings start at 2: level 1 is the document's title, the page's h1.
+    ...([2, 3, 4] as const).map((level): Tool => ({
       id: `heading${level}`,
       label: `toolbar.heading${level}`,
       face: `H${level}`,

@@ -7,9 +7,19 @@
  */
 import type { WebsocketProvider } from 'y-websocket';
 import { Close, type CloseReason } from '../../lib/protocol';
+import type { Access } from '../../lib/auth/syncToken';
+import { DOCUMENT_STATES, type DocumentState } from '../../lib/access/model';
 
 export type TokenResult =
-  | { readonly ok: true; readonly token: string; /** The document's epoch now (absent from older servers). */ readonly epoch?: number }
+  | {
+      readonly ok: true;
+      readonly token: string;
+      /** The document's epoch now (absent from older servers). */
+      readonly epoch?: number;
+      /** The access the token carries and the document's phase now (absent from older servers). */
+      readonly access?: Access;
+      readonly state?: DocumentState;
+    }
   | { readonly ok: false; readonly close: CloseReason };
 
 export interface ConnectOptions {
@@ -20,6 +30,9 @@ export interface ConnectOptions {
   readonly beforeConnect?: (token: Extract<TokenResult, { ok: true }>) => boolean;
 }
 
+/** syncToken.ts's ACCESS_LEVELS, not imported: that module brings the JWT library into the browser. */
+const ACCESS_LEVELS: readonly Access[] = ['view', 'comment', 'edit'];
+
 /** A 4401 this soon after a fresh token is not an expiry: stop instead of looping. */
 const FRESH_TOKEN_MS = 10_000;
 const MAX_RETRY_MS = 10_000;
@@ -28,8 +41,14 @@ const MAX_RETRY_MS = 10_000;
 export async function fetchBrowserToken(path: string): Promise<TokenResult> {
   const response = await fetch(path, { credentials: 'same-origin', cache: 'no-store' });
   if (response.ok) {
-    const body = (await response.json()) as { token: string; epoch?: unknown };
-    return typeof body.epoch === 'number' ? { ok: true, token: body.token, epoch: body.epoch } : { ok: true, token: body.token };
+    const body = (await response.json()) as { token: string; epoch?: unknown; access?: unknown; state?: unknown };
+    return {
+      ok: true,
+      token: body.token,
+      ...(typeof body.epoch === 'number' && { epoch: body.epoch }),
+      ...(ACCESS_LEVELS.includes(body.access as Access) && { access: body.access as Access }),
+      ...(DOCUMENT_STATES.includes(body.state as DocumentState) && { state: body.state as DocumentState }),
+    };
   }
   if (response.status === 401) return { ok: false, close: Close.unauthenticated };
   if (response.status === 403) return { ok: false, close: Close.forbidden };

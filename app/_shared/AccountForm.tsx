@@ -105,10 +105,13 @@ export interface AccountFormProps {
   readonly extra?: Readonly<Record<string, string>>;
   /** Where to go afterwards; null stays and shows the form's `done` message. */
   readonly next: string | null;
+  /** 2 when the form is a section of a page that has its own h1 (the account page): one h1 per page. */
+  readonly headingLevel?: 1 | 2;
 }
 
 /** One accessible form for signing up, signing in, the first admin and a new password. */
-export function AccountForm({ kind, extra, next }: AccountFormProps) {
+export function AccountForm({ kind, extra, next, headingLevel = 1 }: AccountFormProps) {
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const props: FormSpec & { extra?: Readonly<Record<string, string>>; next: string | null } = { ...FORMS[kind], extra, next };
   const t = useT();
   const router = useRouter();
@@ -148,7 +151,7 @@ export function AccountForm({ kind, extra, next }: AccountFormProps) {
 
   return (
     <section className="name-gate card" aria-labelledby={`${id}-heading`}>
-      <h1 id={`${id}-heading`}>{t(props.heading)}</h1>
+      <Heading id={`${id}-heading`}>{t(props.heading)}</Heading>
       {props.intro && <p>{t(props.intro)}</p>}
       <form onSubmit={submit} noValidate>
         {props.fields.map((field, index) => {

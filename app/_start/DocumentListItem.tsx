@@ -6,13 +6,14 @@ import { formatDateTime } from '../../lib/i18n/format';
 import { errorMessage } from '../../lib/i18n/t';
 import { useLocale, useT } from '../../lib/i18n/useT';
 import { TITLE_MAX_LENGTH, renameDocumentSchema, firstIssueCode } from '../_shared/schemas';
-import type { DocumentSummary } from '../_shared/DocumentSummary';
+import type { StartDocument } from '../_shared/StartDocument';
+import { formatDate } from '../../lib/i18n/formatDate';
 import { sendJson } from '../_components/postJson';
 import { OfflineToggle } from './OfflineToggle';
 import type { OfflineShelf } from './useOfflineShelf';
 
 /** One document on the start page, with an inline rename form and (where the browser can) "Gem til offline brug". */
-export function DocumentListItem({ document, offline }: { document: DocumentSummary; offline: OfflineShelf }) {
+export function DocumentListItem({ document, offline }: { document: StartDocument; offline: OfflineShelf }) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
@@ -55,6 +56,23 @@ export function DocumentListItem({ document, offline }: { document: DocumentSumm
         <h2 className="doc-item__title">
           <Link href={`/d/${document.id}`}>{document.title}</Link>
         </h2>
+        <p className="doc-item__status" data-testid="doc-status">
+          <span className={`badge phase-badge phase-badge--${document.state}`}>
+            <span className="visually-hidden">{t('consultation.phase.label')}: </span>
+            {t(`consultation.phase.${document.state}`)}
+          </span>
+          {document.latestVersion && (
+            <>
+              {' '}
+              <span data-testid="doc-latest-version">
+                {t(`versions.latest.${document.latestVersion.kind}`, {
+                  n: document.latestVersion.number,
+                  date: formatDate(document.latestVersion.publishedAt, locale),
+                })}
+              </span>
+            </>
+          )}
+        </p>
         <p className="doc-item__meta">
           {t('start.created', { date: formatDateTime(document.createdAt, locale), name: document.createdByName })}
           <br />

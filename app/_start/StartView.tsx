@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useId, useMemo } from 'react';
 import { useT } from '../../lib/i18n/useT';
-import type { DocumentSummary } from '../_shared/DocumentSummary';
+import type { StartDocument } from '../_shared/StartDocument';
 import { DocumentListItem } from './DocumentListItem';
 import { NewDocumentForm } from './NewDocumentForm';
 import { useOfflineShelf } from './useOfflineShelf';
@@ -16,7 +16,7 @@ export function StartView({
   workspaces,
   activeWorkspace,
 }: {
-  documents: readonly DocumentSummary[];
+  documents: readonly StartDocument[];
   /** Whose local data this browser shows (lib/offline/localNames.ts): the person id, or ANONYMOUS_KEY. */
   personKey: string;
   signedIn: boolean;

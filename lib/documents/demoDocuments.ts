@@ -12,7 +12,8 @@ export interface DemoDocument {
 }
 
 const text = (value: string): JSONContent => ({ type: 'text', text: value });
-const h = (level: 1 | 2, value: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [text(value)] });
+/** Level 2 and down: the title is the page's h1 (DocumentMeta.title), never part of the body. */
+const h = (level: 2, value: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [text(value)] });
 const p = (value: string): JSONContent => ({ type: 'paragraph', content: [text(value)] });
 const bullets = (...items: string[]): JSONContent => ({
   type: 'bulletList',
@@ -35,7 +36,6 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
     content: {
       type: 'doc',
       content: [
-        h(1, 'Projektforslag: Fællesspisning i forsamlingshuset'),
         h(2, 'Formål'),
         p(
           'Vi vil samle borgere på tværs af alder til fællesspisning hver anden torsdag, så færre sidder alene, og flere lærer deres naboer at kende.',
@@ -71,7 +71,6 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
     content: {
       type: 'doc',
       content: [
-        h(1, 'Udkast: Politik for samskabelse'),
         p(
           'Dette udkast er skrevet i fællesskab af medarbejdere, foreninger og borgere i Fælles-skabet og sendes i åben høring, før byrådet beslutter.',
         ),

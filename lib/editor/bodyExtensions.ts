@@ -11,7 +11,9 @@ export function bodyExtensions(): AnyExtension[] {
     StarterKit.configure({
       // Yjs brings its own undo manager; ProseMirror's history would fight it.
       undoRedo: false,
-      heading: { levels: [1, 2, 3] },
+      // Level 1 is the document's title (DocumentMeta.title, the page's one h1), never in the body.
+      // A level-1 heading in an older body renders as h2 (Tiptap falls back to the first level).
+      heading: { levels: [2, 3, 4] },
       link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'] },
     }),
   ];

@@ -171,7 +171,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
       const meta = await get(id);
       return meta ? documentResourceOf(meta, now()) : null;
     },
-    create: (input) => createWithContent(input, templateContent(input.template, input.title)),
+    create: (input) => createWithContent(input, templateContent(input.template)),
     createWithContent,
     rename: (id, title) => metadata.updateDocument(id, { title, updatedAt: now().toISOString() }),
     setGrants: (id, grants) => changeAccess(id, { grants }),

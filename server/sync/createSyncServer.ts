@@ -27,6 +27,7 @@ import { RoomRegistry, type RegistryStats } from './RoomRegistry';
 import type { SyncLogger } from './SyncLogger';
 import type { SyncSocket } from './SyncSocket';
 import { wsFrame } from './wsFrame';
+import { downgradeClose } from './downgradeClose';
 import { encodeCommentsChanged } from './encodeMessage';
 import { AddressLoad } from './AddressLoad';
 import { PullLimiter } from './PullLimiter';
@@ -263,7 +264,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   /**
    * Asks the one decision again for live connections (sessions, signed-out readers and other platforms'
    * tokens alike), and closes those whose access is gone or changed (a downgraded editor reconnects
-   * as what they are now, after a reload; a published document's token writers as readers).
+   * as what they are now, after a reload; on a published document, writers of every kind get
+   * Close.published and come back as readers).
    */
   async function recheck(connections: readonly Connection[], revokedSessions?: readonly string[]): Promise<void> {
     accessChanges++;
@@ -278,7 +280,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         if (!decision.ok) connection.close(decision.close);
         // The document it may create exists by now; if it is gone again, so is the connection's ground.
         else if (decision.create) connection.close(Close.notFound);
-        else if (decision.access !== connection.info.access) connection.close(Close.accessChanged);
+        else if (decision.access !== connection.info.access) {
+          const resource = await documents.resource(connection.info.documentId);
+          connection.close(downgradeClose(connection.info.access, decision.access, resource?.state ?? null));
+        }
       } catch (error) {
         logger.error({ doc: connection.info.documentId, err: error }, 'could not re-check a sync connection; closing it');
         connection.close(Close.internalError);

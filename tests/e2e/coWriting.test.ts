@@ -83,7 +83,9 @@ async function coWriters(title = TITLE) {
   const documentUrl = `${server.url}/d/${documentId}`;
   await Promise.all([anna.page.goto(documentUrl), bent.page.goto(documentUrl)]);
   await Promise.all([waitForEditable(anna.page), waitForEditable(bent.page)]);
-  await Promise.all([waitForEditorText(anna.page, title), waitForEditorText(bent.page, title)]);
+  // The blank template's paragraph (the title is the page's h1, not part of the body).
+  await Promise.all([anna.page, bent.page].map((page) => page.locator(`${EDITOR} p`).first().waitFor()));
+  await Promise.all([anna.page, bent.page].map((page) => page.getByTestId('document-title').getByText(title).waitFor()));
   return { anna, bent, documentId, documentUrl };
 }
 
@@ -148,8 +150,8 @@ describe('co-writing in the browser', () => {
     await bent.waitForURL(documentUrl);
 
     await Promise.all([waitForEditable(anna), waitForEditable(bent)]);
-    // Seeded on the server from the template: the title heading is there for both.
-    await Promise.all([waitForEditorText(anna, TITLE), waitForEditorText(bent, TITLE)]);
+    // Seeded on the server from the template: its paragraph is there for both (the title is the page's h1).
+    await Promise.all([anna, bent].map((page) => page.locator(`${EDITOR} p`).first().waitFor()));
     // Both editors connected (with tokens: checked after each test).
     expect(sockets.length).toBeGreaterThanOrEqual(2);
   });

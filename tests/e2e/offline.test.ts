@@ -319,7 +319,7 @@ describe('the app opens offline', () => {
     await anna.getByText(OFFLINE_NOTICE).waitFor();
     await expect(anna.getByTestId('document-title').textContent()).resolves.toBe(title);
     // The project proposal template's headings, from the local copy.
-    await waitForEditorText(anna, title);
+    await waitForEditorText(anna, 'Formål');
     await waitForEditable(anna);
 
     // The list itself opens offline too, and says what is on this device.

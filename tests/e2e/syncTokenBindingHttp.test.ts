@@ -76,7 +76,7 @@ describe('platform API sync tokens on the production server', () => {
     await writer.synced();
     expect((await asAdmin('/api/documents/plan-7/state', 'PATCH', { state: 'in_review' })).status).toBe(200);
     expect((await asAdmin('/api/documents/plan-7/state', 'PATCH', { state: 'final' })).status).toBe(200);
-    expect(await writer.closed()).toEqual(Close.accessChanged);
+    expect(await writer.closed()).toEqual(Close.published);
     writer.destroy();
 
     const again = connectProvider(syncUrl, 'plan-7', { token });

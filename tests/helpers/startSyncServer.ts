@@ -80,7 +80,7 @@ export interface TestSyncServer {
   readonly metadata: MetadataStore;
   readonly documents: ClosableDocumentService;
   readonly logger: RecordingLogger;
-  /** Creates a document (blank template, seeded on the server) and returns its id. */
+  /** Creates a document (a heading with its title and an empty paragraph, seeded on the server) and returns its id. */
   createDocument(id: string, title?: string): Promise<string>;
   /** A sync token signed with the server's secret. */
   token(documentId: string, access: Access, extra?: Parameters<typeof token>[2]): Promise<string>;
@@ -171,7 +171,12 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     apiKeys,
     apiKeyStore,
     async createDocument(id, title = 'Testdokument') {
-      await documents.create({ id, title, template: 'blank', createdBy: { id: 'p_test', name: 'Test' } });
+      // The title as the body's first heading too (a body holds no title since issue 9; tests anchor on this text).
+      const content = {
+        type: 'doc',
+        content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: title }] }, { type: 'paragraph' }],
+      };
+      await documents.createWithContent({ id, title, template: 'blank', createdBy: { id: 'p_test', name: 'Test' } }, content);
       await documents.setGrants(id, [
         { subject: 'person', personId: 'p_test', role: 'owner' },
         { subject: 'organisation', organisationId: TEST_TEAM, role: 'editor' },

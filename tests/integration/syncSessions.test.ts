@@ -158,7 +158,7 @@ describe('revocation closes live connections (its 5 s deadline: npm run bench:re
     const { server, bent, id, client, ownerClient } = await coEditing();
     const dropped = server.sync.stats().droppedReadOnly;
     await server.documents.setState(id, 'final');
-    expect(await client.closed()).toEqual(Close.accessChanged);
+    expect(await client.closed()).toEqual(Close.published);
     client.destroy();
     ownerClient.destroy();
     // Reconnecting over a real socket, Bent reads the published text but his edits are dropped.

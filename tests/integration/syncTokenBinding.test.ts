@@ -83,7 +83,7 @@ describe('the phase bounds API tokens', () => {
     await waitUntil(async () => (await storedText(server, 'hoering-1')) === 'Før', 'the draft edit to be stored');
 
     await server.documents.setState('hoering-1', 'final');
-    expect(await writer.closed()).toEqual(Close.accessChanged);
+    expect(await writer.closed()).toEqual(Close.published);
     writer.destroy();
 
     const dropped = server.sync.stats().droppedReadOnly;

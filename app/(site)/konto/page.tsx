@@ -28,7 +28,7 @@ export default async function AccountPage() {
           current={session.actingForOrganisationId ?? null}
         />
       )}
-      <AccountForm kind="password" next={null} />
+      <AccountForm kind="password" next={null} headingLevel={2} />
     </>
   );
 }

@@ -30,7 +30,7 @@ export interface ConsultationDocument {
 export interface ConsultationOptions {
   readonly adminSession: string;
   readonly title: string;
-  /** The body's one paragraph (after the title heading of the blank template). */
+  /** The body's one paragraph (the blank template's empty paragraph, filled in). */
   readonly body: string;
   readonly staffName?: string;
   readonly citizenName?: string;

@@ -28,10 +28,12 @@ describe('createDocumentService', () => {
     const meta = await documents.create({ title: 'Fællesspisning', template: 'projektforslag', createdBy: author });
     expect(meta).toMatchObject({ title: 'Fællesspisning', template: 'projektforslag', createdBy: author, epoch: 1 });
     const body = (await bodyOf(store, meta.id)).toString();
-    for (const section of ['Fællesspisning', 'Formål', 'Baggrund', 'Målgruppe', 'Partnere', 'Aktiviteter', 'Økonomi', 'Evaluering']) {
+    for (const section of ['Formål', 'Baggrund', 'Målgruppe', 'Partnere', 'Aktiviteter', 'Økonomi', 'Evaluering']) {
       expect(body).toContain(section);
     }
-    expect(body.startsWith('<heading level="1">Fællesspisning</heading>')).toBe(true);
+    // The title is the document's metadata and the page's h1, not part of the body (issue 9).
+    expect(body.startsWith('<heading level="2">Formål</heading>')).toBe(true);
+    expect(body).not.toContain('Fællesspisning');
   });
 
   it('makes the creator the owner of a new private document, outside any workspace', async () => {
@@ -120,10 +122,10 @@ describe('createDocumentService', () => {
     expect(await documents.setConsultation('findes-ikke', settings)).toBeNull();
   });
 
-  it('seeds a blank document with only its title', async () => {
+  it('seeds a blank document with one empty paragraph: the title is its metadata, not part of the body', async () => {
     const { store, documents } = setup();
     const meta = await documents.create({ title: 'Noter', template: 'blank', createdBy: author });
-    expect((await bodyOf(store, meta.id)).toString()).toBe('<heading level="1">Noter</heading><paragraph></paragraph>');
+    expect((await bodyOf(store, meta.id)).toString()).toBe('<paragraph></paragraph>');
   });
 
   it('lists newest first and renames', async () => {

@@ -12,6 +12,11 @@ import { ConsultationStatus } from '../../../_consultation/ConsultationStatus';
 import { SharePanel } from '../../../_editor/SharePanel';
 import { AskToCoAuthor } from '../../../_sharing/AskToCoAuthor';
 import { findViewableDocument, viewableDocument } from '../../../_server/viewableDocument';
+import { documentVersions } from '../../../_server/documentVersions';
+import { DEFAULT_LOCALE } from '../../../../lib/i18n/messages';
+import { PublishButton } from '../../../_versions/PublishButton';
+import { VersionList } from '../../../_versions/VersionList';
+import { newestPublished } from '../../../_versions/versionList';
 
 export const dynamic = 'force-dynamic';
 
@@ -28,11 +33,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
  */
 export default async function DocumentPage({ params }: Params) {
   const { id } = await params;
-  const { meta, principal, actor, resource } = await viewableDocument(id, `/d/${id}`);
+  const { id: documentId, meta, principal, actor, resource } = await viewableDocument(id, `/d/${id}`);
   const readOnly = !can(actor, 'edit', resource).allowed;
   const moves = nextStates(meta.state).filter((to) => can(actor, phaseActionFor(to), resource).allowed);
   const canChangePhase = can(actor, 'change_phase', resource).allowed;
   const hasReport = meta.state === 'consultation' || meta.state === 'final' || meta.state === 'archived';
+  const versions = await documentVersions(actor, documentId);
+  // Publishing is a version (the dialog); where this process has no versions, the plain move stays.
+  const mayPublish = versions !== null && moves.includes('final');
   const user = principal
     ? { name: principal.label, color: colourFor(principal.personId) }
     : { name: t('presence.reader'), color: colourFor('reader') };
@@ -66,8 +74,20 @@ export default async function DocumentPage({ params }: Params) {
           moves={moves}
           consultation={meta.consultation}
           isPublic={meta.visibility === 'public'}
+          publish={
+            mayPublish && (
+              <PublishButton
+                documentId={id}
+                title={meta.title}
+                visibility={meta.visibility}
+                nextNumber={versions ? (versions[0]?.number ?? 0) + 1 : null}
+                lastPublished={versions ? (newestPublished(versions)?.number ?? null) : null}
+              />
+            )
+          }
         />
       )}
+      {versions && <VersionList documentId={id} versions={versions} t={t} locale={DEFAULT_LOCALE} />}
       {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
       {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}
     </div>

@@ -36,7 +36,8 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
       : { sub: `anon_${randomUUID()}`, name: t('presence.reader'), doc: id, access, anon: true as const };
     const token = await mintSyncToken(claims, secret, BROWSER_TOKEN_TTL_SECONDS);
     return Response.json(
-      { token, access, expiresIn: BROWSER_TOKEN_TTL_SECONDS, epoch: meta?.epoch ?? 1 },
+      // `state`: an editor that reconnects after the document was published while it was away goes on as a reader.
+      { token, access, expiresIn: BROWSER_TOKEN_TTL_SECONDS, epoch: meta?.epoch ?? 1, state: meta?.state },
       { headers: { 'Cache-Control': 'no-store' } },
     );
   });

@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+/**
+ * The browser editor's session (CollaborationHolder, as the document page runs it) against the real
+ * sync server on port 0 (issue 9): when the document is published while it is open, the editor goes
+ * on as a reader with the same Y.Doc (the text stays on screen) over a new connection, and changes
+ * the server never confirmed stay in the person's local copy (IndexedDB: fake-indexeddb here), never
+ * discarded. The app's token route is played by a stub that mints the tokens it would.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { WebSocket as NodeWebSocket } from 'ws';
+import type { DocumentState } from '../../lib/access/model';
+import type { Access } from '../../lib/auth/syncToken';
+import { LocalDocument, stateVectorOf } from '../../lib/offline/localDocument';
+import { restoreFromLocalCopy } from '../../lib/offline/localDocumentSyncState';
+import { documentDbName } from '../../lib/offline/localNames';
+import { BODY_FRAGMENT, Close, DOCUMENT_ROOTS } from '../../lib/protocol';
+import { CollaborationHolder, type Collaboration } from '../../app/_editor/CollaborationHolder';
+import { startSyncServer, type TestPerson, type TestSyncServer } from '../helpers/startSyncServer';
+import { waitFor } from '../helpers/waitFor';
+import { waitUntil } from '../helpers/waitUntil';
+
+/** What the stubbed token route answers: a token with this access, or a network failure. */
+type TokenRoute = { readonly access: Access; readonly state: DocumentState } | 'down';
+
+let route: TokenRoute = 'down';
+
+function serveTokens(server: TestSyncServer, person: TestPerson, documentId: string): void {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      const now = route;
+      if (now === 'down') throw new TypeError('Failed to fetch');
+      const token = await server.sessionToken(person, documentId, now.access);
+      const body = JSON.stringify({ token, access: now.access, expiresIn: 300, epoch: 1, state: now.state });
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+}
+
+beforeEach(() => {
+  vi.stubGlobal('WebSocket', NodeWebSocket);
+  route = 'down';
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function setUp(id: string) {
+  const server = await startSyncServer({ roots: DOCUMENT_ROOTS });
+  const owner = await server.person('Anna Jensen', { team: false });
+  await server.documents.create({ id, title: 'Politik', template: 'blank', createdBy: { id: owner.personId, name: 'Anna Jensen' } });
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`http://127.0.0.1:${server.port}/d/${id}`);
+  serveTokens(server, owner, id);
+  const holder = new CollaborationHolder({ documentId: id, personKey: owner.personId, readOnly: false, epoch: 1 });
+  return { server, owner, holder };
+}
+
+/** The first snapshot of the holder that satisfies `predicate`. */
+function snapshot(holder: CollaborationHolder, predicate: (c: Collaboration) => boolean, what: string): Promise<Collaboration> {
+  return waitFor(
+    () => {
+      const current = holder.getSnapshot();
+      return current && predicate(current) ? current : null;
+    },
+    (recheck) => {
+      const unsubscribe = holder.subscribe(recheck);
+      // The tracker of whichever session is current.
+      let tracked = holder.getSnapshot()?.tracker.subscribe(recheck);
+      const again = holder.subscribe(() => {
+        tracked?.();
+        tracked = holder.getSnapshot()?.tracker.subscribe(recheck);
+      });
+      return () => {
+        unsubscribe();
+        again();
+        tracked?.();
+      };
+    },
+    { what },
+  );
+}
+
+/** The body as Yjs prints it, e.g. `<paragraph>Før</paragraph>` (reads only). */
+const bodyOf = (doc: Y.Doc): string => doc.getXmlFragment(BODY_FRAGMENT).toString();
+
+/** The text of the body's one paragraph (the blank template's), made when it has none yet: to write into. */
+function paragraphText(doc: Y.Doc): Y.XmlText {
+  const paragraph = doc.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement;
+  if (paragraph.length === 0) paragraph.insert(0, [new Y.XmlText()]);
+  return paragraph.get(0) as Y.XmlText;
+}
+
+async function storedBody(server: TestSyncServer, id: string): Promise<string> {
+  const doc = new Y.Doc();
+  for (const update of (await server.store.load(id)) ?? []) Y.applyUpdate(doc, update);
+  return doc.getXmlFragment(BODY_FRAGMENT).toString();
+}
+
+describe('the editor when its document is published', () => {
+  it('goes on as a reader over a new connection, with the same doc and text, after Close.published', async () => {
+    const { server, holder } = await setUp('udgives-aaben');
+    route = { access: 'edit', state: 'draft' };
+    holder.start();
+    const editing = await snapshot(holder, (c) => c.tracker.status().kind === 'saved', 'the editor synced');
+    paragraphText(editing.doc).insert(0, 'Vedtaget tekst');
+    await snapshot(holder, (c) => c.tracker.status().kind === 'saved' && c.tracker.pending === 0, 'the text saved');
+
+    route = { access: 'view', state: 'final' };
+    await server.documents.setState('udgives-aaben', 'final');
+    const reading = await snapshot(holder, (c) => c.published !== null && c.tracker.status().kind === 'saved', 'the reader session synced');
+
+    expect(editing.tracker.status()).toMatchObject({ kind: 'closed', code: Close.published.code });
+    expect(reading.published).toEqual({ unsaved: 0 });
+    expect(reading.doc).toBe(editing.doc);
+    expect(reading.provider).not.toBe(editing.provider);
+    expect(reading.provider.awareness).toBe(editing.provider.awareness);
+    expect(bodyOf(reading.doc)).toBe('<paragraph>Vedtaget tekst</paragraph>');
+    expect(reading.tracker.status()).toEqual({ kind: 'saved', savedAt: expect.any(Number) });
+
+    // The new connection is a reader's: what it sends is dropped.
+    const dropped = server.sync.stats().droppedReadOnly;
+    paragraphText(reading.doc).insert(0, 'Ændret: ');
+    await waitUntil(() => server.sync.stats().droppedReadOnly > dropped, 'the reader’s edit to be dropped');
+    expect(await storedBody(server, 'udgives-aaben')).toContain('>Vedtaget tekst<');
+    holder.stop();
+  });
+
+  it('keeps what was typed while away in the local copy, and comes back as a reader without connecting as a writer', async () => {
+    const { server, owner, holder } = await setUp('udgives-vaek');
+    route = { access: 'edit', state: 'draft' };
+    holder.start();
+    const editing = await snapshot(holder, (c) => c.tracker.status().kind === 'saved', 'the editor synced');
+    paragraphText(editing.doc).insert(0, 'Før');
+    await snapshot(holder, (c) => c.tracker.status().kind === 'saved' && c.tracker.pending === 0, 'the first text saved');
+
+    // The connection drops and the app cannot be reached: a change made now waits.
+    route = 'down';
+    editing.provider.ws?.close();
+    await snapshot(holder, (c) => c.tracker.status().kind === 'reconnecting', 'the editor to notice the drop');
+    paragraphText(editing.doc).insert(3, ' og efter');
+    expect(editing.tracker.pending).toBe(1);
+
+    // Published meanwhile; the next token says so, and the editor goes on as a reader at once.
+    await server.documents.setState('udgives-vaek', 'final');
+    const dropped = server.sync.stats().droppedReadOnly;
+    route = { access: 'view', state: 'final' };
+    const reading = await snapshot(holder, (c) => c.published !== null && c.tracker.status().kind === 'saved', 'the reader session synced');
+    expect(reading.published).toEqual({ unsaved: 1 });
+    expect(reading.doc).toBe(editing.doc);
+    expect(bodyOf(reading.doc)).toBe('<paragraph>Før og efter</paragraph>');
+    // The reader's sync carried the change; the server dropped it.
+    await waitUntil(() => server.sync.stats().droppedReadOnly > dropped, 'the unsent change to be dropped');
+    expect(await storedBody(server, 'udgives-vaek')).not.toContain('og efter');
+    const accepted = server.logger.lines.filter((line) => line.msg === 'sync connection accepted');
+    // The writer's one connection before the drop; after it, only the reader's.
+    expect(accepted.map((line) => (line.obj as { access?: string }).access)).toEqual(['edit', 'view']);
+
+    // The local copy still holds the change and counts it as unconfirmed.
+    holder.stop();
+    await waitUntil(async () => {
+      const doc = new Y.Doc();
+      const copy = await LocalDocument.open(documentDbName(owner.personId, 'udgives-vaek'), doc);
+      try {
+        const pending = restoreFromLocalCopy(stateVectorOf(doc), copy.storedSyncState).pending.length;
+        return pending === 1 && bodyOf(doc) === '<paragraph>Før og efter</paragraph>';
+      } finally {
+        await copy.close();
+        doc.destroy();
+      }
+    }, 'the local copy to hold the unconfirmed change');
+  });
+});
