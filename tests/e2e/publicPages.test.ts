@@ -210,6 +210,17 @@ describe('the public page of the latest published version', () => {
     );
   });
 
+  it('puts the sharing metadata in the head for link-preview bots (which read no streamed metadata)', async () => {
+    const response = await fetch(`${server.url}/p/${proposal.id}`, { headers: { 'User-Agent': 'facebookexternalhit/1.1' } });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    const stableUrl = `${server.url}/p/${proposal.id}/v/${proposal.published.number}`;
+    expect(head).toContain('<meta property="og:type" content="article"/>');
+    expect(head).toContain(`<meta property="og:url" content="${stableUrl}"/>`);
+    expect(head).toContain(`<link rel="canonical" href="${stableUrl}"/>`);
+  });
+
   it('prints without the site’s chrome or navigation, with link addresses written out', async () => {
     const page = await newPage({ javaScript: true });
     await page.goto(`${server.url}/p/${proposal.id}`);
