@@ -68,7 +68,20 @@ function document(options: { actor?: Actor; state?: DocumentState; versions?: re
       timing: 'open',
     },
   };
-  const meta = { id: ID, title: TITLE, state } as DocumentMeta;
+  const meta: DocumentMeta = {
+    id: ID,
+    title: TITLE,
+    template: 'projektforslag',
+    createdAt: '2026-11-01T09:00:00.000Z',
+    updatedAt: '2026-11-23T13:05:00.000Z',
+    createdBy: { id: OWNER, name: 'Sara Stab' },
+    epoch: 0,
+    workspaceId: null,
+    visibility: 'public',
+    state,
+    grants: resource.grants,
+    consultation: resource.consultation,
+  };
   return { id: ID, meta, principal: null, actor: options.actor ?? { kind: 'anonymous' }, resource, versions: options.versions ?? VERSIONS };
 }
 
