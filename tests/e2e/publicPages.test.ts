@@ -221,7 +221,7 @@ describe('the public page of the latest published version', () => {
     expect(head).toContain(`<link rel="canonical" href="${stableUrl}"/>`);
   });
 
-  it('prints without the site’s chrome or navigation, with link addresses written out', async () => {
+  it('prints without the site’s chrome or navigation', async () => {
     const page = await newPage({ javaScript: true });
     await page.goto(`${server.url}/p/${proposal.id}`);
     await page.emulateMedia({ media: 'print' });
@@ -298,7 +298,8 @@ describe('stable version addresses', () => {
     expect(seen.filter((line) => !/→ (400|404)$/.test(line))).toEqual([]);
     const page = await http.call('GET', '/p/x/v/abc');
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    expect(page.text).toContain('<html lang="da"');
+    // The site's not-found page (Next.js draws it in the browser after a notFound(), as for /d/<id>: vercel/next.js#62228).
+    expect(page.text).toContain('Siden findes ikke');
   });
 });
 
