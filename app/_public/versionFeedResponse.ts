@@ -1,0 +1,69 @@
+/**
+ * An Atom feed of the newest published versions a reader may view, as the HTTP answer. The version
+ * service hands the newest versions across documents; can() on each document as it stands now
+ * decides what the reader gets (lib/versions/feedVersions.ts).
+ */
+import type { Actor, DocumentResource } from '../../lib/access/model';
+import { t } from '../../lib/i18n/t';
+import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
+import { getServices } from '../../lib/services';
+import { feedVersions } from '../../lib/versions/feedVersions';
+import { renderAtomFeed } from '../../lib/versions/renderAtomFeed';
+import { pathOf } from '../../lib/versions/versionPaths';
+import { versionService } from './versionService';
+
+/** Entries a feed shows. */
+export const FEED_ENTRIES = 50;
+/** Versions looked at to find them: the newest across all documents, most of which a reader may not see in a workspace's feed. */
+export const FEED_SCAN = 500;
+
+export interface VersionFeedRequest {
+  /** Absolute, without a trailing slash. */
+  readonly origin: string;
+  /** The feed's own path (its id and rel=self). */
+  readonly selfPath: string;
+  readonly title: string;
+  readonly reader: Actor;
+  readonly include?: (resource: DocumentResource) => boolean;
+  /** Private feeds (a workspace's) must not be kept by shared caches. */
+  readonly cacheControl: string;
+}
+
+export async function versionFeedResponse(request: VersionFeedRequest): Promise<Response> {
+  const documents = getServices().documents;
+  const versions = await feedVersions({
+    candidates: await versionService().recentPublished(FEED_SCAN),
+    reader: request.reader,
+    resourceOf: (id) => documents.resource(id),
+    include: request.include,
+    limit: FEED_ENTRIES,
+  });
+  const self = `${request.origin}${request.selfPath}`;
+  const body = renderAtomFeed({
+    id: self,
+    title: request.title,
+    selfUrl: self,
+    alternateUrl: `${request.origin}/`,
+    author: t('app.name'),
+    lang: DEFAULT_LOCALE,
+    entries: versions.map((version) => {
+      const url = `${request.origin}${pathOf(version)}`;
+      return {
+        id: url,
+        title: t('publicVersion.feed.entryTitle', { title: version.title, number: version.number }),
+        url,
+        updated: version.publishedAt,
+        author: version.publishedBy.name,
+        summary: version.summary,
+      };
+    }),
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/atom+xml; charset=utf-8',
+      'Cache-Control': request.cacheControl,
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}

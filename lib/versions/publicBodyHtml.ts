@@ -1,0 +1,31 @@
+/**
+ * A version's body as a public page shows it under its own h1 (the version's title): the body's
+ * leading title heading is dropped when it repeats that title (the template starts every body with
+ * one, and a page has one h1), and the remaining headings move down one level only if an h1 is
+ * left, so the outline neither repeats the title nor skips a level.
+ */
+import type { JSONContent } from '@tiptap/core';
+import { shiftHeadings } from './shiftHeadings';
+
+const LEADING_H1 = /^\s*<h1(?:\s[^>]*)?>/i;
+const H1_CLOSE = /<\/h1\s*>/i;
+const ANY_H1 = /<h1(?=[\s/>])/i;
+
+function plainText(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? '';
+  if (node.type === 'hardBreak') return ' ';
+  return (node.content ?? []).map(plainText).join('');
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export function publicBodyHtml(title: string, body: JSONContent, html: string): string {
+  let rest = html;
+  const first = body.content?.[0];
+  if (first?.type === 'heading' && first.attrs?.level === 1 && normalise(plainText(first)) === normalise(title)) {
+    const open = LEADING_H1.exec(rest);
+    const close = open ? H1_CLOSE.exec(rest) : null;
+    if (open && close) rest = rest.slice(close.index + close[0].length);
+  }
+  return shiftHeadings(rest, ANY_H1.test(rest) ? 1 : 0);
+}
