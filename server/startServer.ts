@@ -29,6 +29,7 @@ import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
 import { createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
+import { createPdfPrinter } from './versions/createPdfPrinter';
 import {
   createAccessEvents,
   createAccountService,
@@ -190,6 +191,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     resetMail,
     signUpLimiter,
     signUpNotice,
+    pdf: createPdfPrinter({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS, maxBytes: config.PDF_MAX_BYTES }),
     logger,
   });
 

@@ -1778,7 +1778,7 @@ export const en: Messages = {
   'versionExport.meta.published': 'Version {number}, published {date} by {publisher}',
   'versionExport.meta.consultation_draft': 'Version {number}, consultation draft sent out {date} by {publisher}',
   'versionExport.summary': 'What has changed',
-  'versionExport.description': '{title}, version {number} ({date})',
+  'versionExport.description': '{title}, version {number}, {date}',
   'versionExport.pdf.chromium_missing':
     'PDF cannot be made on this server: Chromium is not installed. Download HTML, Markdown or DOCX instead.',
   'versionExport.pdf.chromium_failed': 'PDF could not be made: Chromium failed. Try again, or download HTML, Markdown or DOCX.',

@@ -28,8 +28,10 @@ dt { font-weight: bold; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; } pre { background: none; } }
 `.trim();
 
-/** The stylesheet as a <style> element, put into a page that has none (the høringsnotat) before printing. */
-export function withExportStylesheet(html: string): string {
-  const style = `<style>\n${EXPORT_STYLESHEET}\n</style>\n`;
-  return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${style}</head>`) : style + html;
+/** What a page gets before it is printed: a policy that it loads and runs nothing, and the stylesheet. */
+const PRINT_HEAD = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n<style>\n${EXPORT_STYLESHEET}\n</style>\n`;
+
+/** A page of ours without styles (the høringsnotat, which the API serves unstyled) made ready for printing. */
+export function printableHtml(html: string): string {
+  return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, () => `${PRINT_HEAD}</head>`) : PRINT_HEAD + html;
 }
