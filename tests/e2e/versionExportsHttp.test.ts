@@ -7,8 +7,8 @@
  * Chromium. Needs the versions service and `POST /api/documents/<id>/versions` (helper "core").
  */
 import { strFromU8, unzipSync } from 'fflate';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withPdf } from '../helpers/loadPdf';
 import { PARAGRAPHS, startServerWithAdmin, writeBody, type Client, type CommentsClient } from './helpers/commentsClient';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 
@@ -57,17 +57,13 @@ async function publishedDocument(title: string, visibility: 'public' | 'private'
 }
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
-  const task = getDocument({ data: bytes.slice() });
-  const pdf = await task.promise;
-  try {
+  return withPdf(bytes, async (pdf) => {
     let text = '';
     for (let n = 1; n <= pdf.numPages; n += 1) {
       text += (await (await pdf.getPage(n)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
     }
     return text.replace(/\s+/g, ' ');
-  } finally {
-    await task.destroy();
-  }
+  });
 }
 
 describe('GET /p/<id>/v/<n>/export', () => {

@@ -5,12 +5,12 @@
  * bytes for the same version; and a typed "unavailable" answer without Chromium.
  */
 import { existsSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import type { PdfResult } from '../../lib/versions/export/PdfPrinter';
 import { renderVersionPdf } from '../../lib/versions/export/renderVersionPdf';
 import { createPdfPrinter } from '../../server/versions/createPdfPrinter';
 import { printHtmlToPdf } from '../../server/versions/printHtmlToPdf';
+import { isMarked, withPdf } from '../helpers/loadPdf';
 import { EVERY_NODE_WORDS, everyNodeVersion } from '../unit/versions/export/everyNodeVersion';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,44 +40,58 @@ describe.skipIf(!existsSync(CHROMIUM))('a version as PDF (Chromium)', () => {
   it('is accessible: real text in order, title, language, bookmarks, structure tree, embedded fonts', async () => {
     const bytes = bytesOf(await renderVersionPdf(printer, version));
     expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
-    const task = getDocument({ data: bytes.slice(), useSystemFonts: false });
-    const pdf = await task.promise;
-    try {
+    const read = await withPdf(bytes, async (pdf) => {
       let text = '';
       for (let n = 1; n <= pdf.numPages; n += 1) {
         const content = await (await pdf.getPage(n)).getTextContent();
         text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
       }
-      const flat = text.replace(/\s+/g, ' ');
-      let from = 0;
-      for (const word of ['Lokalplan for Ærø: høring & svar', 'Version 3, udgivet', ...EVERY_NODE_WORDS]) {
-        const at = flat.indexOf(word, from);
-        expect(at, `"${word}" after position ${from}`).toBeGreaterThanOrEqual(0);
-        from = at + word.length;
-      }
-
-      const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
-      expect(info.Title).toBe('Lokalplan for Ærø: høring & svar (version 3)');
-      expect(info.Language).toBe('da');
-
-      const outline = await pdf.getOutline();
       const titles: string[] = [];
-      const walk = (items: typeof outline) => items?.forEach((item) => (titles.push(item.title), walk(item.items)));
-      walk(outline);
-      expect(titles).toEqual(['Lokalplan for Ærø: høring & svar', 'Formål med Ærø-planen', 'Tiltag', 'Citat og kode']);
-
-      const page = await pdf.getPage(1);
-      const found = roles((await page.getStructTree()) as StructNode);
-      for (const role of ['H1', 'H2', 'P', 'L', 'LI', 'Link']) expect(found, role).toContain(role);
-
-      const mark = await pdf.getMarkInfo();
-      expect(mark?.Marked).toBe(true);
-      const preferences = await pdf.getViewerPreferences();
-      // PDF/UA: viewers show the title, not the file name (when Chromium sets it).
-      if (preferences?.has('DisplayDocTitle')) expect(preferences.get('DisplayDocTitle')).toBe(true);
-    } finally {
-      await task.destroy();
+      const walk = (items: { title: string; items: unknown[] }[] | null) =>
+        items?.forEach((item) => {
+          titles.push(item.title);
+          walk(item.items as { title: string; items: unknown[] }[]);
+        });
+      walk(await pdf.getOutline());
+      const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+      return {
+        text,
+        info,
+        titles,
+        pages: pdf.numPages,
+        roles: roles((await (await pdf.getPage(1)).getStructTree()) as StructNode),
+        marked: await isMarked(pdf),
+        preferences: await pdf.getViewerPreferences(),
+      };
+    });
+    // For the report: what was read back.
+    console.info(
+      JSON.stringify({
+        bytes: bytes.length,
+        pages: read.pages,
+        title: read.info.Title,
+        language: read.info.Language,
+        outline: read.titles,
+        roles: [...new Set(read.roles)],
+        marked: read.marked,
+        displayDocTitle: read.preferences?.get('DisplayDocTitle'),
+        producer: read.info.Producer,
+      }),
+    );
+    const flat = read.text.replace(/\s+/g, ' ');
+    let from = 0;
+    for (const word of ['Lokalplan for Ærø: høring & svar', 'Version 3, udgivet', ...EVERY_NODE_WORDS]) {
+      const at = flat.indexOf(word, from);
+      expect(at, `"${word}" after position ${from}`).toBeGreaterThanOrEqual(0);
+      from = at + word.length;
     }
+    expect(read.info.Title).toBe('Lokalplan for Ærø: høring & svar (version 3)');
+    expect(read.info.Language).toBe('da');
+    expect(read.titles).toEqual(['Lokalplan for Ærø: høring & svar', 'Formål med Ærø-planen', 'Tiltag', 'Citat og kode']);
+    for (const role of ['H1', 'H2', 'P', 'L', 'LI', 'Link']) expect(read.roles, role).toContain(role);
+    expect(read.marked).toBe(true);
+    // PDF/UA: viewers show the title, not the file name.
+    expect(read.preferences?.get('DisplayDocTitle')).toBe(true);
     // Every font is embedded (a subset of DejaVu, which has æ, ø and å): as many font files as descriptors.
     const raw = Buffer.from(bytes).toString('latin1');
     const descriptors = raw.match(/\/Type\s*\/FontDescriptor/g)?.length ?? 0;
