@@ -73,9 +73,10 @@ function chromiumArgs(profile: string): string[] {
     // The page loads nothing; the proxy makes sure nothing slips out if it tried.
     '--proxy-server=127.0.0.1:9',
     '--proxy-bypass-list=<-loopback>',
+    // The sandbox cannot start as root nor in most containers (no user namespaces), and Chromium
+    // then refuses to run. What it prints is our own escaped HTML, which loads and runs nothing.
+    '--no-sandbox',
   ];
-  // Chromium's sandbox cannot start as root (containers): it refuses to run without this.
-  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
   return [...args, 'about:blank'];
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PdfPrinter, PdfPrintOptions } from '../../../../lib/versions/export/PdfPrinter';
+import { PDF_FAILURES, type PdfPrinter, type PdfPrintOptions } from '../../../../lib/versions/export/PdfPrinter';
+import { pdfUnavailableMessage } from '../../../../lib/versions/export/pdfUnavailableMessage';
 import { parseVersionNumber } from '../../../../lib/versions/export/parseVersionNumber';
 import { isExportFormat, renderVersionExport } from '../../../../lib/versions/export/renderVersionExport';
 import { everyNodeVersion } from './everyNodeVersion';
@@ -65,5 +66,13 @@ describe('the query', () => {
   it('takes version numbers written plainly, from 1', () => {
     expect(['1', '42', '999999999'].map(parseVersionNumber)).toEqual([1, 42, 999999999]);
     expect(['0', '-1', '01', '1.0', '1e3', ' 1', '1000000000', 'abc', '', null].map(parseVersionNumber)).toEqual(Array(10).fill(null));
+  });
+});
+
+describe('pdfUnavailableMessage', () => {
+  it('says in Danish (or English) why there is no PDF', () => {
+    expect(pdfUnavailableMessage('chromium_missing')).toContain('Chromium er ikke installeret');
+    expect(pdfUnavailableMessage('timeout', 'en')).toContain('printing took too long');
+    expect(new Set(PDF_FAILURES.map((reason) => pdfUnavailableMessage(reason))).size).toBe(PDF_FAILURES.length);
   });
 });
