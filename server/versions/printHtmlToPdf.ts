@@ -93,12 +93,24 @@ function cdpClient(input: Writable, output: Readable) {
   let nextId = 0;
   let buffer = '';
   const waiting = new Map<number, { resolve: (value: Record<string, unknown>) => void; reject: (error: Error) => void }>();
+  const failAll = (error: Error) => {
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  };
   output.setEncoding('utf8');
   output.on('data', (chunk: string) => {
     buffer += chunk;
     let end = buffer.indexOf('\0');
     while (end >= 0) {
-      const message = JSON.parse(buffer.slice(0, end)) as CdpMessage;
+      let message: CdpMessage;
+      try {
+        message = JSON.parse(buffer.slice(0, end)) as CdpMessage;
+      } catch {
+        // Never throw in an event handler (it would take the server down): fail this print instead.
+        failAll(new PrintError('chromium_failed', 'Chromium sent a DevTools message that is not JSON.'));
+        buffer = '';
+        return;
+      }
       buffer = buffer.slice(end + 1);
       end = buffer.indexOf('\0');
       if (message.id === undefined) continue;
@@ -108,10 +120,6 @@ function cdpClient(input: Writable, output: Readable) {
       else pending?.resolve(message.result ?? {});
     }
   });
-  const failAll = (error: Error) => {
-    for (const pending of waiting.values()) pending.reject(error);
-    waiting.clear();
-  };
   return {
     send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
       nextId += 1;
