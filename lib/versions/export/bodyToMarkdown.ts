@@ -20,9 +20,14 @@ type Mark = NonNullable<JSONContent['marks']>[number];
 /** Marks from outermost to innermost: a link holds emphasis, and code is always innermost. */
 const MARK_ORDER = ['link', 'bold', 'italic', 'strike', 'underline', 'code'];
 
-/** Backslash before every character that could be read as inline markup (CommonMark and GFM). */
+/**
+ * Backslash before every character that could be read as inline markup (CommonMark and GFM):
+ * emphasis, code, links (`[`, so `![` cannot start an image), HTML and autolinks (`<`), strike,
+ * tables, a heading's closing `#`, and `&` only where it would start an entity. `!`, `>`, `(`
+ * and `)` on their own are text and stay as they are, so ordinary sentences read as they were.
+ */
 export function escapeMarkdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>~|&#!]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_[\]<~|#]|&(?=#?[A-Za-z0-9]+;)/g, (c) => `\\${c}`);
 }
 
 /**

@@ -30,7 +30,7 @@ describe('renderVersionMarkdown', () => {
   it('writes the title, the version line, the summary and the body with every node and mark', () => {
     expect(renderVersionMarkdown(everyNodeVersion())).toBe(
       [
-        '# Lokalplan for Ærø: høring \\& svar',
+        '# Lokalplan for Ærø: høring & svar',
         '',
         'Version 3, udgivet 7. december 2026 kl. 14.05 af Anne Østergård',
         '',
@@ -48,7 +48,7 @@ describe('renderVersionMarkdown', () => {
         'Første linje\\',
         'anden linje efter et linjeskift',
         '',
-        'Ligner markup: \\*ikke fed\\* \\_ikke kursiv\\_ \\[ikke\\](link) \\<b\\>ikke html\\</b\\> \\# ikke overskrift \\& 1. ikke liste',
+        'Ligner markup: \\*ikke fed\\* \\_ikke kursiv\\_ \\[ikke\\](link) \\<b>ikke html\\</b> \\# ikke overskrift & 1. ikke liste',
         '',
         '### Tiltag',
         '',
@@ -92,6 +92,12 @@ describe('bodyToMarkdown: text stays text', () => {
     const starts = ['# x', '> x', '- x', '+ x', '1. x', '2) x', '=== x', '--- x', '    four spaces'];
     expect(bodyToMarkdown(doc(...starts.map((s) => p(text(s)))))).toBe(
       ['\\# x', '\\> x', '\\- x', '\\+ x', '1\\. x', '2\\) x', '\\=== x', '\\--- x', '&#32;&#32;&#32;&#32;four spaces'].join('\n\n') + '\n',
+    );
+  });
+
+  it('escapes an entity but leaves a lone & and ordinary punctuation alone', () => {
+    expect(bodyToMarkdown(doc(p(text('Ja! Se (bilag) & noter: &amp; &#230; a > b'))))).toBe(
+      'Ja! Se (bilag) & noter: \\&amp; \\&\\#230; a > b\n',
     );
   });
 
