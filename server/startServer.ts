@@ -172,6 +172,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
 
+  const pdf = createPdfPrinter({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS, maxBytes: config.PDF_MAX_BYTES });
+  // Said once at start, so an operator learns before a reader does that PDF downloads will answer 503.
+  void pdf.availability().then((availability) => {
+    if (!availability.available) logger.warn({ reason: availability.reason }, availability.message);
+  });
+
   setServices({
     comments,
     guestLimiter,
@@ -191,7 +197,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     resetMail,
     signUpLimiter,
     signUpNotice,
-    pdf: createPdfPrinter({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS, maxBytes: config.PDF_MAX_BYTES }),
+    pdf,
     logger,
   });
 
