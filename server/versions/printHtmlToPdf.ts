@@ -160,7 +160,7 @@ async function print(html: string, client: ReturnType<typeof cdpClient>, maxByte
   const chunks: Buffer[] = [];
   let size = 0;
   for (;;) {
-    const { data, base64Encoded, eof } = (await client.send('IO.read', { handle: stream, size: READ_CHUNK })) as {
+    const { data, base64Encoded, eof } = (await client.send('IO.read', { handle: stream, size: READ_CHUNK }, sessionId)) as {
       data: string;
       base64Encoded?: boolean;
       eof: boolean;
@@ -171,7 +171,7 @@ async function print(html: string, client: ReturnType<typeof cdpClient>, maxByte
     chunks.push(chunk);
     if (eof) break;
   }
-  await client.send('IO.close', { handle: stream });
+  await client.send('IO.close', { handle: stream }, sessionId);
   return new Uint8Array(Buffer.concat(chunks));
 }
 
