@@ -90,6 +90,12 @@ const fieldsSchema = z.object({
   REDIS_URL: serviceUrlSchema(['redis:', 'rediss:'], 'redis://host:6379'),
   /** In a cluster: how long a stored update may wait for its own node to publish it before the other nodes do. */
   SYNC_RELAY_STALE_MS: integer(100, 15_000),
+  /** Chromium, which prints versions and høringsnotater to PDF; PDF exports answer 503 without it. */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Longest one PDF may take to print, Chromium's start included. */
+  PDF_TIMEOUT_MS: integer(1000, 30_000),
+  /** Largest PDF an export may be. */
+  PDF_MAX_BYTES: integer(64 * 1024, 50 * MiB),
 });
 
 export const configSchema = fieldsSchema.superRefine((config, context) => {

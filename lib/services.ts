@@ -19,6 +19,7 @@ import type { ResetMailService } from './mail/ResetMailService';
 import type { SignUpNoticeService } from './mail/SignUpNoticeService';
 import type { CommentService } from './comments/CommentService';
 import type { VersionService } from './versions/VersionService';
+import type { PdfPrinter } from './versions/export/PdfPrinter';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -57,6 +58,8 @@ export interface Services {
   readonly signUpLimiter: FixedWindowLimiter;
   /** Tells an owner that someone signed up with their e-mail; null without `SMTP_URL`. */
   readonly signUpNotice: SignUpNoticeService | null;
+  /** Prints exports (versions, høringsnotater) to PDF with Chromium (`CHROMIUM_PATH`); says when it cannot. */
+  readonly pdf: PdfPrinter;
   readonly logger: AppLogger;
 }
 

@@ -30,6 +30,7 @@ import { createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
 import { createVersionService } from './versions/createVersionService';
+import { createPdfPrinter } from './versions/createPdfPrinter';
 import {
   createAccessEvents,
   createAccountService,
@@ -181,6 +182,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     personOf: async (actor) => ({ id: actor.id, name: (await accountStore.getPerson(actor.id))?.name ?? actor.id }),
   });
 
+  const pdf = createPdfPrinter({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS, maxBytes: config.PDF_MAX_BYTES });
+  // Said once at start, so an operator learns before a reader does that PDF downloads will answer 503.
+  void pdf.availability().then((availability) => {
+    if (!availability.available) logger.warn({ reason: availability.reason }, availability.message);
+  });
+
   setServices({
     comments,
     versions,
@@ -201,6 +208,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     resetMail,
     signUpLimiter,
     signUpNotice,
+    pdf,
     logger,
   });
 

@@ -506,7 +506,7 @@ export const da = {
   'error.not_hidden': 'Kommentaren er ikke skjult.',
   'error.resolved_invalid': 'Angiv, om tråden er løst.',
   'error.supported_invalid': 'Angiv, om du støtter kommentaren.',
-  'error.format_invalid': 'Vælg et format: html, md eller csv.',
+  'error.format_invalid': 'Vælg et format: html, md, csv, docx eller pdf.',
   'error.sep_invalid': 'Vælg et skilletegn: comma eller semicolon.',
   'error.bad_url': 'Adressen er ugyldig: den indeholder tegn, der ikke kan læses.',
   'error.opens_at_invalid': 'Åbningstidspunktet skal være en dato og et klokkeslæt (ISO 8601).',
@@ -1023,6 +1023,19 @@ export const da = {
   'publicVersion.unpublished': 'Dokumentet er ikke udgivet endnu.',
   'publicVersion.unpublished.draft': 'Læs høringsudkastet (version {number})',
   'publicVersion.meta.description': 'Version {number} af “{title}”.',
+  // issue 9: exports
+  'versionExport.meta.published': 'Version {number}, udgivet {date} af {publisher}',
+  'versionExport.meta.consultation_draft': 'Version {number}, høringsudkast sendt i høring {date} af {publisher}',
+  'versionExport.summary': 'Hvad er ændret',
+  'versionExport.description': '{title}, version {number} ({date})',
+  'versionExport.pdf.chromium_missing':
+    'PDF kan ikke laves på denne server: Chromium er ikke installeret. Hent HTML, Markdown eller DOCX i stedet.',
+  'versionExport.pdf.chromium_failed': 'PDF kunne ikke laves: Chromium fejlede. Prøv igen, eller hent HTML, Markdown eller DOCX.',
+  'versionExport.pdf.timeout': 'PDF kunne ikke laves: udskrivningen tog for lang tid. Prøv igen, eller hent HTML, Markdown eller DOCX.',
+  'versionExport.pdf.too_large': 'PDF kunne ikke laves: dokumentet er for stort. Hent HTML, Markdown eller DOCX i stedet.',
+  'error.export_format_invalid': 'Vælg et format: html, md, docx eller pdf.',
+  'error.version_invalid': 'Versionsnummeret skal være et helt tal fra 1 og op.',
+  'error.export_unavailable': 'PDF kan ikke laves på denne server lige nu. Hent HTML, Markdown eller DOCX i stedet.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -1532,7 +1545,7 @@ export const en: Messages = {
   'error.not_hidden': 'The comment is not hidden.',
   'error.resolved_invalid': 'Say whether the thread is resolved.',
   'error.supported_invalid': 'Say whether you support the comment.',
-  'error.format_invalid': 'Choose a format: html, md or csv.',
+  'error.format_invalid': 'Choose a format: html, md, csv, docx or pdf.',
   'error.sep_invalid': 'Choose a separator: comma or semicolon.',
   'error.bad_url': 'The address is invalid: it contains characters that cannot be read.',
   'error.opens_at_invalid': 'The opening must be a date and time (ISO 8601).',
@@ -2051,6 +2064,19 @@ export const en: Messages = {
   'publicVersion.unpublished': 'The document has not been published yet.',
   'publicVersion.unpublished.draft': 'Read the consultation draft (version {number})',
   'publicVersion.meta.description': 'Version {number} of “{title}”.',
+  // issue 9: exports
+  'versionExport.meta.published': 'Version {number}, published {date} by {publisher}',
+  'versionExport.meta.consultation_draft': 'Version {number}, consultation draft sent out {date} by {publisher}',
+  'versionExport.summary': 'What has changed',
+  'versionExport.description': '{title}, version {number}, {date}',
+  'versionExport.pdf.chromium_missing':
+    'PDF cannot be made on this server: Chromium is not installed. Download HTML, Markdown or DOCX instead.',
+  'versionExport.pdf.chromium_failed': 'PDF could not be made: Chromium failed. Try again, or download HTML, Markdown or DOCX.',
+  'versionExport.pdf.timeout': 'PDF could not be made: printing took too long. Try again, or download HTML, Markdown or DOCX.',
+  'versionExport.pdf.too_large': 'PDF could not be made: the document is too large. Download HTML, Markdown or DOCX instead.',
+  'error.export_format_invalid': 'Choose a format: html, md, docx or pdf.',
+  'error.version_invalid': 'The version number must be a whole number from 1 up.',
+  'error.export_unavailable': 'PDF cannot be made on this server right now. Download HTML, Markdown or DOCX instead.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

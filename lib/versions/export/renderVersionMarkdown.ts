@@ -1,0 +1,35 @@
+/**
+ * A version as one Markdown file: the title as the only `#` heading, a line with the version,
+ * date and publisher, "Hvad er ændret", then the body with its headings one level down.
+ */
+import type { Locale } from '../../i18n/messages';
+import { bodyToMarkdown, escapeMarkdownText } from './bodyToMarkdown';
+import { versionMeta, type ExportableVersion } from './versionMeta';
+
+/** Plain text (a title, a summary) as Markdown paragraphs whose lines stay lines. */
+function plain(text: string): string {
+  return text
+    .trim()
+    .split(/\n{2,}/)
+    .map((paragraph) =>
+      paragraph
+        .split('\n')
+        .map((line) =>
+          escapeMarkdownText(line.trim())
+            .replace(/^([#>+\-=])/, '\\$1')
+            .replace(/^(\d{1,9})([.)])/, '$1\\$2'),
+        )
+        .join('\\\n'),
+    )
+    .join('\n\n');
+}
+
+export function renderVersionMarkdown(version: ExportableVersion, locale: Locale = 'da'): string {
+  const meta = versionMeta(version, locale);
+  const title = version.title.replace(/\s+/g, ' ').trim();
+  const out = [`# ${escapeMarkdownText(title)}`, '', plain(meta.line)];
+  if (version.summary.trim() !== '') out.push('', `**${escapeMarkdownText(meta.summaryLabel)}:**`, '', plain(version.summary));
+  const body = bodyToMarkdown(version.content.body, { headingOffset: 1 });
+  if (body !== '') out.push('', '---', '', body.trimEnd());
+  return `${out.join('\n')}\n`;
+}
