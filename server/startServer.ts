@@ -30,6 +30,7 @@ import { createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
 import { createVersionService } from './versions/createVersionService';
+import { createRestoreContent } from './versions/restoreContent';
 import { createPdfPrinter } from './versions/createPdfPrinter';
 import {
   createAccessEvents,
@@ -162,6 +163,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store: commentStore,
     documents,
     organisationName: async (id) => (await accountStore.getOrganisation(id))?.name ?? null,
+    // A høringsnotat of one version covers the comments written while that version was read.
+    versionsOf: (documentId) => versionStore.list(documentId),
     async loadBody(documentId) {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, await sync.readDocumentState(documentId));
@@ -179,6 +182,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store: versionStore,
     documents,
     readDocumentState: (documentId) => sync.readDocumentState(documentId),
+    // Restoring writes the old content into the live document as new edits (stored before relayed).
+    restoreContent: createRestoreContent({
+      readDocumentState: (documentId) => sync.readDocumentState(documentId),
+      applyServerUpdate: (documentId, update) => sync.applyServerUpdate(documentId, update),
+      logger,
+    }),
     personOf: async (actor) => ({ id: actor.id, name: (await accountStore.getPerson(actor.id))?.name ?? actor.id }),
   });
 

@@ -6,7 +6,6 @@ import { ANONYMOUS_KEY } from '../../lib/offline/localNames';
 import { actorOf, readPrincipal } from '../_server/readPrincipal';
 import { toDocumentSummary } from '../_server/toDocumentSummary';
 import { StartView } from '../_start/StartView';
-import { versionService } from '../_server/versionService';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +31,7 @@ export default async function StartPage({ searchParams }: { searchParams: Promis
     return can(actor, 'view', resource).allowed ? [{ meta, canEdit: can(actor, 'edit', resource).allowed }] : [];
   });
   // Only for the documents listed (can() already let the visitor view each).
-  const latest = (await versionService()?.latestOf(listed.map(({ meta }) => meta.id))) ?? new Map();
+  const latest = await getServices().versions.latestOf(listed.map(({ meta }) => meta.id));
   const documents = listed.map(({ meta, canEdit }) => {
     const version = latest.get(meta.id);
     return {

@@ -7,7 +7,7 @@ import { cache } from 'react';
 import { isDomainError } from '../../lib/errors/DomainError';
 import type { DocumentVersion, VersionSummary } from '../../lib/versions/model';
 import { findViewableDocument, type ViewedDocument } from '../_server/viewableDocument';
-import { versionService } from './versionService';
+import { getServices } from '../../lib/services';
 
 export interface PublicDocument extends ViewedDocument {
   /** Newest first. */
@@ -28,7 +28,7 @@ async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
 export const loadPublicDocument = cache(async (rawId: string): Promise<PublicDocument | null> => {
   const found = await findViewableDocument(rawId);
   if (!found) return null;
-  const versions = await orNull(() => versionService().list(found.actor, found.id));
+  const versions = await orNull(() => getServices().versions.list(found.actor, found.id));
   return versions ? { ...found, versions } : null;
 });
 
@@ -36,5 +36,5 @@ export const loadPublicDocument = cache(async (rawId: string): Promise<PublicDoc
 export const loadVersion = cache(async (rawId: string, number: number): Promise<DocumentVersion | null> => {
   const document = await loadPublicDocument(rawId);
   if (!document || !document.versions.some((version) => version.number === number)) return null;
-  return orNull(() => versionService().get(document.actor, document.id, number));
+  return orNull(() => getServices().versions.get(document.actor, document.id, number));
 });

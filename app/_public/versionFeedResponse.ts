@@ -10,7 +10,6 @@ import { getServices } from '../../lib/services';
 import { feedVersions } from '../../lib/versions/feedVersions';
 import { renderAtomFeed } from '../../lib/versions/renderAtomFeed';
 import { pathOf } from '../../lib/versions/versionPaths';
-import { versionService } from './versionService';
 
 /** Entries a feed shows. */
 export const FEED_ENTRIES = 50;
@@ -32,7 +31,7 @@ export interface VersionFeedRequest {
 export async function versionFeedResponse(request: VersionFeedRequest): Promise<Response> {
   const documents = getServices().documents;
   const versions = await feedVersions({
-    candidates: await versionService().recentPublished(FEED_SCAN),
+    candidates: await getServices().versions.recentPublished(FEED_SCAN),
     reader: request.reader,
     resourceOf: (id) => documents.resource(id),
     include: request.include,

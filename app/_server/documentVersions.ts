@@ -2,7 +2,7 @@ import type { Actor } from '../../lib/access/model';
 import type { DocumentId } from '../../lib/documentId';
 import type { VersionSummary } from '../../lib/versions/model';
 import type { VersionItem } from '../_versions/versionList';
-import { versionService } from './versionService';
+import { getServices } from '../../lib/services';
 
 /** What the browser gets to see of a version (the publisher's name, not their id). */
 export function toVersionItem(version: VersionSummary): VersionItem {
@@ -10,9 +10,7 @@ export function toVersionItem(version: VersionSummary): VersionItem {
   return { number, kind, title, summary, publishedAt, publishedByName: publishedBy.name };
 }
 
-/** The document's versions for the document page, newest first; null when versions are not available here. */
-export async function documentVersions(actor: Actor, id: DocumentId): Promise<VersionItem[] | null> {
-  const versions = versionService();
-  if (!versions) return null;
-  return (await versions.list(actor, id)).map(toVersionItem);
+/** The document's versions for the document page, newest first. */
+export async function documentVersions(actor: Actor, id: DocumentId): Promise<VersionItem[]> {
+  return (await getServices().versions.list(actor, id)).map(toVersionItem);
 }

@@ -29,8 +29,8 @@ export const DOCX_STYLE = {
 } as const;
 
 export interface DocxBodyOptions {
-  /** Added to every heading level (the export's title is the one Heading 1). */
-  readonly headingOffset?: number;
+  /** The lowest heading level written: headings above it are written at it (the export's title is the one Heading 1). */
+  readonly minHeadingLevel?: number;
 }
 
 /** One indentation step, in twentieths of a point (1.27 cm). */
@@ -53,7 +53,7 @@ function levels(ordered: boolean, start: number): ILevelsOptions[] {
 type Mark = NonNullable<JSONContent['marks']>[number];
 
 interface Context {
-  readonly headingOffset: number;
+  readonly minHeadingLevel: number;
   /** Nesting of lists: the level of the next list (0 outside lists). */
   readonly listLevel: number;
   /** Blockquotes around this block. */
@@ -183,7 +183,7 @@ function block(node: JSONContent, context: Context): Paragraph[] {
     case 'paragraph':
       return [paragraph(node, context)];
     case 'heading': {
-      const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1)) + context.headingOffset);
+      const level = Math.min(6, Math.max(context.minHeadingLevel, Number(node.attrs?.level ?? 1)));
       return [new Paragraph({ children: inline(node.content), style: `Heading${level}` })];
     }
     case 'bulletList':
@@ -222,7 +222,7 @@ function blocks(content: readonly JSONContent[] | undefined, context: Context): 
 /** The body's paragraphs. Lists bring their numbering definitions with them. */
 export function bodyToDocx(body: JSONContent, options: DocxBodyOptions = {}): Paragraph[] {
   return blocks(body.content, {
-    headingOffset: options.headingOffset ?? 0,
+    minHeadingLevel: options.minHeadingLevel ?? 1,
     listLevel: 0,
     quoteDepth: 0,
     continuationIndent: 0,

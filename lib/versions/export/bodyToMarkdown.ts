@@ -11,8 +11,8 @@ import type { JSONContent } from '@tiptap/core';
 import { safeHref } from './safeHref';
 
 export interface MarkdownOptions {
-  /** Added to every heading level (the export's title is the one `#`). */
-  readonly headingOffset?: number;
+  /** The lowest heading level written: headings above it are written at it (the export's title is the one `#`). */
+  readonly minHeadingLevel?: number;
 }
 
 type Mark = NonNullable<JSONContent['marks']>[number];
@@ -150,7 +150,7 @@ function inline(nodes: readonly JSONContent[] | undefined, singleLine = false): 
 }
 
 interface Context {
-  readonly headingOffset: number;
+  readonly minHeadingLevel: number;
 }
 
 /** A block as lines (without the blank lines between blocks). */
@@ -161,7 +161,7 @@ function block(node: JSONContent, context: Context, listDelimiter: number): stri
       return text === '' ? [] : text.split('\n');
     }
     case 'heading': {
-      const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1)) + context.headingOffset);
+      const level = Math.min(6, Math.max(context.minHeadingLevel, Number(node.attrs?.level ?? 1)));
       const text = inline(node.content, true);
       return text === '' ? [] : [`${'#'.repeat(level)} ${text}`];
     }
@@ -245,6 +245,6 @@ function blocks(content: readonly JSONContent[] | undefined, context: Context): 
 
 /** The body as Markdown, ending with a newline (empty for an empty body). */
 export function bodyToMarkdown(body: JSONContent, options: MarkdownOptions = {}): string {
-  const lines = blocks(body.content, { headingOffset: options.headingOffset ?? 0 });
+  const lines = blocks(body.content, { minHeadingLevel: options.minHeadingLevel ?? 1 });
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

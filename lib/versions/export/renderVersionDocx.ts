@@ -41,6 +41,6 @@ export function renderVersionDocx(version: ExportableVersion, locale: Locale = '
     description: meta.description,
     language: DOCX_LANGUAGE,
     modifiedAt: version.publishedAt,
-    children: [...head, ...bodyToDocx(version.content.body, { headingOffset: 1 })],
+    children: [...head, ...bodyToDocx(version.content.body, { minHeadingLevel: 2 })],
   });
 }

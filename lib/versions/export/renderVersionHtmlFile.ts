@@ -1,13 +1,12 @@
 /**
  * A version as one standalone HTML5 file: `lang="da"`, a title, a description, a small print-friendly
  * stylesheet, a header with the title as the one h1 and the version's line, then the body as the
- * editor showed it (the version's stored HTML) with its headings one level down. It loads nothing and
+ * editor showed it (the version's stored HTML, whose headings are h2–h4: the editor's levels). It loads nothing and
  * runs nothing (its own Content-Security-Policy says so), so it is also what is printed to PDF.
  */
 import { escapeHtml } from '../../mail/escapeHtml';
 import type { Locale } from '../../i18n/messages';
 import { EXPORT_STYLESHEET } from './exportStylesheet';
-import { shiftHeadings } from './shiftHeadings';
 import { versionMeta, type ExportableVersion } from './versionMeta';
 
 /** The language of the documents' own text: Samskriv is a Danish municipality's tool. */
@@ -44,7 +43,7 @@ export function renderVersionHtmlFile(version: ExportableVersion, locale: Locale
     ...summary,
     '</header>',
     '<main>',
-    shiftHeadings(version.content.html, 1),
+    version.content.html,
     '</main>',
     '</body>',
     '</html>',

@@ -29,7 +29,7 @@ export function renderVersionMarkdown(version: ExportableVersion, locale: Locale
   const title = version.title.replace(/\s+/g, ' ').trim();
   const out = [`# ${escapeMarkdownText(title)}`, '', plain(meta.line)];
   if (version.summary.trim() !== '') out.push('', `**${escapeMarkdownText(meta.summaryLabel)}:**`, '', plain(version.summary));
-  const body = bodyToMarkdown(version.content.body, { headingOffset: 1 });
+  const body = bodyToMarkdown(version.content.body, { minHeadingLevel: 2 });
   if (body !== '') out.push('', '---', '', body.trimEnd());
   return `${out.join('\n')}\n`;
 }

@@ -43,7 +43,7 @@ const VERSIONS = [
 ];
 
 function full(version: VersionSummary): DocumentVersion {
-  const body = templateContent('projektforslag', TITLE);
+  const body = templateContent('projektforslag');
   return {
     ...version,
     content: { yjsState: new Uint8Array(), body, html: renderToHTMLString({ content: body, extensions: bodyExtensions() }) },

@@ -59,8 +59,9 @@ describe('shiftHeadings', () => {
 });
 
 describe('publicBodyHtml', () => {
-  it('drops the template’s title heading (the page’s h1 says it) and keeps the sections as h2', () => {
-    const body = templateContent('projektforslag', 'Fællesspisning i Kulturhuset');
+  it('drops the title heading older bodies began with (the page’s h1 says it) and keeps the sections as h2', () => {
+    // Bodies made before the title became the page's alone held it as their first heading.
+    const body = doc(heading(1, text('Fællesspisning i Kulturhuset')), ...(templateContent('projektforslag').content ?? []));
     const html = publicBodyHtml('Fællesspisning i Kulturhuset', body, render(body));
     const headings = outline(html);
     expect(headings[0]).toBe('h2 Formål');
@@ -69,7 +70,7 @@ describe('publicBodyHtml', () => {
     expect(html).not.toContain('Fællesspisning i Kulturhuset');
   });
 
-  it('moves every heading down one level when an h1 remains, so the outline has one h1 (the page’s)', () => {
+  it('shows an older body’s level-1 headings as h2, as the editor does, so the outline has one h1 (the page’s)', () => {
     const body = doc(
       heading(1, text('Titel')),
       paragraph(text('Indledning')),
@@ -77,7 +78,7 @@ describe('publicBodyHtml', () => {
       heading(2, text('Afsnit')),
       heading(3, text('Punkt')),
     );
-    expect(outline(publicBodyHtml('Titel', body, render(body)))).toEqual(['h2 Del 1', 'h3 Afsnit', 'h4 Punkt']);
+    expect(outline(publicBodyHtml('Titel', body, render(body)))).toEqual(['h2 Del 1', 'h2 Afsnit', 'h3 Punkt']);
   });
 
   it('keeps a leading h1 that is not the title, one level down', () => {

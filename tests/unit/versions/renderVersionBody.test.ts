@@ -58,13 +58,13 @@ describe('renderBodyHtml', () => {
   it('renders the nodes and marks of the editor', () => {
     const html = renderBodyHtml(
       doc(
-        { type: 'heading', attrs: { level: 1 }, content: [text('Titel')] },
+        { type: 'heading', attrs: { level: 2 }, content: [text('Titel')] },
         paragraph(text('fed', [{ type: 'bold' }]), text(' og '), text('link', [link('https://example.dk/a?b=1&c=2')])),
         { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph(text('punkt'))] }] },
         { type: 'blockquote', content: [paragraph(text('citat'))] },
       ),
     );
-    expect(html).toContain('<h1>Titel</h1>');
+    expect(html).toContain('<h2>Titel</h2>');
     expect(html).toContain('<strong>fed</strong>');
     expect(html).toContain('href="https://example.dk/a?b=1&amp;c=2"');
     expect(html).toContain('<ul><li><p>punkt</p></li></ul>');

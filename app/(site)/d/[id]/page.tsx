@@ -39,8 +39,8 @@ export default async function DocumentPage({ params }: Params) {
   const canChangePhase = can(actor, 'change_phase', resource).allowed;
   const hasReport = meta.state === 'consultation' || meta.state === 'final' || meta.state === 'archived';
   const versions = await documentVersions(actor, documentId);
-  // Publishing is a version (the dialog); where this process has no versions, the plain move stays.
-  const mayPublish = versions !== null && moves.includes('final');
+  // Publishing is a version (the dialog), not a plain move.
+  const mayPublish = moves.includes('final');
   const user = principal
     ? { name: principal.label, color: colourFor(principal.personId) }
     : { name: t('presence.reader'), color: colourFor('reader') };
@@ -80,14 +80,14 @@ export default async function DocumentPage({ params }: Params) {
                 documentId={id}
                 title={meta.title}
                 visibility={meta.visibility}
-                nextNumber={versions ? (versions[0]?.number ?? 0) + 1 : null}
-                lastPublished={versions ? (newestPublished(versions)?.number ?? null) : null}
+                nextNumber={(versions[0]?.number ?? 0) + 1}
+                lastPublished={newestPublished(versions)?.number ?? null}
               />
             )
           }
         />
       )}
-      {versions && <VersionList documentId={id} versions={versions} t={t} locale={DEFAULT_LOCALE} />}
+      <VersionList documentId={id} versions={versions} t={t} locale={DEFAULT_LOCALE} />
       {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
       {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}
     </div>

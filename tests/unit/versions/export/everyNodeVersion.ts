@@ -19,7 +19,7 @@ const link = (href: string) => ({ type: 'link', attrs: { href, target: '_blank',
 export const EVERY_NODE_BODY: JSONContent = {
   type: 'doc',
   content: [
-    { type: 'heading', attrs: { level: 1 }, content: [text('Formål med Ærø-planen')] },
+    { type: 'heading', attrs: { level: 2 }, content: [text('Formål med Ærø-planen')] },
     paragraph(
       text('Almindelig tekst med '),
       text('fed', 'bold'),
@@ -37,7 +37,7 @@ export const EVERY_NODE_BODY: JSONContent = {
     ),
     paragraph(text('Første linje'), { type: 'hardBreak' }, text('anden linje efter et linjeskift')),
     paragraph(text('Ligner markup: *ikke fed* _ikke kursiv_ [ikke](link) <b>ikke html</b> # ikke overskrift & 1. ikke liste')),
-    { type: 'heading', attrs: { level: 2 }, content: [text('Tiltag')] },
+    { type: 'heading', attrs: { level: 3 }, content: [text('Tiltag')] },
     {
       type: 'bulletList',
       content: [
@@ -49,7 +49,7 @@ export const EVERY_NODE_BODY: JSONContent = {
         }),
       ],
     },
-    { type: 'heading', attrs: { level: 3 }, content: [text('Citat og kode')] },
+    { type: 'heading', attrs: { level: 4 }, content: [text('Citat og kode')] },
     { type: 'blockquote', content: [paragraph(text('Et citat fra høringssvaret.'))] },
     { type: 'codeBlock', attrs: { language: 'text' }, content: [text('linje 1\n  indrykket linje 2')] },
     { type: 'horizontalRule' },

@@ -57,10 +57,13 @@ const report: ConsultationReport = {
   totals: { comments: 1, suggestions: 0, replies: 0, supports: 2, answered: 1, hidden: 0, withdrawn: 0 },
   hiddenByGround: { offensive: 0, personal_data: 0, spam: 0, off_topic: 0, other: 0 },
   organisations: [{ name: 'Ærø Naturforening', items: 1 }],
+  consulted: [{ id: 'o1', name: 'Ærø Naturforening', responded: true, items: 1 }],
+  version: null,
   groups: [
     {
       kind: 'passage',
       text: 'Stien langs stranden',
+      section: 'Stier',
       items: [
         {
           kind: 'comment',

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { renderVersionHtmlFile } from '../../../../lib/versions/export/renderVersionHtmlFile';
-import { shiftHeadings } from '../../../../lib/versions/export/shiftHeadings';
 import { EVERY_NODE_WORDS, everyNodeVersion } from './everyNodeVersion';
 
 function parse(html: string): Document {
@@ -74,13 +73,5 @@ describe('renderVersionHtmlFile', () => {
     const en = parse(renderVersionHtmlFile(version, 'en'));
     expect(en.documentElement.getAttribute('lang')).toBe('da');
     expect(en.querySelector('p.meta')?.getAttribute('lang')).toBe('en');
-  });
-});
-
-describe('shiftHeadings', () => {
-  it('moves every heading down, never past h6, and leaves other tags alone', () => {
-    expect(shiftHeadings('<h1>a</h1><h3 id="x">b</h3><h6>c</h6><hr/><header>d</header>', 1)).toBe(
-      '<h2>a</h2><h4 id="x">b</h4><h6>c</h6><hr/><header>d</header>',
-    );
   });
 });

@@ -6,20 +6,17 @@
  * `&sep=semicolon` (for Danish Excel, whose list separator is `;`). DOCX and PDF are the HTML page's
  * structure in Word and printed by Chromium (503 `export_unavailable` without it). `&version=<n>`
  * names the version the notat belongs to: it must exist (404 otherwise) and names the file; the
- * comments are those of the consultation as a whole until comments record their version.
+ * notat then covers the comments written while that version was being read.
  */
-import { actorOfParticipant } from '../../../../../lib/comments/Participant';
 import type { Locale } from '../../../../../lib/i18n/messages';
 import { CSV_SEPARATORS, renderReportCsv, type CsvSeparator } from '../../../../../lib/comments/report/renderReportCsv';
 import { renderReportHtml } from '../../../../../lib/comments/report/renderReportHtml';
 import { renderReportMarkdown } from '../../../../../lib/comments/report/renderReportMarkdown';
-import type { VersionService } from '../../../../../lib/versions/VersionService';
 import { getServices } from '../../../../../lib/services';
 import { printableHtml } from '../../../../../lib/versions/export/exportStylesheet';
 import { parseVersionNumber } from '../../../../../lib/versions/export/parseVersionNumber';
 import { renderHtmlDocx } from '../../../../../lib/versions/export/renderHtmlDocx';
 import { EXPORT_CONTENT_TYPES } from '../../../../../lib/versions/export/renderVersionExport';
-import { documentIdParam } from '../../../../_server/documentIdParam';
 import { HttpError, handle } from '../../../../_server/http';
 import { readParticipant } from '../../../../_server/readParticipant';
 
@@ -47,12 +44,9 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     const version = rawVersion === null ? null : parseVersionNumber(rawVersion);
     if (rawVersion !== null && version === null) throw new HttpError(400, 'version_invalid');
     const services = getServices();
-    // Services gains `versions` with the versions service (helper "core"); this names it until then and is harmless after.
-    const { versions } = services as typeof services & { readonly versions: VersionService };
     const participant = await readParticipant(request);
-    const report = await services.comments.consultationReport(participant, id);
-    // The version must be one of this document's (and visible to the reader): a 404 otherwise.
-    if (version !== null) await versions.get(actorOfParticipant(participant), documentIdParam(id), version);
+    // Of one version: the comments written while it was read (404 when the document has no such version).
+    const report = await services.comments.consultationReport(participant, id, version === null ? {} : { version });
     const download = name !== 'html' || query.get('download') === '1';
     const headers: Record<string, string> = {
       'Content-Type': format.type,

@@ -9,8 +9,8 @@ import { parseCompareQuery, type CompareTarget } from '../../../../../../lib/ver
 import { changeAnchor, changeCountText, renderComparison } from '../../../../../../lib/versions/compare/renderComparison';
 import { can } from '../../../../../../lib/access/can';
 import { findViewableDocument, viewableDocument } from '../../../../../_server/viewableDocument';
-import { requiredVersionService } from '../../../../../_server/requiredVersionService';
 import styles from './compare.module.css';
+import { getServices } from '../../../../../../lib/services';
 import { RestoreVersion } from './RestoreVersion';
 
 export const dynamic = 'force-dynamic';
@@ -52,7 +52,7 @@ const labelOf = (target: CompareTarget): string => (target === 'current' ? t('co
 export default async function ComparePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { id: documentId, meta, actor, resource } = await viewableDocument(id, `/d/${id}/versions/compare`);
-  const versions = requiredVersionService();
+  const versions = getServices().versions;
   const list = await versions.list(actor, documentId);
   const query = parseCompareQuery(
     await searchParams,

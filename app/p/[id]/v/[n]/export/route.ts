@@ -7,7 +7,6 @@
 import { can } from '../../../../../../lib/access/can';
 import { documentResourceOf } from '../../../../../../lib/documents/DocumentService';
 import type { Locale } from '../../../../../../lib/i18n/messages';
-import type { VersionService } from '../../../../../../lib/versions/VersionService';
 import { getServices } from '../../../../../../lib/services';
 import { parseVersionNumber } from '../../../../../../lib/versions/export/parseVersionNumber';
 import { isExportFormat, renderVersionExport } from '../../../../../../lib/versions/export/renderVersionExport';
@@ -35,7 +34,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string; n
     const id = documentIdParam(params.id);
     const services = getServices();
     // Services gains `versions` with the versions service (helper "core"); this names it until then and is harmless after.
-    const { versions } = services as typeof services & { readonly versions: VersionService };
+    const { versions } = services;
     const version = await versions.get(await readActor(), id, number);
     const rendered = await renderVersionExport(format, version, { pdf: services.pdf, locale });
     if (!rendered.ok) {

@@ -8,7 +8,7 @@
 import { parseDocumentId } from '../../../../../../../lib/documentId';
 import { HttpError, assertSameOrigin, handle } from '../../../../../../_server/http';
 import { actorOf, readPrincipal } from '../../../../../../_server/readPrincipal';
-import { requiredVersionService } from '../../../../../../_server/requiredVersionService';
+import { getServices } from '../../../../../../../lib/services';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +23,7 @@ export function POST(request: Request, context: Context): Promise<Response> {
     if (!id) throw new HttpError(404, 'not_found');
     // NaN for a malformed number: the service checks access first, then finds no such version.
     const number = VERSION_NUMBER.test(params.n) ? Number(params.n) : Number.NaN;
-    const { restoredFrom } = await requiredVersionService().restore(actorOf(await readPrincipal()), id, number);
+    const { restoredFrom } = await getServices().versions.restore(actorOf(await readPrincipal()), id, number);
     return Response.json({ restoredFrom }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
   });
 }
