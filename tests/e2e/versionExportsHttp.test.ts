@@ -39,7 +39,7 @@ async function get(base: AppServer, path: string, as?: Client): Promise<Download
   return { status: response.status, headers: response.headers, bytes, code };
 }
 
-/** A document with the test paragraphs, published as version 1 by the admin who made it. */
+/** A document with the test paragraphs, put in review and published as version 1 by the admin who made it. */
 async function publishedDocument(title: string, visibility: 'public' | 'private'): Promise<string> {
   const created = await http.ok(http.call('POST', '/api/documents', { as: admin, body: { title, template: 'blank' } }), 'create');
   const id = (created.body!.document as { id: string }).id;
@@ -47,6 +47,8 @@ async function publishedDocument(title: string, visibility: 'public' | 'private'
     await http.ok(http.call('PUT', `/api/documents/${id}/visibility`, { as: admin, body: { visibility: 'public' } }), 'public');
   }
   await writeBody(server, admin.session!, id);
+  // Publishing is for moderators and admins, from review or consultation: the admin owns it and moves it to review.
+  await http.ok(http.call('PATCH', `/api/documents/${id}/state`, { as: admin, body: { state: 'in_review' } }), 'review');
   const published = await http.ok(
     http.call('POST', `/api/documents/${id}/versions`, { as: admin, body: { summary: 'Første udgave' } }),
     'publish',
@@ -161,6 +163,7 @@ describe('PDF without Chromium', () => {
       );
       const id = (created.body!.document as { id: string }).id;
       await writeBody(bare, owner.session!, id);
+      await client.ok(client.call('PATCH', `/api/documents/${id}/state`, { as: owner, body: { state: 'in_review' } }), 'review');
       await client.ok(client.call('POST', `/api/documents/${id}/versions`, { as: owner, body: { summary: 'x' } }), 'publish');
       const pdf = await get(bare, `/p/${id}/v/1/export?format=pdf`, owner);
       expect(`${pdf.status} ${pdf.code}`).toBe('503 export_unavailable');
