@@ -90,7 +90,7 @@ describe('GET /d/:id/versions/compare', () => {
     ] as const) {
       const { status, document } = await page(query);
       expect(status, query).toBe(200);
-      expect(document.querySelector('[role="status"]')?.textContent, query).toContain(text);
+      expect(document.querySelector('main [role="status"]')?.textContent, query).toContain(text);
       expect(document.querySelector('#change-1'), query).toBeNull();
     }
   });
