@@ -60,13 +60,18 @@ describe('a server on PostgreSQL', () => {
     const signedIn = await accounts.signIn({ email: 'karen@kommune.dk', password: 'et langt kodeord 123', ip: '127.0.0.1' });
     if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.code}`);
     const documents = createDocumentService({ store: new PgDocumentStore(database.pool), metadata: new PgMetadataStore(database.pool) });
-    const meta = await documents.create({ title: 'Fællesspisning', template: 'blank', createdBy: { id: person.id, name: person.name } });
+    const meta = await documents.create({
+      title: 'Fællesspisning',
+      template: 'projektforslag',
+      createdBy: { id: person.id, name: person.name },
+    });
     await documents.close();
 
     const writer = client(first, meta.id, signedIn.sessionId);
     const observer = client(first, meta.id, signedIn.sessionId);
     await Promise.all([writer.synced(), observer.synced()]);
-    expect(typed(writer.doc)).toContain('Fællesspisning');
+    // The template's body, seeded into PostgreSQL (the title is the page's, not the body's).
+    expect(typed(writer.doc)).toContain('Formål');
     const body = writer.doc.getXmlFragment(BODY_FRAGMENT);
     for (let i = 0; i < 20; i++) {
       const paragraph = new Y.XmlElement('paragraph');

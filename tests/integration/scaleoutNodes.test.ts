@@ -112,7 +112,11 @@ afterAll(async () => {
 const urlOf = (port: number) => `ws://127.0.0.1:${port}/sync`;
 
 async function createDocument(title: string): Promise<string> {
-  const meta = await getServices().documents.create({ title, template: 'blank', createdBy: { id: karen.personId, name: 'Karen' } });
+  const meta = await getServices().documents.create({
+    title,
+    template: 'projektforslag',
+    createdBy: { id: karen.personId, name: 'Karen' },
+  });
   return meta.id;
 }
 
@@ -229,7 +233,8 @@ describe('three server processes and an in-process node on one PostgreSQL and on
     const ports = [...nodes.map((node) => node.port), inProcess.port];
     const clients = ports.flatMap((port, n) => [0, 1].map((i) => ackingClient(`node${n}-${i}`, port, documentId, sessionId)));
     await Promise.all(clients.map((client) => client.synced()));
-    expect(typed(clients[0]!.doc)).toContain('Klyngehøring');
+    // The template's body, seeded on the server (the title is the page's, not the body's).
+    expect(typed(clients[0]!.doc)).toContain('Formål');
 
     const words = clients.map((client) => `ord-fra-${client.name}`);
     clients.forEach((client, i) => typist(client).type(words[i]!));
@@ -244,7 +249,7 @@ describe('three server processes and an in-process node on one PostgreSQL and on
     expect(await stored(documentId)).toEqual({ text, vector: Y.encodeStateVector(clients[0]!.doc).toString() });
 
     // A comment made on the in-process node reaches every node's clients as commentsChanged.
-    const anchor = anchorFromRange(clients[0]!.doc, 0, 'Klyngehøring'.length);
+    const anchor = anchorFromRange(clients[0]!.doc, 0, 'Formål'.length);
     const { revision } = await getServices().comments.create(karen.participant, documentId, { kind: 'comment', anchor, text: 'Godt!' });
     await waitForClients(clients, () => clients.every((client) => client.notices.includes(revision)), 'the comment notice on every node');
     expect(clients.map((client) => client.notices)).toEqual(clients.map(() => [revision]));
