@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useT } from '../../lib/i18n/useT';
 import { Close } from '../../lib/protocol';
 import { PublishedNotice } from '../_versions/PublishedNotice';
+import { publishDialogOpen } from '../_versions/publishDialogOpen';
 import { usePublishedVersion } from '../_versions/usePublishedVersion';
 import { CommentBridge } from '../_consultation/CommentBridge';
 import { CommentHighlights } from '../_consultation/CommentHighlights';
@@ -98,10 +99,12 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
   const { doc, provider, tracker, fromLocalCopy, published } = collaboration;
   const { status, hasSynced } = useSyncStatus(tracker);
   const publishedVersion = usePublishedVersion(documentId, published !== null);
-  // The page around the editor (phase, versions, what this person may do) is out of date now.
+  // The page around the editor (phase, versions, what this person may do) is out of date now; this
+  // tab's open publish dialog refreshes it itself when it closes (a refresh now would remove it).
+  const publishing = useSyncExternalStore(publishDialogOpen.subscribe, publishDialogOpen.get, () => false);
   useEffect(() => {
-    if (published) router.refresh();
-  }, [published, router]);
+    if (published && !publishing) router.refresh();
+  }, [published, publishing, router]);
   const [linkOpen, setLinkOpen] = useState(false);
   const statusContext = useMemo(() => ({ readOnly, withToken }), [readOnly, withToken]);
   const { name, color } = user;

@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { flushSync } from 'react-dom';
 import type { Visibility } from '../../lib/access/model';
 import { TITLE_MAX_LENGTH } from '../../lib/documents/titleSchema';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { VERSION_SUMMARY_MAX } from '../../lib/versions/model';
 import { checkPublishForm, newIdempotencyKey, publishVersion } from './publishForm';
+import { publishDialogOpen } from './publishDialogOpen';
 import styles from './PublishDialog.module.css';
 import { versionPagePath, type VersionItem } from './versionList';
 
@@ -49,6 +50,7 @@ export function PublishButton({ documentId, title, visibility, nextNumber, lastP
   const [phase, setPhase] = useState<Phase>({ kind: 'editing', error: null });
   const [opening, setOpening] = useState(0);
   const summaryRequired = lastPublished !== null;
+  useEffect(() => () => publishDialogOpen.set(false), []);
 
   function open() {
     key.current = newIdempotencyKey();
@@ -57,6 +59,7 @@ export function PublishButton({ documentId, title, visibility, nextNumber, lastP
       setPhase({ kind: 'editing', error: null });
       setOpening((n) => n + 1);
     });
+    publishDialogOpen.set(true);
     dialog.current?.showModal();
     summaryField.current?.focus();
   }
@@ -64,6 +67,7 @@ export function PublishButton({ documentId, title, visibility, nextNumber, lastP
   function closed() {
     const published = phase.kind === 'done';
     setPhase({ kind: 'editing', error: null });
+    publishDialogOpen.set(false);
     opener.current?.focus();
     // The page (phase, versions, who may edit) changed with the publication.
     if (published) router.refresh();

@@ -106,13 +106,15 @@ describe('publishing a version', () => {
     await dialog.getByLabel('Hvad er ændret').fill(SUMMARY);
     // A double click sends once (and the key would make a resend the same version anyway).
     await dialog.getByRole('button', { name: 'Udgiv', exact: true }).dblclick();
-    await dialog.getByRole('heading', { name: `Udgivet som version ${next}` }).waitFor();
-    expect(await dialog.getByRole('link', { name: `Se version ${next}` }).getAttribute('href')).toBe(`/p/${documentId}/v/${next}`);
+    // The dialog is named by its heading, so once published it is announced as what happened.
+    const published = mona.page.getByRole('dialog', { name: `Udgivet som version ${next}` });
+    await published.getByRole('heading', { name: `Udgivet som version ${next}` }).waitFor();
+    expect(await published.getByRole('link', { name: `Se version ${next}` }).getAttribute('href')).toBe(`/p/${documentId}/v/${next}`);
     const after = await versionsOverHttp(owner.session, documentId);
     expect(after.filter((version) => version.kind === 'published')).toHaveLength(1);
     expect(after[0]).toMatchObject({ number: next, kind: 'published' });
-    await dialog.getByRole('button', { name: 'Luk' }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await published.getByRole('button', { name: 'Luk' }).click();
+    await mona.page.getByTestId('publish-dialog').waitFor({ state: 'hidden' });
     const list = mona.page.getByTestId('version-list');
     await list.getByTestId(`version-${next}`).waitFor();
     expect(await list.getByTestId(`version-${next}`).innerText()).toContain('Udgivet');
