@@ -31,7 +31,9 @@ export function parseVersion(value: unknown): VersionItem | null {
     title: typeof title === 'string' ? title : '',
     summary: typeof summary === 'string' ? summary : '',
     publishedAt,
-    publishedByName: isRecord(publishedBy) && typeof publishedBy.name === 'string' ? publishedBy.name : '',
+    // The API answers the publisher's name (`publishedBy: "Mona Moderator"`); a summary holds `{ id, name }`.
+    publishedByName:
+      typeof publishedBy === 'string' ? publishedBy : isRecord(publishedBy) && typeof publishedBy.name === 'string' ? publishedBy.name : '',
   };
 }
 

@@ -34,6 +34,11 @@ describe('parseVersionList', () => {
     });
   });
 
+  it('reads the publisher’s name as the API answers it (a plain string)', () => {
+    const list = parseVersionList({ versions: [summary(1, 'published', { publishedBy: 'Mona Moderator' })] });
+    expect(list?.[0]?.publishedByName).toBe('Mona Moderator');
+  });
+
   it('is null for an answer that is no list (an HTML 404 parsed as nothing, an error body)', () => {
     expect(parseVersionList(null)).toBeNull();
     expect(parseVersionList({ error: { code: 'not_found' } })).toBeNull();
