@@ -176,7 +176,7 @@ async function walk(id: string, from: DocumentState, to: DocumentState): Promise
     await ok(send('PATCH', `/api/documents/${id}/state`, { state }, adminSession), `phase ${state}`);
 }
 
-/** An anchor on the first characters of the document's heading (its title), from its body over the sync endpoint. */
+/** An anchor on the first characters of the body's first heading (the template's "Formål"), from its body over the sync endpoint. */
 async function headingAnchor(id: string): Promise<Anchor> {
   const client = connectProvider(`${server.url.replace(/^http/, 'ws')}/sync`, id, { cookie: `samskriv_session=${sessions.get(AUTHOR)}` });
   await client.synced();
@@ -189,7 +189,8 @@ async function headingAnchor(id: string): Promise<Anchor> {
 
 async function newDocument(title: string): Promise<string> {
   const created = await ok(
-    send('POST', '/api/documents', { title, template: 'blank', workspaceId: realIds.get(WORKSPACE_ID) }, sessions.get(AUTHOR)),
+    // A template with text: bodies hold no title, and a comment needs a passage to anchor on.
+    send('POST', '/api/documents', { title, template: 'projektforslag', workspaceId: realIds.get(WORKSPACE_ID) }, sessions.get(AUTHOR)),
     'create document',
   );
   return (created.body.document as { id: string }).id;

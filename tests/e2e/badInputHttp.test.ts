@@ -177,10 +177,10 @@ describe('the høringsnotat as CSV', () => {
     const csv = await http.call('GET', `/api/documents/${id}/report?format=csv&sep=semicolon`);
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.text.startsWith('\ufeff"Afsnit";"Tekst";"Type";')).toBe(true);
+    expect(csv.text.startsWith('\ufeff"Overskrift";"Afsnit";"Tekst";"Oprindelig tekst";"Type";')).toBe(true);
     expect(csv.text).toContain(`;"x;'=cmd|' /C calc'!A0";`);
     const comma = await http.call('GET', `/api/documents/${id}/report?format=csv`);
-    expect(comma.text.startsWith('\ufeff"Afsnit","Tekst","Type",')).toBe(true);
+    expect(comma.text.startsWith('\ufeff"Overskrift","Afsnit","Tekst","Oprindelig tekst","Type",')).toBe(true);
     expect(comma.text).toContain(`,"x;'=cmd|' /C calc'!A0",`);
     expect(codeOf(await http.call('GET', `/api/documents/${id}/report?format=csv&sep=tab`))).toBe('400 sep_invalid');
     const page = await http.call('GET', `/d/${id}/hoeringsnotat`);
