@@ -84,38 +84,28 @@ export class RoomRegistry {
 
   /**
    * A document's current body as one update: from its room when it is loaded (edits not yet relayed
-   * included), else by loading the room as a connection would (it unloads again when idle). Waits for
-   * a room that is loading or unloading, as connections do. Empty for a document with nothing stored.
+   * included), else by loading the room as a connection would (it unloads again when idle). Empty for
+   * a document with nothing stored.
    */
   async readState(documentId: string): Promise<Uint8Array> {
-    for (;;) {
-      if (this.closing) throw new Error('the sync server is closing');
-      // A document being reset is read once the reset is done (never half-way, never loading it meanwhile).
-      const hold = this.holds.get(documentId);
-      if (hold) {
-        await hold.catch(() => undefined);
-        continue;
-      }
-      const slot = this.slots.get(documentId) ?? this.open(documentId);
-      if (slot.room.state === 'loading') {
-        await slot.loaded;
-        continue;
-      }
-      if (slot.room.state !== 'ready' || slot.unloading) {
-        await slot.gone;
-        continue;
-      }
-      return slot.room.currentState();
-    }
+    return this.withReadyRoom(documentId, (room) => room.currentState());
   }
 
   /**
    * Writes an update from the server itself into a document (Room.applyServerUpdate): into its room
    * when loaded, else by loading the room as readState does (it unloads again when idle, after the
-   * write is flushed). Waits for a room that is loading, unloading or released, as connections do.
-   * Resolves once the update is durable.
+   * write is flushed). Resolves once the update is durable.
    */
   async applyServerUpdate(documentId: string, update: Uint8Array): Promise<void> {
+    return this.withReadyRoom(documentId, (room) => room.applyServerUpdate(update));
+  }
+
+  /**
+   * Runs `act` on the document's room once it is ready, loading it as a connection would, in the same
+   * step as the check (an await in between could let an idle unload begin). Waits for a room that is
+   * loading or unloading, and for a reset in progress (never half-way, never loading it meanwhile).
+   */
+  private async withReadyRoom<T>(documentId: string, act: (room: Room) => T): Promise<Awaited<T>> {
     for (;;) {
       if (this.closing) throw new Error('the sync server is closing');
       const hold = this.holds.get(documentId);
@@ -132,7 +122,7 @@ export class RoomRegistry {
         await slot.gone;
         continue;
       }
-      return slot.room.applyServerUpdate(update);
+      return await act(slot.room);
     }
   }
 

@@ -10,6 +10,7 @@ import { DOCUMENT_STATES } from '../../lib/access/model';
 import { canonicalJson, contentHash } from '../../lib/versions/contentHash';
 import { VERSION_KINDS, type NewVersion } from '../../lib/versions/model';
 import type { JSONContent } from '@tiptap/core';
+import { copySummary } from './copyVersion';
 
 const FORMAT = 'samskriv-version/1';
 
@@ -40,15 +41,7 @@ const digestOf = (record: Omit<VersionFile, 'digest'>): string => createHash('sh
 export function encodeVersionFile(version: NewVersion): string {
   const record: Omit<VersionFile, 'digest'> = {
     format: FORMAT,
-    documentId: version.documentId,
-    number: version.number,
-    kind: version.kind,
-    title: version.title,
-    summary: version.summary,
-    publishedAt: version.publishedAt,
-    publishedBy: { id: version.publishedBy.id, name: version.publishedBy.name },
-    closesPhase: version.closesPhase,
-    hash: version.hash,
+    ...copySummary(version),
     idempotencyKey: version.idempotencyKey,
     content: {
       yjsState: Buffer.from(version.content.yjsState).toString('base64'),

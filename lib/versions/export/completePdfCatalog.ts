@@ -6,22 +6,11 @@
  * at the old one), so nothing before it moves. Only entries that are missing are added; a file
  * whose last cross-reference section is not a classic table is left as it is.
  */
+import { fromBinary, toBinary } from './pdfBinary';
 
 /** A PDF literal string: `(…)` with `\`, `(` and `)` escaped (a language tag is ASCII). */
 function pdfString(value: string): string {
   return `(${value.replace(/[\\()]/g, (c) => `\\${c}`)})`;
-}
-
-function toBinary(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return text;
-}
-
-function fromBinary(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i) & 0xff;
-  return bytes;
 }
 
 /** The trailer dictionary's entries we carry forward. */

@@ -4,6 +4,7 @@
  * every byte offset of the cross-reference table stays right): the dates by a fixed one, the
  * identifier by hex digits from a seed. The same HTML then prints to the same bytes.
  */
+import { fromBinary, toBinary } from './pdfBinary';
 
 /** `YYYYMMDDHHmmSS` of an ISO date, in UTC. */
 function pdfDigits(iso: string): string {
@@ -24,19 +25,6 @@ function seedHex(seed: string, length: number): string {
     hex += hash.toString(16).padStart(8, '0');
   }
   return hex.slice(0, length);
-}
-
-/** Bytes as a string of one character per byte (and back): offsets stay offsets. */
-function toBinary(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return text;
-}
-
-function fromBinary(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
-  return bytes;
 }
 
 export function stabilizePdf(bytes: Uint8Array, fixed: { readonly date: string; readonly seed: string }): Uint8Array {
