@@ -719,7 +719,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
 
     async consultationReport(who, documentId, reportOptions = {}) {
       const { meta } = await open(who, documentId);
-      const versions = options.versionsOf ? await options.versionsOf(documentId) : [];
+      // The versions are read only for a notat of one version.
+      const versions = reportOptions.version !== undefined && options.versionsOf ? await options.versionsOf(documentId) : [];
       const span = versionSpan(versions, reportOptions.version);
       if (reportOptions.version !== undefined && !span) throw new CommentError('not_found', 'version_not_found');
       const { comments } = await store.read(documentId);
