@@ -100,6 +100,21 @@ const pages = new NetworkFirst({
   plugins: [keepOnlyWhatIsOurs(PAGES_CACHE, true), offlineFallback],
 });
 
+/**
+ * A refresh updates pages that are still kept: a page removed from the device ("Fjern fra enheden")
+ * while its refresh was on the way must not come back when the answer arrives.
+ */
+const onlyWhileKept: SerwistPlugin = {
+  cacheWillUpdate: async ({ request, response }) =>
+    (await (await caches.open(PAGES_CACHE)).match(request.url, { ignoreVary: true })) ? response : null,
+};
+
+const refreshedPages = new NetworkFirst({
+  cacheName: PAGES_CACHE,
+  matchOptions: { ignoreVary: true },
+  plugins: [keepOnlyWhatIsOurs(PAGES_CACHE, false), onlyWhileKept],
+});
+
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   precacheOptions: { cacheName: SHELL_PRECACHE, cleanupOutdatedCaches: true },
@@ -152,7 +167,7 @@ const serwist = new Serwist({
 async function refreshCachedPages(event: ExtendableEvent): Promise<void> {
   const cache = await caches.open(PAGES_CACHE);
   for (const request of await cache.keys()) {
-    const [response, done] = pages.handleAll({ request: new Request(request.url, { credentials: 'same-origin' }), event });
+    const [response, done] = refreshedPages.handleAll({ request: new Request(request.url, { credentials: 'same-origin' }), event });
     await Promise.allSettled([response, done]);
   }
 }
