@@ -123,6 +123,15 @@ export interface CommentServiceOptions {
   readonly organisationName?: (organisationId: string) => Promise<string | null>;
 }
 
+/** The body as ProseMirror JSON; null when the editor's schema cannot read it (then the notat links no single change). */
+function readableBody(ydoc: Y.Doc): JSONContent | null {
+  try {
+    return bodyJsonOfDoc(ydoc);
+  } catch {
+    return null;
+  }
+}
+
 /** What a høringsnotat needs to know of a version. */
 export interface ReportVersionRef {
   readonly number: number;
@@ -741,11 +750,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
         const accepted = span && options.versionBody ? acceptedSuggestions(comments, span) : [];
         let changes: ReadonlyMap<string, number> | undefined;
         if (span && options.versionBody && accepted.length > 0) {
-          const [before, after] = await Promise.all([
-            options.versionBody(documentId, span.number),
-            // A body the editor's schema cannot read gives no links rather than no notat.
-            span.next ? options.versionBody(documentId, span.next.number) : Promise.resolve(ydoc).then(bodyJsonOfDoc).catch(() => null),
-          ]);
+          const before = await options.versionBody(documentId, span.number);
+          const after = span.next ? await options.versionBody(documentId, span.next.number) : readableBody(ydoc);
           if (before && after) changes = suggestionChanges(accepted, before, after);
         }
         return buildConsultationReport({

@@ -51,12 +51,18 @@ const before = (at: string | undefined, instant: string) => at !== undefined && 
  * Whether a thread root written before the span is a suggestion that was still open when the
  * span's version froze (not decided, resolved or withdrawn before then): it carries forward.
  */
-export function carriedInto(span: VersionSpan, root: Pick<StoredComment, 'kind' | 'createdAt' | 'decision' | 'resolved' | 'deletedAt'>): boolean {
+export function carriedInto(
+  span: VersionSpan,
+  root: Pick<StoredComment, 'kind' | 'createdAt' | 'decision' | 'resolved' | 'deletedAt'>,
+): boolean {
   if (span.from === null || root.kind !== 'suggestion' || root.createdAt >= span.from) return false;
   return !before(root.decision?.at, span.from) && !before(root.resolved?.at, span.from) && !before(root.deletedAt, span.from);
 }
 
 /** Whether a thread root is in the span's notat: written while its version was read, or carried forward into it. */
-export function inSpan(span: VersionSpan, root: Pick<StoredComment, 'kind' | 'createdAt' | 'decision' | 'resolved' | 'deletedAt'>): boolean {
+export function inSpan(
+  span: VersionSpan,
+  root: Pick<StoredComment, 'kind' | 'createdAt' | 'decision' | 'resolved' | 'deletedAt'>,
+): boolean {
   return withinSpan(span, root.createdAt) || carriedInto(span, root);
 }

@@ -96,7 +96,10 @@ export interface CommentFixture {
 }
 
 export async function commentFixture(
-  options: { personLimit?: number; guestLimit?: number } & Pick<CommentServiceOptions, 'versionsOf' | 'organisationName' | 'versionBody'> = {},
+  options: { personLimit?: number; guestLimit?: number } & Pick<
+    CommentServiceOptions,
+    'versionsOf' | 'organisationName' | 'versionBody'
+  > = {},
 ): Promise<CommentFixture> {
   const bodies = new MemoryDocumentStore();
   const metadata = new MemoryMetadataStore();
