@@ -5,6 +5,8 @@ import { compareBodies } from '../../../lib/versions/compare/compareBodies';
 import { containsWords, matchSuggestionChanges, type ChangeToMatch } from '../../../lib/comments/report/matchSuggestionChanges';
 import { locateQuote, suggestionChanges } from '../../../lib/comments/report/suggestionChanges';
 import type { StoredComment } from '../../../lib/comments/model';
+import { translator } from '../../../lib/i18n/t';
+import { renderComparison } from '../../../lib/versions/compare/renderComparison';
 
 const doc = (...paragraphs: string[]): JSONContent => ({
   type: 'doc',
@@ -49,6 +51,21 @@ describe('matchSuggestionChanges', () => {
     expect(changes).toMatchObject([{ deletedText: 'grøn', insertedText: 'blå' }]);
     const matches = matchSuggestionChanges([{ id: 's1', quote: 'grøn park', replacement: 'blå park' }], changes);
     expect([...matches]).toEqual([['s1', changes[0]!.index]]);
+  });
+
+  it('matches a few words replaced at once: the diff joins them into one change, the common word kept', () => {
+    const before = doc('Legepladsen flyttes til den gamle fiskehal. Parkering foran rådhuset nedlægges.');
+    const after = doc('Legepladsen flyttes til det nye kulturhus. Parkering foran rådhuset nedlægges.');
+    const { changes } = compareBodies(before, after);
+    expect(changes.map((c) => [c.deletedText, c.insertedText])).toEqual([['den gamle fiskehal', 'det nye kulturhus']]);
+    const text = 'Legepladsen flyttes til den gamle fiskehal. Parkering foran rådhuset nedlægges.';
+    const s = suggestion('s', text, 'til den gamle fiskehal', 'til det nye kulturhus');
+    expect([...suggestionChanges([s], before, after)]).toEqual([['s', 1]]);
+    // Where the notat's link lands (#change-1): the deleted words, then the inserted ones beside them.
+    const rendered = renderComparison(compareBodies(before, after), 'inline', translator('da'));
+    expect(rendered.view === 'inline' && rendered.html).toContain(
+      '<del class="compare-del" id="change-1" tabindex="-1"><span class="visually-hidden"> Slettet: </span>den gamle fiskehal</del><ins class="compare-ins"><span class="visually-hidden"> Indsat: </span>det nye kulturhus</ins>',
+    );
   });
 
   it('prefers a change that fits on both sides, and never gives two suggestions the same change when another fits', () => {
