@@ -165,6 +165,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     organisationName: async (id) => (await accountStore.getOrganisation(id))?.name ?? null,
     // A høringsnotat of one version covers the comments written while that version was read.
     versionsOf: (documentId) => versionStore.list(documentId),
+    // …and links each accepted suggestion to the change it made in the compare view.
+    versionBody: async (documentId, number) => (await versionStore.get(documentId, number))?.content.body ?? null,
     async loadBody(documentId) {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, await sync.readDocumentState(documentId));

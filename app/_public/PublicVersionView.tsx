@@ -1,7 +1,8 @@
 /**
  * One version of a document as its public page shows it (server-rendered, readable without
  * JavaScript): the version's title as the one h1, what kind of version it is and its facts, "Hvad er
- * ændret", the frozen body (its headings under the h1), downloads, the høringsnotat, the editor for
+ * ændret", the frozen body (its headings under the h1), downloads, the høringsnotat of the
+ * consultation it came out of (the newest consultation draft at or before it), the editor for
  * those who may edit, feeds and every version by its stable address.
  */
 import Link from 'next/link';
@@ -12,6 +13,7 @@ import { t } from '../../lib/i18n/t';
 import type { DocumentVersion } from '../../lib/versions/model';
 import { publicBodyHtml } from '../../lib/versions/publicBodyHtml';
 import { EXPORT_FORMATS, reportPath, versionExportPath, versionPath } from '../../lib/versions/versionPaths';
+import { consultationVersionOf } from './consultationVersionOf';
 import type { FeedLink } from './feedLinks';
 import type { PublicDocument } from './loadPublicDocument';
 import { VersionList } from './VersionList';
@@ -32,7 +34,8 @@ export function PublicVersionView({ document, version, latest, origin, feeds }: 
   const stable = versionPath(id, version.number);
   const newestPublished = versions.find((candidate) => candidate.kind === 'published');
   const newer = !latest && newestPublished && newestPublished.number > version.number ? newestPublished : null;
-  const hadConsultation = versions.some((candidate) => candidate.kind === 'consultation_draft');
+  // Its høringsnotat: that of the consultation draft it came out of; none before any consultation.
+  const consultation = consultationVersionOf(versions, version.number);
   const mayEdit = can(actor, 'edit', resource).allowed;
   const summary = version.summary.trim();
   return (
@@ -104,9 +107,9 @@ export function PublicVersionView({ document, version, latest, origin, feeds }: 
           </ul>
         </section>
         <ul className="public-version__links">
-          {hadConsultation && (
+          {consultation !== null && (
             <li>
-              <a href={reportPath(id)}>{t('publicVersion.report')}</a>
+              <a href={reportPath(id, consultation)}>{t('publicVersion.report')}</a>
             </li>
           )}
           {mayEdit && (

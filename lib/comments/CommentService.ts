@@ -20,6 +20,7 @@
  * - Writes by people (create, reply, edit, delete, support, report) are rate-limited per person; a
  *   guest's per IP. Editors' and moderators' acts are not.
  */
+import type { JSONContent } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { can } from '../access/can';
 import { isConsultationOpen } from '../access/consultation';
@@ -49,7 +50,9 @@ import {
 } from './model';
 import { actorOfParticipant, authorRefOf, keyOfParticipant, type Participant } from './Participant';
 import { buildConsultationReport, type ConsultationReport } from './report/buildConsultationReport';
+import { acceptedSuggestions, suggestionChanges } from './report/suggestionChanges';
 import { versionSpan } from './report/versionSpan';
+import { bodyJsonOfDoc } from '../versions/bodyJsonOf';
 import { authorKeyOf, toCommentView, toConsultationView, type CommentView, type CommentsResponse, type ViewerContext } from './views';
 
 export interface CreateCommentInput {
@@ -110,8 +113,23 @@ export interface CommentServiceOptions {
   readonly newId?: (prefix: 'c' | 'r' | 'm') => string;
   /** The document's versions (trusted, newest first), so a høringsnotat can be of one version. */
   readonly versionsOf?: (documentId: string) => Promise<readonly ReportVersionRef[]>;
+  /**
+   * A version's frozen body (trusted; null when there is none), so a version's notat can link each
+   * accepted suggestion to the change it made in the compare view. Without it, the link goes to the
+   * compare view as a whole.
+   */
+  readonly versionBody?: (documentId: string, number: number) => Promise<JSONContent | null>;
   /** An organisation's name, for the organisations a consultation was sent to; null when unknown. */
   readonly organisationName?: (organisationId: string) => Promise<string | null>;
+}
+
+/** The body as ProseMirror JSON; null when the editor's schema cannot read it (then the notat links no single change). */
+function readableBody(ydoc: Y.Doc): JSONContent | null {
+  try {
+    return bodyJsonOfDoc(ydoc);
+  } catch {
+    return null;
+  }
 }
 
 /** What a høringsnotat needs to know of a version. */
@@ -727,6 +745,15 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const consulted = await consultedOrganisations(meta);
       const ydoc = await loadBody(documentId);
       try {
+        // Which change each accepted suggestion made: the version against the next one (or the
+        // current draft), compared only when the notat has accepted suggestions (it is the costly part).
+        const accepted = span && options.versionBody ? acceptedSuggestions(comments, span) : [];
+        let changes: ReadonlyMap<string, number> | undefined;
+        if (span && options.versionBody && accepted.length > 0) {
+          const before = await options.versionBody(documentId, span.number);
+          const after = span.next ? await options.versionBody(documentId, span.next.number) : readableBody(ydoc);
+          if (before && after) changes = suggestionChanges(accepted, before, after);
+        }
         return buildConsultationReport({
           meta,
           comments,
@@ -734,6 +761,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
           generatedAt: now().toISOString(),
           consulted,
           ...(span && { version: span }),
+          ...(changes && { changes }),
         });
       } finally {
         ydoc.destroy();

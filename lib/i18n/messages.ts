@@ -1036,6 +1036,10 @@ export const da = {
   'error.export_format_invalid': 'Vælg et format: html, md, docx eller pdf.',
   'error.version_invalid': 'Versionsnummeret skal være et helt tal fra 1 og op.',
   'error.export_unavailable': 'PDF kan ikke laves på denne server lige nu. Hent HTML, Markdown eller DOCX i stedet.',
+  // session 7: notat
+  'report.item.compareChange': 'Se ændring {n} i sammenligningen af versionerne',
+  'report.item.carried': 'Overført: skrevet til en tidligere version og endnu ikke afgjort, da denne version udkom.',
+  'report.csv.change': 'Ændringen i sammenligningen',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2077,6 +2081,10 @@ export const en: Messages = {
   'error.export_format_invalid': 'Choose a format: html, md, docx or pdf.',
   'error.version_invalid': 'The version number must be a whole number from 1 up.',
   'error.export_unavailable': 'PDF cannot be made on this server right now. Download HTML, Markdown or DOCX instead.',
+  // session 7: notat
+  'report.item.compareChange': 'See change {n} in the comparison of the versions',
+  'report.item.carried': 'Carried forward: written on an earlier version and not yet decided when this version came out.',
+  'report.csv.change': 'The change in the comparison',
 };
 
 export const LOCALES = ['da', 'en'] as const;

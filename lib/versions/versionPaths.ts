@@ -15,8 +15,9 @@ export const versionPath = (documentId: string, number: number): string => `/p/$
 export const versionExportPath = (documentId: string, number: number, format: ExportFormat): string =>
   `${versionPath(documentId, number)}/export?format=${format}`;
 
-/** The consultation's høringsnotat as a page. */
-export const reportPath = (documentId: string): string => `/api/documents/${segment(documentId)}/report?format=html`;
+/** The consultation's høringsnotat as a page: of one version (the consultation draft it belongs to), or of every comment. */
+export const reportPath = (documentId: string, version?: number): string =>
+  `/api/documents/${segment(documentId)}/report?format=html${version === undefined ? '' : `&version=${version}`}`;
 
 export const PUBLIC_FEED_PATH = '/p/feed.xml';
 

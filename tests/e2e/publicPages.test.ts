@@ -181,7 +181,10 @@ describe('the public page of the latest published version', () => {
   it('links the høringsnotat, the downloads and every version (newest first, the shown one marked)', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/p/${proposal.id}`);
-    expect(await page.locator(`a[href="/api/documents/${proposal.id}/report?format=html"]`).count()).toBe(1);
+    // The notat of the consultation the version came out of.
+    expect(await page.locator(`a[href="/api/documents/${proposal.id}/report?format=html&version=${proposal.draft.number}"]`).count()).toBe(
+      1,
+    );
     for (const format of ['html', 'md', 'docx', 'pdf']) {
       expect(await page.locator(`a[href="/p/${proposal.id}/v/${proposal.published.number}/export?format=${format}"]`).count()).toBe(1);
     }

@@ -7,7 +7,10 @@
  * answer or decision. Suggestions keep the wording they proposed to change (`quote`) beside the new
  * one, so an accepted suggestion shows both. Hidden comments are left out but counted (by ground,
  * also when their authors deleted them since), as are comments their authors withdrew. Of one
- * version (`version`), it covers the comments written while that version was being read.
+ * version (`version`), it covers the comments written while that version was being read, and the
+ * suggestions still open when it froze (carried forward); an accepted suggestion names the change
+ * its acceptance made in the comparison of that version with the next (`changes`, worked out by
+ * matchSuggestionChanges), so the notat can link to it.
  * Pure: the renderers beside it turn it into HTML, Markdown and CSV.
  */
 import { neutralDisplayName } from '../../people/affiliation';
@@ -17,7 +20,7 @@ import type { DocumentMeta } from '../../storage/MetadataStore';
 import { inPassageOrder, passagesOf, type Passage } from '../anchorCheck';
 import { documentText, type DocumentHeading } from '../anchors/documentText';
 import { BODY_FRAGMENT } from '../../protocol';
-import { withinSpan, type VersionSpan } from './versionSpan';
+import { carriedInto, inSpan, type VersionSpan } from './versionSpan';
 import { REPORT_GROUNDS, type AnswerStatus, type ReportGround, type StoredComment, type SuggestionDecision } from '../model';
 
 export interface ReportReply {
@@ -45,6 +48,10 @@ export interface ReportItem {
   readonly answer?: { readonly status: AnswerStatus; readonly text: string; readonly by: string; readonly at: string };
   readonly decision?: { readonly decision: SuggestionDecision; readonly reason: string; readonly by: string; readonly at: string };
   readonly replies: readonly ReportReply[];
+  /** Accepted suggestions: the number of the change it made in the version's comparison (`#change-<n>`), when found. */
+  readonly change?: number;
+  /** Of one version: a suggestion written on an earlier version and still open when this one froze. */
+  readonly carried?: true;
 }
 
 export type ReportGroup =
@@ -99,8 +106,10 @@ export interface ReportInput {
   readonly generatedAt: string;
   /** The organisations the consultation was sent to, with their names. */
   readonly consulted?: readonly { readonly id: string; readonly name: string }[];
-  /** Of one version: only the comments written while it was being read. */
+  /** Of one version: only the comments written while it was being read (and suggestions carried forward). */
   readonly version?: VersionSpan;
+  /** Accepted suggestion id → the change it made in the version's comparison (matchSuggestionChanges). */
+  readonly changes?: ReadonlyMap<string, number>;
 }
 
 const shown = (comment: StoredComment) => comment.deletedAt === undefined && comment.moderation.state === 'visible';
@@ -109,7 +118,7 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
   const { meta } = input;
   const span = input.version;
   // Of one version: its threads (a reply goes with its thread, whenever it was written).
-  const rootIds = new Set(input.comments.filter((c) => c.parentId === null && (!span || withinSpan(span, c.createdAt))).map((c) => c.id));
+  const rootIds = new Set(input.comments.filter((c) => c.parentId === null && (!span || inSpan(span, c))).map((c) => c.id));
   const comments = input.comments.filter((c) => rootIds.has(c.parentId === null ? c.id : c.threadId));
   const hiddenByGround = Object.fromEntries(REPORT_GROUNDS.map((ground) => [ground, 0])) as Record<ReportGround, number>;
   let hidden = 0;
@@ -151,7 +160,12 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
   // Sorted by passage, so comments on the same passage follow each other.
   let last: { from: number; to: number; items: ReportItem[] } | null = null;
   for (const { root, passage } of ordered) {
-    const item = itemOf(root, repliesOf.get(root.id) ?? []);
+    const change = input.changes?.get(root.id);
+    const item: ReportItem = {
+      ...itemOf(root, repliesOf.get(root.id) ?? []),
+      ...(change !== undefined && root.decision?.decision === 'accepted' && { change }),
+      ...(span && carriedInto(span, root) && { carried: true as const }),
+    };
     if (passage.status === 'orphaned') {
       orphaned.push(item);
     } else if (last && last.from === passage.from && last.to === passage.to) {

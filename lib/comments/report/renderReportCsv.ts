@@ -13,7 +13,8 @@
  * tab or carriage return, which some programs skip, gets the apostrophe as well.
  *
  * One row per comment or suggestion and one per reply (its thread's id in `thread`), in the
- * report's order.
+ * report's order. An accepted suggestion's last cell is where the compare view shows its change
+ * (a path on this site, with `#change-<n>` when the change is known).
  */
 import type { Locale } from '../../i18n/messages';
 import type { ConsultationReport } from './buildConsultationReport';
@@ -65,6 +66,7 @@ export function renderReportCsv(
       t('report.csv.answeredBy'),
       t('report.csv.decision'),
       t('report.csv.decisionReason'),
+      t('report.csv.change'),
     ]),
   ];
   report.groups.forEach((group, index) => {
@@ -93,6 +95,7 @@ export function renderReportCsv(
           item.answer?.by ?? item.decision?.by ?? '',
           item.decision ? labels.decision(item.decision.decision) : '',
           item.decision?.reason ?? '',
+          item.decision?.decision === 'accepted' ? (labels.changeHref(report, item) ?? '') : '',
         ]),
       );
       for (const reply of item.replies) {
@@ -109,6 +112,7 @@ export function renderReportCsv(
             reply.organisation ?? '',
             reply.createdAt,
             reply.text,
+            '',
             '',
             '',
             '',

@@ -20,7 +20,6 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
   const period = labels.period(report);
   const hiddenGrounds = labels.hiddenGrounds(report);
   const version = labels.version(report);
-  const compareHref = labels.compareHref(report);
   const out: string[] = [
     '<!doctype html>',
     `<html lang="${locale}">`,
@@ -71,7 +70,7 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
       if (group.kind === 'passage') {
         out.push(`<p>${escapeHtml(t('report.passage.now'))}</p>`, `<blockquote><p>${text(group.text)}</p></blockquote>`);
       }
-      for (const item of group.items) out.push(...renderItem(item, group.kind === 'orphaned', labels, compareHref));
+      for (const item of group.items) out.push(...renderItem(item, group.kind === 'orphaned', labels, labels.changeHref(report, item)));
       out.push('</section>');
     }
     out.push('</section>');
@@ -80,9 +79,11 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
   return out.join('\n');
 }
 
-function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, compareHref: string | null): string[] {
+/** `changeHref`: where an accepted suggestion's change is shown (labels.changeHref). */
+function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, changeHref: string | null): string[] {
   const { t } = labels;
   const lines = ['<article>', `<h5>${escapeHtml(labels.itemTitle(item))}</h5>`, `<p class="meta">${escapeHtml(labels.itemMeta(item))}</p>`];
+  if (item.carried) lines.push(`<p>${escapeHtml(t('report.item.carried'))}</p>`);
   // A suggestion shows the wording it proposed to change: after Accept, the passage holds the new one.
   if (showQuote || item.replacement !== undefined) {
     const label = item.replacement !== undefined ? t('report.item.original') : t('report.item.quote');
@@ -95,7 +96,7 @@ function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, 
       `<p>${escapeHtml(accepted ? t('report.item.acceptedWording') : t('report.item.replacement'))}</p>`,
       `<blockquote><p>${item.replacement === '' ? `<em>${escapeHtml(t('report.item.deletePassage'))}</em>` : text(item.replacement)}</p></blockquote>`,
     );
-    if (accepted && compareHref) lines.push(`<p><a href="${escapeHtml(compareHref)}">${escapeHtml(t('report.item.compare'))}</a></p>`);
+    if (accepted && changeHref) lines.push(`<p><a href="${escapeHtml(changeHref)}">${escapeHtml(labels.changeLink(item))}</a></p>`);
   }
   if (item.decision) {
     lines.push(

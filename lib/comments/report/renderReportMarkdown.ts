@@ -56,15 +56,17 @@ export function renderReportMarkdown(report: ConsultationReport, locale: Locale 
     for (const { group, number } of section.groups) {
       out.push('', `#### ${escapeMarkdown(t('report.passage', { n: number }))}`);
       if (group.kind === 'passage') out.push('', escapeMarkdown(t('report.passage.now')), '', quoted(group.text));
-      for (const item of group.items) out.push('', ...renderItem(item, group.kind === 'orphaned', labels));
+      for (const item of group.items) out.push('', ...renderItem(item, group.kind === 'orphaned', labels, labels.changeHref(report, item)));
     }
   }
   return `${out.join('\n')}\n`;
 }
 
-function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels): string[] {
+/** `changeHref`: where an accepted suggestion's change is shown (labels.changeHref). */
+function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, changeHref: string | null): string[] {
   const { t } = labels;
   const lines = [`##### ${escapeMarkdown(labels.itemTitle(item))}`, '', escapeMarkdown(labels.itemMeta(item))];
+  if (item.carried) lines.push('', escapeMarkdown(t('report.item.carried')));
   // A suggestion shows the wording it proposed to change: after Accept, the passage holds the new one.
   if (showQuote || item.replacement !== undefined) {
     const label = item.replacement !== undefined ? t('report.item.original') : t('report.item.quote');
@@ -79,6 +81,8 @@ function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels):
       '',
       item.replacement === '' ? `> *${escapeMarkdown(t('report.item.deletePassage'))}*` : quoted(item.replacement),
     );
+    // The link's target is ours (a path with a number), written in angle brackets so no character of it ends the link.
+    if (accepted && changeHref) lines.push('', `[${escapeMarkdown(labels.changeLink(item))}](<${changeHref}>)`);
   }
   if (item.decision) {
     const head = `**${escapeMarkdown(labels.decision(item.decision.decision))}** (${escapeMarkdown(item.decision.by)}, ${escapeMarkdown(labels.date(item.decision.at))})`;

@@ -5,6 +5,7 @@ import { translator, type Translate } from '../../i18n/t';
 import { REPORT_GROUNDS, type AnswerStatus, type ReportGround, type SuggestionDecision } from '../model';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 import type { ReportSection } from './reportSections';
+import { changeAnchor } from '../../versions/compare/renderComparison';
 
 export interface ReportLabels {
   readonly t: Translate;
@@ -33,6 +34,10 @@ export interface ReportLabels {
   readonly consulted: (report: ConsultationReport) => readonly string[];
   /** Where the compare view shows what a version's consultation changed (null without a version). */
   readonly compareHref: (report: ConsultationReport) => string | null;
+  /** An accepted suggestion's link: to its own change (`#change-<n>`) when known, else the compare view; null without a version. */
+  readonly changeHref: (report: ConsultationReport, item: ReportItem) => string | null;
+  /** The words of that link ("Se ændring 3 …", or the compare view's). */
+  readonly changeLink: (item: ReportItem) => string;
 }
 
 export function reportLabels(locale: Locale): ReportLabels {
@@ -59,6 +64,10 @@ export function reportLabels(locale: Locale): ReportLabels {
     // Affiliation in words of its own, never as name text: display names cannot end in brackets, and a
     // verified membership reads differently from anything a person can type as a name.
     by.organisation ? t('report.authorOnBehalfOf', { author: by.author, organisation: by.organisation }) : by.author;
+  const compareHref = ({ documentId, version }: ConsultationReport) =>
+    version
+      ? `/d/${encodeURIComponent(documentId)}/versions/compare?from=${version.number}&to=${version.next ? version.next.number : 'current'}`
+      : null;
   return {
     t,
     locale,
@@ -100,10 +109,12 @@ export function reportLabels(locale: Locale): ReportLabels {
       consulted.map((o) =>
         o.responded ? t('report.consulted.responded', { name: o.name, n: o.items }) : t('report.consulted.silent', { name: o.name }),
       ),
-    compareHref: ({ documentId, version }) =>
-      version
-        ? `/d/${encodeURIComponent(documentId)}/versions/compare?from=${version.number}&to=${version.next ? version.next.number : 'current'}`
-        : null,
+    compareHref,
+    changeHref(report, item) {
+      const href = compareHref(report);
+      return href && item.change !== undefined ? `${href}#${changeAnchor(item.change)}` : href;
+    },
+    changeLink: (item) => (item.change !== undefined ? t('report.item.compareChange', { n: item.change }) : t('report.item.compare')),
     itemMeta: (item) =>
       [
         date(item.createdAt),

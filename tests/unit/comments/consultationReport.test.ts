@@ -123,7 +123,7 @@ describe('the CSV report', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '"Overskrift","Afsnit","Tekst","Oprindelig tekst","Type","Id","Tråd","Afsender","Organisation","Skrevet","Kommentar","Foreslået tekst","Støtte","Løst","Behandling","Forvaltningens svar","Besvaret af","Beslutning om forslaget","Begrundelse"',
+      '"Overskrift","Afsnit","Tekst","Oprindelig tekst","Type","Id","Tråd","Afsender","Organisation","Skrevet","Kommentar","Foreslået tekst","Støtte","Løst","Behandling","Forvaltningens svar","Besvaret af","Beslutning om forslaget","Begrundelse","Ændringen i sammenligningen"',
     );
     expect(csv).toContain(`"${HOSTILE.replace(/"/g, '""')}"`);
     expect(csv).toContain(`,"'=1+1",`);
@@ -238,6 +238,99 @@ describe('the Danish template: headings, consulted parties, both wordings, one v
     expect(all.version).toBeNull();
     expect(all.groups.flatMap((g) => g.items)).toHaveLength(3);
     await expect(f.service.consultationReport(citizen, id, { version: 3 })).rejects.toMatchObject({ code: 'version_not_found' });
+  });
+
+  it('links an accepted suggestion to the change its acceptance made in the compare view, in HTML, Markdown and CSV', async () => {
+    const bodyOf = (text: string) => ({
+      type: 'doc',
+      content: BLOCKS.map((block) =>
+        block.heading
+          ? { type: 'heading', attrs: { level: block.heading }, content: [{ type: 'text', text: block.text }] }
+          : { type: 'paragraph', content: [{ type: 'text', text: block.text.replace('hver uge', text) }] },
+      ),
+    });
+    const asked: number[] = [];
+    const f = await commentFixture({
+      versionsOf: async () => VERSIONS,
+      // Version 2 also changed a word elsewhere ("Alle" → "Enhver"), which no suggestion made.
+      versionBody: async (_id, n) => {
+        asked.push(n);
+        return n === 1
+          ? bodyOf('hver uge')
+          : n === 2
+            ? {
+                ...bodyOf('hver dag'),
+                content: bodyOf('hver dag').content.map((b, i) =>
+                  i === 3 ? { type: 'paragraph', content: [{ type: 'text', text: 'Enhver er velkommen, også børn.' }] } : b,
+                ),
+              }
+            : null;
+      },
+    });
+    const id = await f.document({ blocks: BLOCKS });
+    const suggestion = (
+      await f.service.create(orgRep, id, {
+        kind: 'suggestion',
+        anchor: await f.anchor(id, 'hver uge'),
+        text: 'Oftere',
+        replacement: 'hver dag',
+      })
+    ).comment;
+    await f.service.decide(owner, id, suggestion.id, { decision: 'accepted', reason: '' });
+    await f.replaceText(id, 'hver uge', 'hver dag');
+    const report = await f.service.consultationReport(citizen, id, { version: 1 });
+    const item = report.groups.flatMap((g) => g.items).find((i) => i.id === suggestion.id)!;
+    // Change 1: "uge" → "dag" (the diff is word-level); change 2 is the other edit.
+    expect(item.change).toBe(1);
+    expect(asked.sort()).toEqual([1, 2]);
+    const href = `/d/${id}/versions/compare?from=1&amp;to=2#change-1`;
+    expect(renderReportHtml(report)).toContain(`<a href="${href}">Se ændring 1 i sammenligningen af versionerne</a>`);
+    expect(renderReportMarkdown(report)).toContain(
+      `[Se ændring 1 i sammenligningen af versionerne](</d/${id}/versions/compare?from=1&to=2#change-1>)`,
+    );
+    expect(renderReportCsv(report)).toContain(`"/d/${id}/versions/compare?from=1&to=2#change-1"\r\n`);
+    // A notat of every comment (no version) compares nothing.
+    asked.length = 0;
+    const all = await f.service.consultationReport(citizen, id);
+    expect(all.groups.flatMap((g) => g.items).find((i) => i.id === suggestion.id)!.change).toBeUndefined();
+    expect(asked).toEqual([]);
+  });
+
+  it('carries a suggestion still open when the next version froze into that version’s notat, not one decided before', async () => {
+    const f = await commentFixture({ versionsOf: async () => VERSIONS });
+    const id = await f.document({ blocks: BLOCKS });
+    const open = (
+      await f.service.create(citizen, id, {
+        kind: 'suggestion',
+        anchor: await f.anchor(id, 'hver uge'),
+        text: 'Åben',
+        replacement: 'hver dag',
+      })
+    ).comment;
+    const decided = (
+      await f.service.create(citizen2, id, {
+        kind: 'suggestion',
+        anchor: await f.anchor(id, 'også børn'),
+        text: 'Afgjort',
+        replacement: 'også unge',
+      })
+    ).comment;
+    await f.service.decide(owner, id, decided.id, { decision: 'declined', reason: 'Nej' });
+    // After version 2 (10 March): the open one is decided on the new draft.
+    f.now = new Date('2027-03-12T09:00:00.000Z');
+    await f.service.decide(owner, id, open.id, { decision: 'accepted', reason: '' });
+    const first = await f.service.consultationReport(citizen, id, { version: 1 });
+    expect(first.groups.flatMap((g) => g.items).map((i) => [i.text, i.carried ?? false])).toEqual([
+      ['Åben', false],
+      ['Afgjort', false],
+    ]);
+    const second = await f.service.consultationReport(citizen, id, { version: 2 });
+    expect(second.groups.flatMap((g) => g.items).map((i) => [i.text, i.carried ?? false, i.decision?.decision])).toEqual([
+      ['Åben', true, 'accepted'],
+    ]);
+    expect(renderReportHtml(second)).toContain(
+      '<p>Overført: skrevet til en tidligere version og endnu ikke afgjort, da denne version udkom.</p>',
+    );
   });
 
   it('answers in Danish administrative categories, with "noted" apart from "accommodated"', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsultationReport, ReportItem } from '../../../lib/comments/report/buildConsultationReport';
 import { CSV_BOM, csvCell, renderReportCsv } from '../../../lib/comments/report/renderReportCsv';
 
-const COLUMNS = 19;
+const COLUMNS = 20;
 const TRIGGER = /^[=+\-@\t\r]/;
 
 /**
@@ -147,7 +147,7 @@ describe.each(DIALECTS)('the $name CSV', ({ separator, other, csv }) => {
     expect(text.slice(1, 2)).toBe('"');
   });
 
-  it('reads back as one header and one row per item and reply, 19 cells each, none starting a formula', () => {
+  it('reads back as one header and one row per item and reply, 20 cells each, none starting a formula', () => {
     const rows = readCsv(csv().slice(1), separator);
     expect(rows).toHaveLength(1 + 2 * (HOSTILE.length + 1));
     for (const row of rows) expect(row).toHaveLength(COLUMNS);

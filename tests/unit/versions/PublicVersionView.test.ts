@@ -160,11 +160,47 @@ describe('PublicVersionView', () => {
     expect(page.querySelector('[data-testid="newer-version"]')).toBeNull();
   });
 
-  it('links the downloads, the høringsnotat (there was a consultation) and the feed', () => {
+  it('links the downloads, the høringsnotat of the consultation it came out of and the feed', () => {
     const page = renderVersion(2);
     expect(hrefs(page, 'a[href*="/export?"]')).toEqual(['html', 'md', 'docx', 'pdf'].map((f) => `/p/${ID}/v/2/export?format=${f}`));
-    expect(hrefs(page, `a[href="/api/documents/${ID}/report?format=html"]`)).toHaveLength(1);
+    // The notat belongs to the consultation draft (version 1), at every later version and at /p/<id>.
+    expect(hrefs(page, 'a[href*="/report?"]')).toEqual([`/api/documents/${ID}/report?format=html&version=1`]);
+    expect(hrefs(renderVersion(3, { latest: true }), 'a[href*="/report?"]')).toEqual([`/api/documents/${ID}/report?format=html&version=1`]);
+    expect(hrefs(renderVersion(1), 'a[href*="/report?"]')).toEqual([`/api/documents/${ID}/report?format=html&version=1`]);
     expect(page.querySelector('a[type="application/atom+xml"]')?.getAttribute('href')).toBe('/p/feed.xml');
+  });
+
+  it('links the newest consultation at or before the version, and none for a version before any consultation', () => {
+    const versions = [summary(4, 'published'), summary(3, 'consultation_draft'), summary(2, 'published'), summary(1, 'consultation_draft')];
+    const reportLinks = (number: number) =>
+      hrefs(
+        parse(
+          renderToStaticMarkup(
+            createElement(PublicVersionView, {
+              document: document({ versions }),
+              version: full(versions.find((v) => v.number === number)!),
+              latest: false,
+              origin: 'https://x.dk',
+              feeds: FEEDS,
+            }),
+          ),
+        ),
+        'a[href*="/report?"]',
+      );
+    expect(reportLinks(2)).toEqual([`/api/documents/${ID}/report?format=html&version=1`]);
+    expect(reportLinks(4)).toEqual([`/api/documents/${ID}/report?format=html&version=3`]);
+    const later = [summary(2, 'consultation_draft'), summary(1, 'published')];
+    const first = renderToStaticMarkup(
+      createElement(PublicVersionView, {
+        document: document({ versions: later }),
+        version: full(later[1]!),
+        latest: false,
+        origin: 'https://x.dk',
+        feeds: FEEDS,
+      }),
+    );
+    // Version 1 came before the consultation: it has no høringsnotat.
+    expect(first).not.toContain('/report?');
   });
 
   it('leaves out the høringsnotat without a consultation draft', () => {

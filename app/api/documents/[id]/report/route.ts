@@ -6,7 +6,8 @@
  * `&sep=semicolon` (for Danish Excel, whose list separator is `;`). DOCX and PDF are the HTML page's
  * structure in Word and printed by Chromium (503 `export_unavailable` without it). `&version=<n>`
  * names the version the notat belongs to: it must exist (404 otherwise) and names the file; the
- * notat then covers the comments written while that version was being read.
+ * notat then covers the comments written while that version was being read (and the suggestions
+ * still open when it froze), and links each accepted suggestion to its change in the compare view.
  */
 import type { Locale } from '../../../../../lib/i18n/messages';
 import { CSV_SEPARATORS, renderReportCsv, type CsvSeparator } from '../../../../../lib/comments/report/renderReportCsv';
