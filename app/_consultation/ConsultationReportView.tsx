@@ -13,9 +13,10 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
   const labels = reportLabels(DEFAULT_LOCALE);
   const period = labels.period(report);
   const base = `/api/documents/${encodeURIComponent(report.documentId)}/report`;
+  // The downloads are of the same notat: of the version this one is of, if any.
+  const of = report.version ? `&version=${report.version.number}` : '';
   const hiddenGrounds = labels.hiddenGrounds(report);
   const version = labels.version(report);
-  const compareHref = labels.compareHref(report);
   const consulted = labels.consulted(report);
   return (
     <article className="notat">
@@ -36,16 +37,16 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
         )}
       </p>
       <nav className="notat__downloads" aria-label={t('consultation.notat.downloads')}>
-        <a className="button button--secondary button--small" href={`${base}?format=html&download=1`} download>
+        <a className="button button--secondary button--small" href={`${base}?format=html&download=1${of}`} download>
           {t('consultation.notat.html')}
         </a>
-        <a className="button button--secondary button--small" href={`${base}?format=md`} download>
+        <a className="button button--secondary button--small" href={`${base}?format=md${of}`} download>
           {t('consultation.notat.markdown')}
         </a>
-        <a className="button button--secondary button--small" href={`${base}?format=csv`} download>
+        <a className="button button--secondary button--small" href={`${base}?format=csv${of}`} download>
           {t('consultation.notat.csv')}
         </a>
-        <a className="button button--secondary button--small" href={`${base}?format=csv&sep=semicolon`} download>
+        <a className="button button--secondary button--small" href={`${base}?format=csv&sep=semicolon${of}`} download>
           {t('consultation.notat.csvExcel')}
         </a>
       </nav>
@@ -103,7 +104,13 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
                   </>
                 )}
                 {group.items.map((item) => (
-                  <ReportEntry key={item.id} item={item} showQuote={group.kind === 'orphaned'} labels={labels} compareHref={compareHref} />
+                  <ReportEntry
+                    key={item.id}
+                    item={item}
+                    showQuote={group.kind === 'orphaned'}
+                    labels={labels}
+                    changeHref={labels.changeHref(report, item)}
+                  />
                 ))}
               </section>
             ))}
@@ -118,18 +125,20 @@ function ReportEntry({
   item,
   showQuote,
   labels,
-  compareHref,
+  changeHref,
 }: {
   item: ReportItem;
   showQuote: boolean;
   labels: ReportLabels;
-  compareHref: string | null;
+  /** Where the compare view shows the change an accepted suggestion made (labels.changeHref). */
+  changeHref: string | null;
 }) {
   const accepted = item.decision?.decision === 'accepted';
   return (
     <article className="notat__item">
       <h5>{labels.itemTitle(item)}</h5>
       <p className="hint">{labels.itemMeta(item)}</p>
+      {item.carried && <p>{t('report.item.carried')}</p>}
       {/* A suggestion shows the wording it proposed to change: after Accept, the passage holds the new one. */}
       {(showQuote || item.replacement !== undefined) && (
         <>
@@ -146,9 +155,9 @@ function ReportEntry({
           <blockquote className="thread__quote">
             <p>{item.replacement === '' ? <em>{t('report.item.deletePassage')}</em> : item.replacement}</p>
           </blockquote>
-          {accepted && compareHref && (
+          {accepted && changeHref && (
             <p>
-              <a href={compareHref}>{t('report.item.compare')}</a>
+              <a href={changeHref}>{labels.changeLink(item)}</a>
             </p>
           )}
         </>

@@ -176,5 +176,16 @@ describe('the høringsnotat of the consultation version', () => {
     expect(marks.text).toBe(`Slettet: ${wordsOf(ORIGINAL).join(' ')}`);
     expect(marks.nextTag).toBe('ins');
     expect(marks.nextText).toBe(`Indsat: ${wordsOf(NEW).join(' ')}`);
+
+    // The notat's page in the app, of the same version: the same link, and downloads of that version's notat.
+    const inApp = await page.goto(`${server.url}/d/${documentId}/hoeringsnotat?version=${draft!.number}`);
+    expect(inApp?.status()).toBe(200);
+    const entry = page.getByRole('article').filter({ hasText: REASON }).last();
+    await entry.waitFor();
+    expect(await entry.getByRole('link', { name: `Se ændring ${change} i sammenligningen af versionerne` }).getAttribute('href')).toBe(
+      href,
+    );
+    const downloads = page.getByRole('navigation', { name: 'Hent høringsnotatet' });
+    expect(await downloads.getByRole('link').first().getAttribute('href')).toContain(`&version=${draft!.number}`);
   });
 });

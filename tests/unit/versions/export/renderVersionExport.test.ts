@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDF_FAILURES, type PdfPrinter, type PdfPrintOptions } from '../../../../lib/versions/export/PdfPrinter';
 import { pdfUnavailableMessage } from '../../../../lib/versions/export/pdfUnavailableMessage';
-import { parseVersionNumber } from '../../../../lib/versions/export/parseVersionNumber';
+import { parseVersionNumber } from '../../../../lib/versions/parseVersionNumber';
 import { isExportFormat, renderVersionExport } from '../../../../lib/versions/export/renderVersionExport';
 import { everyNodeVersion } from './everyNodeVersion';
 

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { CommentError } from '../../../../../lib/comments/CommentError';
 import { t } from '../../../../../lib/i18n/t';
 import { getServices } from '../../../../../lib/services';
+import { parseVersionNumber } from '../../../../../lib/versions/parseVersionNumber';
 import { ConsultationReportView } from '../../../../_consultation/ConsultationReportView';
 import { pageParticipant } from '../../../../_consultation/pageParticipant';
 import { findViewableDocument, viewableDocument } from '../../../../_server/viewableDocument';
@@ -9,17 +12,30 @@ import { findViewableDocument, viewableDocument } from '../../../../_server/view
 export const dynamic = 'force-dynamic';
 
 type Params = { params: Promise<{ id: string }> };
+type PageProps = Params & { searchParams: Promise<{ version?: string | string[] }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const found = await findViewableDocument((await params).id);
   return { title: found ? t('report.heading', { title: found.meta.title }) : t('notFound.heading') };
 }
 
-/** The høringsnotat of a document, for everyone who may read the document (as the exports). */
-export default async function ConsultationReportPage({ params }: Params) {
+/**
+ * The høringsnotat of a document, for everyone who may read the document (as the exports);
+ * `?version=<n>`: of that version (the comments written while it was read; not found when the
+ * document has no such version).
+ */
+export default async function ConsultationReportPage({ params, searchParams }: PageProps) {
   const { id } = await params;
-  await viewableDocument(id, `/d/${id}/hoeringsnotat`);
-  const report = await getServices().comments.consultationReport(await pageParticipant(), id);
+  const raw = (await searchParams).version;
+  const version = typeof raw === 'string' ? parseVersionNumber(raw) : null;
+  if (raw !== undefined && version === null) notFound();
+  await viewableDocument(id, `/d/${id}/hoeringsnotat${version === null ? '' : `?version=${version}`}`);
+  const report = await getServices()
+    .comments.consultationReport(await pageParticipant(), id, version === null ? {} : { version })
+    .catch((error: unknown) => {
+      if (error instanceof CommentError && error.kind === 'not_found') notFound();
+      throw error;
+    });
   return (
     <div className="notat-page">
       <Link href={`/d/${id}`}>← {t('consultation.notat.back')}</Link>

@@ -15,7 +15,7 @@ import { renderReportHtml } from '../../../../../lib/comments/report/renderRepor
 import { renderReportMarkdown } from '../../../../../lib/comments/report/renderReportMarkdown';
 import { getServices } from '../../../../../lib/services';
 import { printableHtml } from '../../../../../lib/versions/export/exportStylesheet';
-import { parseVersionNumber } from '../../../../../lib/versions/export/parseVersionNumber';
+import { parseVersionNumber } from '../../../../../lib/versions/parseVersionNumber';
 import { renderHtmlDocx } from '../../../../../lib/versions/export/renderHtmlDocx';
 import { EXPORT_CONTENT_TYPES } from '../../../../../lib/versions/export/renderVersionExport';
 import { HttpError, handle } from '../../../../_server/http';

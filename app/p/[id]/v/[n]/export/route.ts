@@ -8,7 +8,7 @@ import { can } from '../../../../../../lib/access/can';
 import { documentResourceOf } from '../../../../../../lib/documents/DocumentService';
 import type { Locale } from '../../../../../../lib/i18n/messages';
 import { getServices } from '../../../../../../lib/services';
-import { parseVersionNumber } from '../../../../../../lib/versions/export/parseVersionNumber';
+import { parseVersionNumber } from '../../../../../../lib/versions/parseVersionNumber';
 import { isExportFormat, renderVersionExport } from '../../../../../../lib/versions/export/renderVersionExport';
 import { documentIdParam } from '../../../../../_server/documentIdParam';
 import { HttpError, handle } from '../../../../../_server/http';
