@@ -60,10 +60,20 @@ export async function isMissingPage(pathname: string, sessionId: string | undefi
     const id = parseDocumentId(page.rawId);
     const meta = id ? await services.documents.get(id) : null;
     if (!id || !meta) return true;
-    const principal = await services.resolvePrincipal(sessionId);
-    const actor: Actor = principal?.actor ?? { kind: 'anonymous' };
-    const viewable = judge(actor, 'view', documentResourceOf(meta)).pass;
-    if (page.kind === 'editor') return !viewable && principal !== null;
+    const resource = documentResourceOf(meta);
+    // What anyone may view, a signed-in person may too: the session is read only when it matters.
+    let actor: Actor = { kind: 'anonymous' };
+    let viewable = judge(actor, 'view', resource).pass;
+    let signedIn = false;
+    if (!viewable) {
+      const principal = await services.resolvePrincipal(sessionId);
+      if (principal) {
+        actor = principal.actor;
+        viewable = judge(actor, 'view', resource).pass;
+        signedIn = true;
+      }
+    }
+    if (page.kind === 'editor') return !viewable && signedIn;
     if (!viewable) return true;
     if (page.rawNumber === undefined) return false;
     const number = parseVersionNumber(page.rawNumber);
