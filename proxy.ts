@@ -4,6 +4,8 @@
  * inline scripts, so pages must render dynamically (they do: force-dynamic in the root layout).
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { isMissingPage } from './app/_server/isMissingPage';
+import { SESSION_COOKIE } from './lib/auth/sessionCookie';
 import { contentSecurityPolicy } from './lib/security/contentSecurityPolicy';
 import { parseEmbedOrigins } from './lib/security/embedOrigins';
 
@@ -16,7 +18,18 @@ function embedOrigins(): string[] {
   }
 }
 
-export function proxy(request: NextRequest): NextResponse {
+/**
+ * Where a document page the visitor may not see is sent (a rewrite, the address stays): a path no
+ * route matches, so Next.js renders the not-found page as HTML with status 404 (see isMissingPage).
+ */
+const NOT_FOUND_PATH = '/_samskriv/ikke-fundet';
+
+/** Page loads only (a browser's client navigations and prefetches ask with `RSC: 1` and draw not-found themselves). */
+function isDocumentLoad(request: NextRequest): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && !request.headers.has('rsc');
+}
+
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const { host, protocol } = request.nextUrl;
   const forwardedHost = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? host;
@@ -30,7 +43,10 @@ export function proxy(request: NextRequest): NextResponse {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const missing = isDocumentLoad(request) && (await isMissingPage(request.nextUrl.pathname, request.cookies.get(SESSION_COOKIE)?.value));
+  const response = missing
+    ? NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   return response;
 }

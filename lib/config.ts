@@ -96,6 +96,8 @@ const fieldsSchema = z.object({
   PDF_TIMEOUT_MS: integer(1000, 30_000),
   /** Largest PDF an export may be. */
   PDF_MAX_BYTES: integer(64 * 1024, 50 * MiB),
+  /** Versions read for pages and exports kept in memory (they never change), by total size; 0: none. */
+  VERSION_CACHE_BYTES: integer(0, 32 * MiB),
 });
 
 export const configSchema = fieldsSchema.superRefine((config, context) => {

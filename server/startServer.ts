@@ -30,6 +30,7 @@ import { createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
 import { createVersionService } from './versions/createVersionService';
+import { CachedVersionStore } from './versions/CachedVersionStore';
 import { createRestoreContent } from './versions/restoreContent';
 import { createPdfPrinter } from './versions/createPdfPrinter';
 import {
@@ -181,7 +182,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
   // Versions freeze the body as the sync server holds it (live edits included), read once per publish.
   const versions = createVersionService({
-    store: versionStore,
+    store: config.VERSION_CACHE_BYTES > 0 ? new CachedVersionStore(versionStore, config.VERSION_CACHE_BYTES) : versionStore,
     documents,
     readDocumentState: (documentId) => sync.readDocumentState(documentId),
     // Restoring writes the old content into the live document as new edits (stored before relayed).

@@ -1,30 +1,14 @@
 import type { ReactNode } from 'react';
-import { can } from '../../lib/access/can';
-import { colourFor } from '../../lib/auth/colourFor';
-import { getServices } from '../../lib/services';
 import { ServiceWorkerRegistration } from '../_offline/ServiceWorkerRegistration';
 import { SiteShell } from '../_components/SiteShell';
-import { readPrincipal } from '../_server/readPrincipal';
-import { isAdmin } from '../_server/requireAdmin';
+import { readShellPerson } from '../_server/readShellPerson';
 
 export const dynamic = 'force-dynamic';
 
 export default async function SiteLayout({ children }: { children: ReactNode }) {
-  const principal = await readPrincipal();
-  const organisations = principal ? await getServices().organisations.organisationsOf(principal.personId) : [];
-  const person = principal && {
-    personKey: principal.personId,
-    name: principal.label,
-    color: colourFor(principal.personId),
-    admin: isAdmin(principal),
-    moderator: can(principal.actor, 'moderate', { kind: 'platform' }).allowed,
-    ownName: principal.resolved.person.name,
-    organisations: organisations.map(({ id, name }) => ({ id, name })),
-    actingFor: principal.resolved.session.actingForOrganisationId ?? null,
-  };
   return (
     <ServiceWorkerRegistration>
-      <SiteShell person={person}>{children}</SiteShell>
+      <SiteShell person={await readShellPerson()}>{children}</SiteShell>
     </ServiceWorkerRegistration>
   );
 }

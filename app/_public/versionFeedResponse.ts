@@ -1,7 +1,7 @@
 /**
  * An Atom feed of the newest published versions a reader may view, as the HTTP answer. The version
- * service hands the newest versions across documents; can() on each document as it stands now
- * decides what the reader gets (lib/versions/feedVersions.ts).
+ * service hands the newest versions across documents (or across the feed's own documents); can() on
+ * each document as it stands now decides what the reader gets (lib/versions/feedVersions.ts).
  */
 import type { Actor, DocumentResource } from '../../lib/access/model';
 import { t } from '../../lib/i18n/t';
@@ -13,7 +13,7 @@ import { pathOf } from '../../lib/versions/versionPaths';
 
 /** Entries a feed shows. */
 export const FEED_ENTRIES = 50;
-/** Versions looked at to find them: the newest across all documents, most of which a reader may not see in a workspace's feed. */
+/** Versions looked at to find them: the newest across the feed's documents, some of which the reader may not see. */
 export const FEED_SCAN = 500;
 
 export interface VersionFeedRequest {
@@ -24,6 +24,8 @@ export interface VersionFeedRequest {
   readonly title: string;
   readonly reader: Actor;
   readonly include?: (resource: DocumentResource) => boolean;
+  /** The feed's documents (a workspace's), so versions elsewhere cannot crowd theirs out of the scan; all when absent. */
+  readonly documentIds?: readonly string[];
   /** Private feeds (a workspace's) must not be kept by shared caches. */
   readonly cacheControl: string;
 }
@@ -31,7 +33,7 @@ export interface VersionFeedRequest {
 export async function versionFeedResponse(request: VersionFeedRequest): Promise<Response> {
   const documents = getServices().documents;
   const versions = await feedVersions({
-    candidates: await getServices().versions.recentPublished(FEED_SCAN),
+    candidates: await getServices().versions.recentPublished(FEED_SCAN, request.documentIds),
     reader: request.reader,
     resourceOf: (id) => documents.resource(id),
     include: request.include,

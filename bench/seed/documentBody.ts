@@ -16,7 +16,7 @@ let schema: Schema | undefined;
 const bodySchema = (): Schema => (schema ??= getSchema(bodyExtensions()));
 
 const text = (value: string): JSONContent => ({ type: 'text', text: value });
-const heading = (level: 1 | 2, value: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [text(value)] });
+const heading = (value: string): JSONContent => ({ type: 'heading', attrs: { level: 2 }, content: [text(value)] });
 const paragraph = (value: string): JSONContent => ({ type: 'paragraph', content: [text(value)] });
 const bullets = (items: readonly string[]): JSONContent => ({
   type: 'bulletList',
@@ -39,9 +39,11 @@ export function draftDocument(random: Random, extra: readonly string[] = []): Do
   const title = fill(random.pick(TITLE_FORMS));
   const project = title.startsWith('Projektforslag');
   const sections = project ? SECTIONS.slice(0, 7) : SECTIONS.filter(() => random.chance(0.6));
-  const content: JSONContent[] = [heading(1, title)];
+  // The title lives in the document's metadata only: the body starts with its text, and its
+  // headings start at level 2 (the editor's levels are 2–4; the page's h1 is the title).
+  const content: JSONContent[] = [];
   for (const [name, paragraphs] of sections.length > 0 ? sections : SECTIONS.slice(7)) {
-    content.push(heading(2, name));
+    content.push(heading(name));
     const count = 1 + random.int(3);
     const chosen = Array.from({ length: count }, () => fill(random.pick(paragraphs)));
     if (count > 1 && random.chance(0.25)) content.push(bullets(chosen));

@@ -84,7 +84,6 @@ export const da = {
 
   'toolbar.label': 'Formatering',
   'toolbar.paragraph': 'Brødtekst',
-  'toolbar.heading1': 'Overskrift 1',
   'toolbar.heading2': 'Overskrift 2',
   'toolbar.heading3': 'Overskrift 3',
   'toolbar.bold': 'Fed',
@@ -1127,7 +1126,6 @@ export const en: Messages = {
 
   'toolbar.label': 'Formatting',
   'toolbar.paragraph': 'Body text',
-  'toolbar.heading1': 'Heading 1',
   'toolbar.heading2': 'Heading 2',
   'toolbar.heading3': 'Heading 3',
   'toolbar.bold': 'Bold',

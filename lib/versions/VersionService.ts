@@ -50,6 +50,9 @@ export interface VersionService {
   freezeForPhase(id: DocumentId, to: DocumentState, by: PersonRef): Promise<VersionSummary | null>;
   /** Trusted, for lists the caller has already filtered by can(view). */
   latestOf(ids: readonly string[]): Promise<Map<string, VersionSummary>>;
-  /** Trusted, for feeds: newest published versions across documents (the caller filters by can(view)). */
-  recentPublished(limit: number): Promise<VersionSummary[]>;
+  /**
+   * Trusted, for feeds: newest published versions across documents, or across `documentIds` when
+   * given (a workspace's documents); the caller filters by can(view).
+   */
+  recentPublished(limit: number, documentIds?: readonly string[]): Promise<VersionSummary[]>;
 }

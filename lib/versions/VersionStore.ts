@@ -23,7 +23,10 @@ export interface VersionStore {
   add(version: NewVersion): Promise<AddVersionResult>;
   /** The newest version of each of these documents that has one (for lists). */
   latestOf(documentIds: readonly string[]): Promise<Map<string, VersionSummary>>;
-  /** The newest versions of `kind` across documents, newest first, at most `limit` (for feeds). */
-  recent(kind: VersionSummary['kind'], limit: number): Promise<VersionSummary[]>;
+  /**
+   * The newest versions of `kind` across documents, newest first, at most `limit` (for feeds); only
+   * of `documentIds` when given (a workspace's feed: other documents' versions must not crowd its own out).
+   */
+  recent(kind: VersionSummary['kind'], limit: number, documentIds?: readonly string[]): Promise<VersionSummary[]>;
   close(): Promise<void>;
 }

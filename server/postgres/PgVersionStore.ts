@@ -112,12 +112,15 @@ export class PgVersionStore implements VersionStore {
     return new Map(rows.map((row) => [row.document_id, summaryOf(row)]));
   }
 
-  async recent(kind: VersionKind, limit: number): Promise<VersionSummary[]> {
-    if (limit <= 0) return [];
+  async recent(kind: VersionKind, limit: number, documentIds?: readonly string[]): Promise<VersionSummary[]> {
+    if (limit <= 0 || documentIds?.length === 0) return [];
+    // With documentIds, the primary key (document_id, number) finds their rows; without, the
+    // document_versions_recent index (kind, published_at DESC, …) is read in order (migration 0003).
     const { rows } = await this.pool.query<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM document_versions WHERE kind = $1
+      `SELECT ${SUMMARY_COLUMNS} FROM document_versions
+       WHERE kind = $1 ${documentIds === undefined ? '' : 'AND document_id = ANY($3::text[])'}
        ORDER BY published_at DESC, document_id, number DESC LIMIT $2`,
-      [kind, limit],
+      documentIds === undefined ? [kind, limit] : [kind, limit, [...documentIds]],
     );
     return rows.map(summaryOf);
   }

@@ -6,10 +6,10 @@
  * version or a whole one, plus perhaps a temp file that the next load of that document removes.
  *
  * Summaries and idempotency keys are indexed in memory, per document, on first use (all
- * documents on the first `recent`). A version file that cannot be read or trusted is an error for
- * that version: `get` of it throws, and so do `list` and `byIdempotencyKey` of its document (their
- * answer would be incomplete); `latestOf` and `recent` leave that document out; `damaged()` names
- * it for /healthz. Its number stays taken.
+ * documents on the first `recent` across all documents). A version file that cannot be read or
+ * trusted is an error for that version: `get` of it throws, and so do `list` and `byIdempotencyKey`
+ * of its document (their answer would be incomplete); `latestOf` and `recent` leave that document
+ * out; `damaged()` names it for /healthz. Its number stays taken.
  */
 import { randomUUID } from 'node:crypto';
 import { link, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
@@ -107,15 +107,12 @@ export class FileVersionStore implements VersionStore {
     return latest;
   }
 
-  async recent(kind: VersionKind, limit: number): Promise<VersionSummary[]> {
+  async recent(kind: VersionKind, limit: number, documentIds?: readonly string[]): Promise<VersionSummary[]> {
     if (limit <= 0) return [];
-    if (!this.allIndexed) {
-      this.allIndexed = this.indexAll();
-      this.allIndexed.catch(() => (this.allIndexed = undefined));
-    }
-    await this.allIndexed;
     const all: VersionSummary[] = [];
-    for (const index of await Promise.all(this.indexes.values()))
+    const indexes =
+      documentIds === undefined ? await this.everyIndex() : await Promise.all([...new Set(documentIds)].map((id) => this.index(id)));
+    for (const index of indexes)
       if (index.damaged.size === 0) for (const summary of index.summaries.values()) if (summary.kind === kind) all.push(summary);
     return all.sort(byNewestPublished).slice(0, limit).map(copySummary);
   }
@@ -240,6 +237,16 @@ export class FileVersionStore implements VersionStore {
       const reason = error instanceof Error ? error.message : String(error);
       throw new DocumentStorageError(documentId, 'corrupt', path, `version ${number} is damaged: ${reason}`, { cause: error });
     }
+  }
+
+  /** Every document's index, the directory read once (versions added later are in `indexes` already). */
+  private async everyIndex(): Promise<DocumentIndex[]> {
+    if (!this.allIndexed) {
+      this.allIndexed = this.indexAll();
+      this.allIndexed.catch(() => (this.allIndexed = undefined));
+    }
+    await this.allIndexed;
+    return Promise.all(this.indexes.values());
   }
 
   private async indexAll(): Promise<void> {

@@ -54,8 +54,10 @@ export class MemoryVersionStore implements VersionStore {
     return latest;
   }
 
-  async recent(kind: VersionKind, limit: number): Promise<VersionSummary[]> {
-    const all = [...this.documents.values()].flatMap((versions) => [...versions.byNumber.values()]);
+  async recent(kind: VersionKind, limit: number, documentIds?: readonly string[]): Promise<VersionSummary[]> {
+    const documents =
+      documentIds === undefined ? [...this.documents.values()] : [...new Set(documentIds)].map((id) => this.documents.get(id));
+    const all = documents.flatMap((versions) => [...(versions?.byNumber.values() ?? [])]);
     return all
       .filter((version) => version.kind === kind)
       .sort(byNewestPublished)

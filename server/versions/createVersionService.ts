@@ -213,6 +213,6 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
     },
 
     latestOf: (ids) => store.latestOf(ids),
-    recentPublished: (limit) => store.recent('published', limit),
+    recentPublished: (limit, documentIds) => store.recent('published', limit, documentIds),
   };
 }

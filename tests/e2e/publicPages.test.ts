@@ -5,7 +5,8 @@
  * with JavaScript disabled reads `/p/<id>` (one h1, the body's headings under it, version number,
  * Danish date, publisher, summary, høringsnotat, version list, downloads, canonical and Open Graph)
  * and `/p/<id>/v/<n>` of the consultation draft (labelled, its own content, for good). A document
- * without a published version says so; private documents and bad addresses are the not-found page;
+ * without a published version says so; private documents and bad addresses are the not-found page
+ * (real HTML with status 404, also without JavaScript: app/_server/isMissingPage.ts);
  * the print stylesheet hides the site's chrome. The public feed lists public published versions
  * only (a hostile title stays text), and a workspace's feed answers its members only.
  */
@@ -301,8 +302,58 @@ describe('stable version addresses', () => {
     expect(seen.filter((line) => !/→ (400|404)$/.test(line))).toEqual([]);
     const page = await http.call('GET', '/p/x/v/abc');
     expect(page.headers['content-type']).toMatch(/^text\/html/);
-    // The site's not-found page (Next.js draws it in the browser after a notFound(), as for /d/<id>: vercel/next.js#62228).
     expect(page.text).toContain('Siden findes ikke');
+  });
+});
+
+/** The elements of an HTML answer as the server sent it (no script runs in a parsed document). */
+function parseHtml(html: string) {
+  return new new Window().DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('the not-found page without JavaScript', () => {
+  it('shows its heading, text and link home with status 404 for an unknown document and an unknown version', async () => {
+    for (const path of ['/p/findes-ikke', `/p/${proposal.id}/v/999`]) {
+      const page = await newPage();
+      const response = await page.goto(`${server.url}${path}`);
+      expect(response?.status(), path).toBe(404);
+      const heading = page.getByRole('heading', { level: 1 });
+      expect(await heading.allTextContents(), path).toEqual(['Siden findes ikke']);
+      expect(await heading.isVisible(), path).toBe(true);
+      expect(await page.locator('main').textContent(), path).toContain('Dokumentet eller siden findes ikke.');
+      expect(await page.getByRole('link', { name: 'Til forsiden' }).getAttribute('href'), path).toBe('/');
+      // A rewrite, not a redirect: the address the visitor asked for stays.
+      expect(page.url()).toBe(`${server.url}${path}`);
+    }
+  });
+
+  it('is in the HTML itself, in the site’s page (not the empty error shell whose content only a script draws)', async () => {
+    for (const path of ['/p/findes-ikke', `/p/${proposal.id}/v/999`, '/d/findes-ikke']) {
+      const answer = await http.call('GET', path);
+      expect(answer.status, path).toBe(404);
+      const document = parseHtml(answer.text);
+      expect(document.documentElement.id, path).not.toBe('__next_error__');
+      expect(document.documentElement.getAttribute('lang'), path).toBe('da');
+      expect(document.querySelector('main h1')?.textContent, path).toBe('Siden findes ikke');
+      expect(document.querySelector('title')?.textContent, path).toContain('Siden findes ikke');
+    }
+  });
+
+  it('names the signed-in person in the header of a private document’s not-found page', async () => {
+    const id = await createDocument(staff, 'Notat kun for forfatteren');
+    const answer = await http.call('GET', `/p/${id}`, { as: citizen });
+    expect(answer.status).toBe(404);
+    const header = parseHtml(answer.text).querySelector('header')?.textContent ?? '';
+    expect(header).toContain('Carsten Borger');
+    expect(parseHtml(answer.text).querySelector('main h1')?.textContent).toBe('Siden findes ikke');
+  });
+
+  it('still draws the not-found page with JavaScript on, without CSP violations', async () => {
+    const page = await newPage({ javaScript: true });
+    const response = await page.goto(`${server.url}/p/findes-ikke`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: 'Siden findes ikke' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Til forsiden' }).getAttribute('href')).toBe('/');
   });
 });
 

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { documentText } from '../../lib/comments/anchors/documentText';
 import { resolveAnchors } from '../../lib/comments/anchors/resolveAnchor';
 import type { Anchor } from '../../lib/comments/model';
@@ -121,9 +122,13 @@ describe('seed:load', () => {
       const who = { kind: 'person' as const, actor: principal.actor, name: owner.name, organisation: null, ip: '127.0.0.1' };
       const client = connectProvider(`ws://127.0.0.1:${server.port}/sync`, meta.id, { cookie: `${SESSION_COOKIE}=${signedIn.sessionId}` });
       await client.synced();
-      const text = documentText(client.doc.getXmlFragment(BODY_FRAGMENT)).text;
-      expect(text.startsWith(meta.title)).toBe(true);
-      expect(text.length).toBeGreaterThan(meta.title.length + 40);
+      const body = client.doc.getXmlFragment(BODY_FRAGMENT);
+      const text = documentText(body).text;
+      expect(text.length).toBeGreaterThan(40);
+      // The title lives in the document's metadata: the body starts with its text, headings at level 2.
+      expect(text.startsWith(meta.title)).toBe(false);
+      const first = body.get(0) as Y.XmlElement;
+      expect([first.nodeName, first.getAttribute('level')]).toEqual(['heading', 2]);
       const { comments } = await getServices().comments.list(who, meta.id);
       const anchors = comments.flatMap((comment) => (comment.anchor ? [comment.anchor as Anchor] : []));
       const passages = resolveAnchors(client.doc, anchors);

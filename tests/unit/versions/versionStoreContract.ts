@@ -145,6 +145,29 @@ export function versionStoreContract(name: string, harness: VersionStoreHarness)
       expect((await store.recent('published', 1))[0]!.documentId).toBe('docD');
     });
 
+    it('gives the newest versions of a kind of only the documents asked for', async () => {
+      await store.add(sampleVersion('docA', 1, { publishedAt: '2026-12-01T10:00:00.000Z' }));
+      await store.add(sampleVersion('docA', 2, { publishedAt: '2026-12-02T10:00:00.000Z', kind: 'consultation_draft' }));
+      await store.add(sampleVersion('docB', 1, { publishedAt: '2026-12-03T10:00:00.000Z' }));
+      await store.add(sampleVersion('docB', 2, { publishedAt: '2026-12-04T10:00:00.000Z' }));
+      await store.add(sampleVersion('docC', 1, { publishedAt: '2026-12-05T10:00:00.000Z' }));
+      const keys = (versions: VersionSummary[]) => versions.map((version) => `${version.documentId}/${version.number}`);
+      // docC's newer version is not asked for; docA's draft is not of the kind.
+      expect(keys(await store.recent('published', 10, ['docA', 'docB']))).toEqual(['docB/2', 'docB/1', 'docA/1']);
+      expect(keys(await store.recent('published', 2, ['docA', 'docB']))).toEqual(['docB/2', 'docB/1']);
+      expect(keys(await store.recent('published', 1, ['docA']))).toEqual(['docA/1']);
+      expect(keys(await store.recent('consultation_draft', 10, ['docA', 'docC']))).toEqual(['docA/2']);
+      // An id asked for twice gives its versions once; unknown ids and no ids give none.
+      expect(keys(await store.recent('published', 10, ['docA', 'docA', 'ukendt']))).toEqual(['docA/1']);
+      expect(await store.recent('published', 10, [])).toEqual([]);
+      expect(await store.recent('published', 0, ['docA'])).toEqual([]);
+      // A version added after a first read is seen.
+      await store.add(sampleVersion('docA', 3, { publishedAt: '2026-12-06T10:00:00.000Z' }));
+      expect(keys(await store.recent('published', 1, ['docA', 'docB']))).toEqual(['docA/3']);
+      // Without ids, every document counts.
+      expect(keys(await store.recent('published', 2))).toEqual(['docA/3', 'docC/1']);
+    });
+
     it('keeps one of two adds racing for the same number', async () => {
       const results = await Promise.all([
         store.add(sampleVersion('docA', 1, { text: 'a' })),

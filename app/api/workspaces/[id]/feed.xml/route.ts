@@ -5,10 +5,8 @@
  * workspace or one the reader may not view: 404 (its existence is not revealed).
  */
 import { can } from '../../../../../lib/access/can';
-import { t } from '../../../../../lib/i18n/t';
 import { getServices } from '../../../../../lib/services';
-import { workspaceFeedPath } from '../../../../../lib/versions/versionPaths';
-import { versionFeedResponse } from '../../../../_public/versionFeedResponse';
+import { workspaceFeedResponse } from '../../../../_public/workspaceFeedResponse';
 import { HttpError, handle } from '../../../../_server/http';
 import { readPrincipal } from '../../../../_server/readPrincipal';
 import { requestOrigin } from '../../../../_server/siteOrigin';
@@ -27,13 +25,6 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     if (!workspace || !can(principal.actor, 'view', { kind: 'workspace', id: workspace.id, memberIds: workspace.memberIds }).allowed) {
       throw new HttpError(404, 'workspace_not_found');
     }
-    return versionFeedResponse({
-      origin: requestOrigin(request),
-      selfPath: workspaceFeedPath(workspace.id),
-      title: t('publicVersion.feed.workspaceTitle', { site: t('app.name'), workspace: workspace.name }),
-      reader: principal.actor,
-      include: (resource) => resource.workspaceId === workspace.id,
-      cacheControl: 'private, no-store',
-    });
+    return workspaceFeedResponse(workspace, principal.actor, requestOrigin(request));
   });
 }
