@@ -32,6 +32,8 @@ import { createCommentService } from '../lib/comments/CommentService';
 import { createVersionService } from './versions/createVersionService';
 import { createRestoreContent } from './versions/restoreContent';
 import { createPdfPrinter } from './versions/createPdfPrinter';
+import { createNotificationService } from '../lib/notifications/createNotificationService';
+import { actorOf } from './people/actorOf';
 import {
   createAccessEvents,
   createAccountService,
@@ -89,7 +91,20 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     versions: versionStore,
   } = stores;
   const documents = createDocumentService({ store, metadata });
-  const sharing = createSharingService({ store: sharingStore, documents });
+  // Notifications (issue 12): the services below tell it of their acts; it never fails them (it logs).
+  const notifications = createNotificationService({
+    store: stores.notifications,
+    documents,
+    actorOfPerson: async (personId) => {
+      const person = await accountStore.getPerson(personId);
+      return person ? actorOf(accountStore, person) : null;
+    },
+    membersOf: (organisationId) => accountStore.memberIdsOf(organisationId),
+    nameOf: async (personId) => (await accountStore.getPerson(personId))?.name ?? null,
+    logger,
+  });
+  const notify = notifications.notify;
+  const sharing = createSharingService({ store: sharingStore, documents, notify });
 
   // People: one store, one throttle and one events hub shared by every service and the sync server.
   const events = createAccessEvents(logger);
@@ -174,6 +189,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       person: new FixedWindowLimiter(COMMENT_WRITES_PER_PERSON_PER_MINUTE, 60_000),
       guestIp: new FixedWindowLimiter(COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE, 60_000),
     },
+    notify,
   });
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
@@ -189,6 +205,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       logger,
     }),
     personOf: async (actor) => ({ id: actor.id, name: (await accountStore.getPerson(actor.id))?.name ?? actor.id }),
+    notify,
   });
 
   const pdf = createPdfPrinter({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS, maxBytes: config.PDF_MAX_BYTES });
@@ -218,6 +235,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     signUpLimiter,
     signUpNotice,
     pdf,
+    notifications,
     logger,
   });
 

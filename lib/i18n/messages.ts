@@ -1038,6 +1038,7 @@ export const da = {
   'error.export_unavailable': 'PDF kan ikke laves på denne server lige nu. Hent HTML, Markdown eller DOCX i stedet.',
   // session 7: notify
   'notifications.heading': 'Notifikationer',
+  'notifications.someone': 'Nogen',
   'notifications.bell': 'Notifikationer',
   'notifications.bell.unreadOne': 'Notifikationer, 1 ulæst',
   'notifications.bell.unread': 'Notifikationer, {count} ulæste',
@@ -2113,6 +2114,7 @@ export const en: Messages = {
   'error.export_unavailable': 'PDF cannot be made on this server right now. Download HTML, Markdown or DOCX instead.',
   // session 7: notify
   'notifications.heading': 'Notifications',
+  'notifications.someone': 'Someone',
   'notifications.bell': 'Notifications',
   'notifications.bell.unreadOne': 'Notifications, 1 unread',
   'notifications.bell.unread': 'Notifications, {count} unread',

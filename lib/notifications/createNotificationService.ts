@@ -25,8 +25,15 @@ export interface NotificationServiceOptions {
   readonly actorOfPerson: (personId: string) => Promise<PersonActor | null>;
   /** The members of an organisation (told of its grants; owners through it are told of requests). */
   readonly membersOf: (organisationId: string) => Promise<readonly string[]>;
+  /** A person's name, for events whose emitter knew only the actor's id (an empty `actor.name`). */
+  readonly nameOf?: (personId: string) => Promise<string | null>;
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /**
+   * Given: `notify` never rejects; a failure is logged here (the act that emitted stays done, and a
+   * retry of the event delivers what is missing). Absent (tests): `notify` rejects with the failure.
+   */
+  readonly logger?: { error(obj: object, msg?: string): void };
 }
 
 /**
@@ -38,8 +45,8 @@ const SCAN_LIMIT = 1000;
 /** Commenting makes a person follow the document (unless they unfollowed it). */
 const FOLLOWS_THE_ACTOR = new Set<NotificationEvent['kind']>(['comment_new', 'reply']);
 
-function dataOf(event: NotificationEvent, meta: DocumentMeta): NotificationData {
-  const base = { actorName: event.actor.name, title: meta.title };
+function dataOf(event: NotificationEvent, meta: DocumentMeta, actorName: string): NotificationData {
+  const base = { actorName, title: meta.title };
   switch (event.kind) {
     case 'comment_new':
       return { ...base, commentId: event.commentId, threadKind: event.threadKind };
@@ -73,7 +80,11 @@ function dataOf(event: NotificationEvent, meta: DocumentMeta): NotificationData 
 export function createNotificationService(options: NotificationServiceOptions): NotificationService {
   const { store, documents, actorOfPerson, membersOf } = options;
   const now = options.now ?? (() => new Date());
-  const newId = options.newId ?? (() => `n_${crypto.randomUUID()}`);
+  let sequence = 0;
+  // Ordered by creation within a process (the list's tie-break for notifications of the same `at`), unguessable after.
+  const newId =
+    options.newId ??
+    (() => `n_${Date.now().toString(36).padStart(9, '0')}${(sequence++ % 1296).toString(36).padStart(2, '0')}_${crypto.randomUUID()}`);
 
   const gate = (person: PersonActor, documentId: string) =>
     passGate({
@@ -106,33 +117,46 @@ export function createNotificationService(options: NotificationServiceOptions): 
     return items;
   }
 
+  async function deliver(event: NotificationEvent): Promise<void> {
+    const meta = await documents.get(event.documentId);
+    if (!meta) return;
+    const at = now().toISOString();
+    const actorId = event.actor.personId;
+    if (actorId !== null && FOLLOWS_THE_ACTOR.has(event.kind)) {
+      await store.addFollowIfAbsent({ personId: actorId, documentId: meta.id, following: true, auto: true, at });
+    }
+    const recipients = await recipientsOf(event, meta, await store.followsOf(meta.id), membersOf);
+    const resource = documentResourceOf(meta, now());
+    const named = event.actor.name || (actorId !== null && (await options.nameOf?.(actorId))) || '';
+    const data = dataOf(event, meta, named);
+    for (const personId of recipients) {
+      if (personId === actorId) continue;
+      // Asked now, at delivery: who has lost access (or was disabled) is not told.
+      const recipient = await actorOfPerson(personId);
+      if (!recipient || !can(recipient, requiredAction(event.kind), resource).allowed) continue;
+      const notification: StoredNotification = {
+        id: newId(),
+        personId,
+        kind: event.kind,
+        documentId: meta.id,
+        eventId: event.eventId,
+        at,
+        data,
+      };
+      await store.add(notification);
+    }
+  }
+
   return {
     async notify(event) {
-      const meta = await documents.get(event.documentId);
-      if (!meta) return;
-      const at = now().toISOString();
-      const actorId = event.actor.personId;
-      if (actorId !== null && FOLLOWS_THE_ACTOR.has(event.kind)) {
-        await store.addFollowIfAbsent({ personId: actorId, documentId: meta.id, following: true, auto: true, at });
-      }
-      const recipients = await recipientsOf(event, meta, await store.followsOf(meta.id), membersOf);
-      const resource = documentResourceOf(meta, now());
-      const data = dataOf(event, meta);
-      for (const personId of recipients) {
-        if (personId === actorId) continue;
-        // Asked now, at delivery: who has lost access (or was disabled) is not told.
-        const recipient = await actorOfPerson(personId);
-        if (!recipient || !can(recipient, requiredAction(event.kind), resource).allowed) continue;
-        const notification: StoredNotification = {
-          id: newId(),
-          personId,
-          kind: event.kind,
-          documentId: meta.id,
-          eventId: event.eventId,
-          at,
-          data,
-        };
-        await store.add(notification);
+      if (!options.logger) return deliver(event);
+      try {
+        await deliver(event);
+      } catch (error) {
+        options.logger.error(
+          { err: error, kind: event.kind, eventId: event.eventId, doc: event.documentId },
+          'could not deliver notifications',
+        );
       }
     },
 

@@ -8,7 +8,7 @@ import type { NotificationItem } from './NotificationService';
 export function notificationText(t: Translate, item: Pick<NotificationItem, 'kind' | 'data' | 'documentTitle'>): string {
   const { data } = item;
   const title = item.documentTitle || data.title;
-  const actor = data.actorName;
+  const actor = data.actorName || t('notifications.someone');
   switch (item.kind) {
     case 'comment_new':
       return data.threadKind === 'suggestion'

@@ -96,7 +96,7 @@ export interface CommentFixture {
 }
 
 export async function commentFixture(
-  options: { personLimit?: number; guestLimit?: number } & Pick<CommentServiceOptions, 'versionsOf' | 'organisationName'> = {},
+  options: { personLimit?: number; guestLimit?: number } & Pick<CommentServiceOptions, 'versionsOf' | 'organisationName' | 'notify'> = {},
 ): Promise<CommentFixture> {
   const bodies = new MemoryDocumentStore();
   const metadata = new MemoryMetadataStore();
@@ -120,6 +120,7 @@ export async function commentFixture(
     now: clock,
     ...(options.versionsOf && { versionsOf: options.versionsOf }),
     ...(options.organisationName && { organisationName: options.organisationName }),
+    ...(options.notify && { notify: options.notify }),
   });
   const changes: [string, number][] = [];
   service.onChanged((id, revision) => changes.push([id, revision]));
