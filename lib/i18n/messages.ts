@@ -1071,6 +1071,8 @@ export const da = {
   'notifications.follow.follow': 'Følg dokumentet',
   'notifications.follow.unfollow': 'Følg ikke længere',
   'error.notification_ids_invalid': 'Angiv hvilke notifikationer (højst 200), eller alle.',
+  'error.unread_invalid': 'unread skal være 1 eller 0.',
+  'error.lang_invalid': 'Sproget skal være da eller en.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2147,6 +2149,8 @@ export const en: Messages = {
   'notifications.follow.follow': 'Follow the document',
   'notifications.follow.unfollow': 'Stop following',
   'error.notification_ids_invalid': 'Say which notifications (at most 200), or all.',
+  'error.unread_invalid': 'unread must be 1 or 0.',
+  'error.lang_invalid': 'The language must be da or en.',
 };
 
 export const LOCALES = ['da', 'en'] as const;
