@@ -12,6 +12,7 @@ export const dynamic = 'force-dynamic';
 export default async function SiteLayout({ children }: { children: ReactNode }) {
   const principal = await readPrincipal();
   const organisations = principal ? await getServices().organisations.organisationsOf(principal.personId) : [];
+  const unread = principal?.actor.kind === 'person' ? await getServices().notifications.unreadCount(principal.actor) : 0;
   const person = principal && {
     personKey: principal.personId,
     name: principal.label,
@@ -21,6 +22,7 @@ export default async function SiteLayout({ children }: { children: ReactNode }) 
     ownName: principal.resolved.person.name,
     organisations: organisations.map(({ id, name }) => ({ id, name })),
     actingFor: principal.resolved.session.actingForOrganisationId ?? null,
+    unread,
   };
   return (
     <ServiceWorkerRegistration>
