@@ -34,6 +34,7 @@ import { createRestoreContent } from './versions/restoreContent';
 import { createPdfPrinter } from './versions/createPdfPrinter';
 import { createNotificationService } from '../lib/notifications/createNotificationService';
 import { actorOf } from './people/actorOf';
+import { startConsultationSweep } from './notifications/startConsultationSweep';
 import {
   createAccessEvents,
   createAccountService,
@@ -56,6 +57,10 @@ const COMMENT_WRITES_PER_PERSON_PER_MINUTE = 20;
 const COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE = 10;
 /** Guest identities (POST /api/guest) per IP address per hour. */
 const GUESTS_PER_IP_PER_HOUR = 20;
+/** How often consultations opening or closing by their dates are looked for (followers are told). */
+const CONSULTATION_SWEEP_MS = 60_000;
+/** How far back the first look after a start reaches (dates that fell while the server was down). */
+const CONSULTATION_CATCH_UP_MS = 24 * 60 * 60 * 1000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -104,6 +109,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger,
   });
   const notify = notifications.notify;
+  const consultationSweep = startConsultationSweep({
+    documents,
+    notify,
+    intervalMs: CONSULTATION_SWEEP_MS,
+    catchUpMs: CONSULTATION_CATCH_UP_MS,
+    onError: (error) => logger.error({ err: error }, 'could not look for consultations opening or closing'),
+  });
   const sharing = createSharingService({ store: sharingStore, documents, notify });
 
   // People: one store, one throttle and one events hub shared by every service and the sync server.
@@ -305,6 +317,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   async function closeAll(): Promise<void> {
     server.close();
     clearInterval(pruneTimer);
+    consultationSweep.stop();
     await sync.close();
     await cluster?.close();
     await documents.close();

@@ -67,7 +67,7 @@ function dataOf(event: NotificationEvent, meta: DocumentMeta, actorName: string)
         ...(event.ground !== undefined && { ground: event.ground }),
       };
     case 'phase_changed':
-      return { ...base, from: event.from, to: event.to };
+      return { ...base, from: event.from, to: event.to, ...(event.consultation !== undefined && { consultation: event.consultation }) };
     case 'published':
       return { ...base, version: event.version };
     case 'access_granted':

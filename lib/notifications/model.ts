@@ -53,6 +53,8 @@ export interface NotificationData {
   /** phase_changed: from and to. */
   readonly from?: DocumentState;
   readonly to?: DocumentState;
+  /** phase_changed without a move: the consultation's own dates opened or closed it. */
+  readonly consultation?: 'opened' | 'closed';
   /** published: the version's number. */
   readonly version?: number;
   /** access_granted: the role granted. */
@@ -139,6 +141,8 @@ export type NotificationEvent =
       readonly actor: EventActor;
       readonly from: DocumentState;
       readonly to: DocumentState;
+      /** Set when the consultation's dates opened or closed it (from and to are then both `consultation`). */
+      readonly consultation?: 'opened' | 'closed';
     }
   | {
       readonly kind: 'published';

@@ -28,6 +28,7 @@ export function notificationText(t: Translate, item: Pick<NotificationItem, 'kin
         ? t('notifications.text.moderated.restore', { title })
         : t('notifications.text.moderated.hide', { title, ground: t(`consultation.groundShort.${data.ground ?? 'other'}`) });
     case 'phase_changed': {
+      if (data.consultation !== undefined) return t(`notifications.text.consultation.${data.consultation}`, { title });
       const phase = data.to === undefined ? '' : t(`consultation.phase.${data.to}`);
       if (data.to === 'consultation') return t('notifications.text.phase.consultationOpened', { title });
       if (data.from === 'consultation') return t('notifications.text.phase.consultationClosed', { title, phase });

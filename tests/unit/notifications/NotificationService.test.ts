@@ -3,7 +3,10 @@
  * never someone who may not read the document), once per event, and lists re-check can().
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../../lib/i18n/t';
 import type { EventActor } from '../../../lib/notifications/model';
+import { notificationText } from '../../../lib/notifications/notificationText';
+import { startConsultationSweep } from '../../../server/notifications/startConsultationSweep';
 import { documentMeta, notificationWorld, type NotificationWorld } from './notificationFixture';
 
 const by = (personId: string | null, name = 'Someone'): EventActor => ({ personId, name });
@@ -325,5 +328,65 @@ describe('NotificationService: reading and following', () => {
 
   it('the owner follows implicitly until they choose otherwise', async () => {
     expect(await world.service.following(world.person('p_owner'), 'doc')).toEqual({ following: true, implicit: true });
+  });
+});
+
+describe('consultations opening and closing by their dates', () => {
+  it('tells the followers once when the dates fall, however often the clock is looked at', async () => {
+    const world = notificationWorld();
+    world.documents.set(
+      'hoering',
+      documentMeta('hoering', {
+        state: 'consultation',
+        visibility: 'public',
+        consultation: { ...documentMeta('x').consultation, opensAt: '2026-12-01T12:00:00.000Z', closesAt: '2026-12-03T12:00:00.000Z' },
+      }),
+    );
+    world.documents.set(
+      'kladde',
+      documentMeta('kladde', { consultation: { ...documentMeta('x').consultation, opensAt: '2026-12-01T12:00:00.000Z' } }),
+    );
+    world.person('p_owner');
+    await world.service.follow(world.person('p_reader'), 'hoering');
+    let clock = Date.parse('2026-12-01T11:00:00.000Z');
+    const sweep = startConsultationSweep({
+      documents: { list: async () => [...world.documents.values()] },
+      notify: world.service.notify,
+      intervalMs: 3_600_000,
+      catchUpMs: 3_600_000,
+      now: () => new Date(clock),
+    });
+    try {
+      await sweep.sweep();
+      expect(await world.seen('p_reader')).toEqual([]);
+      clock = Date.parse('2026-12-01T12:00:00.000Z');
+      await sweep.sweep();
+      await sweep.sweep();
+      clock = Date.parse('2026-12-02T00:00:00.000Z');
+      await sweep.sweep();
+      expect(await world.seen('p_reader')).toEqual(['phase_changed:hoering']);
+      clock = Date.parse('2026-12-04T00:00:00.000Z');
+      await sweep.sweep();
+      const { items } = await world.service.list(world.person('p_reader'));
+      expect(items.map((item) => notificationText(translator('da'), item))).toEqual([
+        'Høringen om “Dokument hoering” er lukket for kommentarer.',
+        'Høringen om “Dokument hoering” er åbnet: du kan kommentere nu.',
+      ]);
+      // The owner (an implicit follower) too; the document in draft told nobody.
+      expect(await world.seen('p_owner')).toEqual(['phase_changed:hoering', 'phase_changed:hoering']);
+      // A new sweep after a restart that reaches back over the same dates: nothing twice.
+      const again = startConsultationSweep({
+        documents: { list: async () => [...world.documents.values()] },
+        notify: world.service.notify,
+        intervalMs: 3_600_000,
+        catchUpMs: 7 * 86_400_000,
+        now: () => new Date(clock),
+      });
+      await again.sweep();
+      again.stop();
+      expect(await world.seen('p_reader')).toHaveLength(2);
+    } finally {
+      sweep.stop();
+    }
   });
 });
