@@ -57,6 +57,8 @@ const COMMENT_WRITES_PER_PERSON_PER_MINUTE = 20;
 const COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE = 10;
 /** Guest identities (POST /api/guest) per IP address per hour. */
 const GUESTS_PER_IP_PER_HOUR = 20;
+/** Read notifications older than this are deleted at the hourly prune (unread ones are kept). */
+const READ_NOTIFICATIONS_KEPT_MS = 180 * 24 * 60 * 60 * 1000;
 /** How often consultations opening or closing by their dates are looked for (followers are told). */
 const CONSULTATION_SWEEP_MS = 60_000;
 /** How far back the first look after a start reaches (dates that fell while the server was down). */
@@ -145,6 +147,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (pruned.sessions + pruned.tokens > 0) logger.info(pruned, 'pruned expired sessions and tokens');
     } catch (error) {
       logger.error({ err: error }, 'could not prune expired sessions');
+    }
+    try {
+      const deleted = await stores.notifications.deleteReadBefore(new Date(Date.now() - READ_NOTIFICATIONS_KEPT_MS).toISOString());
+      if (deleted > 0) logger.info({ notifications: deleted }, 'deleted old read notifications');
+    } catch (error) {
+      logger.error({ err: error }, 'could not delete old read notifications');
     }
   };
   await prune();

@@ -24,6 +24,8 @@ export interface NotificationStore {
   list(personId: string, options: ListNotificationsOptions): Promise<StoredNotification[]>;
   /** Marks the person's own unread notifications among `ids` (or all of them) read at `at`; returns how many changed. */
   markRead(personId: string, ids: readonly string[] | 'all', at: string): Promise<number>;
+  /** Deletes notifications read and made before `before` (retention); unread ones stay. Returns how many. */
+  deleteReadBefore(before: string): Promise<number>;
 
   /** Writes the person's choice, replacing any earlier record. */
   putFollow(follow: Follow): Promise<void>;

@@ -68,6 +68,13 @@ export class FileNotificationStore implements NotificationStore {
     return writes.length;
   }
 
+  async deleteReadBefore(before: string): Promise<number> {
+    const { notifications } = await this.collections.ready();
+    const old = [...notifications.values()].filter((notification) => notification.readAt !== undefined && notification.at < before);
+    await Promise.all(old.map((notification) => notifications.delete(notification.id)));
+    return old.length;
+  }
+
   async putFollow(follow: Follow): Promise<void> {
     const { follows } = await this.collections.ready();
     await follows.put(followKey(follow.personId, follow.documentId), copy(follow));

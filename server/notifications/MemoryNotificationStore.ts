@@ -40,6 +40,17 @@ export class MemoryNotificationStore implements NotificationStore {
     return marked;
   }
 
+  async deleteReadBefore(before: string): Promise<number> {
+    let deleted = 0;
+    for (const notification of [...this.notifications.values()]) {
+      if (notification.readAt === undefined || notification.at >= before) continue;
+      this.notifications.delete(notification.id);
+      this.events.delete(eventKey(notification.personId, notification.eventId));
+      deleted += 1;
+    }
+    return deleted;
+  }
+
   async putFollow(follow: Follow): Promise<void> {
     this.follows.set(followKey(follow.personId, follow.documentId), { ...follow });
   }

@@ -91,6 +91,11 @@ export class PgNotificationStore implements NotificationStore {
     return rowCount ?? 0;
   }
 
+  async deleteReadBefore(before: string): Promise<number> {
+    const { rowCount } = await this.pool.query('DELETE FROM notifications WHERE read_at IS NOT NULL AND at < $1', [before]);
+    return rowCount ?? 0;
+  }
+
   async putFollow(follow: Follow): Promise<void> {
     await this.pool.query(
       `INSERT INTO document_follows (person_id, document_id, following, auto, at) VALUES ($1, $2, $3, $4, $5)

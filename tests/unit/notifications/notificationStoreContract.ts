@@ -95,6 +95,19 @@ export function notificationStoreContract(name: string, makeStore: () => Notific
       expect(await store.list('p_andre', { unreadOnly: true, limit: 10 })).toHaveLength(1);
     });
 
+    it('deletes read notifications made before a moment, and nothing unread', async () => {
+      await store.add(sampleNotification('n_old_read', { at: '2026-01-01T00:00:00.000Z' }));
+      await store.add(sampleNotification('n_old_unread', { at: '2026-01-02T00:00:00.000Z' }));
+      await store.add(sampleNotification('n_new_read', { at: '2026-12-01T00:00:00.000Z' }));
+      await store.add(sampleNotification('n_other', { personId: 'p_andre', at: '2026-01-01T00:00:00.000Z' }));
+      await store.markRead('p_ejer', ['n_old_read', 'n_new_read'], '2026-12-02T00:00:00.000Z');
+      await store.markRead('p_andre', 'all', '2026-12-02T00:00:00.000Z');
+      expect(await store.deleteReadBefore('2026-06-01T00:00:00.000Z')).toBe(2);
+      expect((await store.list('p_ejer', { limit: 10 })).map((n) => n.id)).toEqual(['n_new_read', 'n_old_unread']);
+      expect(await store.list('p_andre', { limit: 10 })).toEqual([]);
+      expect(await store.deleteReadBefore('2026-06-01T00:00:00.000Z')).toBe(0);
+    });
+
     it('keeps one follow record per person and document; automatic following never overrides a choice', async () => {
       expect(await store.addFollowIfAbsent(sampleFollow({ auto: true }))).toBe(true);
       expect(await store.addFollowIfAbsent(sampleFollow({ auto: true, following: false }))).toBe(false);
