@@ -129,22 +129,16 @@ export function createNotificationService(options: NotificationServiceOptions): 
     const resource = documentResourceOf(meta, now());
     const named = event.actor.name || (actorId !== null && (await options.nameOf?.(actorId))) || '';
     const data = dataOf(event, meta, named);
+    const delivered: StoredNotification[] = [];
     for (const personId of recipients) {
       if (personId === actorId) continue;
       // Asked now, at delivery: who has lost access (or was disabled) is not told.
       const recipient = await actorOfPerson(personId);
       if (!recipient || !can(recipient, requiredAction(event.kind), resource).allowed) continue;
-      const notification: StoredNotification = {
-        id: newId(),
-        personId,
-        kind: event.kind,
-        documentId: meta.id,
-        eventId: event.eventId,
-        at,
-        data,
-      };
-      await store.add(notification);
+      delivered.push({ id: newId(), personId, kind: event.kind, documentId: meta.id, eventId: event.eventId, at, data });
     }
+    // Issued together: the record store makes them durable in one batch, PostgreSQL over the pool.
+    await Promise.all(delivered.map((notification) => store.add(notification)));
   }
 
   return {

@@ -97,12 +97,13 @@ describe('notifications over HTTP', () => {
     ]);
 
     // Published by an admin: every follower is told (the owner, the citizen who commented, the reader).
+    // Version 2: moving into consultation froze the consultation draft as version 1 (told to nobody).
     await http.ok(http.call('POST', `/api/documents/${id}/versions`, { as: admin, body: { summary: 'Første udgave' } }), 'publish');
     const published = 'published';
     expect((await listed(owner)).items.map((item) => item.kind)).toEqual([published, 'comment_new']);
     expect((await listed(citizen)).items.map((item) => item.kind)).toEqual([published, 'reply']);
     expect((await listed(reader, '?unread=1')).items.map((item) => item.text)).toEqual([
-      '“Kulturhuset for alle” er udgivet som version 1.',
+      '“Kulturhuset for alle” er udgivet som version 2.',
       'Karen Borger kommenterede “Kulturhuset for alle”.',
     ]);
 
@@ -173,7 +174,7 @@ describe('notifications over HTTP', () => {
     expect(page.text).toContain('<h1 id="notifications-heading">Notifikationer</h1>');
     expect(page.text).toContain('aria-label="Notifikationer, 2 ulæste"');
     expect(page.text).toContain('Du har 2 ulæste notifikationer.');
-    expect(page.text.match(/Ulæst/g)?.length).toBe(2);
+    expect(page.text.match(/>Ulæst<\/span>/g)?.length).toBe(2);
     expect(page.text).toContain(`href="/d/${id}"`);
     expect(page.text).toContain('Markér alle som læst');
     // The document page offers the follow toggle; the citizen follows since commenting.
