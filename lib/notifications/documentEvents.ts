@@ -14,11 +14,12 @@ export const eventActorOfActor = (actor: Actor, name = ''): EventActor => ({
 });
 
 /**
- * A move to another phase; none for a move into final, which is told as the publication of the
- * version it makes (VersionService), nor for a move that changed nothing.
+ * A move to another phase; none for a move that changed nothing, nor for a move into final unless
+ * `final` says so: that move is told as the publication of the version it makes (VersionService),
+ * and only a move into final that made no new version is told as a move (the phase route).
  */
-export function phaseEvent(actor: Actor, from: DocumentState, meta: DocumentMeta): NotificationEvent | null {
-  if (from === meta.state || meta.state === 'final') return null;
+export function phaseEvent(actor: Actor, from: DocumentState, meta: DocumentMeta, final = false): NotificationEvent | null {
+  if (from === meta.state || (meta.state === 'final' && !final)) return null;
   return {
     kind: 'phase_changed',
     eventId: `phase:${meta.id}:${meta.state}:${meta.updatedAt}`,
