@@ -48,6 +48,21 @@ describe('FileNotificationStore on disk', () => {
     await writer.close();
   });
 
+  it('takes many adds at once (one event to many people, each issued twice): each person once, all durable', async () => {
+    const dir = join(await tempDir(), 'records');
+    const first = new FileNotificationStore({ dir });
+    const people = Array.from({ length: 300 }, (_, i) => `p_${i}`);
+    const results = await Promise.all(
+      [...people, ...people].map((personId, i) => first.add(sampleNotification(`n_${i}`, { personId, eventId: 'comment:c_1' }))),
+    );
+    expect(results.filter((result) => result === 'added')).toHaveLength(300);
+    await first.close();
+    const second = new FileNotificationStore({ dir });
+    const counts = await Promise.all(people.map(async (personId) => (await second.list(personId, { limit: 10 })).length));
+    expect(counts.every((count) => count === 1)).toBe(true);
+    await second.close();
+  });
+
   it('refuses to open a damaged log, naming the file', async () => {
     const dir = join(await tempDir(), 'records');
     const first = new FileNotificationStore({ dir });
