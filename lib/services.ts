@@ -20,6 +20,7 @@ import type { SignUpNoticeService } from './mail/SignUpNoticeService';
 import type { CommentService } from './comments/CommentService';
 import type { VersionService } from './versions/VersionService';
 import type { PdfPrinter } from './versions/export/PdfPrinter';
+import type { NotificationService } from './notifications/NotificationService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -60,6 +61,8 @@ export interface Services {
   readonly signUpNotice: SignUpNoticeService | null;
   /** Prints exports (versions, høringsnotater) to PDF with Chromium (`CHROMIUM_PATH`); says when it cannot. */
   readonly pdf: PdfPrinter;
+  /** In-app notifications and following (issue 12). */
+  readonly notifications: NotificationService;
   readonly logger: AppLogger;
 }
 

@@ -13,6 +13,9 @@ import type { DocumentStorageError } from '../lib/storage/DocumentStorageError';
 import type { DocumentStore } from '../lib/storage/DocumentStore';
 import type { MetadataStore } from '../lib/storage/MetadataStore';
 import type { VersionStore } from '../lib/versions/VersionStore';
+import type { NotificationStore } from '../lib/notifications/NotificationStore';
+import { FileNotificationStore } from './notifications/FileNotificationStore';
+import { PgNotificationStore } from './postgres/PgNotificationStore';
 import type { Logger } from './logger';
 import { LowApiKeyStore } from './apiKeys';
 import { FileCommentStore } from './comments/FileCommentStore';
@@ -48,6 +51,8 @@ export interface Stores {
   readonly apiKeys: ApiKeyStore;
   /** Published versions and consultation drafts (issue 9). */
   readonly versions: VersionStore;
+  /** In-app notifications and who follows which document (issue 12). */
+  readonly notifications: NotificationStore;
   /** In a cluster (DATABASE_URL and REDIS_URL): which stored updates still wait to be published. */
   readonly relayLedger?: RelayLedger;
   /**
@@ -92,6 +97,7 @@ async function postgresStores(url: string, { config, projectDir, logger }: Store
     sharing: new PgSharingStore(pool),
     apiKeys: new PgApiKeyStore(pool),
     versions: new PgVersionStore(pool),
+    notifications: new PgNotificationStore(pool),
   };
   return {
     kind: 'postgres',
@@ -123,6 +129,8 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
   const comments = new FileCommentStore({ dataDir, groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
   // Versions: one file each under DATA_DIR/versions/<documentId>/ (a damaged one is refused alone, /healthz).
   const versions = new FileVersionStore({ dir: join(dataDir, 'versions') });
+  // Notifications and follows: two more record collections under records/.
+  const notifications = new FileNotificationStore(records);
   // Before anything is served or written: a damaged store file stops the start, naming the file.
   const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
   await checkDataDir({
@@ -133,6 +141,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       { path: dataDir, read: () => metadata.open() },
       { path: dataDir, read: () => sharing.open() },
       { path: dataDir, read: () => accounts.open() },
+      { path: dataDir, read: () => notifications.open() },
       storeFile('api-keys.json', () => apiKeys.list()),
       // Imports comments.json and reads the catalogue; a damaged document's comments are refused alone (/healthz).
       storeFile('comments', () => comments.check()),
@@ -150,6 +159,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
     sharing,
     apiKeys,
     versions,
+    notifications,
     claimOnce: async () => true,
     async close() {
       // The order startServer always closed them in.
@@ -160,6 +170,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       await accounts.close();
       await apiKeys.close();
       await versions.close();
+      await notifications.close();
     },
   };
 }

@@ -33,6 +33,9 @@ import { createVersionService } from './versions/createVersionService';
 import { CachedVersionStore } from './versions/CachedVersionStore';
 import { createRestoreContent } from './versions/restoreContent';
 import { createPdfPrinter } from './versions/createPdfPrinter';
+import { createNotificationService } from '../lib/notifications/createNotificationService';
+import { actorOf } from './people/actorOf';
+import { startConsultationSweep } from './notifications/startConsultationSweep';
 import {
   createAccessEvents,
   createAccountService,
@@ -55,6 +58,12 @@ const COMMENT_WRITES_PER_PERSON_PER_MINUTE = 20;
 const COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE = 10;
 /** Guest identities (POST /api/guest) per IP address per hour. */
 const GUESTS_PER_IP_PER_HOUR = 20;
+/** Read notifications older than this are deleted at the hourly prune (unread ones are kept). */
+const READ_NOTIFICATIONS_KEPT_MS = 180 * 24 * 60 * 60 * 1000;
+/** How often consultations opening or closing by their dates are looked for (followers are told). */
+const CONSULTATION_SWEEP_MS = 60_000;
+/** How far back the first look after a start reaches (dates that fell while the server was down). */
+const CONSULTATION_CATCH_UP_MS = 24 * 60 * 60 * 1000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -90,7 +99,27 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     versions: versionStore,
   } = stores;
   const documents = createDocumentService({ store, metadata });
-  const sharing = createSharingService({ store: sharingStore, documents });
+  // Notifications (issue 12): the services below tell it of their acts; it never fails them (it logs).
+  const notifications = createNotificationService({
+    store: stores.notifications,
+    documents,
+    actorOfPerson: async (personId) => {
+      const person = await accountStore.getPerson(personId);
+      return person ? actorOf(accountStore, person) : null;
+    },
+    membersOf: (organisationId) => accountStore.memberIdsOf(organisationId),
+    nameOf: async (personId) => (await accountStore.getPerson(personId))?.name ?? null,
+    logger,
+  });
+  const notify = notifications.notify;
+  const consultationSweep = startConsultationSweep({
+    documents,
+    notify,
+    intervalMs: CONSULTATION_SWEEP_MS,
+    catchUpMs: CONSULTATION_CATCH_UP_MS,
+    onError: (error) => logger.error({ err: error }, 'could not look for consultations opening or closing'),
+  });
+  const sharing = createSharingService({ store: sharingStore, documents, notify });
 
   // People: one store, one throttle and one events hub shared by every service and the sync server.
   const events = createAccessEvents(logger);
@@ -119,6 +148,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       if (pruned.sessions + pruned.tokens > 0) logger.info(pruned, 'pruned expired sessions and tokens');
     } catch (error) {
       logger.error({ err: error }, 'could not prune expired sessions');
+    }
+    try {
+      const deleted = await stores.notifications.deleteReadBefore(new Date(Date.now() - READ_NOTIFICATIONS_KEPT_MS).toISOString());
+      if (deleted > 0) logger.info({ notifications: deleted }, 'deleted old read notifications');
+    } catch (error) {
+      logger.error({ err: error }, 'could not delete old read notifications');
     }
   };
   await prune();
@@ -177,6 +212,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       person: new FixedWindowLimiter(COMMENT_WRITES_PER_PERSON_PER_MINUTE, 60_000),
       guestIp: new FixedWindowLimiter(COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE, 60_000),
     },
+    notify,
   });
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
@@ -192,6 +228,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       logger,
     }),
     personOf: async (actor) => ({ id: actor.id, name: (await accountStore.getPerson(actor.id))?.name ?? actor.id }),
+    notify,
   });
 
   const pdf = createPdfPrinter({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS, maxBytes: config.PDF_MAX_BYTES });
@@ -221,6 +258,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     signUpLimiter,
     signUpNotice,
     pdf,
+    notifications,
     logger,
   });
 
@@ -290,6 +328,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   async function closeAll(): Promise<void> {
     server.close();
     clearInterval(pruneTimer);
+    consultationSweep.stop();
     await sync.close();
     await cluster?.close();
     await documents.close();

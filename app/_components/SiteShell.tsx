@@ -4,6 +4,7 @@ import { t } from '../../lib/i18n/t';
 import { OfflineNotice } from '../_offline/OfflineNotice';
 import type { ActingForChoice } from './ActingForForm';
 import { HeaderActingFor } from './HeaderActingFor';
+import { NotificationBell } from './NotificationBell';
 import { SignOutButton } from './SignOutButton';
 
 export interface ShellPerson {
@@ -20,6 +21,8 @@ export interface ShellPerson {
   /** The organisations the person belongs to; none: no acting-for choice in the header. */
   readonly organisations: readonly ActingForChoice[];
   readonly actingFor: string | null;
+  /** Unread notifications the person may still read (the bell's count). */
+  readonly unread: number;
 }
 
 /** Skip link, header with the product name (and who is signed in), and the main landmark. */
@@ -44,6 +47,7 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
               {person.organisations.length > 0 && (
                 <HeaderActingFor name={person.ownName} organisations={person.organisations} current={person.actingFor} />
               )}
+              <NotificationBell unread={person.unread} />
               {person.moderator && <Link href="/moderering">{t('consultation.moderation.headerLink')}</Link>}
               {person.admin && <Link href="/admin">{t('header.admin')}</Link>}
               <Link href="/konto">{t('header.account')}</Link>

@@ -1,4 +1,5 @@
 import { can } from '../../lib/access/can';
+import type { PersonActor } from '../../lib/access/model';
 import { colourFor } from '../../lib/auth/colourFor';
 import { getServices } from '../../lib/services';
 import type { ShellPerson } from '../_components/SiteShell';
@@ -22,5 +23,17 @@ export async function readShellPerson(): Promise<ShellPerson | null> {
     ownName: principal.resolved.person.name,
     organisations: organisations.map(({ id, name }) => ({ id, name })),
     actingFor: principal.resolved.session.actingForOrganisationId ?? null,
+    unread: principal.actor.kind === 'person' ? await unreadFor(principal.actor) : 0,
   };
+}
+
+/** The bell's count; a failure to count is logged and shows no count, never an error page. */
+async function unreadFor(person: PersonActor): Promise<number> {
+  const { notifications, logger } = getServices();
+  try {
+    return await notifications.unreadCount(person);
+  } catch (error) {
+    logger.error({ err: error }, 'could not count unread notifications');
+    return 0;
+  }
 }

@@ -49,7 +49,7 @@ export function firstIssueCode(error: z.ZodError): string {
 /** Only local editor and invitation paths are accepted as `?next=` targets (no open redirects). */
 export function safeNextPath(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  return /^\/d\/[A-Za-z0-9_-]{1,64}$/.test(value) || INVITATION_PATH_PATTERN.test(value) ? value : null;
+  return /^\/d\/[A-Za-z0-9_-]{1,64}$/.test(value) || INVITATION_PATH_PATTERN.test(value) || value === '/notifikationer' ? value : null;
 }
 
 // Issue 3: invite links, "ask to co-author", visibility and organisation grants.

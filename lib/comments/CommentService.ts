@@ -51,6 +51,9 @@ import {
 import { actorOfParticipant, authorRefOf, keyOfParticipant, type Participant } from './Participant';
 import { buildConsultationReport, type ConsultationReport } from './report/buildConsultationReport';
 import { acceptedSuggestions, suggestionChanges } from './report/suggestionChanges';
+import { emitSafely } from '../notifications/emitSafely';
+import type { NotificationEvent, Notify } from '../notifications/model';
+import { answeredEvent, createdEvent, moderatedEvent, replyEvent } from './commentEvents';
 import { versionSpan } from './report/versionSpan';
 import { bodyJsonOfDoc } from '../versions/bodyJsonOf';
 import { authorKeyOf, toCommentView, toConsultationView, type CommentView, type CommentsResponse, type ViewerContext } from './views';
@@ -121,6 +124,8 @@ export interface CommentServiceOptions {
   readonly versionBody?: (documentId: string, number: number) => Promise<JSONContent | null>;
   /** An organisation's name, for the organisations a consultation was sent to; null when unknown. */
   readonly organisationName?: (organisationId: string) => Promise<string | null>;
+  /** Told of new comments, replies, answers, decisions and moderation after they are stored (issue 12). */
+  readonly notify?: Notify;
 }
 
 /** The body as ProseMirror JSON; null when the editor's schema cannot read it (then the notat links no single change). */
@@ -311,6 +316,24 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
     return { comment: toCommentView(done.result, viewerOf(who, opened.resource)), revision: done.revision, changed: done.changed };
   }
 
+  /** `write`, then the notification hook hears of what was stored (when something was; never failing the act). */
+  async function writeTelling(
+    who: Participant,
+    opened: Opened,
+    event: (stored: StoredComment) => NotificationEvent | null,
+    change: (current: DocumentComments) => CommentWrite<StoredComment>,
+  ): Promise<Written> {
+    let stored: StoredComment | undefined;
+    const written = await write(who, opened, (current) => {
+      const result = change(current);
+      stored = result.result;
+      return result;
+    });
+    const result = stored;
+    if (written.changed && result) await emitSafely(options.notify, () => event(result));
+    return written;
+  }
+
   /** The comment must be the participant's own, still there and not hidden. */
   function ownEditable(who: Participant, comment: StoredComment): void {
     if (authorKeyOf(comment.author) !== keyOfParticipant(who)) throw new CommentError('forbidden', 'not_author');
@@ -349,10 +372,11 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
     opened: Opened,
     author: Exclude<Participant, { kind: 'anonymous' }>,
     clientKey: string | undefined,
+    event: (stored: StoredComment) => NotificationEvent | null,
     fields: (current: DocumentComments) => NewCommentFields,
   ): Promise<Written> {
     const key = keyOfParticipant(who)!;
-    return write(who, opened, (current) => {
+    return writeTelling(who, opened, event, (current) => {
       const existing = byKey(current, key, clientKey);
       if (existing) return { result: existing };
       const comment: StoredComment = {
@@ -424,7 +448,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       } finally {
         ydoc.destroy();
       }
-      return writeNew(who, opened, author, clientKey, () => {
+      const tell = (stored: StoredComment) => createdEvent(who, stored);
+      return writeNew(who, opened, author, clientKey, tell, () => {
         const id = newId('c');
         return {
           id,
@@ -449,8 +474,11 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const body = text(input.text, 'text');
       find(await store.read(documentId), parentId);
       limit(who);
-      return writeNew(who, opened, author, clientKey, (current) => {
+      let answered: StoredComment[] = [];
+      const tell = (stored: StoredComment) => replyEvent(who, stored, answered);
+      return writeNew(who, opened, author, clientKey, tell, (current) => {
         const parent = find(current, parentId);
+        answered = [parent, ...current.comments.filter((c) => c.id === parent.threadId)];
         return { id: newId('c'), documentId, threadId: parent.threadId, parentId: parent.id, kind: 'reply', anchor: null, text: body };
       });
     },
@@ -546,7 +574,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const by = officialRef(who);
       if (!(ANSWER_STATUSES as readonly string[]).includes(input.status)) throw invalid('status_invalid');
       const body = text(input.text, 'answer');
-      return write(who, opened, (current) => {
+      const tell = (stored: StoredComment) => answeredEvent(who, stored, 'answer');
+      return writeTelling(who, opened, tell, (current) => {
         const comment = find(current, commentId);
         if (!isRoot(comment)) throw conflict('not_a_thread');
         if (comment.deletedAt !== undefined) throw conflict('comment_deleted');
@@ -563,7 +592,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       if (!(SUGGESTION_DECISIONS as readonly string[]).includes(input.decision)) throw invalid('suggestion_decision_invalid');
       // Declining takes a reason; accepting may go without one.
       const reason = text(input.reason, 'reason', input.decision === 'declined');
-      return write(who, opened, (current) => {
+      const tell = (stored: StoredComment) => answeredEvent(who, stored, 'decision');
+      return writeTelling(who, opened, tell, (current) => {
         const comment = find(current, commentId);
         if (comment.kind !== 'suggestion') throw conflict('not_a_suggestion');
         if (comment.deletedAt !== undefined) throw conflict('comment_deleted');
@@ -633,7 +663,9 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
           };
         }
       }
-      return write(who, opened, (current) => {
+      let logged: ModerationLogEntry | undefined;
+      const tell = (stored: StoredComment) => moderatedEvent(who, stored, logged);
+      return writeTelling(who, opened, tell, (current) => {
         const comment = find(current, commentId);
         if (comment.deletedAt !== undefined) throw conflict('comment_deleted');
         const hidden = comment.moderation.state === 'hidden';
@@ -671,6 +703,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
           by,
           ...(clientKey !== undefined && { clientKey }),
         };
+        logged = entry;
         return { put: [next], log: [entry], result: next };
       });
     },

@@ -5,9 +5,15 @@ import type { DocumentMeta } from '../storage/MetadataStore';
 import type { DocumentActs, OpenedDocument } from './DocumentActs';
 import { documentResourceOf, type DocumentService } from './DocumentService';
 import { phaseActionFor } from './phases';
+import { emitSafely } from '../notifications/emitSafely';
+import { grantEvents, phaseEvent } from '../notifications/documentEvents';
+import type { Notify } from '../notifications/model';
 
-/** DocumentActs over a DocumentService: gate, then the change; a document gone in between is not found. */
-export function createDocumentActs(documents: DocumentService, now: () => Date = () => new Date()): DocumentActs {
+/**
+ * DocumentActs over a DocumentService: gate, then the change; a document gone in between is not found.
+ * With `notify`, phase changes and new grants are told after they are stored (issue 12).
+ */
+export function createDocumentActs(documents: DocumentService, now: () => Date = () => new Date(), notify?: Notify): DocumentActs {
   async function open(actor: Actor, id: DocumentId, action: Action): Promise<OpenedDocument> {
     const { found: meta, resource } = await passGate({
       actor,
@@ -19,18 +25,31 @@ export function createDocumentActs(documents: DocumentService, now: () => Date =
   }
 
   async function change(actor: Actor, id: DocumentId, action: Action, work: () => Promise<DocumentMeta | null>): Promise<DocumentMeta> {
-    await open(actor, id, action);
+    return (await changeFrom(actor, id, action, work)).meta;
+  }
+
+  /** `change`, with the document as it was before. */
+  async function changeFrom(actor: Actor, id: DocumentId, action: Action, work: () => Promise<DocumentMeta | null>) {
+    const { meta: before } = await open(actor, id, action);
     const meta = await work();
     if (!meta) throw DEFAULT_REFUSALS.hidden(false);
-    return meta;
+    return { before, meta };
   }
 
   return {
     open,
     rename: (actor, id, title) => change(actor, id, 'edit', () => documents.rename(id, title)),
-    setGrants: (actor, id, grants) => change(actor, id, 'manage_access', () => documents.setGrants(id, grants)),
+    async setGrants(actor, id, grants) {
+      const { before, meta } = await changeFrom(actor, id, 'manage_access', () => documents.setGrants(id, grants));
+      for (const event of grantEvents(actor, before.grants, meta, now().toISOString())) await emitSafely(notify, () => event);
+      return meta;
+    },
     setVisibility: (actor, id, visibility) => change(actor, id, 'manage_access', () => documents.setVisibility(id, visibility)),
-    setState: (actor, id, state) => change(actor, id, phaseActionFor(state), () => documents.setState(id, state)),
+    async setState(actor, id, state) {
+      const { before, meta } = await changeFrom(actor, id, phaseActionFor(state), () => documents.setState(id, state));
+      await emitSafely(notify, () => phaseEvent(actor, before.state, meta));
+      return meta;
+    },
     setConsultation: (actor, id, consultation) => change(actor, id, 'change_phase', () => documents.setConsultation(id, consultation)),
     resetHistory: (actor, id) => change(actor, id, 'manage_access', () => documents.resetHistory(id)),
   };

@@ -3,7 +3,8 @@
  * empty PostgreSQL database, then reads everything back through the PostgreSQL stores and
  * compares: every document's Yjs state vector and body, its metadata, every comment and revision,
  * the moderation log, every person, organisation, membership, workspace, session and one-time
- * token, every invite and co-author request, every API key, every version (issue 9). Any difference is reported and fails
+ * token, every invite and co-author request, every API key, every version (issue 9), every notification and follow
+ * (issue 12). Any difference is reported and fails
  * the run.
  *
  * The data dir is read through the embedded stores exactly as a start of the server builds them
@@ -39,6 +40,9 @@ import { PgSharingStore } from './PgSharingStore';
 import { PgVersionStore } from './PgVersionStore';
 import { FileVersionStore } from '../versions/FileVersionStore';
 import type { NewVersion } from '../../lib/versions/model';
+import type { Follow, StoredNotification } from '../../lib/notifications/model';
+import { FileNotificationStore } from '../notifications/FileNotificationStore';
+import { PgNotificationStore } from './PgNotificationStore';
 
 export interface MigrateDataOptions {
   readonly dataDir: string;
@@ -64,6 +68,8 @@ export interface MigrationReport {
   readonly requests: number;
   readonly apiKeys: number;
   readonly versions: number;
+  readonly notifications: number;
+  readonly follows: number;
 }
 
 export class DataMigrationError extends Error {
@@ -83,6 +89,8 @@ interface Source {
   readonly keys: readonly ApiKey[];
   /** By document and number, with their idempotency keys. */
   readonly versions: readonly NewVersion[];
+  readonly notifications: readonly StoredNotification[];
+  readonly follows: readonly Follow[];
 }
 
 /** Every document with a body or metadata: ids from the metadata and the docs folder. */
@@ -125,12 +133,13 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Stores> {
 
 /** Reads every record of the embedded install. */
 async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
-  const { accounts, sharing, comments, versions } = embedded;
+  const { accounts, sharing, comments, versions, notifications } = embedded;
   if (
     !(accounts instanceof FileAccountStore) ||
     !(sharing instanceof FileSharingStore) ||
     !(comments instanceof FileCommentStore) ||
-    !(versions instanceof FileVersionStore)
+    !(versions instanceof FileVersionStore) ||
+    !(notifications instanceof FileNotificationStore)
   )
     throw new Error('migrate:data reads the embedded stores only');
   const metas = await embedded.metadata.listDocuments();
@@ -167,6 +176,7 @@ async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
   }
   return {
     versions: allVersions,
+    ...(await notifications.exportAll()),
     bodies,
     metas,
     accounts: await accounts.exportAll(),
@@ -252,6 +262,11 @@ async function copy(pool: Pool, source: Source, log: (line: string) => void): Pr
     if (added !== 'added') throw new DataMigrationError(`version ${version.number} of ${version.documentId}: ${added}`);
   }
   log(`versions: ${source.versions.length}`);
+
+  const notifications = new PgNotificationStore(pool);
+  for (const notification of source.notifications) await notifications.add(notification);
+  for (const follow of source.follows) await notifications.putFollow(follow);
+  log(`notifications: ${source.notifications.length}, follows: ${source.follows.length}`);
 }
 
 async function refuseNonEmpty(pool: Pool): Promise<void> {
@@ -337,6 +352,19 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
       problems.push(`${what}: its idempotency key is missing`);
   }
 
+  const notificationStore = new PgNotificationStore(pool);
+  const recipients = new Set(source.notifications.map((notification) => notification.personId));
+  const storedNotifications = [];
+  for (const personId of recipients)
+    storedNotifications.push(...(await notificationStore.list(personId, { limit: Number.MAX_SAFE_INTEGER })));
+  same('the notifications', byId(storedNotifications), byId(source.notifications));
+  for (const follow of source.follows)
+    same(
+      `${follow.personId} following ${follow.documentId}`,
+      await notificationStore.getFollow(follow.personId, follow.documentId),
+      follow,
+    );
+
   if (problems.length > 0) {
     throw new DataMigrationError(
       `the copy differs from the data dir:\n  ${problems.join('\n  ')}\n(the database holds the copy as it is: empty it before trying again)`,
@@ -356,5 +384,7 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
     requests: source.requests.length,
     apiKeys: source.keys.length,
     versions: source.versions.length,
+    notifications: source.notifications.length,
+    follows: source.follows.length,
   };
 }

@@ -16,6 +16,10 @@ import { PendingRequestExistsError } from '../../lib/sharing/SharingStore';
 import { SharingError } from '../../lib/sharing/SharingError';
 import type { SharingService } from '../../lib/sharing/SharingService';
 import { statusOf } from '../../lib/sharing/statusOf';
+import { emitSafely } from '../../lib/notifications/emitSafely';
+import { accessRequestedEvent, grantEvents } from '../../lib/notifications/documentEvents';
+import type { Notify } from '../../lib/notifications/model';
+import type { DocumentMeta } from '../../lib/storage/MetadataStore';
 
 export type { SharingService } from '../../lib/sharing/SharingService';
 export { statusOf, type InviteStatus } from '../../lib/sharing/statusOf';
@@ -28,6 +32,8 @@ export interface SharingServiceOptions {
   readonly store: SharingStore;
   readonly documents: DocumentService;
   readonly now?: () => Date;
+  /** Told of access requests and of access granted by approving one, after they are stored (issue 12). */
+  readonly notify?: Notify;
 }
 
 export function createSharingService(options: SharingServiceOptions): SharingService {
@@ -50,11 +56,17 @@ export function createSharingService(options: SharingServiceOptions): SharingSer
     return actor;
   };
 
-  async function grantAtLeast(documentId: string, personId: string, role: InviteRole): Promise<void> {
+  /** The grants before and the document after, when the person's role was raised; null when they held it already. */
+  async function grantAtLeast(
+    documentId: string,
+    personId: string,
+    role: InviteRole,
+  ): Promise<{ before: DocumentResource['grants']; after: DocumentMeta | null } | null> {
     const resource = await documents.resource(documentId);
     if (!resource) throw new SharingError('not_found');
     const grants = withGrantAtLeast(resource.grants, { subject: 'person', personId }, role);
-    if (grants !== resource.grants) await documents.setGrants(documentId, grants);
+    if (grants === resource.grants) return null;
+    return { before: resource.grants, after: await documents.setGrants(documentId, grants) };
   }
 
   async function inviteByToken(token: string): Promise<Invite> {
@@ -117,7 +129,7 @@ export function createSharingService(options: SharingServiceOptions): SharingSer
       const resource = await allowed(actor, documentId, 'view');
       if (can(actor, 'edit', resource).allowed) throw new SharingError('request_not_needed');
       try {
-        return await store.createRequest({
+        const request = await store.createRequest({
           id: `r_${randomUUID()}`,
           documentId,
           personId: requester.id,
@@ -125,6 +137,8 @@ export function createSharingService(options: SharingServiceOptions): SharingSer
           state: 'pending',
           createdAt: now().toISOString(),
         });
+        await emitSafely(options.notify, () => accessRequestedEvent(actor, documentId, request.id));
+        return request;
       } catch (error) {
         if (error instanceof PendingRequestExistsError) throw new SharingError('request_pending');
         throw error;
@@ -149,13 +163,17 @@ export function createSharingService(options: SharingServiceOptions): SharingSer
       const request = await store.getRequest(requestId);
       if (!request || request.documentId !== documentId) throw new SharingError('not_found');
       if (request.state !== 'pending') throw new SharingError('request_decided');
-      if (decision === 'approve') await grantAtLeast(documentId, request.personId, 'editor');
+      const granted = decision === 'approve' ? await grantAtLeast(documentId, request.personId, 'editor') : null;
       const decided = await store.updateRequest(requestId, {
         state: decision === 'approve' ? 'approved' : 'declined',
         decidedAt: now().toISOString(),
         decidedBy: decider.id,
       });
       if (!decided) throw new SharingError('not_found');
+      if (granted?.after) {
+        for (const event of grantEvents(actor, granted.before, granted.after, decided.decidedAt ?? now().toISOString()))
+          await emitSafely(options.notify, () => event);
+      }
       return decided;
     },
   };

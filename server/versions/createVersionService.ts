@@ -27,6 +27,9 @@ import { renderBodyHtml } from '../../lib/versions/renderBodyHtml';
 import type { PublishResult, VersionService } from '../../lib/versions/VersionService';
 import type { VersionStore } from '../../lib/versions/VersionStore';
 import { KeyedSerializer } from './KeyedSerializer';
+import { emitSafely } from '../../lib/notifications/emitSafely';
+import { publishedEvent } from '../../lib/notifications/documentEvents';
+import type { Notify } from '../../lib/notifications/model';
 
 /** Applies a version's content as new edits on the current draft, attributed to `by` (written elsewhere). */
 export type RestoreContent = (documentId: DocumentId, version: DocumentVersion, by: PersonRef) => Promise<void>;
@@ -41,6 +44,8 @@ export interface VersionServiceDeps {
   /** Absent: `restore` answers `unavailable` / `restore_unavailable`. */
   readonly restoreContent?: RestoreContent;
   readonly now?: () => Date;
+  /** Told of each published version after it is stored and the document is final (issue 12). */
+  readonly notify?: Notify;
 }
 
 /** How often a publish takes the next number after another process took the one it tried. */
@@ -163,6 +168,7 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
         const result = await storeNext(meta, frozen, { kind: 'published', summary: summary.text, by, idempotencyKey: key }, known);
         if (!result.created) return replay(actor, id, result.version);
         await finish(meta, frozen.title);
+        await emitSafely(deps.notify, () => publishedEvent({ personId: by.id, name: by.name }, id, result.version.number));
         return result;
       });
     },
@@ -208,6 +214,8 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
           if (newest?.kind === kind && newest.hash === frozen.hash) return null;
         } else if (latestPublished(known)?.hash === frozen.hash) return null;
         const { version } = await storeNext(meta, frozen, { kind, summary: '', by, idempotencyKey: null }, known);
+        if (kind === 'published')
+          await emitSafely(deps.notify, () => publishedEvent({ personId: by.id, name: by.name }, id, version.number));
         return version;
       });
     },

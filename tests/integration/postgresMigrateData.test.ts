@@ -19,12 +19,14 @@ import { PgAccountStore } from '../../server/postgres/PgAccountStore';
 import { PgCommentStore } from '../../server/postgres/PgCommentStore';
 import { PgDocumentStore } from '../../server/postgres/PgDocumentStore';
 import { PgMetadataStore } from '../../server/postgres/PgMetadataStore';
+import { PgNotificationStore } from '../../server/postgres/PgNotificationStore';
 import { PgSharingStore } from '../../server/postgres/PgSharingStore';
 import { LowSharingStore } from '../../server/sharing/LowSharingStore';
 import { FileDocumentStore } from '../../server/storage/FileDocumentStore';
 import { LowMetadataStore } from '../../server/storage/LowMetadataStore';
 import { sampleKey } from '../unit/apiKeys/apiKeyStoreContract';
 import { sampleComment, sampleLogEntry } from '../unit/comments/commentStoreContract';
+import { sampleFollow, sampleNotification } from '../unit/notifications/notificationStoreContract';
 import { sampleOrganisation, samplePerson, sampleSession, sampleToken, sampleWorkspace } from '../unit/people/store/accountStoreContract';
 import { sampleInvite, sampleRequest } from '../unit/sharing/sharingStoreContract';
 import { sampleMeta } from '../unit/storage/metadataStoreContract';
@@ -146,6 +148,8 @@ describe('npm run migrate:data', () => {
       requests: 1,
       apiKeys: 2,
       versions: 0,
+      notifications: 0,
+      follows: 0,
     });
 
     // The copy, read as the server would.
@@ -239,6 +243,10 @@ async function writeRecordStoreInstall(dir: string): Promise<Y.Doc> {
   await stores.apiKeys.create(sampleKey('k1'));
   await stores.versions.add(sampleVersion('ny-1', 1, { kind: 'consultation_draft' }));
   await stores.versions.add(sampleVersion('ny-1', 2, { idempotencyKey: 'klik-1' }));
+  await stores.notifications.add(sampleNotification('n_1', { personId: 'p2', documentId: 'ny-1' }));
+  await stores.notifications.add(sampleNotification('n_2', { personId: 'p2', documentId: 'ny-1', at: '2026-12-01T10:05:00.000Z' }));
+  await stores.notifications.markRead('p2', ['n_1'], '2026-12-01T11:00:00.000Z');
+  await stores.notifications.putFollow(sampleFollow({ personId: 'p3', documentId: 'ny-2', following: false }));
   await stores.close();
   return doc;
 }
@@ -263,7 +271,19 @@ describe('npm run migrate:data from a data dir of this version', () => {
         requests: 2,
         apiKeys: 1,
         versions: 2,
+        notifications: 2,
+        follows: 1,
       });
+      const notifications = new PgNotificationStore(thirdDatabase.pool);
+      expect((await notifications.list('p2', { limit: 10 })).map((n) => [n.id, n.readAt])).toEqual([
+        ['n_2', undefined],
+        ['n_1', '2026-12-01T11:00:00.000Z'],
+      ]);
+      // Still one notification per person and event in the copy.
+      expect(await notifications.add(sampleNotification('n_9', { personId: 'p2', documentId: 'ny-1', eventId: 'comment:n_1' }))).toBe(
+        'duplicate',
+      );
+      expect(await notifications.getFollow('p3', 'ny-2')).toMatchObject({ following: false });
       const versions = new PgVersionStore(thirdDatabase.pool);
       expect((await versions.list('ny-1')).map((version) => [version.number, version.kind])).toEqual([
         [2, 'published'],

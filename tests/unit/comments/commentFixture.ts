@@ -98,7 +98,7 @@ export interface CommentFixture {
 export async function commentFixture(
   options: { personLimit?: number; guestLimit?: number } & Pick<
     CommentServiceOptions,
-    'versionsOf' | 'organisationName' | 'versionBody'
+    'versionsOf' | 'organisationName' | 'versionBody' | 'notify'
   > = {},
 ): Promise<CommentFixture> {
   const bodies = new MemoryDocumentStore();
@@ -124,6 +124,7 @@ export async function commentFixture(
     ...(options.versionsOf && { versionsOf: options.versionsOf }),
     ...(options.organisationName && { organisationName: options.organisationName }),
     ...(options.versionBody && { versionBody: options.versionBody }),
+    ...(options.notify && { notify: options.notify }),
   });
   const changes: [string, number][] = [];
   service.onChanged((id, revision) => changes.push([id, revision]));

@@ -17,6 +17,8 @@ import { DEFAULT_LOCALE } from '../../../../lib/i18n/messages';
 import { PublishButton } from '../../../_versions/PublishButton';
 import { VersionList } from '../../../_versions/VersionList';
 import { newestPublished } from '../../../_versions/versionList';
+import { getServices } from '../../../../lib/services';
+import { FollowToggle } from '../../../_notifications/FollowToggle';
 
 export const dynamic = 'force-dynamic';
 
@@ -41,6 +43,8 @@ export default async function DocumentPage({ params }: Params) {
   const versions = await documentVersions(actor, documentId);
   // Publishing is a version (the dialog), not a plain move.
   const mayPublish = moves.includes('final');
+  // Issue 12: whether the signed-in reader follows the document (told of its comments, phases, publications).
+  const follow = actor.kind === 'person' ? await getServices().notifications.following(actor, documentId) : null;
   const user = principal
     ? { name: principal.label, color: colourFor(principal.personId) }
     : { name: t('presence.reader'), color: colourFor('reader') };
@@ -88,6 +92,7 @@ export default async function DocumentPage({ params }: Params) {
         />
       )}
       <VersionList documentId={id} versions={versions} t={t} locale={DEFAULT_LOCALE} />
+      {follow && <FollowToggle documentId={id} initial={follow} />}
       {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
       {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}
     </div>

@@ -19,6 +19,8 @@ import { actorOf } from '../../../../_server/readPrincipal';
 import { documentActs } from '../../../../_server/documentActs';
 import { requireDocumentAccess } from '../../../../_server/requireDocumentAccess';
 import { toDocumentSummary } from '../../../../_server/toDocumentSummary';
+import { emitSafely } from '../../../../../lib/notifications/emitSafely';
+import { phaseEvent } from '../../../../../lib/notifications/documentEvents';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,6 +38,9 @@ export function PATCH(request: Request, context: { params: Promise<{ id: string 
     if (frozen)
       logger.info({ doc: id, version: frozen.number, kind: frozen.kind, by: principal.personId }, 'version frozen by a phase change');
     const meta = await documentActs().setState(actorOf(principal), documentId, state);
+    // A move into final is told as its new version; one that made none (the text was published already) as a move (issue 12).
+    if (state === 'final' && !frozen)
+      await emitSafely(getServices().notifications.notify, () => phaseEvent(actorOf(principal), resource.state, meta, true));
     // Who may comment changed with the phase: open comment panels refetch (MessageType.commentsChanged).
     await comments.consultationChanged(id);
     logger.info({ doc: id, from: resource.state, to: state, by: principal.personId }, 'document phase changed');

@@ -7,6 +7,8 @@ import { parseDocumentId } from '../../../../../../lib/documentId';
 import { apiGrantAccessSchema } from '../../../../../../lib/platformApi/schemas';
 import { belongsToKey } from '../../../../../../lib/platformApi/belongsToKey';
 import { getServices } from '../../../../../../lib/services';
+import { emitSafely } from '../../../../../../lib/notifications/emitSafely';
+import { grantEvents } from '../../../../../../lib/notifications/documentEvents';
 import { HttpError, handle, readJson } from '../../../../../_server/http';
 import { requireApiKey } from '../../../../../_server/requireApiKey';
 
@@ -27,6 +29,9 @@ export function POST(request: Request, context: { params: Promise<{ id: string }
     const others = meta.grants.filter((grant) => !(grant.subject === 'person' && grant.personId === person.id));
     const updated = await documents.setGrants(meta.id, [...others, { subject: 'person', personId: person.id, role }]);
     if (!updated) throw new HttpError(404, 'not_found');
+    // The person is told, the platform (the key's name) named as who granted it (issue 12).
+    for (const event of grantEvents({ kind: 'anonymous' }, meta.grants, updated, new Date().toISOString()))
+      await emitSafely(getServices().notifications.notify, () => ({ ...event, actor: { personId: null, name: key.name } }));
     return Response.json({ grant: { personId: person.id, email: person.email, role } }, { status: 201 });
   });
 }

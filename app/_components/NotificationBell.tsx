@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import { t } from '../../lib/i18n/t';
+
+/** The header's link to /notifikationer; the unread count is text (and in the link's name), not a coloured dot alone. */
+export function NotificationBell({ unread }: { unread: number }) {
+  const label =
+    unread === 0
+      ? t('notifications.bell')
+      : unread === 1
+        ? t('notifications.bell.unreadOne')
+        : t('notifications.bell.unread', { count: unread });
+  return (
+    <Link className="notification-bell" href="/notifikationer" aria-label={label} data-testid="notification-bell">
+      <svg className="notification-bell__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
+      </svg>
+      {t('notifications.bell')}
+      {unread > 0 && <span className="notification-bell__count">{unread}</span>}
+    </Link>
+  );
+}
