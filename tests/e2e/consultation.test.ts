@@ -11,8 +11,8 @@
  * every test's pages must report no CSP violation and open no dialog (afterEach).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { collectCspViolations } from './helpers/cspViolations';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { watchedContexts } from './helpers/watchedContexts';
 import { launchChromium } from './helpers/launchChromium';
 import { createFirstAdmin, sessionHttp } from './helpers/sessionHttp';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
@@ -26,56 +26,27 @@ import {
   setRoleOverHttp,
   type ConsultationDocument,
 } from './helpers/consultationDocument';
-import {
-  EDITOR,
-  WAIT_MS,
-  createBlankDocument,
-  editorText,
-  signInHere,
-  signUp,
-  waitForEditable,
-  waitForEditorText,
-} from './helpers/editorPage';
+import { EDITOR, createBlankDocument, editorText, signInHere, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 let server: AppServer;
 let browser: Browser;
 let adminSession = '';
-const contexts: BrowserContext[] = [];
-/** Any alert() a page of the running test opened: hostile text must never run. */
-const dialogs: string[] = [];
-/** CSP violations the pages of the running test reported. */
-const cspViolations: string[] = [];
+const watching = watchedContexts();
+const { contexts, cspViolations, dialogs } = watching;
 
 const TITLE = 'Lokalplan for havnen';
 const BODY = 'Der skal være fem bænke langs kajen. Legepladsen flyttes til den gamle fiskehal. Parkering foran rådhuset nedlægges.';
 const FIRST_COMMENT = 'Fem bænke er for lidt – vi er mange ældre i området.';
 
-/** Every context of this file: its CSP violations and dialogs are collected for the running test. */
-async function watched(context: BrowserContext): Promise<void> {
-  context.setDefaultTimeout(WAIT_MS);
-  await collectCspViolations(context, cspViolations);
-  context.on('page', (page) =>
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    }),
-  );
-}
-
 /** A signed-out browser profile. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  await watched(context);
-  return context.newPage();
-}
+const newPage = (): Promise<Page> => watching.newPage(browser);
 
 /** A new person signed in (made over HTTP) in a watched profile of their own. */
-const person = (name: string): Promise<SignedInProfile> => signedInProfile(browser, server, name, { contexts, setUp: watched });
+const person = (name: string): Promise<SignedInProfile> => signedInProfile(browser, server, name, { contexts, setUp: watching.watch });
 
 /** The document in consultation with Sara Stab (staff, owner) and Carsten Borger (citizen), made afresh. */
 const consultation = (): Promise<ConsultationDocument> =>
-  consultationDocument(browser, server, { adminSession, title: TITLE, body: BODY, contexts, setUp: watched });
+  consultationDocument(browser, server, { adminSession, title: TITLE, body: BODY, contexts, setUp: watching.watch });
 
 /** Opens the document on each page and waits until its body is there. */
 async function open(documentUrl: string, ...pages: Page[]): Promise<void> {

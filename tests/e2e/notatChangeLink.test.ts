@@ -7,7 +7,7 @@
  * `#change-<n>`: the change that deleted the original words and inserted the new ones.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { documentText } from '../../lib/comments/anchors/documentText';
 import { BODY_FRAGMENT } from '../../lib/protocol';
 import { connectProvider } from '../helpers/connectProvider';
@@ -15,8 +15,8 @@ import { waitUntil } from '../helpers/waitUntil';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { commentsClient, type CommentsClient } from './helpers/commentsClient';
 import { consultationDocument, setRoleOverHttp } from './helpers/consultationDocument';
-import { collectCspViolations } from './helpers/cspViolations';
-import { WAIT_MS, waitForEditorText } from './helpers/editorPage';
+import { watchedContexts } from './helpers/watchedContexts';
+import { waitForEditorText } from './helpers/editorPage';
 import { launchChromium } from './helpers/launchChromium';
 import { createFirstAdmin } from './helpers/sessionHttp';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
@@ -25,9 +25,8 @@ let server: AppServer;
 let browser: Browser;
 let http: CommentsClient;
 let adminSession = '';
-const contexts: BrowserContext[] = [];
-const cspViolations: string[] = [];
-const dialogs: string[] = [];
+const watching = watchedContexts();
+const { contexts, cspViolations, dialogs } = watching;
 
 const TITLE = 'Lokalplan for havnen';
 const BODY = 'Der skal være fem bænke langs kajen. Legepladsen flyttes til den gamle fiskehal. Parkering foran rådhuset nedlægges.';
@@ -40,25 +39,8 @@ interface VersionJson {
   readonly kind: string;
 }
 
-/** Every context of this file: its CSP violations and dialogs are collected for the running test. */
-async function watched(context: BrowserContext): Promise<void> {
-  context.setDefaultTimeout(WAIT_MS);
-  await collectCspViolations(context, cspViolations);
-  context.on('page', (page) =>
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    }),
-  );
-}
-
 /** A signed-out browser profile. */
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  await watched(context);
-  return context.newPage();
-}
+const newPage = (): Promise<Page> => watching.newPage(browser);
 
 /** The thread in the comments panel whose text contains `text`. */
 function thread(page: Page, text: string): Locator {
@@ -86,7 +68,7 @@ describe('the høringsnotat of the consultation version', () => {
       title: TITLE,
       body: BODY,
       contexts,
-      setUp: watched,
+      setUp: watching.watch,
     });
     const versions = async (): Promise<VersionJson[]> =>
       (await http.ok(http.call('GET', `/api/documents/${documentId}/versions`, { as: staff }), 'versions')).body!.versions as VersionJson[];

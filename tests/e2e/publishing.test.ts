@@ -9,8 +9,8 @@
  * Needs `npm run build` and the versions service and route (issue 9's "core" part).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectCspViolations } from './helpers/cspViolations';
+import type { Browser, Page } from 'playwright-core';
+import { watchedContexts } from './helpers/watchedContexts';
 import { launchChromium } from './helpers/launchChromium';
 import { createFirstAdmin } from './helpers/sessionHttp';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
@@ -18,31 +18,19 @@ import { startAppServer, type AppServer } from './helpers/startAppServer';
 import { signedInProfile, type SignedInProfile } from './helpers/signedInProfile';
 import { consultationDocument, setRoleOverHttp } from './helpers/consultationDocument';
 import { commentsClient } from './helpers/commentsClient';
-import { EDITOR, WAIT_MS, editorText, waitForEditable, waitForEditorText } from './helpers/editorPage';
+import { EDITOR, editorText, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 let server: AppServer;
 let browser: Browser;
 let adminSession = '';
-const contexts: BrowserContext[] = [];
-const dialogs: string[] = [];
-const cspViolations: string[] = [];
+const watching = watchedContexts();
+const { contexts, cspViolations, dialogs } = watching;
 
 const TITLE = 'Plan for bænke ved havnen';
 const BODY = 'Der skal være fem bænke langs kajen.';
 const SUMMARY = 'Antallet af bænke er hævet efter høringen.';
 
-async function watched(context: BrowserContext): Promise<void> {
-  context.setDefaultTimeout(WAIT_MS);
-  await collectCspViolations(context, cspViolations);
-  context.on('page', (page) =>
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    }),
-  );
-}
-
-const person = (name: string): Promise<SignedInProfile> => signedInProfile(browser, server, name, { contexts, setUp: watched });
+const person = (name: string): Promise<SignedInProfile> => signedInProfile(browser, server, name, { contexts, setUp: watching.watch });
 
 /** The document's versions as the API lists them (newest first). */
 async function versionsOverHttp(session: string, documentId: string): Promise<{ number: number; kind: string }[]> {
@@ -71,7 +59,7 @@ afterAll(() => closeBrowserTest(contexts, browser, server));
 
 describe('publishing a version', () => {
   it('a moderator publishes with confirmation; the owner’s open editor turns read-only with the message; the start page shows the version', async () => {
-    const made = await consultationDocument(browser, server, { adminSession, title: TITLE, body: BODY, contexts, setUp: watched });
+    const made = await consultationDocument(browser, server, { adminSession, title: TITLE, body: BODY, contexts, setUp: watching.watch });
     const { documentId, documentUrl, staff: owner } = made;
     const mona = await person('Mona Moderator');
     await setRoleOverHttp(server, adminSession, mona.id, 'moderator');
