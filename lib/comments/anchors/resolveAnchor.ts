@@ -35,6 +35,7 @@ import type { Anchor, AnchorStatus, RelativePositionJson } from '../model';
 import { BODY_FRAGMENT } from '../../protocol';
 import { canonicalIndex, canonicalText, type CanonicalIndex } from './canonicalText';
 import { documentText, type DocumentText } from './documentText';
+import { commonPrefix, commonSuffix } from './contextAgreement';
 
 export interface ResolvedAnchor {
   readonly status: AnchorStatus;
@@ -91,20 +92,6 @@ interface Occurrence {
   readonly to: number;
   readonly context: number;
   readonly distance: number;
-}
-
-/** Characters `a` and `b` share at their ends. */
-function commonSuffix(a: string, aEnd: number, b: string): number {
-  let n = 0;
-  while (n < b.length && aEnd - n - 1 >= 0 && a[aEnd - n - 1] === b[b.length - n - 1]) n++;
-  return n;
-}
-
-/** Characters `a` (from `aStart`) and `b` share at their starts. */
-function commonPrefix(a: string, aStart: number, b: string): number {
-  let n = 0;
-  while (n < b.length && aStart + n < a.length && a[aStart + n] === b[n]) n++;
-  return n;
 }
 
 interface Search {

@@ -10,6 +10,7 @@ import type { JSONContent } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { compareBodies, type BodyComparison } from '../../versions/compare/compareBodies';
 import type { StoredComment, TextQuote } from '../model';
+import { commonPrefix, commonSuffix } from '../anchors/contextAgreement';
 import { matchSuggestionChanges, type TextSpan } from './matchSuggestionChanges';
 import { inSpan, type VersionSpan } from './versionSpan';
 
@@ -74,22 +75,8 @@ export function locateQuote(text: string, quote: TextQuote): TextSpan | null {
   let best: { at: number; score: number } | null = null;
   let seen = 0;
   for (let at = text.indexOf(exact); at >= 0 && seen < MAX_OCCURRENCES; at = text.indexOf(exact, at + 1), seen++) {
-    const score = agreeBackwards(text, at, quote.prefix) + agreeForwards(text, at + exact.length, quote.suffix);
+    const score = commonSuffix(text, at, quote.prefix) + commonPrefix(text, at + exact.length, quote.suffix);
     if (!best || score > best.score) best = { at, score };
   }
   return best ? { from: best.at, to: best.at + exact.length } : null;
-}
-
-/** How many characters before `end` in `text` equal the end of `context`. */
-function agreeBackwards(text: string, end: number, context: string): number {
-  let n = 0;
-  while (n < context.length && end - n - 1 >= 0 && text[end - n - 1] === context[context.length - n - 1]) n++;
-  return n;
-}
-
-/** How many characters from `start` in `text` equal the start of `context`. */
-function agreeForwards(text: string, start: number, context: string): number {
-  let n = 0;
-  while (n < context.length && start + n < text.length && text[start + n] === context[n]) n++;
-  return n;
 }
