@@ -36,6 +36,8 @@ import { createPdfPrinter } from './versions/createPdfPrinter';
 import { createNotificationService } from '../lib/notifications/createNotificationService';
 import { actorOf } from './people/actorOf';
 import { startConsultationSweep } from './notifications/startConsultationSweep';
+import { createAccountSelfService } from './account/createAccountSelfService';
+import { anonymisingCommentStore, anonymisingVersionStore, gonePeopleOf } from './account/anonymisingStores';
 import {
   createAccessEvents,
   createAccountService,
@@ -60,6 +62,8 @@ const COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE = 10;
 const GUESTS_PER_IP_PER_HOUR = 20;
 /** Read notifications older than this are deleted at the hourly prune (unread ones are kept). */
 const READ_NOTIFICATIONS_KEPT_MS = 180 * 24 * 60 * 60 * 1000;
+/** E-mail change requests per person per hour (a taken address is answered like a free one; this bounds guessing). */
+const EMAIL_CHANGES_PER_PERSON_PER_HOUR = 5;
 /** How often consultations opening or closing by their dates are looked for (followers are told). */
 const CONSULTATION_SWEEP_MS = 60_000;
 /** How far back the first look after a start reaches (dates that fell while the server was down). */
@@ -195,8 +199,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       presenceTimeoutMs: config.SYNC_PRESENCE_TIMEOUT_MS,
     },
   });
+  // A deleted account's id resolves to "Tidligere deltager" in the records never rewritten (server/account).
+  const gone = gonePeopleOf((id) => accountStore.getPerson(id));
   const comments = createCommentService({
-    store: commentStore,
+    store: anonymisingCommentStore(commentStore, gone),
     documents,
     organisationName: async (id) => (await accountStore.getOrganisation(id))?.name ?? null,
     // A høringsnotat of one version covers the comments written while that version was read.
@@ -218,7 +224,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
   // Versions freeze the body as the sync server holds it (live edits included), read once per publish.
   const versions = createVersionService({
-    store: config.VERSION_CACHE_BYTES > 0 ? new CachedVersionStore(versionStore, config.VERSION_CACHE_BYTES) : versionStore,
+    store: anonymisingVersionStore(
+      config.VERSION_CACHE_BYTES > 0 ? new CachedVersionStore(versionStore, config.VERSION_CACHE_BYTES) : versionStore,
+      gone,
+    ),
     documents,
     readDocumentState: (documentId) => sync.readDocumentState(documentId),
     // Restoring writes the old content into the live document as new edits (stored before relayed).
@@ -229,6 +238,24 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }),
     personOf: async (actor) => ({ id: actor.id, name: (await accountStore.getPerson(actor.id))?.name ?? actor.id }),
     notify,
+  });
+
+  // Self-service accounts and personal data (issue 12): /konto, the export and account deletion.
+  const selfService = createAccountSelfService({
+    accounts: accountStore,
+    documents,
+    metadata,
+    comments: commentStore,
+    notifications: stores.notifications,
+    apiKeys: apiKeyStore,
+    sharing: sharingStore,
+    readDocumentState: (documentId) => sync.readDocumentState(documentId),
+    secret,
+    mail: mailer && config.PUBLIC_URL ? { mailer, publicUrl: config.PUBLIC_URL } : null,
+    events,
+    throttle,
+    emailChangeLimiter: new FixedWindowLimiter(EMAIL_CHANGES_PER_PERSON_PER_HOUR, 60 * 60_000),
+    logger,
   });
 
   const pdf = createPdfPrinter({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS, maxBytes: config.PDF_MAX_BYTES });
@@ -259,6 +286,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     signUpNotice,
     pdf,
     notifications,
+    selfService,
     logger,
   });
 

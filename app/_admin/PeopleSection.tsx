@@ -119,7 +119,10 @@ function PersonRow({
   const changed = () => t('admin.people.changed', { name: person.name });
   return (
     <tr data-testid={`person-${person.email}`}>
-      <th scope="row">{person.name}</th>
+      <th scope="row">
+        {/* session 8: account: the person's own page (data export, account deletion) */}
+        <a href={`/admin/personer/${encodeURIComponent(person.id)}`}>{person.name}</a>
+      </th>
       <td>{person.email}</td>
       <td>
         <label className="visually-hidden" htmlFor={`${id}-role`}>

@@ -23,6 +23,7 @@ export async function signInAndSetCookie(request: Request, email: string, passwo
     ip: clientIp(request),
     previousSessionId: await readSessionId(),
     knownDevice: isKnownDevice(device, secret, account),
+    userAgent: request.headers.get('user-agent'),
   });
   if (!result.ok) {
     if (result.code === 'throttled') {

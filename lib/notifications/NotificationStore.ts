@@ -35,5 +35,11 @@ export interface NotificationStore {
   /** Every record for the document, following or not. */
   followsOf(documentId: string): Promise<Follow[]>;
 
+  /**
+   * A deleted account (GDPR erasure): deletes the person's own notifications and follows, and names
+   * them `formerName` in everyone else's notifications they acted in (`data.actorId`). Returns how many of each.
+   */
+  forgetPerson(personId: string, formerName: string): Promise<{ deleted: number; renamed: number }>;
+
   close(): Promise<void>;
 }

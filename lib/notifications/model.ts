@@ -37,6 +37,8 @@ export interface EventActor {
 export interface NotificationData {
   /** Who acted (the commenter, the moderator, the publisher …), as named at the time. */
   readonly actorName: string;
+  /** The acting person's id (absent for guests and in notifications stored before it was kept): an erased account is renamed by it. */
+  readonly actorId?: string;
   /** The document's title when it happened (shown when the current title cannot be read). */
   readonly title: string;
   /** comment_new, reply, answered, moderated: the comment concerned. */

@@ -21,7 +21,8 @@ export interface Person {
 /** A person as services hand them out: everything but the password hash. */
 export type PersonProfile = Omit<Person, 'passwordHash'>;
 
-export type PersonPatch = Partial<Pick<Person, 'name' | 'passwordHash' | 'role' | 'disabled' | 'updatedAt'>>;
+/** `email` is stored lower-cased; a taken one throws `email_taken` (and changes nothing). */
+export type PersonPatch = Partial<Pick<Person, 'name' | 'email' | 'passwordHash' | 'role' | 'disabled' | 'updatedAt'>>;
 
 export interface Organisation {
   readonly id: string;
@@ -54,11 +55,15 @@ export interface Session {
   readonly expiresAt: string;
   /** The organisation the person currently acts for ("Navn (Organisation)"), if any. */
   readonly actingForOrganisationId?: string | null;
+  /** The browser's User-Agent at sign-in (at most USER_AGENT_MAX_LENGTH characters), shown to the person on /konto. */
+  readonly userAgent?: string;
 }
+
+export const USER_AGENT_MAX_LENGTH = 300;
 
 export type SessionPatch = Partial<Pick<Session, 'lastSeenAt' | 'expiresAt' | 'actingForOrganisationId'>>;
 
-export const ONE_TIME_TOKEN_PURPOSES = ['password_reset', 'admin_setup'] as const;
+export const ONE_TIME_TOKEN_PURPOSES = ['password_reset', 'admin_setup', 'email_change'] as const;
 export type OneTimeTokenPurpose = (typeof ONE_TIME_TOKEN_PURPOSES)[number];
 
 export interface OneTimeToken {
@@ -123,6 +128,12 @@ export interface AccountStore {
   listPeople(query: PageQuery): Promise<Page<Person>>;
   /** Admins who are not disabled. */
   countActiveAdmins(): Promise<number>;
+  /**
+   * Deletes the person with their sessions, one-time tokens, memberships and workspace
+   * memberships, in one step; false for an unknown id. With `keepActiveAdmin`, throws `last_admin`
+   * (and deletes nothing) when no other enabled admin would remain.
+   */
+  deletePerson(id: string, options?: { readonly keepActiveAdmin?: boolean }): Promise<boolean>;
 
   /** Throws `id_taken`. */
   createOrganisation(organisation: Organisation): Promise<Organisation>;
@@ -157,6 +168,8 @@ export interface AccountStore {
    * falls back to the separate reads where a store lacks it.
    */
   getSessionContext?(idHash: string): Promise<SessionContext | null>;
+  /** The person's sessions, newest first (expired ones not yet pruned included). */
+  listSessionsOf(personId: string): Promise<Session[]>;
   /** Null for an unknown session. */
   updateSession(idHash: string, patch: SessionPatch): Promise<Session | null>;
   /** False when there was none. */

@@ -10,6 +10,8 @@ export interface SignInRequest {
   readonly previousSessionId?: string | null;
   /** The browser signed in to this e-mail's account before (a verified device cookie): not held by the account-wide lock. */
   readonly knownDevice?: boolean;
+  /** The browser's User-Agent header, kept with the session (cut to USER_AGENT_MAX_LENGTH) so the person can tell sessions apart. */
+  readonly userAgent?: string | null;
 }
 
 export type SignInResult =

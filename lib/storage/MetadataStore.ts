@@ -34,9 +34,9 @@ export interface DocumentMeta {
   readonly consultation: ConsultationSettings;
 }
 
-/** What updateDocument may change. */
+/** What updateDocument may change (`createdBy`: only its name, when a deleted account is anonymised). */
 export type DocumentMetaPatch = Partial<
-  Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch' | 'retiredClients' | 'visibility' | 'state' | 'grants' | 'consultation'>
+  Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch' | 'retiredClients' | 'visibility' | 'state' | 'grants' | 'consultation' | 'createdBy'>
 >;
 
 export interface MetadataStore {

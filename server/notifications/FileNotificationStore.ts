@@ -96,6 +96,20 @@ export class FileNotificationStore implements NotificationStore {
     return copy((await this.collections.ready()).follows.find('document', documentId));
   }
 
+  async forgetPerson(personId: string, formerName: string): Promise<{ deleted: number; renamed: number }> {
+    const { notifications, follows } = await this.collections.ready();
+    const own = notifications.find('person', personId);
+    // A scan of every notification, but only when an account is erased (rare, never on a request path that repeats).
+    const actedIn = [...notifications.values()].filter((n) => n.personId !== personId && n.data.actorId === personId);
+    const ownFollows = [...follows.values()].filter((follow) => follow.personId === personId);
+    await Promise.all([
+      ...own.map((n) => notifications.delete(n.id)),
+      ...actedIn.map((n) => notifications.put(n.id, { ...n, data: { ...n.data, actorName: formerName } })),
+      ...ownFollows.map((follow) => follows.delete(followKey(follow.personId, follow.documentId))),
+    ]);
+    return { deleted: own.length, renamed: actedIn.length };
+  }
+
   /** Every notification and follow: what `npm run migrate:data` copies. */
   async exportAll(): Promise<{ notifications: StoredNotification[]; follows: Follow[] }> {
     const { notifications, follows } = await this.collections.ready();

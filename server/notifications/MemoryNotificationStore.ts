@@ -71,5 +71,22 @@ export class MemoryNotificationStore implements NotificationStore {
     return [...this.follows.values()].filter((f) => f.documentId === documentId).map((f) => ({ ...f }));
   }
 
+  async forgetPerson(personId: string, formerName: string): Promise<{ deleted: number; renamed: number }> {
+    let deleted = 0;
+    let renamed = 0;
+    for (const notification of [...this.notifications.values()]) {
+      if (notification.personId === personId) {
+        this.notifications.delete(notification.id);
+        this.events.delete(eventKey(notification.personId, notification.eventId));
+        deleted += 1;
+      } else if (notification.data.actorId === personId) {
+        this.notifications.set(notification.id, { ...notification, data: { ...notification.data, actorName: formerName } });
+        renamed += 1;
+      }
+    }
+    for (const [key, follow] of [...this.follows]) if (follow.personId === personId) this.follows.delete(key);
+    return { deleted, renamed };
+  }
+
   async close(): Promise<void> {}
 }

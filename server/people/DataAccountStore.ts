@@ -21,6 +21,7 @@ import {
 } from '../../lib/people/AccountStore';
 import { entry, withEntry, type PeopleData } from './PeopleData';
 import { byName, pageOf } from './pageOf';
+import { sessionsNewestFirst } from './sessionsNewestFirst';
 
 export type Change<T> = (data: PeopleData) => { data: PeopleData; result: T };
 
@@ -34,6 +35,12 @@ function without<T>(record: Readonly<Record<string, T>>, doomed: (value: T) => b
 }
 
 const isPast = (at: string, now: string): boolean => Date.parse(at) <= Date.parse(now);
+
+/** Throws `last_admin` unless an enabled admin other than `id` remains. */
+function keepAnotherAdmin(data: PeopleData, id: string): void {
+  const others = Object.values(data.people).filter((person) => person.id !== id && isActiveAdmin(person));
+  if (others.length === 0) throw new AccountStoreError('last_admin', 'the platform must keep at least one active admin');
+}
 
 export abstract class DataAccountStore implements AccountStore {
   /** The current data; callers must not change it. */
@@ -72,16 +79,40 @@ export abstract class DataAccountStore implements AccountStore {
       const after: Person = {
         ...before,
         ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.email !== undefined && { email: patch.email.toLowerCase() }),
         ...(patch.passwordHash !== undefined && { passwordHash: patch.passwordHash }),
         ...(patch.role !== undefined && { role: patch.role }),
         ...(patch.disabled !== undefined && { disabled: patch.disabled }),
         ...(patch.updatedAt !== undefined && { updatedAt: patch.updatedAt }),
       };
-      if (options.keepActiveAdmin && isActiveAdmin(before) && !isActiveAdmin(after)) {
-        const others = Object.values(data.people).filter((person) => person.id !== id && isActiveAdmin(person));
-        if (others.length === 0) throw new AccountStoreError('last_admin', 'the platform must keep at least one active admin');
+      if (after.email !== before.email && Object.values(data.people).some((other) => other.id !== id && other.email === after.email)) {
+        throw new AccountStoreError('email_taken', 'a person with that e-mail exists already');
       }
+      if (options.keepActiveAdmin && isActiveAdmin(before) && !isActiveAdmin(after)) keepAnotherAdmin(data, id);
       return { data: { ...data, people: withEntry(data.people, id, after) }, result: copy(after) };
+    });
+  }
+
+  deletePerson(id: string, options: { readonly keepActiveAdmin?: boolean } = {}): Promise<boolean> {
+    return this.change((data) => {
+      const person = entry(data.people, id);
+      if (!person) return { data, result: false };
+      if (options.keepActiveAdmin && isActiveAdmin(person)) keepAnotherAdmin(data, id);
+      const workspaces = Object.fromEntries(
+        Object.entries(data.workspaces).map(([key, workspace]) => [
+          key,
+          workspace.memberIds.includes(id) ? { ...workspace, memberIds: workspace.memberIds.filter((member) => member !== id) } : workspace,
+        ]),
+      );
+      const next: PeopleData = {
+        ...data,
+        people: withEntry(data.people, id, undefined),
+        memberships: data.memberships.filter((m) => m.personId !== id),
+        workspaces,
+        sessions: without(data.sessions, (session) => session.personId === id).kept,
+        tokens: without(data.tokens, (token) => token.personId === id).kept,
+      };
+      return { data: next, result: true };
     });
   }
 
@@ -190,6 +221,10 @@ export abstract class DataAccountStore implements AccountStore {
   async getSession(idHash: string): Promise<Session | null> {
     const session = entry((await this.view()).sessions, idHash);
     return session ? copy(session) : null;
+  }
+
+  async listSessionsOf(personId: string): Promise<Session[]> {
+    return copy(Object.values((await this.view()).sessions).filter((session) => session.personId === personId)).sort(sessionsNewestFirst);
   }
 
   updateSession(idHash: string, patch: SessionPatch): Promise<Session | null> {

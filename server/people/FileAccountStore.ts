@@ -34,6 +34,7 @@ import type { StoreLogger } from '../storage/readDocumentFiles';
 import { emptyPeopleData, type PeopleData } from './PeopleData';
 import { peopleFileSchema } from './peopleFileSchema';
 import { byName, pageOf } from './pageOf';
+import { sessionsNewestFirst } from './sessionsNewestFirst';
 
 export interface FileAccountStoreOptions {
   /** The record collections' directory, normally `<DATA_DIR>/records`. */
@@ -112,16 +113,44 @@ export class FileAccountStore implements AccountStore {
     const after: Person = {
       ...before,
       ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.email !== undefined && { email: patch.email.toLowerCase() }),
       ...(patch.passwordHash !== undefined && { passwordHash: patch.passwordHash }),
       ...(patch.role !== undefined && { role: patch.role }),
       ...(patch.disabled !== undefined && { disabled: patch.disabled }),
       ...(patch.updatedAt !== undefined && { updatedAt: patch.updatedAt }),
     };
+    if (after.email !== before.email && people.count('email', after.email) > 0) {
+      throw new AccountStoreError('email_taken', 'a person with that e-mail exists already');
+    }
     if (options.keepActiveAdmin && isActiveAdmin(before) && !isActiveAdmin(after) && people.count('activeAdmin', ACTIVE_ADMIN) <= 1) {
       throw new AccountStoreError('last_admin', 'the platform must keep at least one active admin');
     }
     await people.put(id, after);
     return copy(after);
+  }
+
+  async deletePerson(id: string, options: { readonly keepActiveAdmin?: boolean } = {}): Promise<boolean> {
+    const { people, sessions, tokens, memberships, workspaces } = await this.ready();
+    const person = people.get(id);
+    if (!person) return false;
+    if (options.keepActiveAdmin && isActiveAdmin(person) && people.count('activeAdmin', ACTIVE_ADMIN) <= 1) {
+      throw new AccountStoreError('last_admin', 'the platform must keep at least one active admin');
+    }
+    // The checks above and the first delete below run in one synchronous step; what follows only
+    // removes records that name a person who no longer exists.
+    const deleted = people.delete(id);
+    const rest: Array<Promise<unknown>> = [
+      ...sessions.find('person', id).map((session) => sessions.delete(session.idHash)),
+      ...[...tokens.values()].filter((token) => token.personId === id).map((token) => tokens.delete(token.hash)),
+      ...memberships.find('person', id).map((membership) => memberships.delete(membershipKey(membership))),
+      ...workspaces
+        .find('member', id)
+        .map((workspace) =>
+          workspaces.put(workspace.id, { ...workspace, memberIds: workspace.memberIds.filter((member) => member !== id) }),
+        ),
+    ];
+    await Promise.all([deleted, ...rest]);
+    return true;
   }
 
   async listPeople(query: PageQuery): Promise<Page<Person>> {
@@ -234,6 +263,10 @@ export class FileAccountStore implements AccountStore {
   async getSession(idHash: string): Promise<Session | null> {
     const session = (await this.ready()).sessions.get(idHash);
     return session ? copy(session) : null;
+  }
+
+  async listSessionsOf(personId: string): Promise<Session[]> {
+    return copy((await this.ready()).sessions.find('person', personId)).sort(sessionsNewestFirst);
   }
 
   async updateSession(idHash: string, patch: SessionPatch): Promise<Session | null> {

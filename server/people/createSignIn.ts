@@ -26,6 +26,7 @@ const signInRequestSchema = z.object({
   ip: z.string({ error: 'ip_invalid' }).min(1, 'ip_invalid').max(100, 'ip_invalid'),
   previousSessionId: z.string().max(1000).nullish(),
   knownDevice: z.boolean().optional(),
+  userAgent: z.string().nullish(),
 });
 
 export function createSignIn(deps: {
@@ -41,7 +42,7 @@ export function createSignIn(deps: {
   dummyHash.catch(() => undefined); // awaited (and so reported) at the first unknown e-mail
 
   return async function signIn(input) {
-    const { email, password, ip, previousSessionId, knownDevice } = parseInput(signInRequestSchema, input);
+    const { email, password, ip, previousSessionId, knownDevice, userAgent } = parseInput(signInRequestSchema, input);
     // Bounded, so a megabyte "e-mail" cannot become a megabyte throttle key.
     const keys = { account: email.slice(0, EMAIL_MAX_LENGTH), ip, knownDevice: knownDevice === true };
     const verdict = throttle.check(keys);
@@ -70,7 +71,7 @@ export function createSignIn(deps: {
       }
     }
     if (previousSessionId && isSessionIdShaped(previousSessionId)) await store.deleteSession(hashSessionId(previousSessionId));
-    const { sessionId } = await startSession(store, person.id, clock());
+    const { sessionId } = await startSession(store, person.id, clock(), userAgent);
     logger.info({ event: 'signed_in', personId: person.id }, 'a person signed in');
     return { ok: true, sessionId, person: toProfile(person) };
   };

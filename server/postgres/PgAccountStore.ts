@@ -56,6 +56,7 @@ interface SessionRow {
   expires_at: string;
   acting_for_set: boolean;
   acting_for_organisation_id: string | null;
+  user_agent: string | null;
 }
 interface TokenRow {
   hash: string;
@@ -96,6 +97,7 @@ const sessionOf = (row: SessionRow): Session => ({
   lastSeenAt: row.last_seen_at,
   expiresAt: row.expires_at,
   ...(row.acting_for_set && { actingForOrganisationId: row.acting_for_organisation_id }),
+  ...(row.user_agent !== null && row.user_agent !== undefined && { userAgent: row.user_agent }),
 });
 const tokenOf = (row: TokenRow): OneTimeToken => ({
   hash: row.hash,
@@ -158,6 +160,7 @@ export class PgAccountStore implements AccountStore {
       const after: Person = {
         ...before,
         ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.email !== undefined && { email: patch.email.toLowerCase() }),
         ...(patch.passwordHash !== undefined && { passwordHash: patch.passwordHash }),
         ...(patch.role !== undefined && { role: patch.role }),
         ...(patch.disabled !== undefined && { disabled: patch.disabled }),
@@ -167,15 +170,37 @@ export class PgAccountStore implements AccountStore {
       if (options.keepActiveAdmin && isActiveAdmin(before) && !isActiveAdmin(after) && !admins.some((admin) => admin.id !== id)) {
         throw new AccountStoreError('last_admin', 'the platform must keep at least one active admin');
       }
-      await client.query('UPDATE people SET name = $2, password_hash = $3, role = $4, disabled = $5, updated_at = $6 WHERE id = $1', [
-        id,
-        after.name,
-        after.passwordHash,
-        after.role,
-        after.disabled,
-        after.updatedAt,
-      ]);
+      try {
+        await client.query(
+          'UPDATE people SET name = $2, password_hash = $3, role = $4, disabled = $5, updated_at = $6, email = $7 WHERE id = $1',
+          [id, after.name, after.passwordHash, after.role, after.disabled, after.updatedAt, after.email],
+        );
+      } catch (error) {
+        if (isUnique(error)) throw new AccountStoreError('email_taken', 'a person with that e-mail exists already');
+        throw error;
+      }
       return after;
+    });
+  }
+
+  deletePerson(id: string, options: { readonly keepActiveAdmin?: boolean } = {}): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
+      // As in updatePerson: every active admin locked first, so two deletions cannot both leave the other.
+      const admins = options.keepActiveAdmin
+        ? (await client.query<{ id: string }>(`SELECT id FROM people WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE`)).rows
+        : [];
+      const { rows } = await client.query<PersonRow>('SELECT * FROM people WHERE id = $1 FOR UPDATE', [id]);
+      if (!rows[0]) return false;
+      const person = personOf(rows[0]);
+      if (options.keepActiveAdmin && person.role === 'admin' && !person.disabled && !admins.some((admin) => admin.id !== id)) {
+        throw new AccountStoreError('last_admin', 'the platform must keep at least one active admin');
+      }
+      await client.query('DELETE FROM sessions WHERE person_id = $1', [id]);
+      await client.query('DELETE FROM one_time_tokens WHERE person_id = $1', [id]);
+      await client.query('DELETE FROM memberships WHERE person_id = $1', [id]);
+      await client.query('DELETE FROM workspace_members WHERE person_id = $1', [id]);
+      await client.query('DELETE FROM people WHERE id = $1', [id]);
+      return true;
     });
   }
 
@@ -327,8 +352,8 @@ export class PgAccountStore implements AccountStore {
   async createSession(session: Session): Promise<Session> {
     try {
       await this.pool.query(
-        `INSERT INTO sessions (id_hash, person_id, created_at, last_seen_at, expires_at, acting_for_set, acting_for_organisation_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO sessions (id_hash, person_id, created_at, last_seen_at, expires_at, acting_for_set, acting_for_organisation_id, user_agent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           session.idHash,
           session.personId,
@@ -337,6 +362,7 @@ export class PgAccountStore implements AccountStore {
           session.expiresAt,
           session.actingForOrganisationId !== undefined,
           session.actingForOrganisationId ?? null,
+          session.userAgent ?? null,
         ],
       );
     } catch (error) {
@@ -370,6 +396,13 @@ export class PgAccountStore implements AccountStore {
       organisationIds: row.organisation_ids,
       workspaceIds: row.workspace_ids,
     };
+  }
+
+  async listSessionsOf(personId: string): Promise<Session[]> {
+    const { rows } = await this.pool.query<SessionRow>('SELECT * FROM sessions WHERE person_id = $1 ORDER BY created_at DESC, id_hash', [
+      personId,
+    ]);
+    return rows.map(sessionOf);
   }
 
   async updateSession(idHash: string, patch: SessionPatch): Promise<Session | null> {

@@ -128,5 +128,16 @@ export class PgNotificationStore implements NotificationStore {
     return rows.map(followOf);
   }
 
+  async forgetPerson(personId: string, formerName: string): Promise<{ deleted: number; renamed: number }> {
+    const deleted = await this.pool.query('DELETE FROM notifications WHERE person_id = $1', [personId]);
+    const renamed = await this.pool.query(
+      `UPDATE notifications SET data = jsonb_set(data, '{actorName}', to_jsonb($2::text))
+       WHERE data->>'actorId' = $1 AND person_id <> $1`,
+      [personId, formerName],
+    );
+    await this.pool.query('DELETE FROM document_follows WHERE person_id = $1', [personId]);
+    return { deleted: deleted.rowCount ?? 0, renamed: renamed.rowCount ?? 0 };
+  }
+
   async close(): Promise<void> {}
 }

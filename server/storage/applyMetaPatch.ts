@@ -15,5 +15,7 @@ export function applyMetaPatch(meta: DocumentMeta, patch: MetaPatch): DocumentMe
     ...(patch.state !== undefined && { state: patch.state }),
     ...(patch.grants !== undefined && { grants: structuredClone(patch.grants) }),
     ...(patch.consultation !== undefined && { consultation: withConsultationDefaults(patch.consultation) }),
+    // The creator's id never changes; only the name it is shown with (a deleted account's becomes "Tidligere deltager").
+    ...(patch.createdBy !== undefined && { createdBy: { id: meta.createdBy.id, name: patch.createdBy.name } }),
   };
 }
