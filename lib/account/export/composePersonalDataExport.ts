@@ -119,13 +119,13 @@ function documentPath(document: ExportDocument): string {
 }
 
 /** The files of the export, by path; throws `export_too_large` past EXPORT_MAX_BYTES. */
-export function personalDataFiles(data: PersonalDataExport, t: Translate): Record<string, Uint8Array> {
+export function personalDataFiles(data: PersonalDataExport, t: Translate, maxBytes = EXPORT_MAX_BYTES): Record<string, Uint8Array> {
   const files: Record<string, Uint8Array> = {};
   let total = 0;
   const add = (path: string, content: string) => {
     const bytes = strToU8(content);
     total += bytes.byteLength;
-    if (total > EXPORT_MAX_BYTES) throw new AccountError('export_too_large', `the export would exceed ${EXPORT_MAX_BYTES} bytes`);
+    if (total > maxBytes) throw new AccountError('export_too_large', `the export would exceed ${maxBytes} bytes`);
     files[path] = bytes;
   };
   add('data.json', `${JSON.stringify({ format: 'samskriv-personal-data/1', ...data }, null, 2)}\n`);
