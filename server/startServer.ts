@@ -37,6 +37,7 @@ import { createNotificationService } from '../lib/notifications/createNotificati
 import { actorOf } from './people/actorOf';
 import { startConsultationSweep } from './notifications/startConsultationSweep';
 import { createAccountSelfService } from './account/createAccountSelfService';
+import { createBodyEraser } from './account/createBodyEraser';
 import { anonymisingCommentStore, anonymisingVersionStore, gonePeopleOf } from './account/anonymisingStores';
 import {
   createAccessEvents,
@@ -250,6 +251,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     apiKeys: apiKeyStore,
     sharing: sharingStore,
     readDocumentState: (documentId) => sync.readDocumentState(documentId),
+    eraseBody: createBodyEraser({
+      readDocumentState: (documentId) => sync.readDocumentState(documentId),
+      applyServerUpdate: (documentId, update) => sync.applyServerUpdate(documentId, update),
+      documents,
+    }),
     secret,
     mail: mailer && config.PUBLIC_URL ? { mailer, publicUrl: config.PUBLIC_URL } : null,
     events,

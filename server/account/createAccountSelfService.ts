@@ -48,6 +48,7 @@ import { bodyToMarkdown } from '../../lib/versions/export/bodyToMarkdown';
 import { createLogger, type Logger } from '../logger';
 import type { AccessEvents } from '../people/accessEvents';
 import { createAccessEvents } from '../people/accessEvents';
+import type { BodyEraser } from './createBodyEraser';
 import { parseInput } from '../people/parseInput';
 import { requireAllowed } from '../people/requireAllowed';
 import { toProfile } from '../people/toProfile';
@@ -55,6 +56,8 @@ import { toProfile } from '../people/toProfile';
 /** How long an e-mail confirmation link works. */
 export const EMAIL_CHANGE_LIFETIME_MS = 24 * 60 * 60 * 1000;
 const EMAIL_CHANGE_AUDIENCE = 'samskriv:email-change';
+/** The title a deleted account's deleted document is left with. */
+export const DELETED_DOCUMENT_TITLE = 'Slettet dokument';
 
 export interface AccountSelfServiceOptions {
   readonly accounts: AccountStore;
@@ -67,6 +70,8 @@ export interface AccountSelfServiceOptions {
   readonly sharing: SharingStore;
   /** A document's body as the sync server holds it (live edits included). */
   readDocumentState(documentId: string): Promise<Uint8Array>;
+  /** Removes a document's text for good (createBodyEraser); without it, "delete" only withdraws the document. */
+  readonly eraseBody?: BodyEraser;
   /** AUTH_SECRET: signs the e-mail confirmation links. */
   readonly secret: string;
   /** With SMTP_URL and PUBLIC_URL: e-mail changes are confirmed by a link. */
@@ -371,10 +376,13 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     for (const meta of plan.metas) {
       const mine = (grant: DocumentMeta['grants'][number]) => grant.subject === 'person' && grant.personId === personId;
       if (soleIds.has(meta.id) && disposalOf(meta.id) === 'delete') {
-        // Withdrawn: nobody holds it and nobody beyond admins can open it (the platform keeps no document deletion yet).
+        // The platform keeps no document deletion: the text is erased, and the document withdrawn (nobody
+        // holds it, nobody beyond admins can open it) under a neutral title; published versions stay.
         await documents.setGrants(meta.id, []);
         await documents.setVisibility(meta.id, 'private');
         if (meta.state !== 'archived') await documents.setState(meta.id, 'archived');
+        await options.eraseBody?.(meta.id);
+        await documents.rename(meta.id, DELETED_DOCUMENT_TITLE);
         deleted.push({ id: meta.id, title: meta.title });
       } else if (soleIds.has(meta.id) && plan.heir) {
         const heirId = plan.heir.id;

@@ -274,7 +274,7 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
       await world.person('p_bo', 'Bo Nabo');
       await world.person('p_karen', 'Karen Borger');
       const first = await world.document('p_karen', 'Karen Borger', 'Første', ['Et.']);
-      const second = await world.document('p_karen', 'Karen Borger', 'Andet', ['To.']);
+      const second = await world.document('p_karen', 'Karen Borger', 'Andet', ['Toppen af teksten.']);
       const shared = await world.document('p_karen', 'Karen Borger', 'Delt', ['Tre.'], ['p_bo']);
       await expect(
         world.selfService.deleteAccount({ actorId: 'p_bo', personId: 'p_karen', password: PASSWORD, documents: {} }),
@@ -290,7 +290,17 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
       });
       expect(report.handedOver.map((document) => document.id)).toEqual([first]);
       expect(report.deleted.map((document) => document.id)).toEqual([second]);
-      expect(await world.documents.get(second)).toMatchObject({ grants: [], visibility: 'private', state: 'archived' });
+      expect(await world.documents.get(second)).toMatchObject({
+        grants: [],
+        visibility: 'private',
+        state: 'archived',
+        title: 'Slettet dokument',
+      });
+      // Its text is gone from the stored body, history included.
+      const stored = Y.mergeUpdates((await world.stores.bodies.load(second)) ?? []);
+      expect(JSON.stringify(bodyJsonOf(stored))).not.toContain('Toppen af teksten');
+      expect(Buffer.from(stored).toString('latin1')).not.toContain('Toppen af teksten');
+      expect(JSON.stringify(bodyJsonOf(await world.readDocumentState(first)))).toContain('Et.');
       expect((await world.documents.get(shared))?.grants).toEqual([{ subject: 'person', personId: 'p_bo', role: 'owner' }]);
     });
 

@@ -25,6 +25,7 @@ import type { MetadataStore } from '../../../lib/storage/MetadataStore';
 import type { VersionStore } from '../../../lib/versions/VersionStore';
 import { anonymisingCommentStore, anonymisingVersionStore, gonePeopleOf } from '../../../server/account/anonymisingStores';
 import { createAccountSelfService } from '../../../server/account/createAccountSelfService';
+import { createBodyEraser } from '../../../server/account/createBodyEraser';
 import { LowApiKeyStore } from '../../../server/apiKeys/LowApiKeyStore';
 import { MemoryApiKeyStore } from '../../../server/apiKeys/MemoryApiKeyStore';
 import { FileCommentStore } from '../../../server/comments/FileCommentStore';
@@ -134,6 +135,11 @@ export async function accountWorld(options: { dir?: string; mail?: boolean } = {
     apiKeys: stores.apiKeys,
     sharing: stores.sharing,
     readDocumentState,
+    eraseBody: createBodyEraser({
+      readDocumentState,
+      applyServerUpdate: (documentId, update) => stores.bodies.append(documentId, update),
+      documents,
+    }),
     secret: 'a test secret that is long enough to sign with',
     mail: options.mail ? { mailer: { send: async (message) => void sent.push(message) }, publicUrl: 'https://samskriv.example.dk' } : null,
     events,
