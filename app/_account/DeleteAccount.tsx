@@ -14,7 +14,7 @@ import { sendJson } from '../_components/postJson';
 export function DeleteAccount({
   plan,
   endpoint = '/api/account',
-  afterDelete = '/?konto=slettet',
+  afterDelete = '/konto/slettet',
   asAdmin = false,
 }: {
   plan: DeletionPlan;
