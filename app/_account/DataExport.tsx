@@ -1,16 +1,14 @@
-import { useId } from 'react';
 import { t } from '../../lib/i18n/t';
 
 /** "Hent dine data": a plain link to the zip (the browser downloads it; no script needed). */
-export function DataExport({ href = '/api/account/export' }: { href?: string }) {
-  const id = useId();
+export function DataExport({ href = '/api/account/export', forAdmin = false }: { href?: string; forAdmin?: boolean }) {
   return (
-    <section className="card" aria-labelledby={`${id}-heading`} data-testid="account-export">
-      <h2 id={`${id}-heading`}>{t('account.export.heading')}</h2>
+    <section className="card" aria-labelledby="account-export-heading" data-testid="account-export">
+      <h2 id="account-export-heading">{t(forAdmin ? 'admin.person.export' : 'account.export.heading')}</h2>
       <p>{t('account.export.intro')}</p>
       <p>
         <a className="button" href={href} download>
-          {t('account.export.link')}
+          {t(forAdmin ? 'admin.person.exportLink' : 'account.export.link')}
         </a>
       </p>
     </section>

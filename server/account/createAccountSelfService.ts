@@ -218,12 +218,15 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
 
   async function confirmEmailChange(token: string): Promise<PersonProfile> {
     const claims = await readToken(token);
-    const used = claims && (await accounts.consumeToken(hashSessionId(claims.id), 'email_change', nowIso()));
-    if (!claims || !used || used.personId !== claims.personId)
+    // A disabled account (being deleted, or by an admin) takes no new address.
+    const holder = claims && (await accounts.getPerson(claims.personId));
+    const used = holder && !holder.disabled && (await accounts.consumeToken(hashSessionId(claims.id), 'email_change', nowIso()));
+    if (!claims || !used || used.personId !== claims.personId) {
       throw new AccountError('email_link_invalid', 'the link is unknown, used or expired');
+    }
     try {
       const person = await accounts.updatePerson(claims.personId, { email: claims.email, updatedAt: nowIso() });
-      if (!person || person.disabled) throw new AccountError('email_link_invalid', 'the account is gone');
+      if (!person) throw new AccountError('email_link_invalid', 'the account is gone');
       logger.info({ event: 'email_changed', personId: person.id }, 'a person confirmed their new e-mail');
       return toProfile(person);
     } catch (error) {
@@ -360,14 +363,18 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     const personId = person.id;
     const former = { name: FORMER_PARTICIPANT_NAME };
 
-    // The account first (atomically refusing the last admin), so nothing below runs for a deletion that cannot happen.
+    // First disabled (refusing the last admin atomically) and signed out everywhere, so the person acts no
+    // more while their name is scrubbed; the record goes last, so a failure midway leaves an account
+    // that can be deleted again rather than a name left behind with nobody to delete it for.
     try {
-      await accounts.deletePerson(personId, { keepActiveAdmin: true });
+      await accounts.updatePerson(personId, { disabled: true, updatedAt: nowIso() }, { keepActiveAdmin: true });
     } catch (error) {
-      if (error instanceof AccountStoreError && error.code === 'last_admin')
+      if (error instanceof AccountStoreError && error.code === 'last_admin') {
         throw new PeopleError('last_admin', 'the platform must keep an admin');
+      }
       throw error;
     }
+    await accounts.deleteSessionsOf(personId);
     events.emitAccessRevoked({ personId, reason: 'disabled' });
 
     const handedOver: Array<{ id: string; title: string }> = [];
@@ -419,6 +426,8 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     for (const apiKey of await apiKeys.list()) {
       if (apiKey.createdBy === personId && apiKey.revokedAt === null) await apiKeys.revoke(apiKey.id, nowIso());
     }
+    // The e-mail, password hash, tokens, memberships and workspace memberships, in one step.
+    await accounts.deletePerson(personId);
     logger.info(
       { event: 'account_deleted', personId, by: request.actorId, handedOver: handedOver.length, withdrawn: deleted.length },
       'an account was deleted',

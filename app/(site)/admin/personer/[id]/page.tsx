@@ -30,7 +30,7 @@ export default async function AdminPersonPage({ params }: { params: Promise<{ id
           <a href="/admin">{t('admin.heading')}</a>
         </p>
       </section>
-      <DataExport href={`${path}/export`} />
+      <DataExport href={`${path}/export`} forAdmin />
       <DeleteAccount plan={plan} endpoint={`${path}/account`} afterDelete="/admin" asAdmin />
     </>
   );
