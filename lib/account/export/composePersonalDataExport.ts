@@ -83,7 +83,7 @@ function readme(data: PersonalDataExport, t: Translate): string {
   const out = [`# ${t('account.export.title')}`, '', t('account.export.readme', { at: data.exportedAt }), ''];
   out.push(`## ${t('account.export.profile')}`, '');
   out.push(`- ${t('account.export.field.name')}: ${text(profile.name)}`);
-  out.push(`- ${t('account.export.field.email')}: ${text(profile.email)}`);
+  out.push(`- ${t('account.email')}: ${text(profile.email)}`);
   out.push(`- ${t('account.export.field.role')}: ${text(profile.role)}`);
   out.push(`- ${t('account.export.field.created')}: ${profile.createdAt}`);
   const organisations = profile.organisations.map((organisation) => text(organisation.name)).join(', ');
