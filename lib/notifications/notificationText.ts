@@ -1,5 +1,6 @@
 import type { Translate } from '../i18n/t';
 import type { NotificationItem } from './NotificationService';
+import { isFormerParticipant } from '../account/formerParticipant';
 
 /**
  * The sentence a notification shows, in the reader's language, with the document's title as it is
@@ -8,7 +9,8 @@ import type { NotificationItem } from './NotificationService';
 export function notificationText(t: Translate, item: Pick<NotificationItem, 'kind' | 'data' | 'documentTitle'>): string {
   const { data } = item;
   const title = item.documentTitle || data.title;
-  const actor = data.actorName || t('notifications.someone');
+  // A deleted account's name is stored as the Danish label; the reader's language names it (issue 12: account).
+  const actor = isFormerParticipant(data.actorName) ? t('account.formerParticipant') : data.actorName || t('notifications.someone');
   switch (item.kind) {
     case 'comment_new':
       return data.threadKind === 'suggestion'

@@ -83,3 +83,13 @@ describe('anonymiseComment', () => {
     expect(anonymiseLogEntry(entry, new Set(['p_other']), FORMER_PARTICIPANT_NAME)).toBe(entry);
   });
 });
+
+describe('a deleted account in a notification sentence', () => {
+  it("is named in the reader's language", async () => {
+    const { notificationText } = await import('../../../lib/notifications/notificationText');
+    const { translator } = await import('../../../lib/i18n/t');
+    const item = { kind: 'reply' as const, documentTitle: 'Lokalplan', data: { actorName: FORMER_PARTICIPANT_NAME, title: 'Lokalplan' } };
+    expect(notificationText(translator('en'), item)).toContain('Former participant');
+    expect(notificationText(translator('da'), item)).toContain('Tidligere deltager');
+  });
+});
