@@ -1,8 +1,8 @@
 /**
  * Everything the account self-service touches, wired as startServer wires it: people, documents with
  * real Yjs bodies, the comment service (its notifications delivered), notifications, API keys,
- * invites, versions, and the read-time anonymising wrappers. In memory, or on real files under `dir`
- * (the embedded stores the server uses), so the same tests run against both.
+ * invites, versions, and the read-time anonymising wrappers. In memory, on real files under `dir`
+ * (the embedded stores the server uses), or in PostgreSQL (`pool`), so the same tests run against each.
  */
 import { join } from 'node:path';
 import * as Y from 'yjs';
@@ -46,6 +46,15 @@ import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore
 import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore';
 import { FileVersionStore } from '../../../server/versions/FileVersionStore';
 import { MemoryVersionStore } from '../../../server/versions/MemoryVersionStore';
+import type { Pool } from '../../../server/postgres/createPool';
+import { PgAccountStore } from '../../../server/postgres/PgAccountStore';
+import { PgApiKeyStore } from '../../../server/postgres/PgApiKeyStore';
+import { PgCommentStore } from '../../../server/postgres/PgCommentStore';
+import { PgDocumentStore } from '../../../server/postgres/PgDocumentStore';
+import { PgMetadataStore } from '../../../server/postgres/PgMetadataStore';
+import { PgNotificationStore } from '../../../server/postgres/PgNotificationStore';
+import { PgSharingStore } from '../../../server/postgres/PgSharingStore';
+import { PgVersionStore } from '../../../server/postgres/PgVersionStore';
 import { cheapHasher } from '../../helpers/cheapHasher';
 import { waitUntil } from '../../helpers/waitUntil';
 
@@ -62,7 +71,19 @@ interface Stores {
   readonly versions: VersionStore;
 }
 
-function storesIn(dir: string | undefined): Stores {
+function storesIn(dir: string | undefined, pool: Pool | undefined): Stores {
+  if (pool !== undefined) {
+    return {
+      bodies: new PgDocumentStore(pool),
+      metadata: new PgMetadataStore(pool),
+      comments: new PgCommentStore(pool),
+      accounts: new PgAccountStore(pool),
+      notifications: new PgNotificationStore(pool),
+      apiKeys: new PgApiKeyStore(pool),
+      sharing: new PgSharingStore(pool),
+      versions: new PgVersionStore(pool),
+    };
+  }
   if (dir === undefined) {
     return {
       bodies: new MemoryDocumentStore(),
@@ -88,8 +109,8 @@ function storesIn(dir: string | undefined): Stores {
   };
 }
 
-export async function accountWorld(options: { dir?: string; mail?: boolean } = {}) {
-  const stores = storesIn(options.dir);
+export async function accountWorld(options: { dir?: string; pool?: Pool; mail?: boolean } = {}) {
+  const stores = storesIn(options.dir, options.pool);
   const world = { now: Date.parse('2027-03-05T12:00:00.000Z') };
   const clock = () => world.now;
   const passwords = cheapHasher();
