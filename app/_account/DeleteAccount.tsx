@@ -8,8 +8,8 @@ import { sendJson } from '../_components/postJson';
 /**
  * "Slet din konto" (and the admin's "Slet konto" for someone): says what stays and what goes, then a
  * modal dialog (native <dialog>) lists the documents only the person owns with a choice for each
- * (hand over to the named admin, or delete) and asks for the password before the DELETE. Focus
- * moves into the dialog and back to the opener when it closes.
+ * (hand over to the named admin, or delete) and asks for the password before the DELETE. The modal
+ * dialog takes the focus (its first control) and gives it back to the opener when it closes.
  */
 export function DeleteAccount({
   plan,
@@ -99,7 +99,7 @@ export function DeleteAccount({
           {needsPassword ? (
             <div className="field">
               <label htmlFor={`${id}-password`}>{asAdmin ? t('admin.person.deletePassword') : t('account.delete.password')}</label>
-              <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required autoFocus />
+              <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" required />
             </div>
           ) : (
             <p>{t('account.delete.noPassword')}</p>
