@@ -220,7 +220,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     const claims = await readToken(token);
     // A disabled account (being deleted, or by an admin) takes no new address.
     const holder = claims && (await accounts.getPerson(claims.personId));
-    const used = holder && !holder.disabled && (await accounts.consumeToken(hashSessionId(claims.id), 'email_change', nowIso()));
+    const used = claims && holder && !holder.disabled && (await accounts.consumeToken(hashSessionId(claims.id), 'email_change', nowIso()));
     if (!claims || !used || used.personId !== claims.personId) {
       throw new AccountError('email_link_invalid', 'the link is unknown, used or expired');
     }
