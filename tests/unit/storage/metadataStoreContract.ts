@@ -66,7 +66,7 @@ export function metadataStoreContract(name: string, makeStore: () => MetadataSto
       const updated = await store.updateDocument('a', { title: 'Nyt navn', epoch: 2 });
       expect(updated).toEqual({ ...sampleMeta('a'), title: 'Nyt navn', epoch: 2 });
       // A stray key at run time (e.g. from unvalidated input) must not reach the stored record.
-      const stray = { updatedAt: '2026-11-02T00:00:00.000Z', createdBy: { id: 'x', name: 'x' } } as unknown as { updatedAt: string };
+      const stray = { updatedAt: '2026-11-02T00:00:00.000Z', id: 'x', createdAt: 'x' } as unknown as { updatedAt: string };
       await store.updateDocument('a', stray);
       expect(await store.getDocument('a')).toEqual({
         ...sampleMeta('a'),
@@ -74,6 +74,14 @@ export function metadataStoreContract(name: string, makeStore: () => MetadataSto
         epoch: 2,
         updatedAt: '2026-11-02T00:00:00.000Z',
       });
+    });
+
+    it("renames the creator (a deleted account's name) but never changes who it was", async () => {
+      await store.createDocument(sampleMeta('a'));
+      const before = await store.getDocument('a');
+      const updated = await store.updateDocument('a', { createdBy: { id: 'someone-else', name: 'Tidligere deltager' } });
+      expect(updated?.createdBy).toEqual({ id: before!.createdBy.id, name: 'Tidligere deltager' });
+      expect((await store.getDocument('a'))?.createdBy).toEqual({ id: before!.createdBy.id, name: 'Tidligere deltager' });
     });
 
     it('replaces the consultation settings, whole and as a copy', async () => {
