@@ -137,7 +137,7 @@ describe('the data export and deleting an account', () => {
     expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="samskriv-data-\d{4}-\d{2}-\d{2}\.zip"$/);
     const raw = await fetch(`${server.url}/api/account/export`, { headers: { Cookie: `samskriv_session=${karen.session}` } });
     const files = Object.values(unzipSync(new Uint8Array(await raw.arrayBuffer())))
-      .map(strFromU8)
+      .map((file) => strFromU8(file))
       .join('\n');
     expect(files).toContain('Karens ord om spisning.');
     expect(files).toContain(karen.email);
