@@ -7,6 +7,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import * as Y from 'yjs';
+import { contentHash } from '../../../lib/versions/contentHash';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FORMER_PARTICIPANT_NAME } from '../../../lib/account/formerParticipant';
 import { sessionRef } from '../../../lib/account/sessionRef';
@@ -154,6 +155,7 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
       });
       const doc = new Y.Doc();
       Y.applyUpdate(doc, await world.readDocumentState(c.karensOwn));
+      const body = bodyJsonOf(Y.encodeStateAsUpdate(doc));
       await world.stores.versions.add({
         documentId: c.karensOwn,
         number: 1,
@@ -163,8 +165,9 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
         publishedAt: new Date(world.now).toISOString(),
         publishedBy: { id: 'p_karen', name: 'Karen Borger' },
         closesPhase: 'consultation',
-        hash: 'sha256-00',
-        content: { yjsState: Y.encodeStateAsUpdate(doc), body: bodyJsonOf(Y.encodeStateAsUpdate(doc)), html: '<p>Karens egen tekst</p>' },
+        // The file store checks the hash on every read, as it should.
+        hash: contentHash('Karens udkast', body),
+        content: { yjsState: Y.encodeStateAsUpdate(doc), body, html: '<p>Karens egen tekst</p>' },
         idempotencyKey: null,
       });
       // Bo was told of Karen's reply, by her name.
