@@ -36,6 +36,7 @@ import { createPdfPrinter } from './versions/createPdfPrinter';
 import { createNotificationService } from '../lib/notifications/createNotificationService';
 import { actorOf } from './people/actorOf';
 import { startConsultationSweep } from './notifications/startConsultationSweep';
+import { createOidcSignIn } from './oidc/createOidcSignIn';
 import {
   createAccessEvents,
   createAccountService,
@@ -125,7 +126,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const events = createAccessEvents(logger);
   const peopleOptions = { store: accountStore, logger, events };
   const throttle = new SignInThrottle();
-  const accounts = createAccountService({ ...peopleOptions, throttle });
+  const accounts = createAccountService({ ...peopleOptions, throttle, passwordRoles: config.PASSWORD_SIGN_IN_ROLES });
   const sessions = createSessionService(peopleOptions);
   const setup = createSetupService(peopleOptions);
   const organisations = createOrganisationService(peopleOptions);
@@ -141,6 +142,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       : null;
   const signUpNotice =
     mailer && config.PUBLIC_URL ? createSignUpNoticeService({ store: accountStore, mailer, publicUrl: config.PUBLIC_URL, logger }) : null;
+  const oidc =
+    config.OIDC_PROVIDERS.length > 0
+      ? createOidcSignIn({ providers: config.OIDC_PROVIDERS, store: accountStore, links: stores.identityLinks, secret, events, logger })
+      : null;
   const signUpLimiter = new FixedWindowLimiter(config.SIGNUPS_PER_IP_PER_HOUR, 60 * 60_000);
   const prune = async () => {
     try {
@@ -259,6 +264,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     signUpNotice,
     pdf,
     notifications,
+    oidc,
     logger,
   });
 
