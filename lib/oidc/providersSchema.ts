@@ -106,8 +106,9 @@ export const oidcProvidersTextSchema = z
     let value: unknown;
     try {
       value = JSON.parse(text);
-    } catch (error) {
-      context.addIssue({ code: 'custom', message: `is not JSON (${(error as Error).message})` });
+    } catch {
+      // Not V8's message: it quotes the text around the mistake, which may be a client secret.
+      context.addIssue({ code: 'custom', message: 'is not valid JSON' });
       return z.NEVER;
     }
     const parsed = oidcProvidersSchema.safeParse(value);
