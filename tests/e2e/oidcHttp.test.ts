@@ -153,7 +153,7 @@ describe('single sign-on with OpenID Connect (production server, real provider)'
     const html = await errorPage(`${answer.location?.pathname}${answer.location?.search}`);
     expect(answer.location?.search).toBe('?kode=oidc_state_invalid');
     expect(html).toContain(htmlText(da['error.oidc_state_invalid']));
-    expect(html).not.toMatch(/at [A-Za-z]+ \(|node_modules/);
+    expect(html).not.toContain('OidcError');
   });
 
   it('refuses an answer whose nonce is not the flow’s (the flow cookie tampered with under the server’s key)', async () => {
