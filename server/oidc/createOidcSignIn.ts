@@ -8,6 +8,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
+import type { PlatformRole } from '../../lib/access/model';
 import type { PasswordHasher } from '../../lib/auth/PasswordHasher';
 import { scryptHasher } from '../../lib/auth/scryptHasher';
 import { hashSessionId, isSessionIdShaped } from '../../lib/auth/sessionId';
@@ -174,6 +175,10 @@ export function createOidcSignIn(options: OidcSignInOptions): OidcSignIn {
           return { person, linked: 'existing' };
         }
         case 'link': {
+          const owner = await store.getPerson(decision.personId);
+          if (!owner) throw new OidcError('oidc_failed', 'the person with that e-mail is gone');
+          // Before anything changes: a refused sign-in must not cost the account its password.
+          assertMaySignIn(provider, owner.role, owner.disabled);
           const added = await links.add({
             providerId: provider.id,
             subject: mapped.subject,
@@ -186,8 +191,7 @@ export function createOidcSignIn(options: OidcSignInOptions): OidcSignIn {
             if (attempt === 0) continue;
             throw new OidcError('oidc_failed', 'the sub was linked by another sign-in meanwhile');
           }
-          const person = await store.getPerson(decision.personId);
-          if (!person) throw new OidcError('oidc_failed', 'the person with that e-mail is gone');
+          const person = owner;
           // The account may have been made by someone who never owned the address (sign-up checks
           // no e-mail): from now on only the address's owner holds it, so its password and sessions end.
           await store.updatePerson(person.id, { passwordHash: await unusablePassword(), updatedAt: at });
@@ -196,6 +200,7 @@ export function createOidcSignIn(options: OidcSignInOptions): OidcSignIn {
           return { person, linked: 'linked' };
         }
         case 'create': {
+          assertMaySignIn(provider, mapped.role, false);
           let person: Person;
           try {
             person = await store.createPerson({
@@ -234,6 +239,13 @@ export function createOidcSignIn(options: OidcSignInOptions): OidcSignIn {
     }
   }
 
+  function assertMaySignIn(provider: OidcProvider, role: PlatformRole, disabled: boolean): void {
+    if (disabled) throw new OidcError('oidc_account_disabled', 'the person is disabled');
+    if (provider.allowedRoles && !provider.allowedRoles.includes(role)) {
+      throw new OidcError('oidc_role_not_allowed', `role ${role} may not sign in through ${provider.id}`);
+    }
+  }
+
   /** A password nobody knows: the person signs in through the provider (or sets one with a reset link). */
   function unusablePassword(): Promise<string> {
     return passwords.hash(randomBytes(32).toString('base64url'));
@@ -257,10 +269,7 @@ export function createOidcSignIn(options: OidcSignInOptions): OidcSignIn {
     const mapped = mapClaims(claims, provider);
     if (!mapped) throw new OidcError('oidc_response_invalid', 'the ID token has no usable sub');
     const { person, linked } = await personFor(provider, mapped);
-    if (person.disabled) throw new OidcError('oidc_account_disabled', 'the person is disabled');
-    if (provider.allowedRoles && !provider.allowedRoles.includes(person.role)) {
-      throw new OidcError('oidc_role_not_allowed', `role ${person.role} may not sign in through ${provider.id}`);
-    }
+    assertMaySignIn(provider, person.role, person.disabled);
     if (options.previousSessionId && isSessionIdShaped(options.previousSessionId)) {
       await store.deleteSession(hashSessionId(options.previousSessionId));
     }

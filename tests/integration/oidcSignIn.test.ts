@@ -208,6 +208,15 @@ describe('OpenID Connect sign-in against a real provider', () => {
     const staff = await people.addPerson('medarbejder@example.dk', 'staff');
     idp.accounts.set('sub-staff', { email: staff.email, email_verified: true });
     expect(await refusal(signIn(people.oidc, 'sub-staff'))).toBe('oidc_role_not_allowed');
+    // Refused before anything changed: no link, and the password still works.
+    expect(await people.links.get('test', 'sub-disabled')).toBeNull();
+    expect(await people.links.get('test', 'sub-staff')).toBeNull();
+    expect(await people.accounts.signIn({ email: staff.email, password: PASSWORD, ip: '192.0.2.1' })).toMatchObject({ ok: true });
+    // Nor is an account created with a role the provider may not sign in.
+    const staffOnly = fixture({ allowedRoles: ['staff'] });
+    idp.accounts.set('sub-new-citizen', { email: 'ny.borger@example.dk', email_verified: true });
+    expect(await refusal(signIn(staffOnly.oidc, 'sub-new-citizen'))).toBe('oidc_role_not_allowed');
+    expect(await staffOnly.store.getPersonByEmail('ny.borger@example.dk')).toBeNull();
   });
 
   it('trusts the e-mail of a provider configured to (trustEmail), and refuses an unknown provider', async () => {
