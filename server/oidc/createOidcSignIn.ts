@@ -75,8 +75,9 @@ export function createOidcSignIn(options: OidcSignInOptions): OidcSignIn {
         { timeout: timeoutSeconds, ...(insecure && { execute: [client.allowInsecureRequests] }) },
       );
       configurations.set(provider.id, configuration);
-      configuration.catch((error: unknown) => {
-        configurations.delete(provider.id);
+      const pending = configuration;
+      pending.catch((error: unknown) => {
+        if (configurations.get(provider.id) === pending) configurations.delete(provider.id);
         logger.warn(
           { err: error, event: 'oidc_discovery_failed', provider: provider.id },
           'could not read the OpenID provider’s configuration',
