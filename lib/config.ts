@@ -8,6 +8,10 @@ import { publicUrlSchema } from './mail/publicUrlSchema';
 import { smtpUrlSchema } from './mail/smtpUrlSchema';
 import { serviceUrlSchema } from './serviceUrlSchema';
 import { FullSyncDefaults, PresenceDefaults } from './protocol';
+import { oidcProvidersTextSchema } from './oidc/providersSchema';
+import { passwordRolesSchema } from './oidc/passwordRolesSchema';
+import { readProvidersFile } from './oidc/readProvidersFile';
+import { PLATFORM_ROLES } from './access/model';
 
 const MiB = 1024 * 1024;
 
@@ -98,6 +102,11 @@ const fieldsSchema = z.object({
   PDF_MAX_BYTES: integer(64 * 1024, 50 * MiB),
   /** Versions read for pages and exports kept in memory (they never change), by total size; 0: none. */
   VERSION_CACHE_BYTES: integer(0, 32 * MiB),
+  // session 8: oidc
+  /** OpenID Connect providers, a JSON array (see README "Single sign-on"); or OIDC_PROVIDERS_FILE, a file holding it. */
+  OIDC_PROVIDERS: oidcProvidersTextSchema,
+  /** Roles that may sign in with a password, comma separated; empty: all; `none`: single sign-on only. */
+  PASSWORD_SIGN_IN_ROLES: passwordRolesSchema,
 });
 
 export const configSchema = fieldsSchema.superRefine((config, context) => {
@@ -113,6 +122,14 @@ export const configSchema = fieldsSchema.superRefine((config, context) => {
       message: 'needs DATABASE_URL: the nodes of a cluster share one PostgreSQL store',
     });
   }
+  if (config.PASSWORD_SIGN_IN_ROLES.length < PLATFORM_ROLES.length && config.OIDC_PROVIDERS.length === 0) {
+    // Whoever has a role without passwords could not sign in at all.
+    context.addIssue({
+      code: 'custom',
+      path: ['PASSWORD_SIGN_IN_ROLES'],
+      message: 'turns passwords off for some roles: needs OIDC_PROVIDERS',
+    });
+  }
   if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
     context.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not be longer than HTTP_REQUEST_TIMEOUT_MS' });
   }
@@ -126,7 +143,13 @@ export class ConfigError extends Error {
 
 /** Reads the configuration from an environment; throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined>, options: { dev?: boolean } = {}): Config {
-  const result = configSchema.safeParse(env);
+  let source: Record<string, string | undefined>;
+  try {
+    source = readProvidersFile(env);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${(error as Error).message}`);
+  }
+  const result = configSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);

@@ -22,6 +22,7 @@ import type { VersionService } from './versions/VersionService';
 import type { PdfPrinter } from './versions/export/PdfPrinter';
 import type { NotificationService } from './notifications/NotificationService';
 import type { AccountSelfService } from './account/AccountSelfService';
+import type { OidcSignIn } from './oidc/OidcSignIn';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -66,6 +67,8 @@ export interface Services {
   readonly notifications: NotificationService;
   /** /konto self-service: name, e-mail, sessions, the data export and account deletion (issue 12). */
   readonly selfService: AccountSelfService;
+  /** Single sign-on through the OpenID providers of OIDC_PROVIDERS; null when none are configured. */
+  readonly oidc: OidcSignIn | null;
   readonly logger: AppLogger;
 }
 

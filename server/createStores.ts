@@ -35,6 +35,9 @@ import { PgMetadataStore } from './postgres/PgMetadataStore';
 import { PgSharingStore } from './postgres/PgSharingStore';
 import { PgVersionStore } from './postgres/PgVersionStore';
 import { FileVersionStore } from './versions/FileVersionStore';
+import type { IdentityLinkStore } from '../lib/oidc/IdentityLinkStore';
+import { FileIdentityLinkStore } from './oidc/FileIdentityLinkStore';
+import { PgIdentityLinkStore } from './postgres/PgIdentityLinkStore';
 
 /** Connections per server process to PostgreSQL, shared by every store. */
 const POOL_SIZE = 20;
@@ -53,6 +56,8 @@ export interface Stores {
   readonly versions: VersionStore;
   /** In-app notifications and who follows which document (issue 12). */
   readonly notifications: NotificationStore;
+  /** Single sign-on: which person a provider's `sub` signs in as (issue 12). */
+  readonly identityLinks: IdentityLinkStore;
   /** In a cluster (DATABASE_URL and REDIS_URL): which stored updates still wait to be published. */
   readonly relayLedger?: RelayLedger;
   /**
@@ -98,6 +103,7 @@ async function postgresStores(url: string, { config, projectDir, logger }: Store
     apiKeys: new PgApiKeyStore(pool),
     versions: new PgVersionStore(pool),
     notifications: new PgNotificationStore(pool),
+    identityLinks: new PgIdentityLinkStore(pool),
   };
   return {
     kind: 'postgres',
@@ -131,6 +137,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
   const versions = new FileVersionStore({ dir: join(dataDir, 'versions') });
   // Notifications and follows: two more record collections under records/.
   const notifications = new FileNotificationStore(records);
+  const identityLinks = new FileIdentityLinkStore(records);
   // Before anything is served or written: a damaged store file stops the start, naming the file.
   const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
   await checkDataDir({
@@ -142,6 +149,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       { path: dataDir, read: () => sharing.open() },
       { path: dataDir, read: () => accounts.open() },
       { path: dataDir, read: () => notifications.open() },
+      { path: dataDir, read: () => identityLinks.open() },
       storeFile('api-keys.json', () => apiKeys.list()),
       // Imports comments.json and reads the catalogue; a damaged document's comments are refused alone (/healthz).
       storeFile('comments', () => comments.check()),
@@ -160,6 +168,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
     apiKeys,
     versions,
     notifications,
+    identityLinks,
     claimOnce: async () => true,
     async close() {
       // The order startServer always closed them in.
@@ -171,6 +180,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       await apiKeys.close();
       await versions.close();
       await notifications.close();
+      await identityLinks.close();
     },
   };
 }

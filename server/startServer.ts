@@ -39,6 +39,7 @@ import { startConsultationSweep } from './notifications/startConsultationSweep';
 import { createAccountSelfService } from './account/createAccountSelfService';
 import { createBodyEraser } from './account/createBodyEraser';
 import { anonymisingCommentStore, anonymisingVersionStore, gonePeopleOf } from './account/anonymisingStores';
+import { createOidcSignIn } from './oidc/createOidcSignIn';
 import {
   createAccessEvents,
   createAccountService,
@@ -130,7 +131,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const events = createAccessEvents(logger);
   const peopleOptions = { store: accountStore, logger, events };
   const throttle = new SignInThrottle();
-  const accounts = createAccountService({ ...peopleOptions, throttle });
+  const accounts = createAccountService({ ...peopleOptions, throttle, passwordRoles: config.PASSWORD_SIGN_IN_ROLES });
   const sessions = createSessionService(peopleOptions);
   const setup = createSetupService(peopleOptions);
   const organisations = createOrganisationService(peopleOptions);
@@ -146,6 +147,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       : null;
   const signUpNotice =
     mailer && config.PUBLIC_URL ? createSignUpNoticeService({ store: accountStore, mailer, publicUrl: config.PUBLIC_URL, logger }) : null;
+  const oidc =
+    config.OIDC_PROVIDERS.length > 0
+      ? createOidcSignIn({ providers: config.OIDC_PROVIDERS, store: accountStore, links: stores.identityLinks, secret, events, logger })
+      : null;
   const signUpLimiter = new FixedWindowLimiter(config.SIGNUPS_PER_IP_PER_HOUR, 60 * 60_000);
   const prune = async () => {
     try {
@@ -250,6 +255,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     notifications: stores.notifications,
     apiKeys: apiKeyStore,
     sharing: sharingStore,
+    identityLinks: stores.identityLinks,
     readDocumentState: (documentId) => sync.readDocumentState(documentId),
     eraseBody: createBodyEraser({
       readDocumentState: (documentId) => sync.readDocumentState(documentId),
@@ -293,6 +299,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     pdf,
     notifications,
     selfService,
+    oidc,
     logger,
   });
 

@@ -12,7 +12,12 @@ import { setSessionCookie } from './sessionCookie';
  * signed in to the account before (the known-device cookie) is not held by the account-wide lock,
  * and every successful sign-in renews that cookie.
  */
-export async function signInAndSetCookie(request: Request, email: string, password: string): Promise<{ id: string; name: string }> {
+export async function signInAndSetCookie(
+  request: Request,
+  email: string,
+  password: string,
+  options: { readonly anyRole?: boolean } = {},
+): Promise<{ id: string; name: string }> {
   const { accounts, secret } = getServices();
   const jar = await cookies();
   const device = jar.get(DEVICE_COOKIE)?.value;
@@ -24,11 +29,13 @@ export async function signInAndSetCookie(request: Request, email: string, passwo
     previousSessionId: await readSessionId(),
     knownDevice: isKnownDevice(device, secret, account),
     userAgent: request.headers.get('user-agent'),
+    ...(options.anyRole === true && { anyRole: true }),
   });
   if (!result.ok) {
     if (result.code === 'throttled') {
       throw new HttpError(429, 'throttled', { 'Retry-After': String(Math.ceil(result.retryAfterMs / 1000)) });
     }
+    if (result.code === 'password_off') throw new HttpError(403, 'password_sign_in_off');
     throw new HttpError(result.code === 'disabled' ? 403 : 401, result.code === 'disabled' ? 'account_disabled' : 'invalid_credentials');
   }
   await setSessionCookie(request, result.sessionId);

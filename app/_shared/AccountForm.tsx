@@ -107,12 +107,19 @@ export interface AccountFormProps {
   readonly next: string | null;
   /** 2 when the form is a section of a page that has its own h1 (the account page): one h1 per page. */
   readonly headingLevel?: 1 | 2;
+  /** Another heading than the form's own (the password form below single sign-on buttons). */
+  readonly heading?: PlainMessageKey;
 }
 
 /** One accessible form for signing up, signing in, the first admin and a new password. */
-export function AccountForm({ kind, extra, next, headingLevel = 1 }: AccountFormProps) {
+export function AccountForm({ kind, extra, next, headingLevel = 1, heading }: AccountFormProps) {
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
-  const props: FormSpec & { extra?: Readonly<Record<string, string>>; next: string | null } = { ...FORMS[kind], extra, next };
+  const props: FormSpec & { extra?: Readonly<Record<string, string>>; next: string | null } = {
+    ...FORMS[kind],
+    ...(heading && { heading }),
+    extra,
+    next,
+  };
   const t = useT();
   const router = useRouter();
   const id = useId();

@@ -1118,6 +1118,7 @@ export const da = {
   'account.export.field.role': 'Rolle',
   'account.export.field.created': 'Oprettet',
   'account.export.field.organisations': 'Organisationer',
+  'account.export.field.signInProviders': 'Log ind med (single sign-on)',
   'account.export.comments': 'Kommentarer, forslag og svar',
   'account.export.supports': 'Kommentarer du har støttet',
   'account.export.reports': 'Kommentarer du har anmeldt',
@@ -1188,6 +1189,32 @@ export const da = {
     'Nogen har bedt om at flytte en anden konto over på denne adresse. Den hører allerede til din konto, så intet er ændret.',
   'mail.emailTaken.ignore': 'Var det dig, kan du logge ind med denne adresse i stedet.',
   'mail.emailTaken.button': 'Gå til din konto',
+  // session 8: oidc
+  'account.sso.nav': 'Log ind med single sign-on',
+  'account.sso.button': 'Log ind med {label}',
+  'account.sso.passwordHeading': 'Eller med e-mail og adgangskode',
+  'account.sso.error.heading': 'Du blev ikke logget ind',
+  'account.sso.error.retry': 'Tilbage til log ind',
+  'error.password_sign_in_off': 'Din konto logger ind gennem single sign-on: brug knappen ”Log ind med …” ovenfor.',
+  'error.password_sign_up_off': 'Nye konti oprettes ved at logge ind med single sign-on: brug knappen ”Log ind med …” på log ind-siden.',
+  'error.oidc_unknown_provider': 'Den login-tjeneste findes ikke her. Vælg en af knapperne på log ind-siden.',
+  'error.oidc_provider_unavailable': 'Login-tjenesten svarer ikke lige nu. Prøv igen om lidt.',
+  'error.oidc_provider_error': 'Login-tjenesten afbrød log ind (måske blev det annulleret). Prøv igen.',
+  'error.oidc_state_missing':
+    'Log ind-forsøget er udløbet eller blev startet i en anden browser. Start forfra fra log ind-siden i denne browser.',
+  'error.oidc_state_invalid':
+    'Svaret fra login-tjenesten hørte ikke til dit log ind-forsøg, så det blev afvist. Start forfra fra log ind-siden.',
+  'error.oidc_nonce_invalid':
+    'Svaret fra login-tjenesten hørte ikke til dit log ind-forsøg, så det blev afvist. Start forfra fra log ind-siden.',
+  'error.oidc_response_invalid': 'Svaret fra login-tjenesten kunne ikke godkendes, så du blev ikke logget ind. Prøv igen.',
+  'error.oidc_email_missing': 'Login-tjenesten oplyste ingen e-mailadresse, og den skal bruges til din konto. Kontakt kommunen.',
+  'error.oidc_email_unverified':
+    'Login-tjenesten har ikke bekræftet din e-mailadresse, så der kan ikke oprettes en konto med den. Bekræft adressen hos login-tjenesten, og prøv igen.',
+  'error.oidc_email_unverified_taken':
+    'Der findes allerede en konto med din e-mailadresse, men login-tjenesten har ikke bekræftet adressen, så kontoen blev ikke forbundet. Log ind med adgangskode, eller bekræft adressen hos login-tjenesten.',
+  'error.oidc_account_disabled': 'Kontoen er spærret. Kontakt en administrator.',
+  'error.oidc_role_not_allowed': 'Din konto kan ikke logge ind med denne login-tjeneste. Brug en anden knap på log ind-siden.',
+  'error.oidc_failed': 'Log ind mislykkedes. Prøv igen om lidt.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2311,6 +2338,7 @@ export const en: Messages = {
   'account.export.field.role': 'Role',
   'account.export.field.created': 'Created',
   'account.export.field.organisations': 'Organisations',
+  'account.export.field.signInProviders': 'Single sign-on',
   'account.export.comments': 'Comments, suggestions and replies',
   'account.export.supports': 'Comments you supported',
   'account.export.reports': 'Comments you reported',
@@ -2381,6 +2409,33 @@ export const en: Messages = {
   'mail.emailTaken.body': 'Someone asked to move another account to this address. It belongs to your account already, so nothing changed.',
   'mail.emailTaken.ignore': 'If it was you, sign in with this address instead.',
   'mail.emailTaken.button': 'Go to your account',
+  // session 8: oidc
+  'account.sso.nav': 'Sign in with single sign-on',
+  'account.sso.button': 'Sign in with {label}',
+  'account.sso.passwordHeading': 'Or with e-mail and password',
+  'account.sso.error.heading': 'You were not signed in',
+  'account.sso.error.retry': 'Back to sign in',
+  'error.password_sign_in_off': 'Your account signs in through single sign-on: use the “Sign in with …” button above.',
+  'error.password_sign_up_off':
+    'New accounts are made by signing in with single sign-on: use the “Sign in with …” button on the sign-in page.',
+  'error.oidc_unknown_provider': 'That sign-in service does not exist here. Choose one of the buttons on the sign-in page.',
+  'error.oidc_provider_unavailable': 'The sign-in service does not answer right now. Try again in a moment.',
+  'error.oidc_provider_error': 'The sign-in service ended the sign-in (perhaps it was cancelled). Try again.',
+  'error.oidc_state_missing':
+    'The sign-in attempt expired or was started in another browser. Start again from the sign-in page in this browser.',
+  'error.oidc_state_invalid':
+    'The answer from the sign-in service did not belong to your sign-in attempt, so it was refused. Start again from the sign-in page.',
+  'error.oidc_nonce_invalid':
+    'The answer from the sign-in service did not belong to your sign-in attempt, so it was refused. Start again from the sign-in page.',
+  'error.oidc_response_invalid': 'The answer from the sign-in service could not be accepted, so you were not signed in. Try again.',
+  'error.oidc_email_missing': 'The sign-in service gave no e-mail address, and your account needs one. Contact the municipality.',
+  'error.oidc_email_unverified':
+    'The sign-in service has not confirmed your e-mail address, so no account can be made with it. Confirm the address with the sign-in service and try again.',
+  'error.oidc_email_unverified_taken':
+    'An account with your e-mail address exists, but the sign-in service has not confirmed the address, so the account was not linked. Sign in with your password, or confirm the address with the sign-in service.',
+  'error.oidc_account_disabled': 'The account is disabled. Contact an admin.',
+  'error.oidc_role_not_allowed': 'Your account cannot sign in with this sign-in service. Use another button on the sign-in page.',
+  'error.oidc_failed': 'Signing in failed. Try again in a moment.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

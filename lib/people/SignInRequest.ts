@@ -12,9 +12,13 @@ export interface SignInRequest {
   readonly knownDevice?: boolean;
   /** The browser's User-Agent header, kept with the session (cut to USER_AGENT_MAX_LENGTH) so the person can tell sessions apart. */
   readonly userAgent?: string | null;
+  /** Sign in whatever PASSWORD_SIGN_IN_ROLES says: only right after the first admin was set up with this password. */
+  readonly anyRole?: boolean;
 }
 
 export type SignInResult =
   | { readonly ok: true; readonly sessionId: string; readonly person: PersonProfile }
   | { readonly ok: false; readonly code: 'invalid_credentials' | 'disabled' }
+  /** The password was right, but the person's role signs in through single sign-on only (PASSWORD_SIGN_IN_ROLES). */
+  | { readonly ok: false; readonly code: 'password_off' }
   | { readonly ok: false; readonly code: 'throttled'; readonly retryAfterMs: number };

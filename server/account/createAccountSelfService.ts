@@ -45,6 +45,7 @@ import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStor
 import { displayNameSchema } from '../../lib/text/displayText';
 import { bodyJsonOf } from '../../lib/versions/bodyJsonOf';
 import { bodyToMarkdown } from '../../lib/versions/export/bodyToMarkdown';
+import type { IdentityLinkStore } from '../../lib/oidc/IdentityLinkStore';
 import { createLogger, type Logger } from '../logger';
 import type { AccessEvents } from '../people/accessEvents';
 import { createAccessEvents } from '../people/accessEvents';
@@ -68,6 +69,8 @@ export interface AccountSelfServiceOptions {
   readonly notifications: NotificationStore;
   readonly apiKeys: ApiKeyStore;
   readonly sharing: SharingStore;
+  /** The person's single sign-on links: exported with their data, deleted with their account. */
+  readonly identityLinks?: Pick<IdentityLinkStore, 'linksOf' | 'deleteLinksOf'>;
   /** A document's body as the sync server holds it (live edits included). */
   readDocumentState(documentId: string): Promise<Uint8Array>;
   /** Removes a document's text for good (createBodyEraser); without it, "delete" only withdraws the document. */
@@ -300,7 +303,17 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     const bytes = zipPersonalData(
       {
         exportedAt,
-        profile: { ...profile, organisations },
+        profile: {
+          ...profile,
+          organisations,
+          signInProviders:
+            (await options.identityLinks?.linksOf(personId))?.map(({ providerId, email, createdAt, lastUsedAt }) => ({
+              providerId,
+              email,
+              createdAt,
+              lastUsedAt,
+            })) ?? [],
+        },
         ...collectPersonalData(personId, withComments),
         documents: owned,
         sessions: (await listSessions(personId, null)).map(({ createdAt, lastSeenAt, device }) => ({ createdAt, lastSeenAt, device })),
@@ -426,6 +439,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     for (const apiKey of await apiKeys.list()) {
       if (apiKey.createdBy === personId && apiKey.revokedAt === null) await apiKeys.revoke(apiKey.id, nowIso());
     }
+    await options.identityLinks?.deleteLinksOf(personId);
     // The e-mail, password hash, tokens, memberships and workspace memberships, in one step.
     await accounts.deletePerson(personId);
     logger.info(

@@ -29,6 +29,8 @@ export type { AccountService } from '../../lib/people/AccountService';
 export interface AccountServiceOptions extends PeopleServiceOptions {
   /** Share one with every other sign-in path; by default the service makes its own on `clock`. */
   readonly throttle?: SignInThrottle;
+  /** The roles that may sign in with a password (PASSWORD_SIGN_IN_ROLES); all when absent. */
+  readonly passwordRoles?: readonly PlatformRole[];
 }
 
 const roleSchema = z.enum(PLATFORM_ROLES, { error: 'role_invalid' });
@@ -42,7 +44,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     passwords = scryptHasher(),
   } = options;
   const throttle = options.throttle ?? new SignInThrottle({ now: clock });
-  const signIn = createSignIn({ store, clock, logger, throttle, passwords });
+  const signIn = createSignIn({ store, clock, logger, throttle, passwords, passwordRoles: options.passwordRoles });
   const nowIso = () => new Date(clock()).toISOString();
   const ADMINISTER = { kind: 'platform' } as const;
 

@@ -9,6 +9,7 @@ import { z } from '../../lib/zodWithoutEval';
 import type { PasswordHasher } from '../../lib/auth/PasswordHasher';
 import { hashSessionId, isSessionIdShaped } from '../../lib/auth/sessionId';
 import type { SignInThrottle } from '../../lib/auth/signInThrottle';
+import type { PlatformRole } from '../../lib/access/model';
 import type { AccountStore } from '../../lib/people/AccountStore';
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from '../../lib/people/schemas';
 import type { Logger } from '../logger';
@@ -27,6 +28,7 @@ const signInRequestSchema = z.object({
   previousSessionId: z.string().max(1000).nullish(),
   knownDevice: z.boolean().optional(),
   userAgent: z.string().nullish(),
+  anyRole: z.boolean().optional(),
 });
 
 export function createSignIn(deps: {
@@ -35,14 +37,16 @@ export function createSignIn(deps: {
   logger: Logger;
   throttle: SignInThrottle;
   passwords: PasswordHasher;
+  /** The roles that may sign in with a password (PASSWORD_SIGN_IN_ROLES); all when absent. */
+  passwordRoles?: readonly PlatformRole[];
 }): (input: SignInRequest) => Promise<SignInResult> {
-  const { store, clock, logger, throttle, passwords } = deps;
+  const { store, clock, logger, throttle, passwords, passwordRoles } = deps;
   // Made once with today's parameters, so verifying against it costs what a real verification costs.
   const dummyHash = passwords.hash(randomBytes(32).toString('base64url'));
   dummyHash.catch(() => undefined); // awaited (and so reported) at the first unknown e-mail
 
   return async function signIn(input) {
-    const { email, password, ip, previousSessionId, knownDevice, userAgent } = parseInput(signInRequestSchema, input);
+    const { email, password, ip, previousSessionId, knownDevice, userAgent, anyRole } = parseInput(signInRequestSchema, input);
     // Bounded, so a megabyte "e-mail" cannot become a megabyte throttle key.
     const keys = { account: email.slice(0, EMAIL_MAX_LENGTH), ip, knownDevice: knownDevice === true };
     const verdict = throttle.check(keys);
@@ -61,6 +65,11 @@ export function createSignIn(deps: {
     }
     // Said only to someone who knows the password, so it reveals nothing to a guesser.
     if (person.disabled) return { ok: false, code: 'disabled' };
+    // Also said only after the right password: the person is pointed to the provider's button.
+    if (passwordRoles && !passwordRoles.includes(person.role) && anyRole !== true) {
+      logger.info({ event: 'sign_in_password_off', personId: person.id }, 'sign-in refused: passwords are off for this role');
+      return { ok: false, code: 'password_off' };
+    }
     throttle.recordSuccess(keys.account, ip);
 
     if (passwords.needsRehash(person.passwordHash)) {

@@ -4,7 +4,7 @@
  * compares: every document's Yjs state vector and body, its metadata, every comment and revision,
  * the moderation log, every person, organisation, membership, workspace, session and one-time
  * token, every invite and co-author request, every API key, every version (issue 9), every notification and follow
- * (issue 12). Any difference is reported and fails
+ * and every single sign-on link (issue 12). Any difference is reported and fails
  * the run.
  *
  * The data dir is read through the embedded stores exactly as a start of the server builds them
@@ -43,6 +43,9 @@ import type { NewVersion } from '../../lib/versions/model';
 import type { Follow, StoredNotification } from '../../lib/notifications/model';
 import { FileNotificationStore } from '../notifications/FileNotificationStore';
 import { PgNotificationStore } from './PgNotificationStore';
+import type { IdentityLink } from '../../lib/oidc/IdentityLinkStore';
+import { FileIdentityLinkStore } from '../oidc/FileIdentityLinkStore';
+import { PgIdentityLinkStore } from './PgIdentityLinkStore';
 
 export interface MigrateDataOptions {
   readonly dataDir: string;
@@ -70,6 +73,7 @@ export interface MigrationReport {
   readonly versions: number;
   readonly notifications: number;
   readonly follows: number;
+  readonly identityLinks: number;
 }
 
 export class DataMigrationError extends Error {
@@ -91,6 +95,7 @@ interface Source {
   readonly versions: readonly NewVersion[];
   readonly notifications: readonly StoredNotification[];
   readonly follows: readonly Follow[];
+  readonly identityLinks: readonly IdentityLink[];
 }
 
 /** Every document with a body or metadata: ids from the metadata and the docs folder. */
@@ -133,13 +138,14 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Stores> {
 
 /** Reads every record of the embedded install. */
 async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
-  const { accounts, sharing, comments, versions, notifications } = embedded;
+  const { accounts, sharing, comments, versions, notifications, identityLinks } = embedded;
   if (
     !(accounts instanceof FileAccountStore) ||
     !(sharing instanceof FileSharingStore) ||
     !(comments instanceof FileCommentStore) ||
     !(versions instanceof FileVersionStore) ||
-    !(notifications instanceof FileNotificationStore)
+    !(notifications instanceof FileNotificationStore) ||
+    !(identityLinks instanceof FileIdentityLinkStore)
   )
     throw new Error('migrate:data reads the embedded stores only');
   const metas = await embedded.metadata.listDocuments();
@@ -185,6 +191,7 @@ async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
     comments: perDocument,
     moderationLog: (await comments.moderationLog({ limit: Number.MAX_SAFE_INTEGER })).reverse(),
     keys: await embedded.apiKeys.list(),
+    identityLinks: await identityLinks.exportAll(),
   };
 }
 
@@ -267,6 +274,11 @@ async function copy(pool: Pool, source: Source, log: (line: string) => void): Pr
   for (const notification of source.notifications) await notifications.add(notification);
   for (const follow of source.follows) await notifications.putFollow(follow);
   log(`notifications: ${source.notifications.length}, follows: ${source.follows.length}`);
+
+  // After the people: a link refers to its person.
+  const identityLinks = new PgIdentityLinkStore(pool);
+  for (const link of source.identityLinks) await identityLinks.add(link);
+  log(`single sign-on links: ${source.identityLinks.length}`);
 }
 
 async function refuseNonEmpty(pool: Pool): Promise<void> {
@@ -365,6 +377,10 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
       follow,
     );
 
+  const linkStore = new PgIdentityLinkStore(pool);
+  for (const link of source.identityLinks)
+    same(`the ${link.providerId} link of ${link.personId}`, await linkStore.get(link.providerId, link.subject), link);
+
   if (problems.length > 0) {
     throw new DataMigrationError(
       `the copy differs from the data dir:\n  ${problems.join('\n  ')}\n(the database holds the copy as it is: empty it before trying again)`,
@@ -386,5 +402,6 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
     versions: source.versions.length,
     notifications: source.notifications.length,
     follows: source.follows.length,
+    identityLinks: source.identityLinks.length,
   };
 }

@@ -20,6 +20,7 @@ import { PgCommentStore } from '../../server/postgres/PgCommentStore';
 import { PgDocumentStore } from '../../server/postgres/PgDocumentStore';
 import { PgMetadataStore } from '../../server/postgres/PgMetadataStore';
 import { PgNotificationStore } from '../../server/postgres/PgNotificationStore';
+import { PgIdentityLinkStore } from '../../server/postgres/PgIdentityLinkStore';
 import { PgSharingStore } from '../../server/postgres/PgSharingStore';
 import { LowSharingStore } from '../../server/sharing/LowSharingStore';
 import { FileDocumentStore } from '../../server/storage/FileDocumentStore';
@@ -150,6 +151,7 @@ describe('npm run migrate:data', () => {
       versions: 0,
       notifications: 0,
       follows: 0,
+      identityLinks: 0,
     });
 
     // The copy, read as the server would.
@@ -247,6 +249,14 @@ async function writeRecordStoreInstall(dir: string): Promise<Y.Doc> {
   await stores.notifications.add(sampleNotification('n_2', { personId: 'p2', documentId: 'ny-1', at: '2026-12-01T10:05:00.000Z' }));
   await stores.notifications.markRead('p2', ['n_1'], '2026-12-01T11:00:00.000Z');
   await stores.notifications.putFollow(sampleFollow({ personId: 'p3', documentId: 'ny-2', following: false }));
+  await stores.identityLinks.add({
+    providerId: 'mitid',
+    subject: 'sub-p2',
+    personId: 'p2',
+    email: 'p2@eksempel.dk',
+    createdAt: '2026-12-01T09:00:00.000Z',
+    lastUsedAt: '2026-12-02T09:00:00.000Z',
+  });
   await stores.close();
   return doc;
 }
@@ -273,7 +283,9 @@ describe('npm run migrate:data from a data dir of this version', () => {
         versions: 2,
         notifications: 2,
         follows: 1,
+        identityLinks: 1,
       });
+      expect(await new PgIdentityLinkStore(thirdDatabase.pool).get('mitid', 'sub-p2')).toMatchObject({ personId: 'p2' });
       const notifications = new PgNotificationStore(thirdDatabase.pool);
       expect((await notifications.list('p2', { limit: 10 })).map((n) => [n.id, n.readAt])).toEqual([
         ['n_2', undefined],

@@ -11,7 +11,8 @@ export function POST(request: Request): Promise<Response> {
     assertSameOrigin(request);
     const { token, ...person } = await readJson(request, setupSchema);
     await getServices().setup.completeSetup(token, person);
-    const signedIn = await signInAndSetCookie(request, person.email, person.password);
+    // The admin just chose this password: signed in with it even where admins sign in through single sign-on only.
+    const signedIn = await signInAndSetCookie(request, person.email, person.password, { anyRole: true });
     return Response.json({ person: signedIn }, { status: 201 });
   });
 }

@@ -21,6 +21,13 @@ export interface ExportProfile {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly organisations: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  /** Single sign-on links (provider and the e-mail it sent); absent in exports composed without them. */
+  readonly signInProviders?: ReadonlyArray<{
+    readonly providerId: string;
+    readonly email: string;
+    readonly createdAt: string;
+    readonly lastUsedAt: string;
+  }>;
 }
 
 export interface ExportDocument {
@@ -87,7 +94,9 @@ function readme(data: PersonalDataExport, t: Translate): string {
   out.push(`- ${t('account.export.field.role')}: ${text(profile.role)}`);
   out.push(`- ${t('account.export.field.created')}: ${profile.createdAt}`);
   const organisations = profile.organisations.map((organisation) => text(organisation.name)).join(', ');
-  out.push(`- ${t('account.export.field.organisations')}: ${organisations || none}`, '');
+  out.push(`- ${t('account.export.field.organisations')}: ${organisations || none}`);
+  const providers = (profile.signInProviders ?? []).map((link) => `${text(link.providerId)} (${text(link.email)})`).join(', ');
+  out.push(`- ${t('account.export.field.signInProviders')}: ${providers || none}`, '');
   out.push(`## ${t('account.export.comments')}`, '');
   if (data.comments.length === 0) out.push(none, '');
   for (const comment of data.comments) out.push(commentMarkdown(comment, t), '');

@@ -72,6 +72,17 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
     it("exports everything the person wrote and did, and nothing of anyone else's", async () => {
       const c = await consultation(world);
       await c.karen.signIn(FIREFOX);
+      const at = new Date(world.now).toISOString();
+      const link = {
+        providerId: 'entra',
+        subject: 'sub-karen',
+        personId: 'p_karen',
+        email: 'karen@sso.example.dk',
+        createdAt: at,
+        lastUsedAt: at,
+      };
+      await world.stores.identityLinks.add(link);
+      await world.stores.identityLinks.add({ ...link, subject: 'sub-bo', personId: 'p_bo', email: 'bo@sso.example.dk' });
       const { filename, bytes } = await world.selfService.exportData('p_karen', 'p_karen');
       expect(filename).toMatch(/^samskriv-data-\d{4}-\d{2}-\d{2}\.zip$/);
       const files = unzipText(bytes);
@@ -81,7 +92,7 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
         `samskriv-data/dokumenter/${c.karensOwn}.md`,
       ]);
       const data = JSON.parse(files['samskriv-data/data.json']!) as {
-        profile: { id: string; email: string; name: string };
+        profile: { id: string; email: string; name: string; signInProviders: Array<{ providerId: string; email: string }> };
         comments: Array<{
           id: string;
           kind: string;
@@ -97,6 +108,8 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
       };
       expect(data.profile).toMatchObject({ id: 'p_karen', email: 'p_karen@example.dk', name: 'Karen Borger' });
       expect(data.profile).not.toHaveProperty('passwordHash');
+      expect(data.profile.signInProviders).toEqual([expect.objectContaining({ providerId: 'entra', email: 'karen@sso.example.dk' })]);
+      expect(files['samskriv-data/README.md']).toContain('entra (karen@sso.example.dk)');
       expect(data.comments.map((comment) => comment.id).sort()).toEqual(
         [c.karensComment.comment.id, c.karensSuggestion.comment.id, c.karensReply.comment.id].sort(),
       );
@@ -122,6 +135,7 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
         'p_bo@example.dk',
         'p_olga@example.dk',
         'p_ada@example.dk',
+        'bo@sso.example.dk',
         // The text of a document she does not own, beyond the passages she commented on.
         'Der skal bygges en ny bro over kanalen',
         'Parkering flyttes',
@@ -179,6 +193,15 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
         soleDocuments: [{ id: c.karensOwn, title: 'Karens udkast' }],
         heir: { id: 'p_ada', name: 'Ada Admin' },
       });
+      const at = new Date(world.now).toISOString();
+      await world.stores.identityLinks.add({
+        providerId: 'entra',
+        subject: 'sub-karen',
+        personId: 'p_karen',
+        email: 'karen@sso.example.dk',
+        createdAt: at,
+        lastUsedAt: at,
+      });
       const report = await world.selfService.deleteAccount({
         actorId: 'p_karen',
         personId: 'p_karen',
@@ -193,6 +216,8 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
       expect(await world.stores.accounts.getPerson('p_karen')).toBeNull();
       expect(await world.stores.accounts.getPersonByEmail('p_karen@example.dk')).toBeNull();
       expect(await world.stores.accounts.getSession(session.idHash)).toBeNull();
+      expect(await world.stores.identityLinks.linksOf('p_karen')).toEqual([]);
+      expect(await world.stores.identityLinks.get('entra', 'sub-karen')).toBeNull();
       expect(world.revoked).toContainEqual(expect.objectContaining({ personId: 'p_karen' }));
       expect(await world.stores.notifications.list('p_karen', { limit: 100 })).toEqual([]);
       expect(await world.stores.notifications.getFollow('p_karen', c.plan)).toBeNull();

@@ -23,6 +23,10 @@ import type { SharingStore } from '../../../lib/sharing/SharingStore';
 import type { DocumentStore } from '../../../lib/storage/DocumentStore';
 import type { MetadataStore } from '../../../lib/storage/MetadataStore';
 import type { VersionStore } from '../../../lib/versions/VersionStore';
+import type { IdentityLinkStore } from '../../../lib/oidc/IdentityLinkStore';
+import { FileIdentityLinkStore } from '../../../server/oidc/FileIdentityLinkStore';
+import { MemoryIdentityLinkStore } from '../../../server/oidc/MemoryIdentityLinkStore';
+import { PgIdentityLinkStore } from '../../../server/postgres/PgIdentityLinkStore';
 import { anonymisingCommentStore, anonymisingVersionStore, gonePeopleOf } from '../../../server/account/anonymisingStores';
 import { createAccountSelfService } from '../../../server/account/createAccountSelfService';
 import { createBodyEraser } from '../../../server/account/createBodyEraser';
@@ -69,6 +73,7 @@ interface Stores {
   readonly apiKeys: ApiKeyStore;
   readonly sharing: SharingStore;
   readonly versions: VersionStore;
+  readonly identityLinks: IdentityLinkStore;
 }
 
 function storesIn(dir: string | undefined, pool: Pool | undefined): Stores {
@@ -82,6 +87,7 @@ function storesIn(dir: string | undefined, pool: Pool | undefined): Stores {
       apiKeys: new PgApiKeyStore(pool),
       sharing: new PgSharingStore(pool),
       versions: new PgVersionStore(pool),
+      identityLinks: new PgIdentityLinkStore(pool),
     };
   }
   if (dir === undefined) {
@@ -94,6 +100,7 @@ function storesIn(dir: string | undefined, pool: Pool | undefined): Stores {
       apiKeys: new MemoryApiKeyStore(),
       sharing: new MemorySharingStore(),
       versions: new MemoryVersionStore(),
+      identityLinks: new MemoryIdentityLinkStore(),
     };
   }
   const records = join(dir, 'records');
@@ -106,6 +113,7 @@ function storesIn(dir: string | undefined, pool: Pool | undefined): Stores {
     apiKeys: new LowApiKeyStore(join(dir, 'api-keys.json')),
     sharing: new FileSharingStore({ dir: records }),
     versions: new FileVersionStore({ dir: join(dir, 'versions') }),
+    identityLinks: new FileIdentityLinkStore({ dir: records }),
   };
 }
 
@@ -155,6 +163,7 @@ export async function accountWorld(options: { dir?: string; pool?: Pool; mail?: 
     notifications: stores.notifications,
     apiKeys: stores.apiKeys,
     sharing: stores.sharing,
+    identityLinks: stores.identityLinks,
     readDocumentState,
     eraseBody: createBodyEraser({
       readDocumentState,

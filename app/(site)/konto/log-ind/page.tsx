@@ -6,6 +6,7 @@ import { AccountForm } from '../../../_shared/AccountForm';
 import { redirect } from 'next/navigation';
 import { readPrincipal } from '../../../_server/readPrincipal';
 import { safeNextPath } from '../../../_shared/schemas';
+import { SsoButtons } from '../../../_components/SsoButtons';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('account.signIn.heading') };
@@ -15,14 +16,20 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /**
  * Sign in with e-mail and password; `?next=` (an editor path) is where to go afterwards. After a
  * sign-up (`?efter=opret`) a signed-in person goes straight on; anyone else signed up with an
- * e-mail that has an account already (or was throttled) and is told how to get in.
+ * e-mail that has an account already (or was throttled) and is told how to get in. With OpenID
+ * providers configured, one button each comes first; the password form is left out when no role
+ * may sign in with a password (PASSWORD_SIGN_IN_ROLES=none), and sign-up when citizens may not.
  */
 export default async function SignInPage({ searchParams }: Props) {
   const params = await searchParams;
   const next = safeNextPath(params.next) ?? '/';
   const afterSignUp = params.efter === 'opret';
   if (afterSignUp && (await readPrincipal())) redirect(next);
-  const mail = getServices().resetMail !== null;
+  const { resetMail, oidc, config } = getServices();
+  const mail = resetMail !== null;
+  const providers = oidc?.providers ?? [];
+  const passwords = config.PASSWORD_SIGN_IN_ROLES.length > 0;
+  const signUp = config.PASSWORD_SIGN_IN_ROLES.includes('citizen');
   return (
     <>
       {afterSignUp && (
@@ -30,11 +37,24 @@ export default async function SignInPage({ searchParams }: Props) {
           {t(mail ? 'account.signUp.notSignedIn.mail' : 'account.signUp.notSignedIn')}
         </p>
       )}
-      <AccountForm kind="signIn" next={next} />
-      <p className="account-switch">
-        {t('account.signIn.noAccount')} <Link href={`/konto/opret?next=${encodeURIComponent(next)}`}>{t('account.signUp.link')}</Link>
-      </p>
-      {getServices().resetMail && (
+      {providers.length > 0 && (
+        <section className="name-gate card sso-sign-in" aria-labelledby="sso-heading">
+          <h1 id="sso-heading">{t('account.signIn.heading')}</h1>
+          <SsoButtons providers={providers} next={next} />
+        </section>
+      )}
+      {passwords &&
+        (providers.length > 0 ? (
+          <AccountForm kind="signIn" next={next} headingLevel={2} heading="account.sso.passwordHeading" />
+        ) : (
+          <AccountForm kind="signIn" next={next} />
+        ))}
+      {signUp && (
+        <p className="account-switch">
+          {t('account.signIn.noAccount')} <Link href={`/konto/opret?next=${encodeURIComponent(next)}`}>{t('account.signUp.link')}</Link>
+        </p>
+      )}
+      {passwords && resetMail && (
         <p className="account-switch">
           <Link href="/konto/glemt">{t('account.forgot.link')}</Link>
         </p>

@@ -21,7 +21,9 @@ export function POST(request: Request): Promise<Response> {
   return handle(async () => {
     assertSameOrigin(request);
     const input = await readJson(request, signUpSchema);
-    const { accounts, signUpLimiter, signUpNotice } = getServices();
+    const { accounts, signUpLimiter, signUpNotice, config } = getServices();
+    // New accounts are citizens: with citizens' passwords off (PASSWORD_SIGN_IN_ROLES) they come through single sign-on.
+    if (!config.PASSWORD_SIGN_IN_ROLES.includes('citizen')) throw new HttpError(403, 'password_sign_up_off');
     const limit = signUpLimiter.hit(`ip:${clientIp(request)}`);
     if (!limit.allowed) {
       throw new HttpError(429, 'rate_limited', { 'Retry-After': String(Math.max(1, Math.ceil(limit.retryAfterMs / 1000))) });

@@ -1,0 +1,26 @@
+import { t } from '../../lib/i18n/t';
+import type { OidcProviderSummary } from '../../lib/oidc/OidcSignIn';
+
+/**
+ * One "Log ind med <udbyder>" button per OpenID provider. Plain links, not Next.js <Link>: the
+ * route answers with a redirect to another site, which only a full page load follows.
+ */
+export function SsoButtons({ providers, next }: { providers: readonly OidcProviderSummary[]; next: string }) {
+  if (providers.length === 0) return null;
+  return (
+    <nav className="sso-buttons" aria-label={t('account.sso.nav')}>
+      <ul>
+        {providers.map((provider) => (
+          <li key={provider.id}>
+            <a
+              className="button sso-button"
+              href={`/api/auth/oidc/${encodeURIComponent(provider.id)}/start?returnTo=${encodeURIComponent(next)}`}
+            >
+              {t('account.sso.button', { label: provider.label.da })}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
