@@ -16,6 +16,9 @@ import type { VersionStore } from '../lib/versions/VersionStore';
 import type { NotificationStore } from '../lib/notifications/NotificationStore';
 import { FileNotificationStore } from './notifications/FileNotificationStore';
 import { PgNotificationStore } from './postgres/PgNotificationStore';
+import type { NotificationMailStore } from '../lib/notifications/NotificationMailStore';
+import { FileNotificationMailStore } from './notifications/FileNotificationMailStore';
+import { PgNotificationMailStore } from './postgres/PgNotificationMailStore';
 import type { Logger } from './logger';
 import { LowApiKeyStore } from './apiKeys';
 import { FileCommentStore } from './comments/FileCommentStore';
@@ -53,6 +56,8 @@ export interface Stores {
   readonly versions: VersionStore;
   /** In-app notifications and who follows which document (issue 12). */
   readonly notifications: NotificationStore;
+  /** E-mail frequencies, the queue of notifications to e-mail, and the digests sent (issue 12). */
+  readonly notificationMail: NotificationMailStore;
   /** In a cluster (DATABASE_URL and REDIS_URL): which stored updates still wait to be published. */
   readonly relayLedger?: RelayLedger;
   /**
@@ -98,6 +103,7 @@ async function postgresStores(url: string, { config, projectDir, logger }: Store
     apiKeys: new PgApiKeyStore(pool),
     versions: new PgVersionStore(pool),
     notifications: new PgNotificationStore(pool),
+    notificationMail: new PgNotificationMailStore(pool),
   };
   return {
     kind: 'postgres',
@@ -131,6 +137,8 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
   const versions = new FileVersionStore({ dir: join(dataDir, 'versions') });
   // Notifications and follows: two more record collections under records/.
   const notifications = new FileNotificationStore(records);
+  // E-mail settings, the mail queue and the digests: three more (FileNotificationMailStore).
+  const notificationMail = new FileNotificationMailStore(records);
   // Before anything is served or written: a damaged store file stops the start, naming the file.
   const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
   await checkDataDir({
@@ -142,6 +150,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       { path: dataDir, read: () => sharing.open() },
       { path: dataDir, read: () => accounts.open() },
       { path: dataDir, read: () => notifications.open() },
+      { path: dataDir, read: () => notificationMail.open() },
       storeFile('api-keys.json', () => apiKeys.list()),
       // Imports comments.json and reads the catalogue; a damaged document's comments are refused alone (/healthz).
       storeFile('comments', () => comments.check()),
@@ -160,6 +169,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
     apiKeys,
     versions,
     notifications,
+    notificationMail,
     claimOnce: async () => true,
     async close() {
       // The order startServer always closed them in.
@@ -171,6 +181,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       await apiKeys.close();
       await versions.close();
       await notifications.close();
+      await notificationMail.close();
     },
   };
 }

@@ -36,6 +36,10 @@ import { createPdfPrinter } from './versions/createPdfPrinter';
 import { createNotificationService } from '../lib/notifications/createNotificationService';
 import { actorOf } from './people/actorOf';
 import { startConsultationSweep } from './notifications/startConsultationSweep';
+import { startNotificationMail } from './notifications/startNotificationMail';
+import { withMailQueue } from '../lib/notifications/withMailQueue';
+import { createNotificationSettingsService } from '../lib/notifications/createNotificationSettingsService';
+import { TIME_ZONE } from '../lib/i18n/format';
 import {
   createAccessEvents,
   createAccountService,
@@ -64,6 +68,8 @@ const READ_NOTIFICATIONS_KEPT_MS = 180 * 24 * 60 * 60 * 1000;
 const CONSULTATION_SWEEP_MS = 60_000;
 /** How far back the first look after a start reaches (dates that fell while the server was down). */
 const CONSULTATION_CATCH_UP_MS = 24 * 60 * 60 * 1000;
+/** How often queued notification e-mails (retries) and due digests are looked for. */
+const NOTIFICATION_MAIL_SWEEP_MS = 60_000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -99,9 +105,38 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     versions: versionStore,
   } = stores;
   const documents = createDocumentService({ store, metadata });
+  const mailer = config.SMTP_URL && config.PUBLIC_URL ? createSmtpMailer(config.SMTP_URL, config.SMTP_FROM) : null;
+  // Notifications by e-mail (with SMTP_URL): queued as they are stored, sent in the background.
+  const notificationMail =
+    mailer && config.PUBLIC_URL
+      ? startNotificationMail({
+          store: stores.notificationMail,
+          mailer,
+          documents,
+          recipientOf: async (personId) => {
+            const person = await accountStore.getPerson(personId);
+            return person && { email: person.email, name: person.name, actor: await actorOf(accountStore, person) };
+          },
+          publicUrl: config.PUBLIC_URL,
+          secret,
+          digestHour: config.DIGEST_HOUR,
+          timeZone: TIME_ZONE,
+          intervalMs: NOTIFICATION_MAIL_SWEEP_MS,
+          logger,
+        })
+      : null;
+  const notificationSettings = createNotificationSettingsService({
+    store: stores.notificationMail,
+    secret,
+    emailOf: async (personId) => (await accountStore.getPerson(personId))?.email ?? null,
+    mailEnabled: notificationMail !== null,
+    digestHour: config.DIGEST_HOUR,
+  });
   // Notifications (issue 12): the services below tell it of their acts; it never fails them (it logs).
   const notifications = createNotificationService({
-    store: stores.notifications,
+    store: notificationMail
+      ? withMailQueue(stores.notifications, { mail: stores.notificationMail, onQueued: () => notificationMail.kick(), logger })
+      : stores.notifications,
     documents,
     actorOfPerson: async (personId) => {
       const person = await accountStore.getPerson(personId);
@@ -134,7 +169,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const resolvePrincipalByHash = createPrincipalByHashResolver(sessions, accountStore);
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
   const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
-  const mailer = config.SMTP_URL && config.PUBLIC_URL ? createSmtpMailer(config.SMTP_URL, config.SMTP_FROM) : null;
   const resetMail =
     mailer && config.PUBLIC_URL
       ? createResetMailService({ accounts, store: accountStore, mailer, publicUrl: config.PUBLIC_URL, logger })
@@ -259,6 +293,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     signUpNotice,
     pdf,
     notifications,
+    notificationSettings,
     logger,
   });
 
@@ -329,7 +364,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.close();
     clearInterval(pruneTimer);
     consultationSweep.stop();
+    notificationMail?.stop();
     await sync.close();
+    await notificationMail?.settled();
     await cluster?.close();
     await documents.close();
     await stores.close();

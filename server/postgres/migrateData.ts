@@ -43,6 +43,8 @@ import type { NewVersion } from '../../lib/versions/model';
 import type { Follow, StoredNotification } from '../../lib/notifications/model';
 import { FileNotificationStore } from '../notifications/FileNotificationStore';
 import { PgNotificationStore } from './PgNotificationStore';
+import { FileNotificationMailStore, type NotificationMailExport } from '../notifications/FileNotificationMailStore';
+import { PgNotificationMailStore } from './PgNotificationMailStore';
 
 export interface MigrateDataOptions {
   readonly dataDir: string;
@@ -70,6 +72,8 @@ export interface MigrationReport {
   readonly versions: number;
   readonly notifications: number;
   readonly follows: number;
+  /** People's e-mail frequencies (their queued e-mails and digests are copied with them). */
+  readonly notificationSettings: number;
 }
 
 export class DataMigrationError extends Error {
@@ -91,6 +95,7 @@ interface Source {
   readonly versions: readonly NewVersion[];
   readonly notifications: readonly StoredNotification[];
   readonly follows: readonly Follow[];
+  readonly notificationMail: NotificationMailExport;
 }
 
 /** Every document with a body or metadata: ids from the metadata and the docs folder. */
@@ -133,13 +138,14 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Stores> {
 
 /** Reads every record of the embedded install. */
 async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
-  const { accounts, sharing, comments, versions, notifications } = embedded;
+  const { accounts, sharing, comments, versions, notifications, notificationMail } = embedded;
   if (
     !(accounts instanceof FileAccountStore) ||
     !(sharing instanceof FileSharingStore) ||
     !(comments instanceof FileCommentStore) ||
     !(versions instanceof FileVersionStore) ||
-    !(notifications instanceof FileNotificationStore)
+    !(notifications instanceof FileNotificationStore) ||
+    !(notificationMail instanceof FileNotificationMailStore)
   )
     throw new Error('migrate:data reads the embedded stores only');
   const metas = await embedded.metadata.listDocuments();
@@ -177,6 +183,7 @@ async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
   return {
     versions: allVersions,
     ...(await notifications.exportAll()),
+    notificationMail: await notificationMail.exportAll(),
     bodies,
     metas,
     accounts: await accounts.exportAll(),
@@ -267,6 +274,14 @@ async function copy(pool: Pool, source: Source, log: (line: string) => void): Pr
   for (const notification of source.notifications) await notifications.add(notification);
   for (const follow of source.follows) await notifications.putFollow(follow);
   log(`notifications: ${source.notifications.length}, follows: ${source.follows.length}`);
+
+  const notificationMail = new PgNotificationMailStore(pool);
+  for (const settings of source.notificationMail.settings) await notificationMail.putSettings(settings);
+  for (const mail of source.notificationMail.mails) await notificationMail.updateMail(mail);
+  for (const digest of source.notificationMail.digests) await notificationMail.updateDigest(digest);
+  log(
+    `notification settings: ${source.notificationMail.settings.length}, queued e-mails: ${source.notificationMail.mails.length}, digests: ${source.notificationMail.digests.length}`,
+  );
 }
 
 async function refuseNonEmpty(pool: Pool): Promise<void> {
@@ -365,6 +380,14 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
       follow,
     );
 
+  const notificationMail = new PgNotificationMailStore(pool);
+  for (const settings of source.notificationMail.settings)
+    same(`the notification settings of ${settings.personId}`, await notificationMail.getSettings(settings.personId), settings);
+  for (const mail of source.notificationMail.mails)
+    same(`the queued e-mail of ${mail.personId} for ${mail.eventId}`, await notificationMail.getMail(mail.personId, mail.eventId), mail);
+  for (const digest of source.notificationMail.digests)
+    same(`the ${digest.period} digest of ${digest.personId}`, await notificationMail.getDigest(digest.personId, digest.period), digest);
+
   if (problems.length > 0) {
     throw new DataMigrationError(
       `the copy differs from the data dir:\n  ${problems.join('\n  ')}\n(the database holds the copy as it is: empty it before trying again)`,
@@ -386,5 +409,6 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
     versions: source.versions.length,
     notifications: source.notifications.length,
     follows: source.follows.length,
+    notificationSettings: source.notificationMail.settings.length,
   };
 }

@@ -19,6 +19,7 @@ import { PgAccountStore } from '../../server/postgres/PgAccountStore';
 import { PgCommentStore } from '../../server/postgres/PgCommentStore';
 import { PgDocumentStore } from '../../server/postgres/PgDocumentStore';
 import { PgMetadataStore } from '../../server/postgres/PgMetadataStore';
+import { PgNotificationMailStore } from '../../server/postgres/PgNotificationMailStore';
 import { PgNotificationStore } from '../../server/postgres/PgNotificationStore';
 import { PgSharingStore } from '../../server/postgres/PgSharingStore';
 import { LowSharingStore } from '../../server/sharing/LowSharingStore';
@@ -150,6 +151,7 @@ describe('npm run migrate:data', () => {
       versions: 0,
       notifications: 0,
       follows: 0,
+      notificationSettings: 0,
     });
 
     // The copy, read as the server would.
@@ -247,6 +249,22 @@ async function writeRecordStoreInstall(dir: string): Promise<Y.Doc> {
   await stores.notifications.add(sampleNotification('n_2', { personId: 'p2', documentId: 'ny-1', at: '2026-12-01T10:05:00.000Z' }));
   await stores.notifications.markRead('p2', ['n_1'], '2026-12-01T11:00:00.000Z');
   await stores.notifications.putFollow(sampleFollow({ personId: 'p3', documentId: 'ny-2', following: false }));
+  await stores.notificationMail.putSettings({
+    personId: 'p2',
+    frequency: 'weekly',
+    kinds: { reply: 'immediate' },
+    updatedAt: '2026-12-01T12:00:00.000Z',
+  });
+  await stores.notificationMail.enqueue({
+    personId: 'p2',
+    eventId: 'comment:n_2',
+    notification: sampleNotification('n_2', { personId: 'p2', documentId: 'ny-1', at: '2026-12-01T10:05:00.000Z' }),
+    mode: 'digest',
+    queuedAt: '2026-12-01T10:05:00.000Z',
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: '2026-12-01T10:05:00.000Z',
+  });
   await stores.close();
   return doc;
 }
@@ -273,7 +291,11 @@ describe('npm run migrate:data from a data dir of this version', () => {
         versions: 2,
         notifications: 2,
         follows: 1,
+        notificationSettings: 1,
       });
+      const mail = new PgNotificationMailStore(thirdDatabase.pool);
+      expect(await mail.getSettings('p2')).toMatchObject({ frequency: 'weekly', kinds: { reply: 'immediate' } });
+      expect((await mail.pendingMails('digest', 10)).map((entry) => entry.eventId)).toEqual(['comment:n_2']);
       const notifications = new PgNotificationStore(thirdDatabase.pool);
       expect((await notifications.list('p2', { limit: 10 })).map((n) => [n.id, n.readAt])).toEqual([
         ['n_2', undefined],

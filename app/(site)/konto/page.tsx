@@ -5,6 +5,7 @@ import { getServices } from '../../../lib/services';
 import { ActingForForm } from '../../_components/ActingForForm';
 import { AccountForm } from '../../_shared/AccountForm';
 import { readPrincipal } from '../../_server/readPrincipal';
+import { NotificationSettingsSection } from '../../_notifications/NotificationSettingsSection';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('account.heading') };
@@ -29,6 +30,7 @@ export default async function AccountPage() {
         />
       )}
       <AccountForm kind="password" next={null} headingLevel={2} />
+      <NotificationSettingsSection personId={person.id} />
     </>
   );
 }
