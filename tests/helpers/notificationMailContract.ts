@@ -103,7 +103,7 @@ export function notificationMailContract(name: string, openSink: () => Promise<M
     };
 
     it('an immediate notification: exactly one e-mail, to exactly the person told, with the links and headers', async () => {
-      const { sink, state, open } = await setUp();
+      const { sink, open } = await setUp();
       const world = await open();
       // Carl replies to Karen: only Karen is told (reply is immediate by default).
       await world.notifications.notify(reply('c_2', 'lokalplan', by('p_carl', 'Carl'), ['p_karen']));
@@ -120,7 +120,9 @@ export function notificationMailContract(name: string, openSink: () => Promise<M
       const unsubscribe = linkIn(mail!.text, /https:\/\/\S+\/abonnement\/afmeld\?token=[^\s]+/);
       expect(unsubscribe.startsWith(`${PUBLIC_URL}/abonnement/afmeld?token=`)).toBe(true);
       expect(mail!.text).toContain(`${PUBLIC_URL}/konto#notifikationer`);
-      expect(mail!.headers['list-unsubscribe']).toMatch(/^<https:\/\/samskriv\.kommune\.example\/api\/notifications\/unsubscribe\?token=\S+>$/);
+      expect(mail!.headers['list-unsubscribe']).toMatch(
+        /^<https:\/\/samskriv\.kommune\.example\/api\/notifications\/unsubscribe\?token=\S+>$/,
+      );
       expect(mail!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
       expect(await world.settings.viewUnsubscribe(tokenOf(unsubscribe))).toEqual({
         scope: 'reply',
@@ -230,9 +232,7 @@ export function notificationMailContract(name: string, openSink: () => Promise<M
       at(state, '2026-12-14T06:00:00.000Z');
       await world.mail.sweep();
       await world.mail.sweep();
-      expect(sink.sent().map((mail) => [mail.to, mail.subject])).toEqual([
-        ['owner@eksempel.dk', 'Samskriv: dit ugentlige overblik (2)'],
-      ]);
+      expect(sink.sent().map((mail) => [mail.to, mail.subject])).toEqual([['owner@eksempel.dk', 'Samskriv: dit ugentlige overblik (2)']]);
     });
 
     it('after a restart nothing is sent twice, and what was queued but not sent yet is sent once', async () => {

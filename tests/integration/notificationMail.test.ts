@@ -10,7 +10,13 @@ import { notificationMailContract, type SentMail } from '../helpers/notification
 /** Header lines unfolded (RFC 5322 folds long ones), by lower-case name. */
 function headersOf(mail: ParsedMail): Record<string, string> {
   return Object.fromEntries(
-    mail.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]),
+    mail.headerLines.map(({ key, line }) => [
+      key,
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    ]),
   );
 }
 
