@@ -33,7 +33,10 @@ export function composeDigestMail({ to, locale, kind, documents, links }: Digest
   const count = documents.reduce((sum, document) => sum + document.items.length, 0);
   const greeting = t('mail.notification.greeting', { name: to.name });
   const intro = t(kind === 'daily' ? 'mail.digest.intro.daily' : 'mail.digest.intro.weekly');
-  const footer = notificationMailFooter(t, t(kind === 'daily' ? 'mail.digest.why.daily' : 'mail.digest.why.weekly'), links);
+  const footer = notificationMailFooter(t, t(kind === 'daily' ? 'mail.digest.why.daily' : 'mail.digest.why.weekly'), {
+    unsubscribeAll: links.unsubscribeAll,
+    settings: links.settings,
+  });
   const text = [
     greeting,
     '',
