@@ -12,9 +12,16 @@ const known = new Set<string>(NOTIFICATION_KINDS);
 export const notificationSettingsSchema = z.strictObject(
   {
     frequency,
+    // Keys checked on the body as sent: a `__proto__` key from JSON.parse is refused, not silently dropped.
     kinds: z
-      .record(z.string({ error: 'notification_kind_unknown' }), frequency, { error: 'notification_settings_invalid' })
-      .refine((kinds) => Object.keys(kinds).every((kind) => known.has(kind)), 'notification_kind_unknown')
+      .preprocess(
+        (kinds, context) => {
+          if (kinds !== null && typeof kinds === 'object' && !Array.isArray(kinds) && Object.keys(kinds).some((kind) => !known.has(kind)))
+            context.addIssue({ code: 'custom', message: 'notification_kind_unknown' });
+          return kinds;
+        },
+        z.record(z.string(), frequency, { error: 'notification_settings_invalid' }),
+      )
       .optional(),
   },
   { error: 'notification_settings_invalid' },

@@ -68,6 +68,8 @@ describe('PUT /api/account/notification-settings input', () => {
     expect(codeOf({})).toBe('frequency_invalid');
     expect(codeOf({ frequency: 'daily', kinds: { reply: 'sometimes' } })).toBe('frequency_invalid');
     expect(codeOf({ frequency: 'daily', kinds: { no_such_kind: 'daily' } })).toBe('notification_kind_unknown');
+    expect(codeOf(JSON.parse('{"frequency":"daily","kinds":{"__proto__":"daily"}}'))).toBe('notification_kind_unknown');
+    expect(codeOf(JSON.parse('{"frequency":"daily","kinds":{"constructor":"daily"}}'))).toBe('notification_kind_unknown');
     expect(codeOf({ frequency: 'daily', kinds: ['daily'] })).toBe('notification_settings_invalid');
     expect(codeOf({ frequency: 'daily', kinds: 'daily' })).toBe('notification_settings_invalid');
     expect(codeOf({ frequency: 'daily', extra: true })).toBe('notification_settings_invalid');
