@@ -70,6 +70,8 @@ const CONSULTATION_SWEEP_MS = 60_000;
 const CONSULTATION_CATCH_UP_MS = 24 * 60 * 60 * 1000;
 /** How often queued notification e-mails (retries) and due digests are looked for. */
 const NOTIFICATION_MAIL_SWEEP_MS = 60_000;
+/** How long a shutdown waits for an e-mail being sent. */
+const MAIL_SHUTDOWN_WAIT_MS = 5_000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -125,6 +127,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           logger,
         })
       : null;
+  // What a stop left queued goes out now rather than at the first look.
+  notificationMail?.kick();
   const notificationSettings = createNotificationSettingsService({
     store: stores.notificationMail,
     secret,
@@ -366,7 +370,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     consultationSweep.stop();
     notificationMail?.stop();
     await sync.close();
-    await notificationMail?.settled();
+    // A send under way may finish, but a hung mail server does not hold the shutdown: what is not
+    // marked sent is sent again after its lease, by the next start.
+    if (notificationMail)
+      await Promise.race([notificationMail.settled(), new Promise((done) => setTimeout(done, MAIL_SHUTDOWN_WAIT_MS).unref())]);
     await cluster?.close();
     await documents.close();
     await stores.close();
