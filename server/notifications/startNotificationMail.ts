@@ -93,6 +93,15 @@ export function startNotificationMail(options: NotificationMailOptions): Notific
     return chain;
   }
 
+  /** One mail's or person's work: a failure is logged and the others go on (the lease brings it back later). */
+  async function alone(work: () => Promise<void>, what: object): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      logger.error({ ...what, err: error }, 'notification e-mail: could not handle a queued e-mail');
+    }
+  }
+
   const links = (personId: string, scope: UnsubscribeScope) => {
     const token = signUnsubscribeToken(secret, { personId, scope });
     return {
@@ -173,7 +182,9 @@ export function startNotificationMail(options: NotificationMailOptions): Notific
 
   async function sendImmediate(): Promise<void> {
     const at = now().toISOString();
-    for (const entry of await store.pendingMails('immediate', BATCH)) if (isClaimable(entry, at)) await sendOne(entry);
+    for (const entry of await store.pendingMails('immediate', BATCH)) {
+      if (isClaimable(entry, at)) await alone(() => sendOne(entry), { personId: entry.personId, eventId: entry.eventId });
+    }
   }
 
   /** Sends a recorded digest this sender holds (fresh, or claimed for a retry). */
@@ -257,7 +268,7 @@ export function startNotificationMail(options: NotificationMailOptions): Notific
     for (const digest of await store.pendingDigests(BATCH)) {
       if (!isClaimable(digest, iso)) continue;
       const claimed = await store.claimDigest(digest.personId, digest.period, iso, new Date(at.getTime() + LEASE_MS).toISOString());
-      if (claimed) await sendDigest(claimed);
+      if (claimed) await alone(() => sendDigest(claimed), { personId: claimed.personId, period: claimed.period });
     }
     const byPerson = new Map<string, QueuedMail[]>();
     for (const entry of await store.pendingMails('digest', BATCH)) {
@@ -265,7 +276,7 @@ export function startNotificationMail(options: NotificationMailOptions): Notific
       if (list) list.push(entry);
       else byPerson.set(entry.personId, [entry]);
     }
-    for (const [personId, entries] of byPerson) await digestsOf(personId, entries, at);
+    for (const [personId, entries] of byPerson) await alone(() => digestsOf(personId, entries, at), { personId });
   }
 
   async function prune(): Promise<void> {
