@@ -88,6 +88,8 @@ const fieldsSchema = z.object({
     .trim()
     .default('')
     .transform((value) => (value === '' ? 'Samskriv <noreply@samskriv.invalid>' : value)),
+  /** The local hour (0-23, Europe/Copenhagen) daily and weekly (Monday) notification digests are e-mailed at. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   /** PostgreSQL 15+ (`postgres://user:pass@host:5432/samskriv`): set, everything durable lives there instead of DATA_DIR. */
   DATABASE_URL: serviceUrlSchema(['postgres:', 'postgresql:'], 'postgres://user:pass@host:5432/samskriv'),
   /** Redis (`redis://host:6379` or `rediss://…`): what crosses server processes when several serve the same data. */

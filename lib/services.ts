@@ -23,6 +23,7 @@ import type { PdfPrinter } from './versions/export/PdfPrinter';
 import type { NotificationService } from './notifications/NotificationService';
 import type { AccountSelfService } from './account/AccountSelfService';
 import type { OidcSignIn } from './oidc/OidcSignIn';
+import type { NotificationSettingsService } from './notifications/NotificationSettingsService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -69,6 +70,8 @@ export interface Services {
   readonly selfService: AccountSelfService;
   /** Single sign-on through the OpenID providers of OIDC_PROVIDERS; null when none are configured. */
   readonly oidc: OidcSignIn | null;
+  /** How often each person is e-mailed, and the e-mails' unsubscribe links (issue 12). */
+  readonly notificationSettings: NotificationSettingsService;
   readonly logger: AppLogger;
 }
 

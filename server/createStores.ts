@@ -16,6 +16,9 @@ import type { VersionStore } from '../lib/versions/VersionStore';
 import type { NotificationStore } from '../lib/notifications/NotificationStore';
 import { FileNotificationStore } from './notifications/FileNotificationStore';
 import { PgNotificationStore } from './postgres/PgNotificationStore';
+import type { NotificationMailStore } from '../lib/notifications/NotificationMailStore';
+import { FileNotificationMailStore } from './notifications/FileNotificationMailStore';
+import { PgNotificationMailStore } from './postgres/PgNotificationMailStore';
 import type { Logger } from './logger';
 import { LowApiKeyStore } from './apiKeys';
 import { FileCommentStore } from './comments/FileCommentStore';
@@ -58,6 +61,8 @@ export interface Stores {
   readonly notifications: NotificationStore;
   /** Single sign-on: which person a provider's `sub` signs in as (issue 12). */
   readonly identityLinks: IdentityLinkStore;
+  /** E-mail frequencies, the queue of notifications to e-mail, and the digests sent (issue 12). */
+  readonly notificationMail: NotificationMailStore;
   /** In a cluster (DATABASE_URL and REDIS_URL): which stored updates still wait to be published. */
   readonly relayLedger?: RelayLedger;
   /**
@@ -104,6 +109,7 @@ async function postgresStores(url: string, { config, projectDir, logger }: Store
     versions: new PgVersionStore(pool),
     notifications: new PgNotificationStore(pool),
     identityLinks: new PgIdentityLinkStore(pool),
+    notificationMail: new PgNotificationMailStore(pool),
   };
   return {
     kind: 'postgres',
@@ -138,6 +144,8 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
   // Notifications and follows: two more record collections under records/.
   const notifications = new FileNotificationStore(records);
   const identityLinks = new FileIdentityLinkStore(records);
+  // E-mail settings, the mail queue and the digests: three more (FileNotificationMailStore).
+  const notificationMail = new FileNotificationMailStore(records);
   // Before anything is served or written: a damaged store file stops the start, naming the file.
   const storeFile = (name: string, read: () => Promise<unknown>) => ({ path: join(dataDir, name), read });
   await checkDataDir({
@@ -150,6 +158,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       { path: dataDir, read: () => accounts.open() },
       { path: dataDir, read: () => notifications.open() },
       { path: dataDir, read: () => identityLinks.open() },
+      { path: dataDir, read: () => notificationMail.open() },
       storeFile('api-keys.json', () => apiKeys.list()),
       // Imports comments.json and reads the catalogue; a damaged document's comments are refused alone (/healthz).
       storeFile('comments', () => comments.check()),
@@ -169,6 +178,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
     versions,
     notifications,
     identityLinks,
+    notificationMail,
     claimOnce: async () => true,
     async close() {
       // The order startServer always closed them in.
@@ -181,6 +191,7 @@ async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promis
       await versions.close();
       await notifications.close();
       await identityLinks.close();
+      await notificationMail.close();
     },
   };
 }

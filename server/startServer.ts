@@ -40,6 +40,10 @@ import { createAccountSelfService } from './account/createAccountSelfService';
 import { createBodyEraser } from './account/createBodyEraser';
 import { anonymisingCommentStore, anonymisingVersionStore, gonePeopleOf } from './account/anonymisingStores';
 import { createOidcSignIn } from './oidc/createOidcSignIn';
+import { startNotificationMail } from './notifications/startNotificationMail';
+import { withMailQueue } from '../lib/notifications/withMailQueue';
+import { createNotificationSettingsService } from '../lib/notifications/createNotificationSettingsService';
+import { TIME_ZONE } from '../lib/i18n/format';
 import {
   createAccessEvents,
   createAccountService,
@@ -70,6 +74,10 @@ const EMAIL_CHANGES_PER_PERSON_PER_HOUR = 5;
 const CONSULTATION_SWEEP_MS = 60_000;
 /** How far back the first look after a start reaches (dates that fell while the server was down). */
 const CONSULTATION_CATCH_UP_MS = 24 * 60 * 60 * 1000;
+/** How often queued notification e-mails (retries) and due digests are looked for. */
+const NOTIFICATION_MAIL_SWEEP_MS = 60_000;
+/** How long a shutdown waits for an e-mail being sent. */
+const MAIL_SHUTDOWN_WAIT_MS = 5_000;
 
 export interface StartOptions {
   readonly config: Config;
@@ -105,9 +113,40 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     versions: versionStore,
   } = stores;
   const documents = createDocumentService({ store, metadata });
+  const mailer = config.SMTP_URL && config.PUBLIC_URL ? createSmtpMailer(config.SMTP_URL, config.SMTP_FROM) : null;
+  // Notifications by e-mail (with SMTP_URL): queued as they are stored, sent in the background.
+  const notificationMail =
+    mailer && config.PUBLIC_URL
+      ? startNotificationMail({
+          store: stores.notificationMail,
+          mailer,
+          documents,
+          recipientOf: async (personId) => {
+            const person = await accountStore.getPerson(personId);
+            return person && { email: person.email, name: person.name, actor: await actorOf(accountStore, person) };
+          },
+          publicUrl: config.PUBLIC_URL,
+          secret,
+          digestHour: config.DIGEST_HOUR,
+          timeZone: TIME_ZONE,
+          intervalMs: NOTIFICATION_MAIL_SWEEP_MS,
+          logger,
+        })
+      : null;
+  // What a stop left queued goes out now rather than at the first look.
+  notificationMail?.kick();
+  const notificationSettings = createNotificationSettingsService({
+    store: stores.notificationMail,
+    secret,
+    emailOf: async (personId) => (await accountStore.getPerson(personId))?.email ?? null,
+    mailEnabled: notificationMail !== null,
+    digestHour: config.DIGEST_HOUR,
+  });
   // Notifications (issue 12): the services below tell it of their acts; it never fails them (it logs).
   const notifications = createNotificationService({
-    store: stores.notifications,
+    store: notificationMail
+      ? withMailQueue(stores.notifications, { mail: stores.notificationMail, onQueued: () => notificationMail.kick(), logger })
+      : stores.notifications,
     documents,
     actorOfPerson: async (personId) => {
       const person = await accountStore.getPerson(personId);
@@ -140,7 +179,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const resolvePrincipalByHash = createPrincipalByHashResolver(sessions, accountStore);
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
   const apiLimiter = new FixedWindowLimiter(config.API_RATE_LIMIT_PER_MINUTE, 60_000);
-  const mailer = config.SMTP_URL && config.PUBLIC_URL ? createSmtpMailer(config.SMTP_URL, config.SMTP_FROM) : null;
   const resetMail =
     mailer && config.PUBLIC_URL
       ? createResetMailService({ accounts, store: accountStore, mailer, publicUrl: config.PUBLIC_URL, logger })
@@ -300,6 +338,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     notifications,
     selfService,
     oidc,
+    notificationSettings,
     logger,
   });
 
@@ -370,7 +409,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.close();
     clearInterval(pruneTimer);
     consultationSweep.stop();
+    notificationMail?.stop();
     await sync.close();
+    // A send under way may finish, but a hung mail server does not hold the shutdown: what is not
+    // marked sent is sent again after its lease, by the next start.
+    if (notificationMail)
+      await Promise.race([notificationMail.settled(), new Promise((done) => setTimeout(done, MAIL_SHUTDOWN_WAIT_MS).unref())]);
     await cluster?.close();
     await documents.close();
     await stores.close();

@@ -4,6 +4,8 @@ export interface MailMessage {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** Extra headers (List-Unsubscribe, RFC 8058); names and values are ASCII, set by the composer, never by a reader. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface Mailer {

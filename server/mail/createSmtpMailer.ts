@@ -11,7 +11,16 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   return {
     async send(message: MailMessage): Promise<void> {
       transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl, { from }));
-      await (await transport).sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await (
+        await transport
+      ).sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        ...(message.headers && { headers: { ...message.headers } }),
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Identity links in PostgreSQL (migration 0005). The primary key (provider, sub) makes "one person
+ * Identity links in PostgreSQL (migration 0006). The primary key (provider, sub) makes "one person
  * per `sub`" hold across nodes: an INSERT … ON CONFLICT DO NOTHING that inserted nothing lost.
  */
 import type { IdentityLink, IdentityLinkStore } from '../../lib/oidc/IdentityLinkStore';

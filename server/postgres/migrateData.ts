@@ -46,6 +46,8 @@ import { PgNotificationStore } from './PgNotificationStore';
 import type { IdentityLink } from '../../lib/oidc/IdentityLinkStore';
 import { FileIdentityLinkStore } from '../oidc/FileIdentityLinkStore';
 import { PgIdentityLinkStore } from './PgIdentityLinkStore';
+import { FileNotificationMailStore, type NotificationMailExport } from '../notifications/FileNotificationMailStore';
+import { PgNotificationMailStore } from './PgNotificationMailStore';
 
 export interface MigrateDataOptions {
   readonly dataDir: string;
@@ -74,6 +76,8 @@ export interface MigrationReport {
   readonly notifications: number;
   readonly follows: number;
   readonly identityLinks: number;
+  /** People's e-mail frequencies (their queued e-mails and digests are copied with them). */
+  readonly notificationSettings: number;
 }
 
 export class DataMigrationError extends Error {
@@ -96,6 +100,7 @@ interface Source {
   readonly notifications: readonly StoredNotification[];
   readonly follows: readonly Follow[];
   readonly identityLinks: readonly IdentityLink[];
+  readonly notificationMail: NotificationMailExport;
 }
 
 /** Every document with a body or metadata: ids from the metadata and the docs folder. */
@@ -138,14 +143,15 @@ async function openEmbedded(dataDir: string, logger: Logger): Promise<Stores> {
 
 /** Reads every record of the embedded install. */
 async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
-  const { accounts, sharing, comments, versions, notifications, identityLinks } = embedded;
+  const { accounts, sharing, comments, versions, notifications, identityLinks, notificationMail } = embedded;
   if (
     !(accounts instanceof FileAccountStore) ||
     !(sharing instanceof FileSharingStore) ||
     !(comments instanceof FileCommentStore) ||
     !(versions instanceof FileVersionStore) ||
     !(notifications instanceof FileNotificationStore) ||
-    !(identityLinks instanceof FileIdentityLinkStore)
+    !(identityLinks instanceof FileIdentityLinkStore) ||
+    !(notificationMail instanceof FileNotificationMailStore)
   )
     throw new Error('migrate:data reads the embedded stores only');
   const metas = await embedded.metadata.listDocuments();
@@ -183,6 +189,7 @@ async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
   return {
     versions: allVersions,
     ...(await notifications.exportAll()),
+    notificationMail: await notificationMail.exportAll(),
     bodies,
     metas,
     accounts: await accounts.exportAll(),
@@ -279,6 +286,13 @@ async function copy(pool: Pool, source: Source, log: (line: string) => void): Pr
   const identityLinks = new PgIdentityLinkStore(pool);
   for (const link of source.identityLinks) await identityLinks.add(link);
   log(`single sign-on links: ${source.identityLinks.length}`);
+  const notificationMail = new PgNotificationMailStore(pool);
+  for (const settings of source.notificationMail.settings) await notificationMail.putSettings(settings);
+  for (const mail of source.notificationMail.mails) await notificationMail.updateMail(mail);
+  for (const digest of source.notificationMail.digests) await notificationMail.updateDigest(digest);
+  log(
+    `notification settings: ${source.notificationMail.settings.length}, queued e-mails: ${source.notificationMail.mails.length}, digests: ${source.notificationMail.digests.length}`,
+  );
 }
 
 async function refuseNonEmpty(pool: Pool): Promise<void> {
@@ -380,6 +394,13 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
   const linkStore = new PgIdentityLinkStore(pool);
   for (const link of source.identityLinks)
     same(`the ${link.providerId} link of ${link.personId}`, await linkStore.get(link.providerId, link.subject), link);
+  const notificationMail = new PgNotificationMailStore(pool);
+  for (const settings of source.notificationMail.settings)
+    same(`the notification settings of ${settings.personId}`, await notificationMail.getSettings(settings.personId), settings);
+  for (const mail of source.notificationMail.mails)
+    same(`the queued e-mail of ${mail.personId} for ${mail.eventId}`, await notificationMail.getMail(mail.personId, mail.eventId), mail);
+  for (const digest of source.notificationMail.digests)
+    same(`the ${digest.period} digest of ${digest.personId}`, await notificationMail.getDigest(digest.personId, digest.period), digest);
 
   if (problems.length > 0) {
     throw new DataMigrationError(
@@ -403,5 +424,6 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
     notifications: source.notifications.length,
     follows: source.follows.length,
     identityLinks: source.identityLinks.length,
+    notificationSettings: source.notificationMail.settings.length,
   };
 }

@@ -19,6 +19,7 @@ import { PgAccountStore } from '../../server/postgres/PgAccountStore';
 import { PgCommentStore } from '../../server/postgres/PgCommentStore';
 import { PgDocumentStore } from '../../server/postgres/PgDocumentStore';
 import { PgMetadataStore } from '../../server/postgres/PgMetadataStore';
+import { PgNotificationMailStore } from '../../server/postgres/PgNotificationMailStore';
 import { PgNotificationStore } from '../../server/postgres/PgNotificationStore';
 import { PgIdentityLinkStore } from '../../server/postgres/PgIdentityLinkStore';
 import { PgSharingStore } from '../../server/postgres/PgSharingStore';
@@ -152,6 +153,7 @@ describe('npm run migrate:data', () => {
       notifications: 0,
       follows: 0,
       identityLinks: 0,
+      notificationSettings: 0,
     });
 
     // The copy, read as the server would.
@@ -257,6 +259,22 @@ async function writeRecordStoreInstall(dir: string): Promise<Y.Doc> {
     createdAt: '2026-12-01T09:00:00.000Z',
     lastUsedAt: '2026-12-02T09:00:00.000Z',
   });
+  await stores.notificationMail.putSettings({
+    personId: 'p2',
+    frequency: 'weekly',
+    kinds: { reply: 'immediate' },
+    updatedAt: '2026-12-01T12:00:00.000Z',
+  });
+  await stores.notificationMail.enqueue({
+    personId: 'p2',
+    eventId: 'comment:n_2',
+    notification: sampleNotification('n_2', { personId: 'p2', documentId: 'ny-1', at: '2026-12-01T10:05:00.000Z' }),
+    mode: 'digest',
+    queuedAt: '2026-12-01T10:05:00.000Z',
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: '2026-12-01T10:05:00.000Z',
+  });
   await stores.close();
   return doc;
 }
@@ -284,8 +302,12 @@ describe('npm run migrate:data from a data dir of this version', () => {
         notifications: 2,
         follows: 1,
         identityLinks: 1,
+        notificationSettings: 1,
       });
       expect(await new PgIdentityLinkStore(thirdDatabase.pool).get('mitid', 'sub-p2')).toMatchObject({ personId: 'p2' });
+      const mail = new PgNotificationMailStore(thirdDatabase.pool);
+      expect(await mail.getSettings('p2')).toMatchObject({ frequency: 'weekly', kinds: { reply: 'immediate' } });
+      expect((await mail.pendingMails('digest', 10)).map((entry) => entry.eventId)).toEqual(['comment:n_2']);
       const notifications = new PgNotificationStore(thirdDatabase.pool);
       expect((await notifications.list('p2', { limit: 10 })).map((n) => [n.id, n.readAt])).toEqual([
         ['n_2', undefined],

@@ -6,6 +6,7 @@ import { ActingForForm } from '../../_components/ActingForForm';
 import { AccountForm } from '../../_shared/AccountForm';
 import { readPrincipal } from '../../_server/readPrincipal';
 import { AccountSections } from '../../_account/AccountSections';
+import { NotificationSettingsSection } from '../../_notifications/NotificationSettingsSection';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: t('account.heading') };
@@ -31,6 +32,7 @@ export default async function AccountPage() {
       )}
       <AccountForm kind="password" next={null} headingLevel={2} />
       <AccountSections principal={principal} />
+      <NotificationSettingsSection personId={person.id} />
     </>
   );
 }

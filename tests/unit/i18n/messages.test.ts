@@ -40,6 +40,8 @@ describe('message catalogues', () => {
       // issue 9: public ("version" is the same word in both)
       'publicVersion.versions.item',
       'publicVersion.feed.entryTitle',
+      // session 8: mail (the product's name and the sentence)
+      'mail.notification.subject',
     ]);
     const same = Object.keys(da).filter((key) => !sameInBoth.has(key) && da[key as keyof typeof da] === en[key as keyof typeof da]);
     expect(same).toEqual([]);

@@ -1,4 +1,4 @@
-/** PgIdentityLinkStore runs the IdentityLinkStore contract against a real PostgreSQL (migration 0005). */
+/** PgIdentityLinkStore runs the IdentityLinkStore contract against a real PostgreSQL (migration 0006). */
 import { describe, expect, it } from 'vitest';
 import { PgAccountStore } from '../../../server/postgres/PgAccountStore';
 import { PgIdentityLinkStore } from '../../../server/postgres/PgIdentityLinkStore';
