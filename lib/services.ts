@@ -21,6 +21,7 @@ import type { CommentService } from './comments/CommentService';
 import type { VersionService } from './versions/VersionService';
 import type { PdfPrinter } from './versions/export/PdfPrinter';
 import type { NotificationService } from './notifications/NotificationService';
+import type { AuthorshipService } from './authorship/AuthorshipService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -63,6 +64,8 @@ export interface Services {
   readonly pdf: PdfPrinter;
   /** In-app notifications and following (issue 12). */
   readonly notifications: NotificationService;
+  /** Attributed history: who wrote what (issue 12). */
+  readonly authorship: AuthorshipService;
   readonly logger: AppLogger;
 }
 

@@ -3,6 +3,7 @@
  * room is unloading waits until the unload has flushed and closed, then gets a fresh room loaded
  * from the store: two Y.Docs never exist for one document at once.
  */
+import type { AuthorKey } from '../../lib/authorship/model';
 import { Close, type CloseReason } from '../../lib/protocol';
 import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
 import type { SyncSocket } from './SyncSocket';
@@ -96,8 +97,13 @@ export class RoomRegistry {
    * when loaded, else by loading the room as readState does (it unloads again when idle, after the
    * write is flushed). Resolves once the update is durable.
    */
-  async applyServerUpdate(documentId: string, update: Uint8Array): Promise<void> {
-    return this.withReadyRoom(documentId, (room) => room.applyServerUpdate(update));
+  async applyServerUpdate(documentId: string, update: Uint8Array, by?: AuthorKey): Promise<void> {
+    return this.withReadyRoom(documentId, (room) => room.applyServerUpdate(update, by));
+  }
+
+  /** The body and its attribution from the room (loading it as readState does). */
+  async readAuthorship(documentId: string): Promise<{ readonly state: Uint8Array; readonly attribution: Uint8Array }> {
+    return this.withReadyRoom(documentId, (room) => room.authorshipState());
   }
 
   /**
