@@ -50,7 +50,12 @@ export function buildAuthorship(
     }
   });
 
-  const ranges: AuthorshipRange[] = runs.map((run) => ({ ...refOf(run.by), from: run.from, to: run.to, at: run.at === null ? null : iso(run.at) }));
+  const ranges: AuthorshipRange[] = runs.map((run) => ({
+    ...refOf(run.by),
+    from: run.from,
+    to: run.to,
+    at: run.at === null ? null : iso(run.at),
+  }));
 
   const sessions = table
     .sessions()

@@ -16,7 +16,8 @@ export interface TableContents {
   readonly sessions: readonly AuthorSession[];
 }
 
-export type StoredAttribution = { readonly kind: 'stamp'; readonly stamp: Stamp } | { readonly kind: 'table'; readonly table: TableContents };
+export type StoredAttribution =
+  { readonly kind: 'stamp'; readonly stamp: Stamp } | { readonly kind: 'table'; readonly table: TableContents };
 
 export function encodeStamp(stamp: Stamp): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -238,7 +238,14 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     }
     let settle!: Pending['settle'];
     const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-    lane.queue.push({ kind, data, source, settle, done, attribution: attribution && attribution.length > 0 ? Buffer.from(attribution) : null });
+    lane.queue.push({
+      kind,
+      data,
+      source,
+      settle,
+      done,
+      attribution: attribution && attribution.length > 0 ? Buffer.from(attribution) : null,
+    });
     lane.last = done;
     if (!lane.running) void this.drain(documentId, lane);
     return done;

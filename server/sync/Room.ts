@@ -448,7 +448,8 @@ export class Room implements ConnectionSink, ClusterRoom {
       this.maybeCompact();
     } else {
       // Nothing integrated: what it offered waits (held back by Yjs) with its deliverer.
-      if (offered.ranges.length > 0) this.deliveries.settle([], offered.ranges, authorKeyOf(connection.info.actor), this.now(), (client) => Y.getState(store, client));
+      if (offered.ranges.length > 0)
+        this.deliveries.settle([], offered.ranges, authorKeyOf(connection.info.actor), this.now(), (client) => Y.getState(store, client));
     }
     if (stored === null && ack) {
       // Nothing new, but what it sent may sit in appends still in flight: ack behind them.

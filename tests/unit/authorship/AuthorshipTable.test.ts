@@ -69,8 +69,9 @@ describe('AuthorshipTable', () => {
 
   it('skips malformed attribution (unknown, never wrong) and reports it', () => {
     const bad: unknown[] = [];
-    const table = AuthorshipTable.fromStored([new Uint8Array([9, 9, 9]), encodeStamp({ by: 'person:a', at: 1, ranges: [] }).slice(0, 3)], (error) =>
-      bad.push(error),
+    const table = AuthorshipTable.fromStored(
+      [new Uint8Array([9, 9, 9]), encodeStamp({ by: 'person:a', at: 1, ranges: [] }).slice(0, 3)],
+      (error) => bad.push(error),
     );
     expect(bad).toHaveLength(2);
     expect(table.ranges()).toEqual([]);

@@ -75,8 +75,15 @@ describe('buildAuthorship', () => {
       const text = (doc.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
       text.delete(0, 4);
     });
-    const answer = buildAuthorship(doc.getXmlFragment(BODY_FRAGMENT), bodySchema(), table, await resolveAuthors(authorKeysOf(table), names));
-    expect(answer.ranges).toEqual([{ kind: 'apiKey', personId: null, name: 'Borgerportalen', from: 1, to: 9, at: '1970-01-01T00:00:01.000Z' }]);
+    const answer = buildAuthorship(
+      doc.getXmlFragment(BODY_FRAGMENT),
+      bodySchema(),
+      table,
+      await resolveAuthors(authorKeysOf(table), names),
+    );
+    expect(answer.ranges).toEqual([
+      { kind: 'apiKey', personId: null, name: 'Borgerportalen', from: 1, to: 9, at: '1970-01-01T00:00:01.000Z' },
+    ]);
     // Alice only deleted: a contributor with no characters, and a session.
     expect(answer.contributors.map((c) => [c.name, c.chars])).toEqual([
       ['Borgerportalen', 8],

@@ -134,7 +134,9 @@ describe('Room attribution', () => {
 
   it('stamps platform tokens with their API key, and a server update (a restore) with who restored', async () => {
     const test = setup();
-    const platform = test.client('doc', { actor: { id: 'ext:k1:u', name: 'Portal', color: '#000000', token: { access: 'edit', kid: 'k1' } } });
+    const platform = test.client('doc', {
+      actor: { id: 'ext:k1:u', name: 'Portal', color: '#000000', token: { access: 'edit', kid: 'k1' } },
+    });
     await settle();
     platform.doc.getText('t').insert(0, 'Fra portalen');
     await settle();
