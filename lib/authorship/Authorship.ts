@@ -44,8 +44,8 @@ export interface Authorship {
 /** The names shown for authors that have none of their own (the UI translates by `kind`). */
 export const AUTHOR_NAMES = {
   former: 'Tidligere deltager',
-  platform: 'Platform',
-  server: 'Samskriv',
+  platform: 'Anden platform',
+  server: 'Samskriv (serveren)',
   guest: 'Gæst',
   unknown: 'Ukendt',
 } as const;
