@@ -511,7 +511,9 @@ export class Room implements ConnectionSink, ClusterRoom {
     const at = this.now();
     const attributed = this.deliveries.settle(integrated, offered, by, at, (client) => Y.getState(this.doc.store, client));
     const bytes = encodeRecordAttribution(by, at, attributed);
-    this.authorship.foldStored(bytes);
+    // Folded as a load will fold the stored bytes (a stamp is folded directly, without decoding it again).
+    if (attributed.every((range) => range.by === by && range.at === at)) this.authorship.add({ by, at, ranges: attributed });
+    else this.authorship.foldStored(bytes);
     return bytes;
   }
 
