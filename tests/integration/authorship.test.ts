@@ -114,6 +114,40 @@ describe('attributed history over real sockets', () => {
     expect(again.answer.sessions).toEqual(live.answer.sessions);
   });
 
+  it('lists a frozen state’s contributors by their names now; a person no longer there is “Tidligere deltager”', async () => {
+    const server = await start(tempDir());
+    const alice = await server.person('Alice Andersen');
+    const bob = await server.person('Bent Berg');
+    const id = await server.createDocument('bidrag', 'Bidrag');
+    const a = await connect(server, alice, id);
+    const b = await connect(server, bob, id);
+    appendParagraph(a.doc, 'Alice først.');
+    await waitForDocs([b.doc], () => bodyOf(b.doc).includes('Alice først.'));
+    appendParagraph(b.doc, 'Bent bagefter, og længere.');
+    await waitForDocs([a.doc], () => bodyOf(a.doc).includes('Bent bagefter'));
+    // The state a version would freeze now; then Alice writes more, which that version does not hold.
+    const frozen = await server.sync.readDocumentState(id);
+    appendParagraph(a.doc, 'Alice igen, efter versionen, med meget mere tekst end før.');
+    await waitForDocs([b.doc], () => bodyOf(b.doc).includes('Alice igen'));
+
+    // Bent's account is gone (deleted): the people service no longer knows him.
+    const gone = new Set([bob.personId]);
+    const service = createAuthorshipService({
+      documents: server.documents,
+      readAuthorship: (documentId) => server.sync.readAuthorship(documentId),
+      personName: async (personId) => (gone.has(personId) ? null : ((await server.accountStore.getPerson(personId))?.name ?? null)),
+      apiKeyName: async () => null,
+    });
+    const reader = await actorOf(server.accountStore, (await server.accountStore.getPerson(alice.personId))!);
+    const contributors = await service.contributorsOf(reader, parseDocumentId(id)!, frozen);
+    expect(contributors.map((c) => [c.kind, c.personId, c.name, c.chars])).toEqual([
+      ['former', null, 'Tidligere deltager', 'Bent bagefter, og længere.'.length],
+      ['person', alice.personId, 'Alice Andersen', 'Alice først.'.length],
+    ]);
+    const now = await service.read(reader, parseDocumentId(id)!);
+    expect(now.ranges.map((r) => r.name)).toEqual(['Ukendt', 'Alice Andersen', 'Tidligere deltager', 'Alice Andersen']);
+  });
+
   it('keeps attribution through compactions while people write', async () => {
     const dir = tempDir();
     const first = await start(dir, {}, 3);
