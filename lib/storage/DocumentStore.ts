@@ -56,6 +56,12 @@ export interface DocumentStore {
   /** Optional: `load`, plus the attribution stored with the snapshot and the records (one read). */
   loadAttributed?(documentId: string): Promise<AttributedLoad | null>;
 
+  /**
+   * Optional, for stores several nodes share: the stored attribution alone (as `loadAttributed`
+   * orders it), read without changing what this store knows of the document (its compactions).
+   */
+  readAttribution?(documentId: string): Promise<Uint8Array[]>;
+
   /** Log growth since the last snapshot, so the caller can decide when to compact. */
   stats(documentId: string): LogStats;
 

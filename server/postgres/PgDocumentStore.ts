@@ -131,6 +131,19 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     };
   }
 
+  /** Every node's stamps as stored (the snapshot's table, then each row's), without touching `known`. */
+  async readAttribution(documentId: string): Promise<Uint8Array[]> {
+    const { rows } = await this.pool.query<{ attribution: Buffer }>(
+      `SELECT attribution FROM (
+         SELECT 0 AS part, 0::bigint AS id, attribution FROM document_snapshots WHERE document_id = $1
+         UNION ALL
+         SELECT 1, id, attribution FROM document_updates WHERE document_id = $1
+       ) AS stored WHERE attribution IS NOT NULL ORDER BY part, id`,
+      [documentId],
+    );
+    return rows.map((row) => bytesOf(row.attribution));
+  }
+
   async exists(documentId: string): Promise<boolean> {
     const { rows } = await this.pool.query<{ found: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM document_snapshots WHERE document_id = $1)

@@ -40,6 +40,12 @@ export class MemoryDocumentStore implements DocumentStore {
     return updates && { updates, attribution: this.attributionOf.get(updates) ?? [] };
   }
 
+  async readAttribution(documentId: string): Promise<Uint8Array[]> {
+    const entry = this.docs.get(documentId);
+    if (!entry) return [];
+    return [...(entry.snapshot ? [entry.snapshot] : []), ...entry.log].flatMap((s) => (s.attribution ? [s.attribution.slice()] : []));
+  }
+
   async exists(documentId: string): Promise<boolean> {
     return this.docs.has(documentId);
   }

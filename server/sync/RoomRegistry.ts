@@ -4,6 +4,7 @@
  * from the store: two Y.Docs never exist for one document at once.
  */
 import type { AuthorKey } from '../../lib/authorship/model';
+import { AuthorshipTable } from '../../lib/authorship/AuthorshipTable';
 import { Close, type CloseReason } from '../../lib/protocol';
 import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
 import type { SyncSocket } from './SyncSocket';
@@ -101,9 +102,16 @@ export class RoomRegistry {
     return this.withReadyRoom(documentId, (room) => room.applyServerUpdate(update, by));
   }
 
-  /** The body and its attribution from the room (loading it as readState does). */
+  /**
+   * The body and its attribution from the room (loading it as readState does). In a cluster the
+   * room's table holds only what this node loaded and its own connections sent; other nodes stamped
+   * theirs into the shared store, so the attribution is read from there (everything acknowledged).
+   */
   async readAuthorship(documentId: string): Promise<{ readonly state: Uint8Array; readonly attribution: Uint8Array }> {
-    return this.withReadyRoom(documentId, (room) => room.authorshipState());
+    const live = await this.withReadyRoom(documentId, (room) => room.authorshipState());
+    const { cluster, store } = this.options;
+    if (!cluster || !store.readAttribution) return live;
+    return { state: live.state, attribution: AuthorshipTable.fromStored(await store.readAttribution(documentId)).encode() };
   }
 
   /**

@@ -22,6 +22,11 @@ export function attributionContract(name: string, fresh: () => Promise<DocumentS
       expect(texts(loaded?.updates)).toEqual(['u1', 'u2', 'u3', 'u4']);
       expect(texts(loaded?.attribution)).toEqual(['by-a', 'by-b', 'by-c']);
       expect(await store.loadAttributed!('nothing-here')).toBeNull();
+      // A store several nodes share also reads the attribution alone, in the same order.
+      if (store.readAttribution) {
+        expect(texts(await store.readAttribution('doc'))).toEqual(['by-a', 'by-b', 'by-c']);
+        expect(await store.readAttribution('nothing-here')).toEqual([]);
+      }
       await store.close();
     });
 
@@ -34,6 +39,7 @@ export function attributionContract(name: string, fresh: () => Promise<DocumentS
       expect(texts(loaded?.updates)).toEqual(['snapshot', 'u2']);
       expect(texts(loaded?.attribution)).toEqual(['table-a', 'by-b']);
       expect(texts(await store.load('doc'))).toEqual(['snapshot', 'u2']);
+      if (store.readAttribution) expect(texts(await store.readAttribution('doc'))).toEqual(['table-a', 'by-b']);
       await store.close();
     });
 
