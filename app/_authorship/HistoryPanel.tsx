@@ -13,7 +13,12 @@ import { authorClass, highlightedAuthorsAt, setAuthorHighlights } from './Author
 import { authorLabel } from './authorLabel';
 import { authorsBetween, highlightsOf, type LegendEntry } from './highlightsOf';
 
-type Loaded = { readonly kind: 'idle' } | { readonly kind: 'loading' } | { readonly kind: 'error'; readonly message: string } | Ready;
+/** While a refresh runs, the previous answer stays on screen (no flicker of the timeline or the highlights). */
+type Loaded =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading'; readonly previous: Authorship | null }
+  | { readonly kind: 'error'; readonly message: string }
+  | Ready;
 type Ready = { readonly kind: 'ready'; readonly authorship: Authorship };
 
 export function HistoryPanel({ documentId, editor }: { documentId: string; editor: Editor | null }) {
@@ -27,7 +32,10 @@ export function HistoryPanel({ documentId, editor }: { documentId: string; edito
   const [here, setHere] = useState<string | null>(null);
 
   const load = useCallback(async (): Promise<Authorship | null> => {
-    setLoaded({ kind: 'loading' });
+    setLoaded((current) => ({
+      kind: 'loading',
+      previous: current.kind === 'ready' ? current.authorship : current.kind === 'loading' ? current.previous : null,
+    }));
     try {
       const response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/authorship`, { credentials: 'same-origin' });
       const body = (await response.json().catch(() => null)) as (Authorship & { error?: { code?: string } }) | null;
@@ -49,7 +57,7 @@ export function HistoryPanel({ documentId, editor }: { documentId: string; edito
   }
 
   // The highlights follow the latest answer while the toggle is on, and go when it is off or the panel closes.
-  const authorship = loaded.kind === 'ready' ? loaded.authorship : null;
+  const authorship = loaded.kind === 'ready' ? loaded.authorship : loaded.kind === 'loading' ? loaded.previous : null;
   const shown = useMemo(() => (open && highlight && authorship ? highlightsOf(authorship, t) : null), [open, highlight, authorship, t]);
   const legend: LegendEntry[] = shown?.legend ?? [];
   useEffect(() => {
