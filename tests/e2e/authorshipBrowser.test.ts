@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { launchChromium } from './helpers/launchChromium';
-import { EDITOR, WAIT_MS, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage';
+import { EDITOR, WAIT_MS, editorText, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage';
 import { sessionHttp } from './helpers/sessionHttp';
 import { createDocumentOverHttp, grantOverHttp, signedInProfile } from './helpers/signedInProfile';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
@@ -57,7 +57,7 @@ describe('attributed history in the browser', () => {
       'Anna Jensen',
     ]);
 
-    const before = await page.locator(EDITOR).innerHTML();
+    const before = await editorText(page);
     await panel.getByLabel('Fremhæv forfattere').check();
     const marks = page.locator(`${EDITOR} .author-mark`);
     await marks.first().waitFor();
@@ -75,10 +75,13 @@ describe('attributed history in the browser', () => {
     expect(named).toEqual({ 'Anna Jensen': 'Annas forslag om gynger.', 'Bent Hansen': ' Bents sandkasse.' });
     const legend = panel.getByTestId('author-legend');
     expect(await legend.getByRole('listitem').allTextContents()).toEqual(['Anna Jensen: 24 tegn', 'Bent Hansen: 17 tegn']);
+    // Decorations are Anna's view only: nothing of them reaches the document or Bent's editor.
+    expect(await bent.page.locator('.author-mark').count()).toBe(0);
+    expect(await editorText(page)).toBe(before);
     // Only decorations: the text itself carries no trace of them once they are off.
     await panel.getByLabel('Fremhæv forfattere').uncheck();
     await marks.first().waitFor({ state: 'detached' });
-    expect(await page.locator(EDITOR).innerHTML()).toBe(before);
+    expect(await editorText(page)).toBe(before);
 
     // Select Bent's words with the keyboard and ask.
     await page.locator(EDITOR).click();
