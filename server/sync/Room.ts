@@ -26,6 +26,7 @@ import { DeliveryLedger, grownRanges, offeredRanges, rangesOfUpdate } from '../.
 import { authorKeyOf } from '../../lib/authorship/authorKeyOf';
 import { SERVER_AUTHOR, type AuthorKey } from '../../lib/authorship/model';
 import { encodeRecordAttribution } from '../../lib/authorship/stampCodec';
+import { foldAttributionInSlices } from './foldAttributionInSlices';
 
 /** Presence limits (lib/protocol.ts PresenceDefaults has the defaults and what each means). */
 export interface PresenceLimits {
@@ -167,9 +168,10 @@ export class Room implements ConnectionSink, ClusterRoom {
     const stored = loaded?.updates ?? null;
     if (loaded && loaded.attribution.length > 0) {
       // Malformed attribution is left out (that text shows as unknown); the body loads all the same.
-      this.authorship = AuthorshipTable.fromStored(loaded.attribution, (error) =>
+      this.authorship = await foldAttributionInSlices(loaded.attribution, (error) =>
         this.deps.logger.warn({ doc: this.id, err: error }, 'left out unreadable stored attribution'),
       );
+      if (this.destroyed) return;
     }
     if (retired && retired.length > 0) this.scope = { ...this.scope, retired: new Set(retired) };
     if (stored && stored.length > 0) {
