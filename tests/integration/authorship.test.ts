@@ -189,7 +189,14 @@ describe('attributed history over real sockets', () => {
     const spoof = new Y.Doc();
     const m = await connect(server, mallory, id, spoof);
     await waitForDocs([spoof], () => bodyOf(spoof).includes('Alices afsnit.'));
-    spoof.clientID = a.doc.clientID;
+    const [aliceId, ownId] = [a.doc.clientID, spoof.clientID];
+    // Presence is keyed by the ids the providers started with (Yjs gives Alice's doc a new one when it
+    // sees its id in Mallory's update): given back before the providers are destroyed.
+    cleanups.push(() => {
+      a.doc.clientID = aliceId;
+      spoof.clientID = ownId;
+    });
+    spoof.clientID = aliceId;
     appendParagraph(spoof, 'Mallorys afsnit, som Alice.');
     await waitForDocs([a.doc], () => bodyOf(a.doc).includes('Mallorys afsnit'));
     // …then sends everything it has, Alice's stored items included, as one raw update on its socket,

@@ -40,11 +40,11 @@ describe('PgDocumentStore attribution on several nodes', () => {
     docB.clientID = 2;
     for (const update of loadedB!.updates) Y.applyUpdate(docB, update);
     const tableB = AuthorshipTable.fromStored(loadedB!.attribution);
+    // A appends again, unseen by B; then B appends (after it) and compacts with the table it knows.
+    await nodeA.append('doc', textUpdate(docA, 'A2 '), encodeStamp({ by: 'person:a', at: 3, ranges: [{ client: 1, from: 3, to: 6 }] }));
     const stampB = encodeStamp({ by: 'person:b', at: 2, ranges: [{ client: 2, from: 0, to: 3 }] });
     await nodeB.append('doc', textUpdate(docB, 'B1 '), stampB);
     tableB.foldStored(stampB);
-    // A appends again, unseen by B; then B compacts with the table it knows.
-    await nodeA.append('doc', textUpdate(docA, 'A2 '), encodeStamp({ by: 'person:a', at: 3, ranges: [{ client: 1, from: 3, to: 6 }] }));
     await nodeB.compact('doc', Y.encodeStateAsUpdate(docB), tableB.encode());
 
     const after = await new PgDocumentStore(database.pool).loadAttributed('doc');
