@@ -24,6 +24,7 @@ import type { NotificationService } from './notifications/NotificationService';
 import type { AccountSelfService } from './account/AccountSelfService';
 import type { OidcSignIn } from './oidc/OidcSignIn';
 import type { NotificationSettingsService } from './notifications/NotificationSettingsService';
+import type { AuthorshipService } from './authorship/AuthorshipService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -72,6 +73,8 @@ export interface Services {
   readonly oidc: OidcSignIn | null;
   /** How often each person is e-mailed, and the e-mails' unsubscribe links (issue 12). */
   readonly notificationSettings: NotificationSettingsService;
+  /** Attributed history: who wrote what (issue 12). */
+  readonly authorship: AuthorshipService;
   readonly logger: AppLogger;
 }
 

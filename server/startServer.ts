@@ -34,6 +34,7 @@ import { CachedVersionStore } from './versions/CachedVersionStore';
 import { createRestoreContent } from './versions/restoreContent';
 import { createPdfPrinter } from './versions/createPdfPrinter';
 import { createNotificationService } from '../lib/notifications/createNotificationService';
+import { createAuthorshipService } from './authorship/createAuthorshipService';
 import { actorOf } from './people/actorOf';
 import { startConsultationSweep } from './notifications/startConsultationSweep';
 import { createAccountSelfService } from './account/createAccountSelfService';
@@ -277,7 +278,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     // Restoring writes the old content into the live document as new edits (stored before relayed).
     restoreContent: createRestoreContent({
       readDocumentState: (documentId) => sync.readDocumentState(documentId),
-      applyServerUpdate: (documentId, update) => sync.applyServerUpdate(documentId, update),
+      applyServerUpdate: (documentId, update, by) => sync.applyServerUpdate(documentId, update, by),
       logger,
     }),
     personOf: async (actor) => ({ id: actor.id, name: (await accountStore.getPerson(actor.id))?.name ?? actor.id }),
@@ -306,6 +307,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throttle,
     emailChangeLimiter: new FixedWindowLimiter(EMAIL_CHANGES_PER_PERSON_PER_HOUR, 60 * 60_000),
     logger,
+  });
+
+  // Who wrote what: the room's attribution, names resolved when read (a deleted person is "Tidligere deltager").
+  const authorship = createAuthorshipService({
+    documents,
+    readAuthorship: (documentId) => sync.readAuthorship(documentId),
+    personName: async (personId) => (await accountStore.getPerson(personId))?.name ?? null,
+    apiKeyName: async (keyId) => (await apiKeyStore.list()).find((key) => key.id === keyId)?.name ?? null,
   });
 
   const pdf = createPdfPrinter({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS, maxBytes: config.PDF_MAX_BYTES });
@@ -339,6 +348,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     selfService,
     oidc,
     notificationSettings,
+    authorship,
     logger,
   });
 

@@ -24,6 +24,8 @@ import { Toolbar } from './Toolbar';
 import { useCollaboration } from './useCollaboration';
 import { RescuedText } from './RescuedText';
 import { pendingOf, useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
+import { AuthorHighlights } from '../_authorship/AuthorHighlights';
+import { HistoryPanel } from '../_authorship/HistoryPanel';
 
 export interface CollaborativeEditorProps {
   readonly documentId: string;
@@ -43,6 +45,8 @@ export interface CollaborativeEditorProps {
   readonly epoch?: number;
   /** Shows the comments panel, highlights and the comment buttons (the document page; not embeds). */
   readonly comments?: boolean;
+  /** Shows "Historik" (who wrote what) beside the comments: `can(view_history)`. */
+  readonly history?: boolean;
 }
 
 /** The live editor for one document: loaded in the browser only (next/dynamic, ssr: false). */
@@ -69,6 +73,7 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
         documentId={props.documentId}
         personKey={props.personKey}
         comments={props.comments ?? false}
+        history={props.history ?? false}
       />
     </>
   );
@@ -91,9 +96,10 @@ interface EditorSessionProps {
   readonly documentId: string;
   readonly personKey: string | null;
   readonly comments: boolean;
+  readonly history: boolean;
 }
 
-function EditorSession({ collaboration, user, readOnly, withToken, documentId, personKey, comments }: EditorSessionProps) {
+function EditorSession({ collaboration, user, readOnly, withToken, documentId, personKey, comments, history }: EditorSessionProps) {
   const t = useT();
   const router = useRouter();
   const { doc, provider, tracker, fromLocalCopy, published } = collaboration;
@@ -115,8 +121,9 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
     () => [
       ...collaborativeExtensions(doc, provider, { name, color }),
       ...(comments ? [CommentHighlights.configure({ onActivate: bridge.activate }), ReadOnlyCaret] : []),
+      ...(history ? [AuthorHighlights] : []),
     ],
-    [doc, provider, name, color, comments, bridge],
+    [doc, provider, name, color, comments, bridge, history],
   );
   const editor = useEditor(
     {
@@ -203,6 +210,7 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
               bridge={bridge}
               canEdit={canEdit}
             />
+            {history && <HistoryPanel documentId={documentId} editor={editor} />}
           </div>
         ) : (
           <PresenceList awareness={provider.awareness} />

@@ -18,6 +18,8 @@ import type { FeedLink } from './feedLinks';
 import type { PublicDocument } from './loadPublicDocument';
 import { VersionList } from './VersionList';
 import './publicVersion.css';
+import type { Contributor } from '../../lib/authorship/Authorship';
+import { authorLabel } from '../_authorship/authorLabel';
 
 export interface PublicVersionViewProps {
   readonly document: PublicDocument;
@@ -27,9 +29,11 @@ export interface PublicVersionViewProps {
   /** For the stable link written out in full (it is meant to be copied and cited). */
   readonly origin: string;
   readonly feeds: readonly FeedLink[];
+  /** Who wrote its text (attributed history, issue 12); null or absent: not shown. */
+  readonly contributors?: readonly Contributor[] | null;
 }
 
-export function PublicVersionView({ document, version, latest, origin, feeds }: PublicVersionViewProps) {
+export function PublicVersionView({ document, version, latest, origin, feeds, contributors }: PublicVersionViewProps) {
   const { id, actor, resource, versions } = document;
   const stable = versionPath(id, version.number);
   const newestPublished = versions.find((candidate) => candidate.kind === 'published');
@@ -73,6 +77,16 @@ export function PublicVersionView({ document, version, latest, origin, feeds }: 
             <dt>{t('publicVersion.publishedBy')}</dt>
             <dd>{version.publishedBy.name}</dd>
           </div>
+          {contributors && (
+            <div>
+              <dt>{t('authorship.contributors')}</dt>
+              <dd data-testid="version-contributors">
+                {contributors.length > 0
+                  ? contributors.map((contributor) => authorLabel(t, contributor)).join(', ')
+                  : t('authorship.contributors.none')}
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t('publicVersion.kind')}</dt>
             <dd>{t(`publicVersion.kind.${version.kind}`)}</dd>

@@ -31,6 +31,8 @@ export function decideDocument(actor: Actor, action: Action, document: DocumentR
     case 'administer':
       if (actor.kind !== 'person') return deny('not_signed_in');
       return actor.role === 'admin' ? allow('admin') : deny('not_admin');
+    case 'view_history':
+      return viewHistory(actor, document);
     default:
       // Unreachable for typed callers; an action string from outside (a token, a request) fails closed.
       return deny('not_applicable');
@@ -103,6 +105,18 @@ function edit(actor: Actor, document: DocumentResource): AccessDecision {
   const decision = byRole(actor, document, 'editor');
   if (!decision.allowed) return decision;
   return WRITABLE_STATES.includes(document.state) ? decision : refuseState(document.state);
+}
+
+/**
+ * Who wrote what: the document's editors and owners in every phase (a published document's
+ * history stays theirs to read), and admins. Commenters, readers and moderators do not see it.
+ */
+function viewHistory(actor: Actor, document: DocumentResource): AccessDecision {
+  if (actor.kind !== 'person') return deny('not_signed_in');
+  const role = effectiveDocumentRole(actor, document);
+  if (roleAtLeast(role, 'editor')) return allow(role ?? 'editor');
+  if (actor.role === 'admin') return allow('admin');
+  return deny(role === null ? 'no_grant' : 'role_insufficient');
 }
 
 function manageAccess(actor: Actor, document: DocumentResource): AccessDecision {

@@ -19,7 +19,18 @@ export type Visibility = (typeof VISIBILITIES)[number];
 export const DOCUMENT_STATES = ['draft', 'in_review', 'consultation', 'final', 'archived'] as const;
 export type DocumentState = (typeof DOCUMENT_STATES)[number];
 
-export const ACTIONS = ['view', 'comment', 'edit', 'manage_access', 'change_phase', 'publish', 'moderate', 'administer'] as const;
+export const ACTIONS = [
+  'view',
+  'comment',
+  'edit',
+  'manage_access',
+  'change_phase',
+  'publish',
+  'moderate',
+  'administer',
+  // Who wrote what, and when (attributed history, issue 12).
+  'view_history',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ORGANISATION_KINDS = ['association', 'business', 'municipal_centre'] as const;

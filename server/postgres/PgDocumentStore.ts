@@ -21,7 +21,8 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
-import type { DocumentStore, LogStats } from '../../lib/storage/DocumentStore';
+import type { AttributedLoad, DocumentStore, LogStats } from '../../lib/storage/DocumentStore';
+import { AuthorshipTable } from '../../lib/authorship/AuthorshipTable';
 import type { RelayLedger, UnrelayedUpdate } from '../../lib/sync/RelayLedger';
 import { inTransaction, type Pool } from './createPool';
 
@@ -33,6 +34,8 @@ const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 interface Pending {
   readonly kind: 'append' | 'compact';
   readonly data: Buffer;
+  /** Who made it (lib/authorship), stored in the same row; null: none. */
+  readonly attribution: Buffer | null;
   /** What the caller passed (the relay ledger finds an update's row by it). */
   readonly source: Uint8Array;
   readonly settle: { resolve(): void; reject(error: unknown): void };
@@ -87,11 +90,22 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
   }
 
   async load(documentId: string): Promise<Uint8Array[] | null> {
+    return (await this.loadAttributed(documentId))?.updates ?? null;
+  }
+
+  async loadAttributed(documentId: string): Promise<AttributedLoad | null> {
     await this.flush(documentId);
-    const { rows } = await this.pool.query<{ part: number; id: string; history: string; writer: string; data: Buffer }>(
-      `SELECT 0 AS part, generation AS id, history, writer, data FROM document_snapshots WHERE document_id = $1
+    const { rows } = await this.pool.query<{
+      part: number;
+      id: string;
+      history: string;
+      writer: string;
+      data: Buffer;
+      attribution: Buffer | null;
+    }>(
+      `SELECT 0 AS part, generation AS id, history, writer, data, attribution FROM document_snapshots WHERE document_id = $1
        UNION ALL
-       SELECT 1, id, 0, writer, data FROM document_updates WHERE document_id = $1
+       SELECT 1, id, 0, writer, data, attribution FROM document_updates WHERE document_id = $1
        ORDER BY part, id`,
       [documentId],
     );
@@ -110,7 +124,24 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
       known.maxLoadedId = Math.max(known.maxLoadedId, Number(row.id));
       if (row.writer !== this.writer) known.loadedIds.add(Number(row.id));
     }
-    return rows.length === 0 ? null : rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.length));
+    if (rows.length === 0) return null;
+    return {
+      updates: rows.map((row) => bytesOf(row.data)),
+      attribution: rows.flatMap((row) => (row.attribution ? [bytesOf(row.attribution)] : [])),
+    };
+  }
+
+  /** Every node's stamps as stored (the snapshot's table, then each row's), without touching `known`. */
+  async readAttribution(documentId: string): Promise<Uint8Array[]> {
+    const { rows } = await this.pool.query<{ attribution: Buffer }>(
+      `SELECT attribution FROM (
+         SELECT 0 AS part, 0::bigint AS id, attribution FROM document_snapshots WHERE document_id = $1
+         UNION ALL
+         SELECT 1, id, attribution FROM document_updates WHERE document_id = $1
+       ) AS stored WHERE attribution IS NOT NULL ORDER BY part, id`,
+      [documentId],
+    );
+    return rows.map((row) => bytesOf(row.attribution));
   }
 
   async exists(documentId: string): Promise<boolean> {
@@ -122,9 +153,9 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     return rows[0]?.found ?? false;
   }
 
-  append(documentId: string, update: Uint8Array): Promise<void> {
+  append(documentId: string, update: Uint8Array, attribution?: Uint8Array): Promise<void> {
     if (update.length === 0) return Promise.reject(new RangeError('an update is never empty'));
-    return this.enqueue(documentId, 'append', Buffer.from(update), update);
+    return this.enqueue(documentId, 'append', Buffer.from(update), update, attribution);
   }
 
   async flush(documentId?: string): Promise<void> {
@@ -132,8 +163,8 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     await Promise.all(lanes.map((lane) => lane?.last?.catch(() => {})));
   }
 
-  compact(documentId: string, snapshot: Uint8Array): Promise<void> {
-    return this.enqueue(documentId, 'compact', Buffer.from(snapshot), snapshot);
+  compact(documentId: string, snapshot: Uint8Array, attribution?: Uint8Array): Promise<void> {
+    return this.enqueue(documentId, 'compact', Buffer.from(snapshot), snapshot, attribution);
   }
 
   relayed(_documentId: string, update: Uint8Array): void {
@@ -212,7 +243,7 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     await this.pool.query('UPDATE document_updates SET relayed = true WHERE id = ANY($1::bigint[])', [rows]);
   }
 
-  private enqueue(documentId: string, kind: Pending['kind'], data: Buffer, source: Uint8Array): Promise<void> {
+  private enqueue(documentId: string, kind: Pending['kind'], data: Buffer, source: Uint8Array, attribution?: Uint8Array): Promise<void> {
     let lane = this.lanes.get(documentId);
     if (!lane) {
       lane = { queue: [], running: false, last: null, lastId: 0 };
@@ -220,7 +251,14 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     }
     let settle!: Pending['settle'];
     const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-    lane.queue.push({ kind, data, source, settle, done });
+    lane.queue.push({
+      kind,
+      data,
+      source,
+      settle,
+      done,
+      attribution: attribution && attribution.length > 0 ? Buffer.from(attribution) : null,
+    });
     lane.last = done;
     if (!lane.running) void this.drain(documentId, lane);
     return done;
@@ -233,7 +271,7 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
         const head = lane.queue[0]!;
         if (head.kind === 'compact') {
           lane.queue.shift();
-          await this.settle([head], () => this.writeCompaction(documentId, lane, head.data));
+          await this.settle([head], () => this.writeCompaction(documentId, lane, head.data, head.attribution));
           continue;
         }
         const batch: Pending[] = [];
@@ -261,10 +299,10 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
 
   private async writeAppends(documentId: string, lane: Lane, batch: Pending[]): Promise<void> {
     const { rows } = await this.pool.query<{ id: string }>(
-      `INSERT INTO document_updates (document_id, writer, data, relayed)
-       SELECT $1, $2, u.data, $4 FROM unnest($3::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
+      `INSERT INTO document_updates (document_id, writer, data, relayed, attribution)
+       SELECT $1, $2, u.data, $4, u.attribution FROM unnest($3::bytea[], $5::bytea[]) WITH ORDINALITY AS u(data, attribution, n) ORDER BY u.n
        RETURNING id`,
-      [documentId, this.writer, batch.map((item) => item.data), !this.ledger],
+      [documentId, this.writer, batch.map((item) => item.data), !this.ledger, batch.map((item) => item.attribution)],
     );
     for (const row of rows) lane.lastId = Math.max(lane.lastId, Number(row.id));
     // Identity values follow the insert order, which is the batch's (ORDER BY u.n).
@@ -277,14 +315,14 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     known.bytes += batch.reduce((sum, item) => sum + item.data.length, 0);
   }
 
-  private async writeCompaction(documentId: string, lane: Lane, snapshot: Buffer): Promise<void> {
+  private async writeCompaction(documentId: string, lane: Lane, snapshot: Buffer, attribution: Buffer | null): Promise<void> {
     const known = this.knownOf(documentId);
     // Loaded: what this store appended or loaded; otherwise everything committed before the call.
     const boundary = known.loaded ? Math.max(lane.lastId, known.maxLoadedId) : Number.MAX_SAFE_INTEGER;
     const written = await inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [COMPACTION_LOCK_CLASS, documentId]);
-      const current = await client.query<{ generation: string; history: string; data: Buffer }>(
-        'SELECT generation, history, data FROM document_snapshots WHERE document_id = $1',
+      const current = await client.query<{ generation: string; history: string; data: Buffer; attribution: Buffer | null }>(
+        'SELECT generation, history, data, attribution FROM document_snapshots WHERE document_id = $1',
         [documentId],
       );
       const old = current.rows[0];
@@ -294,25 +332,39 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
       // retired clients), nothing is lost, and the reset's snapshot stays as it is.
       if (known.loaded && oldHistory !== known.history) return null;
       // A loaded document keeps its unpublished records (see the class comment); a reset drops all.
-      const deleted = await client.query<{ id: string; writer: string; data: Buffer }>(
-        `DELETE FROM document_updates WHERE document_id = $1 AND id <= $2 AND (relayed OR NOT $3::boolean) RETURNING id, writer, data`,
+      const deleted = await client.query<{ id: string; writer: string; data: Buffer; attribution: Buffer | null }>(
+        `DELETE FROM document_updates WHERE document_id = $1 AND id <= $2 AND (relayed OR NOT $3::boolean)
+         RETURNING id, writer, data, attribution`,
         [documentId, boundary, known.loaded],
       );
       const unseen: Uint8Array[] = [];
+      // Their attribution too: the caller's table lacks other nodes' stamps (their rooms stored them).
+      const unseenAttribution: Uint8Array[] = [];
       if (known.loaded) {
-        if (old && old.generation !== known.generation) unseen.push(old.data);
+        if (old && old.generation !== known.generation) {
+          unseen.push(old.data);
+          if (old.attribution) unseenAttribution.push(old.attribution);
+        }
         for (const row of deleted.rows.sort((a, b) => Number(a.id) - Number(b.id)))
-          if (row.writer !== this.writer && !known.loadedIds.has(Number(row.id))) unseen.push(row.data);
+          if (row.writer !== this.writer && !known.loadedIds.has(Number(row.id))) {
+            unseen.push(row.data);
+            if (row.attribution) unseenAttribution.push(row.attribution);
+          }
       }
       const merged = unseen.length === 0 ? snapshot : Buffer.from(Y.mergeUpdates([snapshot, ...unseen]));
+      const mergedAttribution =
+        unseenAttribution.length === 0 || !attribution
+          ? attribution
+          : Buffer.from(AuthorshipTable.fromStored([attribution, ...unseenAttribution]).encode());
       const generation = String(Number(old?.generation ?? 0) + 1);
       // Without a load the snapshot replaces everything: a new history (a reset).
       const history = known.loaded ? oldHistory : oldHistory + 1;
       await client.query(
-        `INSERT INTO document_snapshots (document_id, generation, history, writer, data) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO document_snapshots (document_id, generation, history, writer, data, attribution) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (document_id) DO UPDATE
-         SET generation = excluded.generation, history = excluded.history, writer = excluded.writer, data = excluded.data`,
-        [documentId, generation, history, this.writer, merged],
+         SET generation = excluded.generation, history = excluded.history, writer = excluded.writer, data = excluded.data,
+             attribution = excluded.attribution`,
+        [documentId, generation, history, this.writer, merged, mergedAttribution],
       );
       return { generation, history };
     });
@@ -324,4 +376,8 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     known.records = 0;
     known.bytes = 0;
   }
+}
+
+function bytesOf(data: Buffer): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }

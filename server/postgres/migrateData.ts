@@ -22,6 +22,7 @@ import type { ApiKey } from '../../lib/apiKeys/ApiKeyStore';
 import type { DocumentComments } from '../../lib/comments/CommentStore';
 import type { ModerationLogEntry } from '../../lib/comments/model';
 import { BODY_FRAGMENT } from '../../lib/protocol';
+import { AuthorshipTable } from '../../lib/authorship/AuthorshipTable';
 import type { CoAuthorRequest, Invite } from '../../lib/sharing/SharingStore';
 import type { DocumentMeta } from '../../lib/storage/MetadataStore';
 import { FileCommentStore } from '../comments/FileCommentStore';
@@ -87,6 +88,8 @@ export class DataMigrationError extends Error {
 /** Everything read from the data dir. */
 interface Source {
   readonly bodies: ReadonlyMap<string, Y.Doc>;
+  /** Each body's attribution (who wrote what), folded into one table; absent: none stored. */
+  readonly attribution: ReadonlyMap<string, Uint8Array>;
   readonly metas: readonly DocumentMeta[];
   readonly accounts: AccountExport;
   readonly invites: readonly Invite[];
@@ -156,13 +159,19 @@ async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
     throw new Error('migrate:data reads the embedded stores only');
   const metas = await embedded.metadata.listDocuments();
   const bodies = new Map<string, Y.Doc>();
+  const attribution = new Map<string, Uint8Array>();
   for (const id of await documentIds(
     dataDir,
     metas.map((meta) => meta.id),
   )) {
     let updates: Uint8Array[] | null;
     try {
-      updates = await embedded.documents.load(id);
+      const { documents } = embedded;
+      const loaded = documents.loadAttributed
+        ? await documents.loadAttributed(id)
+        : await documents.load(id).then((found) => found && { updates: found, attribution: [] });
+      updates = loaded?.updates ?? null;
+      if (loaded && loaded.attribution.length > 0) attribution.set(id, AuthorshipTable.fromStored(loaded.attribution).encode());
     } catch (error) {
       throw new DataMigrationError(`document ${id} cannot be read (${(error as Error).message}): repair or restore it first`);
     }
@@ -191,6 +200,7 @@ async function readSource(embedded: Stores, dataDir: string): Promise<Source> {
     ...(await notifications.exportAll()),
     notificationMail: await notificationMail.exportAll(),
     bodies,
+    attribution,
     metas,
     accounts: await accounts.exportAll(),
     invites,
@@ -224,7 +234,7 @@ export async function migrateData(options: MigrateDataOptions): Promise<Migratio
 async function copy(pool: Pool, source: Source, log: (line: string) => void): Promise<void> {
   // Bodies: each document's log and snapshot merged into one snapshot.
   const bodies = new PgDocumentStore(pool);
-  for (const [id, doc] of source.bodies) await bodies.compact(id, Y.encodeStateAsUpdate(doc));
+  for (const [id, doc] of source.bodies) await bodies.compact(id, Y.encodeStateAsUpdate(doc), source.attribution.get(id));
   log(`documents: ${source.bodies.size} bodies`);
   const metadata = new PgMetadataStore(pool);
   for (const meta of source.metas) await metadata.createDocument(meta);

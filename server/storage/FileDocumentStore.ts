@@ -5,6 +5,9 @@
  *   <dir>/<documentId>/log-0000000001.bin    framed update records (lib/storage/logRecord.ts), in order,
  *                                            then zeros: the segment is preallocated (see LogSegment)
  *
+ * A record's payload (and the snapshot's update) is a bare Yjs update, or the update with its
+ * attribution in front (lib/storage/attributedPayload.ts): one record, one CRC, one durable write.
+ *
  * Durability: `append` resolves only after its record is written durably (group commit: see
  * DocumentLog). A new file or directory is made durable with a directory fsync before any append
  * that depends on it resolves. Releasing a document cuts the unused zeros off its segment.
@@ -30,7 +33,8 @@
  */
 import { open as openFile, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DocumentStore, LogStats } from '../../lib/storage/DocumentStore';
+import type { AttributedLoad, DocumentStore, LogStats } from '../../lib/storage/DocumentStore';
+import { decodeAttributedPayload, encodeAttributedPayload } from '../../lib/storage/attributedPayload';
 import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
 import { MAX_RECORD_BYTES } from '../../lib/storage/logRecord';
 import { isValidDocumentId } from '../../lib/documentId';
@@ -94,26 +98,42 @@ export class FileDocumentStore implements DocumentStore {
   /** Documents whose last read failed with DocumentStorageError; a later successful read clears it. */
   private readonly damage = new Map<string, DocumentStorageError>();
   private closing: Promise<void> | null = null;
+  /** What `load` read with the updates it returned, for `loadAttributed`. */
+  private readonly attributionOf = new WeakMap<Uint8Array[], Uint8Array[]>();
 
   constructor(private readonly options: FileDocumentStoreOptions) {}
 
   async load(documentId: string): Promise<Uint8Array[] | null> {
+    const loaded = assemble(await this.readFiles(documentId));
+    if (!loaded) return null;
+    this.attributionOf.set(loaded.updates, loaded.attribution);
+    return loaded.updates;
+  }
+
+  /**
+   * `load`, and the attribution stored in the same records (lib/storage/attributedPayload.ts), from
+   * the same read. Through `load`, so a subclass that wraps `load` (tests) wraps this too.
+   */
+  async loadAttributed(documentId: string): Promise<AttributedLoad | null> {
+    const updates = await this.load(documentId);
+    return updates && { updates, attribution: this.attributionOf.get(updates) ?? [] };
+  }
+
+  private async readFiles(documentId: string): Promise<DocumentFiles | null> {
     this.check(documentId);
     const existing = this.docs.get(documentId);
     if (!existing || (existing.broken !== undefined && existing.log.idle)) {
       // First use (or a retry after damage): this read also repairs what a crash left behind.
       const { state, initial } = this.open(documentId);
-      const updates = assemble(await initial);
+      const files = await initial;
       // Keep nothing in memory for ids that do not exist (probes for unknown documents).
-      if (updates === null && state.log.idle && state.busy === 0 && this.docs.get(documentId) === state) this.docs.delete(documentId);
-      return updates;
+      if (isEmpty(files) && state.log.idle && state.busy === 0 && this.docs.get(documentId) === state) this.docs.delete(documentId);
+      return files;
     }
     return this.locked(existing, async () => {
       await existing.ready;
       await existing.log.flush();
-      return assemble(
-        await this.noted(documentId, readDocumentFiles(existing.dir, documentId, { repair: false, logger: this.options.logger })),
-      );
+      return await this.noted(documentId, readDocumentFiles(existing.dir, documentId, { repair: false, logger: this.options.logger }));
     });
   }
 
@@ -154,26 +174,29 @@ export class FileDocumentStore implements DocumentStore {
     }
   }
 
-  append(documentId: string, update: Uint8Array): Promise<void> {
+  /** With `attribution`, both go into ONE record (lib/storage/attributedPayload.ts): durable together or not at all. */
+  append(documentId: string, update: Uint8Array, attribution?: Uint8Array): Promise<void> {
     // A document with state was validated when the state was made: only new ids are checked here.
     let state = this.docs.get(documentId);
     let appended: Promise<void>;
+    let payload = update;
     try {
       if (state === undefined) this.check(documentId);
       else if (this.closing) throw closedError();
       // A zero length marks the end of a segment's data, so an empty record cannot be stored.
       if (update.byteLength === 0) throw new RangeError('cannot append an empty update');
-      if (update.byteLength > MAX_RECORD_BYTES) {
-        throw new RangeError(`update of ${update.byteLength} bytes exceeds the record limit of ${MAX_RECORD_BYTES}`);
+      payload = encodeAttributedPayload(update, attribution);
+      if (payload.byteLength > MAX_RECORD_BYTES) {
+        throw new RangeError(`update of ${payload.byteLength} bytes exceeds the record limit of ${MAX_RECORD_BYTES}`);
       }
       state ??= this.open(documentId).state;
       if (state.broken !== undefined) throw state.broken;
-      appended = state.log.append(update);
+      appended = state.log.append(payload);
     } catch (error) {
       return Promise.reject(error);
     }
     state.current.records += 1;
-    state.current.bytes += update.byteLength;
+    state.current.bytes += payload.byteLength;
     return appended;
   }
 
@@ -186,8 +209,11 @@ export class FileDocumentStore implements DocumentStore {
     await Promise.all([...this.docs.values()].map((state) => state.log.flush()));
   }
 
-  /** `snapshot` is read when the covered appends are durable: do not modify it before this settles. */
-  compact(documentId: string, snapshot: Uint8Array): Promise<void> {
+  /**
+   * `snapshot` (and `attribution`, stored with it in the one snapshot record) is read when the
+   * covered appends are durable: do not modify it before this settles.
+   */
+  compact(documentId: string, snapshot: Uint8Array, attribution?: Uint8Array): Promise<void> {
     try {
       this.check(documentId);
     } catch (error) {
@@ -205,7 +231,7 @@ export class FileDocumentStore implements DocumentStore {
     return this.locked(state, async () => {
       await state.ready;
       const firstLiveSegment = await rotated;
-      await writeSnapshot(state.dir, encodeSnapshotFile(firstLiveSegment, snapshot), this.io);
+      await writeSnapshot(state.dir, encodeSnapshotFile(firstLiveSegment, encodeAttributedPayload(snapshot, attribution)), this.io);
       state.hasSnapshot = true;
       for (const gen of [...state.growth.keys()]) if (gen <= coveredGen) state.growth.delete(gen);
       await this.removeCoveredSegments(state, firstLiveSegment);
@@ -362,10 +388,21 @@ function assertDocumentId(documentId: string): void {
   if (!isValidDocumentId(documentId)) throw new TypeError('invalid document id: expected 1-64 characters of [A-Za-z0-9_-]');
 }
 
-function assemble(files: DocumentFiles | null): Uint8Array[] | null {
-  if (!files) return null;
-  const updates = files.snapshot ? [files.snapshot, ...files.records] : files.records;
-  return updates.length > 0 ? updates : null;
+function isEmpty(files: DocumentFiles | null): boolean {
+  return !files || (!files.snapshot && files.records.length === 0);
+}
+
+/** The stored updates in order, each record split from the attribution stored with it (if any). */
+function assemble(files: DocumentFiles | null): AttributedLoad | null {
+  if (!files || isEmpty(files)) return null;
+  const updates: Uint8Array[] = [];
+  const attribution: Uint8Array[] = [];
+  for (const payload of files.snapshot ? [files.snapshot, ...files.records] : files.records) {
+    const split = decodeAttributedPayload(payload);
+    updates.push(split.update);
+    if (split.attribution) attribution.push(split.attribution);
+  }
+  return { updates, attribution };
 }
 
 /** Temp file, fsync, rename over the snapshot, fsync the directory. */

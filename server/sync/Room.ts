@@ -21,6 +21,12 @@ import { PullLimiter } from './PullLimiter';
 import { TokenBucket } from './TokenBucket';
 import type { ClusterRoom, RoomCluster } from './RoomCluster';
 import { mergeInSlices, type SliceOptions } from './mergeInSlices';
+import { AuthorshipTable } from '../../lib/authorship/AuthorshipTable';
+import { DeliveryLedger, grownRanges, offeredRanges, rangesOfUpdate } from '../../lib/authorship/deliveries';
+import { authorKeyOf } from '../../lib/authorship/authorKeyOf';
+import { SERVER_AUTHOR, type AuthorKey } from '../../lib/authorship/model';
+import { encodeRecordAttribution } from '../../lib/authorship/stampCodec';
+import { foldAttributionInSlices } from './foldAttributionInSlices';
 
 /** Presence limits (lib/protocol.ts PresenceDefaults has the defaults and what each means). */
 export interface PresenceLimits {
@@ -47,6 +53,8 @@ export interface RoomDeps {
   readonly cluster?: RoomCluster;
   /** How a room merges many stored records when it loads (see mergeInSlices); tests observe the slices. */
   readonly loadSlices?: SliceOptions;
+  /** The clock stamped on stored updates (attributed history); Date.now by default. */
+  readonly now?: () => number;
 }
 
 /** A connection's rate gates in this room. */
@@ -102,6 +110,10 @@ export class Room implements ConnectionSink, ClusterRoom {
   private readonly ungreeted = new Set<Connection>();
   /** What client updates may touch: set by load(), once the retired clients are known. */
   private scope: UpdateScope;
+  /** Who first delivered what (lib/authorship): folded from the stored attribution, then from each stamp stored. */
+  private authorship = new AuthorshipTable();
+  /** Items Yjs held back, with who offered them, until they integrate. */
+  private readonly deliveries = new DeliveryLedger();
 
   constructor(
     readonly id: string,
@@ -148,7 +160,19 @@ export class Room implements ConnectionSink, ClusterRoom {
    * does their reply wait behind it: a large frame needs the event loop to finish writing).
    */
   async load(): Promise<void> {
-    const [stored, retired] = await Promise.all([this.deps.store.load(this.id), this.deps.retiredClientsOf?.(this.id)]);
+    const store = this.deps.store;
+    const [loaded, retired] = await Promise.all([
+      store.loadAttributed ? store.loadAttributed(this.id) : store.load(this.id).then((updates) => updates && { updates, attribution: [] }),
+      this.deps.retiredClientsOf?.(this.id),
+    ]);
+    const stored = loaded?.updates ?? null;
+    if (loaded && loaded.attribution.length > 0) {
+      // Malformed attribution is left out (that text shows as unknown); the body loads all the same.
+      this.authorship = await foldAttributionInSlices(loaded.attribution, (error) =>
+        this.deps.logger.warn({ doc: this.id, err: error }, 'left out unreadable stored attribution'),
+      );
+      if (this.destroyed) return;
+    }
     if (retired && retired.length > 0) this.scope = { ...this.scope, retired: new Set(retired) };
     if (stored && stored.length > 0) {
       this.unapplied = stored[0] as Uint8Array;
@@ -258,7 +282,7 @@ export class Room implements ConnectionSink, ClusterRoom {
       if (this.deps.store.stats(this.id).records > 1) {
         this.materialize();
         if ((this.state as RoomState) === 'failed') return;
-        await this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+        await this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.authorship.encode());
       }
       await this.deps.store.release?.(this.id);
     } finally {
@@ -393,7 +417,10 @@ export class Room implements ConnectionSink, ClusterRoom {
 
     // Structs waiting for a missing dependency may integrate now, and then the sender lacks them too.
     const store = this.doc.store;
-    const relayToSender = store.pendingStructs !== null || store.pendingDs !== null;
+    const hadPending = store.pendingStructs !== null;
+    const relayToSender = hadPending || store.pendingDs !== null;
+    // What this connection brings first (compared with the state before applying): attributed to it.
+    const offered = offeredRanges(valid.structs, (client) => Y.getState(store, client));
     this.emitted = null;
     let failure: unknown = null;
     try {
@@ -413,13 +440,20 @@ export class Room implements ConnectionSink, ClusterRoom {
         this.broadcast(encodeSyncUpdate(stored), except);
         if (ack) connection.send(ack);
       }, false);
-      this.persist(stored).then(
+      const integrated = hadPending ? rangesOfUpdate(stored) : grownRanges(offered.before, (client) => Y.getState(store, client));
+      const attribution = this.stamp(authorKeyOf(connection.info.actor), integrated, offered.ranges);
+      this.persist(stored, attribution).then(
         () => this.outbox.markReady(entry),
         (error: unknown) => this.fail(error, 'could not store an update; closing the document'),
       );
       this.deps.documents.touch(this.id);
       this.maybeCompact();
-    } else if (ack) {
+    } else {
+      // Nothing integrated: what it offered waits (held back by Yjs) with its deliverer.
+      if (offered.ranges.length > 0)
+        this.deliveries.settle([], offered.ranges, authorKeyOf(connection.info.actor), this.now(), (client) => Y.getState(store, client));
+    }
+    if (stored === null && ack) {
       // Nothing new, but what it sent may sit in appends still in flight: ack behind them.
       this.outbox.push(() => connection.send(ack), true);
     }
@@ -437,12 +471,15 @@ export class Room implements ConnectionSink, ClusterRoom {
    * connection, in order with the clients' updates. Resolves once it is durable; rejects when it is
    * invalid (nothing applied) or cannot be stored (the room fails, as for a client's update).
    */
-  applyServerUpdate(update: Uint8Array): Promise<void> {
+  applyServerUpdate(update: Uint8Array, by: AuthorKey = SERVER_AUTHOR): Promise<void> {
     if (this.state !== 'ready') return Promise.reject(new Error(`the room is ${this.state}`));
     const valid = validateUpdate(update, this.scope);
     if (!valid.ok) return Promise.reject(new Error(`invalid server update: ${valid.error}`));
     this.materialize();
     if (this.state !== 'ready') return Promise.reject(new Error('the stored state cannot be applied'));
+    const store = this.doc.store;
+    const hadPending = store.pendingStructs !== null;
+    const offered = offeredRanges(valid.structs, (client) => Y.getState(store, client));
     this.emitted = null;
     try {
       Y.applyUpdate(this.doc, update, SERVER);
@@ -456,7 +493,8 @@ export class Room implements ConnectionSink, ClusterRoom {
     if (stored === null) return this.outbox.drained();
     this.fullStateReply = null;
     const entry = this.outbox.push(() => this.broadcast(encodeSyncUpdate(stored), null), false);
-    const durable = this.persist(stored);
+    const integrated = hadPending ? rangesOfUpdate(stored) : grownRanges(offered.before, (client) => Y.getState(store, client));
+    const durable = this.persist(stored, this.stamp(by, integrated, offered.ranges));
     durable.then(
       () => this.outbox.markReady(entry),
       (error: unknown) => this.fail(error, 'could not store a server update; closing the document'),
@@ -466,9 +504,33 @@ export class Room implements ConnectionSink, ClusterRoom {
     return durable;
   }
 
-  /** Durable in the store and, in a cluster, published to the other nodes: only then relayed and acknowledged. */
-  private persist(update: Uint8Array): Promise<void> {
-    const durable = this.deps.store.append(this.id, update);
+  /**
+   * The attribution stored with an update just applied: who first delivered each range it
+   * integrated (lib/authorship/deliveries.ts). Folded into the room's table at once, in the order
+   * the updates are appended, so a compaction's table covers every append issued before it.
+   */
+  private stamp(by: AuthorKey, integrated: ReturnType<typeof grownRanges>, offered: ReturnType<typeof grownRanges>): Uint8Array {
+    const at = this.now();
+    const attributed = this.deliveries.settle(integrated, offered, by, at, (client) => Y.getState(this.doc.store, client));
+    const bytes = encodeRecordAttribution(by, at, attributed);
+    // Folded as a load will fold the stored bytes (a stamp is folded directly, without decoding it again).
+    if (attributed.every((range) => range.by === by && range.at === at)) this.authorship.add({ by, at, ranges: attributed });
+    else this.authorship.foldStored(bytes);
+    return bytes;
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  /** The document as it is now and who wrote what (a copy of the table), for the authorship read. */
+  authorshipState(): { readonly state: Uint8Array; readonly attribution: Uint8Array } {
+    return { state: this.currentState(), attribution: this.authorship.encode() };
+  }
+
+  /** Durable in the store (with its attribution, in the same record) and, in a cluster, published to the other nodes: only then relayed and acknowledged. */
+  private persist(update: Uint8Array, attribution: Uint8Array): Promise<void> {
+    const durable = this.deps.store.append(this.id, update, attribution);
     const cluster = this.deps.cluster;
     return cluster ? durable.then(() => cluster.published(this.id, update)) : durable;
   }
@@ -619,7 +681,7 @@ export class Room implements ConnectionSink, ClusterRoom {
       // snapshot holds every append issued before compact() (the store's contract).
       setImmediate(() => {
         if (this.state !== 'ready') return resolve();
-        this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc)).then(
+        this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.authorship.encode()).then(
           () => {
             compacted = true;
             resolve();

@@ -3,6 +3,8 @@
  * room is unloading waits until the unload has flushed and closed, then gets a fresh room loaded
  * from the store: two Y.Docs never exist for one document at once.
  */
+import type { AuthorKey } from '../../lib/authorship/model';
+import { AuthorshipTable } from '../../lib/authorship/AuthorshipTable';
 import { Close, type CloseReason } from '../../lib/protocol';
 import { DocumentStorageError } from '../../lib/storage/DocumentStorageError';
 import type { SyncSocket } from './SyncSocket';
@@ -96,8 +98,20 @@ export class RoomRegistry {
    * when loaded, else by loading the room as readState does (it unloads again when idle, after the
    * write is flushed). Resolves once the update is durable.
    */
-  async applyServerUpdate(documentId: string, update: Uint8Array): Promise<void> {
-    return this.withReadyRoom(documentId, (room) => room.applyServerUpdate(update));
+  async applyServerUpdate(documentId: string, update: Uint8Array, by?: AuthorKey): Promise<void> {
+    return this.withReadyRoom(documentId, (room) => room.applyServerUpdate(update, by));
+  }
+
+  /**
+   * The body and its attribution from the room (loading it as readState does). In a cluster the
+   * room's table holds only what this node loaded and its own connections sent; other nodes stamped
+   * theirs into the shared store, so the attribution is read from there (everything acknowledged).
+   */
+  async readAuthorship(documentId: string): Promise<{ readonly state: Uint8Array; readonly attribution: Uint8Array }> {
+    const live = await this.withReadyRoom(documentId, (room) => room.authorshipState());
+    const { cluster, store } = this.options;
+    if (!cluster || !store.readAttribution) return live;
+    return { state: live.state, attribution: AuthorshipTable.fromStored(await store.readAttribution(documentId)).encode() };
   }
 
   /**

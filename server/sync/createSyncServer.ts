@@ -4,6 +4,7 @@
  * edit token brings into being, enforces the frame limit and liveness, and hands each accepted
  * socket to the RoomRegistry.
  */
+import type { AuthorKey } from '../../lib/authorship/model';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
@@ -114,7 +115,12 @@ export interface SyncServer {
    * validated like a client's, stored (and published in a cluster) before it is relayed to the
    * document's connections; the room is loaded for it if need be. Resolves once it is durable.
    */
-  applyServerUpdate(documentId: string, update: Uint8Array): Promise<void>;
+  applyServerUpdate(documentId: string, update: Uint8Array, by?: AuthorKey): Promise<void>;
+  /**
+   * The document's current body as one Yjs update and who wrote what (lib/authorship: the room's
+   * folded attribution, encoded as a table), read from the same room in the same step.
+   */
+  readAuthorship(documentId: string): Promise<{ readonly state: Uint8Array; readonly attribution: Uint8Array }>;
   /**
    * Tells the document's connections that opted in with `?ack=1` that its comments are now at
    * `revision` (MessageType.commentsChanged); returns how many were told.
@@ -543,7 +549,8 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     stats: () => ({ ...registry.stats(), sockets: sockets.size }),
     isUp: () => closing === null,
     readDocumentState: (documentId) => registry.readState(documentId),
-    applyServerUpdate: (documentId, update) => registry.applyServerUpdate(documentId, update),
+    applyServerUpdate: (documentId, update, by) => registry.applyServerUpdate(documentId, update, by),
+    readAuthorship: (documentId) => registry.readAuthorship(documentId),
     notifyCommentsChanged(documentId, revision) {
       const sent = notifyHere(documentId, revision);
       relay?.publishCommentsChanged(documentId, revision);

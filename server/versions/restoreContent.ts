@@ -3,6 +3,7 @@
  * check): the version's body applied as new edits on top of the live document (restoreUpdate), through
  * the sync server, so open editors receive it like anyone's edits and it is stored before they do.
  */
+import { personAuthor, type AuthorKey } from '../../lib/authorship/model';
 import type { SyncLogger } from '../sync/SyncLogger';
 import type { DocumentVersion } from '../../lib/versions/model';
 import type { PersonRef } from '../../lib/storage/MetadataStore';
@@ -14,7 +15,7 @@ export interface RestoreContentDeps {
   /** SyncServer.readDocumentState: the live body as one update. */
   readonly readDocumentState: (documentId: string) => Promise<Uint8Array>;
   /** SyncServer.applyServerUpdate: resolves once the update is durable. */
-  readonly applyServerUpdate: (documentId: string, update: Uint8Array) => Promise<void>;
+  readonly applyServerUpdate: (documentId: string, update: Uint8Array, by?: AuthorKey) => Promise<void>;
   readonly logger: Pick<SyncLogger, 'info'>;
 }
 
@@ -23,7 +24,8 @@ export function createRestoreContent({ readDocumentState, applyServerUpdate, log
     // Edits made between this read and the write below stay: the restore's edits merge with them.
     const current = await readDocumentState(documentId);
     const { update, path, clientId } = restoreUpdate(current, version);
-    await applyServerUpdate(documentId, update);
+    // The restored text counts as the restorer's (attributed history), as if they had typed it back.
+    await applyServerUpdate(documentId, update, personAuthor(by.id));
     logger.info({ doc: documentId, version: version.number, by: by.id, path, client: clientId }, 'restored a version as new edits');
   };
 }

@@ -370,6 +370,8 @@ async function probe(profile: Profile, cell: Cell): Promise<Map<Action, Outcome>
   outcomes.set('moderate', { allowed: moderated.status === 200, status: moderated.status });
   const admin = await send('GET', '/api/admin/people?limit=1', undefined, session);
   outcomes.set('administer', { allowed: admin.status === 200, status: admin.status });
+  const history = await send('GET', `/api/documents/${id}/authorship`, undefined, session);
+  outcomes.set('view_history', { allowed: history.status === 200, status: history.status });
   return outcomes;
 }
 
@@ -398,6 +400,7 @@ function expectedStatus(profile: Profile, action: Action, cell: Cell, allowed: b
     case 'comment':
       return allowed ? '201' : String(commentRefusal(profile, cell));
     case 'moderate':
+    case 'view_history':
       return allowed ? 200 : refusal(profile, cell);
     default:
       return null;
@@ -411,9 +414,9 @@ describe('access matrix over HTTP', () => {
   const caseCells = PROFILES.flatMap((profile) => CASE_CELLS.map((cell) => ({ profile, cell })));
 
   it('covers every profile × action × visibility × state, and every consultation case for comments: no cell left out', () => {
-    // 15 profiles × 8 actions × 3 visibilities × 5 states, each through its surface.
-    expect(cells).toHaveLength(1800);
-    expect(new Set(cells.map((c) => `${c.profile.name}|${c.action}|${keyOf(c.cell)}`)).size).toBe(1800);
+    // 15 profiles × 9 actions × 3 visibilities × 5 states, each through its surface.
+    expect(cells).toHaveLength(2025);
+    expect(new Set(cells.map((c) => `${c.profile.name}|${c.action}|${keyOf(c.cell)}`)).size).toBe(2025);
     // 15 profiles × 3 visibilities × the 5 other consultation cases, for `comment`.
     expect(caseCells).toHaveLength(225);
     expect(new Set(caseCells.map((c) => `${c.profile.name}|${keyOf(c.cell)}`)).size).toBe(225);

@@ -7,6 +7,9 @@
  * different shape from can() (which is written per action), so that one cannot simply mirror the
  * other. A change to a rule must change this table too.
  *
+ * Issue 12 adds `view_history` (who wrote what): the document's editors and owners in every phase,
+ * and admins; nobody else.
+ *
  * Issue 5 adds a consultation dimension to every document cell: who the consultation takes
  * comments from and whether its dates hold now (CONSULTATION_CASES). It matters only for `comment`
  * on documents in consultation, which is exactly where the rules below name it.
@@ -33,6 +36,7 @@ export const WRITTEN_FOR_ACTIONS: readonly Action[] = [
   'publish',
   'moderate',
   'administer',
+  'view_history',
 ];
 export const WRITTEN_FOR_VISIBILITIES: readonly Visibility[] = ['private', 'workspace', 'public'];
 export const WRITTEN_FOR_STATES: readonly DocumentState[] = ['draft', 'in_review', 'consultation', 'final', 'archived'];
@@ -149,6 +153,7 @@ const NOTHING: Readonly<Record<Action, boolean>> = {
   publish: false,
   moderate: false,
   administer: false,
+  view_history: false,
 };
 const PLATFORM_VIEW_ONLY: Readonly<Record<Action, boolean>> = { ...NOTHING, view: true };
 
@@ -165,6 +170,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: never,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -181,6 +187,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: never,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -197,6 +204,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: never,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -214,6 +222,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: never,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -230,6 +239,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: always,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -246,6 +256,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: always,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -262,6 +273,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: never,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -278,6 +290,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: never,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -294,6 +307,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: always,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -310,6 +324,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: never,
     },
     workspace: { ...NOTHING, view: true },
     platform: PLATFORM_VIEW_ONLY,
@@ -326,6 +341,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: always,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -342,6 +358,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: never,
     },
     workspace: NOTHING,
     platform: PLATFORM_VIEW_ONLY,
@@ -358,6 +375,7 @@ export const PROFILES: readonly Profile[] = [
       publish: when({ visibility: READABLE_BY_MODERATORS, state: UNDER_REVIEW }),
       moderate: when({ visibility: READABLE_BY_MODERATORS }),
       administer: never,
+      view_history: never,
     },
     workspace: { ...NOTHING, view: true },
     platform: { ...NOTHING, view: true, moderate: true },
@@ -374,6 +392,7 @@ export const PROFILES: readonly Profile[] = [
       publish: when({ state: UNDER_REVIEW }),
       moderate: always,
       administer: always,
+      view_history: always,
     },
     workspace: { ...NOTHING, view: true, manage_access: true, administer: true },
     platform: { ...NOTHING, view: true, moderate: true, administer: true },
@@ -395,6 +414,7 @@ export const PROFILES: readonly Profile[] = [
       publish: never,
       moderate: never,
       administer: never,
+      view_history: never,
     },
     workspace: NOTHING,
     platform: NOTHING,

@@ -33,13 +33,13 @@ export class ControlledStore extends MemoryDocumentStore {
   failLoadOf: string | null = null;
   compactions = 0;
 
-  override append(documentId: string, update: Uint8Array): Promise<void> {
-    if (!this.holding) return super.append(documentId, update);
+  override append(documentId: string, update: Uint8Array, attribution?: Uint8Array): Promise<void> {
+    if (!this.holding) return super.append(documentId, update, attribution);
     return new Promise<void>((resolve, reject) => {
       this.pending.push({
         documentId,
         update,
-        resolve: () => void super.append(documentId, update).then(resolve, reject),
+        resolve: () => void super.append(documentId, update, attribution).then(resolve, reject),
         reject,
       });
     });
@@ -56,9 +56,9 @@ export class ControlledStore extends MemoryDocumentStore {
     return super.flush(documentId);
   }
 
-  override async compact(documentId: string, snapshot: Uint8Array): Promise<void> {
+  override async compact(documentId: string, snapshot: Uint8Array, attribution?: Uint8Array): Promise<void> {
     this.compactions++;
-    return super.compact(documentId, snapshot);
+    return super.compact(documentId, snapshot, attribution);
   }
 
   /** Completes every held append, oldest first. */

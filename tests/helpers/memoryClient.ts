@@ -10,6 +10,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType } from '../../lib/protocol';
 import type { Access } from '../../lib/auth/syncToken';
+import type { SyncActor } from '../../lib/auth/authorizeSync';
 import type { RoomRegistry } from '../../server/sync/RoomRegistry';
 import type { Connection } from '../../server/sync/Connection';
 import { MemorySocket } from './memorySocket';
@@ -22,6 +23,8 @@ export interface MemoryClientOptions {
   readonly silent?: boolean;
   /** The epoch the client names (`?epoch=`); none by default. */
   readonly epoch?: number;
+  /** Who the server authorized (a session, a token); a bare test actor by default. */
+  readonly actor?: SyncActor;
 }
 
 let lastActor = 0;
@@ -61,7 +64,7 @@ export class MemoryClient {
     );
     this.connection = registry.connect(this.socket, {
       documentId,
-      actor: { id, name: options.name ?? id, color: '#1d6fb8' },
+      actor: options.actor ?? { id, name: options.name ?? id, color: '#1d6fb8' },
       access: options.access ?? 'edit',
       ack: options.ack ?? false,
       ...(options.epoch !== undefined && { epoch: options.epoch }),

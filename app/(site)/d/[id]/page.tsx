@@ -70,6 +70,7 @@ export default async function DocumentPage({ params }: Params) {
         readOnly={readOnly}
         epoch={meta.epoch}
         comments
+        history={can(actor, 'view_history', resource).allowed}
       />
       {principal && (moves.length > 0 || canChangePhase) && (
         <PhasePanel

@@ -4,6 +4,7 @@ import { t } from '../../../../lib/i18n/t';
 import { feedLinks } from '../../../_public/feedLinks';
 import { loadPublicDocument, loadVersion } from '../../../_public/loadPublicDocument';
 import { PublicVersionView } from '../../../_public/PublicVersionView';
+import { versionContributors } from '../../../_public/versionContributors';
 import { UnpublishedView } from '../../../_public/UnpublishedView';
 import { feedAlternates, versionMetadata } from '../../../_public/versionMetadata';
 import { siteOrigin } from '../../../_server/siteOrigin';
@@ -39,5 +40,15 @@ export default async function LatestVersionPage({ params }: Params) {
   if (!found) notFound();
   if (!found.version) return <UnpublishedView document={found.document} />;
   const feeds = await feedLinks(found.document.actor, found.document.resource);
-  return <PublicVersionView document={found.document} version={found.version} latest origin={await siteOrigin()} feeds={feeds} />;
+  const contributors = await versionContributors(found.document, found.version);
+  return (
+    <PublicVersionView
+      document={found.document}
+      version={found.version}
+      latest
+      origin={await siteOrigin()}
+      feeds={feeds}
+      contributors={contributors}
+    />
+  );
 }

@@ -5,6 +5,7 @@ import { parseVersionNumber } from '../../../../../../lib/versions/parseVersionN
 import { feedLinks } from '../../../../../_public/feedLinks';
 import { loadPublicDocument, loadVersion } from '../../../../../_public/loadPublicDocument';
 import { PublicVersionView } from '../../../../../_public/PublicVersionView';
+import { versionContributors } from '../../../../../_public/versionContributors';
 import { versionMetadata } from '../../../../../_public/versionMetadata';
 import { siteOrigin } from '../../../../../_server/siteOrigin';
 
@@ -32,5 +33,15 @@ export default async function StableVersionPage({ params }: Params) {
   const found = await stable(await params);
   if (!found) notFound();
   const feeds = await feedLinks(found.document.actor, found.document.resource);
-  return <PublicVersionView document={found.document} version={found.version} latest={false} origin={await siteOrigin()} feeds={feeds} />;
+  const contributors = await versionContributors(found.document, found.version);
+  return (
+    <PublicVersionView
+      document={found.document}
+      version={found.version}
+      latest={false}
+      origin={await siteOrigin()}
+      feeds={feeds}
+      contributors={contributors}
+    />
+  );
 }

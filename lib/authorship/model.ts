@@ -1,0 +1,66 @@
+/**
+ * Attributed history (issue 12): who first delivered each piece of a document's body.
+ *
+ * The sync server stamps every update it stores with the author of the connection that delivered
+ * it (never a name the client wrote): which (Yjs client id, clock range) pairs were NEW to the
+ * document, by whom, when. The stamp is stored in the same durable record as the update
+ * (DocumentStore `append(id, update, stamp)`), and compaction stores the folded table beside the
+ * snapshot, so attribution has exactly the update's durability.
+ */
+
+/**
+ * Who made an update, as the server knows them: `person:<personId>`, `key:<apiKeyId>` (a platform
+ * token minted through an API key), `platform` (another platform's token without a key),
+ * `server` (the server itself, e.g. a restored version), `guest`.
+ */
+export type AuthorKey = string;
+
+export const SERVER_AUTHOR: AuthorKey = 'server';
+export const PLATFORM_AUTHOR: AuthorKey = 'platform';
+export const GUEST_AUTHOR: AuthorKey = 'guest';
+
+/** Clocks [from, to) of one Yjs client. */
+export interface ClockRange {
+  readonly client: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** One stored update's stamp: its author, the server's time (ms), and the ranges that were new. */
+export interface Stamp {
+  readonly by: AuthorKey;
+  readonly at: number;
+  readonly ranges: readonly ClockRange[];
+}
+
+/** A folded range: contiguous clocks of one client by one author, written between `at` and `last`. */
+export interface AttributedRange extends ClockRange {
+  readonly by: AuthorKey;
+  readonly at: number;
+  readonly last: number;
+}
+
+/** Stored updates of one author less than SESSION_GAP_MS apart: one session. */
+export interface AuthorSession {
+  readonly by: AuthorKey;
+  readonly from: number;
+  readonly to: number;
+  /** Stored updates (each a keystroke burst, a paste, a deletion …). */
+  readonly edits: number;
+}
+
+/** Two edits of one author further apart than this start a new session. */
+export const SESSION_GAP_MS = 30 * 60_000;
+
+export const personAuthor = (personId: string): AuthorKey => `person:${personId}`;
+export const apiKeyAuthor = (keyId: string): AuthorKey => `key:${keyId}`;
+
+/** The person id in an author key, or null for anything else. */
+export function personIdOf(by: AuthorKey): string | null {
+  return by.startsWith('person:') ? by.slice('person:'.length) : null;
+}
+
+/** The API key id in an author key, or null for anything else. */
+export function apiKeyIdOf(by: AuthorKey): string | null {
+  return by.startsWith('key:') ? by.slice('key:'.length) : null;
+}
