@@ -3,6 +3,7 @@
  * pages. Next bundles app code separately from server/, so module singletons are not shared;
  * the process-wide registry on globalThis is.
  */
+import type { MentionService } from './mentions/MentionService';
 import type { Config } from './config';
 import type { DocumentService } from './documents/DocumentService';
 import type { AccountStore } from './people/AccountStore';
@@ -63,6 +64,8 @@ export interface Services {
   readonly pdf: PdfPrinter;
   /** In-app notifications and following (issue 12). */
   readonly notifications: NotificationService;
+  /** Who may be mentioned in a document, and which mentions stand (issue 12). */
+  readonly mentions: MentionService;
   readonly logger: AppLogger;
 }
 

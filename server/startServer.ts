@@ -29,6 +29,8 @@ import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
 import { createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
+import { createMentionService } from '../lib/mentions/createMentionService';
+import { createBodyWatch, type BodyWatch } from './mentions/createBodyWatch';
 import { createVersionService } from './versions/createVersionService';
 import { CachedVersionStore } from './versions/CachedVersionStore';
 import { createRestoreContent } from './versions/restoreContent';
@@ -168,7 +170,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const cluster = config.REDIS_URL ? await RedisClusterBus.connect({ url: config.REDIS_URL, logger }) : undefined;
   // (lib/config.ts refuses REDIS_URL without DATABASE_URL: every node stores into the same PostgreSQL.)
   if (cluster) logger.info({ node: cluster.nodeId }, 'joined the cluster through Redis');
+  // Stored edits of bodies: new mentions and changed passages (issue 12), looked at once per burst.
+  // Made once the comment service exists (it needs the sync server); stored edits before that are not looked at.
+  const watching: { body?: BodyWatch } = {};
   const sync = createSyncServer({
+    onStored: (documentId, personId) => watching.body?.stored(documentId, personId),
     ...(cluster && { cluster, relayStaleAfterMs: config.SYNC_RELAY_STALE_MS }),
     ...(cluster && stores.relayLedger && { relayLedger: stores.relayLedger }),
     store,
@@ -195,6 +201,24 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       presenceTimeoutMs: config.SYNC_PRESENCE_TIMEOUT_MS,
     },
   });
+  const mentions = createMentionService({
+    documents,
+    actorOfPerson: async (personId) => {
+      const person = await accountStore.getPerson(personId);
+      return person ? actorOf(accountStore, person) : null;
+    },
+    nameOf: async (personId) => (await accountStore.getPerson(personId))?.name ?? null,
+    membersOf: (organisationId) => accountStore.memberIdsOf(organisationId),
+    workspaceMembersOf: async (workspaceId) => (await accountStore.getWorkspace(workspaceId))?.memberIds ?? [],
+    participantsOf: async (documentId) => {
+      const { comments: written } = await commentStore.read(documentId);
+      const authors = written.flatMap((comment) =>
+        comment.author.kind === 'person' && comment.author.id !== '' ? [comment.author.id] : [],
+      );
+      const followers = (await stores.notifications.followsOf(documentId)).flatMap((follow) => (follow.following ? [follow.personId] : []));
+      return [...authors, ...followers];
+    },
+  });
   const comments = createCommentService({
     store: commentStore,
     documents,
@@ -213,6 +237,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       guestIp: new FixedWindowLimiter(COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE, 60_000),
     },
     notify,
+    mentions,
+  });
+  watching.body = createBodyWatch({
+    delayMs: config.BODY_WATCH_DELAY_MS,
+    readState: (documentId) => sync.readDocumentState(documentId),
+    notify,
+    comments,
+    logger,
   });
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
@@ -259,6 +291,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     signUpNotice,
     pdf,
     notifications,
+    mentions,
     logger,
   });
 
@@ -329,6 +362,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     server.close();
     clearInterval(pruneTimer);
     consultationSweep.stop();
+    // Before the sync server closes: the last bursts are looked at while their rooms can still be read.
+    await watching.body?.close();
     await sync.close();
     await cluster?.close();
     await documents.close();

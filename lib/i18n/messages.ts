@@ -1078,6 +1078,22 @@ export const da = {
   'error.notification_ids_invalid': 'Angiv hvilke notifikationer (højst 200), eller alle.',
   'error.unread_invalid': 'unread skal være 1 eller 0.',
   'error.lang_invalid': 'Sproget skal være da eller en.',
+  // session 8: mentions
+  'notifications.text.mentioned.comment': '{actor} nævnte dig i en kommentar til “{title}”.',
+  'notifications.text.mentioned.body': '{actor} nævnte dig i teksten til “{title}”.',
+  'notifications.text.passage_changed': 'Teksten, du kommenterede i “{title}”, er blevet ændret.',
+  'notifications.text.invited': '{actor} tog imod din invitation til “{title}” ({role}).',
+  'mentions.hint': 'Skriv @ for at nævne en person, der kan se dokumentet.',
+  'mentions.listLabel': 'Personer du kan nævne',
+  'mentions.count': '{count} forslag. Vælg med pil op og ned og Enter, luk med Escape.',
+  'mentions.none': 'Ingen, der kan se dokumentet, hedder noget med “{query}”.',
+  'mentions.chosen': '{name} er nævnt.',
+  'mentions.mentioned': 'Nævnt:',
+  'mentions.cannotSee': '{name} kan ikke se dokumentet og blev ikke nævnt.',
+  'mentions.share': 'Del dokumentet med {name} som kommentator',
+  'mentions.shared': 'Dokumentet er delt med {name}. Nævn {name} igen i et svar.',
+  'error.mentions_invalid': 'De nævnte personer kunne ikke læses (højst 20).',
+  'error.schema_invalid': 'Editorens version kunne ikke læses.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2161,6 +2177,22 @@ export const en: Messages = {
   'error.notification_ids_invalid': 'Say which notifications (at most 200), or all.',
   'error.unread_invalid': 'unread must be 1 or 0.',
   'error.lang_invalid': 'The language must be da or en.',
+  // session 8: mentions
+  'notifications.text.mentioned.comment': '{actor} mentioned you in a comment on “{title}”.',
+  'notifications.text.mentioned.body': '{actor} mentioned you in the text of “{title}”.',
+  'notifications.text.passage_changed': 'The text you commented on in “{title}” was changed.',
+  'notifications.text.invited': '{actor} accepted your invitation to “{title}” ({role}).',
+  'mentions.hint': 'Type @ to mention someone who can see the document.',
+  'mentions.listLabel': 'People you can mention',
+  'mentions.count': '{count} suggestions. Choose with the up and down arrows and Enter, close with Escape.',
+  'mentions.none': 'Nobody who can see the document has a name with “{query}”.',
+  'mentions.chosen': '{name} is mentioned.',
+  'mentions.mentioned': 'Mentioned:',
+  'mentions.cannotSee': '{name} cannot see the document and was not mentioned.',
+  'mentions.share': 'Share the document with {name} as a commenter',
+  'mentions.shared': 'The document is shared with {name}. Mention {name} again in a reply.',
+  'error.mentions_invalid': 'The people mentioned could not be read (at most 20).',
+  'error.schema_invalid': 'The editor’s version could not be read.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

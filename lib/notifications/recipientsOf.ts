@@ -4,7 +4,7 @@ import type { Follow, NotificationEvent, NotificationKind } from './model';
 
 /**
  * Who follows the document: those who chose to or commented (a `following: true` record), and its
- * owners (person grants) and creator unless they unfollowed. The demo documents nobody owns have
+ * owners and editors (person grants) and creator unless they unfollowed. The demo documents nobody owns have
  * only their explicit followers.
  */
 export function followersOf(meta: DocumentMeta, follows: readonly Follow[]): Set<string> {
@@ -12,7 +12,10 @@ export function followersOf(meta: DocumentMeta, follows: readonly Follow[]): Set
   const followers = new Set(follows.filter((f) => f.following).map((f) => f.personId));
   const implicit = [
     meta.createdBy.id,
-    ...meta.grants.flatMap((grant) => (grant.subject === 'person' && grant.role === 'owner' ? [grant.personId] : [])),
+    // Owners and editors (who write it) follow; commenters and readers by choice or by commenting.
+    ...meta.grants.flatMap((grant) =>
+      grant.subject === 'person' && (grant.role === 'owner' || grant.role === 'editor') ? [grant.personId] : [],
+    ),
   ];
   for (const personId of implicit) if (personId && !unfollowed.has(personId)) followers.add(personId);
   return followers;
@@ -35,7 +38,10 @@ async function ownersOf(meta: DocumentMeta, membersOf: (organisationId: string) 
  * - a reply: the authors of the comment answered and of the thread's first comment;
  * - an answer, a decision, a moderation: the comment's author;
  * - access granted: the people granted, and each member of an organisation granted;
- * - an access request: the document's owners.
+ * - an access request: the document's owners;
+ * - a mention: the people mentioned;
+ * - a changed passage: the thread's people, but not those who edited;
+ * - an invitation taken up: who made the link.
  * Replies do not go to every follower: a thread's back-and-forth concerns those in it.
  */
 export async function recipientsOf(
@@ -61,6 +67,14 @@ export async function recipientsOf(
     }
     case 'access_requested':
       return new Set(await ownersOf(meta, membersOf));
+    case 'mentioned':
+      return new Set(event.personIds);
+    case 'passage_changed': {
+      const editors = new Set(event.editorIds);
+      return new Set(event.personIds.filter((personId) => !editors.has(personId)));
+    }
+    case 'invited':
+      return new Set([event.inviterId]);
   }
 }
 

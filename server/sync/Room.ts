@@ -47,6 +47,11 @@ export interface RoomDeps {
   readonly cluster?: RoomCluster;
   /** How a room merges many stored records when it loads (see mergeInSlices); tests observe the slices. */
   readonly loadSlices?: SliceOptions;
+  /**
+   * Told after an edit of the body is durable: by which person (null for the server's own writes and
+   * for connections without a session). Must not throw; it is called after the relay is queued.
+   */
+  readonly onStored?: (documentId: string, personId: string | null) => void;
 }
 
 /** A connection's rate gates in this room. */
@@ -414,7 +419,10 @@ export class Room implements ConnectionSink, ClusterRoom {
         if (ack) connection.send(ack);
       }, false);
       this.persist(stored).then(
-        () => this.outbox.markReady(entry),
+        () => {
+          this.outbox.markReady(entry);
+          this.stored(connection.info.actor.session?.personId ?? null);
+        },
         (error: unknown) => this.fail(error, 'could not store an update; closing the document'),
       );
       this.deps.documents.touch(this.id);
@@ -458,12 +466,24 @@ export class Room implements ConnectionSink, ClusterRoom {
     const entry = this.outbox.push(() => this.broadcast(encodeSyncUpdate(stored), null), false);
     const durable = this.persist(stored);
     durable.then(
-      () => this.outbox.markReady(entry),
+      () => {
+        this.outbox.markReady(entry);
+        this.stored(null);
+      },
       (error: unknown) => this.fail(error, 'could not store a server update; closing the document'),
     );
     this.deps.documents.touch(this.id);
     this.maybeCompact();
     return durable;
+  }
+
+  /** Tells the onStored hook (mentions, changed passages); its failure never touches the room. */
+  private stored(personId: string | null): void {
+    try {
+      this.deps.onStored?.(this.id, personId);
+    } catch (error) {
+      this.deps.logger.error({ doc: this.id, err: error }, 'the stored-update hook failed');
+    }
   }
 
   /** Durable in the store and, in a cluster, published to the other nodes: only then relayed and acknowledged. */

@@ -1,0 +1,87 @@
+/**
+ * MentionService over the documents and the people. Suggestions come from the people around the
+ * document (its grants, the members of organisations and of the workspace granted or holding it,
+ * its creator, those who commented on it or follow it), each asked can(view) as they are now: never
+ * the whole directory, so a reader of a public document cannot list every account by typing "@a".
+ */
+import { can } from '../access/can';
+import { passGate } from '../access/gate';
+import type { PersonActor } from '../access/model';
+import { documentResourceOf, type DocumentService } from '../documents/DocumentService';
+import type { DocumentMeta } from '../storage/MetadataStore';
+import type { MentionService } from './MentionService';
+import { MENTIONABLE_LIMIT, type MentionRef } from './model';
+import { nameMatches } from './nameMatches';
+
+export interface MentionServiceOptions {
+  readonly documents: Pick<DocumentService, 'get'>;
+  /** The Actor can() judges for a person as they are now; null for an unknown person. */
+  readonly actorOfPerson: (personId: string) => Promise<PersonActor | null>;
+  /** A person's current name; null for an unknown person. */
+  readonly nameOf: (personId: string) => Promise<string | null>;
+  readonly membersOf: (organisationId: string) => Promise<readonly string[]>;
+  readonly workspaceMembersOf: (workspaceId: string) => Promise<readonly string[]>;
+  /** People who wrote comments on the document, and who follow it (person ids). */
+  readonly participantsOf: (documentId: string) => Promise<readonly string[]>;
+  readonly now?: () => Date;
+}
+
+/** Candidates looked at per request at most (names and access are read for each). */
+const MAX_CANDIDATES = 500;
+
+export function createMentionService(options: MentionServiceOptions): MentionService {
+  const { documents, actorOfPerson, nameOf } = options;
+  const now = options.now ?? (() => new Date());
+
+  /** The people around the document, each once, the closest first (grants, creator, workspace, participants). */
+  async function circleOf(meta: DocumentMeta): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const grant of meta.grants) if (grant.subject === 'person') ids.add(grant.personId);
+    if (meta.createdBy.id) ids.add(meta.createdBy.id);
+    for (const grant of meta.grants)
+      if (grant.subject === 'organisation') for (const id of await options.membersOf(grant.organisationId)) ids.add(id);
+    if (meta.workspaceId !== null) for (const id of await options.workspaceMembersOf(meta.workspaceId)) ids.add(id);
+    for (const id of await options.participantsOf(meta.id)) ids.add(id);
+    return [...ids].slice(0, MAX_CANDIDATES);
+  }
+
+  /** The person's name if they can read the document now; null otherwise. */
+  async function readerName(meta: DocumentMeta, personId: string): Promise<string | null> {
+    const actor = await actorOfPerson(personId);
+    if (!actor || !can(actor, 'view', documentResourceOf(meta, now())).allowed) return null;
+    return nameOf(personId);
+  }
+
+  return {
+    async mentionable(asker, documentId, query) {
+      const { found: meta, resource } = await passGate({
+        actor: asker,
+        action: 'view',
+        load: () => documents.get(documentId),
+        resourceOf: (found) => documentResourceOf(found, now()),
+      });
+      const people: MentionRef[] = [];
+      for (const personId of await circleOf(meta)) {
+        if (personId === asker.id) continue;
+        // The name first (cheap), access only for those whose name answers.
+        const name = await nameOf(personId);
+        if (name === null || !nameMatches(name, query)) continue;
+        const readable = await readerName(meta, personId);
+        if (readable !== null) people.push({ id: personId, name: readable });
+      }
+      people.sort((a, b) => a.name.localeCompare(b.name, 'da') || a.id.localeCompare(b.id));
+      return { people: people.slice(0, MENTIONABLE_LIMIT), canShare: can(asker, 'manage_access', resource).allowed };
+    },
+
+    async judge(meta, personIds) {
+      const accepted: MentionRef[] = [];
+      const refused: string[] = [];
+      for (const personId of personIds) {
+        const name = await readerName(meta, personId);
+        if (name === null) refused.push(personId);
+        else accepted.push({ id: personId, name });
+      }
+      return { accepted, refused };
+    },
+  };
+}
