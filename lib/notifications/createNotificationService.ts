@@ -138,6 +138,11 @@ export function createNotificationService(options: NotificationServiceOptions): 
     if (actorId !== null && FOLLOWS_THE_ACTOR.has(event.kind)) {
       await store.addFollowIfAbsent({ personId: actorId, documentId: meta.id, following: true, auto: true, at });
     }
+    if (event.kind === 'access_granted' && (event.role === 'editor' || event.role === 'owner')) {
+      // Who is made a writer of the document follows it from now on (unless they unfollowed it).
+      for (const personId of event.personIds)
+        await store.addFollowIfAbsent({ personId, documentId: meta.id, following: true, auto: true, at });
+    }
     const recipients = await recipientsOf(event, meta, await store.followsOf(meta.id), membersOf);
     const resource = documentResourceOf(meta, now());
     const named = event.actor.name || (actorId !== null && (await options.nameOf?.(actorId))) || '';

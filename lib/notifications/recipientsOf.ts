@@ -4,7 +4,8 @@ import type { Follow, NotificationEvent, NotificationKind } from './model';
 
 /**
  * Who follows the document: those who chose to or commented (a `following: true` record), and its
- * owners and editors (person grants) and creator unless they unfollowed. The demo documents nobody owns have
+ * owners (person grants) and creator unless they unfollowed. People granted editor or owner later
+ * follow by a record (createNotificationService), as commenters do. The demo documents nobody owns have
  * only their explicit followers.
  */
 export function followersOf(meta: DocumentMeta, follows: readonly Follow[]): Set<string> {
@@ -12,10 +13,7 @@ export function followersOf(meta: DocumentMeta, follows: readonly Follow[]): Set
   const followers = new Set(follows.filter((f) => f.following).map((f) => f.personId));
   const implicit = [
     meta.createdBy.id,
-    // Owners and editors (who write it) follow; commenters and readers by choice or by commenting.
-    ...meta.grants.flatMap((grant) =>
-      grant.subject === 'person' && (grant.role === 'owner' || grant.role === 'editor') ? [grant.personId] : [],
-    ),
+    ...meta.grants.flatMap((grant) => (grant.subject === 'person' && grant.role === 'owner' ? [grant.personId] : [])),
   ];
   for (const personId of implicit) if (personId && !unfollowed.has(personId)) followers.add(personId);
   return followers;
