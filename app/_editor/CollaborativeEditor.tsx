@@ -113,10 +113,10 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
   // By value: a refreshed server render hands over an equal but new `user` object.
   const extensions = useMemo(
     () => [
-      ...collaborativeExtensions(doc, provider, { name, color }),
+      ...collaborativeExtensions(doc, provider, { name, color }, { documentId, t }),
       ...(comments ? [CommentHighlights.configure({ onActivate: bridge.activate }), ReadOnlyCaret] : []),
     ],
-    [doc, provider, name, color, comments, bridge],
+    [doc, provider, name, color, comments, bridge, documentId, t],
   );
   const editor = useEditor(
     {

@@ -11,4 +11,11 @@ export interface MentionService {
   mentionable(asker: PersonActor, documentId: string, query: string): Promise<MentionableList>;
   /** Accepts the ids of people who can read the document now; refuses unknown ids and those who cannot. */
   judge(meta: DocumentMeta, personIds: readonly string[]): Promise<MentionJudgement>;
+  /**
+   * Before sharing the document with someone to mention (the composer's offer): the asker must be
+   * allowed to share it (forbidden otherwise; not_found when they cannot read it), and the person
+   * must be one of the people around it who cannot read it yet (not_found otherwise). Answers the
+   * document as it is and the person's name.
+   */
+  shareTarget(asker: PersonActor, documentId: string, personId: string): Promise<{ readonly meta: DocumentMeta; readonly name: string }>;
 }

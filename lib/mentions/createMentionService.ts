@@ -10,7 +10,8 @@ import type { PersonActor } from '../access/model';
 import { documentResourceOf, type DocumentService } from '../documents/DocumentService';
 import type { DocumentMeta } from '../storage/MetadataStore';
 import type { MentionService } from './MentionService';
-import { MENTIONABLE_LIMIT, type MentionRef } from './model';
+import { MentionError } from './MentionError';
+import { MENTIONABLE_LIMIT, type MentionCandidate, type MentionRef } from './model';
 import { nameMatches } from './nameMatches';
 
 export interface MentionServiceOptions {
@@ -45,11 +46,16 @@ export function createMentionService(options: MentionServiceOptions): MentionSer
     return [...ids].slice(0, MAX_CANDIDATES);
   }
 
+  /** Whether the person can read the document now; null for an unknown or disabled person (never suggested). */
+  async function readsIt(meta: DocumentMeta, personId: string): Promise<boolean | null> {
+    const actor = await actorOfPerson(personId);
+    if (!actor || actor.disabled) return null;
+    return can(actor, 'view', documentResourceOf(meta, now())).allowed;
+  }
+
   /** The person's name if they can read the document now; null otherwise. */
   async function readerName(meta: DocumentMeta, personId: string): Promise<string | null> {
-    const actor = await actorOfPerson(personId);
-    if (!actor || !can(actor, 'view', documentResourceOf(meta, now())).allowed) return null;
-    return nameOf(personId);
+    return (await readsIt(meta, personId)) === true ? nameOf(personId) : null;
   }
 
   return {
@@ -60,17 +66,33 @@ export function createMentionService(options: MentionServiceOptions): MentionSer
         load: () => documents.get(documentId),
         resourceOf: (found) => documentResourceOf(found, now()),
       });
-      const people: MentionRef[] = [];
+      const canShare = can(asker, 'manage_access', resource).allowed;
+      const people: MentionCandidate[] = [];
       for (const personId of await circleOf(meta)) {
         if (personId === asker.id) continue;
         // The name first (cheap), access only for those whose name answers.
         const name = await nameOf(personId);
         if (name === null || !nameMatches(name, query)) continue;
-        const readable = await readerName(meta, personId);
-        if (readable !== null) people.push({ id: personId, name: readable });
+        const canRead = await readsIt(meta, personId);
+        if (canRead === null) continue;
+        if (canRead || canShare) people.push({ id: personId, name, canRead });
       }
-      people.sort((a, b) => a.name.localeCompare(b.name, 'da') || a.id.localeCompare(b.id));
-      return { people: people.slice(0, MENTIONABLE_LIMIT), canShare: can(asker, 'manage_access', resource).allowed };
+      people.sort((a, b) => Number(b.canRead) - Number(a.canRead) || a.name.localeCompare(b.name, 'da') || a.id.localeCompare(b.id));
+      return { people: people.slice(0, MENTIONABLE_LIMIT), canShare };
+    },
+
+    async shareTarget(asker, documentId, personId) {
+      const { found: meta } = await passGate({
+        actor: asker,
+        action: 'manage_access',
+        load: () => documents.get(documentId),
+        resourceOf: (found) => documentResourceOf(found, now()),
+      });
+      const name = await nameOf(personId);
+      // Only someone around the document the composer could have offered (and who cannot read it yet).
+      if (name === null || (await readsIt(meta, personId)) !== false || !(await circleOf(meta)).includes(personId))
+        throw new MentionError('not_found', 'mention_person_not_found');
+      return { meta, name };
     },
 
     async judge(meta, personIds) {

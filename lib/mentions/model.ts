@@ -17,10 +17,19 @@ export const MENTIONABLE_LIMIT = 8;
 /** The longest prefix GET …/mentionable takes (`q`). */
 export const MENTION_QUERY_MAX_LENGTH = 64;
 
+/** A suggestion: a person around the document, and whether they can read it now. */
+export interface MentionCandidate extends MentionRef {
+  /** False only in the answers to askers who may share the document: they may share it with this person first. */
+  readonly canRead: boolean;
+}
+
 /** What GET /api/documents/<id>/mentionable answers. */
 export interface MentionableList {
-  /** People who can read the document whose name (or a word of it) starts with the query, by name. */
-  readonly people: readonly MentionRef[];
+  /**
+   * People around the document whose name (or a word of it) starts with the query, readers first, by
+   * name. Those who cannot read the document are listed only to askers who may share it.
+   */
+  readonly people: readonly MentionCandidate[];
   /** The asker may share the document (can(manage_access)): the composer may offer to share with someone who cannot read it. */
   readonly canShare: boolean;
 }

@@ -55,15 +55,39 @@ describe('mentionable', () => {
     const { service, actors } = world(privateDocument);
     const list = await service.mentionable(actors.get('p_editor')!, 'd1', '');
     expect(list.people).toEqual([
-      { id: 'p_commenter', name: 'Carl Kommentator' },
-      { id: 'p_colleague', name: 'Kim Kollega' },
-      { id: 'p_member', name: 'Mette Medlem' },
-      { id: 'p_owner', name: 'Olga Ejer' },
+      { id: 'p_commenter', name: 'Carl Kommentator', canRead: true },
+      { id: 'p_colleague', name: 'Kim Kollega', canRead: true },
+      { id: 'p_member', name: 'Mette Medlem', canRead: true },
+      { id: 'p_owner', name: 'Olga Ejer', canRead: true },
     ]);
-    for (const person of list.people) expect(Object.keys(person).sort()).toEqual(['id', 'name']);
+    for (const person of list.people) expect(Object.keys(person).sort()).toEqual(['canRead', 'id', 'name']);
     // The former participant can no longer read it, the disabled colleague cannot either, the stranger is nobody's business.
     expect(list.canShare).toBe(false);
-    expect((await service.mentionable(actors.get('p_owner')!, 'd1', '')).canShare).toBe(true);
+  });
+
+  it('lists those around the document who cannot read it only to those who may share it, after the readers', async () => {
+    const { service, actors } = world(privateDocument);
+    const list = await service.mentionable(actors.get('p_owner')!, 'd1', '');
+    expect(list.canShare).toBe(true);
+    expect(list.people.map((p) => [p.id, p.canRead])).toEqual([
+      ['p_commenter', true],
+      ['p_editor', true],
+      ['p_colleague', true],
+      ['p_member', true],
+      ['p_former', false],
+    ]);
+  });
+
+  it('shares only with someone around the document who cannot read it, and only for those who may share', async () => {
+    const { service, actors } = world(privateDocument);
+    expect(await service.shareTarget(actors.get('p_owner')!, 'd1', 'p_former')).toMatchObject({ name: 'Frida Forhenværende' });
+    for (const personId of ['p_member', 'p_stranger', 'p_ghost', 'p_disabled'])
+      await expect(service.shareTarget(actors.get('p_owner')!, 'd1', personId)).rejects.toMatchObject({
+        kind: 'not_found',
+        code: 'mention_person_not_found',
+      });
+    await expect(service.shareTarget(actors.get('p_editor')!, 'd1', 'p_former')).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(service.shareTarget(actors.get('p_stranger')!, 'd1', 'p_former')).rejects.toMatchObject({ kind: 'not_found' });
   });
 
   it('filters by the start of a name or of a word of it', async () => {

@@ -7,6 +7,7 @@ import { bodyExtensions } from '../../../lib/editor/bodyExtensions';
 import { translator } from '../../../lib/i18n/t';
 import { bodyMentions } from '../../../lib/mentions/bodyMentions';
 import { MAX_MENTIONS } from '../../../lib/mentions/model';
+import { insertMention, mentionQueryAt, mentionsInText } from '../../../lib/mentions/mentionQuery';
 import { nameMatches } from '../../../lib/mentions/nameMatches';
 import { readMentionIds } from '../../../lib/mentions/readMentionIds';
 import type { NotificationData, NotificationKind } from '../../../lib/notifications/model';
@@ -98,5 +99,33 @@ describe('the notifications’ sentences', () => {
     expect(say(da, 'passage_changed')).toBe('Teksten, du kommenterede i “Lokalplan 12”, er blevet ændret.');
     expect(say(en, 'passage_changed')).toBe('The text you commented on in “Lokalplan 12” was changed.');
     expect(say(da, 'invited', { role: 'commenter' })).toMatch(/^Anna tog imod din invitation til “Lokalplan 12” \(.+\)\.$/);
+  });
+});
+
+describe('the composer’s "@"', () => {
+  it('finds the name being typed after an "@" before the caret, up to two words', () => {
+    expect(mentionQueryAt('Hej @', 5)).toEqual({ start: 4, query: '' });
+    expect(mentionQueryAt('Hej @kar', 8)).toEqual({ start: 4, query: 'kar' });
+    expect(mentionQueryAt('@Karen B', 8)).toEqual({ start: 0, query: 'Karen B' });
+    expect(mentionQueryAt('(@Åse', 5)).toEqual({ start: 1, query: 'Åse' });
+    // Not after a letter (an e-mail address), not three words on, not after the caret has left it.
+    expect(mentionQueryAt('mail@kommune', 12)).toBeNull();
+    expect(mentionQueryAt('@Karen Borger og', 16)).toBeNull();
+    expect(mentionQueryAt('@kar hej', 3)).toEqual({ start: 0, query: 'ka' });
+    expect(mentionQueryAt('Ingen her', 9)).toBeNull();
+  });
+
+  it('puts "@Name " in place of what was typed, and keeps only the chosen people the text still names', () => {
+    const at = mentionQueryAt('Hej @kar, se her', 8)!;
+    expect(insertMention('Hej @kar, se her', at, 'Karen Borger')).toEqual({ text: 'Hej @Karen Borger, se her', caret: 17 });
+    expect(insertMention('@kar og', mentionQueryAt('@kar og', 4)!, 'Karen')).toEqual({ text: '@Karen og', caret: 7 });
+    expect(insertMention('@bo', mentionQueryAt('@bo', 3)!, 'Bo')).toEqual({ text: '@Bo ', caret: 4 });
+    expect(insertMention('@bo tak', mentionQueryAt('@bo tak', 3)!, 'Bo')).toEqual({ text: '@Bo tak', caret: 4 });
+    const chosen = [
+      { id: 'p_k', name: 'Karen Borger' },
+      { id: 'p_b', name: 'Bo' },
+      { id: 'p_k', name: 'Karen Borger' },
+    ];
+    expect(mentionsInText('Tak @Karen Borger!', chosen)).toEqual([{ id: 'p_k', name: 'Karen Borger' }]);
   });
 });
