@@ -28,6 +28,9 @@ export interface MentionFieldProps {
   readonly invalid?: boolean;
 }
 
+/** Keys that move the caret without changing the text. */
+const CARET_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
 /** How long typing must pause before the list is asked for (one request per pause, not per key). */
 const ASK_AFTER_MS = 150;
 
@@ -42,6 +45,8 @@ export function MentionField(props: MentionFieldProps) {
   const field = useRef<HTMLTextAreaElement>(null);
   const shareButton = useRef<HTMLButtonElement>(null);
   const caretAfter = useRef<number | null>(null);
+  /** `start:query` of the "@" whose list Escape closed. */
+  const dismissed = useRef<string | null>(null);
   const [value, setValue] = useState(props.defaultValue ?? '');
   const [chosen, setChosen] = useState<MentionRef[]>([]);
   const [at, setAt] = useState<MentionQuery | null>(null);
@@ -88,9 +93,11 @@ export function MentionField(props: MentionFieldProps) {
     caretAfter.current = null;
   }, [value]);
 
+  /** The "@" at the caret now, unless it is the one Escape closed (until what follows it changes). */
   function follow(element: HTMLTextAreaElement) {
     const caret = element.selectionStart === element.selectionEnd ? element.selectionStart : null;
-    setAt(caret === null ? null : mentionQueryAt(element.value, caret));
+    const found = caret === null ? null : mentionQueryAt(element.value, caret);
+    setAt(found && `${found.start}:${found.query}` === dismissed.current ? null : found);
   }
 
   function mention(person: MentionRef, where: MentionQuery) {
@@ -155,6 +162,7 @@ export function MentionField(props: MentionFieldProps) {
       // Closes the list only; a second Escape closes the form.
       event.preventDefault();
       event.stopPropagation();
+      if (at) dismissed.current = `${at.start}:${at.query}`;
       setAt(null);
       setStatus('');
     }
@@ -175,7 +183,12 @@ export function MentionField(props: MentionFieldProps) {
           setValue(event.target.value);
           follow(event.target);
         }}
-        onSelect={(event) => follow(event.currentTarget)}
+        // The caret moved without typing (keys that move it, a click): the "@" it is in now, if any.
+        onKeyUp={(event) => {
+          if (CARET_KEYS.has(event.key) && !(expanded && (event.key === 'ArrowUp' || event.key === 'ArrowDown')))
+            follow(event.currentTarget);
+        }}
+        onClick={(event) => follow(event.currentTarget)}
         onKeyDown={onKeyDown}
         onBlur={() => setAt(null)}
         aria-autocomplete="list"
