@@ -50,6 +50,12 @@ export function mentionSuggestion(documentId: string, t: Translate): MentionSugg
       let textbox: HTMLElement | null = null;
 
       const optionId = (index: number) => `${listId}-option-${index}`;
+      const place = ({ x, y, strategy }: { x: number; y: number; strategy: string }) => {
+        if (!list) return;
+        list.style.position = strategy;
+        list.style.left = `${x}px`;
+        list.style.top = `${y}px`;
+      };
       function draw(query: string, loading: boolean) {
         if (!list || !status) return;
         list.replaceChildren(
@@ -94,17 +100,15 @@ export function mentionSuggestion(documentId: string, t: Translate): MentionSugg
           document.body.append(list, status);
           textbox.setAttribute('aria-controls', listId);
           textbox.setAttribute('aria-autocomplete', 'list');
-          unmount = props.mount(list, {
-            onPosition: ({ x, y, strategy }) => {
-              if (!list) return;
-              list.style.position = strategy;
-              list.style.left = `${x}px`;
-              list.style.top = `${y}px`;
-            },
-          });
+          unmount = props.mount(list, { onPosition: place });
           draw(props.query, props.loading);
         },
         onUpdate(props) {
+          // Placed again under the passage as it now is (the query grew or shrank).
+          if (list) {
+            unmount?.();
+            unmount = props.mount(list, { onPosition: place });
+          }
           items = props.items as Item[];
           active = Math.min(active, Math.max(0, items.length - 1));
           choose = (item) => {

@@ -40,6 +40,7 @@ export function createBodyWatch(options: BodyWatchOptions): BodyWatch {
   const pending = new Map<string, Pending>();
   const known = new Map<string, Set<string>>();
   const running = new Set<Promise<void>>();
+  const lastLook = new Map<string, Promise<void>>();
   let closed = false;
 
   function stored(documentId: string, personId: string | null): void {
@@ -59,11 +60,19 @@ export function createBodyWatch(options: BodyWatchOptions): BodyWatch {
     if (!waiting) return;
     clearTimeout(waiting.timer);
     pending.delete(documentId);
-    const run = look(documentId, waiting.editors).catch((error: unknown) =>
-      options.logger.error({ err: error, doc: documentId }, 'could not look at a stored edit for mentions and passages'),
-    );
+    // One look at a time per document: each compares with what the one before it saw.
+    const previous = lastLook.get(documentId) ?? Promise.resolve();
+    const run = previous
+      .then(() => look(documentId, waiting.editors))
+      .catch((error: unknown) =>
+        options.logger.error({ err: error, doc: documentId }, 'could not look at a stored edit for mentions and passages'),
+      );
+    lastLook.set(documentId, run);
     running.add(run);
-    void run.finally(() => running.delete(run));
+    void run.finally(() => {
+      running.delete(run);
+      if (lastLook.get(documentId) === run) lastLook.delete(documentId);
+    });
   }
 
   async function look(documentId: string, editors: readonly string[]): Promise<void> {
