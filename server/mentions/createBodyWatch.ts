@@ -114,8 +114,9 @@ export function createBodyWatch(options: BodyWatchOptions): BodyWatch {
     stored,
     flush,
     async close() {
-      await flush();
+      // Edits stored from now on are not looked at; those waiting are, at once.
       closed = true;
+      await flush();
     },
   };
 }
