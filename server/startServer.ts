@@ -56,6 +56,8 @@ import { httpServerOptions } from './http/httpServerOptions';
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 /** Comment writes (comments, replies, edits, deletions, supports, reports) per person per minute. */
 const COMMENT_WRITES_PER_PERSON_PER_MINUTE = 20;
+/** Mention suggestions (GET …/mentionable) per person per minute. */
+const MENTION_SUGGESTIONS_PER_PERSON_PER_MINUTE = 120;
 /** Comment writes by guests per IP address per minute (all guests behind one address share it). */
 const COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE = 10;
 /** Guest identities (POST /api/guest) per IP address per hour. */
@@ -203,6 +205,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const mentions = createMentionService({
     documents,
+    // One request per pause in typing after "@": generous for people, a wall for scripts.
+    limiter: new FixedWindowLimiter(MENTION_SUGGESTIONS_PER_PERSON_PER_MINUTE, 60_000),
     actorOfPerson: async (personId) => {
       const person = await accountStore.getPerson(personId);
       return person ? actorOf(accountStore, person) : null;

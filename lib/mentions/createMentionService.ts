@@ -6,6 +6,7 @@
  */
 import { can } from '../access/can';
 import { passGate } from '../access/gate';
+import type { FixedWindowLimiter } from '../apiKeys/FixedWindowLimiter';
 import type { PersonActor } from '../access/model';
 import { documentResourceOf, type DocumentService } from '../documents/DocumentService';
 import type { DocumentMeta } from '../storage/MetadataStore';
@@ -24,6 +25,8 @@ export interface MentionServiceOptions {
   readonly workspaceMembersOf: (workspaceId: string) => Promise<readonly string[]>;
   /** People who wrote comments on the document, and who follow it (person ids). */
   readonly participantsOf: (documentId: string) => Promise<readonly string[]>;
+  /** Suggestions per person (each reads up to 500 people): beyond it, `rate_limited`. Absent: no limit. */
+  readonly limiter?: FixedWindowLimiter;
   readonly now?: () => Date;
 }
 
@@ -60,6 +63,8 @@ export function createMentionService(options: MentionServiceOptions): MentionSer
 
   return {
     async mentionable(asker, documentId, query) {
+      const limited = options.limiter?.hit(`person:${asker.id}`);
+      if (limited && !limited.allowed) throw new MentionError('rate_limited', 'rate_limited', limited.retryAfterMs);
       const { found: meta, resource } = await passGate({
         actor: asker,
         action: 'view',

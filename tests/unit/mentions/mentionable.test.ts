@@ -1,6 +1,7 @@
 /** Who may be mentioned (createMentionService): the people around the document who can read it, names only. */
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../lib/storage/MetadataStore';
+import { FixedWindowLimiter } from '../../../lib/apiKeys/FixedWindowLimiter';
 import { createMentionService } from '../../../lib/mentions/createMentionService';
 import { MENTIONABLE_LIMIT } from '../../../lib/mentions/model';
 import { documentMeta, personActor } from '../notifications/notificationFixture';
@@ -125,6 +126,35 @@ describe('mentionable', () => {
       'Anna 07',
       'Anna 08',
     ]);
+  });
+});
+
+describe('the limit', () => {
+  it('refuses more suggestions than the limiter allows a person, saying when to try again', async () => {
+    let now = 0;
+    const meta = privateDocument;
+    const { actors } = world(meta);
+    const service = createMentionService({
+      documents: { get: async () => meta },
+      actorOfPerson: async (id) => actors.get(id) ?? null,
+      nameOf: async () => 'Navn',
+      membersOf: async () => [],
+      workspaceMembersOf: async () => [],
+      participantsOf: async () => [],
+      limiter: new FixedWindowLimiter(2, 60_000, () => now),
+    });
+    const owner = actors.get('p_owner')!;
+    await service.mentionable(owner, 'd1', '');
+    await service.mentionable(owner, 'd1', 'a');
+    await expect(service.mentionable(owner, 'd1', 'ab')).rejects.toMatchObject({
+      kind: 'rate_limited',
+      code: 'rate_limited',
+      retryAfterMs: 60_000,
+    });
+    // Another person has their own allowance; a minute later the owner has theirs again.
+    await service.mentionable(actors.get('p_editor')!, 'd1', '');
+    now = 60_000;
+    await service.mentionable(owner, 'd1', '');
   });
 });
 
