@@ -59,7 +59,7 @@ async function render(onSubmit: (text: string, form: FormData) => string | null,
 }
 
 const field = () => container!.querySelector('textarea')!;
-const list = () => container!.querySelector('[role="listbox"]')!;
+const list = () => container!.querySelector<HTMLElement>('[role="listbox"]')!;
 const options = () => [...container!.querySelectorAll('[role="option"]')];
 const status = () => [...container!.querySelectorAll('[role="status"]')].map((element) => element.textContent).join('');
 
