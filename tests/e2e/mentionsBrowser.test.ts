@@ -114,7 +114,7 @@ describe('mentions in the browser', () => {
     // Frida is not offered to Carl: he may not share the document.
     expect(await list.getByRole('option').count()).toBe(0);
     await press(page, thread.getByRole('button', { name: 'Send svar' }));
-    await thread.getByText('Tak. @Rasmus Læser og fru Ejer.').waitFor();
+    await thread.locator('.comment__text', { hasText: 'Tak. @Rasmus Læser og fru Ejer.' }).waitFor();
     await expect.poll(() => mentionsOf(reader)).toEqual(['Carl Kommentator nævnte dig i en kommentar til “Havneplanen”.']);
     expect(await mentionsOf(owner)).toEqual([]);
 
@@ -139,7 +139,7 @@ describe('mentions in the browser', () => {
     expect(await ownerField.inputValue()).toBe('@Frida Forhenværende ');
     await ownerPage.keyboard.type('kan du se den nu?');
     await press(ownerPage, ownerThread.getByRole('button', { name: 'Send svar' }));
-    await ownerThread.getByText('@Frida Forhenværende kan du se den nu?').waitFor();
+    await ownerThread.locator('.comment__text', { hasText: '@Frida Forhenværende kan du se den nu?' }).waitFor();
     await expect.poll(() => mentionsOf(former)).toEqual(['Olga Ejer nævnte dig i en kommentar til “Havneplanen”.']);
   });
 });
