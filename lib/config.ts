@@ -96,6 +96,8 @@ const fieldsSchema = z.object({
   REDIS_URL: serviceUrlSchema(['redis:', 'rediss:'], 'redis://host:6379'),
   /** In a cluster: how long a stored update may wait for its own node to publish it before the other nodes do. */
   SYNC_RELAY_STALE_MS: integer(100, 15_000),
+  /** How long after a body's first stored edit the server looks for new mentions and changed passages (issue 12; one look per burst). */
+  BODY_WATCH_DELAY_MS: integer(0, 10_000),
   /** Chromium, which prints versions and høringsnotater to PDF; PDF exports answer 503 without it. */
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   /** Longest one PDF may take to print, Chromium's start included. */

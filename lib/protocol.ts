@@ -133,3 +133,15 @@ export const BODY_FRAGMENT = 'default';
 
 /** Every root shared type a document has; updates that create any other are refused (Close.unknownSharedType). */
 export const DOCUMENT_ROOTS: readonly string[] = [BODY_FRAGMENT];
+
+/**
+ * The body schema's version (lib/editor/bodyExtensions.ts); 2 added the `mention` node. An editor
+ * whose schema lacks a node deletes it from the shared document when it meets one, so the app's
+ * editor names its version when it asks for a sync token (`?schema=`), and a browser editor that
+ * names an older one gets a read-only token. Clients that name none (stock y-websocket clients,
+ * tests, other platforms) render no ProseMirror and are not affected.
+ */
+export const BODY_SCHEMA_VERSION = 2;
+
+/** Query parameter of GET /api/documents/<id>/sync-token by which the app's editor names its body schema version. */
+export const SCHEMA_QUERY_PARAM = 'schema';

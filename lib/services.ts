@@ -3,6 +3,7 @@
  * pages. Next bundles app code separately from server/, so module singletons are not shared;
  * the process-wide registry on globalThis is.
  */
+import type { MentionService } from './mentions/MentionService';
 import type { Config } from './config';
 import type { DocumentService } from './documents/DocumentService';
 import type { AccountStore } from './people/AccountStore';
@@ -75,6 +76,8 @@ export interface Services {
   readonly notificationSettings: NotificationSettingsService;
   /** Attributed history: who wrote what (issue 12). */
   readonly authorship: AuthorshipService;
+  /** Who may be mentioned in a document, and which mentions stand (issue 12). */
+  readonly mentions: MentionService;
   readonly logger: AppLogger;
 }
 

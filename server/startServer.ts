@@ -29,6 +29,8 @@ import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
 import { createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
+import { createMentionService } from '../lib/mentions/createMentionService';
+import { createBodyWatch, type BodyWatch } from './mentions/createBodyWatch';
 import { createVersionService } from './versions/createVersionService';
 import { CachedVersionStore } from './versions/CachedVersionStore';
 import { createRestoreContent } from './versions/restoreContent';
@@ -63,6 +65,8 @@ import { httpServerOptions } from './http/httpServerOptions';
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 /** Comment writes (comments, replies, edits, deletions, supports, reports) per person per minute. */
 const COMMENT_WRITES_PER_PERSON_PER_MINUTE = 20;
+/** Mention suggestions (GET …/mentionable) per person per minute. */
+const MENTION_SUGGESTIONS_PER_PERSON_PER_MINUTE = 120;
 /** Comment writes by guests per IP address per minute (all guests behind one address share it). */
 const COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE = 10;
 /** Guest identities (POST /api/guest) per IP address per hour. */
@@ -217,7 +221,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const cluster = config.REDIS_URL ? await RedisClusterBus.connect({ url: config.REDIS_URL, logger }) : undefined;
   // (lib/config.ts refuses REDIS_URL without DATABASE_URL: every node stores into the same PostgreSQL.)
   if (cluster) logger.info({ node: cluster.nodeId }, 'joined the cluster through Redis');
+  // Stored edits of bodies: new mentions and changed passages (issue 12), looked at once per burst.
+  // Made once the comment service exists (it needs the sync server); stored edits before that are not looked at.
+  const watching: { body?: BodyWatch } = {};
   const sync = createSyncServer({
+    onStored: (documentId, personId) => watching.body?.stored(documentId, personId),
     ...(cluster && { cluster, relayStaleAfterMs: config.SYNC_RELAY_STALE_MS }),
     ...(cluster && stores.relayLedger && { relayLedger: stores.relayLedger }),
     store,
@@ -246,6 +254,26 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   // A deleted account's id resolves to "Tidligere deltager" in the records never rewritten (server/account).
   const gone = gonePeopleOf((id) => accountStore.getPerson(id));
+  const mentions = createMentionService({
+    documents,
+    // One request per pause in typing after "@": generous for people, a wall for scripts.
+    limiter: new FixedWindowLimiter(MENTION_SUGGESTIONS_PER_PERSON_PER_MINUTE, 60_000),
+    actorOfPerson: async (personId) => {
+      const person = await accountStore.getPerson(personId);
+      return person ? actorOf(accountStore, person) : null;
+    },
+    nameOf: async (personId) => (await accountStore.getPerson(personId))?.name ?? null,
+    membersOf: (organisationId) => accountStore.memberIdsOf(organisationId),
+    workspaceMembersOf: async (workspaceId) => (await accountStore.getWorkspace(workspaceId))?.memberIds ?? [],
+    participantsOf: async (documentId) => {
+      const { comments: written } = await commentStore.read(documentId);
+      const authors = written.flatMap((comment) =>
+        comment.author.kind === 'person' && comment.author.id !== '' ? [comment.author.id] : [],
+      );
+      const followers = (await stores.notifications.followsOf(documentId)).flatMap((follow) => (follow.following ? [follow.personId] : []));
+      return [...authors, ...followers];
+    },
+  });
   const comments = createCommentService({
     store: anonymisingCommentStore(commentStore, gone),
     documents,
@@ -264,6 +292,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       guestIp: new FixedWindowLimiter(COMMENT_WRITES_PER_GUEST_IP_PER_MINUTE, 60_000),
     },
     notify,
+    mentions,
+  });
+  watching.body = createBodyWatch({
+    delayMs: config.BODY_WATCH_DELAY_MS,
+    readState: (documentId) => sync.readDocumentState(documentId),
+    notify,
+    comments,
+    logger,
   });
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
@@ -349,6 +385,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     oidc,
     notificationSettings,
     authorship,
+    mentions,
     logger,
   });
 
@@ -420,6 +457,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     clearInterval(pruneTimer);
     consultationSweep.stop();
     notificationMail?.stop();
+    // Before the sync server closes: the last bursts are looked at while their rooms can still be read.
+    await watching.body?.close();
     await sync.close();
     // A send under way may finish, but a hung mail server does not hold the shutdown: what is not
     // marked sent is sent again after its lease, by the next start.

@@ -155,6 +155,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
         anchor: newAnchor,
         text: comment.text,
         ...(comment.kind === 'suggestion' && { replacement: comment.replacement }),
+        ...(comment.mentions.length > 0 && { mentions: comment.mentions }),
       },
       label: t(comment.kind === 'suggestion' ? 'consultation.write.suggestion' : 'consultation.write.comment', {
         excerpt: excerpt(newAnchor.quote.exact),
@@ -232,7 +233,13 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
       {context && (
         <ConsultationContext.Provider value={context}>
           {newAnchor && (
-            <NewCommentForm key={JSON.stringify(newAnchor.start)} anchor={newAnchor} onSubmit={submitNew} onCancel={closeNew} />
+            <NewCommentForm
+              key={JSON.stringify(newAnchor.start)}
+              anchor={newAnchor}
+              {...(context.viewer.signedIn && { mentionsIn: documentId })}
+              onSubmit={submitNew}
+              onCancel={closeNew}
+            />
           )}
           {pendingNew.length > 0 && <PendingList writes={pendingNew} />}
           <OutboxPanel personKey={personKey} documentId={documentId} headingLevel={3} />

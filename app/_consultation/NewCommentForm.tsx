@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import type { Anchor } from '../../lib/comments/model';
 import { useT } from '../../lib/i18n/useT';
+import { mentionIdsOf } from './MentionField';
 import { TextForm } from './TextForm';
 import { COMMENT_TEXT_MAX_LENGTH, REPLACEMENT_MAX_LENGTH } from './limits';
 
@@ -9,6 +10,8 @@ export interface NewComment {
   readonly kind: 'comment' | 'suggestion';
   readonly text: string;
   readonly replacement?: string;
+  /** People mentioned in the text (ids); the server keeps those who can read the document. */
+  readonly mentions: readonly string[];
 }
 
 /**
@@ -17,10 +20,13 @@ export interface NewComment {
  */
 export function NewCommentForm({
   anchor,
+  mentionsIn,
   onSubmit,
   onCancel,
 }: {
   anchor: Anchor;
+  /** The document's id when the writer may mention people (signed in). */
+  mentionsIn?: string;
   onSubmit: (comment: NewComment) => Promise<string | null>;
   onCancel: () => void;
 }) {
@@ -69,9 +75,13 @@ export function NewCommentForm({
           )}
         </>
       }
-      onSubmit={(text, form) =>
-        onSubmit(suggest ? { kind: 'suggestion', text, replacement: replacementOf(form) } : { kind: 'comment', text })
-      }
+      {...(mentionsIn !== undefined && { mentionsIn })}
+      onSubmit={(text, form) => {
+        const mentions = mentionIdsOf(form);
+        return onSubmit(
+          suggest ? { kind: 'suggestion', text, replacement: replacementOf(form), mentions } : { kind: 'comment', text, mentions },
+        );
+      }}
       onCancel={onCancel}
     />
   );

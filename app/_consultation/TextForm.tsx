@@ -1,6 +1,7 @@
 'use client';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../../lib/i18n/useT';
+import { MentionField } from './MentionField';
 
 export interface TextFormProps {
   /** The field's label (visible). */
@@ -22,6 +23,8 @@ export interface TextFormProps {
   readonly testId?: string;
   /** The id of the form's heading, when it has one (in `before`). */
   readonly labelledBy?: string;
+  /** A document id: "@" suggests people who can read it (MentionField); the form then carries `mentions`. */
+  readonly mentionsIn?: string;
 }
 
 /**
@@ -71,16 +74,27 @@ export function TextForm(props: TextFormProps) {
       {props.before}
       <div className="field">
         <label htmlFor={`${id}-text`}>{props.label}</label>
-        <textarea
-          id={`${id}-text`}
-          name="text"
-          rows={props.rows ?? 3}
-          maxLength={props.maxLength}
-          defaultValue={props.initial}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          autoFocus
-        />
+        {props.mentionsIn !== undefined ? (
+          <MentionField
+            id={`${id}-text`}
+            documentId={props.mentionsIn}
+            rows={props.rows ?? 3}
+            maxLength={props.maxLength}
+            {...(props.initial !== undefined && { defaultValue: props.initial })}
+            {...(error && { describedBy: `${id}-error`, invalid: true })}
+          />
+        ) : (
+          <textarea
+            id={`${id}-text`}
+            name="text"
+            rows={props.rows ?? 3}
+            maxLength={props.maxLength}
+            defaultValue={props.initial}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-error` : undefined}
+            autoFocus
+          />
+        )}
       </div>
       {error && (
         <p className="field-error" id={`${id}-error`} role="alert">

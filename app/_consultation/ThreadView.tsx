@@ -9,6 +9,7 @@ import { CommentText } from './CommentText';
 import { commentUrl, useConsultation } from './ConsultationContext';
 import { excerpt } from './excerpt';
 import { SuggestionDiff } from './SuggestionDiff';
+import { mentionIdsOf } from './MentionField';
 import { TextForm } from './TextForm';
 import { isClosed, type Thread } from './threadList';
 import { COMMENT_TEXT_MAX_LENGTH, REASON_MAX_LENGTH } from './limits';
@@ -277,12 +278,14 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
             requiredMessage={t('consultation.comment.required')}
             maxLength={COMMENT_TEXT_MAX_LENGTH}
             testId="reply-form"
-            onSubmit={async (text) => {
+            {...(viewer.signedIn && { mentionsIn: documentId })}
+            onSubmit={async (text, form) => {
+              const mentions = mentionIdsOf(form);
               const failure = await writer.send({
                 kind: 'reply',
                 method: 'POST',
                 url: commentUrl(documentId, root.id, '/replies'),
-                body: { text },
+                body: { text, ...(mentions.length > 0 && { mentions }) },
                 label: t('consultation.write.reply', { excerpt: label }),
                 text,
                 threadId: root.id,

@@ -119,11 +119,11 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
   // By value: a refreshed server render hands over an equal but new `user` object.
   const extensions = useMemo(
     () => [
-      ...collaborativeExtensions(doc, provider, { name, color }),
+      ...collaborativeExtensions(doc, provider, { name, color }, { documentId, t }),
       ...(comments ? [CommentHighlights.configure({ onActivate: bridge.activate }), ReadOnlyCaret] : []),
       ...(history ? [AuthorHighlights] : []),
     ],
-    [doc, provider, name, color, comments, bridge, history],
+    [doc, provider, name, color, comments, bridge, history, documentId, t],
   );
   const editor = useEditor(
     {

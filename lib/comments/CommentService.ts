@@ -53,7 +53,11 @@ import { buildConsultationReport, type ConsultationReport } from './report/build
 import { acceptedSuggestions, suggestionChanges } from './report/suggestionChanges';
 import { emitSafely } from '../notifications/emitSafely';
 import type { NotificationEvent, Notify } from '../notifications/model';
-import { answeredEvent, createdEvent, moderatedEvent, replyEvent } from './commentEvents';
+import { answeredEvent, createdEvent, mentionedEvent, moderatedEvent, replyEvent } from './commentEvents';
+import type { MentionService } from '../mentions/MentionService';
+import type { MentionJudgement } from '../mentions/model';
+import { readMentionIds } from '../mentions/readMentionIds';
+import { changedPassages } from './passageChanges';
 import { versionSpan } from './report/versionSpan';
 import { bodyJsonOfDoc } from '../versions/bodyJsonOf';
 import { authorKeyOf, toCommentView, toConsultationView, type CommentView, type CommentsResponse, type ViewerContext } from './views';
@@ -65,11 +69,14 @@ export interface CreateCommentInput {
   readonly text: string;
   /** Suggestions: the proposed wording for the passage ('' deletes it). */
   readonly replacement?: string;
+  /** Untrusted: person ids to mention (readMentionIds), each judged against the document's readers. */
+  readonly mentions?: unknown;
   readonly clientKey?: string;
 }
 
 export interface ReplyInput {
   readonly text: string;
+  readonly mentions?: unknown;
   readonly clientKey?: string;
 }
 
@@ -79,6 +86,8 @@ export interface Written {
   readonly revision: number;
   /** False when nothing new was written (an idempotent repeat, a support already given, …). */
   readonly changed: boolean;
+  /** Create and reply with mentions: the ids not stored as mentions (unknown, or cannot read the document). */
+  readonly refusedMentions?: readonly string[];
 }
 
 export interface ModerationQueueItem {
@@ -126,6 +135,8 @@ export interface CommentServiceOptions {
   readonly organisationName?: (organisationId: string) => Promise<string | null>;
   /** Told of new comments, replies, answers, decisions and moderation after they are stored (issue 12). */
   readonly notify?: Notify;
+  /** Judges the mentions a comment asks for (issue 12); without it, asked-for mentions are all refused. */
+  readonly mentions?: Pick<MentionService, 'judge'>;
 }
 
 /** The body as ProseMirror JSON; null when the editor's schema cannot read it (then the notat links no single change). */
@@ -196,12 +207,21 @@ export interface CommentService {
   consultationChanged(documentId: string): Promise<number>;
   /** Heard after every change that wrote something; returns the function that unsubscribes. */
   onChanged(listener: ChangeListener): () => void;
+  /**
+   * The body was edited by these people (the sync server tells, debounced per document): each
+   * anchored thread whose passage now reads differently from when it was last looked at tells its
+   * people (passage_changed, at most once per thread and day), and the new text is kept. Trusted.
+   */
+  passagesEdited(documentId: string, editorIds: readonly string[]): Promise<number>;
 }
 
 const CLIENT_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 
 /** What a new comment says and where it stands; writeNew adds who wrote it, when, and its empty support, reports and moderation. */
-type NewCommentFields = Pick<StoredComment, 'id' | 'documentId' | 'threadId' | 'parentId' | 'kind' | 'anchor' | 'text' | 'replacement'>;
+type NewCommentFields = Pick<
+  StoredComment,
+  'id' | 'documentId' | 'threadId' | 'parentId' | 'kind' | 'anchor' | 'text' | 'replacement' | 'mentions'
+>;
 const MAX_LOG_LIMIT = 1000;
 
 const invalid = (code: string) => new CommentError('invalid', code);
@@ -289,6 +309,26 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
     if (value === undefined) return undefined;
     if (!CLIENT_KEY.test(value)) throw invalid('client_key_invalid');
     return value;
+  }
+
+  /** The asked-for mentions, judged against who can read the document now. */
+  async function judgeMentions(meta: DocumentMeta, value: unknown): Promise<MentionJudgement> {
+    const ids = readMentionIds(value);
+    if (ids === null) throw invalid('mentions_invalid');
+    if (ids.length === 0) return { accepted: [], refused: [] };
+    return options.mentions ? options.mentions.judge(meta, ids) : { accepted: [], refused: ids };
+  }
+
+  /** Tells the people a new comment or reply mentions, and says which mentions were refused. */
+  async function withMentions(
+    who: Participant,
+    written: Written,
+    judged: MentionJudgement,
+    stored: () => StoredComment | undefined,
+  ): Promise<Written> {
+    const comment = stored();
+    if (written.changed && comment) await emitSafely(options.notify, () => mentionedEvent(who, comment));
+    return judged.refused.length > 0 || judged.accepted.length > 0 ? { ...written, refusedMentions: judged.refused } : written;
   }
 
   function viewerOf(who: Participant, resource: DocumentResource): ViewerContext {
@@ -437,6 +477,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
         replacement = text(input.replacement, 'replacement', false);
         if (replacement === anchor.quote.exact) throw invalid('replacement_unchanged');
       } else if (input.replacement !== undefined) throw invalid('replacement_not_allowed');
+      const judged = await judgeMentions(opened.meta, input.mentions);
       limit(who);
       const ydoc = await loadBody(documentId);
       try {
@@ -448,8 +489,12 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       } finally {
         ydoc.destroy();
       }
-      const tell = (stored: StoredComment) => createdEvent(who, stored);
-      return writeNew(who, opened, author, clientKey, tell, () => {
+      let created: StoredComment | undefined;
+      const tell = (stored: StoredComment) => {
+        created = stored;
+        return createdEvent(who, stored);
+      };
+      const written = await writeNew(who, opened, author, clientKey, tell, () => {
         const id = newId('c');
         return {
           id,
@@ -460,8 +505,10 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
           anchor,
           text: body,
           ...(replacement !== undefined && { replacement }),
+          ...(judged.accepted.length > 0 && { mentions: judged.accepted }),
         };
       });
+      return withMentions(who, written, judged, () => created);
     },
 
     async reply(who, documentId, parentId, input) {
@@ -473,14 +520,29 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const author = writer(who);
       const body = text(input.text, 'text');
       find(await store.read(documentId), parentId);
+      const judged = await judgeMentions(opened.meta, input.mentions);
       limit(who);
       let answered: StoredComment[] = [];
-      const tell = (stored: StoredComment) => replyEvent(who, stored, answered);
-      return writeNew(who, opened, author, clientKey, tell, (current) => {
+      let created: StoredComment | undefined;
+      const tell = (stored: StoredComment) => {
+        created = stored;
+        return replyEvent(who, stored, answered);
+      };
+      const written = await writeNew(who, opened, author, clientKey, tell, (current) => {
         const parent = find(current, parentId);
         answered = [parent, ...current.comments.filter((c) => c.id === parent.threadId)];
-        return { id: newId('c'), documentId, threadId: parent.threadId, parentId: parent.id, kind: 'reply', anchor: null, text: body };
+        return {
+          id: newId('c'),
+          documentId,
+          threadId: parent.threadId,
+          parentId: parent.id,
+          kind: 'reply',
+          anchor: null,
+          text: body,
+          ...(judged.accepted.length > 0 && { mentions: judged.accepted }),
+        };
       });
+      return withMentions(who, written, judged, () => created);
     },
 
     async edit(who, documentId, commentId, input) {
@@ -805,6 +867,47 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const done = await store.update(documentId, () => ({ touch: true, result: null }));
       changed(documentId, done.revision);
       return done.revision;
+    },
+
+    async passagesEdited(documentId, editorIds) {
+      const meta = await documents.get(documentId);
+      if (!meta) return 0;
+      const { comments } = await store.read(documentId);
+      if (!comments.some((comment) => comment.anchor !== null)) return 0;
+      const at = now();
+      const ydoc = await loadBody(documentId);
+      let changes;
+      try {
+        changes = changedPassages(comments, ydoc);
+      } finally {
+        ydoc.destroy();
+      }
+      if (changes.length === 0) return 0;
+      const byId = new Map(changes.map((change) => [change.commentId, change.text]));
+      const done = await store.update(documentId, (current) => {
+        const put = current.comments.flatMap((comment) => {
+          const text = byId.get(comment.id);
+          return text === undefined ? [] : [{ ...comment, passage: { text, at: at.toISOString() } }];
+        });
+        return { put, result: null };
+      });
+      // Nobody is told of the new revision: what readers see of the comments did not change.
+      void done;
+      const editor = editorIds.length > 0 ? editorIds[editorIds.length - 1]! : null;
+      const day = at.toISOString().slice(0, 10);
+      for (const change of changes) {
+        await emitSafely(options.notify, () => ({
+          kind: 'passage_changed',
+          // One per thread and day: a passage edited all afternoon tells its people once.
+          eventId: `passage:${change.commentId}:${day}`,
+          documentId,
+          actor: { personId: editor, name: '' },
+          commentId: change.commentId,
+          personIds: change.personIds,
+          editorIds,
+        }));
+      }
+      return changes.length;
     },
 
     onChanged(listener) {

@@ -74,3 +74,17 @@ export function moderatedEvent(who: Participant, comment: StoredComment, entry: 
     ...(entry.ground !== undefined && { ground: entry.ground }),
   };
 }
+
+/** A new comment or reply that mentions people: one event for the comment, for each person it mentions. */
+export function mentionedEvent(who: Participant, comment: StoredComment): NotificationEvent | null {
+  if (!comment.mentions || comment.mentions.length === 0) return null;
+  return {
+    kind: 'mentioned',
+    eventId: `mention:${comment.id}`,
+    documentId: comment.documentId,
+    actor: eventActorOf(who),
+    personIds: comment.mentions.map((mention) => mention.id),
+    mentionedIn: 'comment',
+    commentId: comment.id,
+  };
+}

@@ -18,10 +18,12 @@ export const createCommentSchema = z.object({
   anchor: z.unknown().optional(),
   text: z.string({ error: 'text_required' }),
   replacement: z.string({ error: 'replacement_required' }).optional(),
+  /** Person ids to mention; checked by the service (mentions_invalid), each against the document's readers. */
+  mentions: z.unknown().optional(),
   clientKey,
 });
 
-export const replySchema = z.object({ text: z.string({ error: 'text_required' }), clientKey });
+export const replySchema = z.object({ text: z.string({ error: 'text_required' }), mentions: z.unknown().optional(), clientKey });
 
 export const editCommentSchema = z.object({
   text: z.string({ error: 'text_required' }),

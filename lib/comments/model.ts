@@ -112,6 +112,13 @@ export interface StoredComment {
   readonly deletedAt?: string;
   /** Idempotency key from the client (the outbox retries): the same key never creates twice. */
   readonly clientKey?: string;
+  /** People mentioned ("@Name" in the text), each able to read the document when it was written (issue 12). */
+  readonly mentions?: readonly { readonly id: string; readonly name: string }[];
+  /**
+   * Roots with an anchor: the passage's text when it was last looked at after an edit (absent: the
+   * quote, as the commenter saw it). A change from it tells the thread's people (passage_changed).
+   */
+  readonly passage?: { readonly text: string; readonly at: string };
   /** Roots only. */
   readonly resolved?: { readonly by: ActorRef; readonly at: string };
   /** Suggestions only. */

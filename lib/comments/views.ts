@@ -34,6 +34,8 @@ export interface CommentView {
   readonly replacement?: string;
   /** null when hidden (for everyone but moderators) or deleted. */
   readonly author: CommentAuthorView | null;
+  /** The people the text mentions ("@Name"), with their names then; absent when none or blanked. */
+  readonly mentions?: readonly PersonView[];
   readonly createdAt: string;
   readonly editedAt?: string;
   readonly state: 'visible' | 'hidden' | 'deleted';
@@ -117,6 +119,7 @@ export function toCommentView(comment: StoredComment, viewer: ViewerContext): Co
           name: neutralDisplayName(author.name),
           ...(author.organisation && { organisation: { id: author.organisation.id, name: author.organisation.name } }),
         },
+    ...(!blank && comment.mentions !== undefined && comment.mentions.length > 0 && { mentions: comment.mentions.map(personView) }),
     createdAt: comment.createdAt,
     ...(comment.editedAt !== undefined && !blank && { editedAt: comment.editedAt }),
     state,

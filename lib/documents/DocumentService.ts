@@ -32,6 +32,8 @@ export interface DocumentService {
   /** Newest first. */
   list(): Promise<DocumentMeta[]>;
   get(id: string): Promise<DocumentMeta | null>;
+  /** Many at once (one store read where the store can), keyed by id; unknown or invalid ids are absent. */
+  getMany(ids: readonly string[]): Promise<Map<string, DocumentMeta>>;
   /** What can() judges for this document now (the consultation's dates against the clock), or null when there is no such document. */
   resource(id: string): Promise<DocumentResource | null>;
   /** Seeds the body (Yjs state built from the template) durably, then records the metadata. */

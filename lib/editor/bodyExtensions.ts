@@ -2,11 +2,20 @@
  * The document body's schema: the Tiptap extensions that define which nodes and marks exist.
  * Shared by the browser editor (which adds collaboration on top) and the server (seeding new
  * documents, rendering), so both agree on one schema.
+ *
+ * Changing the schema is a protocol change (BODY_SCHEMA_VERSION in lib/protocol.ts): an editor with
+ * an older schema deletes the nodes it does not know from the shared document (y-prosemirror drops
+ * what its schema cannot build), so the sync server turns a client that names an older version into
+ * a reader. Version 2 added `mention`.
  */
 import StarterKit from '@tiptap/starter-kit';
 import type { AnyExtension } from '@tiptap/core';
+import Mention, { type MentionOptions } from '@tiptap/extension-mention';
 
-export function bodyExtensions(): AnyExtension[] {
+/** The browser editor's suggestion settings for "@" (the server's schema needs none). */
+export type MentionSuggestion = MentionOptions['suggestion'];
+
+export function bodyExtensions(options: { readonly mentionSuggestion?: MentionSuggestion } = {}): AnyExtension[] {
   return [
     StarterKit.configure({
       // Yjs brings its own undo manager; ProseMirror's history would fight it.
@@ -16,5 +25,20 @@ export function bodyExtensions(): AnyExtension[] {
       heading: { levels: [2, 3, 4] },
       link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'] },
     }),
+    // "@Name": a person who can read the document (issue 12); its id lets the server tell them once.
+    Mention.configure({
+      HTMLAttributes: { class: 'mention' },
+      renderText: ({ node }) => `@${mentionLabel(node.attrs)}`,
+      renderHTML: ({ options, node }) => ['span', options.HTMLAttributes, `@${mentionLabel(node.attrs)}`],
+      ...(options.mentionSuggestion && { suggestion: options.mentionSuggestion }),
+    }),
   ];
+}
+
+/** The name a mention shows: its label, else its id (a label is always written; older or foreign ones may lack it). */
+export function mentionLabel(attrs: Record<string, unknown> | undefined): string {
+  const label = attrs?.label;
+  if (typeof label === 'string' && label !== '') return label;
+  const id = attrs?.id;
+  return typeof id === 'string' ? id : '';
 }

@@ -1291,6 +1291,24 @@ export const da = {
   'authorship.kind.guest': 'Gæst',
   'authorship.contributors': 'Bidragydere',
   'authorship.contributors.none': 'Ingen kendte bidragydere.',
+  // session 8: mentions
+  'notifications.text.mentioned.comment': '{actor} nævnte dig i en kommentar til “{title}”.',
+  'notifications.text.mentioned.body': '{actor} nævnte dig i teksten til “{title}”.',
+  'notifications.text.passage_changed': 'Teksten, du kommenterede i “{title}”, er blevet ændret.',
+  'notifications.text.invited': '{actor} tog imod din invitation til “{title}” ({role}).',
+  'mentions.hint': 'Skriv @ for at nævne en person, der kan se dokumentet.',
+  'mentions.listLabel': 'Personer du kan nævne',
+  'mentions.count': '{count} forslag. Vælg med pil op og ned og Enter, luk med Escape.',
+  'mentions.none': 'Ingen, der kan se dokumentet, hedder noget med “{query}”.',
+  'mentions.chosen': '{name} er nævnt.',
+  'mentions.cannotSeeOption': '{name} (kan ikke se dokumentet)',
+  'mentions.cannotSee': '{name} kan ikke se dokumentet.',
+  'mentions.share': 'Del dokumentet med {name} som kommentator',
+  'mentions.dismiss': 'Nævn ikke {name}',
+  'mentions.shared': 'Dokumentet er delt med {name}, som nu er nævnt.',
+  'error.mention_person_not_found': 'Dokumentet kan ikke deles med den person herfra.',
+  'error.mentions_invalid': 'De nævnte personer kunne ikke læses (højst 20).',
+  'error.schema_invalid': 'Editorens version kunne ikke læses.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2588,6 +2606,24 @@ export const en: Messages = {
   'authorship.kind.guest': 'Guest',
   'authorship.contributors': 'Contributors',
   'authorship.contributors.none': 'No known contributors.',
+  // session 8: mentions
+  'notifications.text.mentioned.comment': '{actor} mentioned you in a comment on “{title}”.',
+  'notifications.text.mentioned.body': '{actor} mentioned you in the text of “{title}”.',
+  'notifications.text.passage_changed': 'The text you commented on in “{title}” was changed.',
+  'notifications.text.invited': '{actor} accepted your invitation to “{title}” ({role}).',
+  'mentions.hint': 'Type @ to mention someone who can see the document.',
+  'mentions.listLabel': 'People you can mention',
+  'mentions.count': '{count} suggestions. Choose with the up and down arrows and Enter, close with Escape.',
+  'mentions.none': 'Nobody who can see the document has a name with “{query}”.',
+  'mentions.chosen': '{name} is mentioned.',
+  'mentions.cannotSeeOption': '{name} (cannot see the document)',
+  'mentions.cannotSee': '{name} cannot see the document.',
+  'mentions.share': 'Share the document with {name} as a commenter',
+  'mentions.dismiss': 'Do not mention {name}',
+  'mentions.shared': 'The document is shared with {name}, who is now mentioned.',
+  'error.mention_person_not_found': 'The document cannot be shared with that person from here.',
+  'error.mentions_invalid': 'The people mentioned could not be read (at most 20).',
+  'error.schema_invalid': 'The editor’s version could not be read.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -20,7 +20,8 @@ import { followersOf, recipientsOf, requiredAction } from './recipientsOf';
 
 export interface NotificationServiceOptions {
   readonly store: NotificationStore;
-  readonly documents: Pick<DocumentService, 'get'>;
+  /** `getMany` (when given) reads a list's documents in one lookup instead of one per document. */
+  readonly documents: Pick<DocumentService, 'get'> & Partial<Pick<DocumentService, 'getMany'>>;
   /** The Actor can() judges for a person as they are now; null for an unknown person. */
   readonly actorOfPerson: (personId: string) => Promise<PersonActor | null>;
   /** The members of an organisation (told of its grants; owners through it are told of requests). */
@@ -74,6 +75,12 @@ function dataOf(event: NotificationEvent, meta: DocumentMeta, actorName: string)
       return { ...base, role: event.role };
     case 'access_requested':
       return base;
+    case 'mentioned':
+      return { ...base, mentionedIn: event.mentionedIn, ...(event.commentId !== undefined && { commentId: event.commentId }) };
+    case 'passage_changed':
+      return { ...base, commentId: event.commentId };
+    case 'invited':
+      return { ...base, role: event.role };
   }
 }
 
@@ -102,19 +109,25 @@ export function createNotificationService(options: NotificationServiceOptions): 
   /** The person's notifications they may still read, newest first, with each document's current title. */
   async function readable(person: PersonActor, unreadOnly: boolean): Promise<NotificationItem[]> {
     const stored = await store.list(person.id, { unreadOnly, limit: SCAN_LIMIT });
-    const documentsSeen = new Map<string, DocumentMeta | null>();
+    const metas = await documentsOf(stored.map((notification) => notification.documentId));
     const at = now();
     const items: NotificationItem[] = [];
     for (const notification of stored) {
-      let meta = documentsSeen.get(notification.documentId);
-      if (meta === undefined) {
-        meta = await documents.get(notification.documentId);
-        documentsSeen.set(notification.documentId, meta);
-      }
+      const meta = metas.get(notification.documentId);
+      // Asked again at display: what the person may no longer read is neither listed nor counted.
       if (!meta || !can(person, requiredAction(notification.kind), documentResourceOf(meta, at)).allowed) continue;
       items.push(toItem(notification, meta));
     }
     return items;
+  }
+
+  /** The distinct documents of a list, in one lookup where the documents service can (PostgreSQL: one query, not one per document). */
+  async function documentsOf(ids: readonly string[]): Promise<Map<string, DocumentMeta>> {
+    const distinct = [...new Set(ids)];
+    if (distinct.length === 0) return new Map();
+    if (documents.getMany) return documents.getMany(distinct);
+    const found = await Promise.all(distinct.map((id) => documents.get(id)));
+    return new Map(found.flatMap((meta) => (meta ? [[meta.id, meta] as const] : [])));
   }
 
   async function deliver(event: NotificationEvent): Promise<void> {
@@ -124,6 +137,11 @@ export function createNotificationService(options: NotificationServiceOptions): 
     const actorId = event.actor.personId;
     if (actorId !== null && FOLLOWS_THE_ACTOR.has(event.kind)) {
       await store.addFollowIfAbsent({ personId: actorId, documentId: meta.id, following: true, auto: true, at });
+    }
+    if (event.kind === 'access_granted' && (event.role === 'editor' || event.role === 'owner')) {
+      // Who is made a writer of the document follows it from now on (unless they unfollowed it).
+      for (const personId of event.personIds)
+        await store.addFollowIfAbsent({ personId, documentId: meta.id, following: true, auto: true, at });
     }
     const recipients = await recipientsOf(event, meta, await store.followsOf(meta.id), membersOf);
     const resource = documentResourceOf(meta, now());
@@ -156,8 +174,11 @@ export function createNotificationService(options: NotificationServiceOptions): 
 
     async list(person, listOptions = {}) {
       const limit = Math.min(Math.max(1, Math.floor(listOptions.limit ?? DEFAULT_LIST_LIMIT)), MAX_LIST_LIMIT);
-      const unread = await readable(person, true);
-      const items = listOptions.unreadOnly ? unread : await readable(person, false);
+      if (listOptions.unreadOnly) {
+        const unread = await readable(person, true);
+        return { unread: unread.length, items: unread.slice(0, limit) };
+      }
+      const [unread, items] = await Promise.all([readable(person, true), readable(person, false)]);
       return { unread: unread.length, items: items.slice(0, limit) };
     },
 

@@ -24,6 +24,12 @@ export const NOTIFICATION_KINDS = [
   'access_granted',
   /** Someone asked to co-author a document I manage. */
   'access_requested',
+  /** I was mentioned (@Name) in a comment, a reply or the document's text. */
+  'mentioned',
+  /** The passage I commented on (or whose thread I took part in) was changed after the comment. */
+  'passage_changed',
+  /** Someone took up my invitation link to a document. */
+  'invited',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -59,8 +65,10 @@ export interface NotificationData {
   readonly consultation?: 'opened' | 'closed';
   /** published: the version's number. */
   readonly version?: number;
-  /** access_granted: the role granted. */
+  /** access_granted, invited: the role granted. */
   readonly role?: DocumentRole;
+  /** mentioned: where (a comment or reply, or the document's text). */
+  readonly mentionedIn?: 'comment' | 'body';
 }
 
 export interface StoredNotification {
@@ -170,6 +178,37 @@ export type NotificationEvent =
       readonly documentId: string;
       readonly actor: EventActor;
       readonly requestId: string;
+    }
+  | {
+      readonly kind: 'mentioned';
+      readonly eventId: string;
+      readonly documentId: string;
+      readonly actor: EventActor;
+      /** The people mentioned (each is asked can() at delivery like any recipient). */
+      readonly personIds: readonly string[];
+      readonly mentionedIn: 'comment' | 'body';
+      /** mentionedIn comment: the comment or reply. */
+      readonly commentId?: string;
+    }
+  | {
+      readonly kind: 'passage_changed';
+      readonly eventId: string;
+      readonly documentId: string;
+      readonly actor: EventActor;
+      readonly commentId: string;
+      /** The thread's people: its first comment's author and those who replied (persons only). */
+      readonly personIds: readonly string[];
+      /** Who made the edits: never told of their own change. */
+      readonly editorIds: readonly string[];
+    }
+  | {
+      readonly kind: 'invited';
+      readonly eventId: string;
+      readonly documentId: string;
+      readonly actor: EventActor;
+      /** Who made the invitation link (told that it was taken up). */
+      readonly inviterId: string;
+      readonly role: DocumentRole;
     };
 
 /** Services take this optional hook; it must not throw into their callers (see emitSafely). */

@@ -42,5 +42,13 @@ export function notificationText(t: Translate, item: Pick<NotificationItem, 'kin
       return t('notifications.text.access_granted', { actor, title, role: t(`share.role.${data.role ?? 'viewer'}`) });
     case 'access_requested':
       return t('notifications.text.access_requested', { actor, title });
+    case 'mentioned':
+      return data.mentionedIn === 'body'
+        ? t('notifications.text.mentioned.body', { actor, title })
+        : t('notifications.text.mentioned.comment', { actor, title });
+    case 'passage_changed':
+      return t('notifications.text.passage_changed', { title });
+    case 'invited':
+      return t('notifications.text.invited', { actor, title, role: t(`share.role.${data.role ?? 'viewer'}`) });
   }
 }

@@ -4,7 +4,8 @@ import type { Follow, NotificationEvent, NotificationKind } from './model';
 
 /**
  * Who follows the document: those who chose to or commented (a `following: true` record), and its
- * owners (person grants) and creator unless they unfollowed. The demo documents nobody owns have
+ * owners (person grants) and creator unless they unfollowed. People granted editor or owner later
+ * follow by a record (createNotificationService), as commenters do. The demo documents nobody owns have
  * only their explicit followers.
  */
 export function followersOf(meta: DocumentMeta, follows: readonly Follow[]): Set<string> {
@@ -35,7 +36,10 @@ async function ownersOf(meta: DocumentMeta, membersOf: (organisationId: string) 
  * - a reply: the authors of the comment answered and of the thread's first comment;
  * - an answer, a decision, a moderation: the comment's author;
  * - access granted: the people granted, and each member of an organisation granted;
- * - an access request: the document's owners.
+ * - an access request: the document's owners;
+ * - a mention: the people mentioned;
+ * - a changed passage: the thread's people, but not those who edited;
+ * - an invitation taken up: who made the link.
  * Replies do not go to every follower: a thread's back-and-forth concerns those in it.
  */
 export async function recipientsOf(
@@ -61,6 +65,14 @@ export async function recipientsOf(
     }
     case 'access_requested':
       return new Set(await ownersOf(meta, membersOf));
+    case 'mentioned':
+      return new Set(event.personIds);
+    case 'passage_changed': {
+      const editors = new Set(event.editorIds);
+      return new Set(event.personIds.filter((personId) => !editors.has(personId)));
+    }
+    case 'invited':
+      return new Set([event.inviterId]);
   }
 }
 

@@ -43,6 +43,11 @@ export interface MetadataStore {
   /** Newest first (by createdAt). */
   listDocuments(): Promise<DocumentMeta[]>;
   getDocument(id: string): Promise<DocumentMeta | null>;
+  /**
+   * Optional: many documents in one read (one query where the store is remote), in no particular
+   * order; unknown ids are left out. Callers fall back to getDocument per id where a store lacks it.
+   */
+  getDocuments?(ids: readonly string[]): Promise<DocumentMeta[]>;
   /** Throws if a document with that id exists. */
   createDocument(meta: DocumentMeta): Promise<DocumentMeta>;
   /** Returns null when there is no such document. */

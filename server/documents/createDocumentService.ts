@@ -59,6 +59,13 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
   /** Resets of one document run one after another. */
   const resetting = new Map<string, Promise<unknown>>();
   const get = (id: string) => (isValidDocumentId(id) ? metadata.getDocument(id) : Promise.resolve(null));
+  async function getMany(ids: readonly string[]): Promise<Map<string, DocumentMeta>> {
+    const valid = [...new Set(ids)].filter(isValidDocumentId);
+    const found = metadata.getDocuments
+      ? await metadata.getDocuments(valid)
+      : (await Promise.all(valid.map((id) => metadata.getDocument(id)))).filter((meta) => meta !== null);
+    return new Map(found.map((meta) => [meta.id, meta]));
+  }
   let touchTimer: NodeJS.Timeout | undefined;
 
   async function writeTouches(): Promise<void> {
@@ -167,6 +174,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
   return {
     list: () => metadata.listDocuments(),
     get,
+    getMany,
     async resource(id) {
       const meta = await get(id);
       return meta ? documentResourceOf(meta, now()) : null;

@@ -21,6 +21,12 @@ export class PgMetadataStore implements MetadataStore {
     return rows[0] ? withAccessDefaults(rows[0].meta) : null;
   }
 
+  async getDocuments(ids: readonly string[]): Promise<DocumentMeta[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.pool.query<{ meta: DocumentMeta }>('SELECT meta FROM documents WHERE id = ANY($1)', [[...ids]]);
+    return rows.map((row) => withAccessDefaults(row.meta));
+  }
+
   async createDocument(meta: DocumentMeta): Promise<DocumentMeta> {
     try {
       await this.pool.query('INSERT INTO documents (id, created_at, meta) VALUES ($1, $2, $3)', [

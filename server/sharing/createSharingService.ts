@@ -17,6 +17,7 @@ import { SharingError } from '../../lib/sharing/SharingError';
 import type { SharingService } from '../../lib/sharing/SharingService';
 import { statusOf } from '../../lib/sharing/statusOf';
 import { emitSafely } from '../../lib/notifications/emitSafely';
+import { invitedEvent } from '../../lib/notifications/invitedEvent';
 import { accessRequestedEvent, grantEvents } from '../../lib/notifications/documentEvents';
 import type { Notify } from '../../lib/notifications/model';
 import type { DocumentMeta } from '../../lib/storage/MetadataStore';
@@ -121,6 +122,8 @@ export function createSharingService(options: SharingServiceOptions): SharingSer
       // Not through the gate: the accepter may not see the document yet; the unexpired, unrevoked token is the authority.
       await grantAtLeast(invite.documentId, accepter.id, invite.role);
       await store.recordInviteUse(invite.id);
+      // Who made the link hears that it was taken up (once per person and link).
+      await emitSafely(options.notify, () => invitedEvent(actor, invite, accepter.id));
       return invite.documentId;
     },
 

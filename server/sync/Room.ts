@@ -55,6 +55,11 @@ export interface RoomDeps {
   readonly loadSlices?: SliceOptions;
   /** The clock stamped on stored updates (attributed history); Date.now by default. */
   readonly now?: () => number;
+  /**
+   * Told after an edit of the body is durable: by which person (null for the server's own writes and
+   * for connections without a session). Must not throw; it is called after the relay is queued.
+   */
+  readonly onStored?: (documentId: string, personId: string | null) => void;
 }
 
 /** A connection's rate gates in this room. */
@@ -443,7 +448,10 @@ export class Room implements ConnectionSink, ClusterRoom {
       const integrated = hadPending ? rangesOfUpdate(stored) : grownRanges(offered.before, (client) => Y.getState(store, client));
       const attribution = this.stamp(authorKeyOf(connection.info.actor), integrated, offered.ranges);
       this.persist(stored, attribution).then(
-        () => this.outbox.markReady(entry),
+        () => {
+          this.outbox.markReady(entry);
+          this.stored(connection.info.actor.session?.personId ?? null);
+        },
         (error: unknown) => this.fail(error, 'could not store an update; closing the document'),
       );
       this.deps.documents.touch(this.id);
@@ -496,13 +504,26 @@ export class Room implements ConnectionSink, ClusterRoom {
     const integrated = hadPending ? rangesOfUpdate(stored) : grownRanges(offered.before, (client) => Y.getState(store, client));
     const durable = this.persist(stored, this.stamp(by, integrated, offered.ranges));
     durable.then(
-      () => this.outbox.markReady(entry),
+      () => {
+        this.outbox.markReady(entry);
+        this.stored(null);
+      },
       (error: unknown) => this.fail(error, 'could not store a server update; closing the document'),
     );
     this.deps.documents.touch(this.id);
     this.maybeCompact();
     return durable;
   }
+
+  /** Tells the onStored hook (mentions, changed passages); its failure never touches the room. */
+  private stored(personId: string | null): void {
+    try {
+      this.deps.onStored?.(this.id, personId);
+    } catch (error) {
+      this.deps.logger.error({ doc: this.id, err: error }, 'the stored-update hook failed');
+    }
+  }
+
 
   /**
    * The attribution stored with an update just applied: who first delivered each range it

@@ -93,6 +93,8 @@ export interface SyncServerOptions {
   /** With `cluster`: the shared store's record of updates not yet published, swept after `relayStaleAfterMs`. */
   readonly relayLedger?: RelayLedger;
   readonly relayStaleAfterMs?: number;
+  /** Told after each durable edit of a body on this node, with the editing person (null: the server, or no session). */
+  readonly onStored?: (documentId: string, personId: string | null) => void;
 }
 
 export interface SyncServerStats extends RegistryStats {
@@ -204,6 +206,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       ...(limits.presenceTimeoutMs !== undefined && { timeoutMs: limits.presenceTimeoutMs }),
     },
     retiredClientsOf: async (id) => (await documents.get(id))?.retiredClients ?? [],
+    ...(options.onStored && { onStored: options.onStored }),
     ...(options.roots && { roots: new Set(options.roots) }),
     ...(relay && { cluster: relay }),
   });

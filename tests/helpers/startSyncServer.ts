@@ -68,6 +68,8 @@ export interface StartSyncServerOptions {
   readonly accountStore?: MemoryAccountStore;
   /** Another node's API key store (keys all nodes share). */
   readonly apiKeyStore?: ApiKeyStore;
+  /** The sync server's hook for durable body edits (the process entry gives it the body watch). */
+  readonly onStored?: (documentId: string, personId: string | null) => void;
 }
 
 export interface TestSyncServer {
@@ -147,6 +149,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
     limits: { ...TEST_LIMITS, ...options.limits },
     roots: options.roots ?? PROTOCOL_TEST_ROOTS,
     ...(options.cluster && { cluster: options.cluster }),
+    ...(options.onStored && { onStored: options.onStored }),
   });
   const http = createServer((_req, res) => res.writeHead(404).end());
   http.on('upgrade', (req, socket, head) => {

@@ -20,7 +20,7 @@ import { getSchema, type JSONContent } from '@tiptap/core';
 import { ChangeSet, type Change, type TokenEncoder } from '@tiptap/pm/changeset';
 import { Slice, type Node as PMNode, type Schema } from '@tiptap/pm/model';
 import { ReplaceStep, Transform, type StepMap } from '@tiptap/pm/transform';
-import { bodyExtensions } from '../../editor/bodyExtensions';
+import { bodyExtensions, mentionLabel } from '../../editor/bodyExtensions';
 import { AtomKind, BodyAtoms, CLOSE_KEY, marksKey, nodeKey } from './bodyAtoms';
 import { diffSequences, type DiffRun } from './diffSequences';
 
@@ -68,7 +68,8 @@ const ENCODER: TokenEncoder<string> = {
   compareTokens: (a, b) => a === b,
 };
 
-const leafText = (node: PMNode): string => (node.type.name === 'hardBreak' ? '\n' : '');
+const leafText = (node: PMNode): string =>
+  node.type.name === 'hardBreak' ? '\n' : node.type.name === 'mention' ? `@${mentionLabel(node.attrs)}` : '';
 
 /** Throws (RangeError) when a body names a node or mark the editor's schema does not have. */
 export function compareBodies(oldBody: JSONContent, newBody: JSONContent): BodyComparison {

@@ -12,6 +12,7 @@
  */
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import type { Translate } from '../../i18n/t';
+import { mentionLabel } from '../../editor/bodyExtensions';
 import type { BodyChange, BodyComparison } from './compareBodies';
 
 export type ComparisonView = 'inline' | 'side';
@@ -255,8 +256,7 @@ class DocRenderer {
       this.inlineWidgets(at, segments);
       if (child.isText) this.text(child, at, segments);
       else {
-        const html = child.type.name === 'hardBreak' ? '<br>' : '';
-        segments.push({ range: this.rangeAt(at), html });
+        segments.push({ range: this.rangeAt(at), html: inlineLeafHtml(child) });
       }
     });
     this.inlineWidgets(start + node.content.size, segments);
@@ -337,7 +337,7 @@ class DocRenderer {
         const from = Math.max(change.fromA, pos) - pos;
         const to = Math.min(change.toA, pos + node.nodeSize) - pos;
         inner += withMarks(node.marks, escapeHtml((node.text ?? '').slice(from, to)));
-      } else if (node.type.name === 'hardBreak') inner += '<br>';
+      } else if (node.isInline && node.isLeaf) inner += inlineLeafHtml(node);
       return true;
     });
     if (inner === '') inner = this.breakMark();
@@ -371,4 +371,11 @@ function group(segments: readonly Segment[], open: (range: Range) => string): st
   }
   if (current) html += `</${current.element}>`;
   return html;
+}
+
+/** An inline node that is not text: a line break, or a mention shown as "@Name" (other leaves show nothing). */
+function inlineLeafHtml(node: PMNode): string {
+  if (node.type.name === 'hardBreak') return '<br>';
+  if (node.type.name === 'mention') return escapeHtml(`@${mentionLabel(node.attrs)}`);
+  return '';
 }

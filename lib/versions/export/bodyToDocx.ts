@@ -19,6 +19,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { safeHref } from './safeHref';
+import { mentionsAsText } from './mentionsAsText';
 
 /** Style ids: Word's built-in ones where Word has one (so Word shows them under its own, localised names). */
 export const DOCX_STYLE = {
@@ -100,7 +101,7 @@ function inline(nodes: readonly JSONContent[] | undefined): ParagraphChild[] {
     linkHref = null;
     linkRuns = [];
   };
-  for (const node of nodes ?? []) {
+  for (const node of mentionsAsText(nodes)) {
     if (node.type === 'hardBreak') {
       flush();
       out.push(new TextRun({ break: 1 }));

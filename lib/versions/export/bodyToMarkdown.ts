@@ -9,6 +9,7 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import { safeHref } from './safeHref';
+import { mentionsAsText } from './mentionsAsText';
 
 export interface MarkdownOptions {
   /** The lowest heading level written: headings above it are written at it (the export's title is the one `#`). */
@@ -131,7 +132,7 @@ function inline(nodes: readonly JSONContent[] | undefined, singleLine = false): 
     out = out.trimEnd() + (singleLine ? ' ' : '\\\n');
     pending = '';
   };
-  for (const node of nodes ?? []) {
+  for (const node of mentionsAsText(nodes)) {
     if (node.type === 'hardBreak') lineBreak();
     else if (node.type === 'text' && node.text) {
       // A text with line ends (pasted, not typed) is its lines with hard breaks between them.

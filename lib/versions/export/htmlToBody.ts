@@ -126,7 +126,11 @@ function inline(nodes: readonly Node[], marks: readonly Mark[], out: JSONContent
       const text = node.replace(/\s+/g, ' ');
       if (text !== '') out.push({ type: 'text', text, ...(marks.length > 0 ? { marks: [...marks] } : {}) });
     } else if (node.tag === 'br') out.push({ type: 'hardBreak' });
-    else if (!SKIPPED.has(node.tag)) {
+    else if (node.tag === 'span' && node.attrs['data-type'] === 'mention' && node.attrs['data-id']) {
+      // The editor's "@Name" (its mention node), read back as one.
+      const label = node.attrs['data-label'] ?? '';
+      out.push({ type: 'mention', attrs: { id: node.attrs['data-id'], label, mentionSuggestionChar: '@' } });
+    } else if (!SKIPPED.has(node.tag)) {
       const mark = markOf(node);
       inline(node.children, mark ? [...marks, mark] : marks, out);
     }
@@ -145,7 +149,8 @@ function tidy(nodes: JSONContent[]): JSONContent[] {
       if (atLineStart) text = text.replace(/^ +/, '');
       if (text !== '') out.push({ ...node, text });
     } else {
-      if (previous?.type === 'text') previous.text = previous.text!.replace(/ +$/, '');
+      // A line break ends a line (no space before it); a mention sits within one, between words.
+      if (previous?.type === 'text' && node.type !== 'mention') previous.text = previous.text!.replace(/ +$/, '');
       out.push(node);
     }
   }

@@ -98,7 +98,7 @@ export interface CommentFixture {
 export async function commentFixture(
   options: { personLimit?: number; guestLimit?: number } & Pick<
     CommentServiceOptions,
-    'versionsOf' | 'organisationName' | 'versionBody' | 'notify'
+    'versionsOf' | 'organisationName' | 'versionBody' | 'notify' | 'mentions'
   > = {},
 ): Promise<CommentFixture> {
   const bodies = new MemoryDocumentStore();
@@ -125,6 +125,7 @@ export async function commentFixture(
     ...(options.organisationName && { organisationName: options.organisationName }),
     ...(options.versionBody && { versionBody: options.versionBody }),
     ...(options.notify && { notify: options.notify }),
+    ...(options.mentions && { mentions: options.mentions }),
   });
   const changes: [string, number][] = [];
   service.onChanged((id, revision) => changes.push([id, revision]));

@@ -47,6 +47,17 @@ export function metadataStoreContract(name: string, makeStore: () => MetadataSto
       expect(await store.listDocuments()).toEqual([meta]);
     });
 
+    it('reads many documents in one call where it can (getDocuments), leaving out unknown ids', async () => {
+      const getDocuments = store.getDocuments?.bind(store);
+      if (!getDocuments) return;
+      const [a, b] = [sampleMeta('a'), sampleMeta('b', '2026-11-02T10:00:00.000Z')];
+      await store.createDocument(a);
+      await store.createDocument(b);
+      const found = await getDocuments(['b', 'unknown', 'a', 'b']);
+      expect([...found].sort((x, y) => x.id.localeCompare(y.id))).toEqual([a, b]);
+      expect(await getDocuments([])).toEqual([]);
+    });
+
     it('refuses to create a second document with the same id and keeps the first', async () => {
       await store.createDocument(sampleMeta('a'));
       await expect(store.createDocument(sampleMeta('a', undefined, { title: 'Other' }))).rejects.toThrow(/exists/);

@@ -43,6 +43,7 @@ const EVERYTHING: JSONContent = {
     { type: 'blockquote', content: [paragraph(text('Et citat'))] },
     { type: 'codeBlock', attrs: { language: 'ts' }, content: [text('const a = 1 < 2;')] },
     { type: 'horizontalRule' },
+    paragraph(text('Spørg '), { type: 'mention', attrs: { id: 'p_jens', label: 'Jens Ørum' } }, text(' om tallene.')),
     paragraph(text('Slut')),
   ],
 };

@@ -36,6 +36,11 @@ export const EVERY_NODE_BODY: JSONContent = {
       text('.'),
     ),
     paragraph(text('Første linje'), { type: 'hardBreak' }, text('anden linje efter et linjeskift')),
+    paragraph(
+      text('Spørg '),
+      { type: 'mention', attrs: { id: 'p_jens', label: 'Jens Ørum', mentionSuggestionChar: '@' } },
+      text(' om tallene.'),
+    ),
     paragraph(text('Ligner markup: *ikke fed* _ikke kursiv_ [ikke](link) <b>ikke html</b> # ikke overskrift & 1. ikke liste')),
     { type: 'heading', attrs: { level: 3 }, content: [text('Tiltag')] },
     {
@@ -73,6 +78,9 @@ export const EVERY_NODE_WORDS = [
   'et link',
   'Første linje',
   'anden linje efter et linjeskift',
+  'Spørg',
+  '@Jens Ørum',
+  'om tallene.',
   'Ligner markup',
   'Tiltag',
   'Punkt et',

@@ -48,6 +48,8 @@ describe('renderVersionMarkdown', () => {
         'Første linje\\',
         'anden linje efter et linjeskift',
         '',
+        'Spørg @Jens Ørum om tallene.',
+        '',
         'Ligner markup: \\*ikke fed\\* \\_ikke kursiv\\_ \\[ikke\\](link) \\<b>ikke html\\</b> \\# ikke overskrift & 1. ikke liste',
         '',
         '### Tiltag',

@@ -11,12 +11,21 @@ import { documentResourceOf } from '../../../../../lib/documents/DocumentService
 import { BROWSER_TOKEN_TTL_SECONDS } from '../../../../../lib/auth/browserToken';
 import { mintSyncToken } from '../../../../../lib/auth/syncToken';
 import { parseDocumentId } from '../../../../../lib/documentId';
+import { BODY_SCHEMA_VERSION, SCHEMA_QUERY_PARAM } from '../../../../../lib/protocol';
 import { t } from '../../../../../lib/i18n/t';
 import { getServices } from '../../../../../lib/services';
 import { HttpError, handle } from '../../../../_server/http';
 import { actorOf, readPrincipal } from '../../../../_server/readPrincipal';
 
 export const dynamic = 'force-dynamic';
+
+/** True when the asking editor names a body schema older than the server's (`?schema=`; absent is not checked). */
+function olderSchema(request: Request): boolean {
+  const named = new URL(request.url).searchParams.get(SCHEMA_QUERY_PARAM);
+  if (named === null) return false;
+  if (!/^[1-9][0-9]{0,5}$/.test(named)) throw new HttpError(400, 'schema_invalid');
+  return Number(named) < BODY_SCHEMA_VERSION;
+}
 
 export function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   return handle(async () => {
@@ -29,7 +38,9 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     const documentId = parseDocumentId(id);
     const meta = documentId ? await documents.get(documentId) : null;
     const resource = meta ? documentResourceOf(meta) : null;
-    const access = resource ? syncAccessFor(actorOf(principal), resource) : null;
+    const allowed = resource ? syncAccessFor(actorOf(principal), resource) : null;
+    // An editor built with an older body schema would delete the nodes it does not know: it reads only.
+    const access = allowed === 'edit' && olderSchema(request) ? 'view' : allowed;
     if (!access) throw principal ? new HttpError(404, 'not_found') : new HttpError(401, 'unauthenticated');
     const claims = principal
       ? { sub: principal.personId, name: principal.label, doc: id, access, sid: principal.sessionIdHash }
