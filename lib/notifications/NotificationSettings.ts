@@ -27,11 +27,13 @@ export interface StoredNotificationSettings extends NotificationSettings {
  * a decision on what they wrote, their comment moderated, access granted or requested, and any kind
  * added later, such as being mentioned) comes at once: it is addressed to them and often waits for
  * their answer. What happens on documents they merely follow (new comments, phases, publications)
- * can be many a day on a busy consultation, so it comes as one daily digest instead of a stream.
+ * can be many a day on a busy consultation, so it comes as one daily digest instead of a stream;
+ * so do changes to a passage someone commented on (at most one a day per thread, but a draft being
+ * reworked touches many threads at once).
  */
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
   frequency: 'immediate',
-  kinds: { comment_new: 'daily', phase_changed: 'daily', published: 'daily' },
+  kinds: { comment_new: 'daily', phase_changed: 'daily', published: 'daily', passage_changed: 'daily' },
 };
 
 /** The frequency that applies to one kind. */

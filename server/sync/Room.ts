@@ -524,7 +524,6 @@ export class Room implements ConnectionSink, ClusterRoom {
     }
   }
 
-
   /**
    * The attribution stored with an update just applied: who first delivered each range it
    * integrated (lib/authorship/deliveries.ts). Folded into the room's table at once, in the order

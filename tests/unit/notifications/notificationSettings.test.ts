@@ -26,6 +26,9 @@ describe('settings resolution', () => {
       published: 'daily',
       access_granted: 'immediate',
       access_requested: 'immediate',
+      mentioned: 'immediate',
+      passage_changed: 'daily',
+      invited: 'immediate',
     });
     // Every kind gets one (the list is generic over NOTIFICATION_KINDS).
     expect(Object.keys(resolvedFrequencies(DEFAULT_NOTIFICATION_SETTINGS)).sort()).toEqual([...NOTIFICATION_KINDS].sort());
@@ -41,7 +44,7 @@ describe('settings resolution', () => {
   it('unsubscribing sets one kind, or everything, to never', () => {
     expect(withoutEmail(DEFAULT_NOTIFICATION_SETTINGS, 'reply')).toEqual({
       frequency: 'immediate',
-      kinds: { comment_new: 'daily', phase_changed: 'daily', published: 'daily', reply: 'never' },
+      kinds: { comment_new: 'daily', phase_changed: 'daily', published: 'daily', passage_changed: 'daily', reply: 'never' },
     });
     const all = withoutEmail(DEFAULT_NOTIFICATION_SETTINGS, 'all');
     expect(Object.values(resolvedFrequencies(all))).toEqual(NOTIFICATION_KINDS.map(() => 'never'));
