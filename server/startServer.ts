@@ -331,6 +331,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     apiKeys: apiKeyStore,
     sharing: sharingStore,
     identityLinks: stores.identityLinks,
+    notificationMail: stores.notificationMail,
     readDocumentState: (documentId) => sync.readDocumentState(documentId),
     eraseBody: createBodyEraser({
       readDocumentState: (documentId) => sync.readDocumentState(documentId),

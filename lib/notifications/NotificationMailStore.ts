@@ -74,6 +74,12 @@ export interface NotificationMailStore {
   claimDigest(personId: string, period: string, now: string, until: string): Promise<DigestRecord | null>;
   updateDigest(digest: DigestRecord): Promise<void>;
 
+  /**
+   * A deleted account: its settings, queued mails and digests go (they hold copies of its
+   * notifications), and other people's mails still waiting name it `formerName` where it acted
+   * (`data.actorId`), as the notifications themselves do. Returns how many of its records went.
+   */
+  forgetPerson(personId: string, formerName: string): Promise<number>;
   /** Deletes entries and digests done (sent, dropped, failed) before `before`; returns how many. */
   deleteDoneBefore(before: string): Promise<number>;
   close(): Promise<void>;

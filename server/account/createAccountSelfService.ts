@@ -46,6 +46,7 @@ import { displayNameSchema } from '../../lib/text/displayText';
 import { bodyJsonOf } from '../../lib/versions/bodyJsonOf';
 import { bodyToMarkdown } from '../../lib/versions/export/bodyToMarkdown';
 import type { IdentityLinkStore } from '../../lib/oidc/IdentityLinkStore';
+import type { NotificationMailStore } from '../../lib/notifications/NotificationMailStore';
 import { createLogger, type Logger } from '../logger';
 import type { AccessEvents } from '../people/accessEvents';
 import { createAccessEvents } from '../people/accessEvents';
@@ -67,6 +68,8 @@ export interface AccountSelfServiceOptions {
   readonly metadata: MetadataStore;
   readonly comments: CommentStore;
   readonly notifications: NotificationStore;
+  /** The e-mail side of notifications (settings, queued mails, digests): forgotten with the account. */
+  readonly notificationMail?: Pick<NotificationMailStore, 'forgetPerson'>;
   readonly apiKeys: ApiKeyStore;
   readonly sharing: SharingStore;
   /** The person's single sign-on links: exported with their data, deleted with their account. */
@@ -436,6 +439,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
       renamedComments += update.result;
     }
     const forgotten = await notifications.forgetPerson(personId, FORMER_PARTICIPANT_NAME);
+    await options.notificationMail?.forgetPerson(personId, FORMER_PARTICIPANT_NAME);
     for (const apiKey of await apiKeys.list()) {
       if (apiKey.createdBy === personId && apiKey.revokedAt === null) await apiKeys.revoke(apiKey.id, nowIso());
     }

@@ -12,6 +12,7 @@ import type { StoredNotificationSettings } from '../../lib/notifications/Notific
 import { CollectionSet, type CollectionOpener } from '../storage/CollectionSet';
 import type { RecordCollection } from '../storage/RecordCollection';
 import type { StoreLogger } from '../storage/readDocumentFiles';
+import { renamedActor } from './MemoryNotificationMailStore';
 
 export interface FileNotificationMailStoreOptions {
   /** The record collections' directory, normally `<DATA_DIR>/records`. */
@@ -130,6 +131,21 @@ export class FileNotificationMailStore implements NotificationMailStore {
 
   async updateDigest(digest: DigestRecord): Promise<void> {
     await (await this.collections.ready()).digests.put(key(digest.personId, digest.period), copy(digest));
+  }
+
+  async forgetPerson(personId: string, formerName: string): Promise<number> {
+    const { settings, mails, digests } = await this.collections.ready();
+    const named = [...mails.values()].filter((mail) => mail.state === 'pending' && mail.notification.data.actorId === personId);
+    await Promise.all(named.map((mail) => mails.put(key(mail.personId, mail.eventId), renamedActor(mail, formerName))));
+    const hadSettings = settings.get(personId) !== undefined;
+    const theirMails = [...mails.values()].filter((mail) => mail.personId === personId);
+    const theirDigests = [...digests.values()].filter((digest) => digest.personId === personId);
+    await Promise.all([
+      ...(hadSettings ? [settings.delete(personId)] : []),
+      ...theirMails.map((mail) => mails.delete(key(mail.personId, mail.eventId))),
+      ...theirDigests.map((digest) => digests.delete(key(digest.personId, digest.period))),
+    ]);
+    return (hadSettings ? 1 : 0) + theirMails.length + theirDigests.length;
   }
 
   async deleteDoneBefore(before: string): Promise<number> {

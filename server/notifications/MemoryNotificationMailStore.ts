@@ -4,6 +4,11 @@ import type { DigestRecord, MailMode, NotificationMailStore, QueuedMail } from '
 import type { StoredNotificationSettings } from '../../lib/notifications/NotificationSettings';
 
 const key = (personId: string, other: string) => JSON.stringify([personId, other]);
+
+/** A waiting mail whose actor's account is gone: named as the notifications then are. */
+export function renamedActor(mail: QueuedMail, formerName: string): QueuedMail {
+  return { ...mail, notification: { ...mail.notification, data: { ...mail.notification.data, actorName: formerName } } };
+}
 const copy = <T>(value: T): T => structuredClone(value);
 
 export class MemoryNotificationMailStore implements NotificationMailStore {
@@ -81,6 +86,21 @@ export class MemoryNotificationMailStore implements NotificationMailStore {
 
   async updateDigest(digest: DigestRecord): Promise<void> {
     this.digests.set(key(digest.personId, digest.period), copy(digest));
+  }
+
+  async forgetPerson(personId: string, formerName: string): Promise<number> {
+    for (const [k, mail] of this.mails) {
+      if (mail.state === 'pending' && mail.notification.data.actorId === personId) this.mails.set(k, renamedActor(mail, formerName));
+    }
+    let deleted = this.settings.delete(personId) ? 1 : 0;
+    for (const map of [this.mails, this.digests] as Map<string, QueuedMail | DigestRecord>[]) {
+      for (const [k, record] of [...map]) {
+        if (record.personId !== personId) continue;
+        map.delete(k);
+        deleted += 1;
+      }
+    }
+    return deleted;
   }
 
   async deleteDoneBefore(before: string): Promise<number> {

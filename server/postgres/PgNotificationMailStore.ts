@@ -140,6 +140,19 @@ export class PgNotificationMailStore implements NotificationMailStore {
     );
   }
 
+  async forgetPerson(personId: string, formerName: string): Promise<number> {
+    await this.pool.query(
+      `UPDATE notification_mail_queue SET data = jsonb_set(data, '{notification,data,actorName}', to_jsonb($2::text))
+       WHERE state = 'pending' AND data->'notification'->'data'->>'actorId' = $1`,
+      [personId, formerName],
+    );
+    let deleted = 0;
+    for (const table of ['notification_settings', 'notification_mail_queue', 'notification_digests']) {
+      deleted += (await this.pool.query(`DELETE FROM ${table} WHERE person_id = $1`, [personId])).rowCount ?? 0;
+    }
+    return deleted;
+  }
+
   async deleteDoneBefore(before: string): Promise<number> {
     const mails = await this.pool.query(`DELETE FROM notification_mail_queue WHERE state <> 'pending' AND done_at < $1`, [before]);
     const digests = await this.pool.query(`DELETE FROM notification_digests WHERE state <> 'pending' AND done_at < $1`, [before]);

@@ -202,6 +202,7 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
         createdAt: at,
         lastUsedAt: at,
       });
+      await world.stores.notificationMail.putSettings({ personId: 'p_karen', frequency: 'weekly', kinds: {}, updatedAt: at });
       const report = await world.selfService.deleteAccount({
         actorId: 'p_karen',
         personId: 'p_karen',
@@ -218,6 +219,7 @@ export function accountScenarios(name: string, makeWorld: () => Promise<AccountW
       expect(await world.stores.accounts.getSession(session.idHash)).toBeNull();
       expect(await world.stores.identityLinks.linksOf('p_karen')).toEqual([]);
       expect(await world.stores.identityLinks.get('entra', 'sub-karen')).toBeNull();
+      expect(await world.stores.notificationMail.getSettings('p_karen')).toBeNull();
       expect(world.revoked).toContainEqual(expect.objectContaining({ personId: 'p_karen' }));
       expect(await world.stores.notifications.list('p_karen', { limit: 100 })).toEqual([]);
       expect(await world.stores.notifications.getFollow('p_karen', c.plan)).toBeNull();

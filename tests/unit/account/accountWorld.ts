@@ -27,6 +27,10 @@ import type { IdentityLinkStore } from '../../../lib/oidc/IdentityLinkStore';
 import { FileIdentityLinkStore } from '../../../server/oidc/FileIdentityLinkStore';
 import { MemoryIdentityLinkStore } from '../../../server/oidc/MemoryIdentityLinkStore';
 import { PgIdentityLinkStore } from '../../../server/postgres/PgIdentityLinkStore';
+import type { NotificationMailStore } from '../../../lib/notifications/NotificationMailStore';
+import { FileNotificationMailStore } from '../../../server/notifications/FileNotificationMailStore';
+import { MemoryNotificationMailStore } from '../../../server/notifications/MemoryNotificationMailStore';
+import { PgNotificationMailStore } from '../../../server/postgres/PgNotificationMailStore';
 import { anonymisingCommentStore, anonymisingVersionStore, gonePeopleOf } from '../../../server/account/anonymisingStores';
 import { createAccountSelfService } from '../../../server/account/createAccountSelfService';
 import { createBodyEraser } from '../../../server/account/createBodyEraser';
@@ -74,6 +78,7 @@ interface Stores {
   readonly sharing: SharingStore;
   readonly versions: VersionStore;
   readonly identityLinks: IdentityLinkStore;
+  readonly notificationMail: NotificationMailStore;
 }
 
 function storesIn(dir: string | undefined, pool: Pool | undefined): Stores {
@@ -88,6 +93,7 @@ function storesIn(dir: string | undefined, pool: Pool | undefined): Stores {
       sharing: new PgSharingStore(pool),
       versions: new PgVersionStore(pool),
       identityLinks: new PgIdentityLinkStore(pool),
+      notificationMail: new PgNotificationMailStore(pool),
     };
   }
   if (dir === undefined) {
@@ -101,6 +107,7 @@ function storesIn(dir: string | undefined, pool: Pool | undefined): Stores {
       sharing: new MemorySharingStore(),
       versions: new MemoryVersionStore(),
       identityLinks: new MemoryIdentityLinkStore(),
+      notificationMail: new MemoryNotificationMailStore(),
     };
   }
   const records = join(dir, 'records');
@@ -114,6 +121,7 @@ function storesIn(dir: string | undefined, pool: Pool | undefined): Stores {
     sharing: new FileSharingStore({ dir: records }),
     versions: new FileVersionStore({ dir: join(dir, 'versions') }),
     identityLinks: new FileIdentityLinkStore({ dir: records }),
+    notificationMail: new FileNotificationMailStore({ dir: records }),
   };
 }
 
@@ -164,6 +172,7 @@ export async function accountWorld(options: { dir?: string; pool?: Pool; mail?: 
     apiKeys: stores.apiKeys,
     sharing: stores.sharing,
     identityLinks: stores.identityLinks,
+    notificationMail: stores.notificationMail,
     readDocumentState,
     eraseBody: createBodyEraser({
       readDocumentState,

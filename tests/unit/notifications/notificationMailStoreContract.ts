@@ -113,6 +113,33 @@ export function notificationMailStoreContract(name: string, open: () => Promise<
       await store.close();
     });
 
+    it("forgets a deleted person's settings, queued mails and digests, and nobody else's", async () => {
+      const store = await open();
+      await store.putSettings({ personId: 'p_karen', frequency: 'daily', kinds: {}, updatedAt: '2026-12-07T09:00:00.000Z' });
+      await store.putSettings({ personId: 'p_other', frequency: 'weekly', kinds: {}, updatedAt: '2026-12-07T09:00:00.000Z' });
+      await store.enqueue(sampleMail('hers'));
+      await store.enqueue(sampleMail('sent', { state: 'sent', doneAt: '2026-12-06T00:00:00.000Z' }));
+      await store.enqueue(sampleMail('his', { personId: 'p_other' }));
+      await store.addDigest(sampleDigest('daily:2026-12-08'));
+      await store.addDigest(sampleDigest('daily:2026-12-08', { personId: 'p_other' }));
+      const told = sampleMail('about-her', { personId: 'p_other' });
+      await store.enqueue({
+        ...told,
+        notification: { ...told.notification, data: { ...told.notification.data, actorId: 'p_karen', actorName: 'Karen Borger' } },
+      });
+      expect(await store.forgetPerson('p_karen', 'Tidligere deltager')).toBe(4);
+      expect((await store.getMail('p_other', 'about-her'))?.notification.data.actorName).toBe('Tidligere deltager');
+      expect(await store.getSettings('p_karen')).toBeNull();
+      expect(await store.getMail('p_karen', 'hers')).toBeNull();
+      expect(await store.getMail('p_karen', 'sent')).toBeNull();
+      expect(await store.getDigest('p_karen', 'daily:2026-12-08')).toBeNull();
+      expect(await store.getSettings('p_other')).toMatchObject({ frequency: 'weekly' });
+      expect(await store.getMail('p_other', 'his')).not.toBeNull();
+      expect(await store.getDigest('p_other', 'daily:2026-12-08')).not.toBeNull();
+      expect(await store.forgetPerson('p_karen', 'Tidligere deltager')).toBe(0);
+      await store.close();
+    });
+
     it('deletes what was done before a moment, never what is pending', async () => {
       const store = await open();
       await store.enqueue(sampleMail('old', { state: 'sent', doneAt: '2026-11-01T00:00:00.000Z' }));
