@@ -464,7 +464,7 @@ describe('access matrix over HTTP', () => {
         }),
       );
       expect(wrong).toEqual([]);
-      expect(asserted).toBe(8 * 15 + 15);
+      expect(asserted).toBe(9 * 15 + 15); // nine actions (view_history since issue 12) on 15 cells, and 15 comment cases
     },
     120_000,
   );

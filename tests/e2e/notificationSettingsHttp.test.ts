@@ -57,7 +57,7 @@ describe('notification settings over HTTP', () => {
     const karen = await http.signUp('Karen Jensen');
     expect(await settingsOf(karen)).toEqual({
       frequency: 'immediate',
-      kinds: { comment_new: 'daily', phase_changed: 'daily', published: 'daily' },
+      kinds: { comment_new: 'daily', phase_changed: 'daily', published: 'daily', passage_changed: 'daily' },
       resolved: {
         comment_new: 'daily',
         reply: 'immediate',
@@ -67,8 +67,11 @@ describe('notification settings over HTTP', () => {
         published: 'daily',
         access_granted: 'immediate',
         access_requested: 'immediate',
+        mentioned: 'immediate',
+        passage_changed: 'daily',
+        invited: 'immediate',
       },
-      availableKinds: expect.arrayContaining(['comment_new', 'reply', 'access_granted']),
+      availableKinds: expect.arrayContaining(['comment_new', 'reply', 'access_granted', 'mentioned', 'passage_changed', 'invited']),
       mailEnabled: true,
       digestHour: 7,
     });
