@@ -15,6 +15,7 @@ import { useT } from '../../lib/i18n/useT';
 import { insertMention, mentionQueryAt, mentionsInText, type MentionQuery } from '../../lib/mentions/mentionQuery';
 import type { MentionableList, MentionCandidate, MentionRef } from '../../lib/mentions/model';
 import { sendJson } from '../_components/postJson';
+import options from '../_shared/MentionOptions.module.css';
 import styles from './MentionField.module.css';
 
 export interface MentionFieldProps {
@@ -201,14 +202,14 @@ export function MentionField(props: MentionFieldProps) {
       <p className="hint" id={hintId}>
         {t('mentions.hint')}
       </p>
-      <ul id={listId} role="listbox" aria-label={t('mentions.listLabel')} className={styles.list} hidden={!expanded}>
+      <ul id={listId} role="listbox" aria-label={t('mentions.listLabel')} className={`${options.list} ${styles.wide}`} hidden={!expanded}>
         {people.map((person, index) => (
           <li
             key={person.id}
             id={optionId(index)}
             role="option"
             aria-selected={index === active}
-            className={index === active ? `${styles.option} ${styles.active}` : styles.option}
+            className={index === active ? `${options.option} ${options.active}` : options.option}
             // Keeps the focus (and the caret) in the field while the pointer chooses.
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(person)}

@@ -9,6 +9,7 @@
 import type { Translate } from '../../lib/i18n/t';
 import type { MentionSuggestion } from '../../lib/editor/bodyExtensions';
 import type { MentionableList } from '../../lib/mentions/model';
+import options from '../_shared/MentionOptions.module.css';
 import styles from './MentionList.module.css';
 
 interface Item {
@@ -64,7 +65,7 @@ export function mentionSuggestion(documentId: string, t: Translate): MentionSugg
             option.id = optionId(index);
             option.setAttribute('role', 'option');
             option.setAttribute('aria-selected', String(index === active));
-            option.className = index === active ? `${styles.option} ${styles.active}` : styles.option!;
+            option.className = index === active ? `${options.option} ${options.active}` : options.option!;
             option.textContent = item.label;
             // Keeps the focus (and the selection) in the text while the pointer chooses.
             option.addEventListener('mousedown', (event) => event.preventDefault());
@@ -93,7 +94,7 @@ export function mentionSuggestion(documentId: string, t: Translate): MentionSugg
           list.id = listId;
           list.setAttribute('role', 'listbox');
           list.setAttribute('aria-label', t('mentions.listLabel'));
-          list.className = styles.list!;
+          list.className = `${options.list} ${styles.floating}`;
           status = document.createElement('p');
           status.setAttribute('role', 'status');
           status.className = 'visually-hidden';
