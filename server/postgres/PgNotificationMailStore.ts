@@ -77,14 +77,8 @@ export class PgNotificationMailStore implements NotificationMailStore {
     return rows.map((row) => row.data);
   }
 
-  async claimMail(personId: string, eventId: string, now: string, until: string): Promise<QueuedMail | null> {
-    const { rows } = await this.pool.query<{ data: QueuedMail }>(
-      `UPDATE notification_mail_queue SET lease_until = $4, data = jsonb_set(data, '{leaseUntil}', to_jsonb($4::text))
-       WHERE person_id = $1 AND event_id = $2 AND state = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
-       RETURNING data`,
-      [personId, eventId, now, until],
-    );
-    return rows[0]?.data ?? null;
+  claimMail(personId: string, eventId: string, now: string, until: string): Promise<QueuedMail | null> {
+    return this.claim<QueuedMail>('notification_mail_queue', 'event_id', [personId, eventId, now, until]);
   }
 
   async updateMail(mail: QueuedMail): Promise<void> {
@@ -121,12 +115,21 @@ export class PgNotificationMailStore implements NotificationMailStore {
     return rows.map((row) => row.data);
   }
 
-  async claimDigest(personId: string, period: string, now: string, until: string): Promise<DigestRecord | null> {
-    const { rows } = await this.pool.query<{ data: DigestRecord }>(
-      `UPDATE notification_digests SET lease_until = $4, data = jsonb_set(data, '{leaseUntil}', to_jsonb($4::text))
-       WHERE person_id = $1 AND period = $2 AND state = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
+  claimDigest(personId: string, period: string, now: string, until: string): Promise<DigestRecord | null> {
+    return this.claim<DigestRecord>('notification_digests', 'period', [personId, period, now, until]);
+  }
+
+  /** The lease, one conditional UPDATE: pending, due at `now`, and held by no other sender; the row taken, or null. */
+  private async claim<T>(
+    table: 'notification_mail_queue' | 'notification_digests',
+    keyColumn: 'event_id' | 'period',
+    [personId, key, now, until]: readonly [string, string, string, string],
+  ): Promise<T | null> {
+    const { rows } = await this.pool.query<{ data: T }>(
+      `UPDATE ${table} SET lease_until = $4, data = jsonb_set(data, '{leaseUntil}', to_jsonb($4::text))
+       WHERE person_id = $1 AND ${keyColumn} = $2 AND state = 'pending' AND next_attempt_at <= $3 AND (lease_until IS NULL OR lease_until <= $3)
        RETURNING data`,
-      [personId, period, now, until],
+      [personId, key, now, until],
     );
     return rows[0]?.data ?? null;
   }
