@@ -28,22 +28,23 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  let running;
-  try {
-    running = await startServer({ config, projectDir, syncOnly, logger });
-  } catch (error) {
-    logger.fatal({ err: error }, error instanceof Error ? error.message : 'could not start');
-    // A damaged store file: also one plain sentence on stderr, and an exit code of its own.
-    if (error instanceof DataDirError) console.error(error.message);
-    process.exit(error instanceof DataDirError ? 3 : 1);
-  }
+  // The signals are taken before "listening" is announced: a supervisor (or a test) that stops the
+  // process as soon as it reads that line must get a clean shutdown, not the default kill. A signal
+  // during start-up is kept and acted on once the server is up.
+  let running: Awaited<ReturnType<typeof startServer>> | undefined;
+  let requested: string | null = null;
   const shutdown = (signal: string) => {
+    if (!running) {
+      requested ??= signal;
+      return;
+    }
+    const stopping = running;
     logger.info({ signal }, 'shutting down: closing sockets and flushing writes');
     const force = setTimeout(() => {
       logger.error({}, 'shutdown took more than 20 s; exiting');
       process.exit(1);
     }, 20_000).unref();
-    running.close().then(
+    stopping.close().then(
       () => {
         clearTimeout(force);
         logger.info({}, 'stopped cleanly');
@@ -57,6 +58,15 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  try {
+    running = await startServer({ config, projectDir, syncOnly, logger });
+  } catch (error) {
+    logger.fatal({ err: error }, error instanceof Error ? error.message : 'could not start');
+    // A damaged store file: also one plain sentence on stderr, and an exit code of its own.
+    if (error instanceof DataDirError) console.error(error.message);
+    process.exit(error instanceof DataDirError ? 3 : 1);
+  }
+  if (requested !== null) shutdown(requested);
 }
 
 void main();
