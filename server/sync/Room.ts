@@ -104,6 +104,8 @@ export class Room implements ConnectionSink, ClusterRoom {
   /** Sync step 2 for a client with nothing, kept until the doc changes: many fresh joins, one encoding. */
   private fullStateReply: Uint8Array | null = null;
   private compacting: Promise<void> | null = null;
+  /** Settles once every update stored so far has been handed to the cluster bus (in a cluster). */
+  private publishing: Promise<void> = Promise.resolve();
   private destroyed = false;
   /** The stored state while it is not yet applied to the doc (see load). */
   private unapplied: Uint8Array | null = null;
@@ -151,7 +153,7 @@ export class Room implements ConnectionSink, ClusterRoom {
 
   /** Resolves once everything queued so far has been persisted and sent. For tests and shutdown. */
   settled(): Promise<void> {
-    return this.outbox.drained();
+    return this.outbox.drained().then(() => this.publishing);
   }
 
   /**
@@ -280,6 +282,7 @@ export class Room implements ConnectionSink, ClusterRoom {
     this.state = 'unloading';
     try {
       await this.outbox.drained();
+      await this.publishing;
       await this.compacting;
       if ((this.state as RoomState) === 'failed') return;
       await this.deps.store.flush(this.id);
@@ -548,11 +551,25 @@ export class Room implements ConnectionSink, ClusterRoom {
     return { state: this.currentState(), attribution: this.authorship.encode() };
   }
 
-  /** Durable in the store (with its attribution, in the same record) and, in a cluster, published to the other nodes: only then relayed and acknowledged. */
+  /**
+   * Durable in the store (with its attribution, in the same record): only then relayed to this
+   * node's clients and acknowledged. In a cluster it is published to the other nodes from then on,
+   * in append order (durable appends resolve in order), without holding this node's relay back: a
+   * node that dies before publishing leaves it in the shared store's ledger, which another node's
+   * sweep publishes, so nothing acknowledged is lost to the other nodes either.
+   */
   private persist(update: Uint8Array, attribution: Uint8Array): Promise<void> {
     const durable = this.deps.store.append(this.id, update, attribution);
     const cluster = this.deps.cluster;
-    return cluster ? durable.then(() => cluster.published(this.id, update)) : durable;
+    if (cluster) {
+      // published() never rejects; the chain only tells unload when the bus has everything.
+      const publishing = durable.then(
+        () => cluster.published(this.id, update),
+        () => undefined,
+      );
+      this.publishing = this.publishing.then(() => publishing);
+    }
+    return durable;
   }
 
   /**
