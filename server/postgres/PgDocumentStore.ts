@@ -30,6 +30,8 @@ import { inTransaction, type Pool } from './createPool';
 const COMPACTION_LOCK_CLASS = 0x53616d73; // "Sams"
 const MAX_BATCH_RECORDS = 500;
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+/** How long the marks of published updates wait for an append to ride on before a statement of their own. */
+const MARK_DELAY_MS = 500;
 
 interface Pending {
   readonly kind: 'append' | 'compact';
@@ -80,6 +82,7 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
   private readonly rowOf = new WeakMap<Uint8Array, string>();
   /** Rows to mark published, written together (setImmediate). */
   private toMark: string[] = [];
+  private markTimer: NodeJS.Timeout | null = null;
   private marking: Promise<void> | null = null;
 
   constructor(
@@ -172,7 +175,11 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     if (row === undefined) return;
     this.rowOf.delete(update);
     this.toMark.push(row);
-    if (this.toMark.length === 1) this.marking = new Promise<void>((resolve) => setImmediate(() => void this.markRelayed().then(resolve)));
+    // Marks ride on the next append's INSERT (writeAppends); when no append comes, a timer writes them.
+    this.markTimer ??= setTimeout(() => {
+      this.markTimer = null;
+      this.marking = this.markRelayed();
+    }, MARK_DELAY_MS).unref();
   }
 
   async publishStale(olderThanMs: number, limit: number, publish: (updates: readonly UnrelayedUpdate[]) => Promise<void>): Promise<number> {
@@ -211,7 +218,10 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
 
   async close(): Promise<void> {
     await this.flush();
+    if (this.markTimer) clearTimeout(this.markTimer);
+    this.markTimer = null;
     await this.marking;
+    await this.markRelayed();
   }
 
   /** For /healthz and the start-up check: PostgreSQL has no damaged files to report. */
@@ -236,7 +246,7 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
   private async markRelayed(): Promise<void> {
     const rows = this.toMark;
     this.toMark = [];
-    await this.markPublished(rows).catch(() => undefined);
+    if (rows.length > 0) await this.markPublished(rows).catch(() => undefined);
   }
 
   private async markPublished(rows: readonly string[]): Promise<void> {
@@ -298,12 +308,23 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
   }
 
   private async writeAppends(documentId: string, lane: Lane, batch: Pending[]): Promise<void> {
-    const { rows } = await this.pool.query<{ id: string }>(
-      `INSERT INTO document_updates (document_id, writer, data, relayed, attribution)
-       SELECT $1, $2, u.data, $4, u.attribution FROM unnest($3::bytea[], $5::bytea[]) WITH ORDINALITY AS u(data, attribution, n) ORDER BY u.n
-       RETURNING id`,
-      [documentId, this.writer, batch.map((item) => item.data), !this.ledger, batch.map((item) => item.attribution)],
-    );
+    // The marks of what this node published since the last statement go in the same one: a
+    // published update costs no round trip of its own. Lost with a failed INSERT, they are kept.
+    const marks = this.toMark;
+    this.toMark = [];
+    let rows: Array<{ id: string }>;
+    try {
+      ({ rows } = await this.pool.query<{ id: string }>(
+        `WITH marked AS (UPDATE document_updates SET relayed = true WHERE id = ANY($6::bigint[]))
+         INSERT INTO document_updates (document_id, writer, data, relayed, attribution)
+         SELECT $1, $2, u.data, $4, u.attribution FROM unnest($3::bytea[], $5::bytea[]) WITH ORDINALITY AS u(data, attribution, n) ORDER BY u.n
+         RETURNING id`,
+        [documentId, this.writer, batch.map((item) => item.data), !this.ledger, batch.map((item) => item.attribution), marks],
+      ));
+    } catch (error) {
+      this.toMark.unshift(...marks);
+      throw error;
+    }
     for (const row of rows) lane.lastId = Math.max(lane.lastId, Number(row.id));
     // Identity values follow the insert order, which is the batch's (ORDER BY u.n).
     if (this.ledger) {

@@ -27,6 +27,7 @@ import { authorKeyOf } from '../../lib/authorship/authorKeyOf';
 import { SERVER_AUTHOR, type AuthorKey } from '../../lib/authorship/model';
 import { encodeRecordAttribution } from '../../lib/authorship/stampCodec';
 import { foldAttributionInSlices } from './foldAttributionInSlices';
+import { isEmptyUpdate, stateVectorOfUpdates } from '../../lib/sync/stateVectorCodec';
 
 /** Presence limits (lib/protocol.ts PresenceDefaults has the defaults and what each means). */
 export interface PresenceLimits {
@@ -104,11 +105,15 @@ export class Room implements ConnectionSink, ClusterRoom {
   /** Sync step 2 for a client with nothing, kept until the doc changes: many fresh joins, one encoding. */
   private fullStateReply: Uint8Array | null = null;
   private compacting: Promise<void> | null = null;
+  /** Settles once every update stored so far has been handed to the cluster bus (in a cluster). */
+  private publishing: Promise<void> = Promise.resolve();
   private destroyed = false;
   /** The stored state while it is not yet applied to the doc (see load). */
   private unapplied: Uint8Array | null = null;
   /** The log records stored after `unapplied`, merged, while not yet applied (see load). */
   private unappliedTail: Uint8Array | null = null;
+  /** The state vector of `unapplied` and `unappliedTail` together, once asked for (see storedStateVector). */
+  private unappliedStateVector: Uint8Array | null = null;
   /** `unappliedTail` as an update message, sent right after `fullStateReply` while it is unapplied. */
   private fullStateTail: Uint8Array | null = null;
   /** Connections that joined before the doc was applied: they get our sync step 1 then. */
@@ -140,6 +145,11 @@ export class Room implements ConnectionSink, ClusterRoom {
     this.scope = { roots: deps.roots ?? DEFAULT_ROOTS, retired: new Set() };
   }
 
+  /** Whether the stored state has been applied to the doc (a cold room answers from the stored bytes until something needs it). */
+  get isApplied(): boolean {
+    return this.unapplied === null;
+  }
+
   get connectionCount(): number {
     return this.connections.size;
   }
@@ -151,7 +161,7 @@ export class Room implements ConnectionSink, ClusterRoom {
 
   /** Resolves once everything queued so far has been persisted and sent. For tests and shutdown. */
   settled(): Promise<void> {
-    return this.outbox.drained();
+    return this.outbox.drained().then(() => this.publishing);
   }
 
   /**
@@ -280,6 +290,7 @@ export class Room implements ConnectionSink, ClusterRoom {
     this.state = 'unloading';
     try {
       await this.outbox.drained();
+      await this.publishing;
       await this.compacting;
       if ((this.state as RoomState) === 'failed') return;
       await this.deps.store.flush(this.id);
@@ -328,12 +339,19 @@ export class Room implements ConnectionSink, ClusterRoom {
   }
 
   /** Applies the stored state to the doc if load() left it for later, then greets who waited. */
+  /** The state vector of the stored bytes while they are not applied (both parts), kept until they are. */
+  private storedStateVector(): Uint8Array {
+    const parts = this.unappliedTail ? [this.unapplied as Uint8Array, this.unappliedTail] : [this.unapplied as Uint8Array];
+    return (this.unappliedStateVector ??= stateVectorOfUpdates(parts));
+  }
+
   private materialize(): void {
     const state = this.unapplied;
     const tail = this.unappliedTail;
     if (state === null || this.destroyed) return;
     this.unapplied = null;
     this.unappliedTail = null;
+    this.unappliedStateVector = null;
     this.fullStateTail = null;
     // The cached reply was the snapshot alone, the tail went beside it: encode afresh when next asked.
     if (tail) this.fullStateReply = null;
@@ -394,6 +412,18 @@ export class Room implements ConnectionSink, ClusterRoom {
     if (stateVector.length === 1 && stateVector[0] === 0) {
       reply = this.fullStateReply ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
       tail = this.fullStateTail;
+    } else if (this.unapplied) {
+      // A client holding part of a cold room: what it lacks, cut from the stored bytes themselves
+      // (applying a large document to diff against it costs several times as much, and a reader
+      // never needs it applied). Our step 1 comes from the stored bytes too.
+      try {
+        reply = encodeSyncStep2(Y.diffUpdate(this.unapplied, stateVector));
+        const lacking = this.unappliedTail ? Y.diffUpdate(this.unappliedTail, stateVector) : null;
+        tail = lacking && !isEmptyUpdate(lacking) ? encodeSyncUpdate(lacking) : null;
+      } catch {
+        return this.reject(connection, 'bad-state-vector', stateVector.byteLength);
+      }
+      if (this.ungreeted.delete(connection)) connection.send(encodeSyncStep1(this.storedStateVector()));
     } else {
       this.materialize();
       if (this.state !== 'ready') return;
@@ -417,6 +447,8 @@ export class Room implements ConnectionSink, ClusterRoom {
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     const valid = validateUpdate(update, this.scope);
     if (!valid.ok) return this.reject(connection, valid.error, update.byteLength);
+    // Nothing in it (a returning client's step 2 when it has nothing we lack): a cold room stays cold.
+    if (isEmptyUpdate(update) && this.unapplied) return;
     this.materialize();
     if (this.state !== 'ready') return;
 
@@ -548,11 +580,25 @@ export class Room implements ConnectionSink, ClusterRoom {
     return { state: this.currentState(), attribution: this.authorship.encode() };
   }
 
-  /** Durable in the store (with its attribution, in the same record) and, in a cluster, published to the other nodes: only then relayed and acknowledged. */
+  /**
+   * Durable in the store (with its attribution, in the same record): only then relayed to this
+   * node's clients and acknowledged. In a cluster it is published to the other nodes from then on,
+   * in append order (durable appends resolve in order), without holding this node's relay back: a
+   * node that dies before publishing leaves it in the shared store's ledger, which another node's
+   * sweep publishes, so nothing acknowledged is lost to the other nodes either.
+   */
   private persist(update: Uint8Array, attribution: Uint8Array): Promise<void> {
     const durable = this.deps.store.append(this.id, update, attribution);
     const cluster = this.deps.cluster;
-    return cluster ? durable.then(() => cluster.published(this.id, update)) : durable;
+    if (cluster) {
+      // published() never rejects; the chain only tells unload when the bus has everything.
+      const publishing = durable.then(
+        () => cluster.published(this.id, update),
+        () => undefined,
+      );
+      this.publishing = this.publishing.then(() => publishing);
+    }
+    return durable;
   }
 
   /**

@@ -5,6 +5,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { MessageType } from '../../../lib/protocol';
 import { FileDocumentStore } from '../../../server/storage/FileDocumentStore';
 import { createTestRegistry, type TestRegistry } from '../../helpers/testRegistry';
 import type { MemoryClient } from '../../helpers/memoryClient';
@@ -51,6 +54,13 @@ async function storeLongLog(dir: string, documentId: string, snapshotEdits: numb
   await store.close();
   expect(store.stats(documentId).records).toBe(0);
   return text.toString();
+}
+
+function syncStep1Of(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  return encoding.toUint8Array(encoder);
 }
 
 function connected(client: MemoryClient): Promise<void> {
@@ -146,6 +156,31 @@ describe('Room: loading a long log', () => {
     Y.applyUpdate(partial.doc, Y.encodeStateAsUpdate(second.doc));
     await waitUntil(() => partial.text === `!${expected}`, 'the partial client');
   }, 30_000);
+
+  // A returning client (it holds part of the document) of a cold room: answered from the stored
+  // bytes, without applying them; it still gets everything, and its own edits still arrive.
+  it('answers a client holding part of a cold document without applying the stored state', async () => {
+    const dir = await tempDir();
+    const expected = await storeLongLog(dir, 'big', 800, 200);
+    const store = new FileDocumentStore({ dir, groupCommitMs: 0 });
+    stores.push(store);
+    current = createTestRegistry({ store });
+    const stored = (await store.load('big'))!;
+    const partial = current.client('big', { silent: true });
+    // Its first part of the document, as a copy kept in the browser would hold it, then its step 1.
+    Y.applyUpdate(partial.doc, stored[0]!, partial);
+    partial.send(syncStep1Of(partial.doc));
+    const offline = (partial.doc.getText('t').length / 2) | 0;
+    await waitUntil(() => partial.synced && partial.text === expected, 'the partial client to get the rest');
+    expect(current.registry.room('big')?.isApplied).toBe(false);
+    // An edit of its own needs the doc applied, and lands.
+    partial.doc.getText('t').insert(offline, '†');
+    const withEdit = partial.text;
+    await waitUntil(async () => (await current!.stored('big')).getText('t').toString() === withEdit, 'the edit to be stored');
+    expect(current.registry.room('big')?.isApplied).toBe(true);
+    const other = current.client('big');
+    await waitUntil(() => other.text === withEdit, 'a fresh client to see it');
+  });
 
   it('compacts again when a burst of edits outran a compaction, without waiting for another edit', async () => {
     const dir = await tempDir();
