@@ -11,13 +11,15 @@
 /**
  * Who made an update, as the server knows them: `person:<personId>`, `key:<apiKeyId>` (a platform
  * token minted through an API key), `platform` (another platform's token without a key),
- * `server` (the server itself, e.g. a restored version), `guest`.
+ * `server` (the server itself, e.g. a restored version), `guest`, `template` (the body a document
+ * was created with: its template, or the content the platform created it with).
  */
 export type AuthorKey = string;
 
 export const SERVER_AUTHOR: AuthorKey = 'server';
 export const PLATFORM_AUTHOR: AuthorKey = 'platform';
 export const GUEST_AUTHOR: AuthorKey = 'guest';
+export const TEMPLATE_AUTHOR: AuthorKey = 'template';
 
 /** Clocks [from, to) of one Yjs client. */
 export interface ClockRange {

@@ -1,5 +1,5 @@
 import { AUTHOR_NAMES, type AuthorRef } from './Authorship';
-import { PLATFORM_AUTHOR, SERVER_AUTHOR, GUEST_AUTHOR, apiKeyIdOf, personIdOf, type AuthorKey } from './model';
+import { PLATFORM_AUTHOR, SERVER_AUTHOR, GUEST_AUTHOR, TEMPLATE_AUTHOR, apiKeyIdOf, personIdOf, type AuthorKey } from './model';
 
 export interface AuthorNames {
   /** The person's name now; null when they no longer exist (deleted: "Tidligere deltager"). */
@@ -30,5 +30,6 @@ async function resolveOne(by: AuthorKey, names: AuthorNames): Promise<AuthorRef>
   if (by === PLATFORM_AUTHOR) return { kind: 'platform', personId: null, name: AUTHOR_NAMES.platform };
   if (by === SERVER_AUTHOR) return { kind: 'server', personId: null, name: AUTHOR_NAMES.server };
   if (by === GUEST_AUTHOR) return { kind: 'guest', personId: null, name: AUTHOR_NAMES.guest };
+  if (by === TEMPLATE_AUTHOR) return { kind: 'template', personId: null, name: AUTHOR_NAMES.template };
   return { kind: 'unknown', personId: null, name: AUTHOR_NAMES.unknown };
 }

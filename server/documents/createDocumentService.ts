@@ -15,6 +15,8 @@ import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
 import { documentResourceOf, type CreateDocumentInput, type DocumentService, type LiveBodies } from '../../lib/documents/DocumentService';
 import { freshBody } from '../../lib/documents/freshBody';
+import { carryAttribution } from '../../lib/authorship/carryAttribution';
+import { creationStamp } from '../../lib/authorship/creationStamp';
 import { historyClients } from '../../lib/documents/historyClients';
 import { Close } from '../../lib/protocol';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
@@ -102,8 +104,11 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     if (pending) return pending;
     const work = (async () => {
       if ((await metadata.getDocument(id)) || (await store.exists(id))) throw new DocumentExistsError(`document ${id} exists`);
-      await store.append(id, encodeBody(content));
-      const at = now().toISOString();
+      const created = now();
+      const body = encodeBody(content);
+      // Attributed to the template (the history shows "Skabelon", not unknown), in the same record.
+      await store.append(id, body, creationStamp(body, created));
+      const at = created.toISOString();
       return metadata.createDocument({
         id,
         title: input.title,
@@ -142,9 +147,12 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     const work = async () => {
       const current = await metadata.getDocument(id);
       if (!current) return null;
-      const stored = (await store.load(id)) ?? [];
+      const loaded = store.loadAttributed ? await store.loadAttributed(id) : null;
+      const stored = loaded ? loaded.updates : ((await store.load(id)) ?? []);
       const retired = new Set([...(current.retiredClients ?? []), ...historyClients(stored)]);
       const body = freshBody(stored, retired);
+      // Who wrote the text stays known: the old attribution carried over to the fresh body's items.
+      const attribution = loaded ? carryAttribution(stored, loaded.attribution, body, bodySchema()) : null;
       const updated = await metadata.updateDocument(id, {
         epoch: current.epoch + 1,
         retiredClients: [...retired].sort((a, b) => a - b),
@@ -153,7 +161,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
       // Forgotten as loaded: the body is a new history that replaces everything stored, not a
       // compaction to merge (PgDocumentStore merges what a loaded document's other writers added).
       await store.release?.(id);
-      await store.compact(id, body);
+      await store.compact(id, body, attribution ?? undefined);
       return updated;
     };
     return liveBodies ? liveBodies.whileReleased(id, Close.staleEpoch, work) : work();
