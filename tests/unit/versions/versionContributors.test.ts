@@ -119,7 +119,7 @@ describe('publishing freezes the contributors', () => {
         encodeStamp({ by, at: (at += 60_000), ranges: [{ client: doc.clientID, from: 0, to: clock }] }),
       );
     };
-    return { store, versions, id, write, people };
+    return { store, versions, documents, id, write, people };
   }
 
   it('stores who wrote the text with the version: people, API keys and the template, most text first', async () => {
@@ -140,6 +140,18 @@ describe('publishing freezes the contributors', () => {
     expect((await store.get(id, 1))!.contributors![1]!.name).toBe('Anne Jensen');
     // Lists and the publish answer stay summaries.
     expect((await store.list(id))[0]).not.toHaveProperty('contributors');
+  });
+
+  it('keeps them through a history reset: the earlier version as stored, the next one still naming who wrote before it', async () => {
+    const { store, versions, documents, id, write } = await setup();
+    await write(personAuthor('p_anne'), 'Anne skrev før nulstillingen.');
+    await versions.publish(moderator, id, { summary: 'Første' });
+    await documents.resetHistory(id);
+    await documents.setState(id, 'consultation');
+    await write(personAuthor('p_bo'), 'Bo skrev efter.');
+    await versions.publish(moderator, id, { summary: 'Anden' });
+    expect((await store.get(id, 1))!.contributors!.map((c) => c.name)).toEqual(['Skabelon', 'Anne Jensen']);
+    expect((await store.get(id, 2))!.contributors!.map((c) => c.name)).toEqual(['Skabelon', 'Anne Jensen', 'Bo Hansen']);
   });
 
   it('freezes them for a consultation draft too (a move of phase)', async () => {
