@@ -52,6 +52,13 @@ export function encodeBody(content: JSONContent): Uint8Array {
   return update;
 }
 
+/** Whether a body holds any text (or a leaf node such as a mention): something someone wrote. */
+function holdsText(node: JSONContent): boolean {
+  if (node.type === 'text') return (node.text ?? '') !== '';
+  if (node.content && node.content.length > 0) return node.content.some(holdsText);
+  return bodySchema().nodes[node.type ?? '']?.isLeaf ?? false;
+}
+
 export function createDocumentService(options: DocumentServiceOptions): ClosableDocumentService {
   const { store, metadata, touchDelayMs = 2000, now = () => new Date() } = options;
   const creating = new Map<string, Promise<DocumentMeta>>();
@@ -106,8 +113,9 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
       if ((await metadata.getDocument(id)) || (await store.exists(id))) throw new DocumentExistsError(`document ${id} exists`);
       const created = now();
       const body = encodeBody(content);
-      // Attributed to the template (the history shows "Skabelon", not unknown), in the same record.
-      await store.append(id, body, creationStamp(body, created));
+      // Attributed to the template (the history shows "Skabelon", not unknown), in the same record;
+      // a body without text (the blank template's empty paragraph) is nobody's writing.
+      await store.append(id, body, ...(holdsText(content) ? [creationStamp(body, created)] : []));
       const at = created.toISOString();
       return metadata.createDocument({
         id,

@@ -87,6 +87,13 @@ describe('the body a document is created with', () => {
     expect(read.contributors).toEqual([['template', 'Skabelon', expect.any(Number)]]);
   });
 
+  it('is nobody’s when it holds no text (the blank template’s empty paragraph)', async () => {
+    const store = new MemoryDocumentStore();
+    const documents = createDocumentService({ store, metadata: new MemoryMetadataStore(), now: () => new Date(CREATED) });
+    const meta = await documents.create({ title: 'Tom', template: 'blank', createdBy: { id: 'p_anne', name: 'Anne Jensen' } });
+    expect((await stored(store, meta.id)).attribution).toEqual([]);
+  });
+
   it('stamps exactly the clocks of the update it is given (every client from 0)', () => {
     const body = encodeBody({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hej' }] }] });
     const table = AuthorshipTable.fromStored([creationStamp(body, new Date(CREATED))]);
@@ -164,11 +171,9 @@ describe('a history reset', () => {
         return joined;
       }, []),
     );
-    // The blank template's empty paragraph holds no text: the template wrote none of it.
     expect(again.contributors).toEqual([
       ['person', 'Anne Jensen', 'Vi mødes torsdag kl. 18.'.length + 1 + 'anden linje'.length],
       ['person', 'Bo Hansen', 'Alle er velkomne.'.length],
-      ['template', 'Skabelon', 0],
     ]);
   });
 
