@@ -36,6 +36,8 @@ import { CachedVersionStore } from './versions/CachedVersionStore';
 import { createRestoreContent } from './versions/restoreContent';
 import { createPdfPrinter } from './versions/createPdfPrinter';
 import { createNotificationService } from '../lib/notifications/createNotificationService';
+import { versionContributorsOf } from '../lib/versions/versionContributorsOf';
+import { authorNamesOf } from './authorship/authorNamesOf';
 import { createAuthorshipService } from './authorship/createAuthorshipService';
 import { actorOf } from './people/actorOf';
 import { startConsultationSweep } from './notifications/startConsultationSweep';
@@ -303,6 +305,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
+  // Who wrote what: the room's attribution, names resolved when read (a deleted person is "Tidligere deltager").
+  const authorship = createAuthorshipService({
+    documents,
+    readAuthorship: (documentId) => sync.readAuthorship(documentId),
+    ...authorNamesOf({ accounts: accountStore, apiKeys: apiKeyStore }),
+  });
+
   // Versions freeze the body as the sync server holds it (live edits included), read once per publish.
   const versions = createVersionService({
     store: anonymisingVersionStore(
@@ -319,6 +328,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }),
     personOf: async (actor) => ({ id: actor.id, name: (await accountStore.getPerson(actor.id))?.name ?? actor.id }),
     notify,
+    // Frozen with each version, so its page and exports never need the document's history.
+    contributorsOf: async (documentId, state) => {
+      try {
+        return versionContributorsOf(await authorship.frozenContributors(documentId, state));
+      } catch (error) {
+        logger.warn({ doc: documentId, err: error }, 'could not read the contributors of a version being published');
+        return null;
+      }
+    },
   });
 
   // Self-service accounts and personal data (issue 12): /konto, the export and account deletion.
@@ -344,14 +362,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throttle,
     emailChangeLimiter: new FixedWindowLimiter(EMAIL_CHANGES_PER_PERSON_PER_HOUR, 60 * 60_000),
     logger,
-  });
-
-  // Who wrote what: the room's attribution, names resolved when read (a deleted person is "Tidligere deltager").
-  const authorship = createAuthorshipService({
-    documents,
-    readAuthorship: (documentId) => sync.readAuthorship(documentId),
-    personName: async (personId) => (await accountStore.getPerson(personId))?.name ?? null,
-    apiKeyName: async (keyId) => (await apiKeyStore.list()).find((key) => key.id === keyId)?.name ?? null,
   });
 
   const pdf = createPdfPrinter({ chromiumPath: config.CHROMIUM_PATH, timeoutMs: config.PDF_TIMEOUT_MS, maxBytes: config.PDF_MAX_BYTES });

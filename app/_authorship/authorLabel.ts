@@ -1,10 +1,15 @@
 import type { AuthorRef } from '../../lib/authorship/Authorship';
 import type { Translate } from '../../lib/i18n/t';
+import { actorLabel } from '../../lib/people/actorLabel';
 
-/** The name to show: a person's or an API key's own, else the kind's (translated: the server's names are Danish). */
+/**
+ * The name to show: a person's or an API key's own ("Navn (Organisation)" for a person who wrote on
+ * behalf of one), else the kind's (translated: the server's names are Danish).
+ */
 export function authorLabel(t: Translate, ref: AuthorRef): string {
   switch (ref.kind) {
     case 'person':
+      return ref.organisation ? actorLabel(ref.name, { name: ref.organisation }) : ref.name;
     case 'apiKey':
       return ref.name;
     default:
@@ -12,5 +17,6 @@ export function authorLabel(t: Translate, ref: AuthorRef): string {
   }
 }
 
-/** One key per author as the reader sees them (two deleted people are both "former"). */
-export const authorKey = (ref: AuthorRef): string => `${ref.kind}:${ref.personId ?? ref.name}`;
+/** One key per author as the reader sees them (two deleted people are both "former"; a person for an organisation is another). */
+export const authorKey = (ref: AuthorRef): string =>
+  `${ref.kind}:${ref.personId ?? ref.name}${ref.organisation ? `:${ref.organisation}` : ''}`;

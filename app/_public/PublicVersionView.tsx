@@ -10,7 +10,7 @@ import { can } from '../../lib/access/can';
 import { formatDateTime } from '../../lib/i18n/format';
 import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
 import { t } from '../../lib/i18n/t';
-import type { DocumentVersion } from '../../lib/versions/model';
+import type { DocumentVersion, VersionContributor } from '../../lib/versions/model';
 import { publicBodyHtml } from '../../lib/versions/publicBodyHtml';
 import { EXPORT_FORMATS, reportPath, versionExportPath, versionPath } from '../../lib/versions/versionPaths';
 import { consultationVersionOf } from './consultationVersionOf';
@@ -18,8 +18,7 @@ import type { FeedLink } from './feedLinks';
 import type { PublicDocument } from './loadPublicDocument';
 import { VersionList } from './VersionList';
 import './publicVersion.css';
-import type { Contributor } from '../../lib/authorship/Authorship';
-import { authorLabel } from '../_authorship/authorLabel';
+import { contributorList } from '../../lib/versions/contributorLabel';
 
 export interface PublicVersionViewProps {
   readonly document: PublicDocument;
@@ -29,8 +28,8 @@ export interface PublicVersionViewProps {
   /** For the stable link written out in full (it is meant to be copied and cited). */
   readonly origin: string;
   readonly feeds: readonly FeedLink[];
-  /** Who wrote its text (attributed history, issue 12); null or absent: not shown. */
-  readonly contributors?: readonly Contributor[] | null;
+  /** Who wrote its text (frozen with the version, issue 12); null or absent: not shown. */
+  readonly contributors?: readonly VersionContributor[] | null;
 }
 
 export function PublicVersionView({ document, version, latest, origin, feeds, contributors }: PublicVersionViewProps) {
@@ -81,9 +80,7 @@ export function PublicVersionView({ document, version, latest, origin, feeds, co
             <div>
               <dt>{t('authorship.contributors')}</dt>
               <dd data-testid="version-contributors">
-                {contributors.length > 0
-                  ? contributors.map((contributor) => authorLabel(t, contributor)).join(', ')
-                  : t('authorship.contributors.none')}
+                {contributors.length > 0 ? contributorList(t, DEFAULT_LOCALE, contributors) : t('authorship.contributors.none')}
               </dd>
             </div>
           )}

@@ -4,7 +4,7 @@
  * service (lib/versions/publishInput.ts); here: the types, unknown fields, and a size cap.
  */
 import { z } from '../../lib/zodWithoutEval';
-import { VERSION_SUMMARY_MAX, type DocumentVersion, type VersionSummary } from '../../lib/versions/model';
+import { VERSION_SUMMARY_MAX, type DocumentVersion, type VersionContributor, type VersionSummary } from '../../lib/versions/model';
 
 /** A summary of VERSION_SUMMARY_MAX characters, each up to 4 bytes and escaped in JSON, fits. */
 export const PUBLISH_BODY_MAX_BYTES = 64 * 1024;
@@ -42,6 +42,19 @@ export function versionJson(version: VersionSummary): VersionJson {
   };
 }
 
-export function versionWithHtmlJson(version: DocumentVersion): VersionJson & { readonly html: string } {
-  return { ...versionJson(version), html: version.content.html };
+/** A version's contributor as the API answers it: what its page shows (no person ids). */
+export interface VersionContributorJson {
+  readonly kind: VersionContributor['kind'];
+  readonly name: string;
+  readonly organisation: string | null;
+}
+
+export function versionWithHtmlJson(
+  version: DocumentVersion,
+): VersionJson & { readonly html: string; readonly contributors: VersionContributorJson[] | null } {
+  return {
+    ...versionJson(version),
+    html: version.content.html,
+    contributors: version.contributors ? version.contributors.map(({ kind, name, organisation }) => ({ kind, name, organisation })) : null,
+  };
 }

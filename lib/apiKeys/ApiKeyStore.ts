@@ -25,6 +25,8 @@ export interface ApiKeyStore {
   /** Throws if a key with that id or hash exists. */
   create(key: ApiKey): Promise<ApiKey>;
   getByHash(hash: string): Promise<ApiKey | null>;
+  /** One key by its id (revoked ones too), without reading the others; null when there is none. */
+  get(id: string): Promise<ApiKey | null>;
   /** Newest first, revoked ones included. */
   list(): Promise<ApiKey[]>;
   /** Marks the key revoked (keeps the first revocation time); null when there is no such key. */

@@ -29,7 +29,14 @@ export interface SyncActor {
    * Set for connections made with a session (its cookie, or a token minted for it): what
    * revocation looks connections up by. `id` only for cookie connections; token ones have the hash.
    */
-  readonly session?: { readonly personId: string; readonly idHash: string; readonly id?: string; readonly maxAccess?: Access };
+  readonly session?: {
+    readonly personId: string;
+    readonly idHash: string;
+    readonly id?: string;
+    readonly maxAccess?: Access;
+    /** The organisation the person acts for at connect (their verified membership): their edits are stamped as on its behalf. */
+    readonly organisationId?: string;
+  };
   /** Set for signed-out readers (no session, no token): re-checked as such when a document's access changes. */
   readonly anonymous?: true;
   /**
@@ -55,6 +62,8 @@ export interface SessionPrincipal {
   readonly label: string;
   readonly personId: string;
   readonly sessionIdHash: string;
+  /** The organisation the person acts for (lib/people/Principal.ts); absent or null when none. */
+  readonly organisation?: { readonly id: string; readonly name: string } | null;
 }
 
 export interface SyncRequest {
@@ -133,7 +142,12 @@ export async function authorizeSync(request: SyncRequest, deps: AuthorizeSyncDep
       id: principal.personId,
       name: principal.label,
       color: colourFor(principal.personId),
-      session: { personId: principal.personId, idHash: principal.sessionIdHash, id: cookie },
+      session: {
+        personId: principal.personId,
+        idHash: principal.sessionIdHash,
+        id: cookie,
+        ...(principal.organisation && { organisationId: principal.organisation.id }),
+      },
     },
   };
 }
@@ -169,7 +183,12 @@ export async function authorizeSessionToken(
       id: principal.personId,
       name: principal.label,
       color: colourFor(principal.personId),
-      session: { personId: principal.personId, idHash: principal.sessionIdHash, maxAccess: tokenAccess },
+      session: {
+        personId: principal.personId,
+        idHash: principal.sessionIdHash,
+        maxAccess: tokenAccess,
+        ...(principal.organisation && { organisationId: principal.organisation.id }),
+      },
     },
   };
 }

@@ -3,15 +3,18 @@
 /**
  * Whose a range is: a person (`personId`), a person since deleted (`former`: "Tidligere deltager",
  * no id), an API key (by its label), another platform's token (`platform`), the server (`server`),
- * a guest, or `unknown` (written before attribution existed, or never stamped).
+ * a guest, the text a document was created with (`template`: its template or imported content), or
+ * `unknown` (written before attribution existed, or never stamped).
  */
-export type AuthorKind = 'person' | 'former' | 'apiKey' | 'platform' | 'server' | 'guest' | 'unknown';
+export type AuthorKind = 'person' | 'former' | 'apiKey' | 'platform' | 'server' | 'guest' | 'template' | 'unknown';
 
 export interface AuthorRef {
   readonly kind: AuthorKind;
   readonly personId: string | null;
   /** Resolved when read (a renamed person shows their new name); Danish for the kinds without one. */
   readonly name: string;
+  /** The organisation a person wrote on behalf of (its name now); absent or null otherwise. */
+  readonly organisation?: string | null;
 }
 
 export interface AuthorshipRange extends AuthorRef {
@@ -47,5 +50,6 @@ export const AUTHOR_NAMES = {
   platform: 'Anden platform',
   server: 'Samskriv (serveren)',
   guest: 'Gæst',
+  template: 'Skabelon',
   unknown: 'Ukendt',
 } as const;

@@ -11,4 +11,9 @@ export interface AuthorshipService {
    * document's attribution, names as they are now. `view` on the document.
    */
   contributorsOf(actor: Actor, documentId: DocumentId, state: Uint8Array): Promise<Contributor[]>;
+  /**
+   * Trusted (the caller has passed the gate: the version service while publishing): the same
+   * without a gate, for a version being frozen, whose contributors are stored with it.
+   */
+  frozenContributors(documentId: string, state: Uint8Array): Promise<Contributor[]>;
 }

@@ -64,7 +64,8 @@ export function buildAuthorship(
 
   // One contributor per resolved author (two keys may resolve alike: never, but a deleted person's are joined as "former").
   const byAuthor = new Map<string, { ref: AuthorRef; chars: number; first: number; last: number }>();
-  const keyOf = (ref: AuthorRef): string => `${ref.kind}:${ref.personId ?? ref.name}`;
+  // A person on behalf of an organisation is another author than the same person on their own.
+  const keyOf = (ref: AuthorRef): string => `${ref.kind}:${ref.personId ?? ref.name}${ref.organisation ? `:${ref.organisation}` : ''}`;
   const note = (ref: AuthorRef, count: number, first: number, last: number): void => {
     const key = keyOf(ref);
     const known = byAuthor.get(key);

@@ -9,15 +9,18 @@
  */
 
 /**
- * Who made an update, as the server knows them: `person:<personId>`, `key:<apiKeyId>` (a platform
+ * Who made an update, as the server knows them: `person:<personId>` (`…/org:<organisationId>` while
+ * acting on behalf of an organisation), `key:<apiKeyId>` (a platform
  * token minted through an API key), `platform` (another platform's token without a key),
- * `server` (the server itself, e.g. a restored version), `guest`.
+ * `server` (the server itself, e.g. a restored version), `guest`, `template` (the body a document
+ * was created with: its template, or the content the platform created it with).
  */
 export type AuthorKey = string;
 
 export const SERVER_AUTHOR: AuthorKey = 'server';
 export const PLATFORM_AUTHOR: AuthorKey = 'platform';
 export const GUEST_AUTHOR: AuthorKey = 'guest';
+export const TEMPLATE_AUTHOR: AuthorKey = 'template';
 
 /** Clocks [from, to) of one Yjs client. */
 export interface ClockRange {
@@ -52,12 +55,27 @@ export interface AuthorSession {
 /** Two edits of one author further apart than this start a new session. */
 export const SESSION_GAP_MS = 30 * 60_000;
 
-export const personAuthor = (personId: string): AuthorKey => `person:${personId}`;
+/** Between a person's id and the organisation they wrote on behalf of: ids never hold it. */
+const ON_BEHALF = '/org:';
+
+/** A person's key; `person:<id>/org:<organisationId>` while they act on behalf of an organisation. */
+export const personAuthor = (personId: string, organisationId?: string | null): AuthorKey =>
+  organisationId ? `person:${personId}${ON_BEHALF}${organisationId}` : `person:${personId}`;
 export const apiKeyAuthor = (keyId: string): AuthorKey => `key:${keyId}`;
 
-/** The person id in an author key, or null for anything else. */
+/** The person id in an author key (on behalf of an organisation or not), or null for anything else. */
 export function personIdOf(by: AuthorKey): string | null {
-  return by.startsWith('person:') ? by.slice('person:'.length) : null;
+  if (!by.startsWith('person:')) return null;
+  const rest = by.slice('person:'.length);
+  const at = rest.indexOf(ON_BEHALF);
+  return at < 0 ? rest : rest.slice(0, at);
+}
+
+/** The organisation a person's key writes on behalf of, or null. */
+export function organisationIdOf(by: AuthorKey): string | null {
+  if (!by.startsWith('person:')) return null;
+  const at = by.indexOf(ON_BEHALF);
+  return at < 0 ? null : by.slice(at + ON_BEHALF.length);
 }
 
 /** The API key id in an author key, or null for anything else. */

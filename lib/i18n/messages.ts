@@ -1309,6 +1309,10 @@ export const da = {
   'error.mention_person_not_found': 'Dokumentet kan ikke deles med den person herfra.',
   'error.mentions_invalid': 'De nævnte personer kunne ikke læses (højst 20).',
   'error.schema_invalid': 'Editorens version kunne ikke læses.',
+  // Contributors of published versions (issue 12, "the people around a document")
+  'authorship.kind.template': 'Skabelon',
+  'versionExport.contributors': 'Bidragydere: {names}',
+  'versionExport.contributors.none': 'Bidragydere: ingen kendte',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2624,6 +2628,10 @@ export const en: Messages = {
   'error.mention_person_not_found': 'The document cannot be shared with that person from here.',
   'error.mentions_invalid': 'The people mentioned could not be read (at most 20).',
   'error.schema_invalid': 'The editor’s version could not be read.',
+  // Contributors of published versions (issue 12, "the people around a document")
+  'authorship.kind.template': 'Template',
+  'versionExport.contributors': 'Contributors: {names}',
+  'versionExport.contributors.none': 'Contributors: none known',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -44,8 +44,37 @@ export interface VersionContent {
   readonly html: string;
 }
 
+/**
+ * Who wrote a version's text, as its readers see it: frozen when the version is stored (names as
+ * they were then, most text first), so a page or an export never needs the document's history.
+ * `person` (by display name; `organisation` when they wrote on behalf of one), `former` (a person
+ * since deleted), `apiKey` (a platform's key, by the name an admin gave it), `platform` (another
+ * platform without a key), `server` (e.g. a restore without a person), `guest`, `template` (the
+ * text a document started with). Never an e-mail, an id of a key, or how much or when anyone wrote.
+ */
+export const VERSION_CONTRIBUTOR_KINDS = ['person', 'former', 'apiKey', 'platform', 'server', 'guest', 'template'] as const;
+export type VersionContributorKind = (typeof VERSION_CONTRIBUTOR_KINDS)[number];
+
+export interface VersionContributor {
+  readonly kind: VersionContributorKind;
+  /** A person's id (kept so a deleted account reads "Tidligere deltager"; never shown); null for the rest. */
+  readonly personId: string | null;
+  /** A person's or an API key's name as it was; the kind's own word for the rest (shown translated). */
+  readonly name: string;
+  /** The organisation a person wrote on behalf of, by its name then; null otherwise. */
+  readonly organisation: string | null;
+}
+
+/** At most this many contributors are kept per version (most text first). */
+export const VERSION_CONTRIBUTORS_MAX = 500;
+
 export interface DocumentVersion extends VersionSummary {
   readonly content: VersionContent;
+  /**
+   * Who wrote its text, frozen with it; null (or absent) for a version stored before they were
+   * recorded (the page then works them out from the history, or shows none).
+   */
+  readonly contributors?: readonly VersionContributor[] | null;
 }
 
 /** What a store is given to keep: the version plus the key that made it (for idempotent retries). */

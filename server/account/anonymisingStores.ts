@@ -1,14 +1,15 @@
 /**
  * Read-time anonymisation of the records that are never rewritten: the moderation log (append-only)
  * and published versions (never changed once stored). A person id that no longer has an account
- * (a deleted one) is shown as "Tidligere deltager", in lists, pages and every export made from them.
+ * (a deleted one) is shown as "Tidligere deltager", in lists, pages and every export made from them
+ * (a version's publisher and its contributors).
  * Wraps the stores the services use, so no caller has to remember it.
  */
 import { anonymiseLogEntry } from '../../lib/account/anonymiseComment';
 import { FORMER_PARTICIPANT_NAME } from '../../lib/account/formerParticipant';
 import type { CommentStore } from '../../lib/comments/CommentStore';
 import type { ModerationLogEntry } from '../../lib/comments/model';
-import type { DocumentVersion, VersionSummary } from '../../lib/versions/model';
+import type { DocumentVersion, VersionContributor, VersionSummary } from '../../lib/versions/model';
 import type { VersionStore } from '../../lib/versions/VersionStore';
 
 /** Which of these person ids have no account (any more). */
@@ -23,10 +24,28 @@ export function gonePeopleOf(getPerson: (id: string) => Promise<unknown>): GoneP
 }
 
 function renamedVersion<T extends VersionSummary | DocumentVersion>(version: T, gone: ReadonlySet<string>): T {
-  return gone.has(version.publishedBy.id)
+  const renamed = gone.has(version.publishedBy.id)
     ? { ...version, publishedBy: { id: version.publishedBy.id, name: FORMER_PARTICIPANT_NAME } }
     : version;
+  const contributors = 'contributors' in renamed ? renamed.contributors : null;
+  if (!contributors?.some((contributor) => contributor.personId !== null && gone.has(contributor.personId))) return renamed;
+  return {
+    ...renamed,
+    contributors: contributors.map((contributor): VersionContributor =>
+      contributor.personId !== null && gone.has(contributor.personId)
+        ? { kind: 'former', personId: null, name: FORMER_PARTICIPANT_NAME, organisation: null }
+        : contributor,
+    ),
+  };
 }
+
+/** Every person a version names: its publisher and, for a whole version, its contributors. */
+const peopleOf = (version: VersionSummary | DocumentVersion): string[] => [
+  version.publishedBy.id,
+  ...('contributors' in version && version.contributors
+    ? version.contributors.flatMap((contributor) => (contributor.personId === null ? [] : [contributor.personId]))
+    : []),
+];
 
 export function anonymisingVersionStore(store: VersionStore, gone: GonePeople): VersionStore {
   const many = async <T extends VersionSummary>(versions: T[]): Promise<T[]> => {
@@ -34,7 +53,7 @@ export function anonymisingVersionStore(store: VersionStore, gone: GonePeople): 
     return missing.size === 0 ? versions : versions.map((version) => renamedVersion(version, missing));
   };
   const one = async <T extends VersionSummary | DocumentVersion>(version: T | null): Promise<T | null> =>
-    version && renamedVersion(version, await gone([version.publishedBy.id]));
+    version && renamedVersion(version, await gone(peopleOf(version)));
   return {
     list: async (documentId) => many(await store.list(documentId)),
     get: async (documentId, number) => one(await store.get(documentId, number)),

@@ -29,6 +29,11 @@ export class LowApiKeyStore implements ApiKeyStore {
     return found ? structuredClone(found) : null;
   }
 
+  async get(id: string): Promise<ApiKey | null> {
+    const found = (await this.data()).keys.find((key) => key.id === id);
+    return found ? structuredClone(found) : null;
+  }
+
   async list(): Promise<ApiKey[]> {
     return newestFirst((await this.data()).keys).map((key) => structuredClone(key));
   }

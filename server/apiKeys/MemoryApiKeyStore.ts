@@ -16,6 +16,11 @@ export class MemoryApiKeyStore implements ApiKeyStore {
     return Promise.resolve(found ? structuredClone(found) : null);
   }
 
+  get(id: string): Promise<ApiKey | null> {
+    const found = this.keys.find((key) => key.id === id);
+    return Promise.resolve(found ? structuredClone(found) : null);
+  }
+
   list(): Promise<ApiKey[]> {
     return Promise.resolve(newestFirst(this.keys).map((key) => structuredClone(key)));
   }

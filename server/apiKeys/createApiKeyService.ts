@@ -70,7 +70,8 @@ export function createApiKeyService(options: { store: ApiKeyStore; accounts: Acc
       return timingSafeEqual(Buffer.from(found.hash), Buffer.from(hash)) ? found : null;
     },
     async isActive(id) {
-      return (await store.list()).some((key) => key.id === id && key.revokedAt === null);
+      const key = await store.get(id);
+      return key !== null && key.revokedAt === null;
     },
     onRevoked(listener) {
       // A wrapper per subscription, so one function subscribed twice is two subscriptions.

@@ -48,8 +48,14 @@ export function createAuthorshipService(deps: AuthorshipServiceDeps): Authorship
     },
     async contributorsOf(actor, documentId, state) {
       await gate(actor, documentId, 'view');
-      const { attribution } = await deps.readAuthorship(documentId);
-      return (await authorshipOf(state, attribution)).contributors.filter((contributor) => contributor.chars > 0);
+      return contributorsOfState(documentId, state);
     },
+    frozenContributors: contributorsOfState,
   };
+
+  /** Who wrote the text of `state` (a frozen copy of the body), by the document's attribution now (which covers it). */
+  async function contributorsOfState(documentId: string, state: Uint8Array) {
+    const { attribution } = await deps.readAuthorship(documentId);
+    return (await authorshipOf(state, attribution)).contributors.filter((contributor) => contributor.chars > 0);
+  }
 }

@@ -15,6 +15,8 @@ import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
 import { documentResourceOf, type CreateDocumentInput, type DocumentService, type LiveBodies } from '../../lib/documents/DocumentService';
 import { freshBody } from '../../lib/documents/freshBody';
+import { carryAttribution } from '../../lib/authorship/carryAttribution';
+import { creationStamp } from '../../lib/authorship/creationStamp';
 import { historyClients } from '../../lib/documents/historyClients';
 import { Close } from '../../lib/protocol';
 import type { DocumentStore } from '../../lib/storage/DocumentStore';
@@ -48,6 +50,13 @@ export function encodeBody(content: JSONContent): Uint8Array {
   const update = Y.encodeStateAsUpdate(ydoc);
   ydoc.destroy();
   return update;
+}
+
+/** Whether a body holds any text (or a leaf node such as a mention): something someone wrote. */
+function holdsText(node: JSONContent): boolean {
+  if (node.type === 'text') return (node.text ?? '') !== '';
+  if (node.content && node.content.length > 0) return node.content.some(holdsText);
+  return bodySchema().nodes[node.type ?? '']?.isLeaf ?? false;
 }
 
 export function createDocumentService(options: DocumentServiceOptions): ClosableDocumentService {
@@ -102,8 +111,12 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     if (pending) return pending;
     const work = (async () => {
       if ((await metadata.getDocument(id)) || (await store.exists(id))) throw new DocumentExistsError(`document ${id} exists`);
-      await store.append(id, encodeBody(content));
-      const at = now().toISOString();
+      const created = now();
+      const body = encodeBody(content);
+      // Attributed to the template (the history shows "Skabelon", not unknown), in the same record;
+      // a body without text (the blank template's empty paragraph) is nobody's writing.
+      await store.append(id, body, ...(holdsText(content) ? [creationStamp(body, created)] : []));
+      const at = created.toISOString();
       return metadata.createDocument({
         id,
         title: input.title,
@@ -142,9 +155,12 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     const work = async () => {
       const current = await metadata.getDocument(id);
       if (!current) return null;
-      const stored = (await store.load(id)) ?? [];
+      const loaded = store.loadAttributed ? await store.loadAttributed(id) : null;
+      const stored = loaded ? loaded.updates : ((await store.load(id)) ?? []);
       const retired = new Set([...(current.retiredClients ?? []), ...historyClients(stored)]);
       const body = freshBody(stored, retired);
+      // Who wrote the text stays known: the old attribution carried over to the fresh body's items.
+      const attribution = loaded ? carryAttribution(stored, loaded.attribution, body, bodySchema()) : null;
       const updated = await metadata.updateDocument(id, {
         epoch: current.epoch + 1,
         retiredClients: [...retired].sort((a, b) => a - b),
@@ -153,7 +169,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
       // Forgotten as loaded: the body is a new history that replaces everything stored, not a
       // compaction to merge (PgDocumentStore merges what a loaded document's other writers added).
       await store.release?.(id);
-      await store.compact(id, body);
+      await store.compact(id, body, attribution ?? undefined);
       return updated;
     };
     return liveBodies ? liveBodies.whileReleased(id, Close.staleEpoch, work) : work();

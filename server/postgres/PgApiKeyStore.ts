@@ -46,6 +46,11 @@ export class PgApiKeyStore implements ApiKeyStore {
     return rows[0] ? keyOf(rows[0]) : null;
   }
 
+  async get(id: string): Promise<ApiKey | null> {
+    const { rows } = await this.pool.query<ApiKeyRow>('SELECT * FROM api_keys WHERE id = $1', [id]);
+    return rows[0] ? keyOf(rows[0]) : null;
+  }
+
   async list(): Promise<ApiKey[]> {
     const { rows } = await this.pool.query<ApiKeyRow>('SELECT * FROM api_keys ORDER BY created_at::timestamptz DESC, id');
     return rows.map(keyOf);

@@ -1,5 +1,5 @@
 /**
- * Versions in PostgreSQL (migration 0003): one row each, inserted once. The primary key
+ * Versions in PostgreSQL (migration 0003; their contributors: 0009): one row each, inserted once. The primary key
  * (document_id, number) and the unique (document_id, idempotency_key) make `add` answer
  * `number_taken` / `key_taken` whichever node asked first; nothing is ever updated.
  */
@@ -8,6 +8,7 @@ import type { AddVersionResult, VersionStore } from '../../lib/versions/VersionS
 import type { DocumentVersion, NewVersion, VersionKind, VersionSummary } from '../../lib/versions/model';
 import type { DocumentState } from '../../lib/access/model';
 import type { PersonRef } from '../../lib/storage/MetadataStore';
+import { readVersionContributors } from '../../lib/versions/versionContributorsSchema';
 import { sqlState, type Pool } from './createPool';
 
 const SUMMARY_COLUMNS = 'document_id, number, kind, title, summary, published_at, published_by, closes_phase, hash';
@@ -28,6 +29,8 @@ interface VersionRow extends SummaryRow {
   yjs_state: Buffer;
   body: JSONContent;
   html: string;
+  /** Migration 0009; NULL for versions stored before contributors were recorded. */
+  contributors: unknown;
 }
 
 const summaryOf = (row: SummaryRow): VersionSummary => ({
@@ -56,12 +59,17 @@ export class PgVersionStore implements VersionStore {
   async get(documentId: string, number: number): Promise<DocumentVersion | null> {
     if (!Number.isSafeInteger(number) || number < 1 || number > 2 ** 31 - 1) return null;
     const { rows } = await this.pool.query<VersionRow>(
-      `SELECT ${SUMMARY_COLUMNS}, yjs_state, body, html FROM document_versions WHERE document_id = $1 AND number = $2`,
+      `SELECT ${SUMMARY_COLUMNS}, yjs_state, body, html, contributors FROM document_versions WHERE document_id = $1 AND number = $2`,
       [documentId, number],
     );
     const row = rows[0];
     if (!row) return null;
-    return { ...summaryOf(row), content: { yjsState: new Uint8Array(row.yjs_state), body: row.body, html: row.html } };
+    const contributors = readVersionContributors(row.contributors);
+    return {
+      ...summaryOf(row),
+      content: { yjsState: new Uint8Array(row.yjs_state), body: row.body, html: row.html },
+      ...(contributors ? { contributors } : {}),
+    };
   }
 
   async byIdempotencyKey(documentId: string, key: string): Promise<VersionSummary | null> {
@@ -76,8 +84,8 @@ export class PgVersionStore implements VersionStore {
     try {
       await this.pool.query(
         `INSERT INTO document_versions (document_id, number, kind, title, summary, published_at, published_by, closes_phase,
-                                        hash, idempotency_key, yjs_state, body, html)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+                                        hash, idempotency_key, yjs_state, body, html, contributors)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
           version.documentId,
           version.number,
@@ -92,6 +100,7 @@ export class PgVersionStore implements VersionStore {
           Buffer.from(version.content.yjsState),
           JSON.stringify(version.content.body),
           version.content.html,
+          version.contributors ? JSON.stringify(version.contributors) : null,
         ],
       );
       return 'added';

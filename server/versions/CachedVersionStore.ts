@@ -12,10 +12,11 @@ import type { DocumentVersion, NewVersion, VersionKind, VersionSummary } from '.
 import { ByteBoundedLru } from './ByteBoundedLru';
 import { copyVersion } from './copyVersion';
 
-/** What a version weighs in the cache: its Yjs state, HTML and JSON body as stored (the summary's few fields aside). */
+/** What a version weighs in the cache: its Yjs state, HTML, JSON body and contributors as stored (the summary's few fields aside). */
 export function versionBytes(version: DocumentVersion): number {
   const { yjsState, html, body } = version.content;
-  return yjsState.byteLength + Buffer.byteLength(html) + Buffer.byteLength(JSON.stringify(body));
+  const contributors = version.contributors ? Buffer.byteLength(JSON.stringify(version.contributors)) : 0;
+  return yjsState.byteLength + Buffer.byteLength(html) + Buffer.byteLength(JSON.stringify(body)) + contributors;
 }
 
 export class CachedVersionStore implements VersionStore {

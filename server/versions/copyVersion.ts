@@ -1,5 +1,6 @@
 /** Deep copies of versions, so what a store hands out or is given cannot change what it keeps. */
 import type { DocumentVersion, VersionSummary } from '../../lib/versions/model';
+import { copyContributors } from '../../lib/versions/versionContributorsSchema';
 
 export function copySummary(version: VersionSummary): VersionSummary {
   return {
@@ -23,6 +24,8 @@ export function copyVersion(version: DocumentVersion): DocumentVersion {
       body: structuredClone(version.content.body),
       html: version.content.html,
     },
+    // Absent when none are recorded (a version stored before they were).
+    ...(version.contributors ? { contributors: copyContributors(version.contributors) } : {}),
   };
 }
 

@@ -20,7 +20,7 @@ import { DomainError } from '../../lib/errors/DomainError';
 import type { DocumentMeta, PersonRef } from '../../lib/storage/MetadataStore';
 import { bodyJsonOf } from '../../lib/versions/bodyJsonOf';
 import { contentHash } from '../../lib/versions/contentHash';
-import type { DocumentVersion, NewVersion, VersionKind, VersionSummary } from '../../lib/versions/model';
+import type { DocumentVersion, NewVersion, VersionContributor, VersionKind, VersionSummary } from '../../lib/versions/model';
 import { NothingChangedError } from '../../lib/versions/NothingChangedError';
 import { cleanSummary, isIdempotencyKey } from '../../lib/versions/publishInput';
 import { renderBodyHtml } from '../../lib/versions/renderBodyHtml';
@@ -46,6 +46,12 @@ export interface VersionServiceDeps {
   readonly now?: () => Date;
   /** Told of each published version after it is stored and the document is final (issue 12). */
   readonly notify?: Notify;
+  /**
+   * Who wrote the text of a state being frozen (the authorship service's `frozenContributors`,
+   * readers' fields only), stored with the version; null when it cannot be read (the version is
+   * stored without them: its page works them out later). Absent: versions are stored without them.
+   */
+  contributorsOf?(documentId: string, state: Uint8Array): Promise<readonly VersionContributor[] | null>;
 }
 
 /** How often a publish takes the next number after another process took the one it tried. */
@@ -81,6 +87,8 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
     known: readonly VersionSummary[],
   ): Promise<{ version: VersionSummary; created: boolean }> {
     let number = (known[0]?.number ?? 0) + 1;
+    // Read once, after the checks that may refuse the publish (the room's attribution covers the frozen state).
+    const contributors = deps.contributorsOf ? await deps.contributorsOf(meta.id, frozen.yjsState) : null;
     for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt += 1) {
       const version: NewVersion = {
         documentId: meta.id,
@@ -93,11 +101,12 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
         closesPhase: meta.state,
         hash: frozen.hash,
         content: { yjsState: frozen.yjsState, body: frozen.body, html: frozen.html },
+        contributors,
         idempotencyKey: fields.idempotencyKey,
       };
       const result = await store.add(version);
       if (result === 'added') {
-        const { content: _content, idempotencyKey: _key, ...summary } = version;
+        const { content: _content, idempotencyKey: _key, contributors: _contributors, ...summary } = version;
         return { version: summary, created: true };
       }
       if (result === 'key_taken' && fields.idempotencyKey !== null) {

@@ -1,6 +1,6 @@
 /**
- * One version as one file (FileVersionStore): JSON holding the summary, the idempotency key and the
- * content (the Yjs state in base64), sealed with `digest`, the sha256 of the canonical JSON of
+ * One version as one file (FileVersionStore): JSON holding the summary, the idempotency key, the
+ * content (the Yjs state in base64) and its contributors (absent in files from before), sealed with `digest`, the sha256 of the canonical JSON of
  * everything else. Reading checks the shape, the digest, the name it was found under and the
  * content hash, so a damaged file is refused rather than served as something it is not.
  */
@@ -10,6 +10,7 @@ import { DOCUMENT_STATES } from '../../lib/access/model';
 import { canonicalJson, contentHash } from '../../lib/versions/contentHash';
 import { VERSION_KINDS, type NewVersion } from '../../lib/versions/model';
 import type { JSONContent } from '@tiptap/core';
+import { versionContributorsSchema } from '../../lib/versions/versionContributorsSchema';
 import { copySummary } from './copyVersion';
 
 const FORMAT = 'samskriv-version/1';
@@ -31,6 +32,8 @@ const fileSchema = z.strictObject({
     body: z.looseObject({ type: z.literal('doc') }),
     html: z.string(),
   }),
+  // Absent in files written before contributors were recorded (and when none could be read).
+  contributors: versionContributorsSchema.optional(),
   digest: z.string(),
 });
 
@@ -48,6 +51,7 @@ export function encodeVersionFile(version: NewVersion): string {
       body: version.content.body as VersionFile['content']['body'],
       html: version.content.html,
     },
+    ...(version.contributors ? { contributors: version.contributors.map((contributor) => ({ ...contributor })) } : {}),
   };
   return JSON.stringify({ ...record, digest: digestOf(record) });
 }
@@ -83,5 +87,6 @@ export function decodeVersionFile(text: string, expected: { documentId: string; 
     hash: record.hash,
     idempotencyKey: record.idempotencyKey,
     content: { yjsState: new Uint8Array(Buffer.from(record.content.yjsState, 'base64')), body, html: record.content.html },
+    ...(record.contributors ? { contributors: record.contributors } : {}),
   };
 }

@@ -102,6 +102,8 @@ describe('GET /p/<id>/v/<n>/export', () => {
       expect(flat).toContain('Fællesspisning i Kulturhuset');
       for (const paragraph of PARAGRAPHS) expect(flat, format).toContain(paragraph);
       expect(flat.indexOf(PARAGRAPHS[1]!)).toBeGreaterThan(flat.indexOf(PARAGRAPHS[0]!));
+      // Its contributors, frozen with it (the blank template wrote nothing), in every format, the PDF too.
+      expect(flat, format).toContain('Bidragydere: Ada Admin');
     }
     const html = new TextDecoder().decode((await get(server, `/p/${id}/v/1/export`)).bytes);
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1);

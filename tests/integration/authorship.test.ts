@@ -93,15 +93,16 @@ describe('attributed history over real sockets', () => {
 
     const live = await authorshipOf(first, alice, id);
     expect(live.texts).toEqual([
-      ['Om fællesspisning', 'Ukendt'], // the template body the server wrote at creation: no stamp
+      ['Om fællesspisning', 'Skabelon'], // the body the document was created with: the template's
       ['Alice skrev dette.', 'Alice Andersen'],
       ['Bent tilføjede dette.', 'Bent Berg'],
     ]);
     expect(live.answer.contributors.map((c) => [c.personId, c.name, c.chars])).toEqual([
       [bob.personId, 'Bent Berg', 'Bent tilføjede dette.'.length],
       [alice.personId, 'Alice Andersen', 'Alice skrev dette.'.length],
+      [null, 'Skabelon', 'Om fællesspisning'.length],
     ]);
-    expect(live.answer.sessions.map((s) => s.personId)).toEqual([alice.personId, bob.personId]);
+    expect(live.answer.sessions.map((s) => s.personId ?? s.kind)).toEqual(['template', alice.personId, bob.personId]);
 
     // A restart: the room unloads (compacting: the snapshot carries the table) and a new server loads it.
     a.destroy();
@@ -143,9 +144,10 @@ describe('attributed history over real sockets', () => {
     expect(contributors.map((c) => [c.kind, c.personId, c.name, c.chars])).toEqual([
       ['former', null, 'Tidligere deltager', 'Bent bagefter, og længere.'.length],
       ['person', alice.personId, 'Alice Andersen', 'Alice først.'.length],
+      ['template', null, 'Skabelon', 'Bidrag'.length],
     ]);
     const now = await service.read(reader, parseDocumentId(id)!);
-    expect(now.ranges.map((r) => r.name)).toEqual(['Ukendt', 'Alice Andersen', 'Tidligere deltager', 'Alice Andersen']);
+    expect(now.ranges.map((r) => r.name)).toEqual(['Skabelon', 'Alice Andersen', 'Tidligere deltager', 'Alice Andersen']);
   });
 
   it('keeps attribution through compactions while people write', async () => {

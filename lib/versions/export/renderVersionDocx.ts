@@ -1,6 +1,6 @@
 /**
- * A version as a Word document: the title as the one Heading 1, the version's line, "Hvad er
- * ændret", then the body (bodyToDocx: its headings one level down, real lists, links, quotes, code).
+ * A version as a Word document: the title as the one Heading 1, the version's line, its
+ * contributors, "Hvad er ændret", then the body (bodyToDocx: its headings one level down, real lists, links, quotes, code).
  * Title, author (the publisher) and description are the document's properties, its language Danish,
  * and its times the publishing time, so the same version always gives the same bytes.
  */
@@ -28,6 +28,7 @@ export function renderVersionDocx(version: ExportableVersion, locale: Locale = '
     new Paragraph({ children: [new TextRun(title)], style: 'Heading1' }),
     new Paragraph({ children: lines(meta.line) }),
   ];
+  if (meta.contributors !== null) head.push(new Paragraph({ children: lines(meta.contributors) }));
   if (version.summary.trim() !== '') {
     head.push(
       new Paragraph({

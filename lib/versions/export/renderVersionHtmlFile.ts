@@ -1,6 +1,6 @@
 /**
  * A version as one standalone HTML5 file: `lang="da"`, a title, a description, a small print-friendly
- * stylesheet, a header with the title as the one h1 and the version's line, then the body as the
+ * stylesheet, a header with the title as the one h1, the version's line and its contributors, then the body as the
  * editor showed it (the version's stored HTML, whose headings are h2–h4: the editor's levels). It loads nothing and
  * runs nothing (its own Content-Security-Policy says so), so it is also what is printed to PDF.
  */
@@ -40,6 +40,7 @@ export function renderVersionHtmlFile(version: ExportableVersion, locale: Locale
     '<header>',
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="meta"${labelLang}>${escapeHtml(meta.line)}</p>`,
+    ...(meta.contributors === null ? [] : [`<p class="meta contributors"${labelLang}>${escapeHtml(meta.contributors)}</p>`]),
     ...summary,
     '</header>',
     '<main>',

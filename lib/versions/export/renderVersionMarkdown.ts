@@ -1,6 +1,6 @@
 /**
  * A version as one Markdown file: the title as the only `#` heading, a line with the version,
- * date and publisher, "Hvad er ændret", then the body with its headings one level down.
+ * date and publisher, one with its contributors, "Hvad er ændret", then the body with its headings one level down.
  */
 import type { Locale } from '../../i18n/messages';
 import { bodyToMarkdown, escapeMarkdownText } from './bodyToMarkdown';
@@ -28,6 +28,7 @@ export function renderVersionMarkdown(version: ExportableVersion, locale: Locale
   const meta = versionMeta(version, locale);
   const title = version.title.replace(/\s+/g, ' ').trim();
   const out = [`# ${escapeMarkdownText(title)}`, '', plain(meta.line)];
+  if (meta.contributors !== null) out.push('', plain(meta.contributors));
   if (version.summary.trim() !== '') out.push('', `**${escapeMarkdownText(meta.summaryLabel)}:**`, '', plain(version.summary));
   const body = bodyToMarkdown(version.content.body, { minHeadingLevel: 2 });
   if (body !== '') out.push('', '---', '', body.trimEnd());

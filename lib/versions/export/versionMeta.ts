@@ -2,10 +2,14 @@
 import { TIME_ZONE } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
 import { translator } from '../../i18n/t';
+import { contributorList } from '../contributorLabel';
 import type { DocumentVersion, VersionContent } from '../model';
 
 /** What an export needs of a version (a DocumentVersion is one). */
-export type ExportableVersion = Pick<DocumentVersion, 'title' | 'number' | 'kind' | 'publishedAt' | 'publishedBy' | 'summary'> & {
+export type ExportableVersion = Pick<
+  DocumentVersion,
+  'title' | 'number' | 'kind' | 'publishedAt' | 'publishedBy' | 'summary' | 'contributors'
+> & {
   readonly content: Pick<VersionContent, 'body' | 'html'>;
 };
 
@@ -25,6 +29,8 @@ export interface VersionMeta {
   readonly summaryLabel: string;
   /** One sentence for a meta description or a document's description property. */
   readonly description: string;
+  /** "Bidragydere: Anne Jensen, Bo Hansen (Foreningen) og Skabelon"; null when the version has none recorded. */
+  readonly contributors: string | null;
 }
 
 export function versionMeta(version: Omit<ExportableVersion, 'content' | 'summary'>, locale: Locale = 'da'): VersionMeta {
@@ -35,5 +41,10 @@ export function versionMeta(version: Omit<ExportableVersion, 'content' | 'summar
     line: version.kind === 'published' ? t('versionExport.meta.published', params) : t('versionExport.meta.consultation_draft', params),
     summaryLabel: t('versionExport.summary'),
     description: t('versionExport.description', { title: version.title, number: version.number, date }),
+    contributors: !version.contributors
+      ? null
+      : version.contributors.length === 0
+        ? t('versionExport.contributors.none')
+        : t('versionExport.contributors', { names: contributorList(t, locale, version.contributors) }),
   };
 }

@@ -37,6 +37,19 @@ export function apiKeyStoreContract(name: string, makeStore: () => ApiKeyStore |
       expect(await store.getByHash('hash-b')).toBeNull();
     });
 
+    it('finds one key by its id, revoked or not, and nothing for an unknown id', async () => {
+      await store.create(sampleKey('a'));
+      await store.create(sampleKey('b'));
+      await store.revoke('b', '2026-11-26T11:00:00.000Z');
+      expect(await store.get('a')).toEqual(sampleKey('a'));
+      expect(await store.get('b')).toMatchObject({ id: 'b', revokedAt: '2026-11-26T11:00:00.000Z' });
+      expect(await store.get('hash-a')).toBeNull();
+      expect(await store.get('c')).toBeNull();
+      const got = await store.get('a');
+      (got as { name: string }).name = 'ændret';
+      expect((await store.get('a'))?.name).toBe('Nøgle a');
+    });
+
     it('refuses a second key with the same id or the same hash', async () => {
       await store.create(sampleKey('a'));
       await expect(store.create(sampleKey('a', undefined, { hash: 'other' }))).rejects.toThrow();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { FileVersionStore } from '../../../server/versions/FileVersionStore';
 import { encodeVersionFile } from '../../../server/versions/versionFile';
-import { sampleVersion, versionStoreContract } from './versionStoreContract';
+import { SAMPLE_CONTRIBUTORS, sampleVersion, versionStoreContract } from './versionStoreContract';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -72,6 +72,29 @@ describe('FileVersionStore on disk', () => {
     expect((await again.list('docA')).map((version) => version.number)).toEqual([1]);
     expect(await readdir(join(dir, 'docA'))).toEqual(['1.json']);
     expect(await again.add(sampleVersion('docA', 2))).toBe('added');
+  });
+
+  it('reads a file written before contributors were recorded (no field) as a version without them', async () => {
+    const dir = join(await freshDir(), 'versions');
+    const store = await storeIn(dir);
+    await store.add(sampleVersion('docA', 1));
+    const text = await readFile(join(dir, 'docA', '1.json'), 'utf8');
+    // The format of such a file is unchanged: no contributors field at all.
+    expect(JSON.parse(text)).not.toHaveProperty('contributors');
+    const again = await storeIn(dir);
+    expect((await again.get('docA', 1))!.contributors).toBeUndefined();
+  });
+
+  it('seals the contributors with the digest: a changed name is refused', async () => {
+    const dir = join(await freshDir(), 'versions');
+    const store = await storeIn(dir);
+    await store.add({ ...sampleVersion('docA', 1), contributors: SAMPLE_CONTRIBUTORS });
+    const path = join(dir, 'docA', '1.json');
+    const text = await readFile(path, 'utf8');
+    expect(text).toContain('"name":"Anne Jensen"');
+    await writeFile(path, text.replace('"name":"Anne Jensen"', '"name":"Mallory"'));
+    const again = await storeIn(dir);
+    await expect(again.get('docA', 1)).rejects.toThrow();
   });
 
   it('exports every version with its idempotency key, by document and number', async () => {

@@ -15,7 +15,8 @@ import { templateContent } from '../../../lib/documents/templates';
 import { bodyExtensions } from '../../../lib/editor/bodyExtensions';
 import { formatDateTime } from '../../../lib/i18n/format';
 import type { DocumentMeta } from '../../../lib/storage/MetadataStore';
-import type { DocumentVersion, VersionKind, VersionSummary } from '../../../lib/versions/model';
+import type { DocumentVersion, VersionContributor, VersionKind, VersionSummary } from '../../../lib/versions/model';
+import { versionContributors } from '../../../app/_public/versionContributors';
 import type { PublicDocument } from '../../../app/_public/loadPublicDocument';
 import { PublicVersionView } from '../../../app/_public/PublicVersionView';
 import { UnpublishedView } from '../../../app/_public/UnpublishedView';
@@ -95,7 +96,10 @@ function parse(html: string) {
   return container;
 }
 
-function renderVersion(number: number, options: { latest?: boolean; actor?: Actor; state?: DocumentState } = {}) {
+function renderVersion(
+  number: number,
+  options: { latest?: boolean; actor?: Actor; state?: DocumentState; contributors?: readonly VersionContributor[] | null } = {},
+) {
   const version = full(VERSIONS.find((candidate) => candidate.number === number)!);
   return parse(
     renderToStaticMarkup(
@@ -105,6 +109,7 @@ function renderVersion(number: number, options: { latest?: boolean; actor?: Acto
         latest: options.latest ?? false,
         origin: 'https://samskriv.example.dk',
         feeds: FEEDS,
+        ...(options.contributors !== undefined && { contributors: options.contributors }),
       }),
     ),
   );
@@ -135,6 +140,26 @@ describe('PublicVersionView', () => {
     expect(summaryText?.querySelector('h2')?.textContent).toBe('Hvad er ændret');
     expect(summaryText?.querySelector('p')?.textContent).toBe('Lørdage tilføjet.\n<script>alert(1)</script>');
     expect(page.querySelectorAll('script')).toHaveLength(0);
+  });
+
+  it('names the contributors stored with the version, read without the services (no history, no room)', async () => {
+    const stored: VersionContributor[] = [
+      { kind: 'person', personId: 'p_anne', name: 'Anne Jensen', organisation: 'Havnens Venner' },
+      { kind: 'person', personId: 'p_bo', name: 'Bo Hansen', organisation: null },
+      { kind: 'template', personId: null, name: 'Skabelon', organisation: null },
+    ];
+    // No services are registered in this test: the stored contributors are all the page needs.
+    const contributors = await versionContributors(document(), { ...full(VERSIONS[1]!), contributors: stored });
+    expect(contributors).toEqual(stored);
+    const page = renderVersion(2, { contributors });
+    expect(page.querySelector('[data-testid="version-contributors"]')?.textContent).toBe(
+      'Anne Jensen (Havnens Venner), Bo Hansen og Skabelon',
+    );
+    expect(page.querySelector('[data-testid="version-contributors"]')?.previousElementSibling?.textContent).toBe('Bidragydere');
+    expect(renderVersion(2, { contributors: [] }).querySelector('[data-testid="version-contributors"]')?.textContent).toBe(
+      'Ingen kendte bidragydere.',
+    );
+    expect(renderVersion(2, { contributors: null }).querySelector('[data-testid="version-contributors"]')).toBeNull();
   });
 
   it('lists every version newest first by its stable address, the shown one marked in code and in words', () => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { JSONContent } from '@tiptap/core';
 import type { VersionStore } from '../../../lib/versions/VersionStore';
-import type { NewVersion, VersionKind, VersionSummary } from '../../../lib/versions/model';
+import type { NewVersion, VersionContributor, VersionKind, VersionSummary } from '../../../lib/versions/model';
 import { contentHash } from '../../../lib/versions/contentHash';
 import { appendParagraph } from '../../helpers/bodyDoc';
 import { bodyJsonOf } from '../../../lib/versions/bodyJsonOf';
@@ -46,6 +46,14 @@ export function sampleVersion(
     idempotencyKey: overrides.idempotencyKey === undefined ? null : overrides.idempotencyKey,
   };
 }
+
+/** Contributors as publishing freezes them: a person for an organisation, a person, an API key, the template. */
+export const SAMPLE_CONTRIBUTORS: readonly VersionContributor[] = [
+  { kind: 'person', personId: 'p_anne', name: 'Anne Jensen', organisation: 'Foreningen Havnen' },
+  { kind: 'person', personId: 'p_bo', name: 'Bo Ærø', organisation: null },
+  { kind: 'apiKey', personId: null, name: 'Borgerportalen', organisation: null },
+  { kind: 'template', personId: null, name: 'Skabelon', organisation: null },
+];
 
 function summaryOf(version: NewVersion): VersionSummary {
   const { content: _content, idempotencyKey: _key, ...summary } = version;
@@ -197,8 +205,33 @@ export function versionStoreContract(name: string, harness: VersionStoreHarness)
       expect(again!.content.yjsState).toEqual(version.content.yjsState);
     });
 
+    it('keeps the contributors frozen with a version, in their order; one stored without them has none', async () => {
+      await store.add({ ...sampleVersion('docA', 1), contributors: SAMPLE_CONTRIBUTORS });
+      await store.add({ ...sampleVersion('docA', 2), contributors: [] });
+      await store.add(sampleVersion('docA', 3));
+      expect((await store.get('docA', 1))!.contributors).toEqual(SAMPLE_CONTRIBUTORS);
+      expect((await store.get('docA', 2))!.contributors).toEqual([]);
+      expect((await store.get('docA', 3))!.contributors ?? null).toBeNull();
+      // Summaries (lists, feeds) stay without them.
+      expect((await store.list('docA'))[2]).not.toHaveProperty('contributors');
+      const first = await store.get('docA', 1);
+      (first!.contributors![0] as { name: string }).name = 'ændret';
+      expect((await store.get('docA', 1))!.contributors).toEqual(SAMPLE_CONTRIBUTORS);
+    });
+
     if (harness.reopen) {
       const reopen = harness.reopen;
+      it('keeps the contributors across a restart', async () => {
+        await store.add({ ...sampleVersion('docA', 1), contributors: SAMPLE_CONTRIBUTORS });
+        await store.add(sampleVersion('docA', 2));
+        await store.close();
+        open.splice(open.indexOf(store), 1);
+        const again = await reopen();
+        open.push(again);
+        expect((await again.get('docA', 1))!.contributors).toEqual(SAMPLE_CONTRIBUTORS);
+        expect((await again.get('docA', 2))!.contributors ?? null).toBeNull();
+      });
+
       it('keeps versions, numbers and keys across a restart', async () => {
         await store.add(sampleVersion('docA', 1, { idempotencyKey: 'k1' }));
         await store.add(sampleVersion('docA', 2));

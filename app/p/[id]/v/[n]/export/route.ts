@@ -13,6 +13,7 @@ import { isExportFormat, renderVersionExport } from '../../../../../../lib/versi
 import { documentIdParam } from '../../../../../_server/documentIdParam';
 import { HttpError, handle } from '../../../../../_server/http';
 import { readActor } from '../../../../../_server/readPrincipal';
+import { versionContributors } from '../../../../../_public/versionContributors';
 
 export const dynamic = 'force-dynamic';
 
@@ -35,8 +36,11 @@ export function GET(request: Request, context: { params: Promise<{ id: string; n
     const services = getServices();
     // Services gains `versions` with the versions service (helper "core"); this names it until then and is harmless after.
     const { versions } = services;
-    const version = await versions.get(await readActor(), id, number);
-    const rendered = await renderVersionExport(format, version, { pdf: services.pdf, locale });
+    const actor = await readActor();
+    const version = await versions.get(actor, id, number);
+    // Frozen with the version; worked out once for a version stored before they were recorded.
+    const contributors = await versionContributors({ actor, id }, version);
+    const rendered = await renderVersionExport(format, { ...version, contributors }, { pdf: services.pdf, locale });
     if (!rendered.ok) {
       services.logger.warn(
         { documentId: id, version: number, reason: rendered.reason, detail: rendered.message },

@@ -1,0 +1,19 @@
+/**
+ * Where the authorship read takes names from (lib/authorship/resolveAuthors.ts): a person and an
+ * organisation by id from the account store, an API key by id from the key store, each one lookup
+ * (never a list of all).
+ */
+import type { ApiKeyStore } from '../../lib/apiKeys/ApiKeyStore';
+import type { AuthorNames } from '../../lib/authorship/resolveAuthors';
+import type { AccountStore } from '../../lib/people/AccountStore';
+
+export function authorNamesOf(stores: {
+  readonly accounts: Pick<AccountStore, 'getPerson' | 'getOrganisation'>;
+  readonly apiKeys: Pick<ApiKeyStore, 'get'>;
+}): AuthorNames {
+  return {
+    personName: async (personId) => (await stores.accounts.getPerson(personId))?.name ?? null,
+    apiKeyName: async (keyId) => (await stores.apiKeys.get(keyId))?.name ?? null,
+    organisationName: async (organisationId) => (await stores.accounts.getOrganisation(organisationId))?.name ?? null,
+  };
+}
