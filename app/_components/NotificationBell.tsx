@@ -1,8 +1,9 @@
 import Link from 'next/link';
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 
 /** The header's link to /notifikationer; the unread count is text (and in the link's name), not a coloured dot alone. */
-export function NotificationBell({ unread }: { unread: number }) {
+export async function NotificationBell({ unread }: { unread: number }) {
+  const t = await getT();
   const label =
     unread === 0
       ? t('notifications.bell')

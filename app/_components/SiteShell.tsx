@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 import { OfflineNotice } from '../_offline/OfflineNotice';
 import type { ActingForChoice } from './ActingForForm';
 import { HeaderActingFor } from './HeaderActingFor';
@@ -26,7 +26,8 @@ export interface ShellPerson {
 }
 
 /** Skip link, header with the product name (and who is signed in), and the main landmark. */
-export function SiteShell({ person, children }: { person: ShellPerson | null; children: ReactNode }) {
+export async function SiteShell({ person, children }: { person: ShellPerson | null; children: ReactNode }) {
+  const t = await getT();
   return (
     <>
       <a className="skip-link" href="#main">

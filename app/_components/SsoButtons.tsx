@@ -1,11 +1,12 @@
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 import type { OidcProviderSummary } from '../../lib/oidc/OidcSignIn';
 
 /**
  * One "Log ind med <udbyder>" button per OpenID provider. Plain links, not Next.js <Link>: the
  * route answers with a redirect to another site, which only a full page load follows.
  */
-export function SsoButtons({ providers, next }: { providers: readonly OidcProviderSummary[]; next: string }) {
+export async function SsoButtons({ providers, next }: { providers: readonly OidcProviderSummary[]; next: string }) {
+  const t = await getT();
   if (providers.length === 0) return null;
   return (
     <nav className="sso-buttons" aria-label={t('account.sso.nav')}>

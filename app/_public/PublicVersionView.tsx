@@ -8,8 +8,7 @@
 import Link from 'next/link';
 import { can } from '../../lib/access/can';
 import { formatDateTime } from '../../lib/i18n/format';
-import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
-import { t } from '../../lib/i18n/t';
+import { getT, requestLocale } from '../_server/requestLocale';
 import type { DocumentVersion } from '../../lib/versions/model';
 import { publicBodyHtml } from '../../lib/versions/publicBodyHtml';
 import { EXPORT_FORMATS, reportPath, versionExportPath, versionPath } from '../../lib/versions/versionPaths';
@@ -33,7 +32,9 @@ export interface PublicVersionViewProps {
   readonly contributors?: readonly Contributor[] | null;
 }
 
-export function PublicVersionView({ document, version, latest, origin, feeds, contributors }: PublicVersionViewProps) {
+export async function PublicVersionView({ document, version, latest, origin, feeds, contributors }: PublicVersionViewProps) {
+  const t = await getT();
+  const locale = await requestLocale();
   const { id, actor, resource, versions } = document;
   const stable = versionPath(id, version.number);
   const newestPublished = versions.find((candidate) => candidate.kind === 'published');
@@ -70,7 +71,7 @@ export function PublicVersionView({ document, version, latest, origin, feeds, co
           <div>
             <dt>{t('publicVersion.publishedAt')}</dt>
             <dd>
-              <time dateTime={version.publishedAt}>{formatDateTime(version.publishedAt, DEFAULT_LOCALE)}</time>
+              <time dateTime={version.publishedAt}>{formatDateTime(version.publishedAt, locale)}</time>
             </dd>
           </div>
           <div>

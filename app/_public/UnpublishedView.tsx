@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { can } from '../../lib/access/can';
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 import { versionPath } from '../../lib/versions/versionPaths';
 import type { PublicDocument } from './loadPublicDocument';
 import { VersionList } from './VersionList';
 import './publicVersion.css';
 
 /** `/p/<id>` of a document with no published version yet: says so plainly, with the consultation draft if there is one. */
-export function UnpublishedView({ document }: { document: PublicDocument }) {
+export async function UnpublishedView({ document }: { document: PublicDocument }) {
+  const t = await getT();
   const { id, meta, actor, resource, versions } = document;
   const draft = versions.find((version) => version.kind === 'consultation_draft');
   return (

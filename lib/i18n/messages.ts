@@ -2,6 +2,7 @@
  * The one message catalogue. Danish is the source: every key in `da` must exist in `en` (a
  * missing or extra key is a type error). Placeholders are written `{name}`.
  */
+import type { Locale } from './locales';
 
 export const da = {
   'app.name': 'Samskriv',
@@ -2626,8 +2627,6 @@ export const en: Messages = {
   'error.schema_invalid': 'The editor’s version could not be read.',
 };
 
-export const LOCALES = ['da', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = 'da';
+export { LOCALES, DEFAULT_LOCALE, type Locale } from './locales';
 
 export const catalogues: { readonly [L in Locale]: Messages } = { da, en };

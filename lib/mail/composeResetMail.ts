@@ -1,5 +1,5 @@
 /** The Danish e-mail with a one-time password-reset link: plain text and simple HTML. */
-import { t } from '../i18n/t';
+import { t } from '../i18n/translator';
 import { escapeHtml } from './escapeHtml';
 import type { MailMessage } from './Mailer';
 

@@ -3,7 +3,7 @@
  * answers such a request exactly like a new account (it must not tell whether an e-mail has an
  * account), so the owner hears of it here, with the way in if it was them.
  */
-import { t } from '../i18n/t';
+import { t } from '../i18n/translator';
 import { escapeHtml } from './escapeHtml';
 import type { MailMessage } from './Mailer';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { t } from '../../../lib/i18n/t';
+import { getT } from '../../_server/requestLocale';
 import { getServices } from '../../../lib/services';
 import { ActingForForm } from '../../_components/ActingForForm';
 import { AccountForm } from '../../_shared/AccountForm';
@@ -9,10 +9,14 @@ import { AccountSections } from '../../_account/AccountSections';
 import { NotificationSettingsSection } from '../../_notifications/NotificationSettingsSection';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('account.heading') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('account.heading') };
+}
 
 /** The signed-in person's account: who they are, whom they write as, and a new password. */
 export default async function AccountPage() {
+  const t = await getT();
   const principal = await readPrincipal();
   if (!principal) redirect('/konto/log-ind');
   const { person, session } = principal.resolved;

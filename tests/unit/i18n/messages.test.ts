@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues, da, en, LOCALES } from '../../../lib/i18n/messages';
-import { errorMessage, t, translator } from '../../../lib/i18n/t';
+import { errorMessage } from '../../../lib/i18n/t';
+import { t, translator } from '../../../lib/i18n/translator';
 import { formatDateTime } from '../../../lib/i18n/format';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -9,7 +9,7 @@ import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LocaleContext } from '../../../lib/i18n/useT';
-import { t, translator } from '../../../lib/i18n/t';
+import { t, translator } from '../../../lib/i18n/translator';
 import { Outbox } from '../../../lib/offline/Outbox';
 import { OutboxView } from '../../../app/_outbox/OutboxPanel';
 import { acquireOutbox } from '../../../app/_outbox/sharedOutbox';

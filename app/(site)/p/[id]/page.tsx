@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { t } from '../../../../lib/i18n/t';
+import { getT } from '../../../_server/requestLocale';
 import { feedLinks } from '../../../_public/feedLinks';
 import { loadPublicDocument, loadVersion } from '../../../_public/loadPublicDocument';
 import { PublicVersionView } from '../../../_public/PublicVersionView';
@@ -22,12 +22,13 @@ async function latest(rawId: string) {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const t = await getT();
   const found = await latest((await params).id);
   if (!found) return { title: t('notFound.heading') };
   const origin = await siteOrigin();
   const feeds = await feedLinks(found.document.actor, found.document.resource);
   if (!found.version) return { title: found.document.meta.title, alternates: { types: feedAlternates(origin, feeds) } };
-  return versionMetadata(found.version, origin, feeds);
+  return await versionMetadata(found.version, origin, feeds);
 }
 
 /**
