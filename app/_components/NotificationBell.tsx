@@ -1,9 +1,8 @@
 import Link from 'next/link';
-import { getT } from '../_server/requestLocale';
+import type { Translate } from '../../lib/i18n/t';
 
 /** The header's link to /notifikationer; the unread count is text (and in the link's name), not a coloured dot alone. */
-export async function NotificationBell({ unread }: { unread: number }) {
-  const t = await getT();
+export function NotificationBell({ unread, t }: { unread: number; t: Translate }) {
   const label =
     unread === 0
       ? t('notifications.bell')

@@ -4,6 +4,7 @@ import { getT } from '../_server/requestLocale';
 import { OfflineNotice } from '../_offline/OfflineNotice';
 import type { ActingForChoice } from './ActingForForm';
 import { HeaderActingFor } from './HeaderActingFor';
+import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { SignOutButton } from './SignOutButton';
 
@@ -48,16 +49,18 @@ export async function SiteShell({ person, children }: { person: ShellPerson | nu
               {person.organisations.length > 0 && (
                 <HeaderActingFor name={person.ownName} organisations={person.organisations} current={person.actingFor} />
               )}
-              <NotificationBell unread={person.unread} />
+              <NotificationBell unread={person.unread} t={t} />
               {person.moderator && <Link href="/moderering">{t('consultation.moderation.headerLink')}</Link>}
               {person.admin && <Link href="/admin">{t('header.admin')}</Link>}
               <Link href="/konto">{t('header.account')}</Link>
               <SignOutButton personKey={person.personKey} />
+              <LanguageSwitch />
             </div>
           ) : (
             <div className="site-header__person">
               <Link href="/konto/log-ind">{t('account.signIn.link')}</Link>
               <Link href="/konto/opret">{t('account.signUp.link')}</Link>
+              <LanguageSwitch />
             </div>
           )}
         </div>

@@ -8,7 +8,8 @@
 import Link from 'next/link';
 import { can } from '../../lib/access/can';
 import { formatDateTime } from '../../lib/i18n/format';
-import { getT, requestLocale } from '../_server/requestLocale';
+import type { Locale } from '../../lib/i18n/locales';
+import type { Translate } from '../../lib/i18n/t';
 import type { DocumentVersion } from '../../lib/versions/model';
 import { publicBodyHtml } from '../../lib/versions/publicBodyHtml';
 import { EXPORT_FORMATS, reportPath, versionExportPath, versionPath } from '../../lib/versions/versionPaths';
@@ -30,11 +31,12 @@ export interface PublicVersionViewProps {
   readonly feeds: readonly FeedLink[];
   /** Who wrote its text (attributed history, issue 12); null or absent: not shown. */
   readonly contributors?: readonly Contributor[] | null;
+  /** The request's language (app/_server/requestLocale.ts). */
+  readonly t: Translate;
+  readonly locale: Locale;
 }
 
-export async function PublicVersionView({ document, version, latest, origin, feeds, contributors }: PublicVersionViewProps) {
-  const t = await getT();
-  const locale = await requestLocale();
+export function PublicVersionView({ document, version, latest, origin, feeds, contributors, t, locale }: PublicVersionViewProps) {
   const { id, actor, resource, versions } = document;
   const stable = versionPath(id, version.number);
   const newestPublished = versions.find((candidate) => candidate.kind === 'published');
@@ -140,7 +142,7 @@ export async function PublicVersionView({ document, version, latest, origin, fee
             </li>
           ))}
         </ul>
-        <VersionList versions={versions} current={version.number} />
+        <VersionList versions={versions} current={version.number} t={t} locale={locale} />
       </footer>
     </article>
   );

@@ -1,13 +1,22 @@
 import Link from 'next/link';
 import { formatDateTime } from '../../lib/i18n/format';
-import { getT, requestLocale } from '../_server/requestLocale';
+import type { Locale } from '../../lib/i18n/locales';
+import type { Translate } from '../../lib/i18n/t';
 import type { VersionSummary } from '../../lib/versions/model';
 import { pathOf } from '../../lib/versions/versionPaths';
 
 /** Every version of the document, newest first, each by its stable address; the one shown is marked (aria-current and in words). */
-export async function VersionList({ versions, current }: { versions: readonly VersionSummary[]; current: number | null }) {
-  const t = await getT();
-  const locale = await requestLocale();
+export function VersionList({
+  versions,
+  current,
+  t,
+  locale,
+}: {
+  versions: readonly VersionSummary[];
+  current: number | null;
+  t: Translate;
+  locale: Locale;
+}) {
   if (versions.length === 0) return null;
   return (
     <nav className="public-version__versions" aria-labelledby="public-version-list">

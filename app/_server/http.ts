@@ -7,7 +7,7 @@ import { errorMessage, type Translate } from '../../lib/i18n/t';
 import { t as danish, translator } from '../../lib/i18n/translator';
 import { getServices } from '../../lib/services';
 import { firstIssueCode } from '../_shared/schemas';
-import { requestLocaleOrDefault } from './requestLocale';
+import { requestLocale } from './requestLocale';
 import { isDomainError, type DomainError, type DomainErrorKind } from '../../lib/errors/DomainError';
 
 /** JSON bodies of these routes are tiny (a name, a title); anything bigger is refused. */
@@ -113,7 +113,7 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
-    const translate = translator(await requestLocaleOrDefault());
+    const translate = translator(await requestLocale());
     if (error instanceof HttpError) return errorResponse(error.status, error.code, error.headers, translate);
     if (isDomainError(error)) return domainErrorResponse(error, translate);
     // By name, not instanceof (Next bundles its own copy of the class): the document is refused until an operator fixes its files.

@@ -857,7 +857,7 @@ export const da = {
   'consultation.moderation.headerLink': 'Moderering',
   'consultation.summary.one': '1 kommentar skjult: {grounds}',
   'consultation.summary.other': '{n} kommentarer skjult: {grounds}',
-  'consultation.summary.ground': '{n} {ground}',
+  'consultation.summary.ground': '{ground} ({n})',
   'consultation.moderation.openDocument': 'Åbn dokumentet',
   'consultation.notat.downloads': 'Hent høringsnotatet',
   'consultation.notat.html': 'Hent som HTML',
@@ -1310,6 +1310,13 @@ export const da = {
   'error.mention_person_not_found': 'Dokumentet kan ikke deles med den person herfra.',
   'error.mentions_invalid': 'De nævnte personer kunne ikke læses (højst 20).',
   'error.schema_invalid': 'Editorens version kunne ikke læses.',
+  // session 9: i18n (the language switch, plurals)
+  'language.switch.label': 'Sprog',
+  'account.language.heading': 'Sprog',
+  'account.language.intro': 'Det sprog, Samskriv bruger på siderne og i e-mails til dig. Det gælder, hvor du end logger ind.',
+  'error.locale_invalid': 'Vælg dansk eller engelsk.',
+  'admin.people.count.one': '1 person i alt',
+  'admin.orgs.count.one': '1 organisation i alt',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2625,6 +2632,13 @@ export const en: Messages = {
   'error.mention_person_not_found': 'The document cannot be shared with that person from here.',
   'error.mentions_invalid': 'The people mentioned could not be read (at most 20).',
   'error.schema_invalid': 'The editor’s version could not be read.',
+  // session 9: i18n (the language switch, plurals)
+  'language.switch.label': 'Language',
+  'account.language.heading': 'Language',
+  'account.language.intro': 'The language Samskriv uses on its pages and in e-mails to you. It applies wherever you sign in.',
+  'error.locale_invalid': 'Choose Danish or English.',
+  'admin.people.count.one': '1 person in all',
+  'admin.orgs.count.one': '1 organisation in all',
 };
 
 export { LOCALES, DEFAULT_LOCALE, type Locale } from './locales';

@@ -19,8 +19,18 @@ export function useLocale(): Locale {
   return useContext(LocaleContext);
 }
 
+let withoutProvider: Messages | null = null;
+
+/**
+ * Tests only (tests/setup/defaultCatalogue.ts): the catalogue a component rendered without a
+ * LocaleProvider reads. The app never sets it, so no catalogue is bundled for the browser here.
+ */
+export function setCatalogueWithoutProvider(messages: Messages | null): void {
+  withoutProvider = messages;
+}
+
 export function useT(): Translate {
-  const messages = useContext(MessagesContext);
+  const messages = useContext(MessagesContext) ?? withoutProvider;
   if (!messages) throw new Error('useT() needs a LocaleProvider above it (the root layout provides one)');
   return translatorFor(messages);
 }

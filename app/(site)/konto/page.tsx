@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getT } from '../../_server/requestLocale';
 import { getServices } from '../../../lib/services';
 import { ActingForForm } from '../../_components/ActingForForm';
+import { LanguageSwitch } from '../../_components/LanguageSwitch';
 import { AccountForm } from '../../_shared/AccountForm';
 import { readPrincipal } from '../../_server/readPrincipal';
 import { AccountSections } from '../../_account/AccountSections';
@@ -34,6 +35,11 @@ export default async function AccountPage() {
           current={session.actingForOrganisationId ?? null}
         />
       )}
+      <section className="card" aria-labelledby="account-language-heading">
+        <h2 id="account-language-heading">{t('account.language.heading')}</h2>
+        <p>{t('account.language.intro')}</p>
+        <LanguageSwitch className="language-switch language-switch--account" />
+      </section>
       <AccountForm kind="password" next={null} headingLevel={2} />
       <AccountSections principal={principal} />
       <NotificationSettingsSection personId={person.id} />

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getT } from '../../../_server/requestLocale';
+import { getT, requestLocale } from '../../../_server/requestLocale';
 import { feedLinks } from '../../../_public/feedLinks';
 import { loadPublicDocument, loadVersion } from '../../../_public/loadPublicDocument';
 import { PublicVersionView } from '../../../_public/PublicVersionView';
@@ -39,11 +39,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LatestVersionPage({ params }: Params) {
   const found = await latest((await params).id);
   if (!found) notFound();
-  if (!found.version) return <UnpublishedView document={found.document} />;
+  if (!found.version) return <UnpublishedView document={found.document} t={await getT()} locale={await requestLocale()} />;
   const feeds = await feedLinks(found.document.actor, found.document.resource);
   const contributors = await versionContributors(found.document, found.version);
   return (
     <PublicVersionView
+      t={await getT()}
+      locale={await requestLocale()}
       document={found.document}
       version={found.version}
       latest

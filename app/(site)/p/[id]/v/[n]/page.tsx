@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getT } from '../../../../../_server/requestLocale';
+import { getT, requestLocale } from '../../../../../_server/requestLocale';
 import { parseVersionNumber } from '../../../../../../lib/versions/parseVersionNumber';
 import { feedLinks } from '../../../../../_public/feedLinks';
 import { loadPublicDocument, loadVersion } from '../../../../../_public/loadPublicDocument';
@@ -37,6 +37,8 @@ export default async function StableVersionPage({ params }: Params) {
   const contributors = await versionContributors(found.document, found.version);
   return (
     <PublicVersionView
+      t={await getT()}
+      locale={await requestLocale()}
       document={found.document}
       version={found.version}
       latest={false}
