@@ -51,7 +51,11 @@ export function PeopleSection({ query, people, total, offset, limit, selfId, org
           {t('admin.people.searchSubmit')}
         </button>
       </form>
-      <p>{pluralCategory(locale, total) === 'one' ? t('admin.people.count.one') : t('admin.people.count', { n: formatNumber(total, locale) })}</p>
+      <p>
+        {pluralCategory(locale, total) === 'one'
+          ? t('admin.people.count.one')
+          : t('admin.people.count', { n: formatNumber(total, locale) })}
+      </p>
       {people.length === 0 ? (
         <p>{t('admin.people.none')}</p>
       ) : (

@@ -6,7 +6,6 @@ import { intlLocale, type Locale } from './locales';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
 
-
 /** "26. nov. 2026 kl. 20.22" */
 export function formatDateTime(value: string | number | Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(

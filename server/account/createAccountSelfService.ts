@@ -250,8 +250,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
       if (!(error instanceof AccountStoreError) || error.code !== 'email_taken') throw error;
       // Taken between the request and the click: the confirmation can never complete, and the owner hears of it.
       const owner = await accounts.getPersonByEmail(claims.email);
-      if (owner && mail)
-        send(composeEmailTakenNoticeMail(owner, mail.publicUrl), 'email_taken_notice', owner.id);
+      if (owner && mail) send(composeEmailTakenNoticeMail(owner, mail.publicUrl), 'email_taken_notice', owner.id);
       throw new AccountError('email_link_invalid', 'the address has an account now');
     }
   }

@@ -61,9 +61,9 @@ describe('NotificationBell', () => {
   });
 
   it('says one in the singular, and nothing of a count when all are read', async () => {
-    expect((await render(createElement(NotificationBell, { unread: 1, t: translator('da') }))).querySelector('a')!.getAttribute('aria-label')).toBe(
-      'Notifikationer, 1 ulæst',
-    );
+    expect(
+      (await render(createElement(NotificationBell, { unread: 1, t: translator('da') }))).querySelector('a')!.getAttribute('aria-label'),
+    ).toBe('Notifikationer, 1 ulæst');
     await act(async () => root?.unmount());
     const none = (await render(createElement(NotificationBell, { unread: 0, t: translator('da') }))).querySelector('a')!;
     expect(none.getAttribute('aria-label')).toBe('Notifikationer');

@@ -64,7 +64,13 @@ async function setUp(locale: 'da' | 'en' = 'da') {
   document.body.append(container);
   root = createRoot(container);
   await act(async () => {
-    root!.render(createElement(LocaleProvider, { locale: locale, messages: catalogues[locale] }, createElement(OutboxView, { outbox, documentId: 'doc1' })));
+    root!.render(
+      createElement(
+        LocaleProvider,
+        { locale: locale, messages: catalogues[locale] },
+        createElement(OutboxView, { outbox, documentId: 'doc1' }),
+      ),
+    );
   });
   return { outbox, container };
 }

@@ -180,8 +180,8 @@ describe('PublicVersionView', () => {
         parse(
           renderToStaticMarkup(
             createElement(PublicVersionView, {
-        t,
-        locale: 'da',
+              t,
+              locale: 'da',
               document: document({ versions }),
               version: full(versions.find((v) => v.number === number)!),
               latest: false,
@@ -245,7 +245,9 @@ describe('PublicVersionView', () => {
 describe('UnpublishedView', () => {
   it('says the document is not published yet, linking the latest consultation draft', () => {
     const page = parse(
-      renderToStaticMarkup(createElement(UnpublishedView, { document: document({ state: 'consultation', versions: [VERSIONS[2]!] }), t, locale: 'da' })),
+      renderToStaticMarkup(
+        createElement(UnpublishedView, { document: document({ state: 'consultation', versions: [VERSIONS[2]!] }), t, locale: 'da' }),
+      ),
     );
     expect([...page.querySelectorAll('h1')].map((h) => h.textContent)).toEqual([TITLE]);
     expect(page.querySelector('[data-testid="not-published"]')?.textContent).toBe('Dokumentet er ikke udgivet endnu.');
@@ -254,7 +256,9 @@ describe('UnpublishedView', () => {
 
   it('without any version: only the sentence (and the editor for who may edit)', () => {
     const page = parse(
-      renderToStaticMarkup(createElement(UnpublishedView, { document: document({ state: 'draft', versions: [], actor: owner }), t, locale: 'da' })),
+      renderToStaticMarkup(
+        createElement(UnpublishedView, { document: document({ state: 'draft', versions: [], actor: owner }), t, locale: 'da' }),
+      ),
     );
     expect(page.querySelector('[data-testid="version-list"]')).toBeNull();
     expect(hrefs(page, 'a')).toEqual([`/d/${ID}`]);

@@ -44,7 +44,8 @@ function describe(t: Translate, change: BodyChange): string {
   return t('compare.change.structure');
 }
 
-const labelOf = (t: Translate, target: CompareTarget): string => (target === 'current' ? t('compare.current') : t('compare.version', { n: target }));
+const labelOf = (t: Translate, target: CompareTarget): string =>
+  target === 'current' ? t('compare.current') : t('compare.version', { n: target });
 
 /**
  * Two versions of a document, or a version and the current draft, compared: `?from=<n>&to=<m|current>
