@@ -1,4 +1,4 @@
-import { getT } from '../_server/requestLocale';
+import { getT, requestLocale } from '../_server/requestLocale';
 import type { OidcProviderSummary } from '../../lib/oidc/OidcSignIn';
 
 /**
@@ -7,6 +7,7 @@ import type { OidcProviderSummary } from '../../lib/oidc/OidcSignIn';
  */
 export async function SsoButtons({ providers, next }: { providers: readonly OidcProviderSummary[]; next: string }) {
   const t = await getT();
+  const locale = await requestLocale();
   if (providers.length === 0) return null;
   return (
     <nav className="sso-buttons" aria-label={t('account.sso.nav')}>
@@ -17,7 +18,7 @@ export async function SsoButtons({ providers, next }: { providers: readonly Oidc
               className="button sso-button"
               href={`/api/auth/oidc/${encodeURIComponent(provider.id)}/start?returnTo=${encodeURIComponent(next)}`}
             >
-              {t('account.sso.button', { label: provider.label.da })}
+              {t('account.sso.button', { label: provider.label[locale] })}
             </a>
           </li>
         ))}

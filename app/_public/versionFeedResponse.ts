@@ -65,6 +65,8 @@ export async function versionFeedResponse(request: VersionFeedRequest): Promise<
     headers: {
       'Content-Type': 'application/atom+xml; charset=utf-8',
       'Cache-Control': request.cacheControl,
+      // In the reader's language (app/_server/requestLocale.ts): a shared cache keeps one per language.
+      Vary: 'Accept-Language, Cookie',
       'X-Content-Type-Options': 'nosniff',
     },
   });

@@ -57,6 +57,8 @@ export function GET(request: Request, context: { params: Promise<{ id: string; n
         'Content-Length': String(rendered.body.byteLength),
         'Cache-Control': isPublic ? PUBLIC_CACHE : 'private, no-store',
         'X-Content-Type-Options': 'nosniff',
+        // Without `?lang=` the labels are in the reader's language: a shared cache keeps one per language.
+        ...(!isLocale(lang) && { Vary: 'Accept-Language, Cookie' }),
       },
     });
   });
