@@ -3,7 +3,8 @@
  * system. Safe for the browser: it holds no catalogue (the one in use comes from LocaleProvider
  * there, from lib/i18n/translator.ts on the server), so a page ships only its own language.
  */
-import type { da, MessageKey, Messages } from './messages';
+import type { da } from './da';
+import type { MessageKey, Messages } from './messageTypes';
 
 type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 type ParamsOf<K extends MessageKey> = Placeholders<(typeof da)[K]>;

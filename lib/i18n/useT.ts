@@ -5,7 +5,7 @@
  */
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { DEFAULT_LOCALE, type Locale } from './locales';
-import type { Messages } from './messages';
+import type { Messages } from './messageTypes';
 import { translatorFor, type Translate } from './t';
 
 export const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
