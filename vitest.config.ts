@@ -24,6 +24,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           exclude: [...SLOW, ...SERVICES],
           environment: 'node',
+          setupFiles: ['tests/setup/defaultCatalogue.ts'],
         },
       },
       {
@@ -32,6 +33,7 @@ export default defineConfig({
           include: SLOW,
           exclude: SERVICES,
           environment: 'node',
+          setupFiles: ['tests/setup/defaultCatalogue.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

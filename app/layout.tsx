@@ -1,13 +1,17 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { DEFAULT_LOCALE } from '../lib/i18n/messages';
-import { t } from '../lib/i18n/t';
+import { catalogues } from '../lib/i18n/messages';
+import { LocaleProvider } from '../lib/i18n/useT';
+import { getT, requestLocale } from './_server/requestLocale';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: t('app.name'), template: `%s · ${t('app.name')}` },
-  description: t('app.description'),
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return {
+    title: { default: t('app.name'), template: `%s · ${t('app.name')}` },
+    description: t('app.description'),
+  };
+}
 
 // Every page renders per request: Next.js puts the CSP nonce (proxy.ts) on its inline scripts only then.
 export const dynamic = 'force-dynamic';
@@ -18,11 +22,20 @@ export const viewport: Viewport = {
   themeColor: '#145c36',
 };
 
-/** The root: language and stylesheet only. Site chrome lives in (site)/layout; /embed has none. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * The root: language and stylesheet only. Site chrome lives in (site)/layout; /embed has none.
+ * The request's language (app/_server/requestLocale.ts) sets `lang` and is handed to client
+ * components with its catalogue alone, so the browser receives only the language it shows.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
   return (
-    <html lang={DEFAULT_LOCALE}>
-      <body>{children}</body>
+    <html lang={locale}>
+      <body>
+        <LocaleProvider locale={locale} messages={catalogues[locale]}>
+          {children}
+        </LocaleProvider>
+      </body>
     </html>
   );
 }

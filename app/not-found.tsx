@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
-import { t } from '../lib/i18n/t';
+import { getT } from './_server/requestLocale';
 import { NotFoundMessage } from './_components/NotFoundMessage';
 import { SiteShell } from './_components/SiteShell';
 import { readShellPerson } from './_server/readShellPerson';
 
-export const metadata: Metadata = { title: t('notFound.heading') };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('notFound.heading') };
+}
 
 /**
  * URLs that match no route, and document pages the visitor may not see (the proxy rewrites those

@@ -41,6 +41,8 @@ import {
   isRscRequest,
 } from './_offline/offlineRoutes';
 import { offlineFallbackResponse } from './_offline/offlineFallbackPage';
+import { DEFAULT_LOCALE } from '../lib/i18n/locales';
+import { localeFromAcceptLanguage } from '../lib/i18n/resolveLocale';
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -87,7 +89,10 @@ function keepOnlyWhatIsOurs(cacheName: string, markFromCache: boolean): SerwistP
 
 /** A page that can be neither fetched nor found in the cache: "Du er offline", with a link to the document list. */
 const offlineFallback: SerwistPlugin = {
-  handlerDidError: async ({ request }) => (request.mode === 'navigate' ? offlineFallbackResponse() : undefined),
+  handlerDidError: async ({ request }) =>
+    request.mode === 'navigate'
+      ? offlineFallbackResponse(localeFromAcceptLanguage(self.navigator.languages.join(',')) ?? DEFAULT_LOCALE)
+      : undefined,
 };
 
 const sameOriginGet = ({ request, sameOrigin }: RouteMatchCallbackOptions) => sameOrigin && request.method === 'GET';

@@ -132,6 +132,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
             const person = await accountStore.getPerson(personId);
             return person && { email: person.email, name: person.name, actor: await actorOf(accountStore, person) };
           },
+          localeOf: async (personId) => (await accountStore.getPerson(personId))?.locale ?? null,
           publicUrl: config.PUBLIC_URL,
           secret,
           digestHour: config.DIGEST_HOUR,

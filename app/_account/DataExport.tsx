@@ -1,7 +1,8 @@
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 
 /** "Hent dine data": a plain link to the zip (the browser downloads it; no script needed). */
-export function DataExport({ href = '/api/account/export', forAdmin = false }: { href?: string; forAdmin?: boolean }) {
+export async function DataExport({ href = '/api/account/export', forAdmin = false }: { href?: string; forAdmin?: boolean }) {
+  const t = await getT();
   return (
     <section className="card" aria-labelledby="account-export-heading" data-testid="account-export">
       <h2 id="account-export-heading">{t(forAdmin ? 'admin.person.export' : 'account.export.heading')}</h2>

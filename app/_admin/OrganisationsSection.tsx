@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../lib/access/model';
 import { organisationSchema } from '../../lib/people/schemas';
 import { errorMessage } from '../../lib/i18n/t';
-import { useT } from '../../lib/i18n/useT';
+import { formatNumber, pluralCategory } from '../../lib/i18n/plural';
+import { useLocale, useT } from '../../lib/i18n/useT';
 import { firstIssueCode } from '../_shared/schemas';
 import { MembersEditor } from './MembersEditor';
 import type { AdminViewProps } from './AdminView';
@@ -27,6 +28,7 @@ export function OrganisationsSection({
   offset,
 }: Pick<AdminViewProps, 'organisations' | 'organisationsTotal' | 'orgOffset' | 'orgLimit' | 'query' | 'offset'>) {
   const t = useT();
+  const locale = useLocale();
   const id = useId();
   const action = useAdminAction();
   const [kind, setKind] = useState<OrganisationKind>('association');
@@ -46,7 +48,11 @@ export function OrganisationsSection({
   return (
     <section className="card admin-section" aria-labelledby={`${id}-heading`} data-testid="admin-organisations">
       <h2 id={`${id}-heading`}>{t('admin.orgs.heading')}</h2>
-      <p>{t('admin.orgs.count', { n: organisationsTotal })}</p>
+      <p>
+        {pluralCategory(locale, organisationsTotal) === 'one'
+          ? t('admin.orgs.count.one')
+          : t('admin.orgs.count', { n: formatNumber(organisationsTotal, locale) })}
+      </p>
       {organisations.length === 0 ? (
         <p>{t('admin.orgs.none')}</p>
       ) : (

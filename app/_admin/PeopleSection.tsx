@@ -1,7 +1,8 @@
 'use client';
 import { useId, useState } from 'react';
 import { PLATFORM_ROLES, type PlatformRole } from '../../lib/access/model';
-import { useT } from '../../lib/i18n/useT';
+import { formatNumber, pluralCategory } from '../../lib/i18n/plural';
+import { useLocale, useT } from '../../lib/i18n/useT';
 import type { AdminPerson } from '../_shared/AdminViews';
 import type { AdminViewProps } from './AdminView';
 import { adminHref } from './adminHref';
@@ -23,6 +24,7 @@ type IssuedLink = { mailedTo: string } | { link: string };
 /** People: search (a GET form, so the URL can be shared and the back button works), a table, paging. */
 export function PeopleSection({ query, people, total, offset, limit, selfId, orgOffset }: AdminViewProps) {
   const t = useT();
+  const locale = useLocale();
   const id = useId();
   const action = useAdminAction();
   const [links, setLinks] = useState<Record<string, IssuedLink>>({});
@@ -49,7 +51,11 @@ export function PeopleSection({ query, people, total, offset, limit, selfId, org
           {t('admin.people.searchSubmit')}
         </button>
       </form>
-      <p>{t('admin.people.count', { n: total })}</p>
+      <p>
+        {pluralCategory(locale, total) === 'one'
+          ? t('admin.people.count.one')
+          : t('admin.people.count', { n: formatNumber(total, locale) })}
+      </p>
       {people.length === 0 ? (
         <p>{t('admin.people.none')}</p>
       ) : (

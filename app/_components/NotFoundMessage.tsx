@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 
-export function NotFoundMessage() {
+export async function NotFoundMessage() {
+  const t = await getT();
   return (
     <div className="page-message">
       <h1>{t('notFound.heading')}</h1>

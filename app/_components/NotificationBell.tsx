@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { t } from '../../lib/i18n/t';
+import type { Translate } from '../../lib/i18n/t';
 
 /** The header's link to /notifikationer; the unread count is text (and in the link's name), not a coloured dot alone. */
-export function NotificationBell({ unread }: { unread: number }) {
+export function NotificationBell({ unread, t }: { unread: number; t: Translate }) {
   const label =
     unread === 0
       ? t('notifications.bell')

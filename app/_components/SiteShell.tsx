@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 import { OfflineNotice } from '../_offline/OfflineNotice';
 import type { ActingForChoice } from './ActingForForm';
 import { HeaderActingFor } from './HeaderActingFor';
+import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { SignOutButton } from './SignOutButton';
 
@@ -26,7 +27,8 @@ export interface ShellPerson {
 }
 
 /** Skip link, header with the product name (and who is signed in), and the main landmark. */
-export function SiteShell({ person, children }: { person: ShellPerson | null; children: ReactNode }) {
+export async function SiteShell({ person, children }: { person: ShellPerson | null; children: ReactNode }) {
+  const t = await getT();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -47,16 +49,18 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
               {person.organisations.length > 0 && (
                 <HeaderActingFor name={person.ownName} organisations={person.organisations} current={person.actingFor} />
               )}
-              <NotificationBell unread={person.unread} />
+              <NotificationBell unread={person.unread} t={t} />
               {person.moderator && <Link href="/moderering">{t('consultation.moderation.headerLink')}</Link>}
               {person.admin && <Link href="/admin">{t('header.admin')}</Link>}
               <Link href="/konto">{t('header.account')}</Link>
               <SignOutButton personKey={person.personKey} />
+              <LanguageSwitch />
             </div>
           ) : (
             <div className="site-header__person">
               <Link href="/konto/log-ind">{t('account.signIn.link')}</Link>
               <Link href="/konto/opret">{t('account.signUp.link')}</Link>
+              <LanguageSwitch />
             </div>
           )}
         </div>

@@ -295,7 +295,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   /** can()'s reason in words: ours where we have one, the API's `error.<code>` otherwise. */
   function refusalMessage(code: string | null): string {
     const lookup = t as (key: MessageKey) => string;
-    for (const key of [`consultation.refusal.${code}`, `error.${code}`]) if (code && isMessageKey(key)) return lookup(key);
+    for (const key of [`consultation.refusal.${code}`, `error.${code}`]) if (code && isMessageKey(key, t)) return lookup(key);
     return t('consultation.refusal.other');
   }
 }

@@ -1,16 +1,17 @@
 import type { ConsultationReport, ReportItem } from '../../lib/comments/report/buildConsultationReport';
 import { reportLabels, type ReportLabels } from '../../lib/comments/report/reportLabels';
 import { reportSections } from '../../lib/comments/report/reportSections';
-import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
-import { t } from '../../lib/i18n/t';
+import { getT, requestLocale } from '../_server/requestLocale';
 import { CommentText } from './CommentText';
 
 /**
  * The høringsnotat as a page (server-rendered): the same data and words as the HTML, Markdown
  * and CSV exports (lib/comments/report), with download links for those. Plain text throughout.
  */
-export function ConsultationReportView({ report }: { report: ConsultationReport }) {
-  const labels = reportLabels(DEFAULT_LOCALE);
+export async function ConsultationReportView({ report }: { report: ConsultationReport }) {
+  const t = await getT();
+  const locale = await requestLocale();
+  const labels = reportLabels(locale);
   const period = labels.period(report);
   const base = `/api/documents/${encodeURIComponent(report.documentId)}/report`;
   // The downloads are of the same notat: of the version this one is of, if any.
@@ -121,7 +122,7 @@ export function ConsultationReportView({ report }: { report: ConsultationReport 
   );
 }
 
-function ReportEntry({
+async function ReportEntry({
   item,
   showQuote,
   labels,
@@ -133,6 +134,7 @@ function ReportEntry({
   /** Where the compare view shows the change an accepted suggestion made (labels.changeHref). */
   changeHref: string | null;
 }) {
+  const t = await getT();
   const accepted = item.decision?.decision === 'accepted';
   return (
     <article className="notat__item">

@@ -1,19 +1,21 @@
 /**
  * The page the service worker shows for a navigation that cannot reach the server and has no
  * kept copy (an account page, a document never opened on this device). Self-contained: inline
- * styles only, no scripts, its own CSP. Danish, like every page (`<html lang="da">`).
+ * styles only, no scripts, its own CSP. In the browser's language (the service worker knows no account or cookie).
  */
-import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
-import { t, type PlainMessageKey } from '../../lib/i18n/t';
+import type { Locale } from '../../lib/i18n/locales';
+import type { PlainMessageKey } from '../../lib/i18n/t';
+import { translator } from '../../lib/i18n/translator';
 import { FROM_CACHE_TIMING } from './offlineRoutes';
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function offlineFallbackHtml(): string {
+export function offlineFallbackHtml(locale: Locale): string {
+  const t = translator(locale);
   const e = (key: PlainMessageKey) => escapeHtml((t as (key: PlainMessageKey) => string)(key));
   return `<!doctype html>
-<html lang="${DEFAULT_LOCALE}">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -37,8 +39,8 @@ a:focus-visible{outline:3px solid #0b5cad;outline-offset:2px}
 }
 
 /** The fallback as a response: 503, never stored, marked like a page from the cache (the notice reads it on real pages). */
-export function offlineFallbackResponse(): Response {
-  return new Response(offlineFallbackHtml(), {
+export function offlineFallbackResponse(locale: Locale): Response {
+  return new Response(offlineFallbackHtml(locale), {
     status: 503,
     statusText: 'Offline',
     headers: {

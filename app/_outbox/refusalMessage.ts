@@ -4,11 +4,11 @@ import { errorMessage, isMessageKey, type PlainMessageKey, type Translate } from
 
 export function refusalMessage(t: Translate, refusal: OutboxRefusal): string {
   const own = `outbox.refused.${refusal.code}`;
-  if (refusal.code.startsWith('depends_on_') && isMessageKey(own)) return t(own as PlainMessageKey);
+  if (refusal.code.startsWith('depends_on_') && isMessageKey(own, t)) return t(own as PlainMessageKey);
   if (refusal.code === 'refused') return t('outbox.refused.generic', { status: refusal.status });
   // Codes from the catalogue are shown in the reader's language; others as the server wrote them.
-  if (isMessageKey(`error.${refusal.code}`)) return errorMessage(t, refusal.code);
-  return refusal.message;
+  if (isMessageKey(`error.${refusal.code}`, t)) return errorMessage(t, refusal.code);
+  return refusal.message || t('outbox.refused.generic', { status: refusal.status });
 }
 
 /** Why the last attempt did not get through (pending entries). */

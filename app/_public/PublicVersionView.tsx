@@ -8,8 +8,8 @@
 import Link from 'next/link';
 import { can } from '../../lib/access/can';
 import { formatDateTime } from '../../lib/i18n/format';
-import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
-import { t } from '../../lib/i18n/t';
+import type { Locale } from '../../lib/i18n/locales';
+import type { Translate } from '../../lib/i18n/t';
 import type { DocumentVersion, VersionContributor } from '../../lib/versions/model';
 import { publicBodyHtml } from '../../lib/versions/publicBodyHtml';
 import { EXPORT_FORMATS, reportPath, versionExportPath, versionPath } from '../../lib/versions/versionPaths';
@@ -30,9 +30,12 @@ export interface PublicVersionViewProps {
   readonly feeds: readonly FeedLink[];
   /** Who wrote its text (frozen with the version, issue 12); null or absent: not shown. */
   readonly contributors?: readonly VersionContributor[] | null;
+  /** The request's language (app/_server/requestLocale.ts). */
+  readonly t: Translate;
+  readonly locale: Locale;
 }
 
-export function PublicVersionView({ document, version, latest, origin, feeds, contributors }: PublicVersionViewProps) {
+export function PublicVersionView({ document, version, latest, origin, feeds, contributors, t, locale }: PublicVersionViewProps) {
   const { id, actor, resource, versions } = document;
   const stable = versionPath(id, version.number);
   const newestPublished = versions.find((candidate) => candidate.kind === 'published');
@@ -69,7 +72,7 @@ export function PublicVersionView({ document, version, latest, origin, feeds, co
           <div>
             <dt>{t('publicVersion.publishedAt')}</dt>
             <dd>
-              <time dateTime={version.publishedAt}>{formatDateTime(version.publishedAt, DEFAULT_LOCALE)}</time>
+              <time dateTime={version.publishedAt}>{formatDateTime(version.publishedAt, locale)}</time>
             </dd>
           </div>
           <div>
@@ -80,7 +83,7 @@ export function PublicVersionView({ document, version, latest, origin, feeds, co
             <div>
               <dt>{t('authorship.contributors')}</dt>
               <dd data-testid="version-contributors">
-                {contributors.length > 0 ? contributorList(t, DEFAULT_LOCALE, contributors) : t('authorship.contributors.none')}
+                {contributors.length > 0 ? contributorList(t, locale, contributors) : t('authorship.contributors.none')}
               </dd>
             </div>
           )}
@@ -136,7 +139,7 @@ export function PublicVersionView({ document, version, latest, origin, feeds, co
             </li>
           ))}
         </ul>
-        <VersionList versions={versions} current={version.number} />
+        <VersionList versions={versions} current={version.number} t={t} locale={locale} />
       </footer>
     </article>
   );

@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { can } from '../../lib/access/can';
-import { t } from '../../lib/i18n/t';
+import type { Locale } from '../../lib/i18n/locales';
+import type { Translate } from '../../lib/i18n/t';
 import { versionPath } from '../../lib/versions/versionPaths';
 import type { PublicDocument } from './loadPublicDocument';
 import { VersionList } from './VersionList';
 import './publicVersion.css';
 
 /** `/p/<id>` of a document with no published version yet: says so plainly, with the consultation draft if there is one. */
-export function UnpublishedView({ document }: { document: PublicDocument }) {
+export function UnpublishedView({ document, t, locale }: { document: PublicDocument; t: Translate; locale: Locale }) {
   const { id, meta, actor, resource, versions } = document;
   const draft = versions.find((version) => version.kind === 'consultation_draft');
   return (
@@ -26,7 +27,7 @@ export function UnpublishedView({ document }: { document: PublicDocument }) {
           </p>
         )}
       </header>
-      <VersionList versions={versions} current={null} />
+      <VersionList versions={versions} current={null} t={t} locale={locale} />
     </article>
   );
 }

@@ -1,12 +1,22 @@
 import Link from 'next/link';
 import { formatDateTime } from '../../lib/i18n/format';
-import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
-import { t } from '../../lib/i18n/t';
+import type { Locale } from '../../lib/i18n/locales';
+import type { Translate } from '../../lib/i18n/t';
 import type { VersionSummary } from '../../lib/versions/model';
 import { pathOf } from '../../lib/versions/versionPaths';
 
 /** Every version of the document, newest first, each by its stable address; the one shown is marked (aria-current and in words). */
-export function VersionList({ versions, current }: { versions: readonly VersionSummary[]; current: number | null }) {
+export function VersionList({
+  versions,
+  current,
+  t,
+  locale,
+}: {
+  versions: readonly VersionSummary[];
+  current: number | null;
+  t: Translate;
+  locale: Locale;
+}) {
   if (versions.length === 0) return null;
   return (
     <nav className="public-version__versions" aria-labelledby="public-version-list">
@@ -20,7 +30,7 @@ export function VersionList({ versions, current }: { versions: readonly VersionS
                 {t('publicVersion.versions.item', { number: version.number })}
               </Link>{' '}
               – {t(`publicVersion.kind.${version.kind}`)},{' '}
-              <time dateTime={version.publishedAt}>{formatDateTime(version.publishedAt, DEFAULT_LOCALE)}</time>
+              <time dateTime={version.publishedAt}>{formatDateTime(version.publishedAt, locale)}</time>
               {isCurrent && <strong className="public-version__current"> {t('publicVersion.versions.current')}</strong>}
             </li>
           );

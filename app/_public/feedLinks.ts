@@ -3,7 +3,7 @@
  * site's public feed, and the feed of the document's workspace when the visitor is a member of it.
  */
 import type { Actor, DocumentResource } from '../../lib/access/model';
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 import { getServices } from '../../lib/services';
 import { PUBLIC_FEED_PATH, workspaceFeedPath } from '../../lib/versions/versionPaths';
 
@@ -13,6 +13,7 @@ export interface FeedLink {
 }
 
 export async function feedLinks(actor: Actor, resource: DocumentResource): Promise<FeedLink[]> {
+  const t = await getT();
   const site = t('app.name');
   const links: FeedLink[] = [{ path: PUBLIC_FEED_PATH, title: t('publicVersion.feed.title', { site }) }];
   const workspaceId = resource.workspaceId;

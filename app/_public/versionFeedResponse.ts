@@ -4,8 +4,7 @@
  * each document as it stands now decides what the reader gets (lib/versions/feedVersions.ts).
  */
 import type { Actor, DocumentResource } from '../../lib/access/model';
-import { t } from '../../lib/i18n/t';
-import { DEFAULT_LOCALE } from '../../lib/i18n/messages';
+import { getT, requestLocale } from '../_server/requestLocale';
 import { getServices } from '../../lib/services';
 import { feedVersions } from '../../lib/versions/feedVersions';
 import { renderAtomFeed } from '../../lib/versions/renderAtomFeed';
@@ -31,6 +30,8 @@ export interface VersionFeedRequest {
 }
 
 export async function versionFeedResponse(request: VersionFeedRequest): Promise<Response> {
+  const t = await getT();
+  const locale = await requestLocale();
   const documents = getServices().documents;
   const versions = await feedVersions({
     candidates: await getServices().versions.recentPublished(FEED_SCAN, request.documentIds),
@@ -46,7 +47,7 @@ export async function versionFeedResponse(request: VersionFeedRequest): Promise<
     selfUrl: self,
     alternateUrl: `${request.origin}/`,
     author: t('app.name'),
-    lang: DEFAULT_LOCALE,
+    lang: locale,
     entries: versions.map((version) => {
       const url = `${request.origin}${pathOf(version)}`;
       return {
@@ -64,6 +65,8 @@ export async function versionFeedResponse(request: VersionFeedRequest): Promise<
     headers: {
       'Content-Type': 'application/atom+xml; charset=utf-8',
       'Cache-Control': request.cacheControl,
+      // In the reader's language (app/_server/requestLocale.ts): a shared cache keeps one per language.
+      Vary: 'Accept-Language, Cookie',
       'X-Content-Type-Options': 'nosniff',
     },
   });

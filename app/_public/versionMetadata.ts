@@ -4,7 +4,7 @@
  * and the Atom feeds as alternates. Absolute addresses start at PUBLIC_URL when it is set.
  */
 import type { Metadata } from 'next';
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 import type { VersionSummary } from '../../lib/versions/model';
 import { versionPath } from '../../lib/versions/versionPaths';
 import type { FeedLink } from './feedLinks';
@@ -20,7 +20,8 @@ function shorten(text: string): string {
   return `${space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut}…`;
 }
 
-export function versionMetadata(version: VersionSummary, origin: string, feeds: readonly FeedLink[]): Metadata {
+export async function versionMetadata(version: VersionSummary, origin: string, feeds: readonly FeedLink[]): Promise<Metadata> {
+  const t = await getT();
   const url = `${origin}${versionPath(version.documentId, version.number)}`;
   const title = t('publicVersion.feed.entryTitle', { title: version.title, number: version.number });
   const description = shorten(version.summary) || t('publicVersion.meta.description', { number: version.number, title: version.title });

@@ -4,13 +4,14 @@
  * lot cannot push its versions out of the scan; can() still judges each document for the reader.
  */
 import type { Actor } from '../../lib/access/model';
-import { t } from '../../lib/i18n/t';
+import { getT } from '../_server/requestLocale';
 import { getServices } from '../../lib/services';
 import type { Workspace } from '../../lib/people/AccountStore';
 import { workspaceFeedPath } from '../../lib/versions/versionPaths';
 import { versionFeedResponse } from './versionFeedResponse';
 
 export async function workspaceFeedResponse(workspace: Pick<Workspace, 'id' | 'name'>, reader: Actor, origin: string): Promise<Response> {
+  const t = await getT();
   const documentIds = (await getServices().documents.list()).filter((meta) => meta.workspaceId === workspace.id).map((meta) => meta.id);
   return versionFeedResponse({
     origin,

@@ -3,9 +3,11 @@
  * a same-origin check against cross-site requests, and a size-capped JSON body reader.
  */
 import type { z } from 'zod';
-import { errorMessage, t } from '../../lib/i18n/t';
+import { errorMessage, type Translate } from '../../lib/i18n/t';
+import { t as danish, translator } from '../../lib/i18n/translator';
 import { getServices } from '../../lib/services';
 import { firstIssueCode } from '../_shared/schemas';
+import { requestLocale } from './requestLocale';
 import { isDomainError, type DomainError, type DomainErrorKind } from '../../lib/errors/DomainError';
 
 /** JSON bodies of these routes are tiny (a name, a title); anything bigger is refused. */
@@ -21,9 +23,10 @@ export class HttpError extends Error {
   }
 }
 
-export function errorResponse(status: number, code: string, headers: Record<string, string> = {}): Response {
+/** `translate`: the request's language (handle() passes it); Danish where none is known. */
+export function errorResponse(status: number, code: string, headers: Record<string, string> = {}, translate: Translate = danish): Response {
   return Response.json(
-    { error: { code, message: errorMessage(t, code) } },
+    { error: { code, message: errorMessage(translate, code) } },
     { status, headers: { 'Cache-Control': 'no-store', ...headers } },
   );
 }
@@ -46,11 +49,11 @@ export const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
  * A service's refusal as the JSON error shape: invalid input names its first issue, and a rate
  * limit or a too-early request says when to try again (Retry-After, whole seconds).
  */
-export function domainErrorResponse(error: DomainError): Response {
+export function domainErrorResponse(error: DomainError, translate: Translate = danish): Response {
   const code = error.issues?.[0]?.code ?? error.code;
   const retry: Record<string, string> =
     error.retryAfterMs === undefined ? {} : { 'Retry-After': String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))) };
-  return errorResponse(DOMAIN_STATUS[error.kind], code, retry);
+  return errorResponse(DOMAIN_STATUS[error.kind], code, retry, translate);
 }
 
 /**
@@ -110,15 +113,16 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof HttpError) return errorResponse(error.status, error.code, error.headers);
-    if (isDomainError(error)) return domainErrorResponse(error);
+    const translate = translator(await requestLocale());
+    if (error instanceof HttpError) return errorResponse(error.status, error.code, error.headers, translate);
+    if (isDomainError(error)) return domainErrorResponse(error, translate);
     // By name, not instanceof (Next bundles its own copy of the class): the document is refused until an operator fixes its files.
     if (error instanceof Error && error.name === 'DocumentStorageError') {
       getServices().logger.error({ err: error }, 'document storage damaged');
-      return errorResponse(503, 'document_damaged');
+      return errorResponse(503, 'document_damaged', {}, translate);
     }
     getServices().logger.error({ err: error }, 'route handler failed');
-    return errorResponse(500, 'internal');
+    return errorResponse(500, 'internal', {}, translate);
   }
 }
 

@@ -3,6 +3,7 @@
  * and e-mail, sees and ends their sessions, downloads their data and deletes their account; admins
  * do the same on a person's behalf (`actorId` ≠ `personId`, checked with can(administer, platform)).
  */
+import type { Locale } from '../i18n/locales';
 import type { PersonProfile } from '../people/AccountStore';
 
 export interface SessionInfo {
@@ -58,6 +59,8 @@ export interface DeletionReport {
 export interface AccountSelfService {
   /** Immediately. Throws `invalid_input` or `not_found`. */
   changeName(actorId: string, personId: string, name: string): Promise<PersonProfile>;
+  /** The language pages, e-mails and exports use for the person. Immediately. Throws `locale_invalid` or `not_found`. */
+  changeLocale(actorId: string, personId: string, locale: Locale): Promise<PersonProfile>;
   /**
    * With mail: a confirmation link to the new address (and a notice to the old one); a taken address
    * gets a notice instead of a link, and the answer is the same. Without mail: needs `currentPassword`

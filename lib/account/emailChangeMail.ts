@@ -1,17 +1,32 @@
 /**
- * The Danish e-mails of an e-mail change: the confirmation link to the new address, a notice to the
+ * The e-mails of an e-mail change (in the person's language, Danish when they never chose): the confirmation link to the new address, a notice to the
  * old one, and a notice to the owner of an address someone tried to move their account to (the
  * request is answered as if a link went out: it must not tell whether an address has an account).
  */
-import { t } from '../i18n/t';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { type Translate } from '../i18n/t';
+import { translator } from '../i18n/translator';
 import { escapeHtml } from '../mail/escapeHtml';
 import type { MailMessage } from '../mail/Mailer';
 
-function message(to: string, subject: string, paragraphs: readonly string[], link?: { href: string; label: string }): MailMessage {
-  const signature = t('mail.reset.signature');
+/** Whom a mail goes to: the address, the name it greets, and the language the person chose. */
+export interface MailRecipient {
+  readonly email: string;
+  readonly name: string;
+  readonly locale?: Locale;
+}
+
+function message(
+  locale: Locale,
+  to: string,
+  subject: string,
+  paragraphs: readonly string[],
+  link?: { href: string; label: string },
+): MailMessage {
+  const signature = translator(locale)('mail.reset.signature');
   const text = [...paragraphs, ...(link ? [link.href] : []), signature].join('\n\n');
   const html = [
-    '<!doctype html><html lang="da"><body style="font-family:sans-serif;line-height:1.5">',
+    `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">`,
     ...paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     ...(link
       ? [
@@ -25,8 +40,13 @@ function message(to: string, subject: string, paragraphs: readonly string[], lin
   return { to, subject, text, html };
 }
 
-export function composeEmailChangeMail(to: { email: string; name: string }, link: string): MailMessage {
+const localeOf = (to: MailRecipient): Locale => to.locale ?? DEFAULT_LOCALE;
+const tFor = (to: MailRecipient): Translate => translator(localeOf(to));
+
+export function composeEmailChangeMail(to: MailRecipient, link: string): MailMessage {
+  const t = tFor(to);
   return message(
+    localeOf(to),
     to.email,
     t('mail.emailChange.subject'),
     [t('mail.emailChange.greeting', { name: to.name }), t('mail.emailChange.body'), t('mail.emailChange.ignore')],
@@ -34,16 +54,19 @@ export function composeEmailChangeMail(to: { email: string; name: string }, link
   );
 }
 
-export function composeEmailChangedNoticeMail(to: { email: string; name: string }, newEmail: string): MailMessage {
-  return message(to.email, t('mail.emailChangeNotice.subject'), [
+export function composeEmailChangedNoticeMail(to: MailRecipient, newEmail: string): MailMessage {
+  const t = tFor(to);
+  return message(localeOf(to), to.email, t('mail.emailChangeNotice.subject'), [
     t('mail.emailChange.greeting', { name: to.name }),
     t('mail.emailChangeNotice.body', { email: newEmail }),
     t('mail.emailChangeNotice.notYou'),
   ]);
 }
 
-export function composeEmailTakenNoticeMail(to: { email: string; name: string }, publicUrl: string): MailMessage {
+export function composeEmailTakenNoticeMail(to: MailRecipient, publicUrl: string): MailMessage {
+  const t = tFor(to);
   return message(
+    localeOf(to),
     to.email,
     t('mail.emailTaken.subject'),
     [t('mail.emailChange.greeting', { name: to.name }), t('mail.emailTaken.body'), t('mail.emailTaken.ignore')],

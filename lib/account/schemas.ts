@@ -4,6 +4,7 @@
  */
 import { z } from '../zodWithoutEval';
 import { displayNameSchema } from '../text/displayText';
+import { LOCALES } from '../i18n/locales';
 import { emailSchema } from '../people/schemas';
 import { DOCUMENT_DISPOSALS } from './AccountSelfService';
 import { SESSION_REF_PATTERN } from './sessionRef';
@@ -11,6 +12,9 @@ import { SESSION_REF_PATTERN } from './sessionRef';
 const passwordField = z.string({ error: 'password_required' }).min(1, 'password_required').max(1000, 'password_too_long');
 
 export const profileNameSchema = z.strictObject({ name: displayNameSchema });
+
+export const localeSchema = z.enum(LOCALES, { error: 'locale_invalid' });
+export const profileLocaleSchema = z.strictObject({ locale: localeSchema });
 
 export const emailChangeSchema = z.strictObject({
   email: emailSchema,

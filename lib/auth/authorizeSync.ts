@@ -14,7 +14,7 @@ import { belongsToKey } from '../platformApi/belongsToKey';
 import type { PersonRef } from '../storage/MetadataStore';
 import { Close, type CloseReason } from '../protocol';
 import { isValidDocumentId } from '../documentId';
-import { t } from '../i18n/t';
+import { t } from '../i18n/translator';
 import { colourFor } from './colourFor';
 import { SESSION_COOKIE, readCookie } from './sessionCookie';
 import { verifySyncToken, type Access, type SyncTokenClaims } from './syncToken';

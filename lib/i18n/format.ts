@@ -2,11 +2,9 @@
  * Dates and times for people. A fixed time zone (the product is Danish-first) keeps the server's
  * render and the browser's hydration identical.
  */
-import type { Locale } from './messages';
+import { intlLocale, type Locale } from './locales';
 
 export const TIME_ZONE = 'Europe/Copenhagen';
-
-const intlLocale = (locale: Locale) => (locale === 'da' ? 'da-DK' : 'en-GB');
 
 /** "26. nov. 2026 kl. 20.22" */
 export function formatDateTime(value: string | number | Date, locale: Locale): string {

@@ -4,7 +4,7 @@
  * footer. Danish unless the person's language is English; everything from people escaped in HTML.
  */
 import type { Locale } from '../i18n/messages';
-import { translator } from '../i18n/t';
+import { translator } from '../i18n/translator';
 import type { DigestKind } from '../notifications/digestPeriod';
 import type { NotificationItem } from '../notifications/NotificationService';
 import { notificationText } from '../notifications/notificationText';

@@ -5,7 +5,7 @@
  * subject is the sentence, so it names the document.
  */
 import type { Locale } from '../i18n/messages';
-import { translator } from '../i18n/t';
+import { translator } from '../i18n/translator';
 import { kindLabel } from '../notifications/kindLabel';
 import type { NotificationItem } from '../notifications/NotificationService';
 import { notificationText } from '../notifications/notificationText';

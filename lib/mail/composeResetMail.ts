@@ -1,15 +1,18 @@
-/** The Danish e-mail with a one-time password-reset link: plain text and simple HTML. */
-import { t } from '../i18n/t';
+/** The e-mail (in the person's language, Danish when they never chose) with a one-time password-reset link: plain text and simple HTML. */
+import { DEFAULT_LOCALE, type Locale } from '../i18n/locales';
+import { translator } from '../i18n/translator';
 import { escapeHtml } from './escapeHtml';
 import type { MailMessage } from './Mailer';
 
-export function composeResetMail(to: { email: string; name: string }, link: string): MailMessage {
+export function composeResetMail(to: { email: string; name: string; locale?: Locale }, link: string): MailMessage {
+  const locale = to.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
   const greeting = t('mail.reset.greeting', { name: to.name });
   const body = t('mail.reset.body');
   const ignore = t('mail.reset.ignore');
   const text = [greeting, '', body, '', link, '', ignore, '', t('mail.reset.signature')].join('\n');
   const html = [
-    '<!doctype html><html lang="da"><body style="font-family:sans-serif;line-height:1.5">',
+    `<!doctype html><html lang="${locale}"><body style="font-family:sans-serif;line-height:1.5">`,
     `<p>${escapeHtml(greeting)}</p>`,
     `<p>${escapeHtml(body)}</p>`,
     `<p><a href="${escapeHtml(link)}">${escapeHtml(t('mail.reset.button'))}</a></p>`,

@@ -21,7 +21,6 @@
  * the lease while a request is in flight could let another tab send the same entry, which the
  * idempotency key then absorbs. Tabs tell each other about changes over a BroadcastChannel.
  */
-import { errorMessage, t } from '../i18n/t';
 import { outboxDbName, type PersonKey } from './localNames';
 import { registerConnection } from './openConnections';
 import {
@@ -121,9 +120,8 @@ export function refusalFrom(status: number, payload: unknown): OutboxRefusal {
   const error = (payload as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   const code = typeof error?.code === 'string' && /^[a-z0-9_]{1,64}$/.test(error.code) ? error.code : (STATUS_CODES[status] ?? 'refused');
   const serverMessage = typeof error?.message === 'string' && error.message.trim() !== '' ? error.message.trim() : null;
-  const message =
-    serverMessage?.slice(0, MAX_MESSAGE_LENGTH) ??
-    (code === 'refused' || !Object.hasOwn(STATUS_CODES, status) ? t('outbox.refused.generic', { status }) : errorMessage(t, code));
+  // Without the server's sentence the reader's catalogue says it (app/_outbox/refusalMessage.ts), from the code.
+  const message = serverMessage?.slice(0, MAX_MESSAGE_LENGTH) ?? '';
   return { status, code, message };
 }
 
@@ -434,7 +432,7 @@ export class Outbox {
         await this.store.recordRefusal(head, {
           status: 0,
           code: DEPENDS_ON_UNRESOLVED,
-          message: t('outbox.refused.depends_on_unresolved'),
+          message: '',
         });
         await this.changedWhileDraining();
         continue;

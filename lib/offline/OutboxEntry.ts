@@ -32,7 +32,7 @@ export interface OutboxRefusal {
   readonly status: number;
   /** The server's `error.code`, or a `depends_on_*` code. */
   readonly code: string;
-  /** The server's `error.message`, or the catalogue's message for the code. */
+  /** The server's `error.message`, or empty: the reader's catalogue has the code's message (app/_outbox/refusalMessage.ts). */
   readonly message: string;
 }
 

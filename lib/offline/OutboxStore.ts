@@ -6,7 +6,6 @@
  *   parent went out can still be filled in;
  * - `meta`: the send lease used where Web Locks are missing.
  */
-import { t } from '../i18n/t';
 import { openDatabase, request, transact } from './idb';
 import {
   DEPENDS_ON_CANCELLED,
@@ -43,14 +42,9 @@ interface Lease {
 
 type NewEntry = Omit<OutboxEntry, 'seq'>;
 
+/** The reader's catalogue says why (`outbox.refused.<code>`: app/_outbox/refusalMessage.ts). */
 function outboxRefusal(code: string): OutboxRefusal {
-  const key =
-    code === DEPENDS_ON_CANCELLED
-      ? 'outbox.refused.depends_on_cancelled'
-      : code === DEPENDS_ON_UNRESOLVED
-        ? 'outbox.refused.depends_on_unresolved'
-        : 'outbox.refused.depends_on_refused';
-  return { status: 0, code, message: t(key) };
+  return { status: 0, code, message: '' };
 }
 
 const cursorAll = <T>(source: IDBObjectStore | IDBIndex): Promise<T[]> => request(source.getAll() as IDBRequest<T[]>);

@@ -5,6 +5,7 @@
  * Browser-safe (types and one error class), so pages may use the record types.
  */
 import type { OrganisationKind, PlatformRole } from '../access/model';
+import type { Locale } from '../i18n/locales';
 
 export interface Person {
   readonly id: string;
@@ -16,13 +17,15 @@ export interface Person {
   readonly disabled: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The language the person chose (pages, e-mails, exports); absent: never chose (the browser's language counts). */
+  readonly locale?: Locale;
 }
 
 /** A person as services hand them out: everything but the password hash. */
 export type PersonProfile = Omit<Person, 'passwordHash'>;
 
 /** `email` is stored lower-cased; a taken one throws `email_taken` (and changes nothing). */
-export type PersonPatch = Partial<Pick<Person, 'name' | 'email' | 'passwordHash' | 'role' | 'disabled' | 'updatedAt'>>;
+export type PersonPatch = Partial<Pick<Person, 'name' | 'email' | 'passwordHash' | 'role' | 'disabled' | 'updatedAt' | 'locale'>>;
 
 export interface Organisation {
   readonly id: string;

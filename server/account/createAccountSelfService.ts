@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { z } from '../../lib/zodWithoutEval';
 import { AccountError } from '../../lib/account/AccountError';
+import { localeSchema } from '../../lib/account/schemas';
 import {
   FRESH_SIGN_IN_MS,
   type AccountSelfService,
@@ -34,7 +35,8 @@ import { hashSessionId } from '../../lib/auth/sessionId';
 import { SignInThrottle } from '../../lib/auth/signInThrottle';
 import type { CommentStore } from '../../lib/comments/CommentStore';
 import type { DocumentService } from '../../lib/documents/DocumentService';
-import { t } from '../../lib/i18n/t';
+import { DEFAULT_LOCALE, type Locale } from '../../lib/i18n/locales';
+import { translator } from '../../lib/i18n/translator';
 import type { Mailer } from '../../lib/mail/Mailer';
 import type { NotificationStore } from '../../lib/notifications/NotificationStore';
 import { AccountStoreError, type AccountStore, type Person, type PersonProfile } from '../../lib/people/AccountStore';
@@ -146,6 +148,15 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     return toProfile(person);
   }
 
+  async function changeLocale(actorId: string, personId: string, locale: Locale): Promise<PersonProfile> {
+    const next = parseInput(z.object({ locale: localeSchema }), { locale }).locale;
+    await authorise(actorId, personId);
+    const person = await accounts.updatePerson(personId, { locale: next, updatedAt: nowIso() });
+    if (!person) throw new PeopleError('not_found', 'no such person');
+    logger.info({ event: 'locale_changed', personId, by: actorId, locale: next }, 'a language was chosen');
+    return toProfile(person);
+  }
+
   async function requestEmailChange(
     personId: string,
     input: { email: string; currentPassword?: string },
@@ -171,7 +182,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     }
     const owner = await accounts.getPersonByEmail(email);
     if (owner) {
-      send(composeEmailTakenNoticeMail({ email: owner.email, name: owner.name }, mail.publicUrl), 'email_taken_notice', owner.id);
+      send(composeEmailTakenNoticeMail(owner, mail.publicUrl), 'email_taken_notice', owner.id);
       logger.info({ event: 'email_change_taken', personId }, 'an e-mail change named a taken address; its owner was told');
       return { status: 'confirmation_sent' };
     }
@@ -193,8 +204,8 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
       .setExpirationTime(Math.floor(expiresAt / 1000))
       .sign(key);
     const link = `${mail.publicUrl}/konto/e-mail?token=${encodeURIComponent(token)}`;
-    send(composeEmailChangeMail({ email, name: person.name }, link), 'email_change_link', personId);
-    send(composeEmailChangedNoticeMail({ email: person.email, name: person.name }, email), 'email_change_notice', personId);
+    send(composeEmailChangeMail({ email, name: person.name, locale: person.locale }, link), 'email_change_link', personId);
+    send(composeEmailChangedNoticeMail(person, email), 'email_change_notice', personId);
     logger.info({ event: 'email_change_requested', personId }, 'a person asked to change their e-mail');
     return { status: 'confirmation_sent' };
   }
@@ -239,8 +250,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
       if (!(error instanceof AccountStoreError) || error.code !== 'email_taken') throw error;
       // Taken between the request and the click: the confirmation can never complete, and the owner hears of it.
       const owner = await accounts.getPersonByEmail(claims.email);
-      if (owner && mail)
-        send(composeEmailTakenNoticeMail({ email: owner.email, name: owner.name }, mail.publicUrl), 'email_taken_notice', owner.id);
+      if (owner && mail) send(composeEmailTakenNoticeMail(owner, mail.publicUrl), 'email_taken_notice', owner.id);
       throw new AccountError('email_link_invalid', 'the address has an account now');
     }
   }
@@ -321,7 +331,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
         documents: owned,
         sessions: (await listSessions(personId, null)).map(({ createdAt, lastSeenAt, device }) => ({ createdAt, lastSeenAt, device })),
       },
-      t,
+      translator(person.locale ?? DEFAULT_LOCALE),
     );
     logger.info({ event: 'data_exported', personId, by: actorId, bytes: bytes.byteLength }, 'personal data was exported');
     return { filename: `samskriv-data-${exportedAt.slice(0, 10)}.zip`, bytes };
@@ -455,6 +465,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
 
   return {
     changeName,
+    changeLocale,
     requestEmailChange,
     inspectEmailChange,
     confirmEmailChange,

@@ -5,7 +5,8 @@
  * answer 400 `bad_url` in the usual JSON error shape, pages get the site's not-found page.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorMessage, t } from '../../lib/i18n/t';
+import { errorMessage } from '../../lib/i18n/t';
+import { t } from '../../lib/i18n/translator';
 
 /**
  * Where a malformed page path is sent instead: a leading underscore makes a folder private in the

@@ -84,6 +84,7 @@ export abstract class DataAccountStore implements AccountStore {
         ...(patch.role !== undefined && { role: patch.role }),
         ...(patch.disabled !== undefined && { disabled: patch.disabled }),
         ...(patch.updatedAt !== undefined && { updatedAt: patch.updatedAt }),
+        ...(patch.locale !== undefined && { locale: patch.locale }),
       };
       if (after.email !== before.email && Object.values(data.people).some((other) => other.id !== id && other.email === after.email)) {
         throw new AccountStoreError('email_taken', 'a person with that e-mail exists already');

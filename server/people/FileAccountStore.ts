@@ -118,6 +118,7 @@ export class FileAccountStore implements AccountStore {
       ...(patch.role !== undefined && { role: patch.role }),
       ...(patch.disabled !== undefined && { disabled: patch.disabled }),
       ...(patch.updatedAt !== undefined && { updatedAt: patch.updatedAt }),
+      ...(patch.locale !== undefined && { locale: patch.locale }),
     };
     if (after.email !== before.email && people.count('email', after.email) > 0) {
       throw new AccountStoreError('email_taken', 'a person with that e-mail exists already');

@@ -6,6 +6,7 @@
 import { z } from '../../lib/zodWithoutEval';
 import { ORGANISATION_KINDS, PLATFORM_ROLES } from '../../lib/access/model';
 import { ONE_TIME_TOKEN_PURPOSES } from '../../lib/people/AccountStore';
+import { LOCALES } from '../../lib/i18n/locales';
 
 const person = z.looseObject({
   id: z.string(),
@@ -16,6 +17,7 @@ const person = z.looseObject({
   disabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  locale: z.enum(LOCALES).optional(),
 });
 
 const organisation = z.looseObject({

@@ -22,6 +22,7 @@ import {
   type Workspace,
 } from '../../lib/people/AccountStore';
 import type { OrganisationKind, PlatformRole } from '../../lib/access/model';
+import { isLocale } from '../../lib/i18n/locales';
 import { inTransaction, sqlState, type Pool, type PoolClient } from './createPool';
 
 interface PersonRow {
@@ -33,6 +34,7 @@ interface PersonRow {
   disabled: boolean;
   created_at: string;
   updated_at: string;
+  locale: string | null;
 }
 interface OrganisationRow {
   id: string;
@@ -75,6 +77,7 @@ const personOf = (row: PersonRow): Person => ({
   disabled: row.disabled,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  ...(isLocale(row.locale) && { locale: row.locale }),
 });
 const organisationOf = (row: OrganisationRow): Organisation => ({
   id: row.id,
@@ -124,9 +127,19 @@ export class PgAccountStore implements AccountStore {
     const stored: Person = { ...person, email: person.email.toLowerCase() };
     try {
       await this.pool.query(
-        `INSERT INTO people (id, email, name, password_hash, role, disabled, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [stored.id, stored.email, stored.name, stored.passwordHash, stored.role, stored.disabled, stored.createdAt, stored.updatedAt],
+        `INSERT INTO people (id, email, name, password_hash, role, disabled, created_at, updated_at, locale)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          stored.id,
+          stored.email,
+          stored.name,
+          stored.passwordHash,
+          stored.role,
+          stored.disabled,
+          stored.createdAt,
+          stored.updatedAt,
+          stored.locale ?? null,
+        ],
       );
     } catch (error) {
       if (isUnique(error, 'people_pkey')) throw new AccountStoreError('id_taken', `a person with id ${stored.id} exists already`);
@@ -165,6 +178,7 @@ export class PgAccountStore implements AccountStore {
         ...(patch.role !== undefined && { role: patch.role }),
         ...(patch.disabled !== undefined && { disabled: patch.disabled }),
         ...(patch.updatedAt !== undefined && { updatedAt: patch.updatedAt }),
+        ...(patch.locale !== undefined && { locale: patch.locale }),
       };
       const isActiveAdmin = (person: Person) => person.role === 'admin' && !person.disabled;
       if (options.keepActiveAdmin && isActiveAdmin(before) && !isActiveAdmin(after) && !admins.some((admin) => admin.id !== id)) {
@@ -172,8 +186,8 @@ export class PgAccountStore implements AccountStore {
       }
       try {
         await client.query(
-          'UPDATE people SET name = $2, password_hash = $3, role = $4, disabled = $5, updated_at = $6, email = $7 WHERE id = $1',
-          [id, after.name, after.passwordHash, after.role, after.disabled, after.updatedAt, after.email],
+          'UPDATE people SET name = $2, password_hash = $3, role = $4, disabled = $5, updated_at = $6, email = $7, locale = $8 WHERE id = $1',
+          [id, after.name, after.passwordHash, after.role, after.disabled, after.updatedAt, after.email, after.locale ?? null],
         );
       } catch (error) {
         if (isUnique(error)) throw new AccountStoreError('email_taken', 'a person with that e-mail exists already');

@@ -140,7 +140,7 @@ describe('the admin page in the browser', () => {
     await people.getByLabel('Søg efter navn eller e-mail').fill(query);
     await people.getByRole('button', { name: 'Søg' }).click();
     await admin.waitForURL(/\/admin\?q=bent/);
-    await people.getByText('1 personer i alt').waitFor();
+    await people.getByText('1 person i alt').waitFor();
     const row = people.getByRole('row', { name: /Bent Hansen/ });
     expect(await row.getByRole('cell', { name: bentProfile.email }).count()).toBe(1);
     await row.getByRole('button', { name: 'Spær Bent Hansen' }).click();
@@ -262,7 +262,7 @@ describe('the admin page in the browser', () => {
     await visit(admin, '/admin', heading('Administration'));
     await admin.getByTestId('admin-people').getByLabel('Søg efter navn eller e-mail').fill(annaProfile.email);
     await admin.getByTestId('admin-people').getByRole('button', { name: 'Søg' }).click();
-    await admin.getByTestId('admin-people').getByText('1 personer i alt').waitFor();
+    await admin.getByTestId('admin-people').getByText('1 person i alt').waitFor();
     await settle(admin);
     await visit(admin, '/', anyHeading);
     await visit(admin, '/konto', heading('Din konto'));

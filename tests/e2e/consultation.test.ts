@@ -339,7 +339,7 @@ describe('open consultation in the browser', () => {
     const hidden = carsten.getByTestId('thread').filter({ hasText: 'Vi skriver til dig i stedet.' });
     await hidden.getByText('Skjult af moderator (personoplysninger)').waitFor();
     expect(await hidden.getByText('Ring til mig').count()).toBe(0);
-    await carsten.getByTestId('moderation-summary').getByText('1 kommentar skjult: 1 personoplysninger').waitFor();
+    await carsten.getByTestId('moderation-summary').getByText('1 kommentar skjult: personoplysninger (1)').waitFor();
     // Others who may not moderate get neither text nor name from the server.
     await thread(sara, 'Vi skriver til dig i stedet.').getByText('Skjult af moderator (personoplysninger)').waitFor();
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { t } from '../../../lib/i18n/t';
+import { getT } from '../../_server/requestLocale';
 import { getServices } from '../../../lib/services';
 import { AdminView } from '../../_admin/AdminView';
 import { ADMIN_PAGE_SIZE, listParamsSchema } from '../../_shared/adminSchemas';
@@ -11,7 +11,10 @@ import { isAdmin } from '../../_server/requireAdmin';
 import { toAdminPerson } from '../../_server/toAdminPerson';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('admin.heading') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('admin.heading') };
+}
 
 /** Admins only (can() `administer`): signed out → sign in; anyone else is told the page does not exist. */
 export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,18 +1,23 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { t } from '../../../lib/i18n/t';
+import { getT } from '../../_server/requestLocale';
 import { getServices } from '../../../lib/services';
 import { ActingForForm } from '../../_components/ActingForForm';
+import { LanguageSwitch } from '../../_components/LanguageSwitch';
 import { AccountForm } from '../../_shared/AccountForm';
 import { readPrincipal } from '../../_server/readPrincipal';
 import { AccountSections } from '../../_account/AccountSections';
 import { NotificationSettingsSection } from '../../_notifications/NotificationSettingsSection';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('account.heading') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('account.heading') };
+}
 
 /** The signed-in person's account: who they are, whom they write as, and a new password. */
 export default async function AccountPage() {
+  const t = await getT();
   const principal = await readPrincipal();
   if (!principal) redirect('/konto/log-ind');
   const { person, session } = principal.resolved;
@@ -30,6 +35,11 @@ export default async function AccountPage() {
           current={session.actingForOrganisationId ?? null}
         />
       )}
+      <section className="card" aria-labelledby="account-language-heading">
+        <h2 id="account-language-heading">{t('account.language.heading')}</h2>
+        <p>{t('account.language.intro')}</p>
+        <LanguageSwitch className="language-switch language-switch--account" />
+      </section>
       <AccountForm kind="password" next={null} headingLevel={2} />
       <AccountSections principal={principal} />
       <NotificationSettingsSection personId={person.id} />

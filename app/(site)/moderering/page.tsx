@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { can } from '../../../lib/access/can';
-import { t } from '../../../lib/i18n/t';
+import { getT } from '../../_server/requestLocale';
 import { getServices } from '../../../lib/services';
 import { ModerationView } from '../../_consultation/ModerationView';
 import { pageParticipant } from '../../_consultation/pageParticipant';
 import { readPrincipal } from '../../_server/readPrincipal';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('consultation.moderation.heading') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('consultation.moderation.heading') };
+}
 
 /**
  * Moderators and admins (can() `moderate` on the platform): the queue of reported comments across

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { formatDateTime } from '../../../lib/i18n/format';
-import { DEFAULT_LOCALE } from '../../../lib/i18n/messages';
-import { t } from '../../../lib/i18n/t';
+import { getT, requestLocale } from '../../_server/requestLocale';
 import { notificationText } from '../../../lib/notifications/notificationText';
 import { getServices } from '../../../lib/services';
 import { MarkAllRead } from '../../_notifications/MarkAllRead';
@@ -10,7 +9,10 @@ import { NotificationLink } from '../../_notifications/NotificationLink';
 import { readPrincipal } from '../../_server/readPrincipal';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('notifications.heading') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('notifications.heading') };
+}
 
 /** How many of the newest notifications the page shows. */
 const PAGE_LIMIT = 100;
@@ -20,6 +22,8 @@ const PAGE_LIMIT = 100;
  * they may no longer read is not shown (can() asked now). Unread ones say so in text. Signed out: sign in.
  */
 export default async function NotificationsPage() {
+  const t = await getT();
+  const locale = await requestLocale();
   const principal = await readPrincipal();
   if (!principal) redirect(`/konto/log-ind?next=${encodeURIComponent('/notifikationer')}`);
   if (principal.actor.kind !== 'person') notFound();
@@ -47,7 +51,7 @@ export default async function NotificationsPage() {
                   {notificationText(t, item)}
                 </NotificationLink>
                 <time className="notification__time" dateTime={item.at}>
-                  {formatDateTime(item.at, DEFAULT_LOCALE)}
+                  {formatDateTime(item.at, locale)}
                 </time>
               </li>
             ))}

@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
-import { t } from '../../../lib/i18n/t';
+import { getT } from '../../_server/requestLocale';
 import { AccountForm } from '../../_shared/AccountForm';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('setup.heading'), robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('setup.heading'), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** First start: the one-time link printed by `npm start` creates the first admin here. */
 export default async function SetupPage({ searchParams }: Props) {
+  const t = await getT();
   const token = (await searchParams).token;
   if (typeof token !== 'string' || token === '') {
     return (

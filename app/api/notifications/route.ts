@@ -1,10 +1,9 @@
 /**
  * GET `?unread=1&limit=50&lang=en`: the signed-in person's notifications, newest first, that they may
- * still read (can() asked now), each with its sentence in the asked language (Danish by default), and
+ * still read (can() asked now), each with its sentence in the asked language (the request's by default), and
  * the unread count. Signed out: 401.
  */
-import { translator } from '../../../lib/i18n/t';
-import { DEFAULT_LOCALE } from '../../../lib/i18n/messages';
+import { translator } from '../../../lib/i18n/translator';
 import { notificationText } from '../../../lib/notifications/notificationText';
 import { getServices } from '../../../lib/services';
 import { notificationQuerySchema } from '../../_shared/notificationSchemas';
@@ -12,6 +11,7 @@ import { firstIssueCode } from '../../_shared/schemas';
 import { NO_STORE } from '../../_server/commentResponses';
 import { HttpError, handle } from '../../_server/http';
 import { requirePersonActor } from '../../_server/requirePersonActor';
+import { requestLocale } from '../../_server/requestLocale';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +26,7 @@ export function GET(request: Request): Promise<Response> {
     });
     if (!parsed.success) throw new HttpError(400, firstIssueCode(parsed.error));
     const { unread, limit, lang } = parsed.data;
-    const t = translator(lang ?? DEFAULT_LOCALE);
+    const t = translator(lang ?? (await requestLocale()));
     const list = await getServices().notifications.list(person, { unreadOnly: unread === '1' || unread === 'true', limit });
     return Response.json(
       {

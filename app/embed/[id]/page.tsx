@@ -4,18 +4,21 @@ import { colourFor } from '../../../lib/auth/colourFor';
 import { Close } from '../../../lib/protocol';
 import { verifySyncToken } from '../../../lib/auth/syncToken';
 import { isValidDocumentId } from '../../../lib/documentId';
-import { t } from '../../../lib/i18n/t';
+import { getT } from '../../_server/requestLocale';
 import type { MessageKey } from '../../../lib/i18n/messages';
 import { getServices } from '../../../lib/services';
 import { EditorLoader } from '../../_editor/EditorLoader';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: t('app.name'), robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())('app.name'), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function Message({ message }: { message: (MessageKey & `embed.${string}`) | 'closed.notFound' }) {
+async function Message({ message }: { message: (MessageKey & `embed.${string}`) | 'closed.notFound' }) {
+  const t = await getT();
   return (
     <main id="main" className="embed">
       <div className="notice" role="alert">
@@ -59,6 +62,7 @@ export default async function EmbedPage({ params, searchParams }: Props) {
     return <Message message={reason === Close.wrongDocument.reason ? 'embed.token.wrongDocument' : 'embed.token.invalid'} />;
   }
   const title = meta?.title ?? claims.title;
+  const t = await getT();
   const readOnly = (decision?.access ?? claims.access) !== 'edit';
   return (
     <main id="main" className="embed">

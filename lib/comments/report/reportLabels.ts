@@ -1,7 +1,8 @@
 /** Words the report renderers (HTML, Markdown, CSV and the page) share, from the message catalogue. */
 import { formatDateTime } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
-import { translator, type Translate } from '../../i18n/t';
+import { type Translate } from '../../i18n/t';
+import { translator } from '../../i18n/translator';
 import { REPORT_GROUNDS, type AnswerStatus, type ReportGround, type SuggestionDecision } from '../model';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 import type { ReportSection } from './reportSections';

@@ -1,6 +1,6 @@
 /** The sentence a page shows next to the PDF download when `getServices().pdf.availability()` says it cannot work. */
 import type { Locale } from '../../i18n/messages';
-import { translator } from '../../i18n/t';
+import { translator } from '../../i18n/translator';
 import type { PdfFailure } from './PdfPrinter';
 
 export function pdfUnavailableMessage(reason: PdfFailure, locale: Locale = 'da'): string {

@@ -1,7 +1,7 @@
 /** The words every export of a version shows under its title, from the message catalogue. */
 import { TIME_ZONE } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
-import { translator } from '../../i18n/t';
+import { translator } from '../../i18n/translator';
 import { contributorList } from '../contributorLabel';
 import type { DocumentVersion, VersionContent } from '../model';
 

@@ -87,7 +87,7 @@ describe('anonymiseComment', () => {
 describe('a deleted account in a notification sentence', () => {
   it("is named in the reader's language", async () => {
     const { notificationText } = await import('../../../lib/notifications/notificationText');
-    const { translator } = await import('../../../lib/i18n/t');
+    const { translator } = await import('../../../lib/i18n/translator');
     const item = { kind: 'reply' as const, documentTitle: 'Lokalplan', data: { actorName: FORMER_PARTICIPANT_NAME, title: 'Lokalplan' } };
     expect(notificationText(translator('en'), item)).toContain('Former participant');
     expect(notificationText(translator('da'), item)).toContain('Tidligere deltager');

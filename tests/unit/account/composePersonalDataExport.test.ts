@@ -9,7 +9,7 @@ import {
 } from '../../../lib/account/export/composePersonalDataExport';
 import { userAgentSummary } from '../../../lib/account/userAgentSummary';
 import type { StoredComment } from '../../../lib/comments/model';
-import { t, translator } from '../../../lib/i18n/t';
+import { t, translator } from '../../../lib/i18n/translator';
 
 const AT = '2027-03-05T12:00:00.000Z';
 const base = (overrides: Partial<StoredComment>): StoredComment => ({

@@ -8,6 +8,8 @@
 import { Editor } from '@tiptap/core';
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { catalogues } from '../../../lib/i18n/messages';
+import { LocaleProvider } from '../../../lib/i18n/useT';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Authorship } from '../../../lib/authorship/Authorship';
 import { bodyExtensions } from '../../../lib/editor/bodyExtensions';
@@ -84,7 +86,15 @@ async function flush(): Promise<void> {
 describe('HistoryPanel', () => {
   // A generous bound: the first render pulls React DOM and Tiptap in, slow on a loaded machine (only a hang reaches it).
   it('loads when opened, shows the timeline, highlights with a legend, and answers “Hvem skrev dette?”', { timeout: 60_000 }, async () => {
-    await act(async () => root.render(createElement(HistoryPanel, { documentId: 'dok', editor })));
+    await act(async () =>
+      root.render(
+        createElement(
+          LocaleProvider,
+          { locale: 'da', messages: catalogues.da },
+          createElement(HistoryPanel, { documentId: 'dok', editor }),
+        ),
+      ),
+    );
     expect(container.querySelector('h2')?.textContent).toBe('Historik');
     expect(fetched).toEqual([]);
 

@@ -8,7 +8,7 @@ import { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Authorship } from '../../../lib/authorship/Authorship';
 import { bodyExtensions } from '../../../lib/editor/bodyExtensions';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 import { AuthorHighlights, highlightedAuthorsAt, setAuthorHighlights } from '../../../app/_authorship/AuthorHighlights';
 import { authorsBetween, highlightsOf } from '../../../app/_authorship/highlightsOf';
 

@@ -19,7 +19,7 @@ import { BODY_FRAGMENT } from '../../../lib/protocol';
 import { bodySchema } from '../../../lib/versions/bodyJsonOf';
 import { versionContributorsOf } from '../../../lib/versions/versionContributorsOf';
 import { authorLabel } from '../../../app/_authorship/authorLabel';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 import { TEST_SECRET } from '../../helpers/tokens';
 
 const anne: PersonActor = { kind: 'person', id: 'p_anne', role: 'citizen', disabled: false, organisationIds: ['o_havn'], workspaceIds: [] };

@@ -5,7 +5,7 @@ import { compareBodies } from '../../../lib/versions/compare/compareBodies';
 import { containsWords, matchSuggestionChanges, type ChangeToMatch } from '../../../lib/comments/report/matchSuggestionChanges';
 import { locateQuote, suggestionChanges } from '../../../lib/comments/report/suggestionChanges';
 import type { StoredComment } from '../../../lib/comments/model';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 import { renderComparison } from '../../../lib/versions/compare/renderComparison';
 
 const doc = (...paragraphs: string[]): JSONContent => ({

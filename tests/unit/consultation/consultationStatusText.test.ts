@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consultationStatusText } from '../../../app/_consultation/consultationStatusText';
 import { isCommentShortcut } from '../../../app/_consultation/CommentShortcut';
-import { t, translator } from '../../../lib/i18n/t';
+import { t, translator } from '../../../lib/i18n/translator';
 
 const now = new Date('2026-11-20T12:00:00Z');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closedMessage, describeStatus } from '../../../app/_editor/SyncStatusText';
-import { t } from '../../../lib/i18n/t';
+import { t } from '../../../lib/i18n/translator';
 import { Close } from '../../../lib/protocol';
 
 describe('closedMessage', () => {

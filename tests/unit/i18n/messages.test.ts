@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { catalogues, da, en, LOCALES } from '../../../lib/i18n/messages';
-import { errorMessage, t, translator } from '../../../lib/i18n/t';
+import { errorMessage } from '../../../lib/i18n/t';
+import { t, translator } from '../../../lib/i18n/translator';
 import { formatDateTime } from '../../../lib/i18n/format';
+import { GLOBAL_ERROR_TEXT } from '../../../lib/i18n/globalErrorText';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
-  it('have the same keys in Danish and English', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(da).sort());
+  it('have the same keys in Danish and English (none missing in either)', () => {
+    const missingInEnglish = Object.keys(da).filter((key) => !Object.hasOwn(en, key));
+    const missingInDanish = Object.keys(en).filter((key) => !Object.hasOwn(da, key));
+    expect({ missingInEnglish, missingInDanish }).toEqual({ missingInEnglish: [], missingInDanish: [] });
   });
 
   it('have no empty or whitespace-only messages', () => {
@@ -45,6 +49,19 @@ describe('message catalogues', () => {
     ]);
     const same = Object.keys(da).filter((key) => !sameInBoth.has(key) && da[key as keyof typeof da] === en[key as keyof typeof da]);
     expect(same).toEqual([]);
+  });
+});
+
+describe('the global error page’s own sentences', () => {
+  it('equal the catalogues’ (that page carries them without a catalogue)', () => {
+    for (const locale of LOCALES) {
+      const translate = translator(locale);
+      expect(GLOBAL_ERROR_TEXT[locale]).toEqual({
+        heading: translate('error.heading'),
+        body: translate('error.body'),
+        retry: translate('error.retry'),
+      });
+    }
   });
 });
 

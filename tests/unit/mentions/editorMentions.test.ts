@@ -8,7 +8,7 @@
 import { Editor } from '@tiptap/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bodyExtensions } from '../../../lib/editor/bodyExtensions';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 
 const { mentionSuggestion } = await import('../../../app/_editor/mentionSuggestion');
 

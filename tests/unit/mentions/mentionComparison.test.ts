@@ -2,7 +2,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 import { compareBodies } from '../../../lib/versions/compare/compareBodies';
 import { renderComparison } from '../../../lib/versions/compare/renderComparison';
 

@@ -9,7 +9,8 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LocaleContext } from '../../../lib/i18n/useT';
+import { catalogues } from '../../../lib/i18n/messages';
+import { LocaleProvider } from '../../../lib/i18n/useT';
 
 const { TextForm } = await import('../../../app/_consultation/TextForm');
 const { mentionIdsOf } = await import('../../../app/_consultation/MentionField');
@@ -54,7 +55,7 @@ async function render(onSubmit: (text: string, form: FormData) => string | null,
     onSubmit,
     onCancel,
   });
-  await act(async () => root!.render(createElement(LocaleContext.Provider, { value: 'da' }, form)));
+  await act(async () => root!.render(createElement(LocaleProvider, { locale: 'da', messages: catalogues['da'] }, form)));
   return container;
 }
 

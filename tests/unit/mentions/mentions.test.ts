@@ -4,7 +4,7 @@ import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { bodyExtensions } from '../../../lib/editor/bodyExtensions';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 import { bodyMentions } from '../../../lib/mentions/bodyMentions';
 import { MAX_MENTIONS } from '../../../lib/mentions/model';
 import { insertMention, mentionQueryAt, mentionsInText } from '../../../lib/mentions/mentionQuery';

@@ -3,7 +3,7 @@
  * never someone who may not read the document), once per event, and lists re-check can().
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 import type { EventActor } from '../../../lib/notifications/model';
 import { notificationText } from '../../../lib/notifications/notificationText';
 import { startConsultationSweep } from '../../../server/notifications/startConsultationSweep';

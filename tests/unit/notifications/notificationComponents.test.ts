@@ -8,7 +8,9 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LocaleContext } from '../../../lib/i18n/useT';
+import { catalogues } from '../../../lib/i18n/messages';
+import { translator } from '../../../lib/i18n/translator';
+import { LocaleProvider } from '../../../lib/i18n/useT';
 
 const refresh = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh }) }));
@@ -43,7 +45,7 @@ async function render(element: ReturnType<typeof createElement>) {
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  await act(async () => root!.render(createElement(LocaleContext.Provider, { value: 'da' }, element)));
+  await act(async () => root!.render(createElement(LocaleProvider, { locale: 'da', messages: catalogues['da'] }, element)));
   return container;
 }
 
@@ -51,7 +53,7 @@ const click = (element: Element | null) => act(async () => (element as HTMLEleme
 
 describe('NotificationBell', () => {
   it('names the unread count in words and shows it as text', async () => {
-    const view = await render(createElement(NotificationBell, { unread: 3 }));
+    const view = await render(createElement(NotificationBell, { unread: 3, t: translator('da') }));
     const link = view.querySelector('a')!;
     expect(link.getAttribute('aria-label')).toBe('Notifikationer, 3 ulæste');
     expect(link.getAttribute('href')).toBe('/notifikationer');
@@ -59,11 +61,11 @@ describe('NotificationBell', () => {
   });
 
   it('says one in the singular, and nothing of a count when all are read', async () => {
-    expect((await render(createElement(NotificationBell, { unread: 1 }))).querySelector('a')!.getAttribute('aria-label')).toBe(
-      'Notifikationer, 1 ulæst',
-    );
+    expect(
+      (await render(createElement(NotificationBell, { unread: 1, t: translator('da') }))).querySelector('a')!.getAttribute('aria-label'),
+    ).toBe('Notifikationer, 1 ulæst');
     await act(async () => root?.unmount());
-    const none = (await render(createElement(NotificationBell, { unread: 0 }))).querySelector('a')!;
+    const none = (await render(createElement(NotificationBell, { unread: 0, t: translator('da') }))).querySelector('a')!;
     expect(none.getAttribute('aria-label')).toBe('Notifikationer');
     expect(none.textContent).toBe('Notifikationer');
   });

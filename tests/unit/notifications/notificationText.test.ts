@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 import type { NotificationData, NotificationKind } from '../../../lib/notifications/model';
 import { notificationText } from '../../../lib/notifications/notificationText';
 

@@ -7,7 +7,8 @@
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocaleContext } from '../../../lib/i18n/useT';
+import { catalogues } from '../../../lib/i18n/messages';
+import { LocaleProvider } from '../../../lib/i18n/useT';
 import { OfflineToggle } from '../../../app/_start/OfflineToggle';
 import type { OfflineActivity, OfflineItem } from '../../../app/_start/useOfflineShelf';
 
@@ -32,8 +33,8 @@ async function render(item: OfflineItem, locale: 'da' | 'en' = 'da') {
   await act(async () =>
     root!.render(
       createElement(
-        LocaleContext.Provider,
-        { value: locale },
+        LocaleProvider,
+        { locale: locale, messages: catalogues[locale] },
         createElement(OfflineToggle, { title: TITLE, item, onKeep: () => calls.push('keep'), onRemove: () => calls.push('remove') }),
       ),
     ),

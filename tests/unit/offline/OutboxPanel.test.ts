@@ -8,8 +8,9 @@ import 'fake-indexeddb/auto';
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocaleContext } from '../../../lib/i18n/useT';
-import { t, translator } from '../../../lib/i18n/t';
+import { catalogues } from '../../../lib/i18n/messages';
+import { LocaleProvider } from '../../../lib/i18n/useT';
+import { t, translator } from '../../../lib/i18n/translator';
 import { Outbox } from '../../../lib/offline/Outbox';
 import { OutboxView } from '../../../app/_outbox/OutboxPanel';
 import { acquireOutbox } from '../../../app/_outbox/sharedOutbox';
@@ -63,7 +64,13 @@ async function setUp(locale: 'da' | 'en' = 'da') {
   document.body.append(container);
   root = createRoot(container);
   await act(async () => {
-    root!.render(createElement(LocaleContext.Provider, { value: locale }, createElement(OutboxView, { outbox, documentId: 'doc1' })));
+    root!.render(
+      createElement(
+        LocaleProvider,
+        { locale: locale, messages: catalogues[locale] },
+        createElement(OutboxView, { outbox, documentId: 'doc1' }),
+      ),
+    );
   });
   return { outbox, container };
 }

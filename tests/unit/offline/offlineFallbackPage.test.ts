@@ -3,7 +3,7 @@ import { offlineFallbackHtml, offlineFallbackResponse } from '../../../app/_offl
 
 describe('the offline fallback page', () => {
   it('is a complete Danish page with a way back to the document list, and no scripts', () => {
-    const html = offlineFallbackHtml();
+    const html = offlineFallbackHtml('da');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<html lang="da">');
     expect(html).toContain('<h1>Du er offline</h1>');
@@ -11,8 +11,14 @@ describe('the offline fallback page', () => {
     expect(html).not.toContain('<script');
   });
 
+  it('speaks English to an English browser', () => {
+    const html = offlineFallbackHtml('en');
+    expect(html).toContain('<html lang="en">');
+    expect(html).not.toContain('Du er offline');
+  });
+
   it('is answered as 503, never stored, under a CSP that allows nothing but its inline style', async () => {
-    const response = offlineFallbackResponse();
+    const response = offlineFallbackResponse('da');
     expect(response.status).toBe(503);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");

@@ -8,6 +8,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
 import { Window } from 'happy-dom';
+import { t } from '../../../lib/i18n/translator';
 import { describe, expect, it } from 'vitest';
 import type { Actor, DocumentResource, DocumentState } from '../../../lib/access/model';
 import type { DocumentId } from '../../../lib/documentId';
@@ -104,6 +105,8 @@ function renderVersion(
   return parse(
     renderToStaticMarkup(
       createElement(PublicVersionView, {
+        t,
+        locale: 'da',
         document: document(options),
         version,
         latest: options.latest ?? false,
@@ -202,6 +205,8 @@ describe('PublicVersionView', () => {
         parse(
           renderToStaticMarkup(
             createElement(PublicVersionView, {
+              t,
+              locale: 'da',
               document: document({ versions }),
               version: full(versions.find((v) => v.number === number)!),
               latest: false,
@@ -217,6 +222,8 @@ describe('PublicVersionView', () => {
     const later = [summary(2, 'consultation_draft'), summary(1, 'published')];
     const first = renderToStaticMarkup(
       createElement(PublicVersionView, {
+        t,
+        locale: 'da',
         document: document({ versions: later }),
         version: full(later[1]!),
         latest: false,
@@ -232,6 +239,8 @@ describe('PublicVersionView', () => {
     const version = full(VERSIONS[0]!);
     const html = renderToStaticMarkup(
       createElement(PublicVersionView, {
+        t,
+        locale: 'da',
         document: document({ versions: [VERSIONS[0]!] }),
         version,
         latest: true,
@@ -261,7 +270,9 @@ describe('PublicVersionView', () => {
 describe('UnpublishedView', () => {
   it('says the document is not published yet, linking the latest consultation draft', () => {
     const page = parse(
-      renderToStaticMarkup(createElement(UnpublishedView, { document: document({ state: 'consultation', versions: [VERSIONS[2]!] }) })),
+      renderToStaticMarkup(
+        createElement(UnpublishedView, { document: document({ state: 'consultation', versions: [VERSIONS[2]!] }), t, locale: 'da' }),
+      ),
     );
     expect([...page.querySelectorAll('h1')].map((h) => h.textContent)).toEqual([TITLE]);
     expect(page.querySelector('[data-testid="not-published"]')?.textContent).toBe('Dokumentet er ikke udgivet endnu.');
@@ -270,7 +281,9 @@ describe('UnpublishedView', () => {
 
   it('without any version: only the sentence (and the editor for who may edit)', () => {
     const page = parse(
-      renderToStaticMarkup(createElement(UnpublishedView, { document: document({ state: 'draft', versions: [], actor: owner }) })),
+      renderToStaticMarkup(
+        createElement(UnpublishedView, { document: document({ state: 'draft', versions: [], actor: owner }), t, locale: 'da' }),
+      ),
     );
     expect(page.querySelector('[data-testid="version-list"]')).toBeNull();
     expect(hrefs(page, 'a')).toEqual([`/d/${ID}`]);

@@ -9,7 +9,7 @@ import { Window } from 'happy-dom';
 import type { JSONContent } from '@tiptap/core';
 import { compareBodies } from '../../../lib/versions/compare/compareBodies';
 import { renderComparison } from '../../../lib/versions/compare/renderComparison';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 
 const t = translator('da');
 

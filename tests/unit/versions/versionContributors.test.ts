@@ -12,7 +12,7 @@ import { AuthorshipTable } from '../../../lib/authorship/AuthorshipTable';
 import { apiKeyAuthor, personAuthor, type AuthorKey } from '../../../lib/authorship/model';
 import { encodeStamp } from '../../../lib/authorship/stampCodec';
 import type { DocumentId } from '../../../lib/documentId';
-import { translator } from '../../../lib/i18n/t';
+import { translator } from '../../../lib/i18n/translator';
 import { contributorLabel, contributorList } from '../../../lib/versions/contributorLabel';
 import type { VersionContributor } from '../../../lib/versions/model';
 import { versionContributorsOf } from '../../../lib/versions/versionContributorsOf';

@@ -6,7 +6,7 @@ import { PublishedNotice } from '../../../app/_versions/PublishedNotice';
 import { VersionList } from '../../../app/_versions/VersionList';
 import type { VersionItem } from '../../../app/_versions/versionList';
 import { formatDateTime } from '../../../lib/i18n/format';
-import { t } from '../../../lib/i18n/t';
+import { t } from '../../../lib/i18n/translator';
 
 const version = (number: number, kind: VersionItem['kind'], publishedAt: string): VersionItem => ({
   number,

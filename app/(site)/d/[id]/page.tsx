@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { t } from '../../../../lib/i18n/t';
+import { getT, requestLocale } from '../../../_server/requestLocale';
 import { can } from '../../../../lib/access/can';
 import { colourFor } from '../../../../lib/auth/colourFor';
 import { ANONYMOUS_KEY } from '../../../../lib/offline/localNames';
@@ -13,7 +13,6 @@ import { SharePanel } from '../../../_editor/SharePanel';
 import { AskToCoAuthor } from '../../../_sharing/AskToCoAuthor';
 import { findViewableDocument, viewableDocument } from '../../../_server/viewableDocument';
 import { documentVersions } from '../../../_server/documentVersions';
-import { DEFAULT_LOCALE } from '../../../../lib/i18n/messages';
 import { PublishButton } from '../../../_versions/PublishButton';
 import { VersionList } from '../../../_versions/VersionList';
 import { newestPublished } from '../../../_versions/versionList';
@@ -25,6 +24,7 @@ export const dynamic = 'force-dynamic';
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const t = await getT();
   const found = await findViewableDocument((await params).id);
   return { title: found ? found.meta.title : t('notFound.heading') };
 }
@@ -34,6 +34,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
  * read is asked to sign in, and a signed-in person who may not read gets the 404 (existence hidden).
  */
 export default async function DocumentPage({ params }: Params) {
+  const t = await getT();
+  const locale = await requestLocale();
   const { id } = await params;
   const { id: documentId, meta, principal, actor, resource } = await viewableDocument(id, `/d/${id}`);
   const readOnly = !can(actor, 'edit', resource).allowed;
@@ -92,7 +94,7 @@ export default async function DocumentPage({ params }: Params) {
           }
         />
       )}
-      <VersionList documentId={id} versions={versions} t={t} locale={DEFAULT_LOCALE} />
+      <VersionList documentId={id} versions={versions} t={t} locale={locale} />
       {follow && <FollowToggle documentId={id} initial={follow} />}
       {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
       {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}

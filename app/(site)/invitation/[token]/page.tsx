@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isDomainError } from '../../../../lib/errors/DomainError';
-import { t } from '../../../../lib/i18n/t';
+import { getT } from '../../../_server/requestLocale';
 import { getServices } from '../../../../lib/services';
 import { readPrincipal } from '../../../_server/readPrincipal';
 import { AcceptInvitation } from '../../../_sharing/AcceptInvitation';
 import { ROLE_LABELS } from '../../../_sharing/roleLabels';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('invitation.title'), referrer: 'no-referrer' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('invitation.title'), referrer: 'no-referrer' };
+}
 
 type Params = { params: Promise<{ token: string }> };
 
@@ -26,6 +29,7 @@ async function inspect(token: string) {
  * button accepts (a page load alone never grants anything), then the editor opens.
  */
 export default async function InvitationPage({ params }: Params) {
+  const t = await getT();
   const { token } = await params;
   const found = await inspect(token);
   if (!found || found.status !== 'active') {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { t } from '../../../../lib/i18n/t';
+import { getT } from '../../../_server/requestLocale';
 import { getServices } from '../../../../lib/services';
 import { AccountForm } from '../../../_shared/AccountForm';
 import { redirect } from 'next/navigation';
@@ -9,7 +9,10 @@ import { safeNextPath } from '../../../_shared/schemas';
 import { SsoButtons } from '../../../_components/SsoButtons';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('account.signIn.heading') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('account.signIn.heading') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,6 +24,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * may sign in with a password (PASSWORD_SIGN_IN_ROLES=none), and sign-up when citizens may not.
  */
 export default async function SignInPage({ searchParams }: Props) {
+  const t = await getT();
   const params = await searchParams;
   const next = safeNextPath(params.next) ?? '/';
   const afterSignUp = params.efter === 'opret';

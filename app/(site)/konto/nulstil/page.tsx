@@ -1,14 +1,18 @@
 import type { Metadata } from 'next';
-import { t } from '../../../../lib/i18n/t';
+import { getT } from '../../../_server/requestLocale';
 import { AccountForm } from '../../../_shared/AccountForm';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('account.reset.heading'), robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('account.reset.heading'), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** A new password through the one-time link an admin issued; then sign in with it. */
 export default async function ResetPasswordPage({ searchParams }: Props) {
+  const t = await getT();
   const token = (await searchParams).token;
   if (typeof token !== 'string' || token === '') {
     return (

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { t } from '../../../../lib/i18n/t';
+import { getT } from '../../../_server/requestLocale';
 import { getServices } from '../../../../lib/services';
 import { AccountForm } from '../../../_shared/AccountForm';
 import { safeNextPath } from '../../../_shared/schemas';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('account.signUp.heading') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('account.signUp.heading') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,6 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * the sign-in page's buttons.
  */
 export default async function SignUpPage({ searchParams }: Props) {
+  const t = await getT();
   const next = safeNextPath((await searchParams).next) ?? '/';
   if (!getServices().config.PASSWORD_SIGN_IN_ROLES.includes('citizen')) redirect(`/konto/log-ind?next=${encodeURIComponent(next)}`);
   return (

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
-import { t } from '../../../../lib/i18n/t';
+import { getT } from '../../../_server/requestLocale';
 
-export const metadata: Metadata = { title: t('account.deleted.notice') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('account.deleted.notice') };
+}
 
 /** Where deleting one's account ends: the session is gone, so this page needs none. */
-export default function AccountDeletedPage() {
+export default async function AccountDeletedPage() {
+  const t = await getT();
   return (
     <section className="card">
       <h1>{t('account.deleted.notice')}</h1>

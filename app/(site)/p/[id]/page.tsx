@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { t } from '../../../../lib/i18n/t';
+import { getT, requestLocale } from '../../../_server/requestLocale';
 import { feedLinks } from '../../../_public/feedLinks';
 import { loadPublicDocument, loadVersion } from '../../../_public/loadPublicDocument';
 import { PublicVersionView } from '../../../_public/PublicVersionView';
@@ -22,12 +22,13 @@ async function latest(rawId: string) {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const t = await getT();
   const found = await latest((await params).id);
   if (!found) return { title: t('notFound.heading') };
   const origin = await siteOrigin();
   const feeds = await feedLinks(found.document.actor, found.document.resource);
   if (!found.version) return { title: found.document.meta.title, alternates: { types: feedAlternates(origin, feeds) } };
-  return versionMetadata(found.version, origin, feeds);
+  return await versionMetadata(found.version, origin, feeds);
 }
 
 /**
@@ -38,11 +39,13 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function LatestVersionPage({ params }: Params) {
   const found = await latest((await params).id);
   if (!found) notFound();
-  if (!found.version) return <UnpublishedView document={found.document} />;
+  if (!found.version) return <UnpublishedView document={found.document} t={await getT()} locale={await requestLocale()} />;
   const feeds = await feedLinks(found.document.actor, found.document.resource);
   const contributors = await versionContributors(found.document, found.version);
   return (
     <PublicVersionView
+      t={await getT()}
+      locale={await requestLocale()}
       document={found.document}
       version={found.version}
       latest

@@ -2,7 +2,7 @@
  * GET: the Atom feed of newly published versions of public documents (those a signed-out visitor
  * may view, judged by can() for an anonymous reader whoever asks, so the feed is the same for all).
  */
-import { t } from '../../../../lib/i18n/t';
+import { getT } from '../../../_server/requestLocale';
 import { PUBLIC_FEED_PATH } from '../../../../lib/versions/versionPaths';
 import { versionFeedResponse } from '../../../_public/versionFeedResponse';
 import { handle } from '../../../_server/http';
@@ -10,7 +10,8 @@ import { requestOrigin } from '../../../_server/siteOrigin';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request): Promise<Response> {
+export async function GET(request: Request): Promise<Response> {
+  const t = await getT();
   return handle(() =>
     versionFeedResponse({
       origin: requestOrigin(request),

@@ -106,6 +106,19 @@ export function accountStoreContract(name: string, makeStore: () => AccountStore
         expect(await store.getPerson('p9')).toBeNull();
       });
 
+      it('keeps a person’s language: absent until chosen, then stored and changed', async () => {
+        await store.createPerson(samplePerson('p1'));
+        expect((await store.getPerson('p1'))?.locale).toBeUndefined();
+        expect(await store.updatePerson('p1', { locale: 'en' })).toMatchObject({ locale: 'en' });
+        expect((await store.getPerson('p1'))?.locale).toBe('en');
+        await store.updatePerson('p1', { name: 'Ny' });
+        expect((await store.getPerson('p1'))?.locale).toBe('en');
+        await store.updatePerson('p1', { locale: 'da' });
+        expect((await store.getPerson('p1'))?.locale).toBe('da');
+        await store.createPerson(samplePerson('p2', { locale: 'en' }));
+        expect((await store.getPersonByEmail('p2@example.dk'))?.locale).toBe('en');
+      });
+
       it('returns null when updating an unknown person and creates nothing', async () => {
         expect(await store.updatePerson('ghost', { name: 'x' })).toBeNull();
         expect((await store.listPeople({ offset: 0, limit: 10 })).total).toBe(0);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
-import { t } from '../../../../../lib/i18n/t';
+import { getT } from '../../../../_server/requestLocale';
 import { getServices } from '../../../../../lib/services';
 import { DataExport } from '../../../../_account/DataExport';
 import { DeleteAccount } from '../../../../_account/DeleteAccount';
@@ -8,10 +8,14 @@ import { isAdmin } from '../../../../_server/requireAdmin';
 import { readPrincipal } from '../../../../_server/readPrincipal';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('admin.person.export') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('admin.person.export') };
+}
 
 /** An admin acts for one person (issue 12, GDPR): downloads their data or deletes their account. */
 export default async function AdminPersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getT();
   const principal = await readPrincipal();
   if (!principal) redirect('/konto/log-ind');
   if (!isAdmin(principal)) notFound();

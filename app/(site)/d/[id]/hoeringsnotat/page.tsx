@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CommentError } from '../../../../../lib/comments/CommentError';
-import { t } from '../../../../../lib/i18n/t';
+import { getT } from '../../../../_server/requestLocale';
 import { getServices } from '../../../../../lib/services';
 import { parseVersionNumber } from '../../../../../lib/versions/parseVersionNumber';
 import { ConsultationReportView } from '../../../../_consultation/ConsultationReportView';
@@ -15,6 +15,7 @@ type Params = { params: Promise<{ id: string }> };
 type PageProps = Params & { searchParams: Promise<{ version?: string | string[] }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const t = await getT();
   const found = await findViewableDocument((await params).id);
   return { title: found ? t('report.heading', { title: found.meta.title }) : t('notFound.heading') };
 }
@@ -25,6 +26,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
  * document has no such version).
  */
 export default async function ConsultationReportPage({ params, searchParams }: PageProps) {
+  const t = await getT();
   const { id } = await params;
   const raw = (await searchParams).version;
   const version = typeof raw === 'string' ? parseVersionNumber(raw) : null;

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { errorMessage, t } from '../../../../../lib/i18n/t';
+import { errorMessage } from '../../../../../lib/i18n/t';
+import { getT } from '../../../../_server/requestLocale';
 import { isOidcErrorCode } from '../../../../../lib/oidc/OidcError';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: t('account.sso.error.heading') };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  return { title: t('account.sso.error.heading') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -13,6 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  * happened in plain words and a way back. An unknown code shows the general message.
  */
 export default async function SsoErrorPage({ searchParams }: Props) {
+  const t = await getT();
   const { kode } = await searchParams;
   const code = isOidcErrorCode(kode) ? kode : 'oidc_failed';
   return (

@@ -9,7 +9,7 @@
  * notat then covers the comments written while that version was being read (and the suggestions
  * still open when it froze), and links each accepted suggestion to its change in the compare view.
  */
-import type { Locale } from '../../../../../lib/i18n/messages';
+import { intlLocale, isLocale } from '../../../../../lib/i18n/locales';
 import { CSV_SEPARATORS, renderReportCsv, type CsvSeparator } from '../../../../../lib/comments/report/renderReportCsv';
 import { renderReportHtml } from '../../../../../lib/comments/report/renderReportHtml';
 import { renderReportMarkdown } from '../../../../../lib/comments/report/renderReportMarkdown';
@@ -20,6 +20,7 @@ import { renderHtmlDocx } from '../../../../../lib/versions/export/renderHtmlDoc
 import { EXPORT_CONTENT_TYPES } from '../../../../../lib/versions/export/renderVersionExport';
 import { HttpError, handle } from '../../../../_server/http';
 import { readParticipant } from '../../../../_server/readParticipant';
+import { requestLocale } from '../../../../_server/requestLocale';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,7 +39,9 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     const name = query.get('format') ?? 'html';
     if (!Object.hasOwn(FORMATS, name)) throw new HttpError(400, 'format_invalid');
     const format = FORMATS[name as keyof typeof FORMATS];
-    const locale: Locale = query.get('lang') === 'en' ? 'en' : 'da';
+    // `?lang=` asks for a language; else the reader's (app/_server/requestLocale.ts).
+    const lang = query.get('lang');
+    const locale = isLocale(lang) ? lang : await requestLocale();
     const sep = query.get('sep') ?? 'comma';
     if (!Object.hasOwn(CSV_SEPARATORS, sep)) throw new HttpError(400, 'sep_invalid');
     const rawVersion = query.get('version');
@@ -69,7 +72,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
       case 'docx':
         body = await renderHtmlDocx(renderReportHtml(report, locale), {
           creator: 'Samskriv',
-          language: locale === 'da' ? 'da-DK' : 'en-GB',
+          language: intlLocale(locale),
           modifiedAt: report.generatedAt,
         });
         break;

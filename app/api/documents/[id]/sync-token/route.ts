@@ -12,7 +12,7 @@ import { BROWSER_TOKEN_TTL_SECONDS } from '../../../../../lib/auth/browserToken'
 import { mintSyncToken } from '../../../../../lib/auth/syncToken';
 import { parseDocumentId } from '../../../../../lib/documentId';
 import { BODY_SCHEMA_VERSION, SCHEMA_QUERY_PARAM } from '../../../../../lib/protocol';
-import { t } from '../../../../../lib/i18n/t';
+import { getT } from '../../../../_server/requestLocale';
 import { getServices } from '../../../../../lib/services';
 import { HttpError, handle } from '../../../../_server/http';
 import { actorOf, readPrincipal } from '../../../../_server/readPrincipal';
@@ -44,7 +44,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     if (!access) throw principal ? new HttpError(404, 'not_found') : new HttpError(401, 'unauthenticated');
     const claims = principal
       ? { sub: principal.personId, name: principal.label, doc: id, access, sid: principal.sessionIdHash }
-      : { sub: `anon_${randomUUID()}`, name: t('presence.reader'), doc: id, access, anon: true as const };
+      : { sub: `anon_${randomUUID()}`, name: (await getT())('presence.reader'), doc: id, access, anon: true as const };
     const token = await mintSyncToken(claims, secret, BROWSER_TOKEN_TTL_SECONDS);
     return Response.json(
       // `state`: an editor that reconnects after the document was published while it was away goes on as a reader.

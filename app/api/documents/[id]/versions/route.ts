@@ -6,7 +6,8 @@
  * `nothing_changed` (the answer names the version) when the content equals the latest published one.
  */
 import { parseDocumentId } from '../../../../../lib/documentId';
-import { errorMessage, t } from '../../../../../lib/i18n/t';
+import { errorMessage } from '../../../../../lib/i18n/t';
+import { getT } from '../../../../_server/requestLocale';
 import { getServices } from '../../../../../lib/services';
 import { nothingChangedSince } from '../../../../../lib/versions/NothingChangedError';
 import { isIdempotencyKey } from '../../../../../lib/versions/publishInput';
@@ -57,6 +58,7 @@ export function POST(request: Request, context: Context): Promise<Response> {
     } catch (error) {
       const since = nothingChangedSince(error);
       if (since === null) throw error;
+      const t = await getT();
       return Response.json(
         {
           error: {

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDateTime } from '../../../../../../lib/i18n/format';
-import { t } from '../../../../../../lib/i18n/t';
+import type { Translate } from '../../../../../../lib/i18n/t';
+import { getT, requestLocale } from '../../../../../_server/requestLocale';
 import { isDomainError } from '../../../../../../lib/errors/DomainError';
 import type { VersionSummary } from '../../../../../../lib/versions/model';
 import { compareBodies, type BodyChange, type BodyComparison } from '../../../../../../lib/versions/compare/compareBodies';
@@ -21,6 +22,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT();
   const found = await findViewableDocument((await params).id);
   return { title: found ? t('compare.title', { title: found.meta.title }) : t('notFound.heading') };
 }
@@ -32,7 +34,7 @@ const excerpt = (text: string): string => {
   return flat.length > EXCERPT_MAX ? `${flat.slice(0, EXCERPT_MAX)}…` : flat;
 };
 
-function describe(change: BodyChange): string {
+function describe(t: Translate, change: BodyChange): string {
   const deleted = excerpt(change.deletedText);
   const inserted = excerpt(change.insertedText);
   if (change.kind === 'format') return deleted ? t('compare.change.format', { text: deleted }) : t('compare.change.structure');
@@ -42,7 +44,8 @@ function describe(change: BodyChange): string {
   return t('compare.change.structure');
 }
 
-const labelOf = (target: CompareTarget): string => (target === 'current' ? t('compare.current') : t('compare.version', { n: target }));
+const labelOf = (t: Translate, target: CompareTarget): string =>
+  target === 'current' ? t('compare.current') : t('compare.version', { n: target });
 
 /**
  * Two versions of a document, or a version and the current draft, compared: `?from=<n>&to=<m|current>
@@ -50,6 +53,7 @@ const labelOf = (target: CompareTarget): string => (target === 'current' ? t('co
  * the changes links to each one. For everyone who may read the document.
  */
 export default async function ComparePage({ params, searchParams }: Props) {
+  const t = await getT();
   const { id } = await params;
   const { id: documentId, meta, actor, resource } = await viewableDocument(id, `/d/${id}/versions/compare`);
   const versions = getServices().versions;
@@ -112,19 +116,21 @@ export default async function ComparePage({ params, searchParams }: Props) {
   );
 }
 
-function CompareForm(props: {
+async function CompareForm(props: {
   documentId: string;
   versions: readonly VersionSummary[];
   from: number;
   to: CompareTarget;
   view: 'inline' | 'side';
 }) {
+  const t = await getT();
+  const locale = await requestLocale();
   const option = (version: VersionSummary) => (
     <option key={version.number} value={version.number}>
       {t('compare.versionOption', {
         n: version.number,
         kind: t(version.kind === 'published' ? 'compare.kind.published' : 'compare.kind.consultation_draft'),
-        date: formatDateTime(version.publishedAt, 'da'),
+        date: formatDateTime(version.publishedAt, locale),
       })}
     </option>
   );
@@ -157,7 +163,7 @@ function CompareForm(props: {
   );
 }
 
-function Comparison({
+async function Comparison({
   comparison,
   from,
   to,
@@ -168,13 +174,14 @@ function Comparison({
   to: CompareTarget;
   view: 'inline' | 'side';
 }) {
+  const t = await getT();
   const { changes } = comparison;
   // Side by side, each column has its own h2: the bodies' headings start one level further down.
   const rendered = renderComparison(comparison, view, t, { headingShift: view === 'side' ? 2 : 1 });
   return (
     <>
       <p id="compare-summary">
-        {t('compare.summary', { from: labelOf(from), to: labelOf(to), count: changeCountText(changes.length, t) })}
+        {t('compare.summary', { from: labelOf(t, from), to: labelOf(t, to), count: changeCountText(changes.length, t) })}
       </p>
       <p className={styles.legend}>{t('compare.explained')}</p>
       {changes.length > 0 && (
@@ -183,7 +190,7 @@ function Comparison({
           <ol>
             {changes.map((change) => (
               <li key={change.index}>
-                <a href={`#${changeAnchor(change.index)}`}>{t('compare.changes.item', { n: change.index })}</a>: {describe(change)}
+                <a href={`#${changeAnchor(change.index)}`}>{t('compare.changes.item', { n: change.index })}</a>: {describe(t, change)}
               </li>
             ))}
           </ol>
@@ -195,11 +202,11 @@ function Comparison({
       ) : (
         <div className={styles.side}>
           <section aria-labelledby="compare-old">
-            <h2 id="compare-old">{t('compare.side.old', { label: labelOf(from) })}</h2>
+            <h2 id="compare-old">{t('compare.side.old', { label: labelOf(t, from) })}</h2>
             <div className={styles.body} dangerouslySetInnerHTML={{ __html: rendered.oldHtml }} />
           </section>
           <section aria-labelledby="compare-new">
-            <h2 id="compare-new">{t('compare.side.new', { label: labelOf(to) })}</h2>
+            <h2 id="compare-new">{t('compare.side.new', { label: labelOf(t, to) })}</h2>
             <div className={styles.body} dangerouslySetInnerHTML={{ __html: rendered.newHtml }} />
           </section>
         </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { t } from '../../../../../../lib/i18n/t';
+import { getT, requestLocale } from '../../../../../_server/requestLocale';
 import { parseVersionNumber } from '../../../../../../lib/versions/parseVersionNumber';
 import { feedLinks } from '../../../../../_public/feedLinks';
 import { loadPublicDocument, loadVersion } from '../../../../../_public/loadPublicDocument';
@@ -23,9 +23,10 @@ async function stable({ id, n }: { id: string; n: string }) {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const t = await getT();
   const found = await stable(await params);
   if (!found) return { title: t('notFound.heading') };
-  return versionMetadata(found.version, await siteOrigin(), await feedLinks(found.document.actor, found.document.resource));
+  return await versionMetadata(found.version, await siteOrigin(), await feedLinks(found.document.actor, found.document.resource));
 }
 
 /** `/p/<id>/v/<n>`: version n, published or consultation draft ("Høringsudkast"), for good. */
@@ -36,6 +37,8 @@ export default async function StableVersionPage({ params }: Params) {
   const contributors = await versionContributors(found.document, found.version);
   return (
     <PublicVersionView
+      t={await getT()}
+      locale={await requestLocale()}
       document={found.document}
       version={found.version}
       latest={false}

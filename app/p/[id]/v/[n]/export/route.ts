@@ -6,7 +6,7 @@
  */
 import { can } from '../../../../../../lib/access/can';
 import { documentResourceOf } from '../../../../../../lib/documents/DocumentService';
-import type { Locale } from '../../../../../../lib/i18n/messages';
+import { isLocale } from '../../../../../../lib/i18n/locales';
 import { getServices } from '../../../../../../lib/services';
 import { parseVersionNumber } from '../../../../../../lib/versions/parseVersionNumber';
 import { isExportFormat, renderVersionExport } from '../../../../../../lib/versions/export/renderVersionExport';
@@ -14,6 +14,7 @@ import { documentIdParam } from '../../../../../_server/documentIdParam';
 import { HttpError, handle } from '../../../../../_server/http';
 import { readActor } from '../../../../../_server/readPrincipal';
 import { versionContributors } from '../../../../../_public/versionContributors';
+import { requestLocale } from '../../../../../_server/requestLocale';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,7 +32,9 @@ export function GET(request: Request, context: { params: Promise<{ id: string; n
     if (!isExportFormat(format)) throw new HttpError(400, 'export_format_invalid');
     const number = parseVersionNumber(params.n);
     if (number === null) throw new HttpError(400, 'version_invalid');
-    const locale: Locale = query.get('lang') === 'en' ? 'en' : 'da';
+    // `?lang=` asks for a language; else the reader's (app/_server/requestLocale.ts).
+    const lang = query.get('lang');
+    const locale = isLocale(lang) ? lang : await requestLocale();
     const id = documentIdParam(params.id);
     const services = getServices();
     // Services gains `versions` with the versions service (helper "core"); this names it until then and is harmless after.
@@ -58,6 +61,8 @@ export function GET(request: Request, context: { params: Promise<{ id: string; n
         'Content-Length': String(rendered.body.byteLength),
         'Cache-Control': isPublic ? PUBLIC_CACHE : 'private, no-store',
         'X-Content-Type-Options': 'nosniff',
+        // Without `?lang=` the labels are in the reader's language: a shared cache keeps one per language.
+        ...(!isLocale(lang) && { Vary: 'Accept-Language, Cookie' }),
       },
     });
   });
