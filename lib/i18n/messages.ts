@@ -1309,6 +1309,16 @@ export const da = {
   'error.mention_person_not_found': 'Dokumentet kan ikke deles med den person herfra.',
   'error.mentions_invalid': 'De nævnte personer kunne ikke læses (højst 20).',
   'error.schema_invalid': 'Editorens version kunne ikke læses.',
+  // session 9: opening the editor (app/_editor)
+  'editor.readOnly.view': 'Kun læseadgang: du kan læse, men ikke redigere teksten',
+  'editor.readOnly.comment': 'Du kan kommentere, men ikke redigere teksten',
+  'editor.readOnly.final': 'Dokumentet er offentliggjort og kan ikke længere redigeres',
+  'editor.readOnly.archived': 'Dokumentet er arkiveret og kan kun læses',
+  'editor.waiting.connecting': 'Forbinder… Du kan skrive, så snart dokumentet er hentet.',
+  'editor.waiting.loading': 'Indlæser… Du kan skrive, så snart dokumentet er hentet.',
+  'editor.waiting.offline': 'Offline. Dokumentet kan ikke hentes, før forbindelsen er tilbage.',
+  'editor.waiting.typed': 'Vent et øjeblik: dokumentet hentes stadig, så det du skrev kom ikke med.',
+  'editor.raised': 'Du har fået lov at redigere. Du kan skrive nu.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2624,6 +2634,16 @@ export const en: Messages = {
   'error.mention_person_not_found': 'The document cannot be shared with that person from here.',
   'error.mentions_invalid': 'The people mentioned could not be read (at most 20).',
   'error.schema_invalid': 'The editor’s version could not be read.',
+  // session 9: opening the editor (app/_editor)
+  'editor.readOnly.view': 'Read only: you can read, but not edit the text',
+  'editor.readOnly.comment': 'You can comment, but not edit the text',
+  'editor.readOnly.final': 'The document is published and can no longer be edited',
+  'editor.readOnly.archived': 'The document is archived and can only be read',
+  'editor.waiting.connecting': 'Connecting… You can write as soon as the document has loaded.',
+  'editor.waiting.loading': 'Loading… You can write as soon as the document has loaded.',
+  'editor.waiting.offline': 'Offline. The document cannot be loaded until the connection is back.',
+  'editor.waiting.typed': 'One moment: the document is still loading, so what you typed was not taken.',
+  'editor.raised': 'You may now edit. You can write now.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -14,6 +14,7 @@ import {
   authorizeEmbedToken,
   authorizeSessionToken,
   authorizeSync,
+  lesserAccess,
   type AuthorizeSyncDeps,
   type SyncActor,
   type SyncDecision,
@@ -271,6 +272,23 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   }
 
   /**
+   * Whether a browser's token connection is held below what its person may now do: the token caps
+   * the access it was minted with, so a raised grant leaves the re-check's decision unchanged. Such a
+   * connection is closed with Close.accessRaised; the editor reconnects with a fresh token (which
+   * carries the new access) and opens for writing without a reload. Only in re-checks.
+   */
+  async function mayNowDoMore(connection: Connection): Promise<boolean> {
+    const { session } = connection.info.actor;
+    if (!session || session.id !== undefined || connection.info.access === 'edit') return false;
+    const uncapped = await authorizeSessionToken(connection.info.documentId, session.idHash, session.personId, 'edit', authorizeDeps);
+    return (
+      uncapped.ok &&
+      uncapped.access !== connection.info.access &&
+      lesserAccess(uncapped.access, connection.info.access) === connection.info.access
+    );
+  }
+
+  /**
    * Asks the one decision again for live connections (sessions, signed-out readers and other platforms'
    * tokens alike), and closes those whose access is gone or changed (a downgraded editor reconnects
    * as what they are now, after a reload; on a published document, writers of every kind get
@@ -292,7 +310,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         else if (decision.access !== connection.info.access) {
           const resource = await documents.resource(connection.info.documentId);
           connection.close(downgradeClose(connection.info.access, decision.access, resource?.state ?? null));
-        }
+        } else if (await mayNowDoMore(connection)) connection.close(Close.accessRaised);
       } catch (error) {
         logger.error({ doc: connection.info.documentId, err: error }, 'could not re-check a sync connection; closing it');
         connection.close(Close.internalError);
