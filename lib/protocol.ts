@@ -56,6 +56,14 @@ export const Close = {
   accessChanged: { code: 4403, reason: 'access changed' },
   wrongDocument: { code: 4403, reason: 'token is for another document' },
   /**
+   * The person may now do more than this connection allows (a grant raised: a reader became a
+   * commenter or editor). Not 44xx: the client reconnects, and the app's editor fetches a fresh
+   * sync token first, which carries the new access (the editor then opens for writing without a
+   * reload). A stock client with a fixed token reconnects as what its token says. Sent only by the
+   * re-check that follows an access change, never on the per-update path.
+   */
+  accessRaised: { code: 4303, reason: 'access raised' },
+  /**
    * The document was published (moved to final) while connected, so this connection lost its edit
    * or comment access: nothing is wrong with who the person is. The client stops editing at once,
    * keeps its unsent changes in its local copy, and reconnects as a reader (a fresh connection is

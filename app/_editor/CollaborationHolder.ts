@@ -15,6 +15,11 @@
  * reader session (a fresh connection, judged again, gets view access). The text stays on screen,
  * and changes the server never confirmed stay in the local copy (a reader session never rewrites
  * its record of them), so nothing typed is lost if the document is ever edited again.
+ *
+ * Granted more while open (a reader made editor): the server closes the connection with
+ * Close.accessRaised, the reconnect's fresh token says `edit`, and the same Y.Doc and local copy go
+ * on in a writable session (no reload). Every token answer also says what the person may do and the
+ * document's phase now (`access`, `state`), which the editor shows in words.
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -29,7 +34,9 @@ import { restoreFromLocalCopy } from '../../lib/offline/localDocumentSyncState';
 import { bodyBlocks, unsentText } from '../../lib/offline/localDocumentText';
 import { syncServerUrl } from './syncServerUrl';
 import { browserTokenPath } from '../../lib/auth/browserToken';
-import { connectWithFreshTokens, fetchBrowserToken } from './connectWithFreshTokens';
+import { connectWithFixedToken, connectWithFreshTokens, fetchBrowserToken } from './connectWithFreshTokens';
+import type { Access } from '../../lib/auth/syncToken';
+import type { DocumentState } from '../../lib/access/model';
 
 export interface CollaborationOptions {
   readonly documentId: string;
@@ -58,6 +65,14 @@ export interface Collaboration {
   dismissRescued(): void;
   /** Set once the document was published while open: this session reads only. */
   readonly published: PublishedWhileOpen | null;
+  /** This session reads only (the page said so, the document was published, or access is lower). */
+  readonly readOnly: boolean;
+  /** What the latest sync token says the person may do now; null until one answered (and for embeds). */
+  readonly access: Access | null;
+  /** The document's phase as the latest sync token answer gave it; null until one answered. */
+  readonly state: DocumentState | null;
+  /** This session was opened for writing while the document was open (a grant raised). */
+  readonly raised: boolean;
 }
 
 /** What the editor says when the document was published under it. */
@@ -81,6 +96,10 @@ interface Session {
   readonly fromLocalCopy: boolean;
   rescued: StaleText | null;
   readonly published: PublishedWhileOpen | null;
+  readonly readOnly: boolean;
+  readonly raised: boolean;
+  /** The latest sync token answer's access and phase. */
+  live: { access: Access | null; state: DocumentState | null };
   /** The epoch this session's connection names (null until the server accepted one). */
   epoch(): number | null;
   /** Ends everything but the local copy's data (the caller closes or erases `local`). */
@@ -95,10 +114,13 @@ export class CollaborationHolder {
   private running = false;
   /** The page's epoch is only a hint for the first session; after a reset it is out of date. */
   private pageEpoch: number | null;
+  /** Whether new sessions read only: the page's word, until a token says the person may edit. */
+  private readOnly: boolean;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: CollaborationOptions) {
     this.pageEpoch = options.epoch ?? null;
+    this.readOnly = options.readOnly;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -153,9 +175,7 @@ export class CollaborationHolder {
         // Only changes the server never confirmed can be missing from its (reset) version. A reader's
         // copy keeps no record of them (it cannot make any), unless they could edit before.
         const unconfirmed =
-          this.options.readOnly && !local.storedSyncState
-            ? 0
-            : restoreFromLocalCopy(stateVectorOf(doc), local.storedSyncState).pending.length;
+          this.readOnly && !local.storedSyncState ? 0 : restoreFromLocalCopy(stateVectorOf(doc), local.storedSyncState).pending.length;
         const rescue = carried ?? this.rescue(doc, local.staleText, unconfirmed);
         await local.erase().catch(() => undefined);
         doc.destroy();
@@ -186,13 +206,15 @@ export class CollaborationHolder {
     local: LocalDocument | null,
     pinnedEpoch: number | null,
     carried: Carried | null,
-    after?: { readonly previous: Session; readonly published: PublishedWhileOpen },
+    after?: { readonly previous: Session; readonly published: PublishedWhileOpen | null; readonly readOnly: boolean },
   ): void {
     const { documentId, token } = this.options;
     const published = after?.published ?? null;
-    const readOnly = this.options.readOnly || published !== null;
-    // A reader session after publishing continues a document already on screen.
-    const fromLocalCopy = after !== undefined || (pinnedEpoch !== null && local !== null);
+    const readOnly = after ? after.readOnly : this.readOnly;
+    const raised = after ? after.previous.raised || (after.previous.readOnly && !readOnly) : false;
+    // A session that follows another (published, or granted more) continues the document on screen,
+    // loaded if the one before had it loaded.
+    const fromLocalCopy = after ? after.previous.fromLocalCopy || after.previous.tracker.hasSynced : pinnedEpoch !== null && local !== null;
     let pinned = pinnedEpoch;
     /** The epoch named by the connection in progress (pins a fresh doc once content arrives under it). */
     let connectingWith: number | null = pinned;
@@ -264,9 +286,19 @@ export class CollaborationHolder {
     // Connect on the next task: React StrictMode's immediate unmount then cancels this instead of
     // opening a socket only to close it before the handshake.
     const stopConnecting = token
-      ? cancellable(setTimeout(() => provider.connect(), 0))
+      ? connectWithFixedToken(provider)
       : connectWithFreshTokens(provider, () => fetchBrowserToken(browserTokenPath(documentId)), {
           beforeConnect: (result) => {
+            const live = { access: result.access ?? null, state: result.state ?? null };
+            if (live.access !== session.live.access || live.state !== session.live.state) {
+              session.live = live;
+              this.publish(session);
+            }
+            // Granted edit while reading: the same document goes on in a writable session.
+            if (readOnly && published === null && result.access === 'edit') {
+              this.continueWithAccess(generation, session, false);
+              return false;
+            }
             // Published while this editor was away (offline, asleep): it would connect as a reader
             // whose edits are dropped. It goes on as a reader at once, as after Close.published.
             if (!readOnly && result.state === 'final' && result.access !== undefined && result.access !== 'edit') {
@@ -297,6 +329,9 @@ export class CollaborationHolder {
       fromLocalCopy,
       rescued,
       published,
+      readOnly,
+      raised,
+      live: after ? after.previous.live : { access: null, state: null },
       epoch: () => pinned,
       stopLive: () => {
         stopConnecting();
@@ -341,7 +376,19 @@ export class CollaborationHolder {
     if (generation !== this.generation || this.session !== session) return;
     const published: PublishedWhileOpen = session.published ?? { unsaved: session.tracker.pending };
     session.stopLive();
-    this.begin(generation, session.doc, session.local, session.epoch(), null, { previous: session, published });
+    this.begin(generation, session.doc, session.local, session.epoch(), null, { previous: session, published, readOnly: true });
+  }
+
+  /**
+   * The person may now do more (or less) than this session allows: the same doc and local copy go
+   * on over a new connection (a fresh token), read-only or writable. Not a reload: the text and the
+   * caret's document stay on screen.
+   */
+  private continueWithAccess(generation: number, session: Session, readOnly: boolean): void {
+    if (generation !== this.generation || this.session !== session) return;
+    this.readOnly = readOnly;
+    session.stopLive();
+    this.begin(generation, session.doc, session.local, session.epoch(), null, { previous: session, published: null, readOnly });
   }
 
   private publish(session: Session): void {
@@ -353,6 +400,10 @@ export class CollaborationHolder {
       fromLocalCopy: session.fromLocalCopy,
       rescued: session.rescued,
       published: session.published,
+      readOnly: session.readOnly,
+      access: session.live.access,
+      state: session.live.state,
+      raised: session.raised,
       dismissRescued: () => {
         if (this.session !== session) return;
         session.rescued = null;
@@ -381,8 +432,6 @@ async function rememberLocalCopy(personKey: string, name: string): Promise<void>
     // Without the note, browsers that list databases still find the copy.
   }
 }
-
-const cancellable = (timer: ReturnType<typeof setTimeout>) => () => clearTimeout(timer);
 
 function joinRescued(earlier: string | null, text: string): string {
   return earlier ? (text ? `${earlier}\n${text}` : earlier) : text;

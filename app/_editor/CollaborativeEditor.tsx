@@ -1,7 +1,12 @@
 'use client';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import type { Editor } from '@tiptap/core';
+import type { DocumentState } from '../../lib/access/model';
+import type { Access } from '../../lib/auth/syncToken';
+import { readOnlyNotice } from '../../lib/editor/readOnlyNotice';
+import type { SyncStatus } from '../../lib/sync/SyncStatus';
 import { useT } from '../../lib/i18n/useT';
 import { Close } from '../../lib/protocol';
 import { PublishedNotice } from '../_versions/PublishedNotice';
@@ -47,6 +52,10 @@ export interface CollaborativeEditorProps {
   readonly comments?: boolean;
   /** Shows "Historik" (who wrote what) beside the comments: `can(view_history)`. */
   readonly history?: boolean;
+  /** What the person may do as the page was rendered (the sync token's answer replaces it): for the read-only notice. */
+  readonly access?: Access;
+  /** The document's phase as the page was rendered (the sync token's answer replaces it). */
+  readonly state?: DocumentState;
 }
 
 /** The live editor for one document: loaded in the browser only (next/dynamic, ssr: false). */
@@ -59,8 +68,9 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
     ...(props.epoch !== undefined && { epoch: props.epoch }),
   });
   if (!collaboration) return <EditorLoading />;
-  // Published while open: the session goes on read-only (CollaborationHolder.continueAsReader).
-  const readOnly = props.readOnly || collaboration.published !== null;
+  // The session knows best (published while open, granted edit while open); a page refreshed with
+  // less access turns it read-only too.
+  const readOnly = collaboration.readOnly || (props.readOnly && !collaboration.raised);
   return (
     <>
       {collaboration.rescued && <RescuedText rescued={collaboration.rescued} onDismiss={collaboration.dismissRescued} />}
@@ -74,6 +84,8 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
         personKey={props.personKey}
         comments={props.comments ?? false}
         history={props.history ?? false}
+        access={collaboration.access ?? props.access ?? null}
+        state={collaboration.state ?? props.state ?? null}
       />
     </>
   );
@@ -97,12 +109,25 @@ interface EditorSessionProps {
   readonly personKey: string | null;
   readonly comments: boolean;
   readonly history: boolean;
+  readonly access: Access | null;
+  readonly state: DocumentState | null;
 }
 
-function EditorSession({ collaboration, user, readOnly, withToken, documentId, personKey, comments, history }: EditorSessionProps) {
+function EditorSession({
+  collaboration,
+  user,
+  readOnly,
+  withToken,
+  documentId,
+  personKey,
+  comments,
+  history,
+  access,
+  state,
+}: EditorSessionProps) {
   const t = useT();
   const router = useRouter();
-  const { doc, provider, tracker, fromLocalCopy, published } = collaboration;
+  const { doc, provider, tracker, fromLocalCopy, published, raised } = collaboration;
   const { status, hasSynced } = useSyncStatus(tracker);
   const publishedVersion = usePublishedVersion(documentId, published !== null);
   // The page around the editor (phase, versions, what this person may do) is out of date now; this
@@ -111,6 +136,10 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
   useEffect(() => {
     if (published && !publishing) router.refresh();
   }, [published, publishing, router]);
+  // Granted more while open: the page around the editor (share panel, "ask to co-author") too.
+  useEffect(() => {
+    if (raised) router.refresh();
+  }, [raised, router]);
   const [linkOpen, setLinkOpen] = useState(false);
   const statusContext = useMemo(() => ({ readOnly, withToken }), [readOnly, withToken]);
   const { name, color } = user;
@@ -125,12 +154,19 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
     ],
     [doc, provider, name, color, comments, bridge, history, documentId, t],
   );
+  // A copy of the current epoch is the person's own document: no waiting for the server. A first
+  // open waits, or an offline first open would fork a blank document.
+  const loaded = hasSynced || fromLocalCopy;
+  const canEdit = !readOnly && loaded && status.kind !== 'closed';
+  // Not loaded yet: the editor says so inside itself and is not writable (never a silent dead surface).
+  const waiting = !loaded && status.kind !== 'closed';
   const editor = useEditor(
     {
       extensions,
       immediatelyRender: false,
-      // Opened for editing once the local copy has loaded, or (a first open) the server's copy has arrived.
-      editable: false,
+      // Opened for editing once the local copy has loaded, or (a first open) the server's copy has
+      // arrived. An editor made again (a new session) starts as it should be: no read-only moment.
+      editable: canEdit,
       editorProps: {
         attributes: {
           'aria-label': t('editor.bodyLabel'),
@@ -145,13 +181,7 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
     [extensions],
   );
 
-  // A copy of the current epoch is the person's own document: no waiting for the server. A first
-  // open waits, or an offline first open would fork a blank document.
-  const loaded = hasSynced || fromLocalCopy;
-  const canEdit = !readOnly && loaded && status.kind !== 'closed';
-  useEffect(() => {
-    if (editor && !editor.isDestroyed && editor.isEditable !== canEdit) editor.setEditable(canEdit);
-  }, [editor, canEdit]);
+  const focus = useFocusHandOver(editor, canEdit, waiting && !readOnly);
 
   useCommentShortcut(comments ? editor : null, bridge);
   // Without a comments panel (embeds) the socket's "comments changed" messages are ignored, not logged as unknown.
@@ -172,7 +202,16 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
             )
           }
         />
-        {readOnly && <span className="badge">{t('editor.readOnly')}</span>}
+        {readOnly && (
+          <span className="badge" data-testid="read-only-notice">
+            {t(readOnlyNotice({ access, state, mayComment: canComment }))}
+          </span>
+        )}
+        {raised && !readOnly && (
+          <span className="badge" role="status">
+            {t('editor.raised')}
+          </span>
+        )}
       </div>
       {status.kind === 'closed' && status.code !== Close.published.code && (
         <div className="notice" role="alert">
@@ -194,8 +233,20 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
           )}
           {editor && readOnly && comments && <CommentToolbar bridge={bridge} />}
           {editor && linkOpen && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
-          {editor ? <EditorContent editor={editor} className="editor-content" data-testid="editor" /> : <EditorLoading />}
-          {editor && !loaded && <EditorLoading />}
+          {waiting && (readOnly ? <EditorLoading /> : <EditorWaiting status={status} typed={focus.typedWhileWaiting} />)}
+          {editor && (
+            <EditorContent
+              editor={editor}
+              className="editor-content"
+              data-testid="editor"
+              aria-busy={waiting}
+              // While waiting, a click or Tab lands here (not on the page), so keys typed too soon are noticed.
+              tabIndex={waiting && !readOnly ? -1 : undefined}
+              onPointerDown={focus.onPointerDown}
+              onKeyDown={focus.onKeyDown}
+            />
+          )}
+          {!editor && !waiting && <EditorLoading />}
           {editor && comments && <SelectionCommentButton editor={editor} bridge={bridge} />}
         </div>
         {comments ? (
@@ -218,4 +269,79 @@ function EditorSession({ collaboration, user, readOnly, withToken, documentId, p
       </div>
     </div>
   );
+}
+
+/** What a writer sees inside the editor before it takes input: why, and that typing waits. */
+function EditorWaiting({ status, typed }: { status: SyncStatus; typed: boolean }) {
+  const t = useT();
+  const text =
+    status.kind === 'offline'
+      ? t('editor.waiting.offline')
+      : status.kind === 'connecting'
+        ? t('editor.waiting.connecting')
+        : t('editor.waiting.loading');
+  return (
+    <div className="editor-waiting" data-testid="editor-waiting">
+      <p role="status">{text}</p>
+      {typed && <p role="alert">{t('editor.waiting.typed')}</p>}
+    </div>
+  );
+}
+
+/**
+ * Keeps the person's place across the moments the editor is not writable: a click or keys in the
+ * editor while it waits are noticed (keys are said not taken, never dropped silently), and when it
+ * opens for writing, the caret goes where they clicked. An editor made again (a new session: granted
+ * edit, published) takes the focus the one before had.
+ */
+function useFocusHandOver(editor: Editor | null, canEdit: boolean, waitingForWriter: boolean) {
+  const [typedWhileWaiting, setTypedWhileWaiting] = useState(false);
+  const wanted = useRef(false);
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!editor) return;
+    const onFocus = () => (focused.current = true);
+    const onBlur = () => (focused.current = false);
+    editor.on('focus', onFocus);
+    editor.on('blur', onBlur);
+    return () => {
+      editor.off('focus', onFocus);
+      editor.off('blur', onBlur);
+    };
+  }, [editor]);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    if (editor.isEditable !== canEdit) editor.setEditable(canEdit);
+    if (!canEdit) return;
+    if (!wanted.current && !focused.current) return;
+    wanted.current = false;
+    focusAtDomSelection(editor);
+  }, [editor, canEdit]);
+  const onPointerDown = () => {
+    if (waitingForWriter) wanted.current = true;
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!waitingForWriter) return;
+    wanted.current = true;
+    const typing = (event.key.length === 1 || event.key === 'Enter' || event.key === 'Backspace') && !event.ctrlKey && !event.metaKey;
+    if (typing) setTypedWhileWaiting(true);
+  };
+  // Only said while it waits (loading happens once per session).
+  return { typedWhileWaiting: typedWhileWaiting && waitingForWriter, onPointerDown, onKeyDown };
+}
+
+/** Focuses the editor with its caret where the browser's selection is inside it (a click made while it waited), else where it was. */
+function focusAtDomSelection(editor: Editor): void {
+  const { view } = editor;
+  const selection = view.dom.ownerDocument.getSelection();
+  let position: number | null = null;
+  if (selection?.anchorNode && view.dom.contains(selection.anchorNode)) {
+    try {
+      position = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+    } catch {
+      position = null;
+    }
+  }
+  if (position === null) editor.commands.focus();
+  else editor.chain().focus().setTextSelection(position).run();
 }

@@ -28,14 +28,64 @@ export interface ConnectOptions {
    * The place to set per-connection parameters (the epoch) on `provider.params`.
    */
   readonly beforeConnect?: (token: Extract<TokenResult, { ok: true }>) => boolean;
+  /** The page's visibility and its reasons to try again at once (browserWake by default). */
+  readonly wake?: Wake;
 }
+
+/**
+ * What tells a disconnected editor to try again now rather than after its back-off: the browser's
+ * `online` event and the page becoming visible. `visible()` also sets the back-off's cap: short
+ * while someone is looking at the page (a failed attempt against a server that is down costs it
+ * nothing: the connection is refused), long while the tab is hidden.
+ */
+export interface Wake {
+  visible(): boolean;
+  /** Calls `retry` on each reason to try at once; returns the unsubscribe. */
+  subscribe(retry: () => void): () => void;
+}
+
+export const browserWake: Wake = {
+  visible: () => typeof document === 'undefined' || document.visibilityState !== 'hidden',
+  subscribe(retry) {
+    if (typeof window === 'undefined') return () => undefined;
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') retry();
+    };
+    window.addEventListener('online', retry);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('online', retry);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  },
+};
+
+/**
+ * The longest wait between attempts while the page is visible. The server being back is noticed
+ * within this (plus a token request and the sync handshake): edits that waited reach it within 2 s.
+ * The attempt is itself the probe: the sync-token request (not /healthz, whose every answer costs
+ * the server a durable write).
+ */
+export const VISIBLE_MAX_RETRY_MS = 750;
 
 /** syncToken.ts's ACCESS_LEVELS, not imported: that module brings the JWT library into the browser. */
 const ACCESS_LEVELS: readonly Access[] = ['view', 'comment', 'edit'];
 
 /** A 4401 this soon after a fresh token is not an expiry: stop instead of looping. */
 const FRESH_TOKEN_MS = 10_000;
-const MAX_RETRY_MS = 10_000;
+/** The longest wait between attempts while the tab is hidden. */
+const HIDDEN_MAX_RETRY_MS = 10_000;
+
+/**
+ * The wait before attempt number `failures + 1`: doubling from 250 ms, capped by the page's
+ * visibility, with jitter (between half and all of it) so that the editors a restart disconnected
+ * do not all come back in the same instant.
+ */
+export function retryDelay(failures: number, visible: boolean, random: () => number = Math.random): number {
+  const cap = visible ? VISIBLE_MAX_RETRY_MS : HIDDEN_MAX_RETRY_MS;
+  const delay = Math.min(cap, 250 * 2 ** Math.max(0, failures - 1));
+  return Math.round(delay * (0.5 + random() / 2));
+}
 
 /** Fetches a browser token for `path`, mapping the app's refusals to the sync close codes. */
 export async function fetchBrowserToken(path: string): Promise<TokenResult> {
@@ -63,15 +113,25 @@ export function connectWithFreshTokens(
   fetchToken: () => Promise<TokenResult>,
   options: ConnectOptions = {},
 ): () => void {
+  const wake = options.wake ?? browserWake;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A retry is scheduled (not running): a reason to try now may bring it forward. */
+  let waiting = false;
   let fetchedAt = 0;
   let failures = 0;
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void connect(), ms);
+    waiting = true;
+    timer = setTimeout(() => {
+      waiting = false;
+      void connect();
+    }, ms);
   };
+  const unsubscribeWake = wake.subscribe(() => {
+    if (!stopped && waiting) schedule(0);
+  });
 
   async function connect(): Promise<void> {
     if (stopped) return;
@@ -80,7 +140,7 @@ export function connectWithFreshTokens(
       result = await fetchToken();
     } catch {
       failures += 1;
-      if (!stopped) schedule(Math.min(MAX_RETRY_MS, 250 * 2 ** failures));
+      if (!stopped) schedule(retryDelay(failures, wake.visible()));
       return;
     }
     if (stopped) return;
@@ -104,13 +164,37 @@ export function connectWithFreshTokens(
     // y-websocket schedules its own reconnect with the old token; make that a no-op and connect
     // with a fresh token after the same back-off instead.
     provider.shouldConnect = false;
-    schedule(Math.min(2 ** provider.wsUnsuccessfulReconnects * 100, provider.maxBackoffTime));
+    schedule(Math.min(2 ** provider.wsUnsuccessfulReconnects * 100, wake.visible() ? VISIBLE_MAX_RETRY_MS : provider.maxBackoffTime));
     return true;
   };
 
   schedule(0);
   return () => {
     stopped = true;
+    waiting = false;
     clearTimeout(timer);
+    unsubscribeWake();
+  };
+}
+
+/**
+ * Connects a provider whose token is fixed (embeds) on the next task, with y-websocket's own
+ * reconnect, kept short while the page is visible and brought forward by `wake`. Returns the stop.
+ */
+export function connectWithFixedToken(provider: WebsocketProvider, wake: Wake = browserWake): () => void {
+  const hiddenMax = provider.maxBackoffTime;
+  const cap = () => {
+    provider.maxBackoffTime = wake.visible() ? Math.min(hiddenMax, VISIBLE_MAX_RETRY_MS) : hiddenMax;
+  };
+  cap();
+  const unsubscribeWake = wake.subscribe(() => {
+    cap();
+    // Disconnected and meant to be connected: a new socket now (the pending one becomes a no-op).
+    if (provider.shouldConnect && provider.ws === null) provider.connect();
+  });
+  const timer = setTimeout(() => provider.connect(), 0);
+  return () => {
+    clearTimeout(timer);
+    unsubscribeWake();
   };
 }

@@ -1321,4 +1321,14 @@ export const da = {
   'authorship.kind.template': 'Skabelon',
   'versionExport.contributors': 'Bidragydere: {names}',
   'versionExport.contributors.none': 'Bidragydere: ingen kendte',
+  // session 9: opening the editor (app/_editor)
+  'editor.readOnly.view': 'Kun læseadgang: du kan læse, men ikke redigere teksten',
+  'editor.readOnly.comment': 'Du kan kommentere, men ikke redigere teksten',
+  'editor.readOnly.final': 'Dokumentet er offentliggjort og kan ikke længere redigeres',
+  'editor.readOnly.archived': 'Dokumentet er arkiveret og kan kun læses',
+  'editor.waiting.connecting': 'Forbinder… Du kan skrive, så snart dokumentet er hentet.',
+  'editor.waiting.loading': 'Indlæser… Du kan skrive, så snart dokumentet er hentet.',
+  'editor.waiting.offline': 'Offline. Dokumentet kan ikke hentes, før forbindelsen er tilbage.',
+  'editor.waiting.typed': 'Vent et øjeblik: dokumentet hentes stadig, så det du skrev kom ikke med.',
+  'editor.raised': 'Du har fået lov at redigere. Du kan skrive nu.',
 } as const satisfies Record<string, string>;

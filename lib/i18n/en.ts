@@ -1325,4 +1325,14 @@ export const en: Messages = {
   'authorship.kind.template': 'Template',
   'versionExport.contributors': 'Contributors: {names}',
   'versionExport.contributors.none': 'Contributors: none known',
+  // session 9: opening the editor (app/_editor)
+  'editor.readOnly.view': 'Read only: you can read, but not edit the text',
+  'editor.readOnly.comment': 'You can comment, but not edit the text',
+  'editor.readOnly.final': 'The document is published and can no longer be edited',
+  'editor.readOnly.archived': 'The document is archived and can only be read',
+  'editor.waiting.connecting': 'Connecting… You can write as soon as the document has loaded.',
+  'editor.waiting.loading': 'Loading… You can write as soon as the document has loaded.',
+  'editor.waiting.offline': 'Offline. The document cannot be loaded until the connection is back.',
+  'editor.waiting.typed': 'One moment: the document is still loading, so what you typed was not taken.',
+  'editor.raised': 'You may now edit. You can write now.',
 };

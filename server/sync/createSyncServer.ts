@@ -14,6 +14,7 @@ import {
   authorizeEmbedToken,
   authorizeSessionToken,
   authorizeSync,
+  lesserAccess,
   type AuthorizeSyncDeps,
   type SyncActor,
   type SyncDecision,
@@ -271,6 +272,23 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
   }
 
   /**
+   * Whether a browser's token connection is held below what its person may now do: the token caps
+   * the access it was minted with, so a raised grant leaves the re-check's decision unchanged. Such a
+   * connection is closed with Close.accessRaised; the editor reconnects with a fresh token (which
+   * carries the new access) and opens for writing without a reload. Only in re-checks.
+   */
+  async function mayNowDoMore(connection: Connection): Promise<boolean> {
+    const { session } = connection.info.actor;
+    if (!session || session.id !== undefined || connection.info.access === 'edit') return false;
+    const uncapped = await authorizeSessionToken(connection.info.documentId, session.idHash, session.personId, 'edit', authorizeDeps);
+    return (
+      uncapped.ok &&
+      uncapped.access !== connection.info.access &&
+      lesserAccess(uncapped.access, connection.info.access) === connection.info.access
+    );
+  }
+
+  /**
    * Asks the one decision again for live connections (sessions, signed-out readers and other platforms'
    * tokens alike), and closes those whose access is gone or changed (a downgraded editor reconnects
    * as what they are now, after a reload; on a published document, writers of every kind get
@@ -292,13 +310,25 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         else if (decision.access !== connection.info.access) {
           const resource = await documents.resource(connection.info.documentId);
           connection.close(downgradeClose(connection.info.access, decision.access, resource?.state ?? null));
-        }
+        } else if (await mayNowDoMore(connection)) connection.close(Close.accessRaised);
       } catch (error) {
         logger.error({ doc: connection.info.documentId, err: error }, 'could not re-check a sync connection; closing it');
         connection.close(Close.internalError);
       }
     }
   }
+  /**
+   * When each document's access last changed (ms), kept as long as a browser token minted before it
+   * could still connect: a token minted before a grant and connecting after its re-check carries
+   * the old access, so such a connection is judged again once connected (then Close.accessRaised).
+   */
+  const documentAccessChangedAt = new Map<string, number>();
+  function noteDocumentAccessChange(documentId: string): void {
+    const now = Date.now();
+    for (const [id, at] of documentAccessChangedAt) if (now - at > TOKEN_AGE_MS) documentAccessChangedAt.delete(id);
+    documentAccessChangedAt.set(documentId, now);
+  }
+
   /** Re-checks the live connections an access change affects, whether it was made here or on another node. */
   function accessChanged(change: ClusterAccessChange): void {
     if (change.kind === 'sessions') {
@@ -309,6 +339,7 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
         logger.info({ reason: change.reason, connections: affected.length }, 'access revoked: re-checking connections');
       void recheck(affected, change.sessionIdHashes);
     } else if (change.kind === 'document') {
+      noteDocumentAccessChange(change.documentId);
       void recheck(registry.connectionsWhere((c) => c.info.documentId === change.documentId));
     } else if (change.kind === 'reset') {
       // Reset on another node: this node's copy holds the old history; its clients reload (4409).
@@ -387,7 +418,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
     if (socket.destroyed) return;
     // Accept, then close with the decided code: a y-websocket client sees 44xx and stops retrying,
     // where an HTTP 401 on the upgrade would look like a network error it retries forever.
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision, documentId, params, clientIp(req), changesBefore));
+    // A browser token minted before the document's access last changed carries the access of then.
+    const changedAt = documentAccessChangedAt.get(documentId);
+    const stale = changedAt !== undefined && decision.ok && decision.access !== 'edit' && issuedAtMs(params.get('token')) <= changedAt;
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, decision, documentId, params, clientIp(req), stale ? -1 : changesBefore));
   }
 
   function accept(
@@ -560,4 +594,18 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
       return sent;
     },
   };
+}
+
+/** How long a browser sync token lasts, with room to spare: older access changes cannot concern a token that still connects. */
+const TOKEN_AGE_MS = 10 * 60_000;
+
+/** When a (verified) token was issued, in ms: 0 when it names none (judged again to be safe); Infinity without a token (a cookie is judged now). */
+function issuedAtMs(token: string | null): number {
+  if (!token) return Number.POSITIVE_INFINITY;
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { iat?: unknown };
+    return typeof payload.iat === 'number' ? payload.iat * 1000 : 0;
+  } catch {
+    return 0;
+  }
 }

@@ -173,3 +173,47 @@ describe('the editor when its document is published', () => {
     }, 'the local copy to hold the unconfirmed change');
   });
 });
+
+describe('the editor when its reader is granted more while it is open', () => {
+  it('goes on writable over a new connection, with the same doc, and what is typed then is stored', async () => {
+    const id = 'tildelt-aaben';
+    const server = await startSyncServer({ roots: DOCUMENT_ROOTS });
+    const owner = await server.person('Anna Jensen', { team: false });
+    const bent = await server.person('Bent Hansen', { team: false });
+    await server.documents.create({ id, title: 'Politik', template: 'blank', createdBy: { id: owner.personId, name: 'Anna Jensen' } });
+    const grant = (role: 'viewer' | 'commenter' | 'editor') =>
+      server.documents.setGrants(id, [
+        { subject: 'person', personId: owner.personId, role: 'owner' },
+        { subject: 'person', personId: bent.personId, role },
+      ]);
+    await grant('viewer');
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`http://127.0.0.1:${server.port}/d/${id}`);
+    serveTokens(server, bent, id);
+    const holder = new CollaborationHolder({ documentId: id, personKey: bent.personId, readOnly: true, epoch: 1 });
+    route = { access: 'view', state: 'draft' };
+    holder.start();
+    const reading = await snapshot(holder, (c) => c.tracker.hasSynced && c.access === 'view', 'the reader synced');
+    expect(reading.readOnly).toBe(true);
+
+    // Commenting: still a reader's editor, but the token answer says what the person may do now.
+    route = { access: 'comment', state: 'draft' };
+    await grant('commenter');
+    const commenting = await snapshot(holder, (c) => c.access === 'comment', 'the editor to learn of the comment access');
+    expect(commenting.readOnly).toBe(true);
+    expect(commenting.doc).toBe(reading.doc);
+
+    route = { access: 'edit', state: 'draft' };
+    await grant('editor');
+    // Granted while its token was minted and not yet connected: judged again once connected.
+    const writing = await snapshot(holder, (c) => !c.readOnly && c.tracker.status().kind === 'saved', 'the writable session synced');
+    expect(writing.raised).toBe(true);
+    expect(writing.doc).toBe(reading.doc);
+    expect(writing.provider).not.toBe(reading.provider);
+    paragraphText(writing.doc).insert(0, 'Bent skriver nu');
+    await snapshot(holder, (c) => c.tracker.status().kind === 'saved' && c.tracker.pending === 0, 'the text saved');
+    expect(await storedBody(server, id)).toContain('>Bent skriver nu<');
+    const accepted = server.logger.lines.filter((line) => line.msg === 'sync connection accepted');
+    expect(accepted.map((line) => (line.obj as { access?: string }).access)).toEqual(['view', 'comment', 'edit']);
+    holder.stop();
+  });
+});

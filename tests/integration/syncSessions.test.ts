@@ -135,6 +135,37 @@ describe('revocation closes live connections (its 5 s deadline: npm run bench:re
     ownerClient.destroy();
   });
 
+  it('when a reader with a browser token is granted more: closed with 4303 to reconnect, and a fresh token writes', async () => {
+    const server = await startSyncServer();
+    const owner = await server.person('Anna Jensen', { team: false });
+    const bent = await server.person('Bent Hansen', { team: false });
+    const id = await ownedDocument(server, owner.personId);
+    const grants = (role: 'viewer' | 'commenter' | 'editor') =>
+      server.documents.setGrants(id, [
+        { subject: 'person', personId: owner.personId, role: 'owner' },
+        { subject: 'person', personId: bent.personId, role },
+      ]);
+    await grants('viewer');
+    const reader = connectProvider(server.url, id, { token: await server.sessionToken(bent, id, 'view') });
+    await reader.synced();
+    // The token caps the connection at view: a re-check alone would find nothing changed.
+    await grants('editor');
+    expect(await reader.closed()).toEqual(Close.accessRaised);
+    reader.destroy();
+    const writer = connectProvider(server.url, id, { token: await server.sessionToken(bent, id, 'edit') });
+    await writer.synced();
+    writer.doc.getText('t').insert(0, 'Nu må Bent skrive');
+    const check = connectProvider(server.url, id, { cookie: owner.cookie });
+    await waitForDoc(check.doc, (d) => d.getText('t').toString() === 'Nu må Bent skrive', { what: 'Bent’s edit at the owner' });
+    // Lowering him again is the old path (4403), and an editor's connection is never "raised".
+    await grants('viewer');
+    expect(await writer.closed()).toEqual(Close.accessChanged);
+    expect(check.closes).toEqual([]);
+    writer.destroy();
+    check.destroy();
+    await server.close();
+  });
+
   it('when an admin disables the person', async () => {
     const { server, bent, client, ownerClient } = await coEditing();
     const admin = await server.person('Admin', { team: false, role: 'admin' });

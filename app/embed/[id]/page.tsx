@@ -77,7 +77,8 @@ export default async function EmbedPage({ params, searchParams }: Props) {
         token={token}
         user={{ name: claims.name, color: colourFor(claims.sub) }}
         readOnly={readOnly}
-        {...(meta && { epoch: meta.epoch })}
+        access={decision?.access ?? claims.access}
+        {...(meta && { epoch: meta.epoch, state: meta.state })}
       />
       <p className="embed__footer">{t('embed.poweredBy')}</p>
     </main>

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
-import { connectWithFreshTokens, type TokenResult } from '../../../app/_editor/connectWithFreshTokens';
+import { connectWithFreshTokens, retryDelay, type TokenResult, type Wake } from '../../../app/_editor/connectWithFreshTokens';
 import { Close } from '../../../lib/protocol';
 
 class FakeProvider {
@@ -32,6 +32,23 @@ class FakeProvider {
   }
 }
 
+/** The page's visibility and its `online`/visible events, driven by the test. */
+class FakeWake implements Wake {
+  shown = true;
+  private readonly listeners = new Set<() => void>();
+  visible = () => this.shown;
+  subscribe(retry: () => void) {
+    this.listeners.add(retry);
+    return () => this.listeners.delete(retry);
+  }
+  fire() {
+    for (const listener of this.listeners) listener();
+  }
+  get subscribers() {
+    return this.listeners.size;
+  }
+}
+
 function setup(results: (TokenResult | Error)[], options: Parameters<typeof connectWithFreshTokens>[2] = {}) {
   const provider = new FakeProvider();
   let calls = 0;
@@ -40,8 +57,9 @@ function setup(results: (TokenResult | Error)[], options: Parameters<typeof conn
     if (next instanceof Error) throw next;
     return next;
   });
-  const stop = connectWithFreshTokens(provider as unknown as WebsocketProvider, fetchToken, options);
-  return { provider, fetchToken, stop };
+  const wake = new FakeWake();
+  const stop = connectWithFreshTokens(provider as unknown as WebsocketProvider, fetchToken, { wake, ...options });
+  return { provider, fetchToken, stop, wake };
 }
 
 const token = (value: string): TokenResult => ({ ok: true, token: value });
@@ -135,5 +153,49 @@ describe('connectWithFreshTokens', () => {
     expect(provider.connectedWith).toEqual(['t1']);
     await vi.runAllTimersAsync();
     expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('tries again at once when the browser is back online or the page is shown, not after its back-off', async () => {
+    const { provider, wake, fetchToken, stop } = setup([new Error('offline'), token('t1')]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    // The retry waits at least 125 ms; a wake brings it forward to now.
+    await vi.advanceTimersByTimeAsync(1);
+    expect(provider.connectedWith).toEqual([]);
+    wake.fire();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(provider.connectedWith).toEqual(['t1']);
+    // Connected (nothing waiting): a wake does not fetch again.
+    wake.fire();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    stop();
+    expect(wake.subscribers).toBe(0);
+  });
+
+  it('waits at most 750 ms between attempts while the page is visible, 10 s while hidden', async () => {
+    expect(retryDelay(1, true, () => 0)).toBe(125);
+    expect(retryDelay(1, true, () => 1)).toBe(250);
+    expect(retryDelay(20, true, () => 1)).toBe(750);
+    expect(retryDelay(20, false, () => 1)).toBe(10_000);
+    const { provider, wake } = setup([token('t1'), token('t2')]);
+    await vi.runOnlyPendingTimersAsync();
+    provider.wsUnsuccessfulReconnects = 10;
+    provider.serverCloses(1006);
+    await vi.advanceTimersByTimeAsync(750);
+    expect(provider.connectedWith).toEqual(['t1', 't2']);
+    wake.shown = false;
+    provider.serverCloses(1006);
+    await vi.advanceTimersByTimeAsync(750);
+    expect(provider.connectedWith).toEqual(['t1', 't2']);
+  });
+
+  it('reconnects with a fresh token when the server says the access was raised (4303)', async () => {
+    const { provider } = setup([token('t1'), token('t2')]);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.serverCloses(Close.accessRaised.code)).toBe(true);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual(['t1', 't2']);
+    expect(provider.closedEvents).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getT, requestLocale } from '../../../_server/requestLocale';
 import { can } from '../../../../lib/access/can';
+import { syncAccessFor } from '../../../../lib/access/syncAccessFor';
 import { colourFor } from '../../../../lib/auth/colourFor';
 import { ANONYMOUS_KEY } from '../../../../lib/offline/localNames';
 import { nextStates, phaseActionFor } from '../../../../lib/documents/phases';
@@ -70,6 +71,8 @@ export default async function DocumentPage({ params }: Params) {
         personKey={principal?.personId ?? ANONYMOUS_KEY}
         user={user}
         readOnly={readOnly}
+        access={syncAccessFor(actor, resource) ?? 'view'}
+        state={meta.state}
         epoch={meta.epoch}
         comments
         history={can(actor, 'view_history', resource).allowed}
