@@ -225,7 +225,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Made once the comment service exists (it needs the sync server); stored edits before that are not looked at.
   const watching: { body?: BodyWatch } = {};
   const sync = createSyncServer({
-    onStored: (documentId, personId) => watching.body?.stored(documentId, personId),
+    onStored: (documentId, by, update) => watching.body?.stored(documentId, by, update),
     ...(cluster && { cluster, relayStaleAfterMs: config.SYNC_RELAY_STALE_MS }),
     ...(cluster && stores.relayLedger && { relayLedger: stores.relayLedger }),
     store,
@@ -299,6 +299,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     readState: (documentId) => sync.readDocumentState(documentId),
     notify,
     comments,
+    // Mentions written through the API name the key that minted the platform's token.
+    apiKeyName: async (keyId) => (await apiKeyStore.list()).find((key) => key.id === keyId)?.name ?? null,
     logger,
   });
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));

@@ -1309,6 +1309,12 @@ export const da = {
   'error.mention_person_not_found': 'Dokumentet kan ikke deles med den person herfra.',
   'error.mentions_invalid': 'De nævnte personer kunne ikke læses (højst 20).',
   'error.schema_invalid': 'Editorens version kunne ikke læses.',
+  // session 9: mentions (edited comments, mentions through the API, links to one comment)
+  'notifications.actor.apiKey': 'API-nøglen “{name}”',
+  'notifications.actor.unknownApiKey': 'En API-nøgle',
+  'notifications.actor.platform': 'En anden platform (via API)',
+  'mail.notification.openComment': 'Se kommentaren i “{title}”',
+  'consultation.link.missing': 'Kommentaren, linket peger på, findes ikke her (længere).',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2624,6 +2630,12 @@ export const en: Messages = {
   'error.mention_person_not_found': 'The document cannot be shared with that person from here.',
   'error.mentions_invalid': 'The people mentioned could not be read (at most 20).',
   'error.schema_invalid': 'The editor’s version could not be read.',
+  // session 9: mentions (edited comments, mentions through the API, links to one comment)
+  'notifications.actor.apiKey': 'The API key “{name}”',
+  'notifications.actor.unknownApiKey': 'An API key',
+  'notifications.actor.platform': 'Another platform (through the API)',
+  'mail.notification.openComment': 'See the comment in “{title}”',
+  'consultation.link.missing': 'The comment the link points to is not here (any more).',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { formatDateTime } from '../../../lib/i18n/format';
 import { DEFAULT_LOCALE } from '../../../lib/i18n/messages';
 import { t } from '../../../lib/i18n/t';
+import { notificationPath } from '../../../lib/notifications/notificationPath';
 import { notificationText } from '../../../lib/notifications/notificationText';
 import { getServices } from '../../../lib/services';
 import { MarkAllRead } from '../../_notifications/MarkAllRead';
@@ -43,7 +44,7 @@ export default async function NotificationsPage() {
             {items.map((item) => (
               <li key={item.id} className={item.read ? 'notification' : 'notification notification--unread'} data-testid="notification">
                 <span className="badge notification__state">{item.read ? t('notifications.read') : t('notifications.unread')}</span>
-                <NotificationLink id={item.id} href={`/d/${encodeURIComponent(item.documentId)}`} read={item.read}>
+                <NotificationLink id={item.id} href={notificationPath(item)} read={item.read}>
                   {notificationText(t, item)}
                 </NotificationLink>
                 <time className="notification__time" dateTime={item.at}>

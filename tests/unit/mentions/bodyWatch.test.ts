@@ -40,11 +40,16 @@ function setUp() {
   for (const id of ['p_owner', 'p_editor', 'p_ida', 'p_bo', 'p_stranger']) w.person(id);
   const doc = new Y.Doc();
   const edited: [string, readonly string[]][] = [];
+  const reads = { count: 0 };
   const watch = () =>
     createBodyWatch({
       // Far beyond any test: only flush() looks.
       delayMs: 3_600_000,
-      readState: async () => Y.encodeStateAsUpdate(doc),
+      readState: async () => {
+        reads.count += 1;
+        return Y.encodeStateAsUpdate(doc);
+      },
+      apiKeyName: async (keyId) => (keyId === 'k_intra' ? 'Intranettet' : null),
       notify: (event) => w.service.notify(event),
       comments: {
         passagesEdited: async (documentId, editors) => {
@@ -54,7 +59,7 @@ function setUp() {
       },
       logger: { error: (obj) => expect.unreachable(JSON.stringify(obj)) },
     });
-  return { w, doc, edited, watch };
+  return { w, doc, edited, watch, reads };
 }
 
 describe('the body watch', () => {
@@ -62,15 +67,15 @@ describe('the body watch', () => {
     const { w, doc, edited, watch } = setUp();
     const body = watch();
     addParagraph(doc, 'Hej ', 'p_ida');
-    body.stored('d1', 'p_editor');
-    body.stored('d1', 'p_owner');
-    body.stored('d1', 'p_editor');
+    body.stored('d1', 'person:p_editor');
+    body.stored('d1', 'person:p_owner');
+    body.stored('d1', 'person:p_editor');
     await body.flush();
     expect(await w.seen('p_ida')).toEqual(['mentioned:d1']);
     expect(edited).toEqual([['d1', ['p_editor', 'p_owner']]]);
 
     addParagraph(doc, 'Mere tekst');
-    body.stored('d1', 'p_editor');
+    body.stored('d1', 'person:p_editor');
     await body.flush();
     expect(await w.seen('p_ida')).toEqual(['mentioned:d1']);
 
@@ -78,7 +83,7 @@ describe('the body watch', () => {
     addParagraph(doc, 'Og ', 'p_ida');
     addParagraph(doc, 'Også ', 'p_bo');
     addParagraph(doc, 'Hvem? ', 'p_stranger');
-    body.stored('d1', 'p_owner');
+    body.stored('d1', 'person:p_owner');
     await body.flush();
     expect(await w.seen('p_ida')).toEqual(['mentioned:d1', 'mentioned:d1']);
     expect(await w.seen('p_bo')).toEqual(['mentioned:d1']);
@@ -93,10 +98,10 @@ describe('the body watch', () => {
     const { w, doc, watch } = setUp();
     const first = watch();
     addParagraph(doc, 'Hej ', 'p_ida');
-    first.stored('d1', 'p_editor');
+    first.stored('d1', 'person:p_editor');
     await first.close();
     // Stored after close: not looked at.
-    first.stored('d1', 'p_editor');
+    first.stored('d1', 'person:p_editor');
     await first.flush();
 
     const second = watch();
@@ -105,9 +110,58 @@ describe('the body watch', () => {
     second.stored('d1', null);
     await second.flush();
     addParagraph(doc, 'Ny tekst');
-    second.stored('d1', 'p_editor');
+    second.stored('d1', 'person:p_editor');
     await second.flush();
     expect(await w.seen('p_ida')).toEqual(['mentioned:d1']);
     expect(await w.seen('p_bo')).toEqual([]);
+  });
+
+  it('reads the document only after a burst whose updates may hold a mention; passages are compared after every burst', async () => {
+    const { w, doc, edited, watch, reads } = setUp();
+    const body = watch();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    addParagraph(doc, 'Bare tekst');
+    body.stored('d1', 'person:p_editor', updates.at(-1));
+    await body.flush();
+    expect(reads.count).toBe(0);
+    expect(edited).toEqual([['d1', ['p_editor']]]);
+
+    addParagraph(doc, 'Hej ', 'p_ida');
+    body.stored('d1', 'person:p_editor', updates.at(-1));
+    addParagraph(doc, 'og mere');
+    body.stored('d1', 'person:p_editor', updates.at(-1));
+    await body.flush();
+    expect(reads.count).toBe(1);
+    expect(await w.seen('p_ida')).toEqual(['mentioned:d1']);
+  });
+
+  it('mentions written with a platform token name the API key, or another platform; a guest names nobody', async () => {
+    const { w, doc, edited, watch } = setUp();
+    const body = watch();
+    addParagraph(doc, 'Hej ', 'p_ida');
+    body.stored('d1', 'key:k_intra');
+    await body.flush();
+    addParagraph(doc, 'Hej ', 'p_bo');
+    body.stored('d1', 'platform');
+    await body.flush();
+    addParagraph(doc, 'Hej ', 'p_editor');
+    body.stored('d1', 'key:k_gone');
+    await body.flush();
+    addParagraph(doc, 'Hej ', 'p_owner');
+    body.stored('d1', 'guest');
+    await body.flush();
+    const data = async (id: string) => (await w.service.list(w.person(id))).items.map((item) => item.data);
+    expect(await data('p_ida')).toEqual([expect.objectContaining({ actorName: 'Intranettet', actorVia: 'api_key', mentionedIn: 'body' })]);
+    expect(await data('p_bo')).toEqual([expect.objectContaining({ actorName: '', actorVia: 'platform' })]);
+    expect(await data('p_editor')).toEqual([expect.objectContaining({ actorName: '', actorVia: 'api_key' })]);
+    expect((await data('p_ida'))[0]).not.toHaveProperty('actorId');
+    expect(await data('p_owner')).toEqual([]);
+    // Passages are compared for every named author; nobody of them is a person editor to leave out.
+    expect(edited).toEqual([
+      ['d1', []],
+      ['d1', []],
+      ['d1', []],
+    ]);
   });
 });
