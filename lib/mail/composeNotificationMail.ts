@@ -37,7 +37,8 @@ export function composeNotificationMail({ to, locale, item, links }: Notificatio
   const title = item.documentTitle || item.data.title;
   const greeting = t('mail.notification.greeting', { name: to.name });
   // A link to one comment (lib/notifications/notificationPath.ts) says so.
-  const open = commentOfNotification(item) === null ? t('mail.notification.open', { title }) : t('mail.notification.openComment', { title });
+  const open =
+    commentOfNotification(item) === null ? t('mail.notification.open', { title }) : t('mail.notification.openComment', { title });
   const footer = notificationMailFooter(t, t('mail.notification.why', { kind: kindLabel(t, item.kind) }), links);
   const text = [greeting, '', sentence, '', `${open}: ${links.document}`, '', t('mail.reset.signature'), '', ...footer.text].join('\n');
   const html = [

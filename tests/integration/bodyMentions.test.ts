@@ -154,7 +154,14 @@ describe('mentions written through the platform API', () => {
     const mentioned = await server.person('Cecilie Kollega');
     const { apiKey } = await server.apiKeys.create(admin.personId, { name: 'Intranettet' });
     const viaKey = await mintSyncToken(
-      { sub: externalSubject(apiKey.id, 'bruger-1'), name: 'Platformbruger', doc: id, access: 'edit', kid: apiKey.id, title: 'Lokalplan 12' },
+      {
+        sub: externalSubject(apiKey.id, 'bruger-1'),
+        name: 'Platformbruger',
+        doc: id,
+        access: 'edit',
+        kid: apiKey.id,
+        title: 'Lokalplan 12',
+      },
       TEST_SECRET,
       300,
     );
@@ -166,7 +173,10 @@ describe('mentions written through the platform API', () => {
     await looked(heard + 1);
     expect(stored.at(-1)).toEqual([id, `key:${apiKey.id}`]);
     expect(await told(mentioned)).toEqual([
-      ['API-nøglen “Intranettet” nævnte dig i teksten til “Lokalplan 12”.', 'The API key “Intranettet” mentioned you in the text of “Lokalplan 12”.'],
+      [
+        'API-nøglen “Intranettet” nævnte dig i teksten til “Lokalplan 12”.',
+        'The API key “Intranettet” mentioned you in the text of “Lokalplan 12”.',
+      ],
     ]);
     byKey.destroy();
 
