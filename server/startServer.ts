@@ -37,7 +37,7 @@ import { createRestoreContent } from './versions/restoreContent';
 import { createPdfPrinter } from './versions/createPdfPrinter';
 import { createNotificationService } from '../lib/notifications/createNotificationService';
 import { createAuthorshipService } from './authorship/createAuthorshipService';
-import { actorOf } from './people/actorOf';
+import { actorFrom, actorOf } from './people/actorOf';
 import { startConsultationSweep } from './notifications/startConsultationSweep';
 import { createAccountSelfService } from './account/createAccountSelfService';
 import { createBodyEraser } from './account/createBodyEraser';
@@ -258,11 +258,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     documents,
     // One request per pause in typing after "@": generous for people, a wall for scripts.
     limiter: new FixedWindowLimiter(MENTION_SUGGESTIONS_PER_PERSON_PER_MINUTE, 60_000),
-    actorOfPerson: async (personId) => {
-      const person = await accountStore.getPerson(personId);
-      return person ? actorOf(accountStore, person) : null;
-    },
-    nameOf: async (personId) => (await accountStore.getPerson(personId))?.name ?? null,
+    // Everyone a request looks at in one store read (one query in PostgreSQL), not one per person.
+    peopleOf: async (personIds) =>
+      new Map(
+        (await accountStore.getPeopleContexts(personIds)).map(
+          ({ person, organisationIds, workspaceIds }) =>
+            [person.id, { name: person.name, actor: actorFrom(person, organisationIds, workspaceIds) }] as const,
+        ),
+      ),
     membersOf: (organisationId) => accountStore.memberIdsOf(organisationId),
     workspaceMembersOf: async (workspaceId) => (await accountStore.getWorkspace(workspaceId))?.memberIds ?? [],
     participantsOf: async (documentId) => {

@@ -51,8 +51,8 @@ async function world(): Promise<World> {
   const notify: Notify = (event) => late.notifications!.notify(event);
   const mentions = createMentionService({
     documents: { get: (id) => late.f!.documents.get(id) },
-    actorOfPerson,
-    nameOf: personName,
+    peopleOf: async (ids) =>
+      new Map(ids.flatMap((id) => (byId.has(id) ? [[id, { name: nameOf(byId.get(id)!), actor: actorOf(byId.get(id)!) }] as const] : []))),
     membersOf: async () => [],
     workspaceMembersOf: async () => [],
     participantsOf: async () => [],
