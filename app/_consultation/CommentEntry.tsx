@@ -1,5 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
+import { commentAnchorId } from '../../lib/comments/commentAnchor';
 import { useT } from '../../lib/i18n/useT';
 import type { CommentView } from './commentViews';
 import { CommentByline } from './CommentByline';
@@ -43,7 +44,8 @@ export function CommentEntry({ comment, bylineId }: { comment: CommentView; byli
   }
 
   return (
-    <div className={`comment comment--${comment.state}`} data-comment-id={comment.id}>
+    // The comment's own place on the page (`#kommentar-<id>`, lib/comments/commentAnchor.ts): a link to it focuses it.
+    <div className={`comment comment--${comment.state}`} data-comment-id={comment.id} id={commentAnchorId(comment.id)} tabIndex={-1}>
       <CommentByline comment={comment} id={bylineId} />
       {comment.state === 'hidden' ? (
         <>

@@ -1,0 +1,70 @@
+'use client';
+/**
+ * A link to one comment (`/d/<document>#kommentar-<comment id>`, from a notification or an e-mail):
+ * once the comments are listed and the body is synced (so the threads have found their passages and
+ * will not move again), the comment's thread is shown (the filter goes back to "all" if it hid it)
+ * and made active, and the comment is scrolled to and focused (its element has that id and
+ * tabIndex -1; a screen reader reads it out). A link to a comment that is not in the list says so.
+ * Heard again when the hash changes (a second link followed on the same page).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import { commentAnchorId, commentIdOfHash } from '../../lib/comments/commentAnchor';
+import type { Thread } from './threadList';
+
+export interface CommentLinkOptions {
+  /** The comments are listed (null while loading). */
+  readonly threads: readonly Thread[] | null;
+  readonly provider: WebsocketProvider;
+  /** Whether the thread has found its place in the body (the placements are computed). */
+  readonly placed: (threadId: string) => boolean;
+  /** Makes the thread visible and active. */
+  readonly reveal: (thread: Thread) => void;
+}
+
+/** The comment id the location's hash names, if it is not found: the panel says so. */
+export function useCommentLink({ threads, provider, placed, reveal }: CommentLinkOptions): { readonly missing: string | null } {
+  const [target, setTarget] = useState<string | null>(null);
+  const [synced, setSynced] = useState(provider.synced);
+  // The latest reveal, without re-running the effect (and cancelling its frame) when it changes.
+  const revealRef = useRef(reveal);
+  useEffect(() => {
+    revealRef.current = reveal;
+  }, [reveal]);
+
+  useEffect(() => {
+    const read = () => setTarget(commentIdOfHash(window.location.hash));
+    read();
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
+  }, []);
+
+  useEffect(() => {
+    const onSync = (isSynced: boolean) => setSynced(isSynced);
+    provider.on('sync', onSync);
+    return () => provider.off('sync', onSync);
+  }, [provider]);
+
+  const thread =
+    target === null || threads === null
+      ? undefined
+      : threads.find((candidate) => candidate.root.id === target || candidate.replies.some((reply) => reply.id === target));
+
+  useEffect(() => {
+    if (target === null || !thread) return;
+    // Wait until the passage is placed: a thread that moves (order, the orphaned group) would lose the focus.
+    if (!synced || (thread.root.anchor !== null && !placed(thread.root.id))) return;
+    revealRef.current(thread);
+    // After the render that shows it.
+    const frame = requestAnimationFrame(() => {
+      const element = document.getElementById(commentAnchorId(target));
+      if (!element) return;
+      element.scrollIntoView({ block: 'center' });
+      element.focus({ preventScroll: true });
+      setTarget(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [target, thread, synced, placed]);
+
+  return { missing: target !== null && threads !== null && !thread ? target : null };
+}
