@@ -82,6 +82,7 @@ describe('notifications over HTTP', () => {
         at: expect.any(String),
         read: false,
         text: 'Karen Borger kommenterede “Kulturhuset for alle”.',
+        path: `/d/${id}#kommentar-${commentId}`,
       },
     ]);
     expect((await listed(owner, '?lang=en')).items[0]!.text).toBe('Karen Borger commented on “Kulturhuset for alle”.');
