@@ -68,14 +68,14 @@ export function createBodyWatch(options: BodyWatchOptions): BodyWatch {
   let closed = false;
 
   function stored(documentId: string, by: AuthorKey | null, update: Uint8Array): void {
-    if (closed) return;
+    // The server's own writes (a restored version): nobody to name, nothing to look at.
+    if (closed || by === null) return;
     let waiting = pending.get(documentId);
     if (!waiting) {
       const timer = setTimeout(() => start(documentId), options.delayMs);
       timer.unref();
       pending.set(documentId, (waiting = { authors: [], written: [], timer }));
     }
-    if (by === null) return;
     if (!waiting.authors.includes(by)) waiting.authors.push(by);
     if (mayHoldMention(update)) waiting.written.push({ by, ...Y.parseUpdateMeta(update) });
   }
