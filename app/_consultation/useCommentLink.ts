@@ -22,6 +22,9 @@ export interface CommentLinkOptions {
   readonly reveal: (thread: Thread) => void;
 }
 
+/** How many frames the comment may take to appear once its thread is revealed. */
+const MAX_FRAMES = 60;
+
 /** The comment id the location's hash names, if it is not found: the panel says so. */
 export function useCommentLink({ threads, provider, placed, reveal }: CommentLinkOptions): { readonly missing: string | null } {
   const [target, setTarget] = useState<string | null>(null);
@@ -49,22 +52,34 @@ export function useCommentLink({ threads, provider, placed, reveal }: CommentLin
     target === null || threads === null
       ? undefined
       : threads.find((candidate) => candidate.root.id === target || candidate.replies.some((reply) => reply.id === target));
-
+  // Wait until the passage is placed: a thread that moves (order, the orphaned group) would lose the focus.
+  const ready = thread !== undefined && synced && (thread.root.anchor === null || placed(thread.root.id));
+  const threadRef = useRef(thread);
   useEffect(() => {
-    if (target === null || !thread) return;
-    // Wait until the passage is placed: a thread that moves (order, the orphaned group) would lose the focus.
-    if (!synced || (thread.root.anchor !== null && !placed(thread.root.id))) return;
-    revealRef.current(thread);
-    // After the render that shows it.
-    const frame = requestAnimationFrame(() => {
+    threadRef.current = thread;
+  }, [thread]);
+
+  // Once per link (the placements change every frame the body changes: they must not restart it).
+  useEffect(() => {
+    const found = threadRef.current;
+    if (target === null || !ready || !found) return;
+    revealRef.current(found);
+    // After the render that shows it (a filter put back to "all" may take a frame or two).
+    let frame = 0;
+    let frames = 0;
+    const focus = () => {
       const element = document.getElementById(commentAnchorId(target));
-      if (!element) return;
+      if (!element) {
+        if (++frames < MAX_FRAMES) frame = requestAnimationFrame(focus);
+        return;
+      }
       element.scrollIntoView({ block: 'center' });
       element.focus({ preventScroll: true });
       setTarget(null);
-    });
+    };
+    frame = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(frame);
-  }, [target, thread, synced, placed]);
+  }, [target, ready]);
 
   return { missing: target !== null && threads !== null && !thread ? target : null };
 }

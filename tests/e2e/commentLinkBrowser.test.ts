@@ -147,12 +147,12 @@ describe('editing a comment and links to one comment', () => {
     await page.goto(`${server.url}/d/${id}`);
     await waitForEditorText(page, 'Kulturhuset');
     const panel = page.getByTestId('comments-panel');
-    await panel.getByLabel('Vis').selectOption('open');
+    await panel.getByLabel('Vis', { exact: true }).selectOption('open');
     await panel.getByText('Ingen kommentarer passer til filteret.').waitFor();
     // A second link followed on the same page (the hash changes).
     await page.evaluate((hash) => (window.location.hash = hash), `kommentar-${replyId}`);
     await focusOn(page, `kommentar-${replyId}`);
-    expect(await panel.getByLabel('Vis').inputValue()).toBe('all');
+    expect(await panel.getByLabel('Vis', { exact: true }).inputValue()).toBe('all');
 
     await page.goto(`${server.url}/d/${id}#kommentar-c_findes_ikke`);
     await waitForEditorText(page, 'Kulturhuset');
