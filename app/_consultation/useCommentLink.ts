@@ -7,7 +7,7 @@
  * tabIndex -1; a screen reader reads it out). A link to a comment that is not in the list says so.
  * Heard again when the hash changes (a second link followed on the same page).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { commentAnchorId, commentIdOfHash } from '../../lib/comments/commentAnchor';
 import type { Thread } from './threadList';
@@ -28,7 +28,19 @@ const MAX_FRAMES = 60;
 /** The comment id the location's hash names, if it is not found: the panel says so. */
 export function useCommentLink({ threads, provider, placed, reveal }: CommentLinkOptions): { readonly missing: string | null } {
   const [target, setTarget] = useState<string | null>(null);
-  const [synced, setSynced] = useState(provider.synced);
+  // Read from the provider itself (it may have synced before this component subscribed).
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      provider.on('sync', onChange);
+      return () => provider.off('sync', onChange);
+    },
+    [provider],
+  );
+  const synced = useSyncExternalStore(
+    subscribe,
+    () => provider.synced,
+    () => false,
+  );
   // The latest reveal, without re-running the effect (and cancelling its frame) when it changes.
   const revealRef = useRef(reveal);
   useEffect(() => {
@@ -41,12 +53,6 @@ export function useCommentLink({ threads, provider, placed, reveal }: CommentLin
     window.addEventListener('hashchange', read);
     return () => window.removeEventListener('hashchange', read);
   }, []);
-
-  useEffect(() => {
-    const onSync = (isSynced: boolean) => setSynced(isSynced);
-    provider.on('sync', onSync);
-    return () => provider.off('sync', onSync);
-  }, [provider]);
 
   const thread =
     target === null || threads === null

@@ -48,8 +48,22 @@ async function mentionsOf(who: Client): Promise<Listed[]> {
   return (listed.body!.items as Listed[]).filter((item) => item.kind === 'mentioned');
 }
 
-/** Waits until the focused element is the one with this id. */
-const focusOn = (page: Page, id: string) => page.waitForFunction((wanted) => document.activeElement?.id === wanted, id, { polling: 'raf' });
+/** Waits until the focused element is the one with this id (says what has the focus if it never comes). */
+async function focusOn(page: Page, id: string): Promise<void> {
+  try {
+    await page.waitForFunction((wanted) => document.activeElement?.id === wanted, id, { polling: 'raf', timeout: 30_000 });
+  } catch (error) {
+    const state = await page.evaluate(
+      (wanted) => ({
+        active: `${document.activeElement?.tagName}#${document.activeElement?.id}.${document.activeElement?.className}`,
+        present: document.getElementById(wanted) !== null,
+        hash: window.location.hash,
+      }),
+      id,
+    );
+    throw new Error(`${id} never had the focus: ${JSON.stringify(state)}`, { cause: error });
+  }
+}
 
 describe('editing a comment and links to one comment', () => {
   it('an edit mentions a reader, who is told once and led straight to the comment, focused', async () => {
