@@ -24,6 +24,8 @@ export interface CommentLinkOptions {
 
 /** How many frames the comment may take to appear once its thread is revealed. */
 const MAX_FRAMES = 60;
+/** For how many frames the focus is kept on it (the thread may be rendered anew as the passages are placed). */
+const KEEP_FRAMES = 120;
 
 /** The comment id the location's hash names, if it is not found: the panel says so. */
 export function useCommentLink({ threads, provider, placed, reveal }: CommentLinkOptions): { readonly missing: string | null } {
@@ -70,18 +72,23 @@ export function useCommentLink({ threads, provider, placed, reveal }: CommentLin
     const found = threadRef.current;
     if (target === null || !ready || !found) return;
     revealRef.current(found);
-    // After the render that shows it (a filter put back to "all" may take a frame or two).
+    // After the render that shows it (a filter put back to "all" may take a frame or two). For a
+    // while after, the focus is kept there: a thread that moves to its group once its passage is
+    // found is rendered anew, which leaves the focus on the page's body (not where the person put it).
     let frame = 0;
     let frames = 0;
+    let focused = false;
     const focus = () => {
+      frames += 1;
       const element = document.getElementById(commentAnchorId(target));
-      if (!element) {
-        if (++frames < MAX_FRAMES) frame = requestAnimationFrame(focus);
-        return;
+      const active = document.activeElement;
+      if (element && element !== active && (!focused || active === null || active === document.body)) {
+        element.scrollIntoView({ block: 'center' });
+        element.focus({ preventScroll: true });
+        focused = true;
       }
-      element.scrollIntoView({ block: 'center' });
-      element.focus({ preventScroll: true });
-      setTarget(null);
+      if (frames < (focused ? KEEP_FRAMES : MAX_FRAMES)) frame = requestAnimationFrame(focus);
+      else if (focused) setTarget(null);
     };
     frame = requestAnimationFrame(focus);
     return () => cancelAnimationFrame(frame);
