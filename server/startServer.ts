@@ -39,7 +39,7 @@ import { createNotificationService } from '../lib/notifications/createNotificati
 import { versionContributorsOf } from '../lib/versions/versionContributorsOf';
 import { authorNamesOf } from './authorship/authorNamesOf';
 import { createAuthorshipService } from './authorship/createAuthorshipService';
-import { actorOf } from './people/actorOf';
+import { actorFrom, actorOf } from './people/actorOf';
 import { startConsultationSweep } from './notifications/startConsultationSweep';
 import { createAccountSelfService } from './account/createAccountSelfService';
 import { createBodyEraser } from './account/createBodyEraser';
@@ -228,7 +228,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Made once the comment service exists (it needs the sync server); stored edits before that are not looked at.
   const watching: { body?: BodyWatch } = {};
   const sync = createSyncServer({
-    onStored: (documentId, personId) => watching.body?.stored(documentId, personId),
+    onStored: (documentId, by, update) => watching.body?.stored(documentId, by, update),
     ...(cluster && { cluster, relayStaleAfterMs: config.SYNC_RELAY_STALE_MS }),
     ...(cluster && stores.relayLedger && { relayLedger: stores.relayLedger }),
     store,
@@ -261,11 +261,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     documents,
     // One request per pause in typing after "@": generous for people, a wall for scripts.
     limiter: new FixedWindowLimiter(MENTION_SUGGESTIONS_PER_PERSON_PER_MINUTE, 60_000),
-    actorOfPerson: async (personId) => {
-      const person = await accountStore.getPerson(personId);
-      return person ? actorOf(accountStore, person) : null;
-    },
-    nameOf: async (personId) => (await accountStore.getPerson(personId))?.name ?? null,
+    // Everyone a request looks at in one store read (one query in PostgreSQL), not one per person.
+    peopleOf: async (personIds) =>
+      new Map(
+        (await accountStore.getPeopleContexts(personIds)).map(
+          ({ person, organisationIds, workspaceIds }) =>
+            [person.id, { name: person.name, actor: actorFrom(person, organisationIds, workspaceIds) }] as const,
+        ),
+      ),
     membersOf: (organisationId) => accountStore.memberIdsOf(organisationId),
     workspaceMembersOf: async (workspaceId) => (await accountStore.getWorkspace(workspaceId))?.memberIds ?? [],
     participantsOf: async (documentId) => {
@@ -302,6 +305,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     readState: (documentId) => sync.readDocumentState(documentId),
     notify,
     comments,
+    // Mentions written through the API name the key that minted the platform's token.
+    apiKeyName: async (keyId) => (await apiKeyStore.list()).find((key) => key.id === keyId)?.name ?? null,
     logger,
   });
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));

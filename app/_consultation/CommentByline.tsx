@@ -1,4 +1,5 @@
 'use client';
+import { displayPersonName } from '../../lib/account/displayPersonName';
 import { formatDateTime } from '../../lib/i18n/format';
 import { useLocale, useT } from '../../lib/i18n/useT';
 import type { CommentView } from './commentViews';
@@ -18,7 +19,7 @@ export function CommentByline({ comment, id }: { comment: CommentView; id?: stri
       {author && (
         <>
           <span className="comment__author">
-            {author.name}
+            {displayPersonName(t, author.name)}
             {author.kind === 'guest' && <span className="comment__guest"> · {t('consultation.comment.guest')}</span>}
           </span>
           {author.organisation && (

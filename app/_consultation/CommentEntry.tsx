@@ -1,11 +1,13 @@
 'use client';
 import { useId, useState } from 'react';
+import { commentAnchorId } from '../../lib/comments/commentAnchor';
 import { useT } from '../../lib/i18n/useT';
 import type { CommentView } from './commentViews';
 import { CommentByline } from './CommentByline';
 import { CommentText } from './CommentText';
 import { commentUrl, useConsultation } from './ConsultationContext';
 import { excerpt } from './excerpt';
+import { mentionIdsOf } from './MentionField';
 import { ModerationActions } from './ModerationActions';
 import { ReportForm } from './ReportForm';
 import { TextForm } from './TextForm';
@@ -42,7 +44,8 @@ export function CommentEntry({ comment, bylineId }: { comment: CommentView; byli
   }
 
   return (
-    <div className={`comment comment--${comment.state}`} data-comment-id={comment.id}>
+    // The comment's own place on the page (`#kommentar-<id>`, lib/comments/commentAnchor.ts): a link to it focuses it.
+    <div className={`comment comment--${comment.state}`} data-comment-id={comment.id} id={commentAnchorId(comment.id)} tabIndex={-1}>
       <CommentByline comment={comment} id={bylineId} />
       {comment.state === 'hidden' ? (
         <>
@@ -75,12 +78,15 @@ export function CommentEntry({ comment, bylineId }: { comment: CommentView; byli
           requiredMessage={t('consultation.comment.required')}
           maxLength={COMMENT_TEXT_MAX_LENGTH}
           initial={comment.text}
-          onSubmit={async (text) => {
+          // Signed in, "@" suggests people here as in a new comment; the edit sends all the people the
+          // text still mentions (those mentioned before included), and the newly mentioned are told once.
+          {...(viewer.signedIn && { mentionsIn: documentId, initialMentions: comment.mentions ?? [] })}
+          onSubmit={async (text, form) => {
             const failure = await writer.send({
               kind: 'edit',
               method: 'PATCH',
               url: commentUrl(documentId, comment.id),
-              body: { text },
+              body: viewer.signedIn ? { text, mentions: mentionIdsOf(form) } : { text },
               label: t('consultation.write.edit', { excerpt: label }),
               text,
               threadId: comment.threadId,

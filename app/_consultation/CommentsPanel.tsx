@@ -17,7 +17,8 @@ import { GuestJoin } from './GuestJoin';
 import { NewCommentForm, type NewComment } from './NewCommentForm';
 import { ThreadFilters } from './ThreadFilters';
 import { ThreadView } from './ThreadView';
-import { arrangeThreads, threadsOf, type Placement, type Thread, type ThreadFilter, type ThreadSort } from './threadList';
+import { arrangeThreads, matchesFilter, threadsOf, type Placement, type Thread, type ThreadFilter, type ThreadSort } from './threadList';
+import { useCommentLink } from './useCommentLink';
 import { useCommentWriter, type PendingWrite } from './useCommentWriter';
 import { useOnline } from '../_components/useOnline';
 import { DRAFT_ID, usePlacements } from './usePlacements';
@@ -67,6 +68,17 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   }, [placed]);
   const collator = useMemo(() => new Intl.Collator(locale), [locale]);
   const groups = useMemo(() => arrangeThreads(threads, filter, sort, placements, collator), [threads, filter, sort, placements, collator]);
+
+  // A link to one comment (#kommentar-<id>): its thread shown and active, the comment focused.
+  const isPlaced = useCallback((threadId: string) => placed.has(threadId), [placed]);
+  const reveal = useCallback(
+    (thread: Thread) => {
+      if (!matchesFilter(thread, filter, placements)) setFilter('all');
+      setActiveId(thread.root.id);
+    },
+    [filter, placements],
+  );
+  const link = useCommentLink({ threads: data ? threads : null, provider, placed: isPlaced, reveal });
 
   const canComment = viewer?.canComment ?? false;
   useEffect(() => bridge.setCanComment(canComment), [bridge, canComment]);
@@ -217,6 +229,11 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
           <p>{t('consultation.panel.fromCache')}</p>
           {viewer?.canComment && <p>{t('consultation.panel.offline')}</p>}
         </div>
+      )}
+      {link.missing !== null && (
+        <p className="hint" role="status" data-testid="comment-link-missing">
+          {t('consultation.link.missing')}
+        </p>
       )}
       {viewer && (
         <>

@@ -24,6 +24,8 @@ export interface MentionFieldProps {
   readonly rows: number;
   readonly maxLength: number;
   readonly defaultValue?: string;
+  /** The people `defaultValue` mentions already (an edited comment's): sent again while their "@Name" stays in the text. */
+  readonly defaultMentions?: readonly MentionRef[];
   /** Ids of what else describes the field (an error). */
   readonly describedBy?: string;
   readonly invalid?: boolean;
@@ -49,7 +51,7 @@ export function MentionField(props: MentionFieldProps) {
   /** `start:query` of the "@" whose list Escape closed. */
   const dismissed = useRef<string | null>(null);
   const [value, setValue] = useState(props.defaultValue ?? '');
-  const [chosen, setChosen] = useState<MentionRef[]>([]);
+  const [chosen, setChosen] = useState<MentionRef[]>(() => [...(props.defaultMentions ?? [])]);
   const [at, setAt] = useState<MentionQuery | null>(null);
   const [found, setFound] = useState<{ readonly query: string; readonly people: readonly MentionCandidate[] } | null>(null);
   const [active, setActive] = useState(0);

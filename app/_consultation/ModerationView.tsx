@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
+import { displayPersonName } from '../../lib/account/displayPersonName';
 import type { ModerationLogEntry } from '../../lib/comments/model';
 import { formatDateTime } from '../../lib/i18n/format';
 import { useLocale, useT } from '../../lib/i18n/useT';
@@ -100,13 +101,13 @@ export function ModerationView({ queue, log }: { queue: readonly ModerationQueue
                 <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>:{' '}
                 {entry.action === 'hide'
                   ? t('consultation.moderation.log.hide', {
-                      name: entry.by.name,
+                      name: displayPersonName(t, entry.by.name),
                       title: entry.documentTitle,
                       ground: t(`consultation.groundShort.${entry.ground ?? 'other'}`),
                       reason: entry.reason,
                     })
                   : t(`consultation.moderation.log.${entry.action}`, {
-                      name: entry.by.name,
+                      name: displayPersonName(t, entry.by.name),
                       title: entry.documentTitle,
                       reason: entry.reason,
                     })}{' '}

@@ -1,6 +1,7 @@
 'use client';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../../lib/i18n/useT';
+import type { MentionRef } from '../../lib/mentions/model';
 import { MentionField } from './MentionField';
 
 export interface TextFormProps {
@@ -25,6 +26,8 @@ export interface TextFormProps {
   readonly labelledBy?: string;
   /** A document id: "@" suggests people who can read it (MentionField); the form then carries `mentions`. */
   readonly mentionsIn?: string;
+  /** With `mentionsIn`: the people `initial` mentions already (editing a comment). */
+  readonly initialMentions?: readonly MentionRef[];
 }
 
 /**
@@ -81,6 +84,7 @@ export function TextForm(props: TextFormProps) {
             rows={props.rows ?? 3}
             maxLength={props.maxLength}
             {...(props.initial !== undefined && { defaultValue: props.initial })}
+            {...(props.initialMentions !== undefined && { defaultMentions: props.initialMentions })}
             {...(error && { describedBy: `${id}-error`, invalid: true })}
           />
         ) : (

@@ -1,5 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
+import { displayPersonName } from '../../lib/account/displayPersonName';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { sendJson } from '../_components/postJson';
@@ -107,7 +108,9 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
         <p className="thread__title" id={`${ids}-title`}>
           <span className="thread__kind">{t(suggestion ? 'consultation.kind.suggestion' : 'consultation.kind.comment')}</span>
           <span className={`badge thread__status${closed ? ' thread__status--closed' : ''}`}>{status}</span>
-          {root.author && <span className="visually-hidden"> {t('consultation.thread.by', { name: root.author.name })}</span>}
+          {root.author && (
+            <span className="visually-hidden"> {t('consultation.thread.by', { name: displayPersonName(t, root.author.name) })}</span>
+          )}
         </p>
         {quote !== '' && (
           <blockquote className="thread__quote">
@@ -130,13 +133,13 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
         {root.decision && (
           <p className="thread__decision">
             {t(root.decision.decision === 'accepted' ? 'consultation.decision.acceptedBy' : 'consultation.decision.declinedBy', {
-              name: root.decision.by.name,
+              name: displayPersonName(t, root.decision.by.name),
             })}
             {root.decision.reason && <>: {root.decision.reason}</>}
           </p>
         )}
         {root.resolved && !root.decision && (
-          <p className="thread__decision">{t('consultation.resolvedBy', { name: root.resolved.by.name })}</p>
+          <p className="thread__decision">{t('consultation.resolvedBy', { name: displayPersonName(t, root.resolved.by.name) })}</p>
         )}
         {root.answer && (
           <div className="thread__answer" data-testid="official-answer">
@@ -144,7 +147,7 @@ export function ThreadView({ thread, active, placed, pending, onActivate }: Thre
               {t('consultation.answer.heading', { status: t(`consultation.answerStatus.${root.answer.status}`) })}
             </p>
             <CommentText text={root.answer.text} />
-            <p className="hint">{t('consultation.answer.by', { name: root.answer.by.name })}</p>
+            <p className="hint">{t('consultation.answer.by', { name: displayPersonName(t, root.answer.by.name) })}</p>
           </div>
         )}
 

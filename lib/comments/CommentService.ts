@@ -53,7 +53,7 @@ import { buildConsultationReport, type ConsultationReport } from './report/build
 import { acceptedSuggestions, suggestionChanges } from './report/suggestionChanges';
 import { emitSafely } from '../notifications/emitSafely';
 import type { NotificationEvent, Notify } from '../notifications/model';
-import { answeredEvent, createdEvent, mentionedEvent, moderatedEvent, replyEvent } from './commentEvents';
+import { answeredEvent, createdEvent, mentionedEvent, mentionsAddedEvent, moderatedEvent, replyEvent } from './commentEvents';
 import type { MentionService } from '../mentions/MentionService';
 import type { MentionJudgement } from '../mentions/model';
 import { readMentionIds } from '../mentions/readMentionIds';
@@ -80,13 +80,23 @@ export interface ReplyInput {
   readonly clientKey?: string;
 }
 
+export interface EditCommentInput {
+  readonly text: string;
+  readonly replacement?: string;
+  /**
+   * Untrusted: the person ids the edited text mentions, all of them (readMentionIds), judged as for a
+   * new comment; they replace the stored mentions. Absent: the mentions stay as they are.
+   */
+  readonly mentions?: unknown;
+}
+
 /** What every write answers: the comment as the writer now sees it, and the document's revision. */
 export interface Written {
   readonly comment: CommentView;
   readonly revision: number;
   /** False when nothing new was written (an idempotent repeat, a support already given, …). */
   readonly changed: boolean;
-  /** Create and reply with mentions: the ids not stored as mentions (unknown, or cannot read the document). */
+  /** Create, reply and edit with mentions: the ids not stored as mentions (unknown, or cannot read the document). */
   readonly refusedMentions?: readonly string[];
 }
 
@@ -160,12 +170,7 @@ export interface CommentService {
   create(who: Participant, documentId: string, input: CreateCommentInput): Promise<Written>;
   reply(who: Participant, documentId: string, parentId: string, input: ReplyInput): Promise<Written>;
   /** The author's own comment: new text (and, for a suggestion, optionally new wording). */
-  edit(
-    who: Participant,
-    documentId: string,
-    commentId: string,
-    input: { readonly text: string; readonly replacement?: string },
-  ): Promise<Written>;
+  edit(who: Participant, documentId: string, commentId: string, input: EditCommentInput): Promise<Written>;
   /** The author's own comment: its text and name are emptied, its place and replies stay. */
   remove(who: Participant, documentId: string, commentId: string): Promise<Written>;
   setResolved(who: Participant, documentId: string, commentId: string, resolved: boolean): Promise<Written>;
@@ -555,23 +560,40 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const body = text(input.text, 'text', !suggestion);
       if (input.replacement !== undefined && !suggestion) throw conflict('not_a_suggestion');
       const replacement = input.replacement === undefined ? undefined : text(input.replacement, 'replacement', false);
+      // Judged like a new comment's (can(view) now, per person); absent, the stored ones stay.
+      const judged = input.mentions === undefined ? null : await judgeMentions(opened.meta, input.mentions);
       limit(who);
-      return write(who, opened, (current) => {
-        const comment = find(current, commentId);
-        ownEditable(who, comment);
-        if (comment.moderation.state === 'hidden') throw conflict('comment_hidden');
-        if (comment.answer || comment.decision) throw conflict('comment_answered');
-        if (replacement !== undefined && comment.anchor && replacement === comment.anchor.quote.exact)
-          throw invalid('replacement_unchanged');
-        if (body === comment.text && (replacement === undefined || replacement === comment.replacement)) return { result: comment };
-        const edited: StoredComment = {
-          ...comment,
-          text: body,
-          ...(replacement !== undefined && { replacement }),
-          editedAt: now().toISOString(),
-        };
-        return { put: [edited], result: edited };
-      });
+      // The people this edit mentions and the comment did not before: told once (mentionsAddedEvent).
+      let added: string[] = [];
+      const written = await writeTelling(
+        who,
+        opened,
+        (stored) => mentionsAddedEvent(who, stored, added),
+        (current) => {
+          const comment = find(current, commentId);
+          ownEditable(who, comment);
+          if (comment.moderation.state === 'hidden') throw conflict('comment_hidden');
+          if (comment.answer || comment.decision) throw conflict('comment_answered');
+          if (replacement !== undefined && comment.anchor && replacement === comment.anchor.quote.exact)
+            throw invalid('replacement_unchanged');
+          const before = new Set((comment.mentions ?? []).map((mention) => mention.id));
+          const mentions = judged === null ? (comment.mentions ?? []) : judged.accepted;
+          const sameMentions = mentions.length === before.size && mentions.every((mention) => before.has(mention.id));
+          if (body === comment.text && (replacement === undefined || replacement === comment.replacement) && sameMentions)
+            return { result: comment };
+          added = mentions.flatMap((mention) => (before.has(mention.id) ? [] : [mention.id]));
+          const { mentions: _previous, ...rest } = comment;
+          const edited: StoredComment = {
+            ...rest,
+            text: body,
+            ...(replacement !== undefined && { replacement }),
+            ...(mentions.length > 0 && { mentions }),
+            editedAt: now().toISOString(),
+          };
+          return { put: [edited], result: edited };
+        },
+      );
+      return judged === null ? written : { ...written, refusedMentions: judged.refused };
     },
 
     async remove(who, documentId, commentId) {

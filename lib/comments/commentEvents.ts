@@ -88,3 +88,22 @@ export function mentionedEvent(who: Participant, comment: StoredComment): Notifi
     commentId: comment.id,
   };
 }
+
+/**
+ * An edit that mentions people the comment did not mention before: the SAME event as the comment's
+ * first mentions (`mention:<comment id>`), for the new people only. A person is told of one comment
+ * at most once, however often it is edited (the store keeps one notification per person and event):
+ * someone mentioned, left out by an edit and mentioned again is not told again.
+ */
+export function mentionsAddedEvent(who: Participant, comment: StoredComment, personIds: readonly string[]): NotificationEvent | null {
+  if (personIds.length === 0) return null;
+  return {
+    kind: 'mentioned',
+    eventId: `mention:${comment.id}`,
+    documentId: comment.documentId,
+    actor: eventActorOf(who),
+    personIds: [...personIds],
+    mentionedIn: 'comment',
+    commentId: comment.id,
+  };
+}

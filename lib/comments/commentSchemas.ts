@@ -28,6 +28,8 @@ export const replySchema = z.object({ text: z.string({ error: 'text_required' })
 export const editCommentSchema = z.object({
   text: z.string({ error: 'text_required' }),
   replacement: z.string({ error: 'replacement_required' }).optional(),
+  /** All the person ids the edited text mentions (replacing the stored ones); absent keeps them. Checked by the service. */
+  mentions: z.unknown().optional(),
 });
 
 export const resolutionSchema = z.object({ resolved: z.boolean({ error: 'resolved_invalid' }) });

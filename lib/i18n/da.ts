@@ -1331,4 +1331,10 @@ export const da = {
   'editor.waiting.offline': 'Offline. Dokumentet kan ikke hentes, før forbindelsen er tilbage.',
   'editor.waiting.typed': 'Vent et øjeblik: dokumentet hentes stadig, så det du skrev kom ikke med.',
   'editor.raised': 'Du har fået lov at redigere. Du kan skrive nu.',
+  // session 9: mentions (edited comments, mentions through the API, links to one comment)
+  'notifications.actor.apiKey': 'API-nøglen “{name}”',
+  'notifications.actor.unknownApiKey': 'En API-nøgle',
+  'notifications.actor.platform': 'En anden platform (via API)',
+  'mail.notification.openComment': 'Se kommentaren i “{title}”',
+  'consultation.link.missing': 'Kommentaren, linket peger på, findes ikke her (længere).',
 } as const satisfies Record<string, string>;

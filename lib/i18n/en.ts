@@ -1335,4 +1335,10 @@ export const en: Messages = {
   'editor.waiting.offline': 'Offline. The document cannot be loaded until the connection is back.',
   'editor.waiting.typed': 'One moment: the document is still loading, so what you typed was not taken.',
   'editor.raised': 'You may now edit. You can write now.',
+  // session 9: mentions (edited comments, mentions through the API, links to one comment)
+  'notifications.actor.apiKey': 'The API key “{name}”',
+  'notifications.actor.unknownApiKey': 'An API key',
+  'notifications.actor.platform': 'Another platform (through the API)',
+  'mail.notification.openComment': 'See the comment in “{title}”',
+  'consultation.link.missing': 'The comment the link points to is not here (any more).',
 };

@@ -16,8 +16,8 @@ import { notificationMailFooter } from './notificationMailFooter';
 export interface DigestDocument {
   readonly title: string;
   readonly link: string;
-  /** Oldest first. */
-  readonly items: readonly Pick<NotificationItem, 'kind' | 'data' | 'documentTitle'>[];
+  /** Oldest first; `link` to the comment an item is about (`#kommentar-<id>`), when it is about one. */
+  readonly items: readonly (Pick<NotificationItem, 'kind' | 'data' | 'documentTitle'> & { readonly link?: string })[];
 }
 
 export interface DigestMailInput {
@@ -44,7 +44,7 @@ export function composeDigestMail({ to, locale, kind, documents, links }: Digest
     ...documents.flatMap((document) => [
       '',
       `${document.title} (${document.link})`,
-      ...document.items.map((item) => `- ${notificationText(t, item)}`),
+      ...document.items.map((item) => `- ${notificationText(t, item)}${item.link === undefined ? '' : ` (${item.link})`}`),
     ]),
     '',
     t('mail.reset.signature'),
@@ -58,7 +58,11 @@ export function composeDigestMail({ to, locale, kind, documents, links }: Digest
     ...documents.flatMap((document) => [
       `<h2 style="font-size:1.1em"><a href="${escapeHtml(document.link)}">${escapeHtml(document.title)}</a></h2>`,
       '<ul>',
-      ...document.items.map((item) => `<li>${escapeHtml(notificationText(t, item))}</li>`),
+      ...document.items.map((item) =>
+        item.link === undefined
+          ? `<li>${escapeHtml(notificationText(t, item))}</li>`
+          : `<li><a href="${escapeHtml(item.link)}">${escapeHtml(notificationText(t, item))}</a></li>`,
+      ),
       '</ul>',
     ]),
     `<p>${escapeHtml(t('mail.reset.signature'))}</p>`,

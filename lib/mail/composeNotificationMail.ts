@@ -1,6 +1,6 @@
 /**
  * One notification as an e-mail (frequency "immediate"): the sentence the bell shows, a link to the
- * document, and the footer with the unsubscribe links. Danish unless the person's language is
+ * document (at the comment, for a notification about one), and the footer with the unsubscribe links. Danish unless the person's language is
  * English; plain text and HTML, everything from people (names, titles) escaped in the HTML. The
  * subject is the sentence, so it names the document.
  */
@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/messages';
 import { translator } from '../i18n/translator';
 import { kindLabel } from '../notifications/kindLabel';
 import type { NotificationItem } from '../notifications/NotificationService';
+import { commentOfNotification } from '../notifications/notificationPath';
 import { notificationText } from '../notifications/notificationText';
 import { escapeHtml } from './escapeHtml';
 import type { MailMessage } from './Mailer';
@@ -35,7 +36,9 @@ export function composeNotificationMail({ to, locale, item, links }: Notificatio
   const sentence = notificationText(t, item);
   const title = item.documentTitle || item.data.title;
   const greeting = t('mail.notification.greeting', { name: to.name });
-  const open = t('mail.notification.open', { title });
+  // A link to one comment (lib/notifications/notificationPath.ts) says so.
+  const open =
+    commentOfNotification(item) === null ? t('mail.notification.open', { title }) : t('mail.notification.openComment', { title });
   const footer = notificationMailFooter(t, t('mail.notification.why', { kind: kindLabel(t, item.kind) }), links);
   const text = [greeting, '', sentence, '', `${open}: ${links.document}`, '', t('mail.reset.signature'), '', ...footer.text].join('\n');
   const html = [

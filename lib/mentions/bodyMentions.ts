@@ -11,6 +11,9 @@ import { BODY_FRAGMENT } from '../protocol';
 export interface BodyMention {
   /** `client:clock` of the node's Yjs item. */
   readonly key: string;
+  /** The node's Yjs item id: which update brought it (the body watch tells only of nodes its own stored edits brought). */
+  readonly client: number;
+  readonly clock: number;
   readonly personId: string;
 }
 
@@ -29,7 +32,8 @@ export function bodyMentions(doc: Y.Doc): BodyMention[] {
       if (child.nodeName === 'mention') {
         const personId = child.getAttribute('id');
         const item = child._item;
-        if (typeof personId === 'string' && personId !== '' && item) found.push({ key: `${item.id.client}:${item.id.clock}`, personId });
+        if (typeof personId === 'string' && personId !== '' && item)
+          found.push({ key: `${item.id.client}:${item.id.clock}`, client: item.id.client, clock: item.id.clock, personId });
       } else stack.push(child);
     }
   }

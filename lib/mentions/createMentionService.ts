@@ -7,7 +7,7 @@
 import { can } from '../access/can';
 import { passGate } from '../access/gate';
 import type { FixedWindowLimiter } from '../apiKeys/FixedWindowLimiter';
-import type { PersonActor } from '../access/model';
+import type { DocumentResource, PersonActor } from '../access/model';
 import { documentResourceOf, type DocumentService } from '../documents/DocumentService';
 import type { DocumentMeta } from '../storage/MetadataStore';
 import type { MentionService } from './MentionService';
@@ -15,12 +15,20 @@ import { MentionError } from './MentionError';
 import { MENTIONABLE_LIMIT, type MentionCandidate, type MentionRef } from './model';
 import { nameMatches } from './nameMatches';
 
+/** A person as a mention needs them: their current name, and the Actor can() judges for them now. */
+export interface MentionPerson {
+  readonly name: string;
+  readonly actor: PersonActor;
+}
+
 export interface MentionServiceOptions {
   readonly documents: Pick<DocumentService, 'get'>;
-  /** The Actor can() judges for a person as they are now; null for an unknown person. */
-  readonly actorOfPerson: (personId: string) => Promise<PersonActor | null>;
-  /** A person's current name; null for an unknown person. */
-  readonly nameOf: (personId: string) => Promise<string | null>;
+  /**
+   * The people among `personIds` as they are now (unknown ids left out), in ONE lookup: a request
+   * asks once for all its candidates (up to 500), never once per person (AccountStore.getPeopleContexts:
+   * one query in PostgreSQL).
+   */
+  readonly peopleOf: (personIds: readonly string[]) => Promise<ReadonlyMap<string, MentionPerson>>;
   readonly membersOf: (organisationId: string) => Promise<readonly string[]>;
   readonly workspaceMembersOf: (workspaceId: string) => Promise<readonly string[]>;
   /** People who wrote comments on the document, and who follow it (person ids). */
@@ -34,7 +42,7 @@ export interface MentionServiceOptions {
 const MAX_CANDIDATES = 500;
 
 export function createMentionService(options: MentionServiceOptions): MentionService {
-  const { documents, actorOfPerson, nameOf } = options;
+  const { documents, peopleOf } = options;
   const now = options.now ?? (() => new Date());
 
   /** The people around the document, each once, the closest first (grants, creator, workspace, participants). */
@@ -49,16 +57,10 @@ export function createMentionService(options: MentionServiceOptions): MentionSer
     return [...ids].slice(0, MAX_CANDIDATES);
   }
 
-  /** Whether the person can read the document now; null for an unknown or disabled person (never suggested). */
-  async function readsIt(meta: DocumentMeta, personId: string): Promise<boolean | null> {
-    const actor = await actorOfPerson(personId);
-    if (!actor || actor.disabled) return null;
-    return can(actor, 'view', documentResourceOf(meta, now())).allowed;
-  }
-
-  /** The person's name if they can read the document now; null otherwise. */
-  async function readerName(meta: DocumentMeta, personId: string): Promise<string | null> {
-    return (await readsIt(meta, personId)) === true ? nameOf(personId) : null;
+  /** Whether the person can read the document now (can() on their Actor); null for an unknown or disabled person (never suggested). */
+  function readsIt(resource: DocumentResource, person: MentionPerson | undefined): boolean | null {
+    if (!person || person.actor.disabled) return null;
+    return can(person.actor, 'view', resource).allowed;
   }
 
   return {
@@ -72,41 +74,44 @@ export function createMentionService(options: MentionServiceOptions): MentionSer
         resourceOf: (found) => documentResourceOf(found, now()),
       });
       const canShare = can(asker, 'manage_access', resource).allowed;
+      const circle = (await circleOf(meta)).filter((personId) => personId !== asker.id);
+      // Everyone around the document in one lookup; then the name (cheap), and can() only for those whose name answers.
+      const found = await peopleOf(circle);
       const people: MentionCandidate[] = [];
-      for (const personId of await circleOf(meta)) {
-        if (personId === asker.id) continue;
-        // The name first (cheap), access only for those whose name answers.
-        const name = await nameOf(personId);
-        if (name === null || !nameMatches(name, query)) continue;
-        const canRead = await readsIt(meta, personId);
+      for (const personId of circle) {
+        const person = found.get(personId);
+        if (!person || !nameMatches(person.name, query)) continue;
+        const canRead = readsIt(resource, person);
         if (canRead === null) continue;
-        if (canRead || canShare) people.push({ id: personId, name, canRead });
+        if (canRead || canShare) people.push({ id: personId, name: person.name, canRead });
       }
       people.sort((a, b) => Number(b.canRead) - Number(a.canRead) || a.name.localeCompare(b.name, 'da') || a.id.localeCompare(b.id));
       return { people: people.slice(0, MENTIONABLE_LIMIT), canShare };
     },
 
     async shareTarget(asker, documentId, personId) {
-      const { found: meta } = await passGate({
+      const { found: meta, resource } = await passGate({
         actor: asker,
         action: 'manage_access',
         load: () => documents.get(documentId),
         resourceOf: (found) => documentResourceOf(found, now()),
       });
-      const name = await nameOf(personId);
+      const person = (await peopleOf([personId])).get(personId);
       // Only someone around the document the composer could have offered (and who cannot read it yet).
-      if (name === null || (await readsIt(meta, personId)) !== false || !(await circleOf(meta)).includes(personId))
+      if (!person || readsIt(resource, person) !== false || !(await circleOf(meta)).includes(personId))
         throw new MentionError('not_found', 'mention_person_not_found');
-      return { meta, name };
+      return { meta, name: person.name };
     },
 
     async judge(meta, personIds) {
       const accepted: MentionRef[] = [];
       const refused: string[] = [];
+      const resource = documentResourceOf(meta, now());
+      const found = personIds.length === 0 ? new Map<string, MentionPerson>() : await peopleOf(personIds);
       for (const personId of personIds) {
-        const name = await readerName(meta, personId);
-        if (name === null) refused.push(personId);
-        else accepted.push({ id: personId, name });
+        const person = found.get(personId);
+        if (person && readsIt(resource, person) === true) accepted.push({ id: personId, name: person.name });
+        else refused.push(personId);
       }
       return { accepted, refused };
     },

@@ -47,7 +47,12 @@ const SCAN_LIMIT = 1000;
 const FOLLOWS_THE_ACTOR = new Set<NotificationEvent['kind']>(['comment_new', 'reply']);
 
 function dataOf(event: NotificationEvent, meta: DocumentMeta, actorName: string): NotificationData {
-  const base = { actorName, title: meta.title, ...(event.actor.personId !== null && { actorId: event.actor.personId }) };
+  const base = {
+    actorName,
+    title: meta.title,
+    ...(event.actor.personId !== null && { actorId: event.actor.personId }),
+    ...(event.actor.via !== undefined && { actorVia: event.actor.via }),
+  };
   switch (event.kind) {
     case 'comment_new':
       return { ...base, commentId: event.commentId, threadKind: event.threadKind };

@@ -37,7 +37,12 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export interface EventActor {
   readonly personId: string | null;
   readonly name: string;
+  /** No person: an API key (`name` is the key's) or another platform's token without one (edits of a body through the API). */
+  readonly via?: ApiActor;
 }
+
+/** Who acted through the platform API rather than as a person. */
+export type ApiActor = 'api_key' | 'platform';
 
 /** The facts a notification's sentence needs; which ones are set depends on the kind. */
 export interface NotificationData {
@@ -45,6 +50,8 @@ export interface NotificationData {
   readonly actorName: string;
   /** The acting person's id (absent for guests and in notifications stored before it was kept): an erased account is renamed by it. */
   readonly actorId?: string;
+  /** Set when no person acted but an API key (`actorName` is its name) or another platform. */
+  readonly actorVia?: ApiActor;
   /** The document's title when it happened (shown when the current title cannot be read). */
   readonly title: string;
   /** comment_new, reply, answered, moderated: the comment concerned. */

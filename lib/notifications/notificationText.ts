@@ -10,7 +10,16 @@ export function notificationText(t: Translate, item: Pick<NotificationItem, 'kin
   const { data } = item;
   const title = item.documentTitle || data.title;
   // A deleted account's name is stored as the Danish label; the reader's language names it (issue 12: account).
-  const actor = isFormerParticipant(data.actorName) ? t('account.formerParticipant') : data.actorName || t('notifications.someone');
+  const actor =
+    data.actorVia === 'api_key'
+      ? data.actorName
+        ? t('notifications.actor.apiKey', { name: data.actorName })
+        : t('notifications.actor.unknownApiKey')
+      : data.actorVia === 'platform'
+        ? t('notifications.actor.platform')
+        : isFormerParticipant(data.actorName)
+          ? t('account.formerParticipant')
+          : data.actorName || t('notifications.someone');
   switch (item.kind) {
     case 'comment_new':
       return data.threadKind === 'suggestion'

@@ -116,10 +116,23 @@ export interface SessionContext {
   readonly workspaceIds: readonly string[];
 }
 
+/** A person with the organisation and workspace ids can() needs (AccountStore.getPeopleContexts). */
+export interface PersonContext {
+  readonly person: Person;
+  readonly organisationIds: readonly string[];
+  readonly workspaceIds: readonly string[];
+}
+
 export interface AccountStore {
   /** Stores the e-mail lower-cased. Throws `email_taken` or `id_taken`. */
   createPerson(person: Person): Promise<Person>;
   getPerson(id: string): Promise<Person | null>;
+  /**
+   * The people among `ids` with their organisation and workspace ids, in ONE read (one query in
+   * PostgreSQL): what judging many people at once needs (mention suggestions read up to 500).
+   * Unknown ids are left out; order is not kept.
+   */
+  getPeopleContexts(ids: readonly string[]): Promise<PersonContext[]>;
   /** Case-insensitive. */
   getPersonByEmail(email: string): Promise<Person | null>;
   /**

@@ -23,6 +23,7 @@ import { isClaimable } from '../../lib/notifications/isClaimable';
 import type { StoredNotification } from '../../lib/notifications/model';
 import type { DigestRecord, MailState, NotificationMailStore, QueuedMail } from '../../lib/notifications/NotificationMailStore';
 import { DEFAULT_NOTIFICATION_SETTINGS, frequencyFor, type NotificationFrequency } from '../../lib/notifications/NotificationSettings';
+import { commentOfNotification, notificationPath } from '../../lib/notifications/notificationPath';
 import { requiredAction } from '../../lib/notifications/recipientsOf';
 import { signUnsubscribeToken, unsubscribeLink, type UnsubscribeScope } from '../../lib/notifications/unsubscribeToken';
 import type { DocumentMeta } from '../../lib/storage/MetadataStore';
@@ -164,7 +165,7 @@ export function startNotificationMail(options: NotificationMailOptions): Notific
       locale: await localeOf(mail.personId),
       item: { kind: notification.kind, data: notification.data, documentTitle: meta?.title ?? notification.data.title },
       links: {
-        document: documentLink(notification.documentId),
+        document: `${publicUrl}${notificationPath(notification)}`,
         unsubscribeKind: kindLinks.unsubscribe,
         unsubscribeAll: links(mail.personId, 'all').unsubscribe,
         settings: settingsLink,
@@ -210,7 +211,13 @@ export function startNotificationMail(options: NotificationMailOptions): Notific
         link: documentLink(documentId),
         items: [...items]
           .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-          .map((item) => ({ kind: item.kind, data: item.data, documentTitle: meta?.title ?? item.data.title })),
+          .map((item) => ({
+            kind: item.kind,
+            data: item.data,
+            documentTitle: meta?.title ?? item.data.title,
+            // An item about one comment links to it; the others are told under the document's link.
+            ...(commentOfNotification(item) !== null && { link: `${publicUrl}${notificationPath(item)}` }),
+          })),
       }));
     if (groups.length === 0) return store.updateDigest(done(digest, 'dropped', at));
     const all = links(digest.personId, 'all');

@@ -14,6 +14,7 @@ import {
   type Page,
   type PageQuery,
   type Person,
+  type PersonContext,
   type PersonPatch,
   type Session,
   type SessionPatch,
@@ -63,6 +64,23 @@ export abstract class DataAccountStore implements AccountStore {
   async getPerson(id: string): Promise<Person | null> {
     const person = entry((await this.view()).people, id);
     return person ? copy(person) : null;
+  }
+
+  async getPeopleContexts(ids: readonly string[]): Promise<PersonContext[]> {
+    const data = await this.view();
+    const contexts: PersonContext[] = [];
+    for (const id of new Set(ids)) {
+      const person = entry(data.people, id);
+      if (!person) continue;
+      contexts.push({
+        person: copy(person),
+        organisationIds: data.memberships.filter((m) => m.personId === id).map((m) => m.organisationId),
+        workspaceIds: Object.values(data.workspaces)
+          .filter((workspace) => workspace.memberIds.includes(id))
+          .map((workspace) => workspace.id),
+      });
+    }
+    return contexts;
   }
 
   async getPersonByEmail(email: string): Promise<Person | null> {

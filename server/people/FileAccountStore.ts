@@ -21,6 +21,7 @@ import {
   type Page,
   type PageQuery,
   type Person,
+  type PersonContext,
   type PersonPatch,
   type Session,
   type SessionPatch,
@@ -98,6 +99,21 @@ export class FileAccountStore implements AccountStore {
   async getPerson(id: string): Promise<Person | null> {
     const person = (await this.ready()).people.get(id);
     return person ? copy(person) : null;
+  }
+
+  async getPeopleContexts(ids: readonly string[]): Promise<PersonContext[]> {
+    const { people, memberships, workspaces } = await this.ready();
+    const contexts: PersonContext[] = [];
+    for (const id of new Set(ids)) {
+      const person = people.get(id);
+      if (!person) continue;
+      contexts.push({
+        person: copy(person),
+        organisationIds: memberships.find('person', id).map((m) => m.organisationId),
+        workspaceIds: workspaces.find('member', id).map((workspace) => workspace.id),
+      });
+    }
+    return contexts;
   }
 
   async getPersonByEmail(email: string): Promise<Person | null> {

@@ -15,6 +15,7 @@ import {
   type Page,
   type PageQuery,
   type Person,
+  type PersonContext,
   type PersonPatch,
   type Session,
   type SessionContext,
@@ -152,6 +153,19 @@ export class PgAccountStore implements AccountStore {
   async getPerson(id: string): Promise<Person | null> {
     const { rows } = await this.pool.query<PersonRow>('SELECT * FROM people WHERE id = $1', [id]);
     return rows[0] ? personOf(rows[0]) : null;
+  }
+
+  async getPeopleContexts(ids: readonly string[]): Promise<PersonContext[]> {
+    if (ids.length === 0) return [];
+    // One statement for the whole set: each person with the ids the Actor needs (as getSessionContext).
+    const { rows } = await this.pool.query<{ person: PersonRow; organisation_ids: string[]; workspace_ids: string[] }>(
+      `SELECT to_jsonb(p) AS person,
+         ARRAY(SELECT organisation_id FROM memberships WHERE person_id = p.id ORDER BY organisation_id) AS organisation_ids,
+         ARRAY(SELECT workspace_id FROM workspace_members WHERE person_id = p.id ORDER BY position) AS workspace_ids
+       FROM people p WHERE p.id = ANY($1::text[])`,
+      [[...new Set(ids)]],
+    );
+    return rows.map((row) => ({ person: personOf(row.person), organisationIds: row.organisation_ids, workspaceIds: row.workspace_ids }));
   }
 
   async getPersonByEmail(email: string): Promise<Person | null> {

@@ -57,10 +57,11 @@ export interface RoomDeps {
   /** The clock stamped on stored updates (attributed history); Date.now by default. */
   readonly now?: () => number;
   /**
-   * Told after an edit of the body is durable: by which person (null for the server's own writes and
-   * for connections without a session). Must not throw; it is called after the relay is queued.
+   * Told after an edit of the body is durable: by whom (the connection's author key, as stamped:
+   * `person:<id>`, `key:<kid>`, `platform`, `guest`; null for the server's own writes) and the update
+   * stored (the same bytes, not a copy: read only). Must not throw; it is called after the relay is queued.
    */
-  readonly onStored?: (documentId: string, personId: string | null) => void;
+  readonly onStored?: (documentId: string, by: AuthorKey | null, update: Uint8Array) => void;
 }
 
 /** A connection's rate gates in this room. */
@@ -478,11 +479,12 @@ export class Room implements ConnectionSink, ClusterRoom {
         if (ack) connection.send(ack);
       }, false);
       const integrated = hadPending ? rangesOfUpdate(stored) : grownRanges(offered.before, (client) => Y.getState(store, client));
-      const attribution = this.stamp(authorKeyOf(connection.info.actor), integrated, offered.ranges);
+      const by = authorKeyOf(connection.info.actor);
+      const attribution = this.stamp(by, integrated, offered.ranges);
       this.persist(stored, attribution).then(
         () => {
           this.outbox.markReady(entry);
-          this.stored(connection.info.actor.session?.personId ?? null);
+          this.stored(by, stored);
         },
         (error: unknown) => this.fail(error, 'could not store an update; closing the document'),
       );
@@ -538,7 +540,7 @@ export class Room implements ConnectionSink, ClusterRoom {
     durable.then(
       () => {
         this.outbox.markReady(entry);
-        this.stored(null);
+        this.stored(null, stored);
       },
       (error: unknown) => this.fail(error, 'could not store a server update; closing the document'),
     );
@@ -548,9 +550,9 @@ export class Room implements ConnectionSink, ClusterRoom {
   }
 
   /** Tells the onStored hook (mentions, changed passages); its failure never touches the room. */
-  private stored(personId: string | null): void {
+  private stored(by: AuthorKey | null, update: Uint8Array): void {
     try {
-      this.deps.onStored?.(this.id, personId);
+      this.deps.onStored?.(this.id, by, update);
     } catch (error) {
       this.deps.logger.error({ doc: this.id, err: error }, 'the stored-update hook failed');
     }

@@ -94,8 +94,8 @@ export interface SyncServerOptions {
   /** With `cluster`: the shared store's record of updates not yet published, swept after `relayStaleAfterMs`. */
   readonly relayLedger?: RelayLedger;
   readonly relayStaleAfterMs?: number;
-  /** Told after each durable edit of a body on this node, with the editing person (null: the server, or no session). */
-  readonly onStored?: (documentId: string, personId: string | null) => void;
+  /** Told after each durable edit of a body on this node: its author key (null: the server) and the update stored (read only). */
+  readonly onStored?: (documentId: string, by: string | null, update: Uint8Array) => void;
 }
 
 export interface SyncServerStats extends RegistryStats {

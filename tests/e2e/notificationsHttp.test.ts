@@ -82,6 +82,7 @@ describe('notifications over HTTP', () => {
         at: expect.any(String),
         read: false,
         text: 'Karen Borger kommenterede “Kulturhuset for alle”.',
+        path: `/d/${id}#kommentar-${commentId}`,
       },
     ]);
     expect((await listed(owner, '?lang=en')).items[0]!.text).toBe('Karen Borger commented on “Kulturhuset for alle”.');
@@ -175,7 +176,8 @@ describe('notifications over HTTP', () => {
     expect(page.text).toContain('aria-label="Notifikationer, 2 ulæste"');
     expect(page.text).toContain('Du har 2 ulæste notifikationer.');
     expect(page.text.match(/>Ulæst<\/span>/g)?.length).toBe(2);
-    expect(page.text).toContain(`href="/d/${id}"`);
+    // Each leads to its comment on the document's page.
+    expect(page.text).toMatch(new RegExp(`href="/d/${id}#kommentar-c_[0-9a-f-]+"`));
     expect(page.text).toContain('Markér alle som læst');
     // The document page offers the follow toggle; the citizen follows since commenting.
     const documentPage = await http.call('GET', `/d/${id}`, { as: citizen });

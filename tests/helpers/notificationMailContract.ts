@@ -112,7 +112,9 @@ export function notificationMailContract(name: string, openSink: () => Promise<M
       const [mail] = sink.sent();
       expect(mail!.subject).toBe('Samskriv: Carl svarede på din kommentar i “Lokalplan <12> & "Havnen"”.');
       expect(mail!.text).toContain('Hej Karen <b>Jensen</b>');
-      expect(mail!.text).toContain(`${PUBLIC_URL}/d/lokalplan`);
+      // The link leads to the reply itself on the document page (#kommentar-<id>), and says so.
+      expect(mail!.text).toContain(`Se kommentaren i “Lokalplan <12> & "Havnen"”: ${PUBLIC_URL}/d/lokalplan#kommentar-c_2`);
+      expect(mail!.html).toContain(`href="${PUBLIC_URL}/d/lokalplan#kommentar-c_2"`);
       // Everything people wrote is escaped in the HTML.
       expect(mail!.html).toContain('Karen &lt;b&gt;Jensen&lt;/b&gt;');
       expect(mail!.html).toContain('Lokalplan &lt;12&gt; &amp; &quot;Havnen&quot;');
@@ -196,6 +198,10 @@ export function notificationMailContract(name: string, openSink: () => Promise<M
       expect(text.indexOf('Lokalplan')).toBeLessThan(text.indexOf('Budget 2027'));
       expect(text.indexOf('Karen kommenterede')).toBeLessThan(text.indexOf('Carl kommenterede “Lokalplan'));
       expect(text.match(/kommenterede/g)).toHaveLength(3);
+      // Each item leads to its comment; each document's heading to the document.
+      expect(text).toContain(`(${PUBLIC_URL}/d/lokalplan#kommentar-c_1)`);
+      expect(text).toContain(`(${PUBLIC_URL}/d/lokalplan)`);
+      expect(digest!.html).toContain(`<a href="${PUBLIC_URL}/d/budget#kommentar-c_2">`);
       expect(digest!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
 
       await world.mail.sweep();

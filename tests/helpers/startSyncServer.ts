@@ -69,7 +69,7 @@ export interface StartSyncServerOptions {
   /** Another node's API key store (keys all nodes share). */
   readonly apiKeyStore?: ApiKeyStore;
   /** The sync server's hook for durable body edits (the process entry gives it the body watch). */
-  readonly onStored?: (documentId: string, personId: string | null) => void;
+  readonly onStored?: (documentId: string, by: string | null, update: Uint8Array) => void;
 }
 
 export interface TestSyncServer {

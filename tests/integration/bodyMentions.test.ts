@@ -12,7 +12,11 @@ import { anchorFromRange } from '../../lib/comments/anchors/anchorFromRange';
 import { documentText } from '../../lib/comments/anchors/documentText';
 import { createCommentService } from '../../lib/comments/CommentService';
 import type { Participant } from '../../lib/comments/Participant';
+import { mintSyncToken } from '../../lib/auth/syncToken';
+import { translator } from '../../lib/i18n/translator';
 import { createNotificationService } from '../../lib/notifications/createNotificationService';
+import { notificationText } from '../../lib/notifications/notificationText';
+import { externalSubject } from '../../lib/platformApi/schemas';
 import { BODY_FRAGMENT, DOCUMENT_ROOTS } from '../../lib/protocol';
 import { bodyJsonOf } from '../../lib/versions/bodyJsonOf';
 import { MemoryCommentStore } from '../../server/comments/MemoryCommentStore';
@@ -21,6 +25,7 @@ import { MemoryNotificationStore } from '../../server/notifications/MemoryNotifi
 import { actorOf } from '../../server/people/actorOf';
 import { connectProvider } from '../helpers/connectProvider';
 import { startSyncServer, type TestPerson } from '../helpers/startSyncServer';
+import { TEST_SECRET } from '../helpers/tokens';
 import { waitUntil } from '../helpers/waitUntil';
 
 async function world() {
@@ -28,9 +33,9 @@ async function world() {
   const stored: [string, string | null][] = [];
   const server = await startSyncServer({
     roots: DOCUMENT_ROOTS,
-    onStored: (documentId, personId) => {
-      stored.push([documentId, personId]);
-      late.watch?.stored(documentId, personId);
+    onStored: (documentId, by, update) => {
+      stored.push([documentId, by]);
+      late.watch?.stored(documentId, by, update);
     },
   });
   const actorOfPerson = async (personId: string) => {
@@ -61,8 +66,15 @@ async function world() {
     readState: (documentId) => server.sync.readDocumentState(documentId),
     notify: (event) => notifications.notify(event),
     comments,
+    apiKeyName: async (keyId) => (await server.apiKeyStore.list()).find((key) => key.id === keyId)?.name ?? null,
     logger: { error: (obj) => expect.unreachable(JSON.stringify(obj)) },
   }));
+  /** What a person is shown now, as sentences (Danish and English), newest first. */
+  const told = async (who: TestPerson) => {
+    const actor = (await actorOfPerson(who.personId))!;
+    const items = (await notifications.list(actor)).items;
+    return items.map((item) => [notificationText(translator('da'), item), notificationText(translator('en'), item)]);
+  };
   /** What a person is shown now: the kinds, newest first. */
   const shown = async (who: TestPerson) => {
     const actor = (await actorOfPerson(who.personId))!;
@@ -80,7 +92,7 @@ async function world() {
     organisation: null,
     ip: '127.0.0.1',
   });
-  return { server, comments, notifications, shown, looked, stored, participant, loadBody };
+  return { server, comments, notifications, shown, told, looked, stored, participant, loadBody };
 }
 
 /** A paragraph "Spørg <mention>" appended by the editing client. */
@@ -130,6 +142,58 @@ describe('mentions in the document’s text', () => {
     expect(json).toContain(`"id":"${mentioned.personId}"`);
     expect(json).toContain('"label":"Cecilie Kollega"');
     client.destroy();
+  });
+});
+
+describe('mentions written through the platform API', () => {
+  it('tell the person, naming the API key (or "another platform") as who mentioned them, in both languages', async () => {
+    const { server, told, looked, stored } = await world();
+    // The key's token brings its own document into being (a key edits only documents it made).
+    const id = 'api-mention-doc';
+    const admin = await server.person('Ada Admin', { team: false, role: 'admin' });
+    const mentioned = await server.person('Cecilie Kollega');
+    const { apiKey } = await server.apiKeys.create(admin.personId, { name: 'Intranettet' });
+    const viaKey = await mintSyncToken(
+      {
+        sub: externalSubject(apiKey.id, 'bruger-1'),
+        name: 'Platformbruger',
+        doc: id,
+        access: 'edit',
+        kid: apiKey.id,
+        title: 'Lokalplan 12',
+      },
+      TEST_SECRET,
+      300,
+    );
+    const byKey = connectProvider(server.url, id, { token: viaKey });
+    await byKey.synced();
+    await server.documents.setGrants(id, [{ subject: 'person', personId: mentioned.personId, role: 'viewer' }]);
+    let heard = stored.length;
+    byKey.doc.transact(() => appendMention(byKey.doc, mentioned.personId, 'Cecilie Kollega'));
+    await looked(heard + 1);
+    expect(stored.at(-1)).toEqual([id, `key:${apiKey.id}`]);
+    expect(await told(mentioned)).toEqual([
+      [
+        'API-nøglen “Intranettet” nævnte dig i teksten til “Lokalplan 12”.',
+        'The API key “Intranettet” mentioned you in the text of “Lokalplan 12”.',
+      ],
+    ]);
+    byKey.destroy();
+
+    // A token signed with the server's secret directly names no key: "another platform".
+    const direct = await mintSyncToken({ sub: 'ext_1', name: 'Ekstern', doc: id, access: 'edit' }, TEST_SECRET, 300);
+    const byPlatform = connectProvider(server.url, id, { token: direct });
+    await byPlatform.synced();
+    heard = stored.length;
+    byPlatform.doc.transact(() => appendMention(byPlatform.doc, mentioned.personId, 'Cecilie Kollega'));
+    await looked(heard + 1);
+    expect(stored.at(-1)).toEqual([id, 'platform']);
+    expect((await told(mentioned))[0]).toEqual([
+      'En anden platform (via API) nævnte dig i teksten til “Lokalplan 12”.',
+      'Another platform (through the API) mentioned you in the text of “Lokalplan 12”.',
+    ]);
+    expect(await told(admin)).toEqual([]);
+    byPlatform.destroy();
   });
 });
 

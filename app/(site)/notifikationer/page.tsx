@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { formatDateTime } from '../../../lib/i18n/format';
 import { getT, requestLocale } from '../../_server/requestLocale';
+import { notificationPath } from '../../../lib/notifications/notificationPath';
 import { notificationText } from '../../../lib/notifications/notificationText';
 import { getServices } from '../../../lib/services';
 import { MarkAllRead } from '../../_notifications/MarkAllRead';
@@ -47,7 +48,7 @@ export default async function NotificationsPage() {
             {items.map((item) => (
               <li key={item.id} className={item.read ? 'notification' : 'notification notification--unread'} data-testid="notification">
                 <span className="badge notification__state">{item.read ? t('notifications.read') : t('notifications.unread')}</span>
-                <NotificationLink id={item.id} href={`/d/${encodeURIComponent(item.documentId)}`} read={item.read}>
+                <NotificationLink id={item.id} href={notificationPath(item)} read={item.read}>
                   {notificationText(t, item)}
                 </NotificationLink>
                 <time className="notification__time" dateTime={item.at}>

@@ -1,9 +1,10 @@
 /**
  * GET `?unread=1&limit=50&lang=en`: the signed-in person's notifications, newest first, that they may
  * still read (can() asked now), each with its sentence in the asked language (the request's by default), and
- * the unread count. Signed out: 401.
+ * the unread count, and the path it leads to (`/d/<id>`, `#kommentar-<comment>` for one comment). Signed out: 401.
  */
 import { translator } from '../../../lib/i18n/translator';
+import { notificationPath } from '../../../lib/notifications/notificationPath';
 import { notificationText } from '../../../lib/notifications/notificationText';
 import { getServices } from '../../../lib/services';
 import { notificationQuerySchema } from '../../_shared/notificationSchemas';
@@ -38,6 +39,8 @@ export function GET(request: Request): Promise<Response> {
           at: item.at,
           read: item.read,
           text: notificationText(t, item),
+          // Where it leads: the document's page, at the comment for notifications about one.
+          path: notificationPath(item),
         })),
       },
       { headers: NO_STORE },

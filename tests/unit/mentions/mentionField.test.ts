@@ -43,7 +43,11 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-async function render(onSubmit: (text: string, form: FormData) => string | null, onCancel: () => void) {
+async function render(
+  onSubmit: (text: string, form: FormData) => string | null,
+  onCancel: () => void,
+  editing?: { readonly initial: string; readonly initialMentions: readonly { id: string; name: string }[] },
+) {
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -54,6 +58,7 @@ async function render(onSubmit: (text: string, form: FormData) => string | null,
     mentionsIn: 'dok-1',
     onSubmit,
     onCancel,
+    ...editing,
   });
   await act(async () => root!.render(createElement(LocaleProvider, { locale: 'da', messages: catalogues['da'] }, form)));
   return container;
@@ -157,5 +162,32 @@ describe('MentionField', () => {
     expect(status()).toContain('Dokumentet er delt med Frida, som nu er nævnt.');
     expect(container!.querySelector('[role="group"]')).toBeNull();
     expect((container!.querySelector('input[name="mentions"]') as HTMLInputElement).value).toBe('["p_f"]');
+  });
+
+  it('editing a comment starts from the people it mentions: kept while their name stays, dropped with it, joined by new ones', async () => {
+    people = [{ id: 'p_o', name: 'Olga Ejer', canRead: true }];
+    const sent: [string, string[]][] = [];
+    await render(
+      (text, form) => {
+        sent.push([text, mentionIdsOf(form)]);
+        return null;
+      },
+      vi.fn(),
+      {
+        initial: '@Rasmus Læser og @Bo: se her',
+        initialMentions: [
+          { id: 'p_r', name: 'Rasmus Læser' },
+          { id: 'p_b', name: 'Bo' },
+        ],
+      },
+    );
+    expect(field().value).toBe('@Rasmus Læser og @Bo: se her');
+    expect((container!.querySelector('input[name="mentions"]') as HTMLInputElement).value).toBe('["p_r","p_b"]');
+
+    await typeText('@Rasmus Læser: se her, @ol');
+    await key('Enter');
+    expect(field().value).toBe('@Rasmus Læser: se her, @Olga Ejer ');
+    await act(async () => container!.querySelector('form')!.requestSubmit());
+    expect(sent).toEqual([['@Rasmus Læser: se her, @Olga Ejer', ['p_r', 'p_o']]]);
   });
 });

@@ -2,9 +2,24 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta } from '../../../lib/storage/MetadataStore';
 import { FixedWindowLimiter } from '../../../lib/apiKeys/FixedWindowLimiter';
-import { createMentionService } from '../../../lib/mentions/createMentionService';
+import type { PersonActor } from '../../../lib/access/model';
+import { createMentionService, type MentionPerson } from '../../../lib/mentions/createMentionService';
 import { MENTIONABLE_LIMIT } from '../../../lib/mentions/model';
 import { documentMeta, personActor } from '../notifications/notificationFixture';
+
+/** peopleOf over maps of names and actors, recording each lookup. */
+function peopleFrom(names: ReadonlyMap<string, string>, actors: ReadonlyMap<string, PersonActor>, lookups: (readonly string[])[] = []) {
+  return async (ids: readonly string[]): Promise<ReadonlyMap<string, MentionPerson>> => {
+    lookups.push([...ids]);
+    const found = new Map<string, MentionPerson>();
+    for (const id of ids) {
+      const name = names.get(id);
+      const actor = actors.get(id);
+      if (name !== undefined && actor) found.set(id, { name, actor });
+    }
+    return found;
+  };
+}
 
 function world(meta: DocumentMeta) {
   const names = new Map<string, string>([
@@ -28,16 +43,17 @@ function world(meta: DocumentMeta) {
     ['p_disabled', personActor('p_disabled', { disabled: true })],
   ]);
   const documents = new Map([[meta.id, meta]]);
+  /** Each lookup of people: the ids asked for at once. */
+  const lookups: (readonly string[])[] = [];
   const service = createMentionService({
     documents: { get: async (id) => documents.get(id) ?? null },
-    actorOfPerson: async (id) => actors.get(id) ?? null,
-    nameOf: async (id) => names.get(id) ?? null,
+    peopleOf: peopleFrom(names, actors, lookups),
     membersOf: async (id) => (id === 'o_forening' ? ['p_member'] : []),
     workspaceMembersOf: async (id) => (id === 'w_plan' ? ['p_colleague', 'p_disabled'] : []),
     // p_former commented when they could read it; p_ghost is no person at all.
     participantsOf: async () => ['p_commenter', 'p_former', 'p_ghost'],
   });
-  return { service, names, actors };
+  return { service, names, actors, lookups };
 }
 
 const privateDocument = documentMeta('d1', {
@@ -129,6 +145,22 @@ describe('mentionable', () => {
   });
 });
 
+describe('lookups', () => {
+  it('reads everyone around the document in one lookup per request, and a comment’s mentions in one', async () => {
+    const { service, actors, lookups } = world(privateDocument);
+    await service.mentionable(actors.get('p_editor')!, 'd1', 'k');
+    expect(lookups).toHaveLength(1);
+    expect([...lookups[0]!].sort()).toEqual(
+      ['p_owner', 'p_commenter', 'p_member', 'p_colleague', 'p_disabled', 'p_former', 'p_ghost'].sort(),
+    );
+    const judged = await service.judge(privateDocument, ['p_owner', 'p_stranger', 'p_ghost']);
+    expect(judged).toEqual({ accepted: [{ id: 'p_owner', name: 'Olga Ejer' }], refused: ['p_stranger', 'p_ghost'] });
+    expect(lookups).toHaveLength(2);
+    await service.judge(privateDocument, []);
+    expect(lookups).toHaveLength(2);
+  });
+});
+
 describe('the limit', () => {
   it('refuses more suggestions than the limiter allows a person, saying when to try again', async () => {
     let now = 0;
@@ -136,8 +168,7 @@ describe('the limit', () => {
     const { actors } = world(meta);
     const service = createMentionService({
       documents: { get: async () => meta },
-      actorOfPerson: async (id) => actors.get(id) ?? null,
-      nameOf: async () => 'Navn',
+      peopleOf: peopleFrom(new Map([...actors.keys()].map((id) => [id, 'Navn'])), actors),
       membersOf: async () => [],
       workspaceMembersOf: async () => [],
       participantsOf: async () => [],

@@ -51,8 +51,8 @@ async function world(): Promise<World> {
   const notify: Notify = (event) => late.notifications!.notify(event);
   const mentions = createMentionService({
     documents: { get: (id) => late.f!.documents.get(id) },
-    actorOfPerson,
-    nameOf: personName,
+    peopleOf: async (ids) =>
+      new Map(ids.flatMap((id) => (byId.has(id) ? [[id, { name: nameOf(byId.get(id)!), actor: actorOf(byId.get(id)!) }] as const] : []))),
     membersOf: async () => [],
     workspaceMembersOf: async () => [],
     participantsOf: async () => [],
@@ -116,6 +116,52 @@ describe('mentions in comments and replies', () => {
       p_owner: ['comment_new'],
       p_citizen: ['reply'],
       p_editor: ['mentioned'],
+    });
+  });
+
+  it('an edit tells the people it newly mentions once; those mentioned before are not told again; removing one harms nothing', async () => {
+    const { f, shown, notifications } = await world();
+    const id = await f.document({ visibility: 'private' });
+    const anchor = await f.anchor(id, 'spise sammen');
+    const root = (await f.service.create(commenter, id, { kind: 'comment', anchor, text: '@Erik Redaktør?', mentions: ['p_editor'] }))
+      .comment;
+    const erik = { id: 'p_editor', name: 'Erik Redaktør' };
+    const olga = { id: 'p_owner', name: 'Olga Ejer' };
+    // An edit without `mentions` (a client from before) keeps them, and says nothing of refusals.
+    const kept = await f.service.edit(commenter, id, root.id, { text: '@Erik Redaktør, hvad siger du?' });
+    expect(kept.comment.mentions).toEqual([erik]);
+    expect(kept.refusedMentions).toBeUndefined();
+
+    // Olga is newly mentioned; the citizen cannot read the document: refused, not stored, not told.
+    const edit = { text: '@Erik Redaktør, @Olga Ejer og @Karen Borger?', mentions: ['p_editor', 'p_owner', 'p_citizen'] };
+    const edited = await f.service.edit(commenter, id, root.id, edit);
+    expect(edited.refusedMentions).toEqual(['p_citizen']);
+    expect(edited.comment.mentions).toEqual([erik, olga]);
+    // The same edit again (the outbox retries): nothing changes, nobody is told again.
+    expect((await f.service.edit(commenter, id, root.id, edit)).changed).toBe(false);
+    expect(await shown()).toEqual({ p_owner: ['mentioned', 'comment_new'], p_editor: ['mentioned'] });
+
+    // Erik left out, then mentioned again: stored again, but he was told of this comment already.
+    const without = await f.service.edit(commenter, id, root.id, { text: '@Olga Ejer?', mentions: ['p_owner'] });
+    expect(without.comment.mentions).toEqual([olga]);
+    const none = await f.service.edit(commenter, id, root.id, { text: 'Ingen nævnt', mentions: [] });
+    expect(none.comment.mentions).toBeUndefined();
+    const back = await f.service.edit(commenter, id, root.id, { text: '@Erik Redaktør igen', mentions: ['p_editor'] });
+    expect(back.comment.mentions).toEqual([erik]);
+    expect(await shown()).toEqual({ p_owner: ['mentioned', 'comment_new'], p_editor: ['mentioned'] });
+    const [told] = (await notifications.list(actorOf(owner))).items;
+    expect(told).toMatchObject({ kind: 'mentioned', data: { actorName: 'Carl Kommentator', mentionedIn: 'comment', commentId: root.id } });
+
+    // A reply's edit mentions as well; a bad list is refused and nothing is written.
+    const reply = (await f.service.reply(editor, id, root.id, { text: 'Enig' })).comment;
+    await expect(f.service.edit(editor, id, reply.id, { text: '@Olga', mentions: 'p_owner' })).rejects.toMatchObject({
+      code: 'mentions_invalid',
+    });
+    expect((await f.service.edit(editor, id, reply.id, { text: 'Enig, @Olga Ejer', mentions: ['p_owner'] })).refusedMentions).toEqual([]);
+    expect(await shown()).toEqual({
+      p_owner: ['mentioned', 'mentioned', 'comment_new'],
+      p_editor: ['mentioned'],
+      p_commenter: ['reply'],
     });
   });
 

@@ -1,7 +1,8 @@
 /**
  * The sync core's stored-edit hook (RoomDeps.onStored, what the body watch hears): told once an
- * edit is durable, never before; not for a reader's dropped update; null for the server's own write.
- * (Who edited comes from the connection's session: tests/integration/bodyMentions.test.ts.)
+ * edit is durable, never before, with the update stored; not for a reader's dropped update; by the
+ * connection's author key ('guest' here: no session), null for the server's own write. (People and
+ * API keys as authors: tests/integration/bodyMentions.test.ts.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -21,7 +22,14 @@ describe('the stored-edit hook', () => {
     const store = new ControlledStore();
     store.holding = true;
     const heard: [string, string | null][] = [];
-    const test = createTestRegistry({ store, onStored: (documentId, personId) => heard.push([documentId, personId]) });
+    const updates: Uint8Array[] = [];
+    const test = createTestRegistry({
+      store,
+      onStored: (documentId, by, update) => {
+        heard.push([documentId, by]);
+        updates.push(update);
+      },
+    });
     current = test;
     const writer = test.client('doc');
     const reader = test.client('doc', { access: 'view' });
@@ -35,13 +43,13 @@ describe('the stored-edit hook', () => {
     expect(heard).toEqual([]);
     store.releaseAll();
     await settle();
-    expect(heard).toEqual([['doc', null]]);
+    expect(heard).toEqual([['doc', 'guest']]);
 
     reader.doc.getText('t').insert(0, 'Nej');
     await settle();
     store.releaseAll();
     await settle();
-    expect(heard).toEqual([['doc', null]]);
+    expect(heard).toEqual([['doc', 'guest']]);
 
     const base = await test.registry.readState('doc');
     const doc = new Y.Doc();
@@ -52,8 +60,12 @@ describe('the stored-edit hook', () => {
     store.releaseAll();
     await written;
     expect(heard).toEqual([
-      ['doc', null],
+      ['doc', 'guest'],
       ['doc', null],
     ]);
+    // Each time the update stored: what it holds is what the document took in.
+    const replay = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(replay, update);
+    expect(replay.getText('t').toString()).toBe('Server Hej');
   });
 });

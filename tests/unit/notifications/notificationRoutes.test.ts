@@ -73,6 +73,8 @@ describe('GET /api/notifications', () => {
           at: expect.any(String),
           read: false,
           text: '“Lokalplan 12” er udgivet som version 2.',
+          // A publication is about the document: its path has no comment.
+          path: '/d/dok',
         },
         {
           id: expect.any(String),
@@ -81,6 +83,8 @@ describe('GET /api/notifications', () => {
           at: expect.any(String),
           read: false,
           text: '“Lokalplan 12” er udgivet som version 1.',
+          // A publication is about the document: its path has no comment.
+          path: '/d/dok',
         },
       ],
     });

@@ -58,3 +58,24 @@ it('checks a session in one statement and signs in with two, also for a member o
   // getSessionContext: the session, the person and their organisation and workspace ids in one statement.
   expect(queries.count).toBe(2 + 3 * 1);
 });
+
+it('reads 500 people with their organisations and workspaces in one statement (mention suggestions)', async () => {
+  const store = new PgAccountStore(pool);
+  const at = new Date().toISOString();
+  const ids = Array.from({ length: 500 }, (_, i) => `p_many_${i}`);
+  await pool.query(
+    `INSERT INTO people (id, email, name, password_hash, role, disabled, created_at, updated_at)
+     SELECT id, id || '@example.dk', 'Navn ' || id, 'x', 'citizen', false, $2, $2 FROM unnest($1::text[]) AS id`,
+    [ids, at],
+  );
+  await store.createOrganisation({ id: 'o_many', name: 'Mange', kind: 'association', createdAt: at });
+  await store.addMembership({ personId: 'p_many_7', organisationId: 'o_many' });
+  await store.createWorkspace({ id: 'w_many', name: 'Mange', createdAt: at, memberIds: ['p_many_7', 'p_many_8'] });
+  const queries = countQueries(pool);
+  const contexts = await store.getPeopleContexts([...ids, 'p_unknown']);
+  expect(queries.count).toBe(1);
+  expect(contexts).toHaveLength(500);
+  const seventh = contexts.find((context) => context.person.id === 'p_many_7');
+  expect(seventh).toMatchObject({ person: { name: 'Navn p_many_7' }, organisationIds: ['o_many'], workspaceIds: ['w_many'] });
+  expect(contexts.find((context) => context.person.id === 'p_many_9')).toMatchObject({ organisationIds: [], workspaceIds: [] });
+});

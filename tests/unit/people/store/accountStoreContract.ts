@@ -241,6 +241,26 @@ export function accountStoreContract(name: string, makeStore: () => AccountStore
         expect(await store.workspaceIdsOf('p1')).toEqual(['w2']);
       });
 
+      it('reads many people with their organisation and workspace ids at once, leaving out unknown ids', async () => {
+        await store.createPerson(samplePerson('p1', { name: 'Anna' }));
+        await store.createPerson(samplePerson('p2', { name: 'Bo', disabled: true }));
+        await store.createPerson(samplePerson('p3'));
+        await store.createOrganisation(sampleOrganisation('o1'));
+        await store.createOrganisation(sampleOrganisation('o2'));
+        await store.addMembership({ personId: 'p1', organisationId: 'o1' });
+        await store.addMembership({ personId: 'p1', organisationId: 'o2' });
+        await store.createWorkspace(sampleWorkspace('w1', { memberIds: ['p1', 'p2'] }));
+        const contexts = await store.getPeopleContexts(['p2', 'p_unknown', 'p1', 'p1']);
+        const byId = new Map(contexts.map((context) => [context.person.id, context]));
+        expect([...byId.keys()].sort()).toEqual(['p1', 'p2']);
+        expect(contexts).toHaveLength(2);
+        expect(byId.get('p1')!.person).toEqual(samplePerson('p1', { name: 'Anna' }));
+        expect([...byId.get('p1')!.organisationIds].sort()).toEqual(['o1', 'o2']);
+        expect(byId.get('p1')!.workspaceIds).toEqual(['w1']);
+        expect(byId.get('p2')).toMatchObject({ person: { disabled: true }, organisationIds: [], workspaceIds: ['w1'] });
+        expect(await store.getPeopleContexts([])).toEqual([]);
+      });
+
       it('returns null for an unknown workspace and refuses an unknown person', async () => {
         await store.createPerson(samplePerson('p1'));
         await store.createWorkspace(sampleWorkspace('w1'));

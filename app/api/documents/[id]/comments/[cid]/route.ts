@@ -1,5 +1,7 @@
 /**
- * PATCH `{ text, replacement? }`: the author edits their own comment (not once it is answered).
+ * PATCH `{ text, replacement?, mentions? }`: the author edits their own comment (not once it is
+ * answered); `mentions` (all the ids the new text mentions) replaces the stored ones, and people
+ * newly mentioned are told once. Answers `refusedMentions` when `mentions` was sent.
  * DELETE: the author deletes their own comment; a placeholder keeps its place and replies.
  * Moderators do not delete: they hide (POST /api/moderation/comments/[cid]).
  */
