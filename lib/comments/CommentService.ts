@@ -29,7 +29,7 @@ import type { Action, DocumentResource } from '../access/model';
 import type { FixedWindowLimiter } from '../apiKeys/FixedWindowLimiter';
 import { documentResourceOf, type DocumentService } from '../documents/DocumentService';
 import type { DocumentMeta } from '../storage/MetadataStore';
-import { anchorIsAhead, passageExists, readAnchor } from './anchorCheck';
+import { parseAnchor as readAnchor } from './anchors/parseAnchor';
 import { CommentError } from './CommentError';
 import type { CommentStore, CommentWrite, DocumentComments } from './CommentStore';
 import { cleanFieldText, textErrorCode, type TextField } from './commentText';
@@ -49,17 +49,15 @@ import {
   type ThreadKind,
 } from './model';
 import { actorOfParticipant, authorRefOf, keyOfParticipant, type Participant } from './Participant';
-import { buildConsultationReport, type ConsultationReport } from './report/buildConsultationReport';
-import { acceptedSuggestions, suggestionChanges } from './report/suggestionChanges';
+import type { ConsultationReport } from './report/buildConsultationReport';
 import { emitSafely } from '../notifications/emitSafely';
 import type { NotificationEvent, Notify } from '../notifications/model';
 import { answeredEvent, createdEvent, mentionedEvent, moderatedEvent, replyEvent } from './commentEvents';
 import type { MentionService } from '../mentions/MentionService';
 import type { MentionJudgement } from '../mentions/model';
 import { readMentionIds } from '../mentions/readMentionIds';
-import { changedPassages } from './passageChanges';
 import { versionSpan } from './report/versionSpan';
-import { bodyJsonOfDoc } from '../versions/bodyJsonOf';
+import { loadBodyTools, type BodyTools } from '../editor/loadBodyTools';
 import { authorKeyOf, toCommentView, toConsultationView, type CommentView, type CommentsResponse, type ViewerContext } from './views';
 
 export interface CreateCommentInput {
@@ -140,9 +138,9 @@ export interface CommentServiceOptions {
 }
 
 /** The body as ProseMirror JSON; null when the editor's schema cannot read it (then the notat links no single change). */
-function readableBody(ydoc: Y.Doc): JSONContent | null {
+function readableBody(tools: BodyTools, ydoc: Y.Doc): JSONContent | null {
   try {
-    return bodyJsonOfDoc(ydoc);
+    return tools.bodyJsonOfDoc(ydoc);
   } catch {
     return null;
   }
@@ -479,6 +477,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       } else if (input.replacement !== undefined) throw invalid('replacement_not_allowed');
       const judged = await judgeMentions(opened.meta, input.mentions);
       limit(who);
+      // The anchor functions need the editor's schema (loaded on first need).
+      const { passageExists, anchorIsAhead } = await loadBodyTools();
       const ydoc = await loadBody(documentId);
       try {
         if (!passageExists(ydoc, anchor)) {
@@ -838,6 +838,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       if (reportOptions.version !== undefined && !span) throw new CommentError('not_found', 'version_not_found');
       const { comments } = await store.read(documentId);
       const consulted = await consultedOrganisations(meta);
+      const tools = await loadBodyTools();
+      const { acceptedSuggestions, suggestionChanges, buildConsultationReport } = tools;
       const ydoc = await loadBody(documentId);
       try {
         // Which change each accepted suggestion made: the version against the next one (or the
@@ -846,7 +848,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
         let changes: ReadonlyMap<string, number> | undefined;
         if (span && options.versionBody && accepted.length > 0) {
           const before = await options.versionBody(documentId, span.number);
-          const after = span.next ? await options.versionBody(documentId, span.next.number) : readableBody(ydoc);
+          const after = span.next ? await options.versionBody(documentId, span.next.number) : readableBody(tools, ydoc);
           if (before && after) changes = suggestionChanges(accepted, before, after);
         }
         return buildConsultationReport({
@@ -875,6 +877,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const { comments } = await store.read(documentId);
       if (!comments.some((comment) => comment.anchor !== null)) return 0;
       const at = now();
+      const { changedPassages } = await loadBodyTools();
       const ydoc = await loadBody(documentId);
       let changes;
       try {

@@ -43,8 +43,7 @@ import { emailSchema } from '../../lib/people/schemas';
 import type { SharingStore } from '../../lib/sharing/SharingStore';
 import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore';
 import { displayNameSchema } from '../../lib/text/displayText';
-import { bodyJsonOf } from '../../lib/versions/bodyJsonOf';
-import { bodyToMarkdown } from '../../lib/versions/export/bodyToMarkdown';
+import { loadBodyTools } from '../../lib/editor/loadBodyTools';
 import type { IdentityLinkStore } from '../../lib/oidc/IdentityLinkStore';
 import type { NotificationMailStore } from '../../lib/notifications/NotificationMailStore';
 import { createLogger, type Logger } from '../logger';
@@ -289,6 +288,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     for await (const { meta, comments: stored } of commentsByDocument()) {
       withComments.push({ documentId: meta.id, title: meta.title, comments: stored });
       if (!meta.grants.some(isOwnerGrantOf(personId))) continue;
+      const { bodyJsonOf, bodyToMarkdown } = await loadBodyTools();
       owned.push({
         id: meta.id,
         title: meta.title,

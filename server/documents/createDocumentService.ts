@@ -3,14 +3,9 @@
  * are built from ProseMirror JSON here, on the server, and stored durably before the metadata
  * says the document exists.
  */
-import * as Y from 'yjs';
-import { getSchema } from '@tiptap/core';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import type { Schema } from '@tiptap/pm/model';
 import { DEFAULT_CONSULTATION } from '../../lib/access/consultation';
-import { BODY_FRAGMENT } from '../../lib/protocol';
 import { isValidDocumentId, newDocumentId } from '../../lib/documentId';
-import { bodyExtensions } from '../../lib/editor/bodyExtensions';
+import { loadBodyTools } from '../../lib/editor/loadBodyTools';
 import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
 import { documentResourceOf, type CreateDocumentInput, type DocumentService, type LiveBodies } from '../../lib/documents/DocumentService';
@@ -37,17 +32,6 @@ export interface ClosableDocumentService extends DocumentService {
   createWithContent(input: CreateDocumentInput, content: JSONContent): Promise<DocumentMeta>;
   /** Writes pending `touch`es. */
   close(): Promise<void>;
-}
-
-let schema: Schema | undefined;
-const bodySchema = (): Schema => (schema ??= getSchema(bodyExtensions()));
-
-/** The Yjs update that holds a body built from ProseMirror JSON. */
-export function encodeBody(content: JSONContent): Uint8Array {
-  const ydoc = prosemirrorJSONToYDoc(bodySchema(), content, BODY_FRAGMENT);
-  const update = Y.encodeStateAsUpdate(ydoc);
-  ydoc.destroy();
-  return update;
 }
 
 export function createDocumentService(options: DocumentServiceOptions): ClosableDocumentService {
@@ -102,6 +86,8 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     if (pending) return pending;
     const work = (async () => {
       if ((await metadata.getDocument(id)) || (await store.exists(id))) throw new DocumentExistsError(`document ${id} exists`);
+      // The editor's schema is loaded on first need (the server preloads it once it listens).
+      const { encodeBody } = await loadBodyTools();
       await store.append(id, encodeBody(content));
       const at = now().toISOString();
       return metadata.createDocument({
