@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import type { CommentService } from '../../lib/comments/CommentService';
 import { bodyMentions } from '../../lib/mentions/bodyMentions';
 import type { Notify } from '../../lib/notifications/model';
+import { parseDocumentId } from '../../lib/documentId';
 
 export interface BodyWatchOptions {
   readonly delayMs: number;
@@ -101,7 +102,9 @@ export function createBodyWatch(options: BodyWatchOptions): BodyWatch {
           mentionedIn: 'body',
         });
       }
-      await options.comments?.passagesEdited(documentId, editors);
+      // The sync server's rooms are named by ids it checked at the upgrade; parsed here, off its path.
+      const id = parseDocumentId(documentId);
+      if (id) await options.comments?.passagesEdited(id, editors);
     }
   }
 

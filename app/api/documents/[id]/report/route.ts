@@ -20,6 +20,7 @@ import { renderHtmlDocx } from '../../../../../lib/versions/export/renderHtmlDoc
 import { EXPORT_CONTENT_TYPES } from '../../../../../lib/versions/export/renderVersionExport';
 import { HttpError, handle } from '../../../../_server/http';
 import { readParticipant } from '../../../../_server/readParticipant';
+import { documentIdParam } from '../../../../_server/documentIdParam';
 
 export const dynamic = 'force-dynamic';
 
@@ -47,7 +48,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     const services = getServices();
     const participant = await readParticipant(request);
     // Of one version: the comments written while it was read (404 when the document has no such version).
-    const report = await services.comments.consultationReport(participant, id, version === null ? {} : { version });
+    const report = await services.comments.consultationReport(participant, documentIdParam(id), version === null ? {} : { version });
     const download = name !== 'html' || query.get('download') === '1';
     const headers: Record<string, string> = {
       'Content-Type': format.type,
