@@ -51,7 +51,7 @@ import type { AccessEvents } from '../people/accessEvents';
 import { createAccessEvents } from '../people/accessEvents';
 import type { BodyEraser } from './createBodyEraser';
 import { parseInput } from '../people/parseInput';
-import { requireAllowed } from '../people/requireAllowed';
+import { passPlatformGate } from '../people/passPersonGate';
 import { toProfile } from '../people/toProfile';
 
 /** How long an e-mail confirmation link works. */
@@ -114,7 +114,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
 
   /** The person acted on, when the actor is that person or an admin. */
   async function authorise(actorId: string, personId: string): Promise<Person> {
-    if (actorId !== personId) await requireAllowed(accounts, actorId, 'administer', { kind: 'platform' });
+    if (actorId !== personId) await passPlatformGate(accounts, actorId, 'administer');
     return personOrNotFound(personId);
   }
 
