@@ -20,9 +20,16 @@ rmSync(join(root, STAMP), { force: true });
 run(bin('next'), ['build']);
 if (existsSync(join(root, 'serwist.config.mjs'))) run(bin('serwist'), ['build', 'serwist.config.mjs']);
 
+// Split: what the server imports on first need (the editor's schema, lib/editor/loadBodyTools.ts;
+// the PostgreSQL stores; single sign-on) goes to dist/chunks/ and stays out of the start, since a
+// single file would hoist those modules' package imports to its top.
+rmSync(join(root, 'dist', 'chunks'), { recursive: true, force: true });
 await build({
   entryPoints: [join(root, 'server', 'main.ts')],
-  outfile: join(root, 'dist', 'server.js'),
+  outdir: join(root, 'dist'),
+  entryNames: 'server',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

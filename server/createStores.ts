@@ -1,6 +1,7 @@
 /**
  * Where the durable data lives, chosen once at start: with `DATABASE_URL`, PostgreSQL (the schema
- * migrated first, every node sharing it); without, the embedded store in DATA_DIR (checked before
+ * migrated first, every node sharing it; server/postgres/postgresStores.ts, imported only then, so
+ * an embedded start never loads pg); without, the embedded store in DATA_DIR (checked before
  * anything is served, as before). The rest of the server sees only the store interfaces in lib/.
  */
 import { join } from 'node:path';
@@ -15,10 +16,8 @@ import type { MetadataStore } from '../lib/storage/MetadataStore';
 import type { VersionStore } from '../lib/versions/VersionStore';
 import type { NotificationStore } from '../lib/notifications/NotificationStore';
 import { FileNotificationStore } from './notifications/FileNotificationStore';
-import { PgNotificationStore } from './postgres/PgNotificationStore';
 import type { NotificationMailStore } from '../lib/notifications/NotificationMailStore';
 import { FileNotificationMailStore } from './notifications/FileNotificationMailStore';
-import { PgNotificationMailStore } from './postgres/PgNotificationMailStore';
 import type { Logger } from './logger';
 import { LowApiKeyStore } from './apiKeys';
 import { FileCommentStore } from './comments/FileCommentStore';
@@ -27,23 +26,10 @@ import { FileSharingStore } from './sharing/FileSharingStore';
 import { checkDataDir } from './storage/checkDataDir';
 import { FileDocumentStore } from './storage/FileDocumentStore';
 import { FileMetadataStore } from './storage/FileMetadataStore';
-import { createPool } from './postgres/createPool';
-import { migrate, migrationsDir } from './postgres/migrate';
-import { PgAccountStore } from './postgres/PgAccountStore';
-import { PgApiKeyStore } from './postgres/PgApiKeyStore';
-import { PgCommentStore } from './postgres/PgCommentStore';
-import { PgDocumentStore } from './postgres/PgDocumentStore';
 import type { RelayLedger } from '../lib/sync/RelayLedger';
-import { PgMetadataStore } from './postgres/PgMetadataStore';
-import { PgSharingStore } from './postgres/PgSharingStore';
-import { PgVersionStore } from './postgres/PgVersionStore';
 import { FileVersionStore } from './versions/FileVersionStore';
 import type { IdentityLinkStore } from '../lib/oidc/IdentityLinkStore';
 import { FileIdentityLinkStore } from './oidc/FileIdentityLinkStore';
-import { PgIdentityLinkStore } from './postgres/PgIdentityLinkStore';
-
-/** Connections per server process to PostgreSQL, shared by every store. */
-const POOL_SIZE = 20;
 
 export interface Stores {
   readonly kind: 'embedded' | 'postgres';
@@ -85,46 +71,10 @@ export interface StoreOptions {
 }
 
 export async function createStores(options: StoreOptions): Promise<Stores> {
-  return options.config.DATABASE_URL ? postgresStores(options.config.DATABASE_URL, options) : embeddedStores(options);
-}
-
-async function postgresStores(url: string, { config, projectDir, logger }: StoreOptions): Promise<Stores> {
-  const pool = createPool(url, { max: POOL_SIZE, onIdleError: (error) => logger.error({ err: error }, 'a PostgreSQL connection failed') });
-  try {
-    const applied = await migrate(pool, migrationsDir(projectDir));
-    if (applied.length > 0) logger.info({ migrations: applied }, 'migrated the PostgreSQL schema');
-  } catch (error) {
-    await pool.end().catch(() => {});
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Samskriv did not start: the database named by DATABASE_URL could not be used (${reason}).`, { cause: error });
-  }
-  const documents = new PgDocumentStore(pool, { ledger: config.REDIS_URL !== undefined });
-  const stores = {
-    documents,
-    metadata: new PgMetadataStore(pool),
-    comments: new PgCommentStore(pool),
-    accounts: new PgAccountStore(pool),
-    sharing: new PgSharingStore(pool),
-    apiKeys: new PgApiKeyStore(pool),
-    versions: new PgVersionStore(pool),
-    notifications: new PgNotificationStore(pool),
-    identityLinks: new PgIdentityLinkStore(pool),
-    notificationMail: new PgNotificationMailStore(pool),
-  };
-  return {
-    kind: 'postgres',
-    ...stores,
-    ...(config.REDIS_URL !== undefined && { relayLedger: documents }),
-    damaged: () => [],
-    async claimOnce(step) {
-      const { rowCount } = await pool.query('INSERT INTO installation_steps (name) VALUES ($1) ON CONFLICT DO NOTHING', [step]);
-      return rowCount === 1;
-    },
-    async close() {
-      for (const store of Object.values(stores)) await store.close();
-      await pool.end();
-    },
-  };
+  if (!options.config.DATABASE_URL) return embeddedStores(options);
+  // The PostgreSQL stores (and pg) are loaded only when they are used.
+  const { postgresStores } = await import('./postgres/postgresStores');
+  return postgresStores(options.config.DATABASE_URL, options);
 }
 
 async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promise<Stores> {

@@ -29,6 +29,7 @@ import { FixedWindowLimiter } from '../lib/apiKeys/FixedWindowLimiter';
 import { createApiKeyService } from './apiKeys';
 import * as Y from 'yjs';
 import { createCommentService } from '../lib/comments/CommentService';
+import { loadBodyTools } from '../lib/editor/loadBodyTools';
 import { createMentionService } from '../lib/mentions/createMentionService';
 import { createBodyWatch, type BodyWatch } from './mentions/createBodyWatch';
 import { createVersionService } from './versions/createVersionService';
@@ -44,7 +45,6 @@ import { startConsultationSweep } from './notifications/startConsultationSweep';
 import { createAccountSelfService } from './account/createAccountSelfService';
 import { createBodyEraser } from './account/createBodyEraser';
 import { anonymisingCommentStore, anonymisingVersionStore, gonePeopleOf } from './account/anonymisingStores';
-import { createOidcSignIn } from './oidc/createOidcSignIn';
 import { startNotificationMail } from './notifications/startNotificationMail';
 import { withMailQueue } from '../lib/notifications/withMailQueue';
 import { createNotificationSettingsService } from '../lib/notifications/createNotificationSettingsService';
@@ -195,7 +195,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     mailer && config.PUBLIC_URL ? createSignUpNoticeService({ store: accountStore, mailer, publicUrl: config.PUBLIC_URL, logger }) : null;
   const oidc =
     config.OIDC_PROVIDERS.length > 0
-      ? createOidcSignIn({ providers: config.OIDC_PROVIDERS, store: accountStore, links: stores.identityLinks, secret, events, logger })
+      ? // openid-client is loaded only when single sign-on is configured.
+        (await import('./oidc/createOidcSignIn')).createOidcSignIn({
+          providers: config.OIDC_PROVIDERS,
+          store: accountStore,
+          links: stores.identityLinks,
+          secret,
+          events,
+          logger,
+        })
       : null;
   const signUpLimiter = new FixedWindowLimiter(config.SIGNUPS_PER_IP_PER_HOUR, 60 * 60_000);
   const prune = async () => {
@@ -494,6 +502,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (setupToken)
     console.log(`No admin yet. Create the first admin (link valid 24 hours, this start only): ${url}${SETUP_PATH}?token=${setupToken}`);
   logger.info({ url, dataDir, syncOnly: options.syncOnly ?? false, dev: config.dev }, 'Samskriv is listening');
+  // The editor's schema (tiptap, ProseMirror) is not loaded before serving: once listening, it is
+  // loaded in the background, so the first document created, restored or exported does not wait.
+  setImmediate(() => {
+    loadBodyTools().catch((error: unknown) => logger.error({ err: error }, 'could not load the editor schema'));
+  });
   return {
     server,
     port,

@@ -29,7 +29,8 @@ import type { Action, DocumentResource } from '../access/model';
 import type { FixedWindowLimiter } from '../apiKeys/FixedWindowLimiter';
 import { documentResourceOf, type DocumentService } from '../documents/DocumentService';
 import type { DocumentMeta } from '../storage/MetadataStore';
-import { anchorIsAhead, passageExists, readAnchor } from './anchorCheck';
+import type { DocumentId } from '../documentId';
+import { parseAnchor as readAnchor } from './anchors/parseAnchor';
 import { CommentError } from './CommentError';
 import type { CommentStore, CommentWrite, DocumentComments } from './CommentStore';
 import { cleanFieldText, textErrorCode, type TextField } from './commentText';
@@ -49,17 +50,15 @@ import {
   type ThreadKind,
 } from './model';
 import { actorOfParticipant, authorRefOf, keyOfParticipant, type Participant } from './Participant';
-import { buildConsultationReport, type ConsultationReport } from './report/buildConsultationReport';
-import { acceptedSuggestions, suggestionChanges } from './report/suggestionChanges';
+import type { ConsultationReport } from './report/buildConsultationReport';
 import { emitSafely } from '../notifications/emitSafely';
 import type { NotificationEvent, Notify } from '../notifications/model';
 import { answeredEvent, createdEvent, mentionedEvent, mentionsAddedEvent, moderatedEvent, replyEvent } from './commentEvents';
 import type { MentionService } from '../mentions/MentionService';
 import type { MentionJudgement } from '../mentions/model';
 import { readMentionIds } from '../mentions/readMentionIds';
-import { changedPassages } from './passageChanges';
 import { versionSpan } from './report/versionSpan';
-import { bodyJsonOfDoc } from '../versions/bodyJsonOf';
+import { loadBodyTools, type BodyTools } from '../editor/loadBodyTools';
 import { authorKeyOf, toCommentView, toConsultationView, type CommentView, type CommentsResponse, type ViewerContext } from './views';
 
 export interface CreateCommentInput {
@@ -150,9 +149,9 @@ export interface CommentServiceOptions {
 }
 
 /** The body as ProseMirror JSON; null when the editor's schema cannot read it (then the notat links no single change). */
-function readableBody(ydoc: Y.Doc): JSONContent | null {
+function readableBody(tools: BodyTools, ydoc: Y.Doc): JSONContent | null {
   try {
-    return bodyJsonOfDoc(ydoc);
+    return tools.bodyJsonOfDoc(ydoc);
   } catch {
     return null;
   }
@@ -166,30 +165,30 @@ export interface ReportVersionRef {
 }
 
 export interface CommentService {
-  list(who: Participant, documentId: string): Promise<CommentsResponse>;
-  create(who: Participant, documentId: string, input: CreateCommentInput): Promise<Written>;
-  reply(who: Participant, documentId: string, parentId: string, input: ReplyInput): Promise<Written>;
+  list(who: Participant, documentId: DocumentId): Promise<CommentsResponse>;
+  create(who: Participant, documentId: DocumentId, input: CreateCommentInput): Promise<Written>;
+  reply(who: Participant, documentId: DocumentId, parentId: string, input: ReplyInput): Promise<Written>;
   /** The author's own comment: new text (and, for a suggestion, optionally new wording). */
-  edit(who: Participant, documentId: string, commentId: string, input: EditCommentInput): Promise<Written>;
+  edit(who: Participant, documentId: DocumentId, commentId: string, input: EditCommentInput): Promise<Written>;
   /** The author's own comment: its text and name are emptied, its place and replies stay. */
-  remove(who: Participant, documentId: string, commentId: string): Promise<Written>;
-  setResolved(who: Participant, documentId: string, commentId: string, resolved: boolean): Promise<Written>;
-  setSupport(who: Participant, documentId: string, commentId: string, supported: boolean): Promise<Written>;
+  remove(who: Participant, documentId: DocumentId, commentId: string): Promise<Written>;
+  setResolved(who: Participant, documentId: DocumentId, commentId: string, resolved: boolean): Promise<Written>;
+  setSupport(who: Participant, documentId: DocumentId, commentId: string, supported: boolean): Promise<Written>;
   answer(
     who: Participant,
-    documentId: string,
+    documentId: DocumentId,
     commentId: string,
     input: { readonly status: AnswerStatus; readonly text: string },
   ): Promise<Written>;
   decide(
     who: Participant,
-    documentId: string,
+    documentId: DocumentId,
     commentId: string,
     input: { readonly decision: SuggestionDecision; readonly reason: string },
   ): Promise<Written>;
   report(
     who: Participant,
-    documentId: string,
+    documentId: DocumentId,
     commentId: string,
     input: { readonly ground: ReportGround; readonly note: string; readonly clientKey?: string },
   ): Promise<Written>;
@@ -201,15 +200,15 @@ export interface CommentService {
   /** Reported comments (open reports, still visible) on every document the moderator may moderate, longest-waiting first. */
   queue(who: Participant): Promise<ModerationQueueItem[]>;
   /** The moderation log of the documents the moderator may moderate (or of one), newest first. */
-  log(who: Participant, options?: { readonly documentId?: string; readonly limit?: number }): Promise<ModerationLogItem[]>;
-  summary(who: Participant, documentId: string): Promise<ModerationSummary>;
+  log(who: Participant, options?: { readonly documentId?: DocumentId; readonly limit?: number }): Promise<ModerationLogItem[]>;
+  summary(who: Participant, documentId: DocumentId): Promise<ModerationSummary>;
   /** The høringsnotat: comments and suggestions by passage, with supports, organisations and answers. */
-  consultationReport(who: Participant, documentId: string, options?: { readonly version?: number }): Promise<ConsultationReport>;
+  consultationReport(who: Participant, documentId: DocumentId, options?: { readonly version?: number }): Promise<ConsultationReport>;
   /**
    * The consultation's settings changed (PATCH …/consultation): the revision moves on and listeners
    * hear of it, so open clients fetch the comments (with the consultation and their capabilities) again.
    */
-  consultationChanged(documentId: string): Promise<number>;
+  consultationChanged(documentId: DocumentId): Promise<number>;
   /** Heard after every change that wrote something; returns the function that unsubscribes. */
   onChanged(listener: ChangeListener): () => void;
   /**
@@ -217,7 +216,7 @@ export interface CommentService {
    * anchored thread whose passage now reads differently from when it was last looked at tells its
    * people (passage_changed, at most once per thread and day), and the new text is kept. Trusted.
    */
-  passagesEdited(documentId: string, editorIds: readonly string[]): Promise<number>;
+  passagesEdited(documentId: DocumentId, editorIds: readonly string[]): Promise<number>;
 }
 
 const CLIENT_KEY = /^[A-Za-z0-9_-]{1,100}$/;
@@ -340,14 +339,22 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
     return { key: keyOfParticipant(who), canModerate: can(actorOfParticipant(who), 'moderate', resource).allowed };
   }
 
+  /** A lookup (DocumentComments.find), never a walk over the document's comments. */
   const find = (current: DocumentComments, commentId: string): StoredComment => {
-    const found = current.comments.find((c) => c.id === commentId);
+    const found = current.find(commentId);
     if (!found) throw commentNotFound();
     return found;
   };
 
+  /** The comment as stored now, for the checks before a write: one comment read, not the document's. */
+  async function storedOn(documentId: DocumentId, commentId: string): Promise<StoredComment> {
+    const found = await store.get(commentId);
+    if (!found || found.documentId !== documentId) throw commentNotFound();
+    return found;
+  }
+
   const byKey = (current: DocumentComments, key: string, clientKey: string | undefined): StoredComment | undefined =>
-    clientKey === undefined ? undefined : current.comments.find((c) => c.clientKey === clientKey && authorKeyOf(c.author) === key);
+    clientKey === undefined ? undefined : current.findByClientKey(key, clientKey);
 
   /** One atomic change to a document's comments; listeners hear of it when something was written. */
   async function write(
@@ -393,7 +400,9 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
    */
   function createdAtFor(current: DocumentComments): string {
     const at = now().getTime();
-    const newest = current.comments.reduce((max, c) => Math.max(max, Date.parse(c.createdAt)), -Infinity);
+    // The comments are in creation order: the newest is the last one.
+    const last = current.comments.length > 0 ? current.comments[current.comments.length - 1] : undefined;
+    const newest = last ? Date.parse(last.createdAt) : -Infinity;
     return new Date(Math.max(at, newest + 1)).toISOString();
   }
 
@@ -484,6 +493,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       } else if (input.replacement !== undefined) throw invalid('replacement_not_allowed');
       const judged = await judgeMentions(opened.meta, input.mentions);
       limit(who);
+      // The anchor functions need the editor's schema (loaded on first need).
+      const { passageExists, anchorIsAhead } = await loadBodyTools();
       const ydoc = await loadBody(documentId);
       try {
         if (!passageExists(ydoc, anchor)) {
@@ -524,7 +535,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       require(who, 'comment', opened.resource);
       const author = writer(who);
       const body = text(input.text, 'text');
-      find(await store.read(documentId), parentId);
+      await storedOn(documentId, parentId);
       const judged = await judgeMentions(opened.meta, input.mentions);
       limit(who);
       let answered: StoredComment[] = [];
@@ -535,7 +546,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       };
       const written = await writeNew(who, opened, author, clientKey, tell, (current) => {
         const parent = find(current, parentId);
-        answered = [parent, ...current.comments.filter((c) => c.id === parent.threadId)];
+        const root = current.find(parent.threadId);
+        answered = [parent, ...(root ? [root] : [])];
         return {
           id: newId('c'),
           documentId,
@@ -554,7 +566,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const opened = await open(who, documentId);
       require(who, 'comment', opened.resource);
       writer(who);
-      const existing = find(await store.read(documentId), commentId);
+      const existing = await storedOn(documentId, commentId);
       ownEditable(who, existing);
       const suggestion = existing.kind === 'suggestion';
       const body = text(input.text, 'text', !suggestion);
@@ -600,7 +612,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const opened = await open(who, documentId);
       require(who, 'comment', opened.resource);
       writer(who);
-      const existing = find(await store.read(documentId), commentId);
+      const existing = await storedOn(documentId, commentId);
       if (authorKeyOf(existing.author) !== keyOfParticipant(who)) throw new CommentError('forbidden', 'not_author');
       if (existing.deletedAt === undefined) limit(who);
       return write(who, opened, (current) => {
@@ -637,7 +649,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       require(who, 'comment', opened.resource);
       writer(who);
       const key = keyOfParticipant(who)!;
-      const existing = find(await store.read(documentId), commentId);
+      const existing = await storedOn(documentId, commentId);
       if (existing.supporters.includes(key) !== supported) limit(who);
       return write(who, opened, (current) => {
         const comment = find(current, commentId);
@@ -696,7 +708,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const note = text(input.note, 'note', false);
       const clientKey = clientKeyOf(input.clientKey);
       const sameReport = (c: StoredComment) => clientKey !== undefined && c.reports.some((r) => r.by === key && r.clientKey === clientKey);
-      const existing = find(await store.read(documentId), commentId);
+      const existing = await storedOn(documentId, commentId);
       if (!sameReport(existing)) {
         if (existing.reports.some((r) => r.by === key && r.handledAt === undefined)) throw conflict('report_exists');
         limit(who);
@@ -860,6 +872,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       if (reportOptions.version !== undefined && !span) throw new CommentError('not_found', 'version_not_found');
       const { comments } = await store.read(documentId);
       const consulted = await consultedOrganisations(meta);
+      const tools = await loadBodyTools();
+      const { acceptedSuggestions, suggestionChanges, buildConsultationReport } = tools;
       const ydoc = await loadBody(documentId);
       try {
         // Which change each accepted suggestion made: the version against the next one (or the
@@ -868,7 +882,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
         let changes: ReadonlyMap<string, number> | undefined;
         if (span && options.versionBody && accepted.length > 0) {
           const before = await options.versionBody(documentId, span.number);
-          const after = span.next ? await options.versionBody(documentId, span.next.number) : readableBody(ydoc);
+          const after = span.next ? await options.versionBody(documentId, span.next.number) : readableBody(tools, ydoc);
           if (before && after) changes = suggestionChanges(accepted, before, after);
         }
         return buildConsultationReport({
@@ -897,6 +911,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       const { comments } = await store.read(documentId);
       if (!comments.some((comment) => comment.anchor !== null)) return 0;
       const at = now();
+      const { changedPassages } = await loadBodyTools();
       const ydoc = await loadBody(documentId);
       let changes;
       try {

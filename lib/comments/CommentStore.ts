@@ -17,6 +17,10 @@ export interface DocumentComments {
   readonly comments: readonly StoredComment[];
   /** Bumped once by every change that wrote something; 0 for a document without comments. */
   readonly revision: number;
+  /** The comment with this id, looked up rather than scanned (in a change, the copy `comments` hands out). */
+  find(commentId: string): StoredComment | undefined;
+  /** The comment `authorKey` wrote with this clientKey (an idempotent repeat), copying nothing else. */
+  findByClientKey(authorKey: string, clientKey: string): StoredComment | undefined;
 }
 
 /** What a change writes: comments created or replaced (by id), moderation log entries to append, and its answer. */

@@ -11,6 +11,9 @@
 import StarterKit from '@tiptap/starter-kit';
 import type { AnyExtension } from '@tiptap/core';
 import Mention, { type MentionOptions } from '@tiptap/extension-mention';
+import { mentionLabel } from './mentionLabel';
+
+export { mentionLabel };
 
 /** The browser editor's suggestion settings for "@" (the server's schema needs none). */
 export type MentionSuggestion = MentionOptions['suggestion'];
@@ -33,12 +36,4 @@ export function bodyExtensions(options: { readonly mentionSuggestion?: MentionSu
       ...(options.mentionSuggestion && { suggestion: options.mentionSuggestion }),
     }),
   ];
-}
-
-/** The name a mention shows: its label, else its id (a label is always written; older or foreign ones may lack it). */
-export function mentionLabel(attrs: Record<string, unknown> | undefined): string {
-  const label = attrs?.label;
-  if (typeof label === 'string' && label !== '') return label;
-  const id = attrs?.id;
-  return typeof id === 'string' ? id : '';
 }

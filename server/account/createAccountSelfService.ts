@@ -45,8 +45,7 @@ import { emailSchema } from '../../lib/people/schemas';
 import type { SharingStore } from '../../lib/sharing/SharingStore';
 import type { DocumentMeta, MetadataStore } from '../../lib/storage/MetadataStore';
 import { displayNameSchema } from '../../lib/text/displayText';
-import { bodyJsonOf } from '../../lib/versions/bodyJsonOf';
-import { bodyToMarkdown } from '../../lib/versions/export/bodyToMarkdown';
+import { loadBodyTools } from '../../lib/editor/loadBodyTools';
 import type { IdentityLinkStore } from '../../lib/oidc/IdentityLinkStore';
 import type { NotificationMailStore } from '../../lib/notifications/NotificationMailStore';
 import { createLogger, type Logger } from '../logger';
@@ -54,7 +53,7 @@ import type { AccessEvents } from '../people/accessEvents';
 import { createAccessEvents } from '../people/accessEvents';
 import type { BodyEraser } from './createBodyEraser';
 import { parseInput } from '../people/parseInput';
-import { requireAllowed } from '../people/requireAllowed';
+import { passPlatformGate } from '../people/passPersonGate';
 import { toProfile } from '../people/toProfile';
 
 /** How long an e-mail confirmation link works. */
@@ -117,7 +116,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
 
   /** The person acted on, when the actor is that person or an admin. */
   async function authorise(actorId: string, personId: string): Promise<Person> {
-    if (actorId !== personId) await requireAllowed(accounts, actorId, 'administer', { kind: 'platform' });
+    if (actorId !== personId) await passPlatformGate(accounts, actorId, 'administer');
     return personOrNotFound(personId);
   }
 
@@ -299,6 +298,7 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     for await (const { meta, comments: stored } of commentsByDocument()) {
       withComments.push({ documentId: meta.id, title: meta.title, comments: stored });
       if (!meta.grants.some(isOwnerGrantOf(personId))) continue;
+      const { bodyJsonOf, bodyToMarkdown } = await loadBodyTools();
       owned.push({
         id: meta.id,
         title: meta.title,

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { API_KEY_SCOPES, type ApiKey, type ApiKeyStore } from '../../lib/apiKeys/ApiKeyStore';
 import type { AccountStore } from '../../lib/people/AccountStore';
-import { requireAllowed } from '../people/requireAllowed';
+import { passPlatformGate } from '../people/passPersonGate';
 import type { ApiKeyService, PublicApiKey } from '../../lib/apiKeys/ApiKeyService';
 
 export type { ApiKeyService, PublicApiKey } from '../../lib/apiKeys/ApiKeyService';
@@ -24,7 +24,7 @@ const publicOf = ({ hash: _hash, ...rest }: ApiKey): PublicApiKey => rest;
 export function createApiKeyService(options: { store: ApiKeyStore; accounts: AccountStore; clock?: () => number }): ApiKeyService {
   const { store, accounts } = options;
   const now = () => new Date((options.clock ?? Date.now)()).toISOString();
-  const requireAdmin = (adminId: string) => requireAllowed(accounts, adminId, 'administer', { kind: 'platform' });
+  const requireAdmin = (adminId: string) => passPlatformGate(accounts, adminId, 'administer');
   const revokedListeners = new Set<(keyId: string) => void>();
 
   return {

@@ -14,7 +14,7 @@ import { documentResourceOf, type DocumentService } from '../../lib/documents/Do
 import type { DocumentId } from '../../lib/documentId';
 import { BODY_FRAGMENT } from '../../lib/protocol';
 import type { DocumentMeta } from '../../lib/storage/MetadataStore';
-import { bodySchema } from '../../lib/versions/bodyJsonOf';
+import { loadBodyTools } from '../../lib/editor/loadBodyTools';
 
 export interface AuthorshipServiceDeps extends AuthorNames {
   readonly documents: Pick<DocumentService, 'get'>;
@@ -34,6 +34,7 @@ export function createAuthorshipService(deps: AuthorshipServiceDeps): Authorship
       Y.applyUpdate(doc, state);
       const table = AuthorshipTable.fromStored([attribution]);
       const authors = await resolveAuthors(authorKeysOf(table), deps);
+      const { bodySchema } = await loadBodyTools();
       return buildAuthorship(doc.getXmlFragment(BODY_FRAGMENT), bodySchema(), table, authors);
     } finally {
       doc.destroy();

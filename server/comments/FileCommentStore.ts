@@ -42,7 +42,8 @@ import { CommentCatalogue, encodeCatalogueChange, isEmptyChange, type CatalogueC
 import { byCreation, CommentDocState, encodeChangeRecord } from './CommentDocState';
 import { firstOpenReport } from './commentData';
 import { importCommentsJson } from './importCommentsJson';
-import { lazyCopies } from './lazyCopies';
+import { lazyView } from './lazyCopies';
+import { documentComments } from '../../lib/comments/documentComments';
 import { CATALOGUE_STREAM, COMMENT_SEGMENT_PREALLOCATION_BYTES, commentStoreDirs } from './commentStoreLayout';
 
 export interface FileCommentStoreOptions {
@@ -124,7 +125,11 @@ export class FileCommentStore implements CommentStore {
   async read(documentId: string): Promise<DocumentComments> {
     assertDocumentId(documentId);
     const { durable } = await this.loadDocument(documentId, await this.open());
-    return { documentId, comments: durable.ordered.map((comment) => structuredClone(comment)), revision: durable.revision };
+    return documentComments(
+      documentId,
+      durable.revision,
+      durable.ordered.map((comment) => structuredClone(comment)),
+    );
   }
 
   async get(commentId: string): Promise<StoredComment | null> {
@@ -261,7 +266,10 @@ export class FileCommentStore implements CommentStore {
     const catalogue = await this.open();
     const loaded = await this.loadDocument(documentId, catalogue);
     const { working } = loaded;
-    const write = change({ documentId, comments: lazyCopies(working.ordered), revision: working.revision });
+    const view = lazyView(working.ordered);
+    const write = change(
+      documentComments(documentId, working.revision, view.items, { stored: working.ordered, byId: working.byId, copyOf: view.copyOf }),
+    );
     const given = write.put ?? [];
     const logGiven = write.log ?? [];
     if (given.length === 0 && logGiven.length === 0 && write.touch !== true) {

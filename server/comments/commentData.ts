@@ -6,6 +6,7 @@
  */
 import type { CommentWrite, DocumentComments } from '../../lib/comments/CommentStore';
 import type { ModerationLogEntry, StoredComment } from '../../lib/comments/model';
+import { documentComments } from '../../lib/comments/documentComments';
 
 export interface DocumentRecord {
   readonly revision: number;
@@ -30,15 +31,12 @@ const recordOf = (data: CommentsData, documentId: string): DocumentRecord | unde
 /** A copy of one document's comments, in creation order. */
 export function documentCommentsOf(data: CommentsData, documentId: string): DocumentComments {
   const record = recordOf(data, documentId);
-  return {
-    documentId,
-    comments: record
-      ? Object.values(record.comments)
-          .sort(byCreation)
-          .map((c) => structuredClone(c))
-      : [],
-    revision: record?.revision ?? 0,
-  };
+  const comments = record
+    ? Object.values(record.comments)
+        .sort(byCreation)
+        .map((c) => structuredClone(c))
+    : [];
+  return documentComments(documentId, record?.revision ?? 0, comments);
 }
 
 /** The data after `write`, and the document's revision; the same data object when nothing is written. */

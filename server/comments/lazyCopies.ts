@@ -5,6 +5,11 @@
  * copying ten thousand (a full copy per write would make a write cost the size of its document).
  */
 export function lazyCopies<T>(items: readonly T[]): readonly T[] {
+  return lazyView(items).items;
+}
+
+/** The view, and the copy it hands out (or will) for one of `items`, for lookups beside the array. */
+export function lazyView<T>(items: readonly T[]): { readonly items: readonly T[]; copyOf(item: T): T } {
   // The store's own array, not a copy (a copy per write would cost the document's size again):
   // the view is meant for the change function while it runs; a view kept beyond it shows what
   // the document holds when it is read.
@@ -14,18 +19,20 @@ export function lazyCopies<T>(items: readonly T[]): readonly T[] {
   const refuse = (): boolean => {
     throw new TypeError('the comments a change sees are read-only: return what to write instead');
   };
-  const copyAt = (key: string | symbol): { readonly value: T } | null => {
-    const index = typeof key === 'string' ? toIndex(key) : null;
-    if (index === null || index >= target.length) return null;
-    const item = target[index]!;
+  const copyOf = (item: T): T => {
     let copy = copies.get(item);
     if (copy === undefined) {
       copy = structuredClone(item);
       copies.set(item, copy);
     }
-    return { value: copy };
+    return copy;
   };
-  return new Proxy(target, {
+  const copyAt = (key: string | symbol): { readonly value: T } | null => {
+    const index = typeof key === 'string' ? toIndex(key) : null;
+    if (index === null || index >= target.length) return null;
+    return { value: copyOf(target[index]!) };
+  };
+  const view = new Proxy(target, {
     get(array, key, receiver) {
       const copy = copyAt(key);
       return copy ? copy.value : (Reflect.get(array, key, receiver) as unknown);
@@ -39,6 +46,7 @@ export function lazyCopies<T>(items: readonly T[]): readonly T[] {
     defineProperty: refuse,
     deleteProperty: refuse,
   });
+  return { items: view, copyOf };
 }
 
 function toIndex(key: string): number | null {

@@ -3,16 +3,12 @@
  * are built from ProseMirror JSON here, on the server, and stored durably before the metadata
  * says the document exists.
  */
-import * as Y from 'yjs';
-import { getSchema } from '@tiptap/core';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
-import type { Schema } from '@tiptap/pm/model';
 import { DEFAULT_CONSULTATION } from '../../lib/access/consultation';
-import { BODY_FRAGMENT } from '../../lib/protocol';
 import { isValidDocumentId, newDocumentId } from '../../lib/documentId';
-import { bodyExtensions } from '../../lib/editor/bodyExtensions';
+import { loadBodyTools } from '../../lib/editor/loadBodyTools';
 import { templateContent } from '../../lib/documents/templates';
 import type { JSONContent } from '@tiptap/core';
+import type { Schema } from '@tiptap/pm/model';
 import { documentResourceOf, type CreateDocumentInput, type DocumentService, type LiveBodies } from '../../lib/documents/DocumentService';
 import { freshBody } from '../../lib/documents/freshBody';
 import { carryAttribution } from '../../lib/authorship/carryAttribution';
@@ -41,22 +37,11 @@ export interface ClosableDocumentService extends DocumentService {
   close(): Promise<void>;
 }
 
-let schema: Schema | undefined;
-const bodySchema = (): Schema => (schema ??= getSchema(bodyExtensions()));
-
-/** The Yjs update that holds a body built from ProseMirror JSON. */
-export function encodeBody(content: JSONContent): Uint8Array {
-  const ydoc = prosemirrorJSONToYDoc(bodySchema(), content, BODY_FRAGMENT);
-  const update = Y.encodeStateAsUpdate(ydoc);
-  ydoc.destroy();
-  return update;
-}
-
 /** Whether a body holds any text (or a leaf node such as a mention): something someone wrote. */
-function holdsText(node: JSONContent): boolean {
+function holdsText(node: JSONContent, schema: Schema): boolean {
   if (node.type === 'text') return (node.text ?? '') !== '';
-  if (node.content && node.content.length > 0) return node.content.some(holdsText);
-  return bodySchema().nodes[node.type ?? '']?.isLeaf ?? false;
+  if (node.content && node.content.length > 0) return node.content.some((child) => holdsText(child, schema));
+  return schema.nodes[node.type ?? '']?.isLeaf ?? false;
 }
 
 export function createDocumentService(options: DocumentServiceOptions): ClosableDocumentService {
@@ -111,11 +96,13 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     if (pending) return pending;
     const work = (async () => {
       if ((await metadata.getDocument(id)) || (await store.exists(id))) throw new DocumentExistsError(`document ${id} exists`);
+      // The editor's schema is loaded on first need (the server preloads it once it listens).
+      const { encodeBody, bodySchema } = await loadBodyTools();
       const created = now();
       const body = encodeBody(content);
       // Attributed to the template (the history shows "Skabelon", not unknown), in the same record;
       // a body without text (the blank template's empty paragraph) is nobody's writing.
-      await store.append(id, body, ...(holdsText(content) ? [creationStamp(body, created)] : []));
+      await store.append(id, body, ...(holdsText(content, bodySchema()) ? [creationStamp(body, created)] : []));
       const at = created.toISOString();
       return metadata.createDocument({
         id,
@@ -160,7 +147,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
       const retired = new Set([...(current.retiredClients ?? []), ...historyClients(stored)]);
       const body = freshBody(stored, retired);
       // Who wrote the text stays known: the old attribution carried over to the fresh body's items.
-      const attribution = loaded ? carryAttribution(stored, loaded.attribution, body, bodySchema()) : null;
+      const attribution = loaded ? carryAttribution(stored, loaded.attribution, body, (await loadBodyTools()).bodySchema()) : null;
       const updated = await metadata.updateDocument(id, {
         epoch: current.epoch + 1,
         retiredClients: [...retired].sort((a, b) => a - b),

@@ -26,6 +26,7 @@ import { PLATFORM_AUTHOR, apiKeyIdOf, personIdOf, type AuthorKey } from '../../l
 import { bodyMentions, type BodyMention } from '../../lib/mentions/bodyMentions';
 import { mayHoldMention } from '../../lib/mentions/mayHoldMention';
 import type { EventActor, Notify } from '../../lib/notifications/model';
+import { parseDocumentId } from '../../lib/documentId';
 
 export interface BodyWatchOptions {
   readonly delayMs: number;
@@ -157,7 +158,9 @@ export function createBodyWatch(options: BodyWatchOptions): BodyWatch {
     for (const by of burst.authors) if ((await actorFor(by)) !== null) named = true;
     if (!named) return;
     const editors = burst.authors.flatMap((by) => personIdOf(by) ?? []);
-    await options.comments?.passagesEdited(documentId, editors);
+    // The sync server's rooms are named by ids it checked at the upgrade; parsed here, off its path.
+    const id = parseDocumentId(documentId);
+    if (id) await options.comments?.passagesEdited(id, editors);
   }
 
   async function flush(): Promise<void> {

@@ -17,7 +17,7 @@ import { pageQuerySchema, type PageQueryRequest } from '../../lib/people/pageQue
 import { parseInput } from './parseInput';
 import { PeopleError } from '../../lib/people/PeopleError';
 import type { PeopleServiceOptions } from './PeopleServiceOptions';
-import { requireAllowed } from './requireAllowed';
+import { passPlatformGate } from './passPersonGate';
 import { RESET_TOKEN_LIFETIME_MS } from './sessionPolicy';
 import { revokeSessions } from './revokeSessions';
 import { createSignIn } from './createSignIn';
@@ -46,7 +46,6 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
   const throttle = options.throttle ?? new SignInThrottle({ now: clock });
   const signIn = createSignIn({ store, clock, logger, throttle, passwords, passwordRoles: options.passwordRoles });
   const nowIso = () => new Date(clock()).toISOString();
-  const ADMINISTER = { kind: 'platform' } as const;
 
   async function signUp(input: SignUpRequest): Promise<PersonProfile> {
     const { email, password, name } = parseInput(signUpSchema, input);
@@ -104,7 +103,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
   }
 
   async function createResetToken(adminPersonId: string, personId: string): Promise<string> {
-    await requireAllowed(store, adminPersonId, 'administer', ADMINISTER);
+    await passPlatformGate(store, adminPersonId, 'administer');
     if (!(await store.getPerson(personId))) throw new PeopleError('not_found', 'no such person');
     const token = await issueResetToken(personId);
     logger.info({ event: 'reset_token_created', adminId: adminPersonId, personId }, 'an admin issued a password reset link');
@@ -151,7 +150,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
     personId: string,
     patch: { disabled?: boolean; role?: PlatformRole },
   ): Promise<{ before: PersonProfile; after: PersonProfile }> {
-    await requireAllowed(store, adminPersonId, 'administer', ADMINISTER);
+    await passPlatformGate(store, adminPersonId, 'administer');
     const before = await store.getPerson(personId);
     if (!before) throw new PeopleError('not_found', 'no such person');
     try {
@@ -183,7 +182,7 @@ export function createAccountService(options: AccountServiceOptions): AccountSer
   }
 
   async function listPeople(adminPersonId: string, query: PageQueryRequest): Promise<Page<PersonProfile>> {
-    await requireAllowed(store, adminPersonId, 'administer', ADMINISTER);
+    await passPlatformGate(store, adminPersonId, 'administer');
     const page = await store.listPeople(parseInput(pageQuerySchema, query));
     return { items: page.items.map(toProfile), total: page.total };
   }

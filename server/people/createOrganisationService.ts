@@ -14,13 +14,11 @@ import { byName } from './pageOf';
 import { parseInput } from './parseInput';
 import { PeopleError } from '../../lib/people/PeopleError';
 import type { PeopleServiceOptions } from './PeopleServiceOptions';
-import { requireAllowed } from './requireAllowed';
+import { passPlatformGate } from './passPersonGate';
 import { toProfile } from './toProfile';
 import type { OrganisationInput, OrganisationService } from '../../lib/people/OrganisationService';
 
 export type { OrganisationInput, OrganisationService } from '../../lib/people/OrganisationService';
-
-const ADMINISTER = { kind: 'platform' } as const;
 
 async function present<T>(ids: readonly string[], get: (id: string) => Promise<T | null>): Promise<T[]> {
   return (await Promise.all(ids.map(get))).filter((item): item is Awaited<T> => item !== null);
@@ -30,7 +28,7 @@ export function createOrganisationService(options: PeopleServiceOptions): Organi
   const { store, clock = Date.now, logger = createLogger('silent'), events = createAccessEvents(logger) } = options;
 
   async function create(adminPersonId: string, input: OrganisationInput): Promise<Organisation> {
-    await requireAllowed(store, adminPersonId, 'administer', ADMINISTER);
+    await passPlatformGate(store, adminPersonId, 'administer');
     const { name, kind, cvr } = parseInput(organisationSchema, input);
     const organisation = await store.createOrganisation({
       id: newId('o'),
@@ -47,7 +45,7 @@ export function createOrganisationService(options: PeopleServiceOptions): Organi
   }
 
   async function join(adminPersonId: string, personId: string, organisationId: string): Promise<boolean> {
-    await requireAllowed(store, adminPersonId, 'administer', ADMINISTER);
+    await passPlatformGate(store, adminPersonId, 'administer');
     try {
       return await store.addMembership({ personId, organisationId });
     } catch (error) {
@@ -57,7 +55,7 @@ export function createOrganisationService(options: PeopleServiceOptions): Organi
   }
 
   async function leave(actorPersonId: string, personId: string, organisationId: string): Promise<boolean> {
-    if (actorPersonId !== personId) await requireAllowed(store, actorPersonId, 'administer', ADMINISTER);
+    if (actorPersonId !== personId) await passPlatformGate(store, actorPersonId, 'administer');
     else if (!(await store.getPerson(personId))) throw new PeopleError('forbidden', 'not allowed: not_signed_in');
     const removed = await store.removeMembership({ personId, organisationId });
     // Their organisation's grants no longer reach them: live connections must be re-checked.

@@ -10,7 +10,7 @@ import { newId } from './newId';
 import { parseInput } from './parseInput';
 import { PeopleError } from '../../lib/people/PeopleError';
 import type { PeopleServiceOptions } from './PeopleServiceOptions';
-import { requireAllowed } from './requireAllowed';
+import { passPersonGate, passPlatformGate } from './passPersonGate';
 import type { WorkspaceService } from '../../lib/people/WorkspaceService';
 
 export type { WorkspaceService } from '../../lib/people/WorkspaceService';
@@ -25,14 +25,17 @@ export function createWorkspaceService(options: PeopleServiceOptions): Workspace
   const { store, clock = Date.now, logger = createLogger('silent'), events = createAccessEvents(logger) } = options;
 
   async function managed(actorPersonId: string, workspaceId: string): Promise<Workspace> {
-    const workspace = await store.getWorkspace(workspaceId);
-    if (!workspace) throw new PeopleError('not_found', 'no such workspace');
-    await requireAllowed(store, actorPersonId, 'manage_access', { kind: 'workspace', id: workspace.id, memberIds: workspace.memberIds });
-    return workspace;
+    // Loaded by the gate: a workspace the actor may not even view is as unknown as a missing one.
+    const { found } = await passPersonGate(store, actorPersonId, 'manage_access', {
+      load: () => store.getWorkspace(workspaceId),
+      resourceOf: (workspace) => ({ kind: 'workspace', id: workspace.id, memberIds: workspace.memberIds }),
+      missing: () => new PeopleError('not_found', 'no such workspace'),
+    });
+    return found;
   }
 
   async function create(adminPersonId: string, input: WorkspaceRequest): Promise<Workspace> {
-    await requireAllowed(store, adminPersonId, 'administer', { kind: 'platform' });
+    await passPlatformGate(store, adminPersonId, 'administer');
     const { name, description, memberIds } = parseInput(workspaceSchema, input);
     const workspace = await store
       .createWorkspace({

@@ -22,7 +22,8 @@ import type { CommentStore, CommentUpdate, CommentWrite, DocumentComments } from
 import type { ModerationLogEntry, StoredComment } from '../../lib/comments/model';
 import { CommentDocState } from '../comments/CommentDocState';
 import { DEFAULT_LOG_LIMIT } from '../comments/commentData';
-import { lazyCopies } from '../comments/lazyCopies';
+import { lazyView } from '../comments/lazyCopies';
+import { documentComments } from '../../lib/comments/documentComments';
 import { inTransaction, type Pool, type PoolClient } from './createPool';
 
 /** When the oldest report not yet handled was made (the moderation queue's order); null without one. */
@@ -100,7 +101,7 @@ export class PgCommentStore implements CommentStore {
               coalesce((SELECT json_agg(data ORDER BY created_at, id) FROM comments WHERE document_id = $1), '[]') AS comments`,
       [documentId],
     );
-    return { documentId, comments: rows[0]?.comments ?? [], revision: Number(rows[0]?.revision ?? 0) };
+    return documentComments(documentId, Number(rows[0]?.revision ?? 0), rows[0]?.comments ?? []);
   }
 
   async get(commentId: string): Promise<StoredComment | null> {
@@ -241,7 +242,10 @@ export class PgCommentStore implements CommentStore {
     change: (current: DocumentComments) => CommentWrite<unknown>,
     documentId: string,
   ): { put: StoredComment[]; log: ModerationLogEntry[]; touch: boolean; result: unknown } {
-    const write = change({ documentId, comments: lazyCopies(state.ordered), revision: state.revision });
+    const view = lazyView(state.ordered);
+    const write = change(
+      documentComments(documentId, state.revision, view.items, { stored: state.ordered, byId: state.byId, copyOf: view.copyOf }),
+    );
     // The last of several puts of one id wins, as in the other stores. Copies: the caller keeps its objects.
     const put = [...new Map((write.put ?? []).map((comment) => [comment.id, comment])).values()].map((comment) => structuredClone(comment));
     const log = (write.log ?? []).map((entry) => structuredClone(entry));

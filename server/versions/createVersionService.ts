@@ -18,12 +18,11 @@ import { titleSchema } from '../../lib/documents/titleSchema';
 import type { DocumentId } from '../../lib/documentId';
 import { DomainError } from '../../lib/errors/DomainError';
 import type { DocumentMeta, PersonRef } from '../../lib/storage/MetadataStore';
-import { bodyJsonOf } from '../../lib/versions/bodyJsonOf';
+import { loadBodyTools } from '../../lib/editor/loadBodyTools';
 import { contentHash } from '../../lib/versions/contentHash';
 import type { DocumentVersion, NewVersion, VersionContributor, VersionKind, VersionSummary } from '../../lib/versions/model';
 import { NothingChangedError } from '../../lib/versions/NothingChangedError';
 import { cleanSummary, isIdempotencyKey } from '../../lib/versions/publishInput';
-import { renderBodyHtml } from '../../lib/versions/renderBodyHtml';
 import type { PublishResult, VersionService } from '../../lib/versions/VersionService';
 import type { VersionStore } from '../../lib/versions/VersionStore';
 import { KeyedSerializer } from './KeyedSerializer';
@@ -74,6 +73,7 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
     passGate({ actor, action, load: () => documents.get(id), resourceOf: (meta: DocumentMeta) => documentResourceOf(meta, now()) });
 
   async function freezeNow(id: string, title: string): Promise<Frozen> {
+    const { bodyJsonOf, renderBodyHtml } = await loadBodyTools();
     const yjsState = await deps.readDocumentState(id);
     const body = bodyJsonOf(yjsState);
     return { title, body, html: renderBodyHtml(body), hash: contentHash(title, body), yjsState };
@@ -196,6 +196,7 @@ export function createVersionService(deps: VersionServiceDeps): VersionService {
 
     async draft(actor, id) {
       const { found: meta } = await gate(actor, id, 'view');
+      const { bodyJsonOf } = await loadBodyTools();
       return { title: meta.title, body: bodyJsonOf(await deps.readDocumentState(id)) };
     },
 

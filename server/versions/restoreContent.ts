@@ -7,7 +7,7 @@ import { personAuthor, type AuthorKey } from '../../lib/authorship/model';
 import type { SyncLogger } from '../sync/SyncLogger';
 import type { DocumentVersion } from '../../lib/versions/model';
 import type { PersonRef } from '../../lib/storage/MetadataStore';
-import { restoreUpdate } from '../../lib/versions/restoreUpdate';
+import { loadBodyTools } from '../../lib/editor/loadBodyTools';
 
 export type RestoreContent = (documentId: string, version: DocumentVersion, by: PersonRef) => Promise<void>;
 
@@ -22,6 +22,7 @@ export interface RestoreContentDeps {
 export function createRestoreContent({ readDocumentState, applyServerUpdate, logger }: RestoreContentDeps): RestoreContent {
   return async (documentId, version, by) => {
     // Edits made between this read and the write below stay: the restore's edits merge with them.
+    const { restoreUpdate } = await loadBodyTools();
     const current = await readDocumentState(documentId);
     const { update, path, clientId } = restoreUpdate(current, version);
     // The restored text counts as the restorer's (attributed history), as if they had typed it back.

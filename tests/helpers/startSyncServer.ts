@@ -34,6 +34,7 @@ import { MemoryApiKeyStore, createApiKeyService, type ApiKeyService } from '../.
 import { cheapHasher } from './cheapHasher';
 import type { ClusterBus } from '../../lib/sync/ClusterBus';
 import type { ApiKeyStore } from '../../lib/apiKeys/ApiKeyStore';
+import type { DocumentId } from '../../lib/documentId';
 
 /** Every person made by `cookie()` joins it, and `createDocument()` makes it an editor. */
 export const TEST_TEAM = 'o_testholdet';
@@ -83,7 +84,7 @@ export interface TestSyncServer {
   readonly documents: ClosableDocumentService;
   readonly logger: RecordingLogger;
   /** Creates a document (a heading with its title and an empty paragraph, seeded on the server) and returns its id. */
-  createDocument(id: string, title?: string): Promise<string>;
+  createDocument(id: string, title?: string): Promise<DocumentId>;
   /** A sync token signed with the server's secret. */
   token(documentId: string, access: Access, extra?: Parameters<typeof token>[2]): Promise<string>;
   /** A browser sync token as the app mints it: bound to the person's session (sid), for `documentId`. */
@@ -184,7 +185,7 @@ export async function startSyncServer(options: StartSyncServerOptions = {}): Pro
         { subject: 'person', personId: 'p_test', role: 'owner' },
         { subject: 'organisation', organisationId: TEST_TEAM, role: 'editor' },
       ]);
-      return id;
+      return id as DocumentId;
     },
     token: (documentId, access, extra) => token(documentId, access, extra),
     sessionToken: (who, documentId, access = 'edit', ttlSeconds = 300) =>

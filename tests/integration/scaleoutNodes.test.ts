@@ -36,6 +36,7 @@ import { startCuttableProxy } from '../helpers/cuttableProxy';
 import { startRoundRobinProxy } from '../helpers/roundRobinProxy';
 import { spawnServer, type SpawnedServer } from '../helpers/spawnServer';
 import { waitFor, type WaitOptions } from '../helpers/waitFor';
+import type { DocumentId } from '../../lib/documentId';
 
 const SECRET = 'scaleout-nodes-integration-secret-0123456789';
 /** A safety net only (a hang becomes a readable failure); every wait is for an event. */
@@ -110,13 +111,13 @@ afterAll(async () => {
 
 const urlOf = (port: number) => `ws://127.0.0.1:${port}/sync`;
 
-async function createDocument(title: string): Promise<string> {
+async function createDocument(title: string): Promise<DocumentId> {
   const meta = await getServices().documents.create({
     title,
     template: 'projektforslag',
     createdBy: { id: karen.personId, name: 'Karen' },
   });
-  return meta.id;
+  return meta.id as DocumentId;
 }
 
 const typed = (doc: Y.Doc) => doc.getXmlFragment(BODY_FRAGMENT).toString();

@@ -24,6 +24,7 @@ import { openEmbeddedStores, SeedTargetError, type SeedStores } from '../../benc
 import { startServer, type RunningServer } from '../../server/startServer';
 import { connectProvider } from '../helpers/connectProvider';
 import { TEST_SECRET } from '../helpers/tokens';
+import type { DocumentId } from '../../lib/documentId';
 
 let dataDir: string;
 let summary: LoadSummary;
@@ -129,7 +130,7 @@ describe('seed:load', () => {
       expect(text.startsWith(meta.title)).toBe(false);
       const first = body.get(0) as Y.XmlElement;
       expect([first.nodeName, first.getAttribute('level')]).toEqual(['heading', 2]);
-      const { comments } = await getServices().comments.list(who, meta.id);
+      const { comments } = await getServices().comments.list(who, meta.id as DocumentId);
       const anchors = comments.flatMap((comment) => (comment.anchor ? [comment.anchor as Anchor] : []));
       const passages = resolveAnchors(client.doc, anchors);
       for (const [i, passage] of passages.entries()) {

@@ -15,11 +15,11 @@ import * as Y from 'yjs';
 import type { Anchor, RelativePositionJson } from '../model';
 import { BODY_FRAGMENT } from '../../protocol';
 import { documentText, type DocumentText } from './documentText';
+import { MAX_QUOTE_LENGTH } from './quoteLimits';
 
 /** Characters of context kept either side of the quoted passage. */
 export const QUOTE_CONTEXT = 32;
-/** The longest passage an anchor may quote (parseAnchor refuses longer). */
-export const MAX_QUOTE_LENGTH = 2000;
+export { MAX_QUOTE_LENGTH } from './quoteLimits';
 
 export type AnchorRangeErrorCode =
   /** Offsets are not integers with 0 ≤ from < to ≤ text length. */

@@ -8,7 +8,7 @@
 import { z } from '../../zodWithoutEval';
 import type { Anchor } from '../model';
 import { BODY_FRAGMENT } from '../../protocol';
-import { MAX_QUOTE_LENGTH } from './anchorFromRange';
+import { MAX_QUOTE_LENGTH } from './quoteLimits';
 
 /** Longest prefix or suffix accepted (anchorFromRange writes at most QUOTE_CONTEXT = 32). */
 export const MAX_QUOTE_CONTEXT = 64;

@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import { mentionLabel } from '../../editor/bodyExtensions';
+import { mentionLabel } from '../../editor/mentionLabel';
 
 /**
  * Inline content with each mention node as the text "@Name", for the exporters that walk text runs

@@ -65,6 +65,7 @@ import { PgSharingStore } from '../../../server/postgres/PgSharingStore';
 import { PgVersionStore } from '../../../server/postgres/PgVersionStore';
 import { cheapHasher } from '../../helpers/cheapHasher';
 import { waitUntil } from '../../helpers/waitUntil';
+import type { DocumentId } from '../../../lib/documentId';
 
 export const PASSWORD = 'korrekt hest batteri';
 
@@ -223,7 +224,7 @@ export async function accountWorld(options: { dir?: string; pool?: Pool; mail?: 
     ]);
     await documents.setConsultation(meta.id, { ...DEFAULT_CONSULTATION, citizensMayComment: true });
     await documents.setState(meta.id, 'consultation');
-    return meta.id;
+    return meta.id as DocumentId;
   }
 
   async function anchor(documentId: string, text: string) {

@@ -19,6 +19,7 @@ import {
   owner,
   person,
 } from './commentFixture';
+import type { DocumentId } from '../../../lib/documentId';
 
 /** The refusal a promise rejects with, as `kind:code`. */
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -125,7 +126,9 @@ describe('creating comments and suggestions', () => {
       'unauthenticated:unauthenticated',
     );
     expect(await refusal(f.service.create(citizen, privateDoc, { kind: 'comment', anchor, text: 'Hej' }))).toBe('not_found:not_found');
-    expect(await refusal(f.service.create(citizen, 'findes-ikke', { kind: 'comment', anchor, text: 'Hej' }))).toBe('not_found:not_found');
+    expect(await refusal(f.service.create(citizen, 'findes-ikke' as DocumentId, { kind: 'comment', anchor, text: 'Hej' }))).toBe(
+      'not_found:not_found',
+    );
   });
 
   it('refuses an anchor that is malformed, and one whose passage is no longer in the body (passage_gone)', async () => {

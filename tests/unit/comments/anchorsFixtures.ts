@@ -9,7 +9,7 @@ import { Editor, type JSONContent } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { bodyExtensions } from '../../../lib/editor/bodyExtensions';
 import { BODY_FRAGMENT } from '../../../lib/protocol';
-import { encodeBody } from '../../../server/documents/createDocumentService';
+import { encodeBody } from '../../../lib/documents/encodeBody';
 
 export const paragraph = (text: string): JSONContent =>
   text === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text }] };

@@ -16,6 +16,7 @@ import { MemoryCommentStore } from '../../../server/comments/MemoryCommentStore'
 import { createDocumentService, type ClosableDocumentService } from '../../../server/documents/createDocumentService';
 import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore';
 import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore';
+import type { DocumentId } from '../../../lib/documentId';
 
 export const BODY_TEXT = ['Fællesspisning', 'Vi vil spise sammen hver uge i Kulturhuset.', 'Alle er velkomne, også børn.'];
 
@@ -84,7 +85,7 @@ export interface CommentFixture {
     grants?: readonly Grant[];
     /** The body's blocks (a heading when `heading` gives its level); BODY_TEXT's otherwise. */
     blocks?: readonly { readonly heading?: number; readonly text: string }[];
-  }): Promise<string>;
+  }): Promise<DocumentId>;
   /** The current body as a fresh Y.Doc. */
   body(documentId: string): Promise<Y.Doc>;
   /** An anchor on the first occurrence of `text` in the body now. */
@@ -159,7 +160,7 @@ export async function commentFixture(
       await documents.setGrants(meta.id, spec.grants ?? GRANTS);
       await documents.setConsultation(meta.id, { ...DEFAULT_CONSULTATION, ...spec.consultation });
       await documents.setState(meta.id, spec.state ?? 'consultation');
-      return meta.id;
+      return meta.id as DocumentId;
     },
     async anchor(documentId: string, text: string) {
       const doc = await body(documentId);

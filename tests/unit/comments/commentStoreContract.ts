@@ -57,6 +57,30 @@ export function commentStoreContract(name: string, makeStore: () => CommentStore
       expect(await store.moderationLog()).toEqual([]);
     });
 
+    it('finds a comment by id and by author and clientKey, in a change and in a read, as copies', async () => {
+      await store.update('dok-1', () => ({
+        put: [sampleComment('c_1', { clientKey: 'k1' }), sampleComment('c_2', { createdAt: '2027-03-01T11:00:00.000Z', clientKey: 'k2' })],
+        result: null,
+      }));
+      await store.update('dok-1', (current) => {
+        const found = current.find('c_2');
+        expect(found).toEqual(sampleComment('c_2', { createdAt: '2027-03-01T11:00:00.000Z', clientKey: 'k2' }));
+        // The same copy the array hands out: a change may look both ways and keep what it read.
+        expect(found).toBe(current.comments[1]);
+        expect(current.find('c_nope')).toBeUndefined();
+        expect(current.findByClientKey('person:p_anna', 'k1')?.id).toBe('c_1');
+        expect(current.findByClientKey('person:p_other', 'k1')).toBeUndefined();
+        expect(current.findByClientKey('person:p_anna', 'k3')).toBeUndefined();
+        return { result: null };
+      });
+      const read = await store.read('dok-1');
+      expect(read.find('c_1')).toEqual(read.comments[0]);
+      expect(read.findByClientKey('person:p_anna', 'k2')?.id).toBe('c_2');
+      // A copy: changing it changes nothing stored.
+      (read.find('c_1') as { text: string }).text = 'ændret';
+      expect((await store.get('c_1'))?.text).toBe('Godt forslag!');
+    });
+
     it('writes what a change puts, bumps the revision once per change, and returns its result', async () => {
       const first = await store.update('dok-1', (current) => {
         expect(current.revision).toBe(0);

@@ -17,7 +17,8 @@ import { encodeStamp } from '../../../lib/authorship/stampCodec';
 import { freshBody } from '../../../lib/documents/freshBody';
 import { BODY_FRAGMENT } from '../../../lib/protocol';
 import { bodySchema } from '../../../lib/versions/bodyJsonOf';
-import { createDocumentService, encodeBody } from '../../../server/documents/createDocumentService';
+import { encodeBody } from '../../../lib/documents/encodeBody';
+import { createDocumentService } from '../../../server/documents/createDocumentService';
 import { MemoryDocumentStore } from '../../../server/storage/MemoryDocumentStore';
 import { MemoryMetadataStore } from '../../../server/storage/MemoryMetadataStore';
 

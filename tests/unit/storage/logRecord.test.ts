@@ -26,6 +26,10 @@ describe('crc32', () => {
     const data = new Uint8Array(4099).map((_, i) => (i * 7919 + 13) % 256);
     expect(crc32(data)).toBe(zcrc(data));
     expect(crc32(data, 100, 2000)).toBe(zcrc(data.subarray(100, 2000)));
+    // Every length around the eight-byte steps, from every alignment.
+    for (let start = 0; start < 9; start++)
+      for (let length = 0; length <= 33; length++)
+        expect(crc32(data, start, start + length)).toBe(zcrc(data.subarray(start, start + length)));
   });
 });
 

@@ -9,6 +9,7 @@ import { firstIssueCode } from '../../../_shared/schemas';
 import { NO_STORE } from '../../../_server/commentResponses';
 import { HttpError, handle } from '../../../_server/http';
 import { readParticipant } from '../../../_server/readParticipant';
+import { documentIdParam } from '../../../_server/documentIdParam';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,7 +24,7 @@ export function GET(request: Request): Promise<Response> {
     const parsed = querySchema.safeParse(params);
     if (!parsed.success) throw new HttpError(400, firstIssueCode(parsed.error));
     const entries = await getServices().comments.log(await readParticipant(request), {
-      ...(parsed.data.documentId !== undefined && { documentId: parsed.data.documentId }),
+      ...(parsed.data.documentId !== undefined && { documentId: documentIdParam(parsed.data.documentId) }),
       ...(parsed.data.limit !== undefined && { limit: parsed.data.limit }),
     });
     return Response.json({ entries }, { headers: NO_STORE });

@@ -72,6 +72,22 @@ describe('createWorkspaceService', () => {
     expect(await people.workspaces.workspacesOf(karen.id)).toEqual([]);
   });
 
+  it('goes through the access gate: a workspace one may not even view is not found; an unknown actor is refused', async () => {
+    const { people, admin } = await withAdmin();
+    const outsider = await people.addPerson();
+    const member = await people.addPerson();
+    const forum = await people.workspaces.create(admin.id, { name: 'Forum', memberIds: [member.id] });
+    // A non-member learns nothing of the workspace: the same answer as for one that does not exist.
+    await expect(people.workspaces.addMember(outsider.id, forum.id, outsider.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(people.workspaces.addMember(outsider.id, 'ghost', outsider.id)).rejects.toMatchObject({ code: 'not_found' });
+    // A member sees it but may not manage it.
+    await expect(people.workspaces.addMember(member.id, forum.id, outsider.id)).rejects.toMatchObject({ code: 'forbidden' });
+    // The acting person is loaded, not taken from the caller: an id nobody has is refused.
+    await expect(people.workspaces.addMember('p_nobody', forum.id, outsider.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(people.workspaces.create('p_nobody', { name: 'Rum' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await people.workspaces.workspacesOf(outsider.id)).map((w) => w.id)).toEqual([]);
+  });
+
   it('refuses unknown workspaces and people', async () => {
     const { people, admin } = await withAdmin();
     const forum = await people.workspaces.create(admin.id, { name: 'Forum' });

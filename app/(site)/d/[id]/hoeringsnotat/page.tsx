@@ -31,9 +31,9 @@ export default async function ConsultationReportPage({ params, searchParams }: P
   const raw = (await searchParams).version;
   const version = typeof raw === 'string' ? parseVersionNumber(raw) : null;
   if (raw !== undefined && version === null) notFound();
-  await viewableDocument(id, `/d/${id}/hoeringsnotat${version === null ? '' : `?version=${version}`}`);
+  const viewed = await viewableDocument(id, `/d/${id}/hoeringsnotat${version === null ? '' : `?version=${version}`}`);
   const report = await getServices()
-    .comments.consultationReport(await pageParticipant(), id, version === null ? {} : { version })
+    .comments.consultationReport(await pageParticipant(), viewed.id, version === null ? {} : { version })
     .catch((error: unknown) => {
       if (error instanceof CommentError && error.kind === 'not_found') notFound();
       throw error;

@@ -11,6 +11,7 @@ import { commentWrite } from '../../../../_server/commentWrite';
 import { handle } from '../../../../_server/http';
 import { readParticipant } from '../../../../_server/readParticipant';
 import { idempotencyKey } from '../../../../_server/idempotencyKey';
+import { documentIdParam } from '../../../../_server/documentIdParam';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,7 @@ type Context = { params: Promise<{ id: string }> };
 export function GET(request: Request, context: Context): Promise<Response> {
   return handle(async () => {
     const { id } = await context.params;
-    const listed = await getServices().comments.list(await readParticipant(request), id);
+    const listed = await getServices().comments.list(await readParticipant(request), documentIdParam(id));
     return Response.json(listed, { headers: NO_STORE });
   });
 }

@@ -31,7 +31,7 @@ export function PATCH(request: Request, context: { params: Promise<{ id: string 
     const meta = await documentActs().setConsultation(actorOf(principal), documentId, next.settings);
     logger.info({ doc: id, by: principal.personId }, 'consultation settings changed');
     // Open clients refetch the comments answer, which carries the consultation and their capabilities.
-    await getServices().comments.consultationChanged(id);
+    await getServices().comments.consultationChanged(documentId);
     const view = toConsultationView(meta.state, meta.consultation, isConsultationOpen(meta.state, meta.consultation, new Date()));
     return Response.json({ consultation: view }, { headers: NO_STORE });
   });

@@ -21,6 +21,7 @@ import { EXPORT_CONTENT_TYPES } from '../../../../../lib/versions/export/renderV
 import { HttpError, handle } from '../../../../_server/http';
 import { readParticipant } from '../../../../_server/readParticipant';
 import { requestLocale } from '../../../../_server/requestLocale';
+import { documentIdParam } from '../../../../_server/documentIdParam';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,7 +51,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     const services = getServices();
     const participant = await readParticipant(request);
     // Of one version: the comments written while it was read (404 when the document has no such version).
-    const report = await services.comments.consultationReport(participant, id, version === null ? {} : { version });
+    const report = await services.comments.consultationReport(participant, documentIdParam(id), version === null ? {} : { version });
     const download = name !== 'html' || query.get('download') === '1';
     const headers: Record<string, string> = {
       'Content-Type': format.type,

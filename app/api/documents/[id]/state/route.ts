@@ -42,7 +42,7 @@ export function PATCH(request: Request, context: { params: Promise<{ id: string 
     if (state === 'final' && !frozen)
       await emitSafely(getServices().notifications.notify, () => phaseEvent(actorOf(principal), resource.state, meta, true));
     // Who may comment changed with the phase: open comment panels refetch (MessageType.commentsChanged).
-    await comments.consultationChanged(id);
+    await comments.consultationChanged(documentId);
     logger.info({ doc: id, from: resource.state, to: state, by: principal.personId }, 'document phase changed');
     const canEdit = can(actorOf(principal), 'edit', documentResourceOf(meta)).allowed;
     return Response.json({ document: toDocumentSummary(meta, canEdit), state: meta.state, version: frozen ? versionJson(frozen) : null });

@@ -11,6 +11,7 @@ import { writtenResponse } from '../../../../../_server/commentResponses';
 import { commentWrite } from '../../../../../_server/commentWrite';
 import { assertSameOrigin, handle } from '../../../../../_server/http';
 import { readParticipant } from '../../../../../_server/readParticipant';
+import { documentIdParam } from '../../../../../_server/documentIdParam';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,6 +25,6 @@ export function DELETE(request: Request, context: Context): Promise<Response> {
   return handle(async () => {
     assertSameOrigin(request);
     const { id, cid } = await context.params;
-    return writtenResponse(await getServices().comments.remove(await readParticipant(request), id, cid));
+    return writtenResponse(await getServices().comments.remove(await readParticipant(request), documentIdParam(id), cid));
   });
 }
