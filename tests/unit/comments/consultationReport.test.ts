@@ -108,12 +108,23 @@ describe('the Markdown report', () => {
     const md = renderReportMarkdown(await consultation());
     expect(md.startsWith('# Høringsnotat: Fællesspisning\n')).toBe(true);
     expect(md).toContain(`> ${escapeMarkdown(HOSTILE)}`);
-    expect(md).not.toContain('<script>');
+    expect(md).not.toMatch(/(^|[^\\])<script>/m);
     expect(md).not.toContain('[link](');
     expect(md).toContain('> Linje 1\n> Linje 2');
-    expect(escapeMarkdown('# *a* _b_ [c](d) <e> `f` | g ~ h = i - j + k . l ! m & n')).toBe(
-      '\\# \\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\<e\\> \\`f\\` \\| g \\~ h \\= i \\- j \\+ k \\. l \\! m \\& n',
+    expect(escapeMarkdown('# *a* _b_ [c](d) <e> `f` | g ~ h = i - j + k . l ! m &amp; n')).toBe(
+      '\\# \\*a\\* \\_b\\_ \\[c\\](d) \\<e> \\`f\\` \\| g \\~ h = i - j + k . l ! m \\&amp; n',
     );
+    for (const marker of ['- a', '+ a', '= a', '> a', '12. a', '3) a']) expect(escapeMarkdown(marker), marker).toMatch(/\\/);
+  });
+
+  it('leaves ordinary punctuation alone: dates read as dates, not "6\\. dec\\."', async () => {
+    expect(escapeMarkdown('Udarbejdet 6. dec. 2026 kl. 14.05 (Anne, Foreningen)')).toBe(
+      'Udarbejdet 6. dec. 2026 kl. 14.05 (Anne, Foreningen)',
+    );
+    const md = renderReportMarkdown(await consultation());
+    // Only a number at a line's start keeps its backslash ("5\\. mar." would otherwise start a list).
+    expect(md.match(/[^\n\d]\d+\\\./g)).toBeNull();
+    expect(md).not.toContain('\\(');
   });
 });
 
@@ -221,7 +232,7 @@ describe('the Danish template: headings, consulted parties, both wordings, one v
     expect(html).toContain(`<a href="/d/${id}/versions/compare?from=1&amp;to=2">Se ændringen i sammenligningen af versionerne</a>`);
     const md = renderReportMarkdown(report);
     expect(md).toContain('Oprindelig tekst:\n\n> hver uge');
-    expect(md).toContain('Ny tekst \\(vedtaget\\):\n\n> hver dag');
+    expect(md).toContain('Ny tekst (vedtaget):\n\n> hver dag');
     const csv = renderReportCsv(report);
     expect(csv).toContain('"Fællesspisning","1","hver ","hver uge","Forslag"');
   });
