@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsultationReport } from '../../../lib/comments/report/buildConsultationReport';
 import { CSV_BOM, csvCell, renderReportCsv } from '../../../lib/comments/report/renderReportCsv';
 import { renderReportHtml } from '../../../lib/comments/report/renderReportHtml';
+import { formatSpreadsheetDateTime } from '../../../lib/i18n/format';
 import { escapeMarkdown, renderReportMarkdown } from '../../../lib/comments/report/renderReportMarkdown';
 import { GRANTS, citizen, citizen2, commentFixture, editor, guest, moderator, orgRep, owner } from './commentFixture';
 
@@ -134,13 +135,24 @@ describe('the CSV report', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '"Overskrift","Afsnit","Tekst","Oprindelig tekst","Type","Id","Tråd","Afsender","Organisation","Skrevet","Kommentar","Foreslået tekst","Støtte","Løst","Behandling","Forvaltningens svar","Besvaret af","Beslutning om forslaget","Begrundelse","Ændringen i sammenligningen"',
+      '"Overskrift","Afsnit","Tekst","Oprindelig tekst","Type","Id","Tråd","Afsender","Organisation","Skrevet (dansk tid, Europe/Copenhagen)","Kommentar","Foreslået tekst","Støtte","Løst","Behandling","Forvaltningens svar","Besvaret af","Beslutning om forslaget","Begrundelse","Ændringen i sammenligningen"',
     );
     expect(csv).toContain(`"${HOSTILE.replace(/"/g, '""')}"`);
     expect(csv).toContain(`,"'=1+1",`);
     expect(csv).toContain('"Linje 1\nLinje 2"');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines.at(-1)).toBe('');
+  });
+
+  it('writes times in Danish local time (summer and winter), the heading naming the zone', () => {
+    expect(formatSpreadsheetDateTime('2027-03-05T12:00:00.000Z')).toBe('2027-03-05 13:00');
+    expect(formatSpreadsheetDateTime('2027-07-01T22:30:00.000Z')).toBe('2027-07-02 00:30');
+  });
+
+  it('has no UTC timestamps in its rows', async () => {
+    const csv = renderReportCsv(await consultation());
+    expect(csv).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    expect(csv).toMatch(/"2027-03-\d\d \d\d:\d\d"/);
   });
 
   it('neutralises formula starts and quotes every text cell', () => {
