@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { t } from '../../lib/i18n/t';
+import { getServices } from '../../lib/services';
 import { OfflineNotice } from '../_offline/OfflineNotice';
 import type { ActingForChoice } from './ActingForForm';
 import { HeaderActingFor } from './HeaderActingFor';
@@ -25,7 +26,7 @@ export interface ShellPerson {
   readonly unread: number;
 }
 
-/** Skip link, header with the product name (and who is signed in), and the main landmark. */
+/** Skip link, header with the product name (and who is signed in, its links a nav), the main landmark and the footer. */
 export function SiteShell({ person, children }: { person: ShellPerson | null; children: ReactNode }) {
   return (
     <>
@@ -39,7 +40,7 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
             <span className="brand__tagline">{t('app.tagline')}</span>
           </Link>
           {person ? (
-            <div className="site-header__person">
+            <nav className="site-header__person" aria-label={t('nav.site')}>
               <span>
                 <span className="person-dot" style={{ background: person.color }} aria-hidden="true" />
                 {t('header.signedInAs', { name: person.name })}
@@ -52,12 +53,12 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
               {person.admin && <Link href="/admin">{t('header.admin')}</Link>}
               <Link href="/konto">{t('header.account')}</Link>
               <SignOutButton personKey={person.personKey} />
-            </div>
+            </nav>
           ) : (
-            <div className="site-header__person">
+            <nav className="site-header__person" aria-label={t('nav.site')}>
               <Link href="/konto/log-ind">{t('account.signIn.link')}</Link>
               <Link href="/konto/opret">{t('account.signUp.link')}</Link>
-            </div>
+            </nav>
           )}
         </div>
       </header>
@@ -65,6 +66,9 @@ export function SiteShell({ person, children }: { person: ShellPerson | null; ch
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <footer className="site-footer">
+        <a href={getServices().config.ACCESSIBILITY_STATEMENT_URL}>{t('footer.accessibilityStatement')}</a>
+      </footer>
     </>
   );
 }

@@ -1309,6 +1309,23 @@ export const da = {
   'error.mention_person_not_found': 'Dokumentet kan ikke deles med den person herfra.',
   'error.mentions_invalid': 'De nævnte personer kunne ikke læses (højst 20).',
   'error.schema_invalid': 'Editorens version kunne ikke læses.',
+  // session 9: rough edges
+  'nav.site': 'Hovedmenu',
+  'footer.accessibilityStatement': 'Tilgængelighedserklæring',
+  'accessibility.heading': 'Tilgængelighedserklæring',
+  'accessibility.aim':
+    'Samskriv skal kunne bruges af alle, også med skærmlæser, kun tastatur, forstørrelse eller en lille skærm. Målet er at leve op til WCAG 2.1 niveau AA, som loven om tilgængelighed af offentlige organers websteder kræver.',
+  'accessibility.status.heading': 'Status',
+  'accessibility.status':
+    'Samskriv overholder delvist WCAG 2.1 AA. Sidernes opbygning, tastaturbetjening og fokus testes automatisk i en browser, men løsningen er endnu ikke gennemgået af en uafhængig ekspert, og dele af editoren kan være svære at bruge med skærmlæser.',
+  'accessibility.contact.heading': 'Fandt du en barriere?',
+  'accessibility.contact':
+    'Skriv til den organisation, der driver Samskriv, og fortæl hvilken side og hvad der gik galt. Du kan også klage til Digitaliseringsstyrelsen, der fører tilsyn med tilgængeligheden af offentlige websteder.',
+  'setup.used.heading': 'Opsætningslinket er brugt',
+  'setup.used': 'Samskriv har allerede en administrator, så linket virker ikke længere. Log ind med din konto.',
+  'setup.used.signIn': 'Log ind',
+  'start.consultation.until': 'Høring til {date}',
+  'start.consultation.opens': 'Høring fra {date}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -2624,6 +2641,23 @@ export const en: Messages = {
   'error.mention_person_not_found': 'The document cannot be shared with that person from here.',
   'error.mentions_invalid': 'The people mentioned could not be read (at most 20).',
   'error.schema_invalid': 'The editor’s version could not be read.',
+  // session 9: rough edges
+  'nav.site': 'Main menu',
+  'footer.accessibilityStatement': 'Accessibility statement',
+  'accessibility.heading': 'Accessibility statement',
+  'accessibility.aim':
+    'Everyone should be able to use Samskriv, also with a screen reader, the keyboard alone, magnification or a small screen. The aim is to meet WCAG 2.1 level AA, as the Danish act on the accessibility of public sector websites requires.',
+  'accessibility.status.heading': 'Status',
+  'accessibility.status':
+    'Samskriv partially meets WCAG 2.1 AA. The structure of the pages, keyboard use and focus are tested automatically in a browser, but the service has not yet been reviewed by an independent expert, and parts of the editor may be hard to use with a screen reader.',
+  'accessibility.contact.heading': 'Did you find a barrier?',
+  'accessibility.contact':
+    'Write to the organisation that runs Samskriv and say which page and what went wrong. You can also complain to the Danish Agency for Digital Government, which supervises the accessibility of public websites.',
+  'setup.used.heading': 'The setup link has been used',
+  'setup.used': 'Samskriv already has an admin, so the link no longer works. Sign in with your account.',
+  'setup.used.signIn': 'Sign in',
+  'start.consultation.until': 'Consultation until {date}',
+  'start.consultation.opens': 'Consultation from {date}',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -1,0 +1,113 @@
+/**
+ * "Everyone can use it" (session 9) in real Chromium against the production server: every main
+ * page (start, a document, /konto, /admin, a public page, the accessibility statement, sign-in) has
+ * exactly one h1, a nav landmark and a footer (contentinfo) linking the accessibility statement;
+ * a used setup link says so at once; the start page shows a consultation's closing date beside
+ * its phase.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { formatShortDay } from '../../app/_consultation/consultationDeadlineText';
+import { launchChromium } from './helpers/launchChromium';
+import { createFirstAdmin, sessionHttp } from './helpers/sessionHttp';
+import { closeBrowserTest } from './helpers/closeBrowserTest';
+import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { consultationDocument, type ConsultationDocument } from './helpers/consultationDocument';
+import { EDITOR, WAIT_MS } from './helpers/editorPage';
+
+let server: AppServer;
+let browser: Browser;
+let adminSession = '';
+let consultation: ConsultationDocument;
+const contexts: BrowserContext[] = [];
+
+/** A browser profile at the given size, signed in as the admin unless `signedOut`. */
+async function newPage(viewport: { width: number; height: number }, signedOut = false): Promise<Page> {
+  const context = await browser.newContext({ locale: 'da-DK', viewport });
+  contexts.push(context);
+  context.setDefaultTimeout(WAIT_MS);
+  if (!signedOut) {
+    await context.addCookies([{ name: 'samskriv_session', value: adminSession, url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  }
+  return context.newPage();
+}
+
+/** The main pages, each with what shows it is drawn (the editor's body on a document page). */
+function mainPages(): { path: string; ready: (page: Page) => Promise<unknown> }[] {
+  const h1 = (page: Page) => page.locator('h1').first().waitFor();
+  return [
+    { path: '/', ready: h1 },
+    { path: `/d/${consultation.documentId}`, ready: (page) => page.locator(EDITOR).waitFor() },
+    { path: '/konto', ready: h1 },
+    { path: '/admin', ready: h1 },
+    { path: `/p/${consultation.documentId}`, ready: h1 },
+    { path: '/tilgaengelighed', ready: h1 },
+  ];
+}
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+  adminSession = await createFirstAdmin(server);
+  consultation = await consultationDocument(browser, server, {
+    adminSession,
+    title: 'Lokalplan for Havnen',
+    body: 'Området udlægges til boliger og grønne arealer.',
+    contexts,
+  });
+}, 240_000);
+
+afterAll(() => closeBrowserTest(contexts, browser, server));
+
+describe('page structure', () => {
+  it('every main page has one h1, a nav and a footer linking the accessibility statement', async () => {
+    const page = await newPage({ width: 1280, height: 900 });
+    const signedOut = await newPage({ width: 1280, height: 900 }, true);
+    const visits = [
+      ...mainPages().map((entry) => ({ ...entry, page })),
+      { path: '/konto/log-ind', ready: () => Promise.resolve(), page: signedOut },
+    ];
+    for (const { path, ready, page: tab } of visits) {
+      await tab.goto(`${server.url}${path}`);
+      await ready(tab);
+      const footerLink = tab.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' });
+      await footerLink.waitFor();
+      expect(await tab.locator('h1').count(), path).toBe(1);
+      expect(await tab.getByRole('navigation').count(), path).toBeGreaterThanOrEqual(1);
+      expect(await tab.getByRole('main').count(), path).toBe(1);
+      expect(await footerLink.getAttribute('href'), path).toBe('/tilgaengelighed');
+    }
+    await page.goto(`${server.url}/`);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+    await page.getByRole('heading', { name: 'Tilgængelighedserklæring', level: 1 }).waitFor();
+    await page.getByText('WCAG 2.1').first().waitFor();
+  });
+
+  it('a used setup link says so at once and links to sign-in, without the setup form', async () => {
+    const page = await newPage({ width: 1280, height: 900 }, true);
+    await page.goto(`${server.url}/opsaetning?token=${server.setupToken() ?? ''}`);
+    await page.getByRole('heading', { name: 'Opsætningslinket er brugt', level: 1 }).waitFor();
+    expect(await page.getByRole('main').getByRole('link', { name: 'Log ind' }).getAttribute('href')).toBe('/konto/log-ind');
+    expect(await page.getByText('Samskriv har ingen administrator endnu').count()).toBe(0);
+    expect(await page.getByLabel('Adgangskode').count()).toBe(0);
+  });
+
+  it('the start page shows a document’s phase and its consultation’s closing date', async () => {
+    const page = consultation.citizen.page;
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Lokalplan for Havnen' }) });
+    const status = item.getByTestId('doc-status');
+    const closesAt = new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString();
+    const set = await sessionHttp(() => server).send(
+      'PATCH',
+      `/api/documents/${consultation.documentId}/consultation`,
+      consultation.staff.session,
+      {
+        closesAt,
+      },
+    );
+    expect(set.status).toBeLessThan(300);
+    await page.goto(`${server.url}/`);
+    await status.getByText('Offentlig høring').waitFor();
+    expect(await status.getByTestId('doc-consultation').textContent()).toBe(`Høring til ${formatShortDay(closesAt, 'da', new Date())}`);
+  });
+});
