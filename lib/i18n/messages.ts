@@ -383,8 +383,7 @@ export const da = {
   'sharing.ask.pending': 'Du har bedt om at skrive med. Ejeren har ikke svaret endnu.',
   'sharing.ask.approved': 'Ejeren har godkendt din anmodning. Genindlæs siden for at skrive med.',
   'sharing.ask.declined': 'Ejeren har afvist din anmodning.',
-  'invitation.title': 'Invitation til at skrive med',
-  'invitation.heading': 'Du er inviteret til at skrive med',
+  'invitation.title': 'Invitation til et dokument',
   'invitation.body': 'Invitationen giver dig rollen “{role}” på dokumentet “{title}”.',
   'invitation.signedOut': 'Log ind eller opret en konto for at tage imod invitationen.',
   'invitation.signIn': 'Log ind',
@@ -1326,6 +1325,13 @@ export const da = {
   'setup.used.signIn': 'Log ind',
   'start.consultation.until': 'Høring til {date}',
   'start.consultation.opens': 'Høring fra {date}',
+  'sharing.invites.createdAnnounced': 'Invitationslinket er oprettet og står i feltet “Nyt invitationslink”.',
+  'invitation.heading.editor': 'Du er inviteret til at skrive med',
+  'invitation.heading.commenter': 'Du er inviteret til at læse og kommentere',
+  'invitation.heading.viewer': 'Du er inviteret til at læse med',
+  'invitation.can.editor': 'Du kan skrive i dokumentet og kommentere det.',
+  'invitation.can.commenter': 'Du kan læse dokumentet og skrive kommentarer, men ikke ændre teksten.',
+  'invitation.can.viewer': 'Du kan læse dokumentet, men ikke ændre eller kommentere det.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof da;
@@ -1712,8 +1718,7 @@ export const en: Messages = {
   'sharing.ask.pending': 'You asked to co-author. The owner has not answered yet.',
   'sharing.ask.approved': 'The owner approved your request. Reload the page to co-author.',
   'sharing.ask.declined': 'The owner declined your request.',
-  'invitation.title': 'Invitation',
-  'invitation.heading': 'You are invited to co-author',
+  'invitation.title': 'Invitation to a document',
   'invitation.body': 'The invitation gives you the role “{role}” on the document “{title}”.',
   'invitation.signedOut': 'Sign in or create an account to accept the invitation.',
   'invitation.signIn': 'Sign in',
@@ -2658,6 +2663,13 @@ export const en: Messages = {
   'setup.used.signIn': 'Sign in',
   'start.consultation.until': 'Consultation until {date}',
   'start.consultation.opens': 'Consultation from {date}',
+  'sharing.invites.createdAnnounced': 'The invite link is ready in the field “New invite link”.',
+  'invitation.heading.editor': 'You are invited to co-author',
+  'invitation.heading.commenter': 'You are invited to read and comment',
+  'invitation.heading.viewer': 'You are invited to read along',
+  'invitation.can.editor': 'You can write in the document and comment on it.',
+  'invitation.can.commenter': 'You can read the document and write comments, but not change the text.',
+  'invitation.can.viewer': 'You can read the document, but not change or comment on it.',
 };
 
 export const LOCALES = ['da', 'en'] as const;

@@ -3,11 +3,12 @@
  * page (start, a document, /konto, /admin, a public page, the accessibility statement, sign-in) has
  * exactly one h1, a nav landmark and a footer (contentinfo) linking the accessibility statement;
  * a used setup link says so at once; the start page shows a consultation's closing date beside
- * its phase.
+ * its phase; an API key's date reads like every other date.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { formatShortDay } from '../../app/_consultation/consultationDeadlineText';
+import { formatDate } from '../../lib/i18n/formatDate';
 import { launchChromium } from './helpers/launchChromium';
 import { createFirstAdmin, sessionHttp } from './helpers/sessionHttp';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
@@ -109,5 +110,21 @@ describe('page structure', () => {
     await page.goto(`${server.url}/`);
     await status.getByText('Offentlig høring').waitFor();
     expect(await status.getByTestId('doc-consultation').textContent()).toBe(`Høring til ${formatShortDay(closesAt, 'da', new Date())}`);
+  });
+});
+
+describe('dates and words', () => {
+  it('the admin page shows an API key’s date in the date format of the rest of the app, not ISO', async () => {
+    const created = await sessionHttp(() => server).send('POST', '/api/admin/api-keys', adminSession, {
+      name: 'Borgerportalen',
+      scopes: ['documents:read'],
+    });
+    expect(created.status).toBe(201);
+    const page = await newPage({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/admin`);
+    const row = page.getByRole('row', { name: /Borgerportalen/ });
+    const shown = await row.locator('time').textContent();
+    expect(shown).toBe(formatDate(new Date(), 'da'));
+    expect(shown).not.toMatch(/^\d{4}-\d\d-\d\d$/);
   });
 });
