@@ -3,7 +3,9 @@
  * page (start, a document, /konto, /admin, a public page, the accessibility statement, sign-in) has
  * exactly one h1, a nav landmark and a footer (contentinfo) linking the accessibility statement;
  * a used setup link says so at once; the start page shows a consultation's closing date beside
- * its phase; an API key's date reads like every other date.
+ * its phase; an API key's date reads like every other date; at 1280 px the header keeps the
+ * "Skriv som" control whole; and on a 390 px phone no main page scrolls sideways and the header
+ * stays small.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,6 +16,7 @@ import { createFirstAdmin, sessionHttp } from './helpers/sessionHttp';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 import { consultationDocument, type ConsultationDocument } from './helpers/consultationDocument';
+import { signedInProfile } from './helpers/signedInProfile';
 import { EDITOR, WAIT_MS } from './helpers/editorPage';
 
 let server: AppServer;
@@ -126,5 +129,55 @@ describe('dates and words', () => {
     const shown = await row.locator('time').textContent();
     expect(shown).toBe(formatDate(new Date(), 'da'));
     expect(shown).not.toMatch(/^\d{4}-\d\d-\d\d$/);
+  });
+});
+
+describe('the header at 1280 px', () => {
+  it('keeps the "Skriv som" control whole, on the row with the name, for a person acting for an organisation', async () => {
+    const { send } = sessionHttp(() => server);
+    const organisation = await send('POST', '/api/admin/organisations', adminSession, {
+      name: 'Foreningen for Bedre Cykelstier i Havnekvarteret',
+      kind: 'association',
+    });
+    expect(organisation.status).toBe(201);
+    const organisationId = (organisation.body?.organisation as { id: string }).id;
+    const carl = await signedInProfile(browser, server, 'Carl Christoffersen-Nielsen', { contexts });
+    expect(
+      (await send('POST', `/api/admin/organisations/${organisationId}/members`, adminSession, { email: carl.email })).status,
+    ).toBeLessThan(300);
+    expect((await send('PUT', '/api/account/acting-for', carl.session, { organisationId })).status).toBeLessThan(300);
+    await carl.page.setViewportSize({ width: 1280, height: 900 });
+    await carl.page.goto(`${server.url}/`);
+    const select = carl.page.getByLabel('Skriv som');
+    await select.waitFor();
+    const label = carl.page.getByTestId('header-acting-for').locator('label');
+    const [selectBox, labelBox, brandBox] = await Promise.all([
+      select.boundingBox(),
+      label.boundingBox(),
+      carl.page.locator('.brand').boundingBox(),
+    ]);
+    if (!selectBox || !labelBox || !brandBox) throw new Error('the header’s parts are not shown');
+    expect(selectBox.x + selectBox.width).toBeLessThanOrEqual(1280);
+    // The label and its select on one line, and the person's links on the brand's row.
+    expect(Math.abs(selectBox.y + selectBox.height / 2 - (labelBox.y + labelBox.height / 2))).toBeLessThan(selectBox.height / 2);
+    expect(selectBox.y).toBeLessThan(brandBox.y + brandBox.height);
+    expect(await carl.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+});
+
+describe('layout on a 390 px phone', () => {
+  it('no main page scrolls sideways, and the header takes well under a third of the screen', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    for (const { path, ready } of mainPages()) {
+      await page.goto(`${server.url}${path}`);
+      await ready(page);
+      const sizes = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        header: document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0,
+      }));
+      expect(sizes.scrollWidth, path).toBeLessThanOrEqual(sizes.innerWidth);
+      expect(sizes.header, path).toBeLessThan(844 / 4);
+    }
   });
 });
