@@ -12,6 +12,7 @@ import { oidcProvidersTextSchema } from './oidc/providersSchema';
 import { passwordRolesSchema } from './oidc/passwordRolesSchema';
 import { readProvidersFile } from './oidc/readProvidersFile';
 import { PLATFORM_ROLES } from './access/model';
+import { accessibilityStatementUrlSchema } from './a11y/accessibilityStatementUrlSchema';
 
 const MiB = 1024 * 1024;
 
@@ -111,6 +112,9 @@ const fieldsSchema = z.object({
   OIDC_PROVIDERS: oidcProvidersTextSchema,
   /** Roles that may sign in with a password, comma separated; empty: all; `none`: single sign-on only. */
   PASSWORD_SIGN_IN_ROLES: passwordRolesSchema,
+  // session 9: rough edges
+  /** The footer's accessibility statement: an http(s) address or a path; empty: the app's own /tilgaengelighed. */
+  ACCESSIBILITY_STATEMENT_URL: accessibilityStatementUrlSchema,
 });
 
 export const configSchema = fieldsSchema.superRefine((config, context) => {

@@ -37,6 +37,7 @@ export default async function StartPage({ searchParams }: { searchParams: Promis
     return {
       ...toDocumentSummary(meta, canEdit),
       state: meta.state,
+      consultation: { opensAt: meta.consultation.opensAt, closesAt: meta.consultation.closesAt },
       latestVersion: version ? { number: version.number, kind: version.kind, publishedAt: version.publishedAt } : null,
     };
   });

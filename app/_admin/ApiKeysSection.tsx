@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../../lib/apiKeys/ApiKeyStore';
 import { createApiKeySchema } from '../../lib/platformApi/schemas';
 import { errorMessage } from '../../lib/i18n/t';
-import { useT } from '../../lib/i18n/useT';
+import { useLocale, useT } from '../../lib/i18n/useT';
+import { formatDate } from '../../lib/i18n/formatDate';
 import type { AdminApiKey } from '../_shared/AdminViews';
 import { firstIssueCode } from '../_shared/schemas';
 import { NewApiKey } from './NewApiKey';
@@ -101,6 +102,7 @@ export function ApiKeysSection({ apiKeys }: { apiKeys: readonly AdminApiKey[] })
 
 function ApiKeyRow({ apiKey, action }: { apiKey: AdminApiKey; action: ReturnType<typeof useAdminAction> }) {
   const t = useT();
+  const locale = useLocale();
   const [confirming, setConfirming] = useState(false);
   const revoke = async () => {
     const result = await action.run('DELETE', `/api/admin/api-keys/${encodeURIComponent(apiKey.id)}`, undefined, () =>
@@ -116,7 +118,7 @@ function ApiKeyRow({ apiKey, action }: { apiKey: AdminApiKey; action: ReturnType
       </td>
       <td>{apiKey.scopes.join(', ')}</td>
       <td>
-        <time dateTime={apiKey.createdAt}>{apiKey.createdAt.slice(0, 10)}</time>
+        <time dateTime={apiKey.createdAt}>{formatDate(apiKey.createdAt, locale)}</time>
       </td>
       <td>
         {apiKey.revokedAt ? (

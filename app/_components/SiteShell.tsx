@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getT } from '../_server/requestLocale';
+import { getServices } from '../../lib/services';
 import { OfflineNotice } from '../_offline/OfflineNotice';
 import type { ActingForChoice } from './ActingForForm';
 import { HeaderActingFor } from './HeaderActingFor';
@@ -26,7 +27,7 @@ export interface ShellPerson {
   readonly unread: number;
 }
 
-/** Skip link, header with the product name (and who is signed in), and the main landmark. */
+/** Skip link, header with the product name (and who is signed in, its links a nav), the main landmark and the footer. */
 export async function SiteShell({ person, children }: { person: ShellPerson | null; children: ReactNode }) {
   const t = await getT();
   return (
@@ -41,7 +42,7 @@ export async function SiteShell({ person, children }: { person: ShellPerson | nu
             <span className="brand__tagline">{t('app.tagline')}</span>
           </Link>
           {person ? (
-            <div className="site-header__person">
+            <nav className="site-header__person" aria-label={t('nav.site')}>
               <span>
                 <span className="person-dot" style={{ background: person.color }} aria-hidden="true" />
                 {t('header.signedInAs', { name: person.name })}
@@ -55,13 +56,13 @@ export async function SiteShell({ person, children }: { person: ShellPerson | nu
               <Link href="/konto">{t('header.account')}</Link>
               <SignOutButton personKey={person.personKey} />
               <LanguageSwitch />
-            </div>
+            </nav>
           ) : (
-            <div className="site-header__person">
+            <nav className="site-header__person" aria-label={t('nav.site')}>
               <Link href="/konto/log-ind">{t('account.signIn.link')}</Link>
               <Link href="/konto/opret">{t('account.signUp.link')}</Link>
               <LanguageSwitch />
-            </div>
+            </nav>
           )}
         </div>
       </header>
@@ -69,6 +70,9 @@ export async function SiteShell({ person, children }: { person: ShellPerson | nu
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <footer className="site-footer">
+        <a href={getServices().config.ACCESSIBILITY_STATEMENT_URL}>{t('footer.accessibilityStatement')}</a>
+      </footer>
     </>
   );
 }

@@ -34,7 +34,7 @@ export function InvitePanel({ documentId, announce }: { documentId: string; anno
     setError(null);
     setInvites([...invites, result.data.invite]);
     setLink(`${window.location.origin}${result.data.path}`);
-    announce(t('sharing.invites.created'));
+    announce(t('sharing.invites.createdAnnounced'));
   }
 
   async function revoke(invite: InviteSummary) {
@@ -82,8 +82,14 @@ export function InvitePanel({ documentId, announce }: { documentId: string; anno
       {link && (
         <div className="field">
           <label htmlFor={`${id}-link`}>{t('sharing.invites.link')}</label>
-          <input id={`${id}-link`} readOnly value={link} onFocus={(event) => event.currentTarget.select()} />
-          <p>{t('sharing.invites.created')}</p>
+          <input
+            id={`${id}-link`}
+            readOnly
+            value={link}
+            aria-describedby={`${id}-link-hint`}
+            onFocus={(event) => event.currentTarget.select()}
+          />
+          <p id={`${id}-link-hint`}>{t('sharing.invites.created')}</p>
         </div>
       )}
       <form onSubmit={create} noValidate>

@@ -10,6 +10,7 @@ import type { StartDocument } from '../_shared/StartDocument';
 import { formatDate } from '../../lib/i18n/formatDate';
 import { sendJson } from '../_components/postJson';
 import { OfflineToggle } from './OfflineToggle';
+import { consultationDeadlineText } from '../_consultation/consultationDeadlineText';
 import type { OfflineShelf } from './useOfflineShelf';
 
 /** One document on the start page, with an inline rename form and (where the browser can) "Gem til offline brug". */
@@ -23,6 +24,7 @@ export function DocumentListItem({ document, offline }: { document: StartDocumen
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const openButton = useRef<HTMLButtonElement>(null);
+  const deadline = consultationDeadlineText({ state: document.state, ...document.consultation }, new Date(), t, locale);
 
   function close() {
     setRenaming(false);
@@ -61,6 +63,12 @@ export function DocumentListItem({ document, offline }: { document: StartDocumen
             <span className="visually-hidden">{t('consultation.phase.label')}: </span>
             {t(`consultation.phase.${document.state}`)}
           </span>
+          {deadline && (
+            <>
+              {' '}
+              <span data-testid="doc-consultation">{deadline}</span>
+            </>
+          )}
           {document.latestVersion && (
             <>
               {' '}

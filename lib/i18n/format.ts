@@ -17,3 +17,24 @@ export function formatDateTime(value: string | number | Date, locale: Locale): s
 export function formatTime(value: string | number | Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(value));
 }
+
+/**
+ * "2027-03-05 14:00" in the product's time zone (Danish time, summer time included), for CSV
+ * files: spreadsheets read it as a date and time; the column's heading names the zone.
+ */
+export function formatSpreadsheetDateTime(value: string | number | Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: TIME_ZONE,
+    })
+      .formatToParts(new Date(value))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

@@ -66,5 +66,7 @@ export function createSetupService(options: PeopleServiceOptions): SetupService 
     }
   }
 
-  return { ensureSetupToken, completeSetup };
+  const isSetupDone = async (): Promise<boolean> => (await store.countActiveAdmins()) > 0;
+
+  return { ensureSetupToken, completeSetup, isSetupDone };
 }

@@ -72,6 +72,10 @@ describe('inviting a co-author with a link', () => {
     await field.waitFor();
     const link = await field.inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/invitation/[A-Za-z0-9_-]{43}$`));
+    // "Copy it now" is said once, as the field's description; the status line says where the link is (session 9).
+    expect(await anna.getByText(/Linket er oprettet/).count()).toBe(1);
+    expect(await field.getAttribute('aria-describedby')).toBeTruthy();
+    await anna.getByRole('status').getByText('Invitationslinket er oprettet og står i feltet “Nyt invitationslink”.').waitFor();
     await invites.getByText(/Kan redigere · aktivt · udløber .* · brugt 0 gange/).waitFor();
   });
 

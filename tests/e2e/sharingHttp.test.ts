@@ -77,7 +77,10 @@ describe('invite links', () => {
     const page = await fetch(`${server.url}/invitation/${token}`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('Du er inviteret til at skrive med');
+    // A commenter is told what the role can do, not that they will write along (session 9).
+    expect(html).toContain('Du er inviteret til at læse og kommentere');
+    expect(html).toContain('men ikke ændre teksten');
+    expect(html).not.toContain('skrive med');
     expect(html).toContain(`/konto/opret?next=${encodeURIComponent(`/invitation/${token}`)}`);
 
     expect(await canOpen(bent.session, documentId)).toBe(404);

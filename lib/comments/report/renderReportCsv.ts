@@ -12,10 +12,14 @@
  * other (a comma file in Danish Excel) then starts no formula either. A cell that begins with a
  * tab or carriage return, which some programs skip, gets the apostrophe as well.
  *
+ * Times are Danish local time ("2027-03-05 14:00", summer time included), the column's heading
+ * saying so.
+ *
  * One row per comment or suggestion and one per reply (its thread's id in `thread`), in the
  * report's order. An accepted suggestion's last cell is where the compare view shows its change
  * (a path on this site, with `#change-<n>` when the change is known).
  */
+import { formatSpreadsheetDateTime } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
 import type { ConsultationReport } from './buildConsultationReport';
 import { reportLabels } from './reportLabels';
@@ -85,7 +89,7 @@ export function renderReportCsv(
           item.id,
           item.author,
           item.organisation ?? '',
-          item.createdAt,
+          formatSpreadsheetDateTime(item.createdAt),
           item.text,
           item.replacement ?? '',
           item.supportCount,
@@ -110,7 +114,7 @@ export function renderReportCsv(
             item.id,
             reply.author,
             reply.organisation ?? '',
-            reply.createdAt,
+            formatSpreadsheetDateTime(reply.createdAt),
             reply.text,
             '',
             '',

@@ -5,14 +5,24 @@
  * can start a block of its own.
  */
 import type { Locale } from '../../i18n/messages';
+import { escapeMarkdownText } from '../../versions/export/bodyToMarkdown';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 import { reportLabels, type ReportLabels } from './reportLabels';
 import { reportSections } from './reportSections';
 
-/** Backslash before every character CommonMark (or GFM) could read as markup. */
+/**
+ * Text as Markdown text: a backslash before what CommonMark (or GFM) could read as inline markup
+ * (escapeMarkdownText) and before a block marker at the line's start (`#`, `>`, `+`, `-`, `=`,
+ * `1.`). Ordinary punctuation stays as it is, so dates read "6. dec. 2026", not "6\\. dec\\.".
+ */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/[\\`*_{}[\]()<>#+\-.!|~&=]/g, (c) => `\\${c}`);
+  return escapeMarkdownText(value)
+    .replace(/^([#>+\-=])/, '\\$1')
+    .replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
+
+/** Text inside a line (after other text): inline markup escaped only ("5. mar. 2027" stays as it is). */
+const inline = escapeMarkdownText;
 
 /** People's text as a block quote, line by line (an empty line stays inside the quote). */
 const quoted = (value: string, depth = 1) =>
@@ -85,13 +95,13 @@ function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, 
     if (accepted && changeHref) lines.push('', `[${escapeMarkdown(labels.changeLink(item))}](<${changeHref}>)`);
   }
   if (item.decision) {
-    const head = `**${escapeMarkdown(labels.decision(item.decision.decision))}** (${escapeMarkdown(item.decision.by)}, ${escapeMarkdown(labels.date(item.decision.at))})`;
+    const head = `**${escapeMarkdown(labels.decision(item.decision.decision))}** (${inline(item.decision.by)}, ${inline(labels.date(item.decision.at))})`;
     lines.push('', head, ...(item.decision.reason ? ['', quoted(item.decision.reason)] : []));
   }
   if (item.answer) {
     lines.push(
       '',
-      `**${escapeMarkdown(t('report.item.answer'))}: ${escapeMarkdown(labels.status(item.answer.status))}** (${escapeMarkdown(item.answer.by)}, ${escapeMarkdown(labels.date(item.answer.at))})`,
+      `**${escapeMarkdown(t('report.item.answer'))}: ${escapeMarkdown(labels.status(item.answer.status))}** (${inline(item.answer.by)}, ${inline(labels.date(item.answer.at))})`,
       '',
       quoted(item.answer.text),
     );
@@ -99,7 +109,7 @@ function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, 
   if (item.replies.length > 0) {
     lines.push('', escapeMarkdown(t('report.item.replies', { n: item.replies.length })));
     for (const reply of item.replies) {
-      lines.push('', `${escapeMarkdown(labels.author(reply))}, ${escapeMarkdown(labels.date(reply.createdAt))}:`, '', quoted(reply.text));
+      lines.push('', `${escapeMarkdown(labels.author(reply))}, ${inline(labels.date(reply.createdAt))}:`, '', quoted(reply.text));
     }
   }
   return lines;

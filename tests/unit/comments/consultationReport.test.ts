@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ConsultationReport } from '../../../lib/comments/report/buildConsultationReport';
 import { CSV_BOM, csvCell, renderReportCsv } from '../../../lib/comments/report/renderReportCsv';
 import { renderReportHtml } from '../../../lib/comments/report/renderReportHtml';
+import { formatSpreadsheetDateTime } from '../../../lib/i18n/format';
 import { escapeMarkdown, renderReportMarkdown } from '../../../lib/comments/report/renderReportMarkdown';
 import { GRANTS, citizen, citizen2, commentFixture, editor, guest, moderator, orgRep, owner } from './commentFixture';
 
@@ -108,12 +109,23 @@ describe('the Markdown report', () => {
     const md = renderReportMarkdown(await consultation());
     expect(md.startsWith('# Høringsnotat: Fællesspisning\n')).toBe(true);
     expect(md).toContain(`> ${escapeMarkdown(HOSTILE)}`);
-    expect(md).not.toContain('<script>');
+    expect(md).not.toMatch(/(^|[^\\])<script>/m);
     expect(md).not.toContain('[link](');
     expect(md).toContain('> Linje 1\n> Linje 2');
-    expect(escapeMarkdown('# *a* _b_ [c](d) <e> `f` | g ~ h = i - j + k . l ! m & n')).toBe(
-      '\\# \\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\<e\\> \\`f\\` \\| g \\~ h \\= i \\- j \\+ k \\. l \\! m \\& n',
+    expect(escapeMarkdown('# *a* _b_ [c](d) <e> `f` | g ~ h = i - j + k . l ! m &amp; n')).toBe(
+      '\\# \\*a\\* \\_b\\_ \\[c\\](d) \\<e> \\`f\\` \\| g \\~ h = i - j + k . l ! m \\&amp; n',
     );
+    for (const marker of ['- a', '+ a', '= a', '> a', '12. a', '3) a']) expect(escapeMarkdown(marker), marker).toMatch(/\\/);
+  });
+
+  it('leaves ordinary punctuation alone: dates read as dates, not "6\\. dec\\."', async () => {
+    expect(escapeMarkdown('Udarbejdet 6. dec. 2026 kl. 14.05 (Anne, Foreningen)')).toBe(
+      'Udarbejdet 6. dec. 2026 kl. 14.05 (Anne, Foreningen)',
+    );
+    const md = renderReportMarkdown(await consultation());
+    // Only a number at a line's start keeps its backslash ("5\\. mar." would otherwise start a list).
+    expect(md.match(/[^\n\d]\d+\\\./g)).toBeNull();
+    expect(md).not.toContain('\\(');
   });
 });
 
@@ -123,13 +135,24 @@ describe('the CSV report', () => {
     expect(csv.startsWith(CSV_BOM)).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      '"Overskrift","Afsnit","Tekst","Oprindelig tekst","Type","Id","Tråd","Afsender","Organisation","Skrevet","Kommentar","Foreslået tekst","Støtte","Løst","Behandling","Forvaltningens svar","Besvaret af","Beslutning om forslaget","Begrundelse","Ændringen i sammenligningen"',
+      '"Overskrift","Afsnit","Tekst","Oprindelig tekst","Type","Id","Tråd","Afsender","Organisation","Skrevet (dansk tid, Europe/Copenhagen)","Kommentar","Foreslået tekst","Støtte","Løst","Behandling","Forvaltningens svar","Besvaret af","Beslutning om forslaget","Begrundelse","Ændringen i sammenligningen"',
     );
     expect(csv).toContain(`"${HOSTILE.replace(/"/g, '""')}"`);
     expect(csv).toContain(`,"'=1+1",`);
     expect(csv).toContain('"Linje 1\nLinje 2"');
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(lines.at(-1)).toBe('');
+  });
+
+  it('writes times in Danish local time (summer and winter), the heading naming the zone', () => {
+    expect(formatSpreadsheetDateTime('2027-03-05T12:00:00.000Z')).toBe('2027-03-05 13:00');
+    expect(formatSpreadsheetDateTime('2027-07-01T22:30:00.000Z')).toBe('2027-07-02 00:30');
+  });
+
+  it('has no UTC timestamps in its rows', async () => {
+    const csv = renderReportCsv(await consultation());
+    expect(csv).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    expect(csv).toMatch(/"2027-03-\d\d \d\d:\d\d"/);
   });
 
   it('neutralises formula starts and quotes every text cell', () => {
@@ -221,7 +244,7 @@ describe('the Danish template: headings, consulted parties, both wordings, one v
     expect(html).toContain(`<a href="/d/${id}/versions/compare?from=1&amp;to=2">Se ændringen i sammenligningen af versionerne</a>`);
     const md = renderReportMarkdown(report);
     expect(md).toContain('Oprindelig tekst:\n\n> hver uge');
-    expect(md).toContain('Ny tekst \\(vedtaget\\):\n\n> hver dag');
+    expect(md).toContain('Ny tekst (vedtaget):\n\n> hver dag');
     const csv = renderReportCsv(report);
     expect(csv).toContain('"Fællesspisning","1","hver ","hver uge","Forslag"');
   });

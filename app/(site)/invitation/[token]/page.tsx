@@ -49,8 +49,9 @@ export default async function InvitationPage({ params }: Params) {
   const here = `/invitation/${token}`;
   return (
     <div className="card invitation">
-      <h1>{t('invitation.heading')}</h1>
+      <h1>{t(`invitation.heading.${found.invite.role}`)}</h1>
       <p>{t('invitation.body', { role: t(ROLE_LABELS[found.invite.role]), title: meta?.title ?? '' })}</p>
+      <p>{t(`invitation.can.${found.invite.role}`)}</p>
       {principal ? (
         <AcceptInvitation token={token} />
       ) : (

@@ -28,6 +28,15 @@ describe('createSetupService', () => {
     expect(await people.setup.ensureSetupToken()).toBeNull();
   });
 
+  it('says whether setup is done: no until the first admin exists, then yes (the used link’s page says so)', async () => {
+    const people = peopleFixture();
+    expect(await people.setup.isSetupDone()).toBe(false);
+    const token = (await people.setup.ensureSetupToken()) ?? '';
+    expect(await people.setup.isSetupDone()).toBe(false);
+    await people.setup.completeSetup(token, FIRST_ADMIN);
+    expect(await people.setup.isSetupDone()).toBe(true);
+  });
+
   it('retires the earlier token at each start, so only the last printed link works', async () => {
     const people = peopleFixture();
     const first = (await people.setup.ensureSetupToken()) ?? '';
