@@ -448,8 +448,12 @@ export class Room implements ConnectionSink, ClusterRoom {
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     const valid = validateUpdate(update, this.scope);
     if (!valid.ok) return this.reject(connection, valid.error, update.byteLength);
-    // Nothing in it (a returning client's step 2 when it has nothing we lack): a cold room stays cold.
-    if (isEmptyUpdate(update) && this.unapplied) return;
+    // Nothing in it (a returning client's step 2 when it has nothing we lack): a cold room stays
+    // cold. A client that asked for acks still gets one (of nothing), as for any other update.
+    if (isEmptyUpdate(update) && this.unapplied) {
+      if (connection.info.ack) this.outbox.push(() => connection.send(encodeSaved(new Map())), true);
+      return;
+    }
     this.materialize();
     if (this.state !== 'ready') return;
 

@@ -166,12 +166,14 @@ describe('Room: loading a long log', () => {
     stores.push(store);
     current = createTestRegistry({ store });
     const stored = (await store.load('big'))!;
-    const partial = current.client('big', { silent: true });
+    const partial = current.client('big', { silent: true, ack: true });
     // Its first part of the document, as a copy kept in the browser would hold it, then its step 1.
     Y.applyUpdate(partial.doc, stored[0]!, partial);
     partial.send(syncStep1Of(partial.doc));
     const offline = (partial.doc.getText('t').length / 2) | 0;
     await waitUntil(() => partial.synced && partial.text === expected, 'the partial client to get the rest');
+    // Its step 2 (nothing we lack) is acknowledged like any update, and leaves the room cold.
+    await waitUntil(() => partial.acks.length > 0, 'the ack of its empty step 2');
     expect(current.registry.room('big')?.isApplied).toBe(false);
     // An edit of its own needs the doc applied, and lands.
     partial.doc.getText('t').insert(offline, '†');
