@@ -182,7 +182,7 @@ describe('npm run migrate:data', () => {
   it('fails, naming the record, when the copy would lose something (a field the database does not keep)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'samskriv-embedded-'));
     try {
-      writeFileSync(join(dir, 'people.json'), JSON.stringify({ people: { p1: { ...samplePerson('p1'), locale: 'da' } } }));
+      writeFileSync(join(dir, 'people.json'), JSON.stringify({ people: { p1: { ...samplePerson('p1'), favouriteColour: 'grøn' } } }));
       await expect(migrateData({ dataDir: dir, databaseUrl: secondDatabase.url, migrationsDir: MIGRATIONS_DIR })).rejects.toThrow(
         /the copy differs from the data dir:\n {2}person p1 differs/,
       );

@@ -18,7 +18,7 @@ describe('migrate', () => {
   it('applies every migration exactly once when two nodes start at the same time, and nothing the next time', async () => {
     const known = (await readMigrations(MIGRATIONS_DIR)).map((migration) => migration.version);
     const [a, b] = await Promise.all([migrate(nodeA, MIGRATIONS_DIR), migrate(nodeB, MIGRATIONS_DIR)]);
-    expect([...a, ...b].sort()).toEqual(known);
+    expect([...a, ...b].sort((x, y) => x - y)).toEqual(known);
     expect(await migrate(nodeA, MIGRATIONS_DIR)).toEqual([]);
     const { rows } = await nodeA.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
     expect(rows.map((row) => row.version)).toEqual(known);
