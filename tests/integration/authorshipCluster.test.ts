@@ -60,7 +60,7 @@ describe('attributed history on two nodes', () => {
     await waitForDocs([onA.doc], () => bodyOf(onA.doc).includes('Bent via B.'));
 
     const expected = [
-      ['To noder', null],
+      ['To noder', 'template'],
       ['Alice via A.', `person:${alice.personId}`],
       ['Bent via B.', `person:${bent.personId}`],
     ];
