@@ -549,7 +549,9 @@ describe('the høringsnotat', () => {
     const md = await http.call('GET', `/api/documents/${doc.id}/report?format=md`, { as: reader });
     expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(md.headers['content-disposition']).toBe(`attachment; filename="hoeringsnotat-${doc.id}.md"`);
-    expect(md.text).toContain('\\<script\\>');
+    // Escaped as text: every '<' of the comment is '\<', so no tag reaches a Markdown renderer.
+    expect(md.text).toContain('\\<script>alert(1)\\</script>');
+    expect(md.text).not.toMatch(/(^|[^\\])<\/?script/m);
 
     const csv = await http.call('GET', `/api/documents/${doc.id}/report?format=csv`, { as: reader });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
