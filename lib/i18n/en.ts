@@ -261,7 +261,7 @@ export const en: Messages = {
   'admin.people.actions': 'Actions',
   'admin.people.roleOf': 'Role of {name}',
   'admin.people.saveRole': 'Save role',
-  'admin.people.saveRoleOf': 'Save the role of {name}',
+  'admin.people.saveRoleOf': 'Save role for {name}',
   'admin.people.active': 'Active',
   'admin.people.disabled': 'Disabled',
   'admin.people.disable': 'Disable',
