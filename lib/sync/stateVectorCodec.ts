@@ -2,19 +2,7 @@
  * State vectors and updates as bytes, without a Y.Doc: what a room needs to answer a sync while
  * its stored state is not applied (server/sync/Room.ts).
  */
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-
-/** A state vector (client → next clock) in Yjs' v1 encoding, as `Y.encodeStateVector` writes it. */
-export function encodeStateVectorOf(clocks: ReadonlyMap<number, number>): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, clocks.size);
-  for (const [client, clock] of clocks) {
-    encoding.writeVarUint(encoder, client);
-    encoding.writeVarUint(encoder, clock);
-  }
-  return encoding.toUint8Array(encoder);
-}
 
 /**
  * The state vector of v1 updates applied in the given order (a snapshot, then the log after it):
@@ -31,7 +19,8 @@ export function stateVectorOfUpdates(updates: readonly Uint8Array[]): Uint8Array
       if (start <= reached && end > reached) clocks.set(client, end);
     }
   }
-  return encodeStateVectorOf(clocks);
+  // Yjs encodes a plain client → clock map as it encodes a doc's.
+  return Y.encodeStateVector(clocks);
 }
 
 /** Whether a v1 update carries nothing: no structs and an empty delete set (as Yjs writes it, two zero bytes). */
