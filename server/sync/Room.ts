@@ -567,9 +567,17 @@ export class Room implements ConnectionSink, ClusterRoom {
    * integrated (lib/authorship/deliveries.ts). Folded into the room's table at once, in the order
    * the updates are appended, so a compaction's table covers every append issued before it.
    */
-  private stamp(by: AuthorKey, integrated: ReturnType<typeof grownRanges>, offered: ReturnType<typeof grownRanges>): Uint8Array {
+  private stamp(
+    deliverer: AuthorKey | null,
+    integrated: ReturnType<typeof grownRanges>,
+    offered: ReturnType<typeof grownRanges>,
+  ): Uint8Array {
     const at = this.now();
-    const attributed = this.deliveries.settle(integrated, offered, by, at, (client) => Y.getState(this.doc.store, client));
+    const attributed = this.deliveries.settle(integrated, offered, deliverer ?? SERVER_AUTHOR, at, (client) =>
+      Y.getState(this.doc.store, client),
+    );
+    // No deliverer (held items released by a remote update): the record is theirs who delivered them.
+    const by = deliverer ?? attributed[0]?.by ?? SERVER_AUTHOR;
     const bytes = encodeRecordAttribution(by, at, attributed);
     // Folded as a load will fold the stored bytes (a stamp is folded directly, without decoding it again).
     if (attributed.every((range) => range.by === by && range.at === at)) this.authorship.add({ by, at, ranges: attributed });
@@ -611,6 +619,11 @@ export class Room implements ConnectionSink, ClusterRoom {
    * Updates another node validated, stored and published (in stream order): applied and relayed to
    * this node's clients at once (they are durable already), never stored again. Checked like a
    * client's all the same, since they came over the network. Relayed corked: one write per socket.
+   *
+   * One exception: items this node's clients sent that Yjs held back (a missing dependency) may
+   * integrate with a remote update. Nobody has stored those yet, so such a transaction is stored
+   * (and published) here like a client's update, attributed to whoever delivered the held items,
+   * and relayed once durable: the remote part is stored twice, which applying tolerates.
    */
   applyRemote(updates: readonly Uint8Array[]): void {
     if (this.state !== 'ready') return;
@@ -623,6 +636,8 @@ export class Room implements ConnectionSink, ClusterRoom {
         this.deps.logger.warn({ doc: this.id, error: valid.error, bytes: update.byteLength }, 'refused an update from another node');
         continue;
       }
+      const store = this.doc.store;
+      const held = { structs: store.pendingStructs, ds: store.pendingDs };
       this.emitted = null;
       try {
         Y.applyUpdate(this.doc, update, REMOTE);
@@ -631,13 +646,34 @@ export class Room implements ConnectionSink, ClusterRoom {
       }
       const fresh = this.emitted as Uint8Array | null;
       this.emitted = null;
-      if (fresh !== null) frames.push(encodeSyncUpdate(fresh));
+      if (fresh === null) continue;
+      const releasedHeld =
+        (held.structs !== null && store.pendingStructs !== held.structs) || (held.ds !== null && store.pendingDs !== held.ds);
+      if (releasedHeld) this.storeReleased(fresh);
+      else frames.push(encodeSyncUpdate(fresh));
     }
     if (frames.length === 0) return;
     this.fullStateReply = null;
     this.corked(() => {
       for (const frame of frames) this.broadcast(frame, null);
     });
+  }
+
+  /** A remote update let held-back local items integrate: stored, then relayed (see applyRemote). */
+  private storeReleased(update: Uint8Array): void {
+    this.fullStateReply = null;
+    const entry = this.outbox.push(() => this.broadcast(encodeSyncUpdate(update), null), false);
+    // Only the held offers are attributed here (offered: none); the remote part has its own record.
+    const attribution = this.stamp(null, rangesOfUpdate(update), []);
+    this.persist(update, attribution).then(
+      () => {
+        this.outbox.markReady(entry);
+        this.stored(null, update);
+      },
+      (error: unknown) => this.fail(error, 'could not store held-back updates; closing the document'),
+    );
+    this.deps.documents.touch(this.id);
+    this.maybeCompact();
   }
 
   relayRemotePresence(frame: Uint8Array): void {
