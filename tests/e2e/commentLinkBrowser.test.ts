@@ -73,11 +73,10 @@ describe('editing a comment and links to one comment', () => {
     const commenter = await person('Carl Kommentator');
     const id = await createDocumentOverHttp(server, owner.session, 'Havneplanen');
     const anchor = await writeBody(server, owner.session, id);
-    for (const [who, role] of [
+    await http.share(owner, id, [
       [reader, 'viewer'],
       [commenter, 'commenter'],
-    ] as const)
-      await http.ok(http.call('POST', `/api/documents/${id}/access`, { as: owner, body: { email: who.email, role } }), role);
+    ]);
     const posted = await http.ok(
       http.call('POST', `/api/documents/${id}/comments`, {
         as: commenter,

@@ -63,12 +63,11 @@ describe('mentions in the browser', () => {
     const former = await person('Frida Forhenværende');
     const id = await createDocumentOverHttp(server, owner.session, 'Havneplanen');
     const anchor = await writeBody(server, owner.session, id);
-    for (const [who, role] of [
+    await http.share(owner, id, [
       [reader, 'viewer'],
       [commenter, 'commenter'],
       [former, 'commenter'],
-    ] as const)
-      await http.ok(http.call('POST', `/api/documents/${id}/access`, { as: owner, body: { email: who.email, role } }), role);
+    ]);
     const posted = await http.ok(
       http.call('POST', `/api/documents/${id}/comments`, {
         as: former,

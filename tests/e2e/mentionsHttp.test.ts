@@ -51,8 +51,7 @@ async function privateDocument(owner: Client, title: string, shares: readonly (r
   const created = await http.ok(http.call('POST', '/api/documents', { as: owner, body: { title, template: 'blank' } }), 'create');
   const id = (created.body!.document as { id: string }).id;
   const anchor = await writeBody(server, owner.session!, id);
-  for (const [who, role] of shares)
-    await http.ok(http.call('POST', `/api/documents/${id}/access`, { as: owner, body: { email: who.email, role } }), `share ${role}`);
+  await http.share(owner, id, shares);
   return { id, anchor };
 }
 

@@ -105,7 +105,13 @@ export function commentsClient(server: AppServer) {
     return { guest: cookieValue(answer, 'samskriv_guest')!, ip };
   }
 
-  return { call, ok, cookieValue, signUp, joinAsGuest };
+  /** The owner shares the document with each person by e-mail, in the role given. */
+  async function share(owner: Client, documentId: string, shares: readonly (readonly [Client, string])[]): Promise<void> {
+    for (const [who, role] of shares)
+      await ok(call('POST', `/api/documents/${documentId}/access`, { as: owner, body: { email: who.email, role } }), `share ${role}`);
+  }
+
+  return { call, ok, cookieValue, signUp, joinAsGuest, share };
 }
 
 export type CommentsClient = ReturnType<typeof commentsClient>;
