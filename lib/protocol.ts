@@ -139,8 +139,15 @@ export const EPOCH_QUERY_PARAM = 'epoch';
 /** Name of the Y.XmlFragment that holds the document body (Tiptap's Collaboration default). */
 export const BODY_FRAGMENT = 'default';
 
+/**
+ * Name of the Y.Map that holds a document's workshop state (issue 14, lib/workshop): ticked good
+ * questions and the facilitator's workshop mode. Only keyed plain values (no nested types, no list
+ * items); never part of a published version, an export or a reset's fresh body.
+ */
+export const WORKSHOP_MAP = 'workshop';
+
 /** Every root shared type a document has; updates that create any other are refused (Close.unknownSharedType). */
-export const DOCUMENT_ROOTS: readonly string[] = [BODY_FRAGMENT];
+export const DOCUMENT_ROOTS: readonly string[] = [BODY_FRAGMENT, WORKSHOP_MAP];
 
 /**
  * The body schema's version (lib/editor/bodyExtensions.ts); 2 added the `mention` node. An editor

@@ -31,6 +31,7 @@ import { RescuedText } from './RescuedText';
 import { pendingOf, useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
 import { AuthorHighlights } from '../_authorship/AuthorHighlights';
 import { HistoryPanel } from '../_authorship/HistoryPanel';
+import { WorkshopPanel, workshopPerson } from '../_workshop/WorkshopPanel';
 
 export interface CollaborativeEditorProps {
   readonly documentId: string;
@@ -262,6 +263,7 @@ function EditorSession({
               canEdit={canEdit}
             />
             {history && <HistoryPanel documentId={documentId} editor={editor} />}
+            <WorkshopPanel doc={doc} editor={editor} person={workshopPerson(personKey, user.name)} canEdit={canEdit} />
           </div>
         ) : (
           <PresenceList awareness={provider.awareness} />

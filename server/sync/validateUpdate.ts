@@ -11,7 +11,7 @@
  * All of it reads only the decoded update (its structs and delete set): O(update size), never the document.
  */
 import * as Y from 'yjs';
-import { BODY_FRAGMENT } from '../../lib/protocol';
+import { BODY_FRAGMENT, WORKSHOP_MAP } from '../../lib/protocol';
 
 export type ValidatedUpdate =
   { readonly ok: true; readonly structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip> } | { readonly ok: false; readonly error: string };
@@ -28,6 +28,7 @@ export const OUT_OF_SCOPE = { unknownRoot: 'unknown-shared-type', retired: 'pre-
 
 const isClock = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 0;
 const isId = (id: Y.ID | null): boolean => id === null || (isClock(id.client) && isClock(id.clock));
+const isPlainValue = (content: Y.Item['content']): boolean => content instanceof Y.ContentAny || content instanceof Y.ContentDeleted;
 
 export function validateUpdate(update: Uint8Array, scope: UpdateScope): ValidatedUpdate {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
@@ -49,6 +50,9 @@ export function validateUpdate(update: Uint8Array, scope: UpdateScope): Validate
         typeof struct.parent === 'string' &&
         (!scope.roots.has(struct.parent) || (struct.parent === BODY_FRAGMENT && struct.parentSub !== null))
       )
+        return { ok: false, error: OUT_OF_SCOPE.unknownRoot };
+      // The workshop map holds keyed plain values only: list items or nested types there are read by nobody.
+      if ((struct.parent as unknown) === WORKSHOP_MAP && (struct.parentSub === null || !isPlainValue(struct.content)))
         return { ok: false, error: OUT_OF_SCOPE.unknownRoot };
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BODY_FRAGMENT, DOCUMENT_ROOTS } from '../../../lib/protocol';
+import { BODY_FRAGMENT, DOCUMENT_ROOTS, WORKSHOP_MAP } from '../../../lib/protocol';
 import { namesRetired, OUT_OF_SCOPE, validateUpdate } from '../../../server/sync/validateUpdate';
 
 const roots = new Set(DOCUMENT_ROOTS);
@@ -113,5 +113,29 @@ describe('validateUpdate: retired clients', () => {
     expect(namesRetired(Y.encodeStateVector(bodyDoc(300, 'x')), retired)).toBe(false);
     expect(namesRetired(Y.encodeStateVector(new Y.Doc()), retired)).toBe(false);
     expect(namesRetired(Y.encodeStateVector(old), none)).toBe(false);
+  });
+});
+
+describe('validateUpdate: the workshop map', () => {
+  it('accepts keyed plain values and their removal', () => {
+    const doc = new Y.Doc();
+    const set = updateOf(doc, () => doc.getMap(WORKSHOP_MAP).set('check:formaal:q1', { by: { id: 'p1', name: 'Anna' }, at: 1 }));
+    expect(validateUpdate(set, { roots, retired: none }).ok).toBe(true);
+    const removed = updateOf(doc, () => doc.getMap(WORKSHOP_MAP).delete('check:formaal:q1'));
+    expect(validateUpdate(removed, { roots, retired: none }).ok).toBe(true);
+  });
+
+  it.each([
+    ['list items on it', (doc: Y.Doc) => doc.getArray(WORKSHOP_MAP).push(['x'])],
+    ['a nested type in it', (doc: Y.Doc) => doc.getMap(WORKSHOP_MAP).set('nested', new Y.Map())],
+    ['text on it', (doc: Y.Doc) => doc.getText(WORKSHOP_MAP).insert(0, 'skjult')],
+  ])('refuses %s', (_what, change) => {
+    const doc = new Y.Doc();
+    expect(
+      validateUpdate(
+        updateOf(doc, () => change(doc)),
+        { roots, retired: none },
+      ),
+    ).toEqual({ ok: false, error: OUT_OF_SCOPE.unknownRoot });
   });
 });
