@@ -62,12 +62,19 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
   }
   let touchTimer: NodeJS.Timeout | undefined;
 
-  async function writeTouches(): Promise<void> {
+  /** The touch writes in flight, chained: close() waits for the one a timer started, too. */
+  let touchWrites: Promise<void> = Promise.resolve();
+  function writeTouches(): Promise<void> {
     touchTimer = undefined;
     const ids = [...touched];
     touched.clear();
     const updatedAt = now().toISOString();
-    for (const id of ids) await metadata.updateDocument(id, { updatedAt });
+    touchWrites = touchWrites
+      .catch(() => undefined)
+      .then(async () => {
+        for (const id of ids) await metadata.updateDocument(id, { updatedAt });
+      });
+    return touchWrites;
   }
 
   function accessChanged(id: string): void {
