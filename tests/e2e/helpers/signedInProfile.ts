@@ -56,10 +56,10 @@ export async function signedInProfile(
   return { context, page, name, email, session, id: body.person?.id ?? body.id ?? '' };
 }
 
-/** A blank document of the person's, over HTTP: its id. */
-export async function createDocumentOverHttp(server: AppServer, session: string, title: string): Promise<string> {
+/** A document of the person's (blank unless a template is named), over HTTP: its id. */
+export async function createDocumentOverHttp(server: AppServer, session: string, title: string, template = 'blank'): Promise<string> {
   const { send } = sessionHttp(() => server);
-  const created = await send('POST', '/api/documents', session, { title, template: 'blank' });
+  const created = await send('POST', '/api/documents', session, { title, template });
   if (created.status !== 201) throw new Error(`creating “${title}” answered ${created.status}`);
   const answer = created.body as { id?: string; document?: { id: string } };
   return answer.document?.id ?? answer.id ?? '';
