@@ -52,7 +52,7 @@ export function WorkshopPanel({ doc, editor, person, canEdit }: WorkshopPanelPro
     const dom = view.view.nodeDOM(section.pos);
     if (dom instanceof HTMLElement) {
       const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      dom.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+      dom.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
     }
   });
   const mode = view.mode;

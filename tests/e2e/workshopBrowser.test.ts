@@ -79,16 +79,34 @@ describe('workshop mode in the browser', () => {
     for (let step = 0; step < 6; step++) await panel(anna.page).getByRole('button', { name: 'Næste afsnit' }).click();
     await announced(bent.page, 'Anna Jensen har flyttet workshoppen til “Evaluering”.');
     await panel(bent.page).getByRole('heading', { name: 'Gode spørgsmål til “Evaluering”' }).waitFor();
-    await bent.page.waitForFunction(
-      () => {
+    const inView = () =>
+      bent.page.evaluate(() => {
         const heading = [...document.querySelectorAll('[data-testid="editor"] h2')].find((element) => element.textContent === 'Evaluering');
-        if (!heading) return false;
-        const box = heading.getBoundingClientRect();
-        return box.top >= 0 && box.bottom <= window.innerHeight;
-      },
-      null,
-      { timeout: WAIT_MS },
-    );
+        const box = heading?.getBoundingClientRect();
+        return {
+          top: box?.top,
+          bottom: box?.bottom,
+          height: window.innerHeight,
+          scrollY: window.scrollY,
+          max: document.documentElement.scrollHeight,
+        };
+      });
+    await bent.page
+      .waitForFunction(
+        () => {
+          const heading = [...document.querySelectorAll('[data-testid="editor"] h2')].find(
+            (element) => element.textContent === 'Evaluering',
+          );
+          if (!heading) return false;
+          const box = heading.getBoundingClientRect();
+          return box.top >= -1 && box.bottom <= window.innerHeight + 1;
+        },
+        null,
+        { timeout: 15_000 },
+      )
+      .catch(async (error: unknown) => {
+        throw new Error(`"Evaluering" is not in view: ${JSON.stringify(await inView())}`, { cause: error });
+      });
     expect(await panel(anna.page).getByRole('button', { name: 'Næste afsnit' }).isDisabled()).toBe(true);
 
     await panel(anna.page).getByRole('button', { name: 'Afslut workshop' }).click();
