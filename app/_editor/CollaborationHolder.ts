@@ -75,10 +75,12 @@ export interface Collaboration {
   readonly raised: boolean;
 }
 
-/** What the editor says when the document was published under it. */
+/** What the editor says when the document was published under it, or the person's access became lower. */
 export interface PublishedWhileOpen {
   /** Local changes the server had not confirmed when it closed (kept in the local copy, not sent). */
   readonly unsaved: number;
+  /** 'lowered': not published; the person may no longer write (a grant lowered while they were away). */
+  readonly reason?: 'published' | 'lowered';
 }
 
 /** Text carried from a stale copy into the fresh session that replaces it. */
@@ -305,6 +307,12 @@ export class CollaborationHolder {
               this.continueAsReader(generation, session);
               return false;
             }
+            // Access lowered while it was away (a live connection gets Close.accessChanged): the same,
+            // saying why, instead of an editor whose changes the server never takes ("Gemmer…" for ever).
+            if (!readOnly && published === null && result.access !== undefined && result.access !== 'edit') {
+              this.continueAsReader(generation, session, 'lowered');
+              return false;
+            }
             const epoch = epochForConnect(pinned, result.epoch ?? null);
             if (epoch === 'stale') {
               void this.replaceStale(generation, session);
@@ -372,9 +380,9 @@ export class CollaborationHolder {
    * The document was published while open: the same doc and local copy go on read-only, over a new
    * connection (with a fresh token, judged again: view). Not a reload: the text stays on screen.
    */
-  private continueAsReader(generation: number, session: Session): void {
+  private continueAsReader(generation: number, session: Session, reason: 'published' | 'lowered' = 'published'): void {
     if (generation !== this.generation || this.session !== session) return;
-    const published: PublishedWhileOpen = session.published ?? { unsaved: session.tracker.pending };
+    const published: PublishedWhileOpen = session.published ?? { unsaved: session.tracker.pending, reason };
     session.stopLive();
     this.begin(generation, session.doc, session.local, session.epoch(), null, { previous: session, published, readOnly: true });
   }

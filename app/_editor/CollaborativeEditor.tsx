@@ -9,7 +9,7 @@ import { readOnlyNotice } from '../../lib/editor/readOnlyNotice';
 import type { SyncStatus } from '../../lib/sync/SyncStatus';
 import { useT } from '../../lib/i18n/useT';
 import { Close } from '../../lib/protocol';
-import { PublishedNotice } from '../_versions/PublishedNotice';
+import { LoweredNotice, PublishedNotice } from '../_versions/PublishedNotice';
 import { publishDialogOpen } from '../_versions/publishDialogOpen';
 import { usePublishedVersion } from '../_versions/usePublishedVersion';
 import { CommentBridge } from '../_consultation/CommentBridge';
@@ -130,7 +130,8 @@ function EditorSession({
   const router = useRouter();
   const { doc, provider, tracker, fromLocalCopy, published, raised } = collaboration;
   const { status, hasSynced } = useSyncStatus(tracker);
-  const publishedVersion = usePublishedVersion(documentId, published !== null);
+  const lowered = published?.reason === 'lowered';
+  const publishedVersion = usePublishedVersion(documentId, published !== null && !lowered);
   // The page around the editor (phase, versions, what this person may do) is out of date now; this
   // tab's open publish dialog refreshes it itself when it closes (a refresh now would remove it).
   const publishing = useSyncExternalStore(publishDialogOpen.subscribe, publishDialogOpen.get, () => false);
@@ -198,9 +199,13 @@ function EditorSession({
           context={statusContext}
           notice={
             published &&
-            publishedVersion.ready && (
-              <PublishedNotice documentId={documentId} version={publishedVersion.version} unsaved={published.unsaved} />
-            )
+            (lowered ? (
+              <LoweredNotice unsaved={published.unsaved} />
+            ) : (
+              publishedVersion.ready && (
+                <PublishedNotice documentId={documentId} version={publishedVersion.version} unsaved={published.unsaved} />
+              )
+            ))
           }
         />
         {readOnly && (

@@ -26,3 +26,17 @@ export function PublishedNotice({ documentId, version, unsaved }: { documentId: 
     </span>
   );
 }
+
+/**
+ * What an open editor says when the person may no longer write (their access was lowered while the
+ * editor was away): it reads only now, and the changes the server never took stay in this browser.
+ */
+export function LoweredNotice({ unsaved }: { unsaved: number }) {
+  const t = useT();
+  return (
+    <span data-testid="lowered-notice">
+      {t('editor.lowered')}
+      {unsaved > 0 && <> {unsaved === 1 ? t('editor.lowered.unsaved.one') : t('editor.lowered.unsaved.other', { n: unsaved })}</>}
+    </span>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * An editor whose access is lowered while the browser is offline: when it comes back, the fresh
+ * sync token says "view", and the editor goes on read-only and says why and how many of the
+ * person's changes the server did not take (they stay in this browser), instead of staying
+ * writable with "Gemmer…" for changes the server never takes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from './helpers/launchChromium';
+import { closeBrowserTest } from './helpers/closeBrowserTest';
+import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { createDocumentOverHttp, grantOverHttp, signedInProfile } from './helpers/signedInProfile';
+import { EDITOR, editorText, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage';
+
+let server: AppServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+});
+afterAll(() => closeBrowserTest(contexts, browser, server));
+
+describe('access lowered while away', () => {
+  it('the editor comes back read-only, saying so and counting what was not saved', async () => {
+    const anna = await signedInProfile(browser, server, 'Anna Jensen', { contexts });
+    const bent = await signedInProfile(browser, server, 'Bent Hansen', { contexts });
+    const id = await createDocumentOverHttp(server, anna.session, 'Foreningens ansøgning');
+    await grantOverHttp(server, anna.session, id, bent.email, 'editor');
+    await Promise.all([anna, bent].map((who) => who.page.goto(`${server.url}/d/${id}`)));
+    await Promise.all([waitForEditable(anna.page), waitForEditable(bent.page)]);
+    await bent.page.locator(EDITOR).click();
+    await moveCaret(bent.page, 'Control+End');
+    await bent.page.keyboard.type('Gemt før. ');
+    await waitForEditorText(anna.page, 'Gemt før.');
+
+    await bent.context.setOffline(true);
+    await bent.page
+      .getByTestId('sync-status')
+      .getByText(/^Offline/)
+      .waitFor();
+    await bent.page.keyboard.type('Skrevet offline');
+    await grantOverHttp(server, anna.session, id, bent.email, 'viewer');
+    await bent.context.setOffline(false);
+
+    await bent.page.getByTestId('lowered-notice').getByText('Du kan ikke længere skrive i dokumentet; din adgang er ændret.').waitFor();
+    expect(await bent.page.getByTestId('lowered-notice').textContent()).toMatch(/ændring(er)? blev ikke gemt på serveren/);
+    await bent.page.locator(`${EDITOR}[contenteditable="false"]`).waitFor();
+    // What the server never took stays on Bent's screen (and in his browser), and never reached Anna.
+    expect(await editorText(bent.page)).toContain('Skrevet offline');
+    expect(await editorText(anna.page)).not.toContain('Skrevet offline');
+  });
+});
