@@ -1382,7 +1382,7 @@ export const da = {
   'workshop.oneMinute': 'Ét minut tilbage af afsnittet.',
   'workshop.timeUp': 'Tiden til afsnittet er gået.',
   // An editor whose access was lowered while it was away (app/_versions/PublishedNotice.tsx)
-  'editor.lowered': 'Du kan ikke længere skrive i dokumentet; din adgang er ændret.',
+  'editor.lowered': 'Du kan ikke længere skrive i dokumentet: din adgang eller dokumentets fase er ændret.',
   'editor.lowered.unsaved.one': '1 ændring blev ikke gemt på serveren; den er gemt i denne browser.',
   'editor.lowered.unsaved.other': '{n} ændringer blev ikke gemt på serveren; de er gemt i denne browser.',
 } as const satisfies Record<string, string>;

@@ -1386,7 +1386,7 @@ export const en: Messages = {
   'workshop.oneMinute': 'One minute left for the section.',
   'workshop.timeUp': 'The time for the section is up.',
   // An editor whose access was lowered while it was away (app/_versions/PublishedNotice.tsx)
-  'editor.lowered': 'You can no longer write in the document; your access has changed.',
+  'editor.lowered': 'You can no longer write in the document: your access or the document’s phase has changed.',
   'editor.lowered.unsaved.one': '1 change was not saved on the server; it is kept in this browser.',
   'editor.lowered.unsaved.other': '{n} changes were not saved on the server; they are kept in this browser.',
 };

@@ -44,7 +44,10 @@ describe('access lowered while away', () => {
     await grantOverHttp(server, anna.session, id, bent.email, 'viewer');
     await bent.context.setOffline(false);
 
-    await bent.page.getByTestId('lowered-notice').getByText('Du kan ikke længere skrive i dokumentet; din adgang er ændret.').waitFor();
+    await bent.page
+      .getByTestId('lowered-notice')
+      .getByText('Du kan ikke længere skrive i dokumentet: din adgang eller dokumentets fase er ændret.')
+      .waitFor();
     expect(await bent.page.getByTestId('lowered-notice').textContent()).toMatch(/ændring(er)? blev ikke gemt på serveren/);
     await bent.page.locator(`${EDITOR}[contenteditable="false"]`).waitFor();
     // What the server never took stays on Bent's screen (and in his browser), and never reached Anna.
