@@ -120,6 +120,8 @@ export function connectWithFreshTokens(
   let waiting = false;
   let fetchedAt = 0;
   let failures = 0;
+  /** The server closed with Close.accessChanged; the next token answer decides what follows. */
+  let afterAccessChange = false;
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
@@ -146,9 +148,12 @@ export function connectWithFreshTokens(
     if (stopped) return;
     failures = 0;
     if (!result.ok) {
-      provider.emit('closed', [{ code: result.close.code, reason: result.close.reason }, provider]);
+      // After an access change, no token at all means the access was taken: say that, not "not found".
+      const close = afterAccessChange && result.close !== Close.unauthenticated ? Close.accessChanged : result.close;
+      provider.emit('closed', [{ code: close.code, reason: close.reason }, provider]);
       return;
     }
+    afterAccessChange = false;
     fetchedAt = Date.now();
     provider.params = { ...provider.params, token: result.token };
     if (options.beforeConnect && !options.beforeConnect(result)) {
@@ -159,6 +164,14 @@ export function connectWithFreshTokens(
   }
 
   provider.shouldReconnect = (event) => {
+    // Access changed while connected (lowered, or taken): a fresh token tells which. Lowered goes on
+    // reading (beforeConnect); taken ends here as before.
+    if (event.code === Close.accessChanged.code && event.reason === Close.accessChanged.reason) {
+      afterAccessChange = true;
+      provider.shouldConnect = false;
+      schedule(0);
+      return true;
+    }
     const expired = event.code === Close.invalidToken.code && Date.now() - fetchedAt > FRESH_TOKEN_MS;
     if (event.code >= 4400 && event.code < 4500 && !expired) return false;
     // y-websocket schedules its own reconnect with the old token; make that a no-op and connect

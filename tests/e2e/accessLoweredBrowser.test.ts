@@ -54,4 +54,20 @@ describe('access lowered while away', () => {
     expect(await editorText(bent.page)).toContain('Skrevet offline');
     expect(await editorText(anna.page)).not.toContain('Skrevet offline');
   });
+  it('lowered while connected: the editor goes on reading at once, saying why, not "no access"', async () => {
+    const anna = await signedInProfile(browser, server, 'Anna Jensen', { contexts });
+    const bent = await signedInProfile(browser, server, 'Bent Hansen', { contexts });
+    const id = await createDocumentOverHttp(server, anna.session, 'Høringsudkast om stier');
+    await grantOverHttp(server, anna.session, id, bent.email, 'editor');
+    await Promise.all([anna, bent].map((who) => who.page.goto(`${server.url}/d/${id}`)));
+    await Promise.all([waitForEditable(anna.page), waitForEditable(bent.page)]);
+    await grantOverHttp(server, anna.session, id, bent.email, 'viewer');
+    await bent.page.getByTestId('lowered-notice').waitFor();
+    await bent.page.locator(`${EDITOR}[contenteditable="false"]`).waitFor();
+    expect(await bent.page.getByText('Du har ikke adgang til dette dokument').count()).toBe(0);
+    // Still connected as a reader: Anna's next words reach him.
+    await anna.page.locator(EDITOR).click();
+    await anna.page.keyboard.type('Ny sti langs åen');
+    await waitForEditorText(bent.page, 'Ny sti langs åen');
+  });
 });

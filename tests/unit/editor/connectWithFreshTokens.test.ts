@@ -13,7 +13,7 @@ class FakeProvider {
   shouldConnect = false;
   wsUnsuccessfulReconnects = 0;
   maxBackoffTime = 2500;
-  shouldReconnect: (event: { code: number }) => boolean = () => true;
+  shouldReconnect: (event: { code: number; reason?: string }) => boolean = () => true;
   readonly connectedWith: string[] = [];
   readonly closedEvents: { code: number; reason: string }[] = [];
   connect() {
@@ -24,9 +24,9 @@ class FakeProvider {
     if (name === 'closed') this.closedEvents.push(args[0]);
   }
   /** What y-websocket does when the server closes: ask shouldReconnect, count the failure. */
-  serverCloses(code: number): boolean {
+  serverCloses(code: number, reason = ''): boolean {
     this.wsUnsuccessfulReconnects += 1;
-    const again = this.shouldReconnect({ code });
+    const again = this.shouldReconnect({ code, reason });
     if (!again) this.shouldConnect = false;
     return again;
   }
@@ -197,5 +197,33 @@ describe('connectWithFreshTokens', () => {
     await vi.runOnlyPendingTimersAsync();
     expect(provider.connectedWith).toEqual(['t1', 't2']);
     expect(provider.closedEvents).toEqual([]);
+  });
+  it('after Close.accessChanged, asks for a fresh token: lowered access goes on with it', async () => {
+    const lowered: TokenResult = { ok: true, token: 't2', access: 'view' };
+    const seen: string[] = [];
+    const { provider } = setup([token('t1'), lowered], { beforeConnect: (result) => (seen.push(result.access ?? 'none'), true) });
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.serverCloses(Close.accessChanged.code, Close.accessChanged.reason)).toBe(true);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual(['t1', 't2']);
+    expect(seen).toEqual(['none', 'view']);
+    expect(provider.closedEvents).toEqual([]);
+  });
+
+  it('after Close.accessChanged, no token means the access was taken: a final close saying so', async () => {
+    const { provider } = setup([token('t1'), { ok: false, close: Close.notFound }]);
+    await vi.runOnlyPendingTimersAsync();
+    provider.serverCloses(Close.accessChanged.code, Close.accessChanged.reason);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.connectedWith).toEqual(['t1']);
+    expect(provider.closedEvents).toEqual([{ code: Close.accessChanged.code, reason: Close.accessChanged.reason }]);
+  });
+
+  it('other 4403 closes stay final without asking again', async () => {
+    const { provider, fetchToken } = setup([token('t1')]);
+    await vi.runOnlyPendingTimersAsync();
+    expect(provider.serverCloses(Close.forbidden.code, Close.forbidden.reason)).toBe(false);
+    await vi.runOnlyPendingTimersAsync();
+    expect(fetchToken).toHaveBeenCalledTimes(1);
   });
 });
