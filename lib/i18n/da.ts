@@ -1390,8 +1390,6 @@ export const da = {
   'feedback.summary.top': 'Mest støttet under “{category}”: “{text}” (støttet af {n})',
   'feedback.list.heading': '{category} ({n})',
   'feedback.list.empty': 'Ingen endnu.',
-  'feedback.item.by': '{author}, {date}',
-  'feedback.item.removed': 'Feedbacken er fjernet.',
   'feedback.item.support': 'Støt',
   'feedback.item.supported': 'Støttet',
   'feedback.item.supportLabel': 'Støt feedback fra {author}',

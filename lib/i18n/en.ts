@@ -1394,8 +1394,6 @@ export const en: Messages = {
   'feedback.summary.top': 'Most supported under “{category}”: “{text}” (supported by {n})',
   'feedback.list.heading': '{category} ({n})',
   'feedback.list.empty': 'None yet.',
-  'feedback.item.by': '{author}, {date}',
-  'feedback.item.removed': 'This feedback has been removed.',
   'feedback.item.support': 'Support',
   'feedback.item.supported': 'Supported',
   'feedback.item.supportLabel': 'Support feedback from {author}',
