@@ -1382,7 +1382,7 @@ export const en: Messages = {
   'feedback.form.heading': 'Give feedback',
   'feedback.form.category': 'What kind of feedback?',
   'feedback.form.text': 'Your feedback',
-  'feedback.form.submit': 'Send feedback',
+  'feedback.form.submit': 'Submit feedback',
   'feedback.form.sending': 'Sending …',
   'feedback.form.sent': 'Thank you. Your feedback has been sent.',
   'feedback.form.chooseCategory': 'Choose what kind of feedback it is.',
