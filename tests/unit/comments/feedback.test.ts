@@ -18,6 +18,9 @@ import { notificationText } from '../../../lib/notifications/notificationText';
 import { translator } from '../../../lib/i18n/translator';
 import { threadsOf } from '../../../app/_consultation/threadList';
 import { feedbackOf } from '../../../app/_consultation/FeedbackPanel';
+import { FileCommentStore } from '../../../server/comments/FileCommentStore';
+import { tempDirsRemovedAfterAll } from '../storage/tempDirs';
+import { sampleComment } from './commentStoreContract';
 import { anonymous, citizen, citizen2, commentFixture, commenter, editor, guest, moderator, orgRep, owner } from './commentFixture';
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -118,7 +121,11 @@ describe('giving feedback', () => {
     const id = await f.document();
     const written = await f.service.create(citizen, id, { kind: 'feedback', category: 'works', text: 'Fint' });
     expect(events).toEqual([expect.objectContaining({ kind: 'comment_new', commentId: written.comment.id, threadKind: 'feedback' })]);
-    const item = { kind: 'comment_new' as const, documentTitle: 'Fællesspisning', data: { actorName: 'Karen', threadKind: 'feedback' as const } };
+    const item = {
+      kind: 'comment_new' as const,
+      documentTitle: 'Fællesspisning',
+      data: { actorName: 'Karen', threadKind: 'feedback' as const },
+    };
     expect(notificationText(translator('da'), item as never)).toBe('Karen gav ny feedback på “Fællesspisning”.');
     expect(notificationText(translator('en'), item as never)).toBe('Karen gave new feedback on “Fællesspisning”.');
   });
@@ -251,5 +258,25 @@ describe('the høringsnotat’s feedback section', () => {
     expect(report.feedback?.total).toBe(0);
     expect(report.groups).toEqual([]);
     body.destroy();
+  });
+});
+
+describe('stores', () => {
+  const tempDir = tempDirsRemovedAfterAll('feedback-comments');
+
+  it('keep feedback’s kind and category on disk, read back after a restart', async () => {
+    const dataDir = await tempDir();
+    const first = new FileCommentStore({ dataDir, groupCommitMs: 1 });
+    const record = {
+      ...sampleComment('c_fb', { documentId: 'dok-1' }),
+      kind: 'feedback' as const,
+      anchor: null,
+      category: 'suggestions' as const,
+    };
+    await first.update('dok-1', () => ({ put: [record], result: null }));
+    await first.close();
+    const again = new FileCommentStore({ dataDir, groupCommitMs: 1 });
+    expect(await again.get('c_fb')).toMatchObject({ kind: 'feedback', anchor: null, category: 'suggestions' });
+    await again.close();
   });
 });
