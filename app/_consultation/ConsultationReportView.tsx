@@ -3,6 +3,7 @@ import { reportLabels, type ReportLabels } from '../../lib/comments/report/repor
 import { reportSections } from '../../lib/comments/report/reportSections';
 import { getT, requestLocale } from '../_server/requestLocale';
 import { CommentText } from './CommentText';
+import { FeedbackReportSection } from './FeedbackReportSection';
 
 /**
  * The høringsnotat as a page (server-rendered): the same data and words as the HTML, Markdown
@@ -118,27 +119,32 @@ export async function ConsultationReportView({ report }: { report: ConsultationR
           </section>
         ))}
       </section>
+      {report.feedback && <FeedbackReportSection report={report} labels={labels} />}
     </article>
   );
 }
 
-async function ReportEntry({
+export async function ReportEntry({
   item,
   showQuote,
   labels,
   changeHref,
+  headingLevel = 5,
 }: {
   item: ReportItem;
   showQuote: boolean;
   labels: ReportLabels;
   /** Where the compare view shows the change an accepted suggestion made (labels.changeHref). */
   changeHref: string | null;
+  /** The item heading's level (feedback items stand one level higher than passages' items). */
+  headingLevel?: 4 | 5;
 }) {
   const t = await getT();
   const accepted = item.decision?.decision === 'accepted';
+  const Heading = headingLevel === 4 ? 'h4' : 'h5';
   return (
     <article className="notat__item">
-      <h5>{labels.itemTitle(item)}</h5>
+      <Heading>{labels.itemTitle(item)}</Heading>
       <p className="hint">{labels.itemMeta(item)}</p>
       {item.carried && <p>{t('report.item.carried')}</p>}
       {/* A suggestion shows the wording it proposed to change: after Accept, the passage holds the new one. */}

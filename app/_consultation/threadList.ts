@@ -27,9 +27,12 @@ export interface Placement {
 
 const byCreated = (a: CommentView, b: CommentView) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
-/** Groups a flat list into threads; replies whose root is missing are dropped (never shown loose). */
+/**
+ * Groups a flat list into threads; replies whose root is missing are dropped (never shown loose).
+ * Feedback (about the whole document) is not a passage's thread: the feedback panel shows it.
+ */
 export function threadsOf(comments: readonly CommentView[]): Thread[] {
-  const roots = comments.filter((comment) => comment.parentId === null);
+  const roots = comments.filter((comment) => comment.parentId === null && comment.kind !== 'feedback');
   const replies = new Map<string, CommentView[]>();
   for (const comment of comments) {
     if (comment.parentId === null) continue;

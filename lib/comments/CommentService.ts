@@ -36,6 +36,7 @@ import type { CommentStore, CommentWrite, DocumentComments } from './CommentStor
 import { cleanFieldText, textErrorCode, type TextField } from './commentText';
 import {
   ANSWER_STATUSES,
+  isFeedbackCategory,
   MODERATION_ACTIONS,
   REPORT_GROUNDS,
   SUGGESTION_DECISIONS,
@@ -63,8 +64,10 @@ import { authorKeyOf, toCommentView, toConsultationView, type CommentView, type 
 
 export interface CreateCommentInput {
   readonly kind: ThreadKind;
-  /** Untrusted: checked with readAnchor, then against the current body. */
+  /** Untrusted: checked with readAnchor, then against the current body. Feedback: absent or null. */
   readonly anchor?: unknown;
+  /** Feedback only (required): one of FEEDBACK_CATEGORIES; any other kind refuses it (category_not_allowed). */
+  readonly category?: unknown;
   readonly text: string;
   /** Suggestions: the proposed wording for the passage ('' deletes it). */
   readonly replacement?: string;
@@ -224,7 +227,7 @@ const CLIENT_KEY = /^[A-Za-z0-9_-]{1,100}$/;
 /** What a new comment says and where it stands; writeNew adds who wrote it, when, and its empty support, reports and moderation. */
 type NewCommentFields = Pick<
   StoredComment,
-  'id' | 'documentId' | 'threadId' | 'parentId' | 'kind' | 'anchor' | 'text' | 'replacement' | 'mentions'
+  'id' | 'documentId' | 'threadId' | 'parentId' | 'kind' | 'anchor' | 'category' | 'text' | 'replacement' | 'mentions'
 >;
 const MAX_LOG_LIMIT = 1000;
 
@@ -446,6 +449,47 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
     });
   }
 
+  /**
+   * Feedback on the whole document (the feedback model): no anchor, a category, text required, no
+   * wording; otherwise a comment's rules (can(comment) was asked, mentions, rate limit, clientKey).
+   */
+  async function createFeedback(
+    who: Participant,
+    opened: Opened,
+    author: Exclude<Participant, { kind: 'anonymous' }>,
+    clientKey: string | undefined,
+    input: CreateCommentInput,
+  ): Promise<Written> {
+    if (input.anchor !== undefined && input.anchor !== null) throw invalid('anchor_not_allowed');
+    const category = input.category;
+    if (!isFeedbackCategory(category)) throw invalid('category_invalid');
+    if (input.replacement !== undefined) throw invalid('replacement_not_allowed');
+    const body = text(input.text, 'text');
+    const judged = await judgeMentions(opened.meta, input.mentions);
+    limit(who);
+    let created: StoredComment | undefined;
+    const tell = (stored: StoredComment) => {
+      created = stored;
+      return createdEvent(who, stored);
+    };
+    const documentId = opened.meta.id;
+    const written = await writeNew(who, opened, author, clientKey, tell, () => {
+      const id = newId('c');
+      return {
+        id,
+        documentId,
+        threadId: id,
+        parentId: null,
+        kind: 'feedback',
+        anchor: null,
+        category,
+        text: body,
+        ...(judged.accepted.length > 0 && { mentions: judged.accepted }),
+      };
+    });
+    return withMentions(who, written, judged, () => created);
+  }
+
   return {
     async list(who, documentId) {
       const opened = await open(who, documentId);
@@ -481,6 +525,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       require(who, 'comment', opened.resource);
       const author = writer(who);
       if (!(THREAD_KINDS as readonly string[]).includes(input.kind)) throw invalid('kind_invalid');
+      if (input.kind === 'feedback') return createFeedback(who, opened, author, clientKey, input);
+      if (input.category !== undefined) throw invalid('category_not_allowed');
       const anchor = readAnchor(input.anchor);
       if (!anchor) throw invalid('anchor_invalid');
       const suggestion = input.kind === 'suggestion';

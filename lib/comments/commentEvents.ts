@@ -18,9 +18,9 @@ export function eventActorOf(who: Participant): EventActor {
 const personAuthorOf = (comment: StoredComment): string | null =>
   comment.author.kind === 'person' && comment.deletedAt === undefined ? comment.author.id : null;
 
-/** A new comment or suggestion (a thread root). */
+/** A new comment, suggestion or feedback (a thread root). */
 export function createdEvent(who: Participant, comment: StoredComment): NotificationEvent | null {
-  if (comment.kind !== 'comment' && comment.kind !== 'suggestion') return null;
+  if (comment.kind === 'reply') return null;
   return {
     kind: 'comment_new',
     eventId: `comment:${comment.id}`,

@@ -14,8 +14,10 @@ const clientKey = z.string({ error: 'client_key_invalid' }).optional();
 
 export const createCommentSchema = z.object({
   kind: z.enum(THREAD_KINDS, { error: 'kind_invalid' }),
-  /** Checked by the service (anchor_invalid); missing is no anchor either. */
+  /** Checked by the service (anchor_invalid; feedback: anchor_not_allowed); missing is no anchor either. */
   anchor: z.unknown().optional(),
+  /** Feedback only: 'works' | 'questions' | 'suggestions'; checked by the service (category_invalid, category_not_allowed). */
+  category: z.unknown().optional(),
   text: z.string({ error: 'text_required' }),
   replacement: z.string({ error: 'replacement_required' }).optional(),
   /** Person ids to mention; checked by the service (mentions_invalid), each against the document's readers. */

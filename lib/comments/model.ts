@@ -35,8 +35,27 @@ export type AnchorStatus =
   /** The passage is gone: shown with its quote, never dropped. */
   | 'orphaned';
 
-export const THREAD_KINDS = ['comment', 'suggestion'] as const;
+/**
+ * 'comment' and 'suggestion' point at a passage (an anchor); 'feedback' is about the whole document
+ * (a proposal), anchor null, and follows the feedback model of the municipality's co-creation
+ * toolbox: each piece of feedback has a `category` (FEEDBACK_CATEGORIES).
+ */
+export const THREAD_KINDS = ['comment', 'suggestion', 'feedback'] as const;
 export type ThreadKind = (typeof THREAD_KINDS)[number];
+
+/** Thread kinds written on a passage (with an anchor): the margin's. */
+export type PassageThreadKind = Exclude<ThreadKind, 'feedback'>;
+
+/**
+ * The feedback model (feedbackmodel): what works well ("Det fungerer godt"), questions
+ * ("Spørgsmål") and suggestions for improvement ("Forslag til forbedring"). Labels in the catalogue
+ * (`feedback.category.<category>`); the stored values never change.
+ */
+export const FEEDBACK_CATEGORIES = ['works', 'questions', 'suggestions'] as const;
+export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
+
+export const isFeedbackCategory = (value: unknown): value is FeedbackCategory =>
+  typeof value === 'string' && (FEEDBACK_CATEGORIES as readonly string[]).includes(value);
 
 /**
  * Official answer statuses (høringssvar behandling): how the official answer treats a comment, as Danish administrative language says it: imødekommet,
@@ -98,10 +117,12 @@ export interface StoredComment {
   /** The thread root's id; equals `id` for a root. */
   readonly threadId: string;
   readonly parentId: string | null;
-  /** Roots: 'comment' | 'suggestion'. Replies: 'reply'. */
+  /** Roots: 'comment' | 'suggestion' | 'feedback'. Replies: 'reply'. */
   readonly kind: ThreadKind | 'reply';
-  /** Roots only. */
+  /** Comment and suggestion roots; null for feedback (about the whole document) and replies. */
   readonly anchor: Anchor | null;
+  /** Feedback roots only: where in the feedback model it belongs. */
+  readonly category?: FeedbackCategory;
   /** Plain text (links are recognised when rendering; never HTML). */
   readonly text: string;
   /** Suggestions only: the proposed wording that would replace `anchor.quote.exact`. */

@@ -6,7 +6,16 @@
  */
 import { neutralDisplayName } from '../people/affiliation';
 import type { ConsultationSettings, DocumentState } from '../access/model';
-import type { Anchor, AnswerStatus, AuthorKey, ReportGround, StoredComment, SuggestionDecision, ThreadKind } from './model';
+import type {
+  Anchor,
+  AnswerStatus,
+  AuthorKey,
+  FeedbackCategory,
+  ReportGround,
+  StoredComment,
+  SuggestionDecision,
+  ThreadKind,
+} from './model';
 
 export interface CommentAuthorView {
   readonly kind: 'person' | 'guest';
@@ -28,6 +37,8 @@ export interface CommentView {
   readonly kind: ThreadKind | 'reply';
   /** Thread roots; null for replies. Kept when hidden or deleted, so the placeholder stays at its passage. */
   readonly anchor: Anchor | null;
+  /** Feedback roots: where in the feedback model it belongs (kept when hidden or deleted, like the anchor). */
+  readonly category?: FeedbackCategory;
   /** '' when hidden (for everyone but moderators) or deleted. */
   readonly text: string;
   /** Suggestions only; '' when hidden or deleted, like `text`. */
@@ -109,6 +120,7 @@ export function toCommentView(comment: StoredComment, viewer: ViewerContext): Co
     parentId: comment.parentId,
     kind: comment.kind,
     anchor: comment.anchor,
+    ...(comment.category !== undefined && { category: comment.category }),
     text: blank ? '' : comment.text,
     ...(comment.kind === 'suggestion' && { replacement: blank ? '' : (comment.replacement ?? '') }),
     author: blank

@@ -56,7 +56,7 @@ export interface NotificationData {
   readonly title: string;
   /** comment_new, reply, answered, moderated: the comment concerned. */
   readonly commentId?: string;
-  /** comment_new: a comment or a suggestion. */
+  /** comment_new: a comment, a suggestion or feedback. */
   readonly threadKind?: ThreadKind;
   /** answered: an official answer (its status) … */
   readonly answerStatus?: AnswerStatus;

@@ -24,7 +24,9 @@ export function notificationText(t: Translate, item: Pick<NotificationItem, 'kin
     case 'comment_new':
       return data.threadKind === 'suggestion'
         ? t('notifications.text.comment_new.suggestion', { actor, title })
-        : t('notifications.text.comment_new.comment', { actor, title });
+        : data.threadKind === 'feedback'
+          ? t('notifications.text.comment_new.feedback', { actor, title })
+          : t('notifications.text.comment_new.comment', { actor, title });
     case 'reply':
       return t('notifications.text.reply', { actor, title });
     case 'answered':

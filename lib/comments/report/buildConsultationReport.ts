@@ -21,7 +21,15 @@ import { inPassageOrder, passagesOf, type Passage } from '../anchorCheck';
 import { documentText, type DocumentHeading } from '../anchors/documentText';
 import { BODY_FRAGMENT } from '../../protocol';
 import { carriedInto, inSpan, type VersionSpan } from './versionSpan';
-import { REPORT_GROUNDS, type AnswerStatus, type ReportGround, type StoredComment, type SuggestionDecision } from '../model';
+import {
+  REPORT_GROUNDS,
+  type AnswerStatus,
+  type FeedbackCategory,
+  type ReportGround,
+  type StoredComment,
+  type SuggestionDecision,
+} from '../model';
+import { summariseFeedback, type FeedbackSummary } from '../feedbackSummary';
 
 export interface ReportReply {
   readonly id: string;
@@ -33,7 +41,9 @@ export interface ReportReply {
 
 export interface ReportItem {
   readonly id: string;
-  readonly kind: 'comment' | 'suggestion';
+  readonly kind: 'comment' | 'suggestion' | 'feedback';
+  /** Feedback: where in the feedback model it belongs. */
+  readonly category?: FeedbackCategory;
   readonly author: string;
   readonly authorKind: 'person' | 'guest';
   readonly organisation: string | null;
@@ -41,7 +51,7 @@ export interface ReportItem {
   readonly text: string;
   /** Suggestions: the proposed wording. */
   readonly replacement?: string;
-  /** The passage as it was quoted when the comment was written. */
+  /** The passage as it was quoted when the comment was written ('' for feedback). */
   readonly quote: string;
   readonly supportCount: number;
   readonly resolved: boolean;
@@ -96,7 +106,15 @@ export interface ConsultationReport {
   /** The version this report is of, and the one that followed it; null for a report of every comment. */
   readonly version: VersionSpan | null;
   readonly groups: readonly ReportGroup[];
+  /**
+   * Feedback on the whole document (the feedback model), by category with counts and the most
+   * supported item of each; only when there is visible feedback (so a notat without any reads as before).
+   */
+  readonly feedback?: ReportFeedback;
 }
+
+/** Each item has its support count as `supportCount` (FeedbackLike). */
+export type ReportFeedback = FeedbackSummary<ReportItem>;
 
 export interface ReportInput {
   readonly meta: DocumentMeta;
@@ -132,7 +150,8 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
   }
 
   // A thread is in the report when its root is; its visible replies come with it.
-  const roots = comments.filter((c) => c.parentId === null && c.anchor !== null && shown(c));
+  const roots = comments.filter((c) => c.parentId === null && c.kind !== 'feedback' && c.anchor !== null && shown(c));
+  const feedbackRoots = comments.filter((c) => c.parentId === null && c.kind === 'feedback' && shown(c));
   const repliesOf = new Map<string, ReportReply[]>();
   for (const reply of comments) {
     if (reply.parentId === null || !shown(reply)) continue;
@@ -184,7 +203,8 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
   if (orphaned.length > 0) groups.push({ kind: 'orphaned', items: orphaned });
 
   const organisations = new Map<string, { id: string; name: string; items: number }>();
-  for (const root of roots) {
+  // Feedback from an organisation is a response too.
+  for (const root of [...roots, ...feedbackRoots]) {
     const organisation = root.author.organisation;
     if (!organisation) continue;
     const entry = organisations.get(organisation.id) ?? { id: organisation.id, name: organisation.name, items: 0 };
@@ -217,13 +237,17 @@ export function buildConsultationReport(input: ReportInput): ConsultationReport 
     consulted: [...consulted.values()].sort((a, b) => a.name.localeCompare(b.name, 'da')),
     version: span ?? null,
     groups,
+    ...(feedbackRoots.length > 0 && {
+      feedback: summariseFeedback(feedbackRoots.map((root) => itemOf(root, repliesOf.get(root.id) ?? []))),
+    }),
   };
 }
 
 function itemOf(root: StoredComment, replies: readonly ReportReply[]): ReportItem {
   return {
     id: root.id,
-    kind: root.kind === 'suggestion' ? 'suggestion' : 'comment',
+    kind: root.kind === 'suggestion' ? 'suggestion' : root.kind === 'feedback' ? 'feedback' : 'comment',
+    ...(root.kind === 'feedback' && root.category !== undefined && { category: root.category }),
     // Names stored before they could not end in brackets are shown without them: only `organisation` says who speaks for whom.
     author: neutralDisplayName(root.author.name),
     authorKind: root.author.kind,

@@ -16,7 +16,8 @@
  * saying so.
  *
  * One row per comment or suggestion and one per reply (its thread's id in `thread`), in the
- * report's order. An accepted suggestion's last cell is where the compare view shows its change
+ * report's order; then the feedback (section "Feedback på forslaget", its category in the passage
+ * column, no passage text), by category. An accepted suggestion's last cell is where the compare view shows its change
  * (a path on this site, with `#change-<n>` when the change is known).
  */
 import { formatSpreadsheetDateTime } from '../../i18n/format';
@@ -73,16 +74,33 @@ export function renderReportCsv(
       t('report.csv.change'),
     ]),
   ];
-  report.groups.forEach((group, index) => {
-    const passage = group.kind === 'passage' ? String(index + 1) : t('report.orphaned');
-    const section = group.kind === 'passage' ? (group.section ?? t('report.section.untitled')) : t('report.orphaned');
+  // Feedback (about the whole document) after the passages: its section "Feedback på forslaget", its category in the passage column.
+  const feedbackGroups = (report.feedback?.groups ?? []).map((group) => ({
+    kind: 'feedback' as const,
+    category: group.category,
+    items: group.items,
+  }));
+  [...report.groups, ...feedbackGroups].forEach((group, index) => {
+    const passage =
+      group.kind === 'passage' ? String(index + 1) : group.kind === 'feedback' ? labels.category(group.category) : t('report.orphaned');
+    const section =
+      group.kind === 'passage'
+        ? (group.section ?? t('report.section.untitled'))
+        : group.kind === 'feedback'
+          ? t('report.feedback')
+          : t('report.orphaned');
     for (const item of group.items) {
-      const kind = item.kind === 'suggestion' ? t('report.csv.kind.suggestion') : t('report.csv.kind.comment');
+      const kind =
+        item.kind === 'suggestion'
+          ? t('report.csv.kind.suggestion')
+          : item.kind === 'feedback'
+            ? t('report.csv.kind.feedback')
+            : t('report.csv.kind.comment');
       rows.push(
         row([
           section,
           passage,
-          group.kind === 'passage' ? group.text : item.quote,
+          group.kind === 'passage' ? group.text : group.kind === 'feedback' ? '' : item.quote,
           item.replacement !== undefined ? item.quote : '',
           kind,
           item.id,

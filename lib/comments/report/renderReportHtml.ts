@@ -75,14 +75,41 @@ export function renderReportHtml(report: ConsultationReport, locale: Locale = 'd
     }
     out.push('</section>');
   });
-  out.push('</section>', '</main>', '</body>', '</html>', '');
+  out.push('</section>');
+  if (report.feedback) out.push(...renderFeedback(report, labels));
+  out.push('</main>', '</body>', '</html>', '');
   return out.join('\n');
 }
 
-/** `changeHref`: where an accepted suggestion's change is shown (labels.changeHref). */
-function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, changeHref: string | null): string[] {
+/** The feedback section: the counts, then each category (its most supported item named) with its items. */
+function renderFeedback(report: ConsultationReport, labels: ReportLabels): string[] {
+  const feedback = report.feedback!;
+  const lines = [
+    '<section aria-labelledby="feedback">',
+    `<h2 id="feedback">${escapeHtml(labels.t('report.feedback'))}</h2>`,
+    `<p>${escapeHtml(labels.feedbackSummary(report)!)}</p>`,
+  ];
+  for (const group of feedback.groups) {
+    const id = `feedback-${group.category}`;
+    const top = labels.feedbackTop(group);
+    lines.push(`<section aria-labelledby="${id}">`, `<h3 id="${id}">${escapeHtml(labels.feedbackCategory(group))}</h3>`);
+    if (top) lines.push(`<p>${escapeHtml(top)}</p>`);
+    if (group.items.length === 0) lines.push(`<p>${escapeHtml(labels.t('report.feedback.none'))}</p>`);
+    for (const item of group.items) lines.push(...renderItem(item, false, labels, null, 4));
+    lines.push('</section>');
+  }
+  lines.push('</section>');
+  return lines;
+}
+
+/** `changeHref`: where an accepted suggestion's change is shown (labels.changeHref); `level`: the item heading's. */
+function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, changeHref: string | null, level = 5): string[] {
   const { t } = labels;
-  const lines = ['<article>', `<h5>${escapeHtml(labels.itemTitle(item))}</h5>`, `<p class="meta">${escapeHtml(labels.itemMeta(item))}</p>`];
+  const lines = [
+    '<article>',
+    `<h${level}>${escapeHtml(labels.itemTitle(item))}</h${level}>`,
+    `<p class="meta">${escapeHtml(labels.itemMeta(item))}</p>`,
+  ];
   if (item.carried) lines.push(`<p>${escapeHtml(t('report.item.carried'))}</p>`);
   // A suggestion shows the wording it proposed to change: after Accept, the passage holds the new one.
   if (showQuote || item.replacement !== undefined) {

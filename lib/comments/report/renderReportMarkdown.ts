@@ -69,13 +69,23 @@ export function renderReportMarkdown(report: ConsultationReport, locale: Locale 
       for (const item of group.items) out.push('', ...renderItem(item, group.kind === 'orphaned', labels, labels.changeHref(report, item)));
     }
   }
+  if (report.feedback) {
+    out.push('', `## ${escapeMarkdown(t('report.feedback'))}`, '', escapeMarkdown(labels.feedbackSummary(report)!));
+    for (const group of report.feedback.groups) {
+      const top = labels.feedbackTop(group);
+      out.push('', `### ${escapeMarkdown(labels.feedbackCategory(group))}`);
+      if (top) out.push('', escapeMarkdown(top));
+      if (group.items.length === 0) out.push('', escapeMarkdown(t('report.feedback.none')));
+      for (const item of group.items) out.push('', ...renderItem(item, false, labels, null, 4));
+    }
+  }
   return `${out.join('\n')}\n`;
 }
 
-/** `changeHref`: where an accepted suggestion's change is shown (labels.changeHref). */
-function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, changeHref: string | null): string[] {
+/** `changeHref`: where an accepted suggestion's change is shown (labels.changeHref); `level`: the item heading's. */
+function renderItem(item: ReportItem, showQuote: boolean, labels: ReportLabels, changeHref: string | null, level = 5): string[] {
   const { t } = labels;
-  const lines = [`##### ${escapeMarkdown(labels.itemTitle(item))}`, '', escapeMarkdown(labels.itemMeta(item))];
+  const lines = [`${'#'.repeat(level)} ${escapeMarkdown(labels.itemTitle(item))}`, '', escapeMarkdown(labels.itemMeta(item))];
   if (item.carried) lines.push('', escapeMarkdown(t('report.item.carried')));
   // A suggestion shows the wording it proposed to change: after Accept, the passage holds the new one.
   if (showQuote || item.replacement !== undefined) {

@@ -3,7 +3,7 @@ import { formatDateTime } from '../../i18n/format';
 import type { Locale } from '../../i18n/messages';
 import { type Translate } from '../../i18n/t';
 import { translator } from '../../i18n/translator';
-import { REPORT_GROUNDS, type AnswerStatus, type ReportGround, type SuggestionDecision } from '../model';
+import { REPORT_GROUNDS, type AnswerStatus, type FeedbackCategory, type ReportGround, type SuggestionDecision } from '../model';
 import type { ConsultationReport, ReportItem } from './buildConsultationReport';
 import type { ReportSection } from './reportSections';
 import { changeAnchor } from '../../versions/compare/renderComparison';
@@ -39,6 +39,19 @@ export interface ReportLabels {
   readonly changeHref: (report: ConsultationReport, item: ReportItem) => string | null;
   /** The words of that link ("Se ændring 3 …", or the compare view's). */
   readonly changeLink: (item: ReportItem) => string;
+  /** A feedback category's name ("Det fungerer godt", "Spørgsmål", "Forslag til forbedring"). */
+  readonly category: (category: FeedbackCategory) => string;
+  /** The feedback's counts in one sentence; null when the report has no feedback section. */
+  readonly feedbackSummary: (report: ConsultationReport) => string | null;
+  /** A category's heading with its count, and the line naming its most supported item (null without one). */
+  readonly feedbackCategory: (group: { readonly category: FeedbackCategory; readonly items: readonly unknown[] }) => string;
+  readonly feedbackTop: (group: { readonly top: ReportItem | null }) => string | null;
+}
+
+/** At most 140 characters of an item's text on one line, for the "most supported" line. */
+function shortText(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 140 ? `${line.slice(0, 139).trimEnd()}…` : line;
 }
 
 export function reportLabels(locale: Locale): ReportLabels {
@@ -60,6 +73,11 @@ export function reportLabels(locale: Locale): ReportLabels {
     spam: t('comments.ground.spam'),
     off_topic: t('comments.ground.off_topic'),
     other: t('comments.ground.other'),
+  };
+  const categoryLabels: Record<FeedbackCategory, string> = {
+    works: t('feedback.category.works'),
+    questions: t('feedback.category.questions'),
+    suggestions: t('feedback.category.suggestions'),
   };
   const author = (by: { readonly author: string; readonly organisation: string | null }) =>
     // Affiliation in words of its own, never as name text: display names cannot end in brackets, and a
@@ -99,7 +117,13 @@ export function reportLabels(locale: Locale): ReportLabels {
     itemTitle: (item) =>
       item.kind === 'suggestion'
         ? t('report.item.suggestion', { author: author(item) })
-        : t('report.item.comment', { author: author(item) }),
+        : item.kind === 'feedback'
+          ? t('report.item.feedback', { author: author(item) })
+          : t('report.item.comment', { author: author(item) }),
+    category: (category) => categoryLabels[category],
+    feedbackSummary: ({ feedback }) => (feedback ? t('report.feedback.summary', feedback.counts) : null),
+    feedbackCategory: (group) => t('report.feedback.category', { category: categoryLabels[group.category], n: group.items.length }),
+    feedbackTop: ({ top }) => (top ? t('report.feedback.top', { text: shortText(top.text), n: top.supportCount }) : null),
     sectionTitle: (section) =>
       section.kind === 'heading' ? section.heading : section.kind === 'untitled' ? t('report.section.untitled') : t('report.orphaned'),
     version: ({ version }) =>

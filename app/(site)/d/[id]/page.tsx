@@ -19,6 +19,7 @@ import { VersionList } from '../../../_versions/VersionList';
 import { newestPublished } from '../../../_versions/versionList';
 import { getServices } from '../../../../lib/services';
 import { FollowToggle } from '../../../_notifications/FollowToggle';
+import { FeedbackPanel } from '../../../_consultation/FeedbackPanel';
 
 export const dynamic = 'force-dynamic';
 
@@ -77,6 +78,7 @@ export default async function DocumentPage({ params }: Params) {
         comments
         history={can(actor, 'view_history', resource).allowed}
       />
+      <FeedbackPanel documentId={id} template={meta.template} />
       {principal && (moves.length > 0 || canChangePhase) && (
         <PhasePanel
           documentId={id}
