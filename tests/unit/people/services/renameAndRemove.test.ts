@@ -171,7 +171,7 @@ describe('changing a workspace', () => {
     await expect(workspaces.update(admin.id, 'w_ghost', { name: 'Rum' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
-  it('only an admin may change one: a member who manages it may not', async () => {
+  it('only an admin may change or remove one: its own staff members may not', async () => {
     const { people, workspaces, admin } = await world();
     const staff = await people.addPerson({ role: 'staff' });
     const workspace = await workspaces.create(admin.id, { name: 'Rummet', memberIds: [staff.id] });
