@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seriousAxeViolations } from './helpers/axeCheck';
 import { launchChromium } from './helpers/launchChromium';
 import { createFirstAdmin, sessionHttp } from './helpers/sessionHttp';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
@@ -103,6 +104,7 @@ describe('renaming and removing on /admin', () => {
     await statement.getByText('Det, der er skrevet på vegne af Foreningen Grøn, beholder navnet.').waitFor();
     await admin.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'removal-statement');
     expect(await noHorizontalOverflow(admin)).toBe(true);
+    expect(await seriousAxeViolations(admin)).toEqual([]);
     // Cancelling changes nothing and gives focus back.
     await tabTo(admin, 'Fortryd');
     await admin.keyboard.press('Enter');
@@ -141,6 +143,7 @@ describe('renaming and removing on /admin', () => {
     await section.getByRole('button', { name: 'Omdøb Havneplan' }).click();
     await section.getByLabel('Nyt navn på Havneplan').fill('Havneplan 2030');
     await section.getByLabel('Beskrivelse af Havneplan (valgfri)').fill('Høringssvar og udkast');
+    expect(await seriousAxeViolations(admin)).toEqual([]);
     await section.getByRole('button', { name: 'Gem Havneplan' }).click();
     await section.getByRole('heading', { name: 'Havneplan 2030', level: 3 }).waitFor();
     await section.getByText('Høringssvar og udkast').waitFor();
