@@ -92,7 +92,7 @@ describe('renaming and removing on /admin', () => {
     // The member's label reads the name by id: the new one.
     await carl.page.reload();
     await carl.page.locator('.site-header').getByText('Logget ind som Carl Nielsen (Foreningen Grøn)').waitFor();
-    await carl.page.getByText('Grønne tage').waitFor();
+    await carl.page.getByText('Grønne tage').first().waitFor();
 
     // Removal, by keyboard: the statement first, with the counts, and focus on it.
     await tabTo(admin, 'Fjern Foreningen Grøn …');
@@ -162,7 +162,7 @@ describe('renaming and removing on /admin', () => {
 
     // Never deleted: Rita still has her document; Rasmus saw it only through the workspace.
     await rita.page.goto(`${server.url}/`);
-    await rita.page.getByText('Havnens fremtid').waitFor();
+    await rita.page.getByText('Havnens fremtid').first().waitFor();
     await rasmus.page.reload();
     await rasmus.page.getByRole('heading', { level: 1 }).first().waitFor();
     expect(await rasmus.page.getByText('Havnens fremtid').count()).toBe(0);
