@@ -129,6 +129,8 @@ export function PlaceControls({
     const done = kind === 'organisation' ? 'admin.orgs.removed' : 'admin.workspaces.removed';
     const result = await action.run('DELETE', url, undefined, () => t(done, { name }));
     if (result.ok) {
+      // The item goes away with the refresh: focus goes to the section, not back to its button.
+      setReturnTo(null);
       setMode({ kind: 'idle' });
       onRemoved();
     }
