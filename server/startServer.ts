@@ -181,8 +181,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const accounts = createAccountService({ ...peopleOptions, throttle, passwordRoles: config.PASSWORD_SIGN_IN_ROLES });
   const sessions = createSessionService(peopleOptions);
   const setup = createSetupService(peopleOptions);
-  const organisations = createOrganisationService(peopleOptions);
-  const workspaces = createWorkspaceService(peopleOptions);
+  const organisations = createOrganisationService({ ...peopleOptions, documents });
+  const workspaces = createWorkspaceService({ ...peopleOptions, documents });
   const resolvePrincipal = createPrincipalResolver(sessions, accountStore);
   const resolvePrincipalByHash = createPrincipalByHashResolver(sessions, accountStore);
   const apiKeys = createApiKeyService({ store: apiKeyStore, accounts: accountStore });
@@ -291,7 +291,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const comments = createCommentService({
     store: anonymisingCommentStore(commentStore, gone),
     documents,
-    organisationName: async (id) => (await accountStore.getOrganisation(id))?.name ?? null,
+    // Removed organisations included: what was written on their behalf keeps their name.
+    organisationName: (id) => accountStore.organisationNameOf(id),
     // A høringsnotat of one version covers the comments written while that version was read.
     versionsOf: (documentId) => versionStore.list(documentId),
     // …and links each accepted suggestion to the change it made in the compare view.

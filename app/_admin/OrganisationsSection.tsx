@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../lib/access/model';
 import { organisationSchema } from '../../lib/people/schemas';
 import { errorMessage } from '../../lib/i18n/t';
@@ -10,6 +10,7 @@ import { MembersEditor } from './MembersEditor';
 import type { AdminViewProps } from './AdminView';
 import { adminHref } from './adminHref';
 import { Paging } from './Paging';
+import { PlaceControls } from './PlaceControls';
 import { useAdminAction } from './useAdminAction';
 
 export const KIND_LABELS = {
@@ -31,6 +32,9 @@ export function OrganisationsSection({
   const locale = useLocale();
   const id = useId();
   const action = useAdminAction();
+  // Renaming and removing: its own messages, shown above the list so they outlive a removed item.
+  const manage = useAdminAction();
+  const heading = useRef<HTMLHeadingElement>(null);
   const [kind, setKind] = useState<OrganisationKind>('association');
 
   async function create(event: FormEvent<HTMLFormElement>) {
@@ -47,11 +51,21 @@ export function OrganisationsSection({
 
   return (
     <section className="card admin-section" aria-labelledby={`${id}-heading`} data-testid="admin-organisations">
-      <h2 id={`${id}-heading`}>{t('admin.orgs.heading')}</h2>
+      <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+        {t('admin.orgs.heading')}
+      </h2>
       <p>
         {pluralCategory(locale, organisationsTotal) === 'one'
           ? t('admin.orgs.count.one')
           : t('admin.orgs.count', { n: formatNumber(organisationsTotal, locale) })}
+      </p>
+      {manage.error && (
+        <p className="field-error" role="alert">
+          {manage.error}
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {manage.announcement}
       </p>
       {organisations.length === 0 ? (
         <p>{t('admin.orgs.none')}</p>
@@ -64,6 +78,13 @@ export function OrganisationsSection({
                 {t(KIND_LABELS[organisation.kind])}
                 {organisation.cvr && ` · ${t('admin.orgs.cvrShown', { cvr: organisation.cvr })}`}
               </p>
+              <PlaceControls
+                kind="organisation"
+                id={organisation.id}
+                name={organisation.name}
+                action={manage}
+                onRemoved={() => heading.current?.focus()}
+              />
               <MembersEditor
                 name={organisation.name}
                 url={`/api/admin/organisations/${encodeURIComponent(organisation.id)}/members`}

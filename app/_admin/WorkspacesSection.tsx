@@ -1,8 +1,9 @@
 'use client';
-import { useId, type FormEvent } from 'react';
+import { useId, useRef, type FormEvent } from 'react';
 import { useT } from '../../lib/i18n/useT';
 import type { AdminWorkspace } from '../_shared/AdminViews';
 import { MembersEditor } from './MembersEditor';
+import { PlaceControls } from './PlaceControls';
 import { useAdminAction } from './useAdminAction';
 
 /** Workspaces: create one, and who belongs to it (members see its documents). */
@@ -10,6 +11,9 @@ export function WorkspacesSection({ workspaces }: { workspaces: readonly AdminWo
   const t = useT();
   const id = useId();
   const action = useAdminAction();
+  // Renaming and removing: its own messages, shown above the list so they outlive a removed item.
+  const manage = useAdminAction();
+  const heading = useRef<HTMLHeadingElement>(null);
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,7 +28,17 @@ export function WorkspacesSection({ workspaces }: { workspaces: readonly AdminWo
 
   return (
     <section className="card admin-section" aria-labelledby={`${id}-heading`} data-testid="admin-workspaces">
-      <h2 id={`${id}-heading`}>{t('admin.workspaces.heading')}</h2>
+      <h2 id={`${id}-heading`} ref={heading} tabIndex={-1}>
+        {t('admin.workspaces.heading')}
+      </h2>
+      {manage.error && (
+        <p className="field-error" role="alert">
+          {manage.error}
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {manage.announcement}
+      </p>
       {workspaces.length === 0 ? (
         <p>{t('admin.workspaces.none')}</p>
       ) : (
@@ -33,6 +47,14 @@ export function WorkspacesSection({ workspaces }: { workspaces: readonly AdminWo
             <li key={workspace.id}>
               <h3>{workspace.name}</h3>
               {workspace.description && <p className="hint">{workspace.description}</p>}
+              <PlaceControls
+                kind="workspace"
+                id={workspace.id}
+                name={workspace.name}
+                description={workspace.description}
+                action={manage}
+                onRemoved={() => heading.current?.focus()}
+              />
               <MembersEditor
                 name={workspace.name}
                 url={`/api/admin/workspaces/${encodeURIComponent(workspace.id)}/members`}

@@ -31,6 +31,18 @@ export interface AdminWorkspace {
   readonly members: readonly MemberView[];
 }
 
+/**
+ * What removing an organisation or workspace does (previewed, then done): `members` lose their
+ * membership; `documents`: an organisation's grants removed, or a workspace's documents moved out
+ * of any workspace, `madePrivate` of them no longer visible to its members.
+ */
+export interface RemovalCounts {
+  readonly name: string;
+  readonly members: number;
+  readonly documents: number;
+  readonly madePrivate: number;
+}
+
 /** An API key as listed (never its secret or hash). */
 export interface AdminApiKey {
   readonly id: string;

@@ -44,6 +44,14 @@ export interface DocumentService {
   /** Sets who beyond the grants may read; listeners hear of it so live connections are re-checked. */
   setVisibility(id: string, visibility: Visibility): Promise<DocumentMeta | null>;
   /**
+   * Moves the document into a workspace or out of any (null), with the visibility it has there;
+   * listeners hear of it, as for grants. The caller checked can(). Null when there is no such document.
+   */
+  setPlacement(
+    id: string,
+    placement: { readonly workspaceId: string | null; readonly visibility: Visibility },
+  ): Promise<DocumentMeta | null>;
+  /**
    * Moves the document to `state` (the caller checked the move and can()); listeners hear of it, as
    * for grants, since the state changes what live connections may do (final turns editors into readers).
    */

@@ -34,6 +34,21 @@ export interface Organisation {
   /** Businesses only: eight digits, already checked. */
   readonly cvr?: string;
   readonly createdAt: string;
+  /**
+   * Set when an admin removed it: a tombstone that keeps the name for what was written on its
+   * behalf (attribution, comments). Stores never hand a removed organisation out as a live one
+   * (getOrganisation, listOrganisations, addMembership); only organisationNameOf reads it.
+   */
+  readonly removedAt?: string;
+}
+
+/** What renaming an organisation may change. */
+export type OrganisationPatch = Partial<Pick<Organisation, 'name'>>;
+
+/** What changing a workspace may change; `description: null` clears it. */
+export interface WorkspacePatch {
+  readonly name?: string;
+  readonly description?: string | null;
 }
 
 export interface Membership {
@@ -162,6 +177,16 @@ export interface AccountStore {
   removeMembership(membership: Membership): Promise<boolean>;
   organisationIdsOf(personId: string): Promise<string[]>;
   memberIdsOf(organisationId: string): Promise<string[]>;
+  /** Null for an unknown (or removed) organisation. */
+  updateOrganisation(id: string, patch: OrganisationPatch): Promise<Organisation | null>;
+  /**
+   * Removes the organisation in one step: its memberships go and it stays only as a tombstone
+   * (`removedAt`) whose name organisationNameOf still gives. Returns the ids of the people who were
+   * members; null for an unknown or already removed organisation.
+   */
+  removeOrganisation(id: string, removedAt: string): Promise<string[] | null>;
+  /** The organisation's name, removed ones included (what was written on its behalf keeps it); null for an unknown id. */
+  organisationNameOf(id: string): Promise<string | null>;
 
   /** Throws `id_taken`, or `not_found` when a member id is unknown. */
   createWorkspace(workspace: Workspace): Promise<Workspace>;
@@ -173,6 +198,10 @@ export interface AccountStore {
   /** Null for an unknown workspace. */
   removeWorkspaceMember(workspaceId: string, personId: string): Promise<Workspace | null>;
   workspaceIdsOf(personId: string): Promise<string[]>;
+  /** Null for an unknown workspace. */
+  updateWorkspace(id: string, patch: WorkspacePatch): Promise<Workspace | null>;
+  /** Deletes the workspace and its member list; returns it as it was, or null for an unknown one. */
+  deleteWorkspace(id: string): Promise<Workspace | null>;
 
   /** Throws `id_taken` for a hash in use, `not_found` for an unknown person. */
   createSession(session: Session): Promise<Session>;

@@ -88,6 +88,10 @@ export const organisationSchema = z
   });
 export type OrganisationRequest = z.infer<typeof organisationSchema>;
 
+/** Renaming an organisation: its name, checked as when it was created. */
+export const organisationRenameSchema = z.object({ name: organisationNameSchema });
+export type OrganisationRenameRequest = z.input<typeof organisationRenameSchema>;
+
 /** Signing in checks only that both fields are there: a malformed e-mail is simply one without an account. */
 export const signInSchema = z.object({
   email: z.string({ error: 'email_required' }).trim().min(1, 'email_required').max(1000, 'email_too_long'),

@@ -23,3 +23,7 @@ export const workspaceSchema = z.object({
   memberIds: z.array(z.string().max(100, 'member_invalid'), { error: 'member_invalid' }).max(1000, 'member_invalid').default([]),
 });
 export type WorkspaceRequest = z.input<typeof workspaceSchema>;
+
+/** Changing a workspace's name and description, checked as when it was created; no description clears it. */
+export const workspaceUpdateSchema = workspaceSchema.pick({ name: true, description: true });
+export type WorkspaceUpdateRequest = z.input<typeof workspaceUpdateSchema>;

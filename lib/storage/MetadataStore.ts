@@ -34,9 +34,15 @@ export interface DocumentMeta {
   readonly consultation: ConsultationSettings;
 }
 
-/** What updateDocument may change (`createdBy`: only its name, when a deleted account is anonymised). */
+/**
+ * What updateDocument may change (`createdBy`: only its name, when a deleted account is anonymised;
+ * `workspaceId`: to null, when its workspace is removed).
+ */
 export type DocumentMetaPatch = Partial<
-  Pick<DocumentMeta, 'title' | 'updatedAt' | 'epoch' | 'retiredClients' | 'visibility' | 'state' | 'grants' | 'consultation' | 'createdBy'>
+  Pick<
+    DocumentMeta,
+    'title' | 'workspaceId' | 'updatedAt' | 'epoch' | 'retiredClients' | 'visibility' | 'state' | 'grants' | 'consultation' | 'createdBy'
+  >
 >;
 
 export interface MetadataStore {

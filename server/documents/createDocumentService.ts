@@ -194,6 +194,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     rename: (id, title) => metadata.updateDocument(id, { title, updatedAt: now().toISOString() }),
     setGrants: (id, grants) => changeAccess(id, { grants }),
     setVisibility: (id, visibility) => changeAccess(id, { visibility }),
+    setPlacement: (id, { workspaceId, visibility }) => changeAccess(id, { workspaceId, visibility }),
     setState: (id, state) => changeAccess(id, { state, updatedAt: now().toISOString() }),
     // Not an access change for live connections: the settings decide only `comment`, which the sync
     // endpoint treats as `view`; the comments API asks can() on every request.

@@ -11,6 +11,7 @@ import {
   type OneTimeToken,
   type OneTimeTokenPurpose,
   type Organisation,
+  type OrganisationPatch,
   type Page,
   type PageQuery,
   type Person,
@@ -19,6 +20,7 @@ import {
   type Session,
   type SessionPatch,
   type Workspace,
+  type WorkspacePatch,
 } from '../../lib/people/AccountStore';
 import { entry, withEntry, type PeopleData } from './PeopleData';
 import { byName, pageOf } from './pageOf';
@@ -27,6 +29,9 @@ import { sessionsNewestFirst } from './sessionsNewestFirst';
 export type Change<T> = (data: PeopleData) => { data: PeopleData; result: T };
 
 const copy = <T>(value: T): T => structuredClone(value);
+/** A removed organisation is a tombstone: kept for its name, never handed out as a live one. */
+const live = (organisation: Organisation | undefined): Organisation | undefined =>
+  organisation && organisation.removedAt === undefined ? organisation : undefined;
 const isActiveAdmin = (person: Person): boolean => person.role === 'admin' && !person.disabled;
 /** The record without the entries `doomed` picks, and how many those were. */
 function without<T>(record: Readonly<Record<string, T>>, doomed: (value: T) => boolean): { kept: Record<string, T>; removed: number } {
@@ -155,12 +160,13 @@ export abstract class DataAccountStore implements AccountStore {
   }
 
   async getOrganisation(id: string): Promise<Organisation | null> {
-    const organisation = entry((await this.view()).organisations, id);
+    const organisation = live(entry((await this.view()).organisations, id));
     return organisation ? copy(organisation) : null;
   }
 
   async listOrganisations(query: PageQuery): Promise<Page<Organisation>> {
-    const page = pageOf(Object.values((await this.view()).organisations), query, (organisation) =>
+    const organisations = Object.values((await this.view()).organisations).filter((organisation) => live(organisation));
+    const page = pageOf(organisations, query, (organisation) =>
       organisation.cvr ? [organisation.name, organisation.cvr] : [organisation.name],
     );
     return copy(page);
@@ -169,7 +175,7 @@ export abstract class DataAccountStore implements AccountStore {
   addMembership({ personId, organisationId }: Membership): Promise<boolean> {
     return this.change((data) => {
       if (!entry(data.people, personId)) throw new AccountStoreError('not_found', 'no such person');
-      if (!entry(data.organisations, organisationId)) throw new AccountStoreError('not_found', 'no such organisation');
+      if (!live(entry(data.organisations, organisationId))) throw new AccountStoreError('not_found', 'no such organisation');
       if (data.memberships.some((m) => m.personId === personId && m.organisationId === organisationId)) return { data, result: false };
       return { data: { ...data, memberships: [...data.memberships, { personId, organisationId }] }, result: true };
     });
@@ -189,6 +195,35 @@ export abstract class DataAccountStore implements AccountStore {
 
   async memberIdsOf(organisationId: string): Promise<string[]> {
     return (await this.view()).memberships.filter((m) => m.organisationId === organisationId).map((m) => m.personId);
+  }
+
+  updateOrganisation(id: string, patch: OrganisationPatch): Promise<Organisation | null> {
+    return this.change((data) => {
+      const before = live(entry(data.organisations, id));
+      if (!before) return { data, result: null };
+      const after: Organisation = { ...before, ...(patch.name !== undefined && { name: patch.name }) };
+      return { data: { ...data, organisations: withEntry(data.organisations, id, after) }, result: copy(after) };
+    });
+  }
+
+  removeOrganisation(id: string, removedAt: string): Promise<string[] | null> {
+    return this.change((data) => {
+      const before = live(entry(data.organisations, id));
+      if (!before) return { data, result: null };
+      const memberIds = data.memberships.filter((m) => m.organisationId === id).map((m) => m.personId);
+      return {
+        data: {
+          ...data,
+          organisations: withEntry(data.organisations, id, { ...before, removedAt }),
+          memberships: data.memberships.filter((m) => m.organisationId !== id),
+        },
+        result: memberIds,
+      };
+    });
+  }
+
+  async organisationNameOf(id: string): Promise<string | null> {
+    return entry((await this.view()).organisations, id)?.name ?? null;
   }
 
   createWorkspace(workspace: Workspace): Promise<Workspace> {
@@ -226,6 +261,26 @@ export abstract class DataAccountStore implements AccountStore {
     return Object.values((await this.view()).workspaces)
       .filter((workspace) => workspace.memberIds.includes(personId))
       .map((workspace) => workspace.id);
+  }
+
+  updateWorkspace(id: string, patch: WorkspacePatch): Promise<Workspace | null> {
+    return this.changeWorkspace(id, (workspace) => {
+      const { description: _description, ...rest } = workspace;
+      const description = patch.description === undefined ? workspace.description : (patch.description ?? undefined);
+      return {
+        ...rest,
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(description !== undefined && { description }),
+      };
+    });
+  }
+
+  deleteWorkspace(id: string): Promise<Workspace | null> {
+    return this.change((data) => {
+      const before = entry(data.workspaces, id);
+      if (!before) return { data, result: null };
+      return { data: { ...data, workspaces: withEntry(data.workspaces, id, undefined) }, result: copy(before) };
+    });
   }
 
   createSession(session: Session): Promise<Session> {

@@ -18,6 +18,7 @@ import {
   type OneTimeToken,
   type OneTimeTokenPurpose,
   type Organisation,
+  type OrganisationPatch,
   type Page,
   type PageQuery,
   type Person,
@@ -26,6 +27,7 @@ import {
   type Session,
   type SessionPatch,
   type Workspace,
+  type WorkspacePatch,
 } from '../../lib/people/AccountStore';
 import type { RecordCollection } from '../storage/RecordCollection';
 import { CollectionSet, type CollectionOpener } from '../storage/CollectionSet';
@@ -69,6 +71,9 @@ export interface AccountExport {
 
 const ACTIVE_ADMIN = 'active';
 const copy = <T>(value: T): T => structuredClone(value);
+/** A removed organisation is a tombstone: kept for its name, never handed out as a live one. */
+const live = (organisation: Organisation | undefined): Organisation | undefined =>
+  organisation && organisation.removedAt === undefined ? organisation : undefined;
 const isActiveAdmin = (person: Person): boolean => person.role === 'admin' && !person.disabled;
 const isPast = (at: string, now: string): boolean => Date.parse(at) <= Date.parse(now);
 const membershipKey = ({ personId, organisationId }: Membership): string => JSON.stringify([personId, organisationId]);
@@ -188,15 +193,17 @@ export class FileAccountStore implements AccountStore {
   }
 
   async getOrganisation(id: string): Promise<Organisation | null> {
-    const organisation = (await this.ready()).organisations.get(id);
+    const organisation = live((await this.ready()).organisations.get(id));
     return organisation ? copy(organisation) : null;
   }
 
   async listOrganisations(query: PageQuery): Promise<Page<Organisation>> {
     const { organisations } = await this.ready();
     return copy(
-      pageOf(organisations.values(), query, (organisation) =>
-        organisation.cvr ? [organisation.name, organisation.cvr] : [organisation.name],
+      pageOf(
+        [...organisations.values()].filter((organisation) => live(organisation)),
+        query,
+        (organisation) => (organisation.cvr ? [organisation.name, organisation.cvr] : [organisation.name]),
       ),
     );
   }
@@ -204,7 +211,7 @@ export class FileAccountStore implements AccountStore {
   async addMembership({ personId, organisationId }: Membership): Promise<boolean> {
     const { people, organisations, memberships } = await this.ready();
     if (!people.has(personId)) throw new AccountStoreError('not_found', 'no such person');
-    if (!organisations.has(organisationId)) throw new AccountStoreError('not_found', 'no such organisation');
+    if (!live(organisations.get(organisationId))) throw new AccountStoreError('not_found', 'no such organisation');
     const membership = { personId, organisationId };
     const key = membershipKey(membership);
     if (memberships.has(key)) return false;
@@ -223,6 +230,31 @@ export class FileAccountStore implements AccountStore {
 
   async memberIdsOf(organisationId: string): Promise<string[]> {
     return (await this.ready()).memberships.find('organisation', organisationId).map((m) => m.personId);
+  }
+
+  async updateOrganisation(id: string, patch: OrganisationPatch): Promise<Organisation | null> {
+    const { organisations } = await this.ready();
+    const before = live(organisations.get(id));
+    if (!before) return null;
+    const after: Organisation = { ...before, ...(patch.name !== undefined && { name: patch.name }) };
+    await organisations.put(id, after);
+    return copy(after);
+  }
+
+  async removeOrganisation(id: string, removedAt: string): Promise<string[] | null> {
+    const { organisations, memberships } = await this.ready();
+    const before = live(organisations.get(id));
+    if (!before) return null;
+    // The check and the tombstone are one synchronous step (addMembership refuses from then on);
+    // what follows only removes memberships of an organisation that is gone.
+    const tombstone = organisations.put(id, { ...before, removedAt });
+    const members = memberships.find('organisation', id);
+    await Promise.all([tombstone, ...members.map((membership) => memberships.delete(membershipKey(membership)))]);
+    return members.map((membership) => membership.personId);
+  }
+
+  async organisationNameOf(id: string): Promise<string | null> {
+    return (await this.ready()).organisations.get(id)?.name ?? null;
   }
 
   async createWorkspace(workspace: Workspace): Promise<Workspace> {
@@ -266,6 +298,29 @@ export class FileAccountStore implements AccountStore {
 
   async workspaceIdsOf(personId: string): Promise<string[]> {
     return (await this.ready()).workspaces.find('member', personId).map((workspace) => workspace.id);
+  }
+
+  async updateWorkspace(id: string, patch: WorkspacePatch): Promise<Workspace | null> {
+    const { workspaces } = await this.ready();
+    const before = workspaces.get(id);
+    if (!before) return null;
+    const { description: _description, ...rest } = before;
+    const description = patch.description === undefined ? before.description : (patch.description ?? undefined);
+    const after: Workspace = {
+      ...rest,
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(description !== undefined && { description }),
+    };
+    await workspaces.put(id, after);
+    return copy(after);
+  }
+
+  async deleteWorkspace(id: string): Promise<Workspace | null> {
+    const { workspaces } = await this.ready();
+    const before = workspaces.get(id);
+    if (!before) return null;
+    await workspaces.delete(id);
+    return copy(before);
   }
 
   async createSession(session: Session): Promise<Session> {

@@ -5,7 +5,7 @@
  * remove anyone.
  */
 import { AccountStoreError, type Organisation, type PersonProfile } from '../../lib/people/AccountStore';
-import { organisationSchema } from '../../lib/people/schemas';
+import { organisationRenameSchema, organisationSchema } from '../../lib/people/schemas';
 import { createLogger } from '../logger';
 import { createAccessEvents } from './accessEvents';
 import { newId } from './newId';
@@ -13,19 +13,68 @@ import { pageQuerySchema } from '../../lib/people/pageQuerySchema';
 import { byName } from './pageOf';
 import { parseInput } from './parseInput';
 import { PeopleError } from '../../lib/people/PeopleError';
-import type { PeopleServiceOptions } from './PeopleServiceOptions';
+import type { PlacesServiceOptions } from './PeopleServiceOptions';
 import { passPlatformGate } from './passPersonGate';
 import { toProfile } from './toProfile';
-import type { OrganisationInput, OrganisationService } from '../../lib/people/OrganisationService';
+import type { DocumentMeta } from '../../lib/storage/MetadataStore';
+import type { OrganisationInput, OrganisationRemoval, OrganisationService } from '../../lib/people/OrganisationService';
 
-export type { OrganisationInput, OrganisationService } from '../../lib/people/OrganisationService';
+export type { OrganisationInput, OrganisationRemoval, OrganisationService } from '../../lib/people/OrganisationService';
 
 async function present<T>(ids: readonly string[], get: (id: string) => Promise<T | null>): Promise<T[]> {
   return (await Promise.all(ids.map(get))).filter((item): item is Awaited<T> => item !== null);
 }
 
-export function createOrganisationService(options: PeopleServiceOptions): OrganisationService {
-  const { store, clock = Date.now, logger = createLogger('silent'), events = createAccessEvents(logger) } = options;
+const grantsTo = (organisationId: string) => (document: DocumentMeta) =>
+  document.grants.some((grant) => grant.subject === 'organisation' && grant.organisationId === organisationId);
+
+export function createOrganisationService(options: PlacesServiceOptions): OrganisationService {
+  const { store, documents, clock = Date.now, logger = createLogger('silent'), events = createAccessEvents(logger) } = options;
+
+  async function existing(organisationId: string): Promise<Organisation> {
+    const organisation = await store.getOrganisation(organisationId);
+    if (!organisation) throw new PeopleError('not_found', 'no such organisation');
+    return organisation;
+  }
+
+  async function rename(adminPersonId: string, organisationId: string, input: unknown): Promise<Organisation> {
+    await passPlatformGate(store, adminPersonId, 'administer');
+    const { name } = parseInput(organisationRenameSchema, input);
+    const organisation = await store.updateOrganisation(organisationId, { name });
+    if (!organisation) throw new PeopleError('not_found', 'no such organisation');
+    logger.info({ event: 'organisation_renamed', adminId: adminPersonId, organisationId }, 'an admin renamed an organisation');
+    return organisation;
+  }
+
+  async function removal(adminPersonId: string, organisationId: string): Promise<OrganisationRemoval> {
+    await passPlatformGate(store, adminPersonId, 'administer');
+    const organisation = await existing(organisationId);
+    const [memberIds, granted] = await Promise.all([
+      store.memberIdsOf(organisationId),
+      documents ? documents.list().then((all) => all.filter(grantsTo(organisationId))) : [],
+    ]);
+    return { organisation, members: memberIds.length, documents: granted.length };
+  }
+
+  async function remove(adminPersonId: string, organisationId: string): Promise<OrganisationRemoval> {
+    await passPlatformGate(store, adminPersonId, 'administer');
+    const organisation = await existing(organisationId);
+    // The grants go first: should this stop half-way, the organisation is still there to remove again.
+    let changed = 0;
+    for (const document of documents ? (await documents.list()).filter(grantsTo(organisationId)) : []) {
+      const grants = document.grants.filter((grant) => !(grant.subject === 'organisation' && grant.organisationId === organisationId));
+      if (await documents?.setGrants(document.id, grants)) changed += 1;
+    }
+    const memberIds = await store.removeOrganisation(organisationId, new Date(clock()).toISOString());
+    if (!memberIds) throw new PeopleError('not_found', 'no such organisation');
+    // Its grants no longer reach them and they no longer act for it: live connections must be re-checked.
+    for (const personId of memberIds) events.emitAccessRevoked({ personId, reason: 'left_organisation' });
+    logger.info(
+      { event: 'organisation_removed', adminId: adminPersonId, organisationId, members: memberIds.length, documents: changed },
+      'an admin removed an organisation',
+    );
+    return { organisation, members: memberIds.length, documents: changed };
+  }
 
   async function create(adminPersonId: string, input: OrganisationInput): Promise<Organisation> {
     await passPlatformGate(store, adminPersonId, 'administer');
@@ -80,5 +129,8 @@ export function createOrganisationService(options: PeopleServiceOptions): Organi
     leave,
     membersOf,
     organisationsOf,
+    rename,
+    removal,
+    remove,
   };
 }

@@ -26,6 +26,7 @@ const organisation = z.looseObject({
   kind: z.enum(ORGANISATION_KINDS),
   cvr: z.string().optional(),
   createdAt: z.string(),
+  removedAt: z.string().optional(),
 });
 
 const membership = z.looseObject({ personId: z.string(), organisationId: z.string() });

@@ -12,6 +12,7 @@ import {
   type OneTimeToken,
   type OneTimeTokenPurpose,
   type Organisation,
+  type OrganisationPatch,
   type Page,
   type PageQuery,
   type Person,
@@ -21,6 +22,7 @@ import {
   type SessionContext,
   type SessionPatch,
   type Workspace,
+  type WorkspacePatch,
 } from '../../lib/people/AccountStore';
 import type { OrganisationKind, PlatformRole } from '../../lib/access/model';
 import { isLocale } from '../../lib/i18n/locales';
@@ -43,6 +45,7 @@ interface OrganisationRow {
   kind: OrganisationKind;
   cvr: string | null;
   created_at: string;
+  removed_at?: string | null;
 }
 interface WorkspaceRow {
   id: string;
@@ -86,6 +89,7 @@ const organisationOf = (row: OrganisationRow): Organisation => ({
   kind: row.kind,
   ...(row.cvr !== null && { cvr: row.cvr }),
   createdAt: row.created_at,
+  ...(typeof row.removed_at === 'string' && { removedAt: row.removed_at }),
 });
 const workspaceOf = (row: WorkspaceRow): Workspace => ({
   id: row.id,
@@ -250,12 +254,13 @@ export class PgAccountStore implements AccountStore {
 
   async createOrganisation(organisation: Organisation): Promise<Organisation> {
     try {
-      await this.pool.query('INSERT INTO organisations (id, name, kind, cvr, created_at) VALUES ($1, $2, $3, $4, $5)', [
+      await this.pool.query('INSERT INTO organisations (id, name, kind, cvr, created_at, removed_at) VALUES ($1, $2, $3, $4, $5, $6)', [
         organisation.id,
         organisation.name,
         organisation.kind,
         organisation.cvr ?? null,
         organisation.createdAt,
+        organisation.removedAt ?? null,
       ]);
     } catch (error) {
       if (isUnique(error)) throw new AccountStoreError('id_taken', `an organisation with id ${organisation.id} exists already`);
@@ -265,14 +270,14 @@ export class PgAccountStore implements AccountStore {
   }
 
   async getOrganisation(id: string): Promise<Organisation | null> {
-    const { rows } = await this.pool.query<OrganisationRow>('SELECT * FROM organisations WHERE id = $1', [id]);
+    const { rows } = await this.pool.query<OrganisationRow>('SELECT * FROM organisations WHERE id = $1 AND removed_at IS NULL', [id]);
     return rows[0] ? organisationOf(rows[0]) : null;
   }
 
   async listOrganisations(query: PageQuery): Promise<Page<Organisation>> {
     return this.page<OrganisationRow, Organisation>(
       'organisations',
-      `$1 = '' OR strpos(lower(name COLLATE samskriv_da), $1) > 0 OR strpos(lower(coalesce(cvr, '') COLLATE samskriv_da), $1) > 0`,
+      `removed_at IS NULL AND ($1 = '' OR strpos(lower(name COLLATE samskriv_da), $1) > 0 OR strpos(lower(coalesce(cvr, '') COLLATE samskriv_da), $1) > 0)`,
       query,
       organisationOf,
     );
@@ -280,11 +285,16 @@ export class PgAccountStore implements AccountStore {
 
   async addMembership({ personId, organisationId }: Membership): Promise<boolean> {
     try {
-      const { rowCount } = await this.pool.query(
-        'INSERT INTO memberships (person_id, organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
-        [personId, organisationId],
-      );
-      return rowCount === 1;
+      return await inTransaction(this.pool, async (client) => {
+        // Locked against removeOrganisation: a removed organisation takes no members.
+        const { rows } = await client.query('SELECT removed_at FROM organisations WHERE id = $1 FOR SHARE', [organisationId]);
+        if (rows[0] && rows[0].removed_at !== null) throw new AccountStoreError('not_found', 'no such organisation');
+        const { rowCount } = await client.query(
+          'INSERT INTO memberships (person_id, organisation_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [personId, organisationId],
+        );
+        return rowCount === 1;
+      });
     } catch (error) {
       if (isMissingReference(error)) throw new AccountStoreError('not_found', 'no such person or organisation');
       throw error;
@@ -313,6 +323,33 @@ export class PgAccountStore implements AccountStore {
       [organisationId],
     );
     return rows.map((row) => row.id);
+  }
+
+  async updateOrganisation(id: string, patch: OrganisationPatch): Promise<Organisation | null> {
+    const { rows } = await this.pool.query<OrganisationRow>(
+      'UPDATE organisations SET name = coalesce($2, name) WHERE id = $1 AND removed_at IS NULL RETURNING *',
+      [id, patch.name ?? null],
+    );
+    return rows[0] ? organisationOf(rows[0]) : null;
+  }
+
+  removeOrganisation(id: string, removedAt: string): Promise<string[] | null> {
+    return inTransaction(this.pool, async (client) => {
+      const { rowCount } = await client.query('UPDATE organisations SET removed_at = $2 WHERE id = $1 AND removed_at IS NULL', [
+        id,
+        removedAt,
+      ]);
+      if (rowCount !== 1) return null;
+      const { rows } = await client.query<{ id: string }>('DELETE FROM memberships WHERE organisation_id = $1 RETURNING person_id AS id', [
+        id,
+      ]);
+      return rows.map((row) => row.id).sort();
+    });
+  }
+
+  async organisationNameOf(id: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [id]);
+    return rows[0]?.name ?? null;
   }
 
   async createWorkspace(workspace: Workspace): Promise<Workspace> {
@@ -366,6 +403,27 @@ export class PgAccountStore implements AccountStore {
   removeWorkspaceMember(workspaceId: string, personId: string): Promise<Workspace | null> {
     return this.changeWorkspace(workspaceId, async (client) => {
       await client.query('DELETE FROM workspace_members WHERE workspace_id = $1 AND person_id = $2', [workspaceId, personId]);
+    });
+  }
+
+  updateWorkspace(id: string, patch: WorkspacePatch): Promise<Workspace | null> {
+    return this.changeWorkspace(id, async (client) => {
+      await client.query(
+        `UPDATE workspaces SET name = coalesce($2, name), description = CASE WHEN $3 THEN $4 ELSE description END WHERE id = $1`,
+        [id, patch.name ?? null, patch.description !== undefined, patch.description ?? null],
+      );
+    });
+  }
+
+  deleteWorkspace(id: string): Promise<Workspace | null> {
+    return inTransaction(this.pool, async (client) => {
+      const locked = await client.query('SELECT id FROM workspaces WHERE id = $1 FOR UPDATE', [id]);
+      if (locked.rows.length === 0) return null;
+      const { rows } = await client.query<WorkspaceRow>(`${WORKSPACE_SELECT} WHERE w.id = $1`, [id]);
+      if (!rows[0]) return null;
+      await client.query('DELETE FROM workspace_members WHERE workspace_id = $1', [id]);
+      await client.query('DELETE FROM workspaces WHERE id = $1', [id]);
+      return workspaceOf(rows[0]);
     });
   }
 

@@ -340,7 +340,10 @@ async function verify(pool: Pool, source: Source): Promise<MigrationReport> {
   const { people, organisations, memberships, workspaces, sessions, tokens } = source.accounts;
   for (const person of people) same(`person ${person.id}`, await accounts.getPerson(person.id), person);
   for (const organisation of organisations)
-    same(`organisation ${organisation.id}`, await accounts.getOrganisation(organisation.id), organisation);
+    if (organisation.removedAt === undefined)
+      same(`organisation ${organisation.id}`, await accounts.getOrganisation(organisation.id), organisation);
+    // A removed organisation is a tombstone: only its name is still read.
+    else same(`organisation ${organisation.id}`, await accounts.organisationNameOf(organisation.id), organisation.name);
   for (const membership of memberships)
     if (!(await accounts.organisationIdsOf(membership.personId)).includes(membership.organisationId))
       problems.push(`membership of ${membership.personId} in ${membership.organisationId} missing`);

@@ -11,6 +11,7 @@ export function applyMetaPatch(meta: DocumentMeta, patch: MetaPatch): DocumentMe
     ...(patch.updatedAt !== undefined && { updatedAt: patch.updatedAt }),
     ...(patch.epoch !== undefined && { epoch: patch.epoch }),
     ...(patch.retiredClients !== undefined && { retiredClients: [...patch.retiredClients] }),
+    ...(patch.workspaceId !== undefined && { workspaceId: patch.workspaceId }),
     ...(patch.visibility !== undefined && { visibility: patch.visibility }),
     ...(patch.state !== undefined && { state: patch.state }),
     ...(patch.grants !== undefined && { grants: structuredClone(patch.grants) }),

@@ -311,6 +311,10 @@ export function createSyncServer(options: SyncServerOptions): SyncServer {
           const resource = await documents.resource(connection.info.documentId);
           connection.close(downgradeClose(connection.info.access, decision.access, resource?.state ?? null));
         } else if (await mayNowDoMore(connection)) connection.close(Close.accessRaised);
+        // No longer acting for the organisation it connected for (it was removed, or they left it):
+        // the editor reconnects with a fresh token, and what they write next is stamped as themselves.
+        else if ((decision.actor.session?.organisationId ?? null) !== (connection.info.actor.session?.organisationId ?? null))
+          connection.close(Close.accessRaised);
       } catch (error) {
         logger.error({ doc: connection.info.documentId, err: error }, 'could not re-check a sync connection; closing it');
         connection.close(Close.internalError);

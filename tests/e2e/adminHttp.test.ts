@@ -83,6 +83,10 @@ describe('every admin route refuses signed-out visitors, non-admins and other or
     ['POST', '/api/admin/workspaces', { name: 'Projekt' }],
     ['POST', '/api/admin/workspaces/w_x/members', { email: 'borger@eksempel.dk' }],
     ['DELETE', '/api/admin/workspaces/w_x/members', { personId: 'p_x' }],
+    ['PATCH', '/api/admin/organisations/o_x', { name: 'Nyt navn' }],
+    ['DELETE', '/api/admin/organisations/o_x', undefined],
+    ['PATCH', '/api/admin/workspaces/w_x', { name: 'Nyt navn' }],
+    ['DELETE', '/api/admin/workspaces/w_x', undefined],
   ];
   const reads = ['/api/admin/people', '/api/admin/organisations', '/api/admin/workspaces'];
 
@@ -97,6 +101,15 @@ describe('every admin route refuses signed-out visitors, non-admins and other or
     expect((await send(method, path, body, admin, 'https://angriber.example')).body).toMatchObject({ error: { code: 'cross_origin' } });
     expect((await send(method, path, body, admin, null)).status).toBe(403);
   });
+
+  it.each(['/api/admin/organisations/o_x/removal', '/api/admin/workspaces/w_x/removal'])(
+    'GET %s: 401 signed out, 403 for a citizen, 404 for an admin asking about an unknown id',
+    async (path) => {
+      expect((await get(path)).status).toBe(401);
+      expect((await get(path, citizen)).status).toBe(403);
+      expect(await get(path, admin)).toMatchObject({ status: 404, body: { error: { code: 'not_found' } } });
+    },
+  );
 
   it.each(reads)('GET %s: 401 signed out, 403 for a citizen', async (path) => {
     expect((await get(path)).status).toBe(401);
@@ -315,5 +328,133 @@ describe('the admin page pages through organisations', () => {
     const second = String((await get('/admin?q=s&orgOffset=20', admin)).body);
     expect(second).toContain('Side 2 af 2');
     expect(second).toMatch(/href="\/admin\?q=s"/);
+  });
+});
+
+describe('renaming and removing organisations and workspaces', () => {
+  const page = async (session: string, path = '/') =>
+    (await fetch(`${server.url}${path}`, { headers: { Cookie: `samskriv_session=${session}` } })).text();
+
+  it('renames an organisation: hostile names and unknown ids refused, the new name shown where the old one was', async () => {
+    const created = await send('POST', '/api/admin/organisations', { name: 'Foreningen Grø', kind: 'association' }, admin);
+    const organisationId = (created.body as { organisation: { id: string } }).organisation.id;
+    const url = `/api/admin/organisations/${organisationId}`;
+    const member = await signUp('omdoeb@eksempel.dk', 'Rikke Rename');
+    expect((await send('POST', `${url}/members`, { email: 'omdoeb@eksempel.dk' }, admin)).status).toBe(201);
+    expect((await send('PUT', '/api/account/acting-for', { organisationId }, member.session)).status).toBe(200);
+
+    for (const [body, code] of [
+      [{ name: '' }, 'organisation_name_required'],
+      [{ name: '   ' }, 'organisation_name_required'],
+      [{ name: 'x'.repeat(121) }, 'organisation_name_too_long'],
+      [{ name: 'Grøn\u202e' }, 'organisation_name_invalid'],
+      [{ name: '<script>\u0000' }, 'organisation_name_invalid'],
+      [{}, 'organisation_name_required'],
+      [{ name: ['Grøn'] }, 'organisation_name_required'],
+    ] as const) {
+      expect(await send('PATCH', url, body, admin)).toMatchObject({ status: 400, body: { error: { code } } });
+    }
+    expect((await send('PATCH', url, { name: 'x'.repeat(5000) }, admin)).status).toBe(413);
+    expect((await send('PATCH', url, 'ikke json', admin)).body).toMatchObject({ error: { code: 'invalid_json' } });
+    expect(await send('PATCH', '/api/admin/organisations/o_ingen', { name: 'Ny' }, admin)).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found' } },
+    });
+    expect((await send('PATCH', `/api/admin/organisations/${'o'.repeat(3000)}`, { name: 'Ny' }, admin)).status).toBe(404);
+
+    const renamed = await send('PATCH', url, { name: ' Foreningen Grøn Fremtid ' }, admin);
+    expect(renamed).toMatchObject({ status: 200, body: { organisation: { id: organisationId, name: 'Foreningen Grøn Fremtid' } } });
+    // The label of someone acting for it, and the admin list, read the name by id.
+    expect(await page(member.session, '/konto')).toContain('Rikke Rename (Foreningen Grøn Fremtid)');
+    expect((await get('/api/admin/organisations?q=fremtid', admin)).body).toMatchObject({
+      organisations: [{ id: organisationId, name: 'Foreningen Grøn Fremtid' }],
+    });
+  });
+
+  it('previews and removes an organisation: members, grants, acting-for; then 404', async () => {
+    const created = await send('POST', '/api/admin/organisations', { name: 'Byens Venner', kind: 'association' }, admin);
+    const organisationId = (created.body as { organisation: { id: string } }).organisation.id;
+    const url = `/api/admin/organisations/${organisationId}`;
+    const members = [await signUp('ven1@eksempel.dk', 'Vera Ven'), await signUp('ven2@eksempel.dk', 'Villy Ven')];
+    for (const email of ['ven1@eksempel.dk', 'ven2@eksempel.dk'])
+      expect((await send('POST', `${url}/members`, { email }, admin)).status).toBe(201);
+    const doc = await send('POST', '/api/documents', { title: 'Delt med Byens Venner', template: 'blank' }, admin);
+    const documentId = (doc.body as { document: { id: string } }).document.id;
+    const granted = await send('POST', `/api/documents/${documentId}/access/organisations`, { organisationId, role: 'editor' }, admin);
+    expect(granted.status).toBeLessThan(300);
+    expect((await send('PUT', '/api/account/acting-for', { organisationId }, members[0]!.session)).status).toBe(200);
+    expect(await page(members[0]!.session)).toContain('Delt med Byens Venner');
+
+    // Only admins see what removal would do, and only admins remove.
+    expect((await get(`${url}/removal`, members[0]!.session)).status).toBe(403);
+    expect((await send('DELETE', url, undefined, members[0]!.session)).status).toBe(403);
+    expect(await get(`${url}/removal`, admin)).toMatchObject({
+      status: 200,
+      body: { removal: { name: 'Byens Venner', members: 2, documents: 1, madePrivate: 0 } },
+    });
+    expect(await send('DELETE', url, undefined, admin)).toMatchObject({
+      status: 200,
+      body: { removed: { name: 'Byens Venner', members: 2, documents: 1 } },
+    });
+
+    // Back to acting as themselves; the document shared with the organisation is no longer theirs to see.
+    const konto = await page(members[0]!.session, '/konto');
+    expect(konto).toContain('Logget ind som Vera Ven');
+    expect(konto).not.toContain('Vera Ven (Byens Venner)');
+    expect(await page(members[0]!.session)).not.toContain('Delt med Byens Venner');
+    expect((await send('PUT', '/api/account/acting-for', { organisationId }, members[0]!.session)).body).toMatchObject({
+      error: { code: 'not_member' },
+    });
+    // Gone: 404 for everything about it, and the list no longer shows it.
+    expect((await send('DELETE', url, undefined, admin)).status).toBe(404);
+    expect((await get(`${url}/removal`, admin)).status).toBe(404);
+    expect((await send('PATCH', url, { name: 'Igen' }, admin)).status).toBe(404);
+    expect((await send('POST', `${url}/members`, { email: 'ven1@eksempel.dk' }, admin)).status).toBe(404);
+    expect((await get('/api/admin/organisations?q=venner', admin)).body).toMatchObject({ organisations: [], total: 0 });
+  });
+
+  it('changes a workspace, and removes it: its documents move out, never deleted', async () => {
+    const created = await send('POST', '/api/admin/workspaces', { name: 'Havneplan', description: 'Udkast' }, admin);
+    const workspaceId = (created.body as { workspace: { id: string } }).workspace.id;
+    const url = `/api/admin/workspaces/${workspaceId}`;
+    const owner = await signUp('rum.ejer@eksempel.dk', 'Rita Rumejer');
+    const member = await signUp('rum.medlem@eksempel.dk', 'Rasmus Rummedlem');
+    for (const email of ['rum.ejer@eksempel.dk', 'rum.medlem@eksempel.dk'])
+      expect((await send('POST', `${url}/members`, { email }, admin)).status).toBe(201);
+    expect((await send('POST', '/api/documents', { title: 'Havnens fremtid', template: 'blank', workspaceId }, owner.session)).status).toBe(
+      201,
+    );
+
+    for (const [body, code] of [
+      [{ name: '' }, 'workspace_name_required'],
+      [{ name: 'x'.repeat(121) }, 'workspace_name_too_long'],
+      [{ name: 'Rum', description: 'x'.repeat(501) }, 'workspace_description_too_long'],
+      [{ name: 'Rum', description: 'Skjult\u202e' }, 'workspace_description_invalid'],
+      [{ name: 'Rum\u0007' }, 'workspace_name_invalid'],
+    ] as const) {
+      expect(await send('PATCH', url, body, admin)).toMatchObject({ status: 400, body: { error: { code } } });
+    }
+    expect((await send('PATCH', '/api/admin/workspaces/w_ingen', { name: 'Ny' }, admin)).status).toBe(404);
+    expect(await send('PATCH', url, { name: 'Havneplan 2030', description: '' }, admin)).toMatchObject({
+      status: 200,
+      body: { workspace: { id: workspaceId, name: 'Havneplan 2030', description: null } },
+    });
+    expect(await page(member.session)).toContain('Havneplan 2030');
+
+    expect(await get(`${url}/removal`, admin)).toMatchObject({
+      status: 200,
+      body: { removal: { name: 'Havneplan 2030', members: 2, documents: 1, madePrivate: 1 } },
+    });
+    expect((await send('DELETE', url, undefined, member.session)).status).toBe(403);
+    expect(await send('DELETE', url, undefined, admin)).toMatchObject({
+      status: 200,
+      body: { removed: { name: 'Havneplan 2030', members: 2, documents: 1, madePrivate: 1 } },
+    });
+    // The owner still has the document; the other member no longer sees it through the workspace.
+    expect(await page(owner.session)).toContain('Havnens fremtid');
+    expect(await page(member.session)).not.toContain('Havnens fremtid');
+    expect(await page(member.session)).not.toContain('Havneplan 2030');
+    expect((await send('DELETE', url, undefined, admin)).status).toBe(404);
+    expect((await send('POST', `${url}/members`, { email: 'rum.medlem@eksempel.dk' }, admin)).status).toBe(404);
   });
 });

@@ -111,6 +111,9 @@ async function writeEmbeddedInstall(): Promise<Map<string, Y.Doc>> {
   await people.createPerson(samplePerson('p2'));
   await people.createOrganisation(sampleOrganisation('o1', { kind: 'business', cvr: '12345674' }));
   await people.addMembership({ personId: 'p2', organisationId: 'o1' });
+  // A removed organisation (issue 13): a tombstone that keeps its name for attribution.
+  await people.createOrganisation(sampleOrganisation('o9', { name: 'Nedlagt Forening' }));
+  await people.removeOrganisation('o9', '2026-11-02T00:00:00.000Z');
   await people.createWorkspace(sampleWorkspace('w1', { memberIds: ['p2', 'p1'], description: 'Fælles' }));
   await people.createSession(sampleSession('h1', 'p1'));
   await people.createSession(sampleSession('h2', 'p2', { actingForOrganisationId: 'o1' }));
@@ -141,7 +144,7 @@ describe('npm run migrate:data', () => {
       comments: 2,
       moderationLogEntries: 1,
       people: 2,
-      organisations: 1,
+      organisations: 2,
       memberships: 1,
       workspaces: 1,
       sessions: 2,
@@ -170,6 +173,8 @@ describe('npm run migrate:data', () => {
     expect((await comments.reported()).map((comment) => comment.id)).toEqual(['c_1']);
     const accounts = new PgAccountStore(database.pool);
     expect(await accounts.getSession('h2')).toMatchObject({ actingForOrganisationId: 'o1' });
+    expect(await accounts.getOrganisation('o9')).toBeNull();
+    expect(await accounts.organisationNameOf('o9')).toBe('Nedlagt Forening');
     expect((await accounts.getWorkspace('w1'))?.memberIds).toEqual(['p2', 'p1']);
     expect(await accounts.countActiveAdmins()).toBe(1);
     expect(await new PgSharingStore(database.pool).getInvite('i_1')).toMatchObject({ uses: 2, revokedAt: '2026-11-03T00:00:00.000Z' });

@@ -221,3 +221,24 @@ describe('can: reasons', () => {
     expect(effectiveDocumentRole(person(), doc({ grants: ownedBy('p_jens') }))).toBe('owner');
   });
 });
+
+describe('can: renaming and removing organisations and workspaces (issue 13)', () => {
+  // The services ask `administer` on the platform: belonging to the workspace or organisation is not enough.
+  const PLATFORM = { kind: 'platform' } as const;
+  const workspace = { kind: 'workspace', id: 'ws_1', memberIds: ['p_jens'] } as const;
+
+  it('is for enabled admins only, whatever else the person manages or belongs to', () => {
+    expect(can(person({ role: 'admin' }), 'administer', PLATFORM).allowed).toBe(true);
+    expect(can(person({ role: 'admin', disabled: true }), 'administer', PLATFORM).allowed).toBe(false);
+    for (const role of ['citizen', 'org_rep', 'staff', 'moderator'] as const) {
+      const member = person({ role, organisationIds: ['o_1'], workspaceIds: ['ws_1'] });
+      expect(can(member, 'administer', PLATFORM).allowed, role).toBe(false);
+    }
+    const member = person({ role: 'staff', workspaceIds: ['ws_1'] });
+    expect(can(member, 'view', workspace).allowed).toBe(true);
+    expect(can(member, 'administer', workspace).allowed).toBe(false);
+    expect(can(member, 'administer', PLATFORM).allowed).toBe(false);
+    expect(can({ kind: 'anonymous' }, 'administer', PLATFORM).allowed).toBe(false);
+    expect(can({ kind: 'guest', id: 'g_1', displayName: 'Gæst' }, 'administer', PLATFORM).allowed).toBe(false);
+  });
+});

@@ -23,4 +23,16 @@ describe('authorNamesOf', () => {
     expect(await names.personName('p_nobody')).toBeNull();
     expect(lists).toBe(0);
   });
+
+  it('names an organisation by id, its new name after a rename, and a removed one still (issue 13)', async () => {
+    const accounts = new MemoryAccountStore();
+    await accounts.createOrganisation({ id: 'o1', name: 'Foreningen Grø', kind: 'association', createdAt: '2026-12-01T10:00:00.000Z' });
+    const names = authorNamesOf({ accounts, apiKeys: new MemoryApiKeyStore() });
+    expect(await names.organisationName?.('o1')).toBe('Foreningen Grø');
+    await accounts.updateOrganisation('o1', { name: 'Foreningen Grøn' });
+    expect(await names.organisationName?.('o1')).toBe('Foreningen Grøn');
+    await accounts.removeOrganisation('o1', '2026-12-02T10:00:00.000Z');
+    expect(await names.organisationName?.('o1')).toBe('Foreningen Grøn');
+    expect(await names.organisationName?.('o_nobody')).toBeNull();
+  });
 });

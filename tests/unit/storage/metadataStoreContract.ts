@@ -95,6 +95,16 @@ export function metadataStoreContract(name: string, makeStore: () => MetadataSto
       expect((await store.getDocument('a'))?.createdBy).toEqual({ id: before!.createdBy.id, name: 'Tidligere deltager' });
     });
 
+    it('moves a document out of its workspace (a removed one) with its new visibility, and nothing else', async () => {
+      await store.createDocument(sampleMeta('a', undefined, { workspaceId: 'w1', visibility: 'workspace' }));
+      const before = await store.getDocument('a');
+      const moved = await store.updateDocument('a', { workspaceId: null, visibility: 'private' });
+      expect(moved).toEqual({ ...before, workspaceId: null, visibility: 'private' });
+      expect(await store.getDocument('a')).toEqual(moved);
+      // Left out: kept.
+      expect((await store.updateDocument('a', { title: 'Ny titel' }))?.workspaceId).toBeNull();
+    });
+
     it('replaces the consultation settings, whole and as a copy', async () => {
       await store.createDocument(sampleMeta('a'));
       const settings = {

@@ -209,6 +209,47 @@ export function accountStoreContract(name: string, makeStore: () => AccountStore
         await expect(store.addMembership({ personId: 'p1', organisationId: 'ghost' })).rejects.toMatchObject({ code: 'not_found' });
         expect(await store.memberIdsOf('o1')).toEqual([]);
       });
+
+      it('renames an organisation, and returns null for an unknown one', async () => {
+        await store.createOrganisation(sampleOrganisation('o1', { name: 'Foreningen Grøn', cvr: '12345678' }));
+        const renamed = await store.updateOrganisation('o1', { name: 'Grønne Amager' });
+        expect(renamed).toEqual(sampleOrganisation('o1', { name: 'Grønne Amager', cvr: '12345678' }));
+        expect(await store.getOrganisation('o1')).toEqual(renamed);
+        expect((await store.listOrganisations({ query: 'amager', offset: 0, limit: 10 })).items.map((o) => o.id)).toEqual(['o1']);
+        expect(await store.updateOrganisation('ghost', { name: 'X' })).toBeNull();
+        expect(await store.updateOrganisation('__proto__', { name: 'X' })).toBeNull();
+      });
+
+      it('removes an organisation with its memberships, keeping its name as a tombstone', async () => {
+        await store.createPerson(samplePerson('p1'));
+        await store.createPerson(samplePerson('p2'));
+        await store.createOrganisation(sampleOrganisation('o1', { name: 'Foreningen Grøn' }));
+        await store.createOrganisation(sampleOrganisation('o2', { name: 'Bevar Byen' }));
+        await store.addMembership({ personId: 'p1', organisationId: 'o1' });
+        await store.addMembership({ personId: 'p2', organisationId: 'o1' });
+        await store.addMembership({ personId: 'p1', organisationId: 'o2' });
+        await store.createSession(sampleSession('s1', 'p1'));
+
+        expect((await store.removeOrganisation('o1', '2026-12-01T09:00:00.000Z'))?.sort()).toEqual(['p1', 'p2']);
+        expect(await store.getOrganisation('o1')).toBeNull();
+        expect(await store.listOrganisations({ offset: 0, limit: 10 })).toEqual({ items: [await store.getOrganisation('o2')], total: 1 });
+        expect(await store.listOrganisations({ query: 'grøn', offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+        expect(await store.memberIdsOf('o1')).toEqual([]);
+        expect(await store.organisationIdsOf('p1')).toEqual(['o2']);
+        expect(await store.organisationIdsOf('p2')).toEqual([]);
+        expect((await store.getSessionContext?.('s1'))?.organisationIds).toEqual(store.getSessionContext ? ['o2'] : undefined);
+        // What was written on its behalf keeps the name; the id is not free for a new organisation.
+        expect(await store.organisationNameOf('o1')).toBe('Foreningen Grøn');
+        expect(await store.organisationNameOf('o2')).toBe('Bevar Byen');
+        expect(await store.organisationNameOf('ghost')).toBeNull();
+        // A removed organisation takes no members, no new name and no second removal.
+        await expect(store.addMembership({ personId: 'p1', organisationId: 'o1' })).rejects.toMatchObject({ code: 'not_found' });
+        expect(await store.updateOrganisation('o1', { name: 'Igen' })).toBeNull();
+        expect(await store.removeOrganisation('o1', '2026-12-02T09:00:00.000Z')).toBeNull();
+        expect(await store.removeOrganisation('ghost', '2026-12-02T09:00:00.000Z')).toBeNull();
+        await expect(store.createOrganisation(sampleOrganisation('o1'))).rejects.toMatchObject({ code: 'id_taken' });
+        expect(await store.organisationNameOf('o1')).toBe('Foreningen Grøn');
+      });
     });
 
     describe('workspaces', () => {
@@ -268,6 +309,35 @@ export function accountStoreContract(name: string, makeStore: () => AccountStore
         expect(await store.removeWorkspaceMember('ghost', 'p1')).toBeNull();
         await expect(store.addWorkspaceMember('w1', 'ghost')).rejects.toMatchObject({ code: 'not_found' });
         expect((await store.getWorkspace('w1'))?.memberIds).toEqual([]);
+      });
+
+      it('renames a workspace and changes or clears its description', async () => {
+        await store.createPerson(samplePerson('p1'));
+        await store.createWorkspace(sampleWorkspace('w1', { name: 'Østerbro', description: 'Gammel', memberIds: ['p1'] }));
+        expect(await store.updateWorkspace('w1', { name: 'Amager', description: 'Ny' })).toEqual(
+          sampleWorkspace('w1', { name: 'Amager', description: 'Ny', memberIds: ['p1'] }),
+        );
+        expect(await store.updateWorkspace('w1', { name: 'Amager' })).toMatchObject({ description: 'Ny' });
+        const cleared = await store.updateWorkspace('w1', { name: 'Amager Strand', description: null });
+        expect(cleared).toEqual(sampleWorkspace('w1', { name: 'Amager Strand', memberIds: ['p1'] }));
+        expect(await store.getWorkspace('w1')).toEqual(cleared);
+        expect((await store.listWorkspaces()).map((workspace) => workspace.name)).toEqual(['Amager Strand']);
+        expect(await store.updateWorkspace('ghost', { name: 'X' })).toBeNull();
+      });
+
+      it('deletes a workspace with its member list, returning it as it was', async () => {
+        await store.createPerson(samplePerson('p1'));
+        await store.createPerson(samplePerson('p2'));
+        await store.createWorkspace(sampleWorkspace('w1', { name: 'Østerbro', memberIds: ['p1', 'p2'] }));
+        await store.createWorkspace(sampleWorkspace('w2', { name: 'Amager', memberIds: ['p1'] }));
+        expect(await store.deleteWorkspace('w1')).toEqual(sampleWorkspace('w1', { name: 'Østerbro', memberIds: ['p1', 'p2'] }));
+        expect(await store.getWorkspace('w1')).toBeNull();
+        expect((await store.listWorkspaces()).map((workspace) => workspace.id)).toEqual(['w2']);
+        expect(await store.workspaceIdsOf('p1')).toEqual(['w2']);
+        expect(await store.workspaceIdsOf('p2')).toEqual([]);
+        expect((await store.getPeopleContexts(['p2']))[0]?.workspaceIds).toEqual([]);
+        expect(await store.deleteWorkspace('w1')).toBeNull();
+        expect(await store.addWorkspaceMember('w1', 'p1')).toBeNull();
       });
 
       it('keeps every one of many concurrent member additions', async () => {
