@@ -38,7 +38,11 @@ export function bodyPlainText(doc: Y.Doc, maxChars = MAX_INDEXED_CHARS): string 
     }
   };
   walk(doc.getXmlFragment(BODY_FRAGMENT));
-  return parts.join('').slice(0, maxChars).replace(/\n{2,}/g, '\n').trim();
+  return parts
+    .join('')
+    .slice(0, maxChars)
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 /** The plain text of a stored Yjs state, or of a stored body's updates (a fresh doc, destroyed after). */

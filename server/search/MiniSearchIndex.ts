@@ -94,7 +94,8 @@ export class MiniSearchIndex implements SearchIndex {
   async setDocumentFields(documentId: string, fields: DocumentFields): Promise<void> {
     const own = this.entries.get(documentEntryId(documentId));
     const same = own && own.title === fields.title && own.workspaceId === fields.workspaceId && own.state === fields.state;
-    if (own && !(same && fields.tags === undefined)) this.put({ ...own, title: fields.title, workspaceId: fields.workspaceId, state: fields.state, ...tagsOf(fields) });
+    if (own && !(same && fields.tags === undefined))
+      this.put({ ...own, title: fields.title, workspaceId: fields.workspaceId, state: fields.state, ...tagsOf(fields) });
     for (const id of this.commentIds.get(documentId) ?? []) {
       const comment = this.entries.get(id);
       if (comment && (comment.workspaceId !== fields.workspaceId || comment.state !== fields.state))

@@ -27,7 +27,11 @@ describe('Danish words and stems', () => {
   });
 
   it('parses a query: words once, their stems, and the last word as a prefix when long enough', () => {
-    expect(parseQuery('Grønne områder grønne')).toEqual({ words: ['grønne', 'områder'], terms: [stemOf('grønne'), stemOf('områder')], prefix: 'områder' });
+    expect(parseQuery('Grønne områder grønne')).toEqual({
+      words: ['grønne', 'områder'],
+      terms: [stemOf('grønne'), stemOf('områder')],
+      prefix: 'områder',
+    });
     expect(parseQuery('by ko').prefix).toBeNull();
     expect(parseQuery('  ,, ').terms).toEqual([]);
   });

@@ -13,7 +13,17 @@ export function documentEntry(documentId: string, title: string, text: string, e
 }
 
 export function commentEntry(documentId: string, commentId: string, text: string, extra: Partial<SearchEntry> = {}): SearchEntry {
-  return { id: commentEntryId(commentId), kind: 'comment', documentId, commentId, title: '', text, workspaceId: null, state: 'draft', ...extra };
+  return {
+    id: commentEntryId(commentId),
+    kind: 'comment',
+    documentId,
+    commentId,
+    title: '',
+    text,
+    workspaceId: null,
+    state: 'draft',
+    ...extra,
+  };
 }
 
 const ids = async (index: SearchIndex, q: string, filters = {}) => (await index.query(parseQuery(q), filters, 100)).map((c) => c.id);
@@ -22,7 +32,10 @@ export function searchIndexContract(name: string, makeIndex: () => Promise<Searc
   describe(`${name}: the search index contract`, () => {
     it('finds a document by an inflected Danish word in its body, and by its title', async () => {
       const index = await makeIndex();
-      await index.putDocument(documentEntry('doc-a', 'Budget 2027', 'Kommunerne skal samarbejde med foreningerne om de grønne områder.'), 't1');
+      await index.putDocument(
+        documentEntry('doc-a', 'Budget 2027', 'Kommunerne skal samarbejde med foreningerne om de grønne områder.'),
+        't1',
+      );
       await index.putDocument(documentEntry('doc-b', 'Legeplads', 'Børnene ønsker en ny legeplads ved skolen.'), 't1');
       expect(await ids(index, 'kommunen')).toEqual(['d:doc-a']);
       expect(await ids(index, 'forening')).toEqual(['d:doc-a']);
@@ -37,8 +50,19 @@ export function searchIndexContract(name: string, makeIndex: () => Promise<Searc
 
     it('filters by kind, workspace, phase and tag, and keeps hidden comments marked', async () => {
       const index = await makeIndex();
-      await index.putDocument(documentEntry('doc-a', 'Cykelstier', 'Cyklisterne vil have bredere stier.', { workspaceId: 'ws_1', state: 'consultation', tags: ['trafik'] }), 't1');
-      await index.putComments('doc-a', [commentEntry('doc-a', 'c1', 'Flere cykelstier tak', { workspaceId: 'ws_1', state: 'consultation', hidden: true })], 3);
+      await index.putDocument(
+        documentEntry('doc-a', 'Cykelstier', 'Cyklisterne vil have bredere stier.', {
+          workspaceId: 'ws_1',
+          state: 'consultation',
+          tags: ['trafik'],
+        }),
+        't1',
+      );
+      await index.putComments(
+        'doc-a',
+        [commentEntry('doc-a', 'c1', 'Flere cykelstier tak', { workspaceId: 'ws_1', state: 'consultation', hidden: true })],
+        3,
+      );
       expect((await ids(index, 'cykelstier')).sort()).toEqual(['c:c1', 'd:doc-a']);
       expect(await ids(index, 'cykelstier', { kind: 'comment' })).toEqual(['c:c1']);
       expect(await ids(index, 'cykelstier', { workspaceId: 'ws_2' })).toEqual([]);
@@ -52,7 +76,11 @@ export function searchIndexContract(name: string, makeIndex: () => Promise<Searc
     it('replaces a document’s text and comments, follows a rename, and forgets a removed document', async () => {
       const index = await makeIndex();
       await index.putDocument(documentEntry('doc-a', 'Gammel titel', 'Første udkast om biblioteket.'), 't1');
-      await index.putComments('doc-a', [commentEntry('doc-a', 'c1', 'Godt forslag'), commentEntry('doc-a', 'c2', 'Hvad med parkering?')], 2);
+      await index.putComments(
+        'doc-a',
+        [commentEntry('doc-a', 'c1', 'Godt forslag'), commentEntry('doc-a', 'c2', 'Hvad med parkering?')],
+        2,
+      );
       await index.putDocument(documentEntry('doc-a', 'Gammel titel', 'Andet udkast om svømmehallen.'), 't2');
       await index.putComments('doc-a', [commentEntry('doc-a', 'c2', 'Hvad med parkeringen?')], 3);
       expect(await ids(index, 'biblioteket')).toEqual([]);
@@ -63,7 +91,10 @@ export function searchIndexContract(name: string, makeIndex: () => Promise<Searc
       expect(await ids(index, 'idræt')).toEqual(['d:doc-a']);
       expect(await ids(index, 'svømmehal', { state: 'in_review' })).toEqual(['d:doc-a']);
       expect(await ids(index, 'parkering', { state: 'in_review' })).toEqual(['c:c2']);
-      expect((await index.texts(['d:doc-a'])).get('d:doc-a')).toEqual({ title: 'Ny titel om idræt', text: 'Andet udkast om svømmehallen.' });
+      expect((await index.texts(['d:doc-a'])).get('d:doc-a')).toEqual({
+        title: 'Ny titel om idræt',
+        text: 'Andet udkast om svømmehallen.',
+      });
       expect([...(await index.marks()).keys()]).toEqual(['doc-a']);
       await index.removeDocument('doc-a');
       expect(await ids(index, 'svømmehal')).toEqual([]);
