@@ -73,7 +73,9 @@ function generate(i: number): Generated {
 
 /** Queries people type: one to three words from the corpus, often inflected otherwise, sometimes half-typed. */
 function queries(corpus: readonly Generated[]): string[] {
-  const words = [...new Set(corpus.slice(0, 200).flatMap((doc) => (doc.meta.title + ' ' + doc.body).toLowerCase().match(/\p{L}{4,}/gu) ?? []))];
+  const words = [
+    ...new Set(corpus.slice(0, 200).flatMap((doc) => (doc.meta.title + ' ' + doc.body).toLowerCase().match(/\p{L}{4,}/gu) ?? [])),
+  ];
   const inflect = (word: string) => random.pick([word, `${word}ne`, `${word}en`, word.replace(/(er|en|et|ne|erne)$/u, '')]);
   const out: string[] = [];
   for (let i = 0; i < QUERIES; i++) {
@@ -99,7 +101,14 @@ async function main(): Promise<void> {
     await index.putDocument({ id: documentEntryId(meta.id), kind: 'document', title: meta.title, text: body, ...base }, meta.updatedAt);
     await index.putComments(
       meta.id,
-      comments.map((text, c) => ({ id: commentEntryId(`${meta.id}-c${c}`), kind: 'comment', commentId: `${meta.id}-c${c}`, title: '', text, ...base })),
+      comments.map((text, c) => ({
+        id: commentEntryId(`${meta.id}-c${c}`),
+        kind: 'comment',
+        commentId: `${meta.id}-c${c}`,
+        title: '',
+        text,
+        ...base,
+      })),
       comments.length,
     );
   }
@@ -121,12 +130,22 @@ async function main(): Promise<void> {
   }
 
   // A staff member in two workspaces, owner of some documents: access is judged per hit.
-  const actor: Actor = { kind: 'person', id: 'p_7', role: 'staff', disabled: false, organisationIds: [], workspaceIds: WORKSPACES.slice(0, 2) };
+  const actor: Actor = {
+    kind: 'person',
+    id: 'p_7',
+    role: 'staff',
+    disabled: false,
+    organisationIds: [],
+    workspaceIds: WORKSPACES.slice(0, 2),
+  };
   const service = createSearchService({
     index,
     documents: { getMany: async (ids) => new Map(ids.flatMap((id) => (metas.has(id) ? [[id, metas.get(id)!] as const] : []))) },
   });
-  const texts = corpus.map((doc) => [doc.meta.title.toLowerCase() + '\n' + doc.body.toLowerCase(), ...doc.comments.map((c) => c.toLowerCase())]);
+  const texts = corpus.map((doc) => [
+    doc.meta.title.toLowerCase() + '\n' + doc.body.toLowerCase(),
+    ...doc.comments.map((c) => c.toLowerCase()),
+  ]);
   const asked = queries(corpus);
   // Warm up both (JIT), then measure alternately.
   for (const q of asked.slice(0, 20)) {

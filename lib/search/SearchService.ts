@@ -7,6 +7,8 @@
  * comment views blank it for everyone else); deleted comments are never indexed.
  */
 import { can } from '../access/can';
+import type { FixedWindowLimiter } from '../apiKeys/FixedWindowLimiter';
+import { SearchError } from './SearchError';
 import type { Actor } from '../access/model';
 import { documentResourceOf, type DocumentService } from '../documents/DocumentService';
 import type { SearchHit, SearchRequest, SearchResults } from './model';
@@ -15,7 +17,11 @@ import type { SearchCandidate, SearchIndex } from './SearchIndex';
 import { highlightAll, snippetOf, termMatcher } from './snippetOf';
 
 export interface SearchService {
-  search(actor: Actor, request: SearchRequest): Promise<SearchResults>;
+  /**
+   * `caller`: who asks, for the rate limit (a person's id, else the client's address); without it
+   * no limit applies (the server's own uses). Throws SearchError `rate_limited` beyond the limit.
+   */
+  search(actor: Actor, request: SearchRequest, caller?: string): Promise<SearchResults>;
 }
 
 /** Candidates looked at per search, at most (a person who may read little of a big index sees fewer hits, never wrong ones). */
@@ -27,13 +33,19 @@ export interface SearchServiceOptions {
   readonly index: SearchIndex;
   readonly documents: Pick<DocumentService, 'getMany'>;
   readonly now?: () => Date;
+  /** Searches per caller per window (a person by id, others by address). */
+  readonly limiter?: Pick<FixedWindowLimiter, 'hit'>;
 }
 
 export function createSearchService(options: SearchServiceOptions): SearchService {
   const { index, documents } = options;
   const now = options.now ?? (() => new Date());
   return {
-    async search(actor, request) {
+    async search(actor, request, caller) {
+      if (caller !== undefined && options.limiter) {
+        const limited = options.limiter.hit(actor.kind === 'person' ? `person:${actor.id}` : `ip:${caller}`);
+        if (!limited.allowed) throw new SearchError('rate_limited', 'rate_limited', limited.retryAfterMs);
+      }
       const query = parseQuery(request.q);
       if (query.terms.length === 0) return { results: [], more: false };
       const filters = {

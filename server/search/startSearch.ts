@@ -13,8 +13,11 @@ import type { SearchIndex } from '../../lib/search/SearchIndex';
 import { createSearchService, type SearchService } from '../../lib/search/SearchService';
 import { createSearchIndexer, type SearchIndexer } from './createSearchIndexer';
 import { MiniSearchIndex } from './MiniSearchIndex';
+import { FixedWindowLimiter } from '../../lib/apiKeys/FixedWindowLimiter';
 
 export const SEARCH_INDEX_FILE = join('search', 'index.ndjson');
+/** Searches per person (or, signed out, per address) per minute: generous for people typing, a wall for scripts. */
+export const SEARCHES_PER_MINUTE = 120;
 
 export interface StartSearchOptions {
   readonly dataDir: string;
@@ -26,6 +29,7 @@ export interface StartSearchOptions {
   readonly comments: Pick<CommentStore, 'read'>;
   readonly delayMs?: number;
   readonly saveEveryMs?: number;
+  readonly searchesPerMinute?: number;
   readonly logger: { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 }
 
@@ -53,7 +57,11 @@ export function startSearch(options: StartSearchOptions): RunningSearch {
     ...(options.delayMs !== undefined && { delayMs: options.delayMs }),
     logger,
   });
-  const service = createSearchService({ index, documents: options.documents });
+  const service = createSearchService({
+    index,
+    documents: options.documents,
+    limiter: new FixedWindowLimiter(options.searchesPerMinute ?? SEARCHES_PER_MINUTE, 60_000),
+  });
 
   let saving: Promise<void> | null = null;
   async function save(): Promise<void> {

@@ -1,4 +1,7 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { CLIENT_IP_HEADER } from '../../../lib/auth/clientIp';
+import { isDomainError } from '../../../lib/errors/DomainError';
 import { DOCUMENT_STATES } from '../../../lib/access/model';
 import { errorMessage } from '../../../lib/i18n/t';
 import { SEARCH_KINDS, type SearchHit, type SearchResults } from '../../../lib/search/model';
@@ -40,7 +43,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const asked = params.get('q')?.trim() ?? '';
   const parsed = asked === '' ? null : readSearchParams(params, { strict: false });
   let found: SearchResults | null = null;
-  if (parsed?.ok) found = await getServices().search.search(await readActor(), parsed.request);
+  let refused: string | null = parsed && !parsed.ok ? parsed.code : null;
+  if (parsed?.ok) {
+    try {
+      found = await getServices().search.search(await readActor(), parsed.request, (await headers()).get(CLIENT_IP_HEADER) ?? 'unknown');
+    } catch (error) {
+      // Too many searches a minute: said like a bad query; anything else is the error page's.
+      if (!isDomainError(error)) throw error;
+      refused = error.code;
+    }
+  }
   const request = parsed?.ok ? parsed.request : null;
   const filtered = request !== null && (request.workspaceId !== undefined || request.state !== undefined || request.kind !== undefined);
 
@@ -93,10 +105,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         </button>
       </form>
 
-      {parsed && !parsed.ok && (
+      {refused !== null && (
         <div className={styles.error} role="alert" data-testid="search-error">
           <h2>{t('search.error.heading')}</h2>
-          <p>{errorMessage(t, parsed.code)}</p>
+          <p>{errorMessage(t, refused)}</p>
         </div>
       )}
 

@@ -9,6 +9,7 @@ import type { Actor, Grant } from '../../../lib/access/model';
 import { createSearchService } from '../../../lib/search/SearchService';
 import type { DocumentMeta } from '../../../lib/storage/MetadataStore';
 import { MiniSearchIndex } from '../../../server/search/MiniSearchIndex';
+import { FixedWindowLimiter } from '../../../lib/apiKeys/FixedWindowLimiter';
 import { commentEntry, documentEntry } from './searchIndexContract';
 
 const person = (id: string, extra: Partial<Extract<Actor, { kind: 'person' }>> = {}): Actor => ({
@@ -111,5 +112,24 @@ describe('search with access', () => {
     expect((await service.search(owner, { q: 'skole', limit: 10, state: 'draft' })).results).toHaveLength(4);
     expect((await service.search(owner, { q: 'skole', limit: 10, kind: 'comment' })).results).toHaveLength(0);
     expect((await service.search(owner, { q: '…', limit: 10 })).results).toHaveLength(0);
+  });
+
+  it('limits searches per person, or per address when signed out, when the caller is named', async () => {
+    const metas = new Map<string, DocumentMeta>();
+    const service = createSearchService({
+      index: new MiniSearchIndex(),
+      documents: { getMany: async (ids) => new Map(ids.flatMap((id) => (metas.has(id) ? [[id, metas.get(id)!] as const] : []))) },
+      limiter: new FixedWindowLimiter(2, 60_000),
+    });
+    const ask = (actor: Actor, caller?: string) => service.search(actor, { q: 'skole', limit: 5 }, caller);
+    await ask(person('p_a'), '10.0.0.1');
+    await ask(person('p_a'), '10.0.0.2');
+    await expect(ask(person('p_a'), '10.0.0.3')).rejects.toMatchObject({ kind: 'rate_limited', code: 'rate_limited' });
+    await ask(person('p_b'), '10.0.0.1');
+    await ask({ kind: 'anonymous' }, '10.0.0.1');
+    await ask({ kind: 'anonymous' }, '10.0.0.1');
+    await expect(ask({ kind: 'anonymous' }, '10.0.0.1')).rejects.toMatchObject({ code: 'rate_limited' });
+    // The server's own searches name no caller: never limited.
+    await ask(person('p_a'));
   });
 });
