@@ -156,9 +156,12 @@ export function createSearchIndexer(options: SearchIndexerOptions): SearchIndexe
     if (!meta) return index.removeDocument(documentId);
     // A document the index has not seen yet (just created) is read in full.
     const unseen = !work.body && (await index.mark(documentId)) === null;
-    if (work.body || unseen) await indexBody(meta, statePlainText(await options.readState(documentId)));
+    if (work.body) await indexBody(meta, statePlainText(await options.readState(documentId)));
+    // Unseen (just created): its stored body, without loading a room for it when the store can say.
+    else if (unseen)
+      await indexBody(meta, statePlainText((await options.readStored?.(documentId)) ?? (await options.readState(documentId))));
     else if (work.meta) await index.setDocumentFields(documentId, fieldsOf(meta));
-    if (work.comments || (work.meta && !work.body) || unseen) await indexComments(meta);
+    if (work.comments || unseen) await indexComments(meta);
   }
 
   async function reconcile(): Promise<ReconcileOutcome> {

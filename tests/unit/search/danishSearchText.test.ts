@@ -34,6 +34,9 @@ describe('Danish words and stems', () => {
     });
     expect(parseQuery('by ko').prefix).toBeNull();
     expect(parseQuery('  ,, ').terms).toEqual([]);
+    // Common words are left out when there are others, kept when there are none.
+    expect(parseQuery('skolen og byen').words).toEqual(['skolen', 'byen']);
+    expect(parseQuery('og i').words).toEqual(['og', 'i']);
   });
 });
 
