@@ -11,7 +11,7 @@ import type { CommentStore } from '../../lib/comments/CommentStore';
 import type { DocumentService } from '../../lib/documents/DocumentService';
 import type { SearchIndex } from '../../lib/search/SearchIndex';
 import { createSearchService, type SearchService } from '../../lib/search/SearchService';
-import { createSearchIndexer, type SearchIndexer } from './createSearchIndexer';
+import { createSearchIndexer, type SearchIndexer, type SearchIndexerOptions } from './createSearchIndexer';
 import { MiniSearchIndex } from './MiniSearchIndex';
 import { FixedWindowLimiter } from '../../lib/apiKeys/FixedWindowLimiter';
 
@@ -30,6 +30,10 @@ export interface StartSearchOptions {
   readonly delayMs?: number;
   readonly saveEveryMs?: number;
   readonly searchesPerMinute?: number;
+  /** Forum posts (later): 'post' for a document in a forum workspace; 'document' when absent. */
+  readonly kindOf?: SearchIndexerOptions['kindOf'];
+  /** A document's tags (later, for the forum), indexed and filterable. */
+  readonly tagsOf?: SearchIndexerOptions['tagsOf'];
   readonly logger: { info(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 }
 
@@ -55,6 +59,8 @@ export function startSearch(options: StartSearchOptions): RunningSearch {
     ...(options.readStored && { readStored: options.readStored }),
     comments: options.comments,
     ...(options.delayMs !== undefined && { delayMs: options.delayMs }),
+    ...(options.kindOf && { kindOf: options.kindOf }),
+    ...(options.tagsOf && { tagsOf: options.tagsOf }),
     logger,
   });
   const service = createSearchService({
