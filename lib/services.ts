@@ -26,6 +26,7 @@ import type { AccountSelfService } from './account/AccountSelfService';
 import type { OidcSignIn } from './oidc/OidcSignIn';
 import type { NotificationSettingsService } from './notifications/NotificationSettingsService';
 import type { AuthorshipService } from './authorship/AuthorshipService';
+import type { SearchService } from './search/SearchService';
 
 export interface AppLogger {
   info(obj: object, msg?: string): void;
@@ -78,6 +79,8 @@ export interface Services {
   readonly authorship: AuthorshipService;
   /** Who may be mentioned in a document, and which mentions stand (issue 12). */
   readonly mentions: MentionService;
+  /** Search across what a person may read (issue 14). */
+  readonly search: SearchService;
   readonly logger: AppLogger;
 }
 

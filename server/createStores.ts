@@ -30,6 +30,7 @@ import type { RelayLedger } from '../lib/sync/RelayLedger';
 import { FileVersionStore } from './versions/FileVersionStore';
 import type { IdentityLinkStore } from '../lib/oidc/IdentityLinkStore';
 import { FileIdentityLinkStore } from './oidc/FileIdentityLinkStore';
+import type { SearchIndex } from '../lib/search/SearchIndex';
 
 export interface Stores {
   readonly kind: 'embedded' | 'postgres';
@@ -49,6 +50,8 @@ export interface Stores {
   readonly identityLinks: IdentityLinkStore;
   /** E-mail frequencies, the queue of notifications to e-mail, and the digests sent (issue 12). */
   readonly notificationMail: NotificationMailStore;
+  /** Search (issue 14): PostgreSQL's `danish` text search; absent for the embedded index in DATA_DIR. */
+  readonly search?: SearchIndex;
   /** In a cluster (DATABASE_URL and REDIS_URL): which stored updates still wait to be published. */
   readonly relayLedger?: RelayLedger;
   /**

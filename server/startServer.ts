@@ -32,6 +32,9 @@ import { createCommentService } from '../lib/comments/CommentService';
 import { loadBodyTools } from '../lib/editor/loadBodyTools';
 import { createMentionService } from '../lib/mentions/createMentionService';
 import { createBodyWatch, type BodyWatch } from './mentions/createBodyWatch';
+// Search (issue 14).
+import { startSearch, type RunningSearch } from './search/startSearch';
+import { withSearchNotices } from './search/withSearchNotices';
 import { createVersionService } from './versions/createVersionService';
 import { CachedVersionStore } from './versions/CachedVersionStore';
 import { createRestoreContent } from './versions/restoreContent';
@@ -119,7 +122,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     comments: commentStore,
     versions: versionStore,
   } = stores;
-  const documents = createDocumentService({ store, metadata });
+  // Search (issue 14): told of new documents, renames and phase changes (its indexer is made below, with the sync server).
+  const searching: { running?: RunningSearch } = {};
+  const documents = withSearchNotices(createDocumentService({ store, metadata }), (id) => searching.running?.indexer.documentChanged(id));
   const mailer = config.SMTP_URL && config.PUBLIC_URL ? createSmtpMailer(config.SMTP_URL, config.SMTP_FROM) : null;
   // Notifications by e-mail (with SMTP_URL): queued as they are stored, sent in the background.
   const notificationMail =
@@ -236,7 +241,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // Made once the comment service exists (it needs the sync server); stored edits before that are not looked at.
   const watching: { body?: BodyWatch } = {};
   const sync = createSyncServer({
-    onStored: (documentId, by, update) => watching.body?.stored(documentId, by, update),
+    onStored: (documentId, by, update) => {
+      watching.body?.stored(documentId, by, update);
+      searching.running?.indexer.bodyStored(documentId);
+    },
     ...(cluster && { cluster, relayStaleAfterMs: config.SYNC_RELAY_STALE_MS }),
     ...(cluster && stores.relayLedger && { relayLedger: stores.relayLedger }),
     store,
@@ -319,6 +327,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     logger,
   });
   comments.onChanged((documentId, revision) => sync.notifyCommentsChanged(documentId, revision));
+  // Search (issue 14): the saved index is loaded and brought up to date in the background; edits,
+  // renames and comments reach it within a second (server/search).
+  const search = (searching.running = startSearch({
+    dataDir,
+    ...(stores.search && { index: stores.search }),
+    documents,
+    readState: (documentId) => sync.readDocumentState(documentId),
+    readStored: (documentId) => store.load(documentId),
+    comments: commentStore,
+    logger,
+  }));
+  comments.onChanged((documentId) => search.indexer.commentsChanged(documentId));
   const guestLimiter = new FixedWindowLimiter(GUESTS_PER_IP_PER_HOUR, 60 * 60_000);
   // Who wrote what: the room's attribution, names resolved when read (a deleted person is "Tidligere deltager").
   const authorship = createAuthorshipService({
@@ -412,6 +432,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     notificationSettings,
     authorship,
     mentions,
+    search: search.service,
     logger,
   });
 
@@ -485,6 +506,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     notificationMail?.stop();
     // Before the sync server closes: the last bursts are looked at while their rooms can still be read.
     await watching.body?.close();
+    await search.close();
     await sync.close();
     // A send under way may finish, but a hung mail server does not hold the shutdown: what is not
     // marked sent is sent again after its lease, by the next start.

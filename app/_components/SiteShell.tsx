@@ -5,6 +5,7 @@ import { getServices } from '../../lib/services';
 import { OfflineNotice } from '../_offline/OfflineNotice';
 import type { ActingForChoice } from './ActingForForm';
 import { HeaderActingFor } from './HeaderActingFor';
+import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { SignOutButton } from './SignOutButton';
@@ -41,6 +42,7 @@ export async function SiteShell({ person, children }: { person: ShellPerson | nu
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tagline">{t('app.tagline')}</span>
           </Link>
+          <HeaderSearch t={t} />
           {person ? (
             <nav className="site-header__person" aria-label={t('nav.site')}>
               <span>

@@ -2,6 +2,7 @@
  * The stores on PostgreSQL (with DATABASE_URL): the schema migrated first, every node sharing it.
  * Apart from createStores.ts so that an embedded start never loads pg.
  */
+import { PgSearchIndex } from '../search/PgSearchIndex';
 import type { StoreOptions, Stores } from '../createStores';
 import { PgNotificationStore } from './PgNotificationStore';
 import { PgNotificationMailStore } from './PgNotificationMailStore';
@@ -41,6 +42,8 @@ export async function postgresStores(url: string, { config, projectDir, logger }
     notifications: new PgNotificationStore(pool),
     identityLinks: new PgIdentityLinkStore(pool),
     notificationMail: new PgNotificationMailStore(pool),
+    // Search (issue 14): the `danish` text search (migration 0012).
+    search: new PgSearchIndex(pool),
   };
   return {
     kind: 'postgres',
