@@ -74,6 +74,11 @@ describe('renderVersionMarkdown', () => {
         '',
         '1. ***Sidste punkt, fed***',
         '',
+        // A GFM table: the header row, then the rows; the pipe in a cell is escaped.
+        '| Område | Frist \\| dato |',
+        '| --- | --- |',
+        '| <u>Ærø Nord</u> | ~~15. december~~ |',
+        '',
       ].join('\n'),
     );
   });
