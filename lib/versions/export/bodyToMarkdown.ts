@@ -223,11 +223,12 @@ function cell(node: JSONContent, context: Context): string {
 
 /** A GFM table: header row, delimiter row, body rows; rows padded to the widest (merged cells repeat nothing). */
 function table(node: JSONContent, context: Context): string[] {
-  const rows = (node.content ?? []).map((row) => (row.content ?? []).map((c) => ({ header: c.type === 'tableHeader', text: cell(c, context) })));
+  const rows = (node.content ?? []).map((row) =>
+    (row.content ?? []).map((c) => ({ header: c.type === 'tableHeader', text: cell(c, context) })),
+  );
   if (rows.length === 0) return [];
   const width = Math.max(1, ...rows.map((row) => row.length));
-  const line = (cells: readonly string[]) =>
-    `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  const line = (cells: readonly string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
   const first = rows[0]!;
   const hasHeader = first.length > 0 && first.every((c) => c.header);
   const header = hasHeader ? first.map((c) => c.text) : [];

@@ -231,7 +231,9 @@ function block(element: Element): JSONContent[] {
       return [{ type: 'horizontalRule' }];
     case 'table': {
       const rows = rowsOf(element)
-        .map((row) => row.children.filter((child): child is Element => typeof child !== 'string' && (child.tag === 'th' || child.tag === 'td')))
+        .map((row) =>
+          row.children.filter((child): child is Element => typeof child !== 'string' && (child.tag === 'th' || child.tag === 'td')),
+        )
         .filter((cells) => cells.length > 0)
         .map((cells) => ({ type: 'tableRow', content: cells.map(tableCell) }));
       return rows.length === 0 ? [] : [{ type: 'table', content: rows }];
