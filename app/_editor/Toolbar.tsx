@@ -127,7 +127,8 @@ const GROUPS: readonly (readonly Tool[])[] = [
       label: 'toolbar.insertTable',
       face: <TableIcon />,
       // Always with a header row: screen readers name each cell by its column's header.
-      isEnabled: (e) => e.can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
+      // Not inside another table: Markdown and many readers have no nested tables.
+      isEnabled: (e) => !e.isActive('table') && e.can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
       run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
     },
   ],

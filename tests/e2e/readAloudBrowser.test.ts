@@ -54,6 +54,18 @@ async function fakeSpeech(context: BrowserContext): Promise<void> {
       dispatchEvent: () => true,
     };
     Object.defineProperty(window, 'speechSynthesis', { value: fake, configurable: true });
+    if (typeof window.SpeechSynthesisUtterance !== 'function') {
+      // Only if this Chromium lacks the constructor: the fields the page sets.
+      Object.assign(window, {
+        SpeechSynthesisUtterance: class {
+          lang = '';
+          voice = null;
+          onend: ((event: Event) => void) | null = null;
+          onerror: ((event: Event) => void) | null = null;
+          constructor(readonly text: string) {}
+        },
+      });
+    }
     // Every utterance in the queue spoken to its end.
     Object.assign(window, {
       speechCalls: calls,
