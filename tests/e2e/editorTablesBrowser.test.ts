@@ -89,10 +89,13 @@ describe('tables, underline, strike, undo and redo in the editor', () => {
     await anna.page.locator(`${EDITOR} table td`).first().click();
     await anna.page.keyboard.type('Havnen nord');
     expect(await anna.page.locator(`${EDITOR} table tr`).count()).toBe(3);
+    // A row added below this one, and deleted again from inside it.
     await tableGroup.getByRole('button', { name: 'Indsæt række under' }).click();
     await anna.page.locator(`${EDITOR} table tr`).nth(3).waitFor();
+    await anna.page.locator(`${EDITOR} table tr`).nth(2).locator('td').first().click();
     await tableGroup.getByRole('button', { name: 'Slet række' }).click();
     await anna.page.waitForFunction((selector) => document.querySelectorAll(selector).length === 3, `${EDITOR} table tr`);
+    expect(await anna.page.locator(`${EDITOR} table tr`).nth(1).locator('td').first().textContent()).toBe('Havnen nord');
 
     // "Havnen" underlined, "nord" struck through, each button saying it is on.
     await anna.page.locator(`${EDITOR} table td`).first().click();
@@ -132,6 +135,11 @@ describe('tables, underline, strike, undo and redo in the editor', () => {
 
     // Published: the page, the Markdown and the Word file hold the table and the marks.
     await Promise.all([waitForSaved(anna.page), waitForSaved(bent.page)]);
+    // Public, so the moderator may publish it.
+    await http.ok(
+      http.call('PUT', `/api/documents/${documentId}/visibility`, { as: { session: anna.session }, body: { visibility: 'public' } }),
+      'public',
+    );
     const moderator = await http.signUp('Mona Moderator');
     await setRoleOverHttp(server, admin.session!, moderator.id!, 'moderator');
     for (const state of ['in_review', 'consultation'])

@@ -147,6 +147,11 @@ describe('Læs op', () => {
     expect(await start.getAttribute('aria-pressed')).toBe('false');
 
     // The published version's page reads its body.
+    // Public, so the moderator may publish it.
+    await http.ok(
+      http.call('PUT', `/api/documents/${documentId}/visibility`, { as: { session: anna.session }, body: { visibility: 'public' } }),
+      'public',
+    );
     const moderator = await http.signUp('Mona Moderator');
     await setRoleOverHttp(server, admin.session!, moderator.id!, 'moderator');
     await anna.page.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''));
