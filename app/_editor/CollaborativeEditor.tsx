@@ -26,6 +26,7 @@ import { LinkForm } from './LinkForm';
 import { PresenceList } from './PresenceList';
 import { SyncStatusText, closedMessage } from './SyncStatusText';
 import { Toolbar } from './Toolbar';
+import { EditorReadAloud } from '../_readAloud/EditorReadAloud';
 import { useCollaboration } from './useCollaboration';
 import { RescuedText } from './RescuedText';
 import { pendingOf, useSyncStatus, useWarnBeforeLeaving } from './useSyncStatus';
@@ -238,6 +239,7 @@ function EditorSession({
             />
           )}
           {editor && readOnly && comments && <CommentToolbar bridge={bridge} />}
+          {editor && <EditorReadAloud editor={editor} />}
           {editor && linkOpen && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
           {waiting && (readOnly ? <EditorLoading /> : <EditorWaiting status={status} typed={focus.typedWhileWaiting} />)}
           {editor && (

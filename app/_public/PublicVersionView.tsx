@@ -17,6 +17,7 @@ import { consultationVersionOf } from './consultationVersionOf';
 import type { FeedLink } from './feedLinks';
 import type { PublicDocument } from './loadPublicDocument';
 import { VersionList } from './VersionList';
+import { ElementReadAloud } from '../_readAloud/ElementReadAloud';
 import './publicVersion.css';
 import { contributorList } from '../../lib/versions/contributorLabel';
 
@@ -103,9 +104,12 @@ export function PublicVersionView({ document, version, latest, origin, feeds, co
           <p>{summary}</p>
         </section>
       )}
+      {/* "Læs op" (issue 13): the body, or the selection in it; only in browsers with speech synthesis. */}
+      <ElementReadAloud targetId="public-version-body" />
       {/* The renderer's own HTML from the stored version (text and attributes escaped there); only its heading levels are moved. */}
       <div
         className="public-version__body"
+        id="public-version-body"
         data-testid="version-body"
         dangerouslySetInnerHTML={{ __html: publicBodyHtml(version.title, version.content.body, version.content.html) }}
       />

@@ -6,11 +6,13 @@
  * Changing the schema is a protocol change (BODY_SCHEMA_VERSION in lib/protocol.ts): an editor with
  * an older schema deletes the nodes it does not know from the shared document (y-prosemirror drops
  * what its schema cannot build), so the sync server turns a client that names an older version into
- * a reader. Version 2 added `mention`.
+ * a reader. Version 2 added `mention`; version 3 added tables (`table`, `tableRow`, `tableHeader`,
+ * `tableCell`). Underline and strike have been in the schema since version 1 (StarterKit's).
  */
 import StarterKit from '@tiptap/starter-kit';
 import type { AnyExtension } from '@tiptap/core';
 import Mention, { type MentionOptions } from '@tiptap/extension-mention';
+import { TableKit } from '@tiptap/extension-table';
 import { mentionLabel } from './mentionLabel';
 
 export { mentionLabel };
@@ -35,5 +37,8 @@ export function bodyExtensions(options: { readonly mentionSuggestion?: MentionSu
       renderHTML: ({ options, node }) => ['span', options.HTMLAttributes, `@${mentionLabel(node.attrs)}`],
       ...(options.mentionSuggestion && { suggestion: options.mentionSuggestion }),
     }),
+    // Tables (version 3): the editor inserts them with a header row (th), which screen readers
+    // announce as column headers. No column resizing: widths would be one person's screen.
+    TableKit.configure({ table: { resizable: false } }),
   ];
 }

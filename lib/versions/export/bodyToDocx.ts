@@ -3,7 +3,8 @@
  * structure: headings in the built-in Heading 1–6 styles (the navigation pane, a table of contents
  * and accessibility checkers read those), lists as real numbering (`w:numPr`, nested by level, an
  * ordered list's start kept), links as hyperlinks, quotes in the built-in Quote style, code in the
- * built-in HTML Preformatted and HTML Code styles. Nothing random or time-dependent goes in, so the
+ * built-in HTML Preformatted and HTML Code styles, tables as Word tables whose header row is marked
+ * as one (`w:tblHeader`: repeated on each page and read as headers by screen readers). Nothing random or time-dependent goes in, so the
  * same body gives the same XML.
  */
 import type { JSONContent } from '@tiptap/core';
@@ -13,7 +14,11 @@ import {
   ExternalHyperlink,
   LevelFormat,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  WidthType,
   type ILevelsOptions,
   type NumberingDefinition,
   type ParagraphChild,
@@ -50,6 +55,9 @@ function levels(ordered: boolean, start: number): ILevelsOptions[] {
     style: { paragraph: { indent: { left: STEP * (level + 1), hanging: HANGING } } },
   }));
 }
+
+/** What a body becomes: paragraphs and tables. */
+export type DocxBlock = Paragraph | Table;
 
 type Mark = NonNullable<JSONContent['marks']>[number];
 
@@ -149,11 +157,11 @@ function listDefinition(node: JSONContent, context: Context): { reference: strin
   return { reference, instance };
 }
 
-function list(node: JSONContent, context: Context): Paragraph[] {
+function list(node: JSONContent, context: Context): DocxBlock[] {
   const { reference, instance } = listDefinition(node, context);
   const level = Math.min(MAX_LEVEL, context.listLevel);
   const definition = context.definitions.get(reference)!;
-  const out: Paragraph[] = [];
+  const out: DocxBlock[] = [];
   for (const item of node.content ?? []) {
     const first = out.length;
     const inner: Context = { ...context, listLevel: level + 1, continuationIndent: STEP * (level + 1) };
@@ -179,7 +187,40 @@ function list(node: JSONContent, context: Context): Paragraph[] {
   return out;
 }
 
-function block(node: JSONContent, context: Context): Paragraph[] {
+/** Cells' widths and spans as the editor keeps them; a cell holds at least one paragraph (Word needs one). */
+function table(node: JSONContent, context: Context): Table[] {
+  const inner: Context = { ...context, listLevel: 0, quoteDepth: 0, continuationIndent: 0 };
+  const rows = (node.content ?? []).filter((row) => (row.content ?? []).length > 0);
+  if (rows.length === 0) return [];
+  let headerRows = true;
+  const span = (value: unknown) => Math.max(1, Math.min(63, Math.trunc(Number(value ?? 1)) || 1));
+  return [
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: rows.map((row) => {
+        const cells = row.content ?? [];
+        // Only leading rows of header cells are header rows (Word repeats only those).
+        headerRows &&= cells.every((cell) => cell.type === 'tableHeader');
+        return new TableRow({
+          ...(headerRows ? { tableHeader: true, cantSplit: true } : {}),
+          children: cells.map((cell) => {
+            const children = blocks(cell.content, inner);
+            const columnSpan = span(cell.attrs?.colspan);
+            const rowSpan = span(cell.attrs?.rowspan);
+            return new TableCell({
+              children: children.length > 0 ? children : [new Paragraph({ children: [] })],
+              ...(columnSpan > 1 ? { columnSpan } : {}),
+              ...(rowSpan > 1 ? { rowSpan } : {}),
+              ...(cell.type === 'tableHeader' ? { shading: { fill: 'E8E8E8', type: 'clear', color: 'auto' } } : {}),
+            });
+          }),
+        });
+      }),
+    }),
+  ];
+}
+
+function block(node: JSONContent, context: Context): DocxBlock[] {
   switch (node.type) {
     case 'paragraph':
       return [paragraph(node, context)];
@@ -190,6 +231,8 @@ function block(node: JSONContent, context: Context): Paragraph[] {
     case 'bulletList':
     case 'orderedList':
       return list(node, context);
+    case 'table':
+      return table(node, context);
     case 'blockquote':
       return blocks(node.content, { ...context, quoteDepth: context.quoteDepth + 1 });
     case 'codeBlock': {
@@ -216,12 +259,12 @@ function block(node: JSONContent, context: Context): Paragraph[] {
   }
 }
 
-function blocks(content: readonly JSONContent[] | undefined, context: Context): Paragraph[] {
+function blocks(content: readonly JSONContent[] | undefined, context: Context): DocxBlock[] {
   return (content ?? []).flatMap((child) => block(child, context));
 }
 
-/** The body's paragraphs. Lists bring their numbering definitions with them. */
-export function bodyToDocx(body: JSONContent, options: DocxBodyOptions = {}): Paragraph[] {
+/** The body's paragraphs and tables. Lists bring their numbering definitions with them. */
+export function bodyToDocx(body: JSONContent, options: DocxBodyOptions = {}): DocxBlock[] {
   return blocks(body.content, {
     minHeadingLevel: options.minHeadingLevel ?? 1,
     listLevel: 0,

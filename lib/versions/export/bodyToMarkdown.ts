@@ -4,6 +4,8 @@
  * escaped, and marks are opened and closed around whole runs with the whitespace outside the
  * delimiters (as prosemirror-markdown does), so `**bold **text` never happens. Underline has no
  * Markdown form and is kept as inline HTML `<u>…</u>` (CommonMark and GFM pass it through).
+ * Tables are GFM tables (the first row is the header row; a table without one gets an empty
+ * header, as GFM requires one), each cell's blocks on one line joined by `<br>`.
  * Tiptap's own renderToMarkdown is not used: it escapes for HTML, not Markdown, ignores an
  * ordered list's start and does not indent nested lists.
  */
@@ -182,6 +184,8 @@ function block(node: JSONContent, context: Context, listDelimiter: number): stri
     case 'bulletList':
     case 'orderedList':
       return list(node, context, listDelimiter);
+    case 'table':
+      return table(node, context);
     default:
       // Not in the schema: its text, so nothing is lost.
       return node.content ? blocks(node.content, context) : [];
@@ -207,6 +211,29 @@ function list(node: JSONContent, context: Context, delimiter: number): string[] 
     lines.forEach((line, i) => out.push(i === 0 ? `${marker}${line}` : line === '' ? '' : `${indent}${line}`));
   });
   return out;
+}
+
+/** A cell's blocks on one line (a GFM cell is one line): blocks and lines joined by `<br>`, pipes escaped. */
+function cell(node: JSONContent, context: Context): string {
+  return blocks(node.content, context)
+    .filter((line) => line !== '')
+    .map((line) => line.replace(/\\$/, '').replace(/(?<!\\)\|/g, '\\|'))
+    .join('<br>');
+}
+
+/** A GFM table: header row, delimiter row, body rows; rows padded to the widest (merged cells repeat nothing). */
+function table(node: JSONContent, context: Context): string[] {
+  const rows = (node.content ?? []).map((row) =>
+    (row.content ?? []).map((c) => ({ header: c.type === 'tableHeader', text: cell(c, context) })),
+  );
+  if (rows.length === 0) return [];
+  const width = Math.max(1, ...rows.map((row) => row.length));
+  const line = (cells: readonly string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  const first = rows[0]!;
+  const hasHeader = first.length > 0 && first.every((c) => c.header);
+  const header = hasHeader ? first.map((c) => c.text) : [];
+  const body = hasHeader ? rows.slice(1) : rows;
+  return [line(header), `|${' --- |'.repeat(width)}`, ...body.map((row) => line(row.map((c) => c.text)))];
 }
 
 /** An item's blocks without blank lines between a paragraph and its nested list (a tight list stays tight). */

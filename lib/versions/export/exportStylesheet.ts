@@ -24,6 +24,12 @@ code, pre { font-family: ${EXPORT_MONO_STACK}; font-size: 0.92em; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; padding: 0.6em 0.8em; border: 1px solid #bbb; background: #f4f4f4; break-inside: avoid; }
 hr { border: 0; border-top: 1px solid #888; margin: 1.5em 0; }
 dt { font-weight: bold; }
+table { border-collapse: collapse; width: 100% !important; margin: 1em 0; }
+th, td { border: 1px solid #888; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+th { background: #eee; }
+th > p, td > p { margin: 0; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+thead, tr:has(> th) { break-after: avoid; }
 @page { size: A4; margin: 2cm; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; } pre { background: none; } }
 `.trim();

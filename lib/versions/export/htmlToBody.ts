@@ -1,7 +1,7 @@
 /**
  * HTML that Samskriv's own renderers wrote (the høringsnotat, a version's body) as ProseMirror-like
  * JSON, so the DOCX writer (bodyToDocx) can turn any of them into Word structure: headings (h1–h6),
- * paragraphs, lists (an ordered list's start kept), quotes, code, rules, line breaks, links and
+ * paragraphs, lists (an ordered list's start kept), quotes, code, rules, tables, line breaks, links and
  * emphasis; containers (main, section, article, div, …) are looked through, definition lists become
  * a bold term and its paragraph. Not a general HTML parser: the input is well-formed and escaped by
  * us; anything unknown keeps its text.
@@ -180,6 +180,23 @@ function listItem(element: Element): JSONContent {
   };
 }
 
+/** The table's rows, wherever they sit (thead, tbody, tfoot), not those of a table nested in a cell. */
+function rowsOf(element: Element): Element[] {
+  return element.children.flatMap((child) =>
+    typeof child === 'string' || child.tag === 'table' ? [] : child.tag === 'tr' ? [child] : rowsOf(child),
+  );
+}
+
+function tableCell(element: Element): JSONContent {
+  const content = blocks(element.children);
+  const span = (value: string | undefined) => Math.max(1, Number.parseInt(value ?? '1', 10) || 1);
+  return {
+    type: element.tag === 'th' ? 'tableHeader' : 'tableCell',
+    attrs: { colspan: span(element.attrs.colspan), rowspan: span(element.attrs.rowspan) },
+    content: content.length > 0 ? content : [{ type: 'paragraph' }],
+  };
+}
+
 function block(element: Element): JSONContent[] {
   const { tag } = element;
   const heading = /^h([1-6])$/.exec(tag);
@@ -212,6 +229,15 @@ function block(element: Element): JSONContent[] {
     }
     case 'hr':
       return [{ type: 'horizontalRule' }];
+    case 'table': {
+      const rows = rowsOf(element)
+        .map((row) =>
+          row.children.filter((child): child is Element => typeof child !== 'string' && (child.tag === 'th' || child.tag === 'td')),
+        )
+        .filter((cells) => cells.length > 0)
+        .map((cells) => ({ type: 'tableRow', content: cells.map(tableCell) }));
+      return rows.length === 0 ? [] : [{ type: 'table', content: rows }];
+    }
     case 'dt': {
       const p = paragraph(element.children, [{ type: 'bold' }]);
       return p ? [p] : [];

@@ -6,9 +6,9 @@
  * with those made fixed: the timestamps become `modifiedAt` (for a version, when it was published),
  * the ids are numbered in the order docx wrote them.
  */
-import { AlignmentType, BorderStyle, Document, Packer, type Paragraph } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer } from 'docx';
 import { strToU8, strFromU8, unzipSync, zipSync } from 'fflate';
-import { DOCX_STYLE } from './bodyToDocx';
+import { DOCX_STYLE, type DocxBlock } from './bodyToDocx';
 
 export interface DocxInput {
   readonly title: string;
@@ -18,7 +18,7 @@ export interface DocxInput {
   readonly language: string;
   /** ISO 8601: written as the document's created and modified time, and as every zip entry's time. */
   readonly modifiedAt: string;
-  readonly children: readonly Paragraph[];
+  readonly children: readonly DocxBlock[];
 }
 
 const CONTENT_TYPES = '[Content_Types].xml';

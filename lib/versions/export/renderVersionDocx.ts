@@ -1,6 +1,6 @@
 /**
  * A version as a Word document: the title as the one Heading 1, the version's line, its
- * contributors, "Hvad er ændret", then the body (bodyToDocx: its headings one level down, real lists, links, quotes, code).
+ * contributors, "Hvad er ændret", then the body (bodyToDocx: its headings one level down, real lists, links, quotes, code, tables).
  * Title, author (the publisher) and description are the document's properties, its language Danish,
  * and its times the publishing time, so the same version always gives the same bytes.
  */

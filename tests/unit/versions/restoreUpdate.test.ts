@@ -64,7 +64,58 @@ function editAfterVersion(doc: Y.Doc): void {
   body.delete(2, 1);
 }
 
+/** A table (schema version 3) with a header row, underline and strike in its cells. */
+const TABLE: JSONContent = {
+  type: 'table',
+  content: [
+    {
+      type: 'tableRow',
+      content: [
+        { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Skole' }] }] },
+        { type: 'tableHeader', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'År' }] }] },
+      ],
+    },
+    {
+      type: 'tableRow',
+      content: [
+        { type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Nord', marks: [{ type: 'underline' }] }] }] },
+        { type: 'tableCell', content: [{ type: 'paragraph', content: [{ type: 'text', text: '2028', marks: [{ type: 'strike' }] }] }] },
+      ],
+    },
+  ],
+};
+
 describe('restoreUpdate', () => {
+  it('brings back a table with underline and strike, after it was deleted, on both paths', () => {
+    const doc = seeded();
+    const body = doc.getXmlFragment(BODY_FRAGMENT);
+    const withTable = new Y.Doc();
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      { type: 'doc', content: [...bodyOf(doc).content!, TABLE] },
+      withTable.getXmlFragment(BODY_FRAGMENT),
+    );
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(withTable, Y.encodeStateVector(doc)));
+    // (Merging a fresh document appends; the version is whatever the doc now holds, table included.)
+    const version = versionOf(doc);
+    expect(JSON.stringify(version.content.body)).toContain('"tableHeader"');
+    body.delete(body.length - 1, 1);
+    expect(JSON.stringify(bodyOf(doc))).not.toContain('"table"');
+
+    const undone = restoreUpdate(Y.encodeStateAsUpdate(doc), version);
+    expect(undone.path).toBe('undo');
+    const copy = docOf(Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(copy, undone.update);
+    expect(bodyOf(copy)).toEqual(version.content.body);
+
+    const reset = new Y.Doc();
+    prosemirrorJSONToYXmlFragment(schema, bodyOf(doc), reset.getXmlFragment(BODY_FRAGMENT));
+    const rewritten = restoreUpdate(Y.encodeStateAsUpdate(reset), version);
+    expect(rewritten.path).toBe('rewrite');
+    Y.applyUpdate(reset, rewritten.update);
+    expect(bodyOf(reset)).toEqual(version.content.body);
+  });
+
   it('undoes everything since the version when the history is the same (undo path), as a fresh client', () => {
     const doc = seeded();
     const version = versionOf(doc);

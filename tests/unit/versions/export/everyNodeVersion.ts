@@ -63,6 +63,25 @@ export const EVERY_NODE_BODY: JSONContent = {
       attrs: { start: 1, type: null },
       content: [item(paragraph(text('Sidste punkt, fed', 'bold', 'italic')))],
     },
+    {
+      type: 'table',
+      content: [
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableHeader', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(text('Område'))] },
+            { type: 'tableHeader', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(text('Frist | dato'))] },
+          ],
+        },
+        {
+          type: 'tableRow',
+          content: [
+            { type: 'tableCell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(text('Ærø Nord', 'underline'))] },
+            { type: 'tableCell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(text('15. december', 'strike'))] },
+          ],
+        },
+      ],
+    },
   ],
 };
 
@@ -92,6 +111,10 @@ export const EVERY_NODE_WORDS = [
   'linje 1',
   'indrykket linje 2',
   'Sidste punkt, fed',
+  'Område',
+  'Frist | dato',
+  'Ærø Nord',
+  '15. december',
 ];
 
 export function everyNodeVersion(overrides: Partial<DocumentVersion> = {}): DocumentVersion {

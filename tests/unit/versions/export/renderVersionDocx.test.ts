@@ -69,6 +69,18 @@ describe('renderVersionDocx', () => {
     expect(paragraphs.some((p) => p.xml.includes('<w:pBdr><w:bottom w:val="single"'))).toBe(true);
     // Text that looks like markup is text.
     expect(all).toContain('<b>ikke html</b> # ikke overskrift & 1. ikke liste');
+
+    // The table: a Word table whose first row is its header row, the cells' marks kept.
+    const table = /<w:tbl>[^]*?<\/w:tbl>/.exec(parts['word/document.xml']!)?.[0] ?? '';
+    const rows = [...table.matchAll(/<w:tr>[^]*?<\/w:tr>/g)].map(([row]) => row);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(rows[1]).not.toContain('<w:tblHeader/>');
+    expect(docxParagraphs(rows[0]!).map((p) => p.text)).toEqual(['Område', 'Frist | dato']);
+    const cells = docxParagraphs(rows[1]!);
+    expect(cells.map((p) => p.text)).toEqual(['Ærø Nord', '15. december']);
+    expect(cells[0]!.xml).toContain('<w:u w:val="single"/>');
+    expect(cells[1]!.xml).toContain('<w:strike/>');
   });
 
   it('has the title, author, description and language as properties, and the publishing time', async () => {

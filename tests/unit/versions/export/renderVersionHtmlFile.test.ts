@@ -60,6 +60,14 @@ describe('renderVersionHtmlFile', () => {
     expect(main.textContent).toContain('<b>ikke html</b>');
   });
 
+  it('has the table with its header row, underline and strike in its cells, styled for print (the PDF prints this file)', () => {
+    const table = doc.querySelector('main table')!;
+    expect([...table.querySelectorAll('tr:first-child th')].map((th) => th.textContent)).toEqual(['Område', 'Frist | dato']);
+    expect(table.querySelector('td u')?.textContent).toBe('Ærø Nord');
+    expect(table.querySelector('td s')?.textContent).toBe('15. december');
+    expect(doc.querySelector('style')?.textContent).toMatch(/th, td \{ border: 1px solid/);
+  });
+
   it('escapes the title, summary and publisher', () => {
     const evil = renderVersionHtmlFile(
       everyNodeVersion({ title: '<script>x</script>', summary: '<img src=x>', publishedBy: { id: 'p', name: '"><b>' } }),

@@ -74,6 +74,11 @@ describe('renderVersionMarkdown', () => {
         '',
         '1. ***Sidste punkt, fed***',
         '',
+        // A GFM table: the header row, then the rows; the pipe in a cell is escaped.
+        '| Område | Frist \\| dato |',
+        '| --- | --- |',
+        '| <u>Ærø Nord</u> | ~~15. december~~ |',
+        '',
       ].join('\n'),
     );
   });
@@ -151,5 +156,29 @@ describe('bodyToMarkdown: text stays text', () => {
       content: [p(text('a')), { type: 'bulletList', content: [{ type: 'listItem', content: [p(text('b'))] }] }],
     };
     expect(bodyToMarkdown(doc(quote))).toBe('> a\n>\n> - b\n');
+  });
+});
+
+describe('bodyToMarkdown: tables', () => {
+  const cell = (type: 'tableHeader' | 'tableCell', ...content: JSONContent[]): JSONContent => ({ type, content });
+  const row = (...content: JSONContent[]): JSONContent => ({ type: 'tableRow', content });
+
+  it('writes a GFM table, a cell’s paragraphs joined by <br>, pipes escaped also in code', () => {
+    const table: JSONContent = {
+      type: 'table',
+      content: [
+        row(cell('tableHeader', p(text('Navn'))), cell('tableHeader', p(text('Note')))),
+        row(cell('tableCell', p(text('a|b', 'code'))), cell('tableCell', p(text('første')), p(text('anden', 'strike')))),
+      ],
+    };
+    expect(bodyToMarkdown(doc(table))).toBe('| Navn | Note |\n| --- | --- |\n| `a\\|b` | første<br>~~anden~~ |\n');
+  });
+
+  it('gives a table without a header row an empty one (GFM needs one) and pads short rows', () => {
+    const table: JSONContent = {
+      type: 'table',
+      content: [row(cell('tableCell', p(text('1'))), cell('tableCell', p(text('2')))), row(cell('tableCell', p(text('3'))))],
+    };
+    expect(bodyToMarkdown(doc(table))).toBe('|  |  |\n| --- | --- |\n| 1 | 2 |\n| 3 |  |\n');
   });
 });
