@@ -5,6 +5,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PlainMessageKey } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { BulletListIcon, LinkIcon, OrderedListIcon, QuoteIcon } from './icons';
+import { ImpactChainButton } from './ImpactChainButton';
 
 interface Tool {
   readonly id: string;
@@ -189,6 +190,7 @@ export function Toolbar({
           )}
         </div>
       )}
+      <ImpactChainButton editor={editor} />
     </div>
   );
 }

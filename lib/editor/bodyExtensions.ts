@@ -6,12 +6,13 @@
  * Changing the schema is a protocol change (BODY_SCHEMA_VERSION in lib/protocol.ts): an editor with
  * an older schema deletes the nodes it does not know from the shared document (y-prosemirror drops
  * what its schema cannot build), so the sync server turns a client that names an older version into
- * a reader. Version 2 added `mention`.
+ * a reader. Version 2 added `mention`. Version 3 added the toolbox's guides and impact chain.
  */
 import StarterKit from '@tiptap/starter-kit';
 import type { AnyExtension } from '@tiptap/core';
 import Mention, { type MentionOptions } from '@tiptap/extension-mention';
 import { mentionLabel } from './mentionLabel';
+import { toolboxExtensions } from './toolboxExtensions';
 
 export { mentionLabel };
 
@@ -35,5 +36,6 @@ export function bodyExtensions(options: { readonly mentionSuggestion?: MentionSu
       renderHTML: ({ options, node }) => ['span', options.HTMLAttributes, `@${mentionLabel(node.attrs)}`],
       ...(options.mentionSuggestion && { suggestion: options.mentionSuggestion }),
     }),
+    ...toolboxExtensions(),
   ];
 }

@@ -72,7 +72,7 @@ export const en: Messages = {
   'create.templateLegend': 'Template',
   'create.template.projektforslag': 'Project proposal',
   'create.template.projektforslag.hint':
-    'With sections for purpose, background, target group, partners, activities, budget and evaluation.',
+    'With sections for purpose, background, target group, partners, activities, impact chain, budget and evaluation.',
   'create.template.blank': 'Blank document',
   'create.template.blank.hint': 'Just the title – you write the rest.',
   'create.submit': 'Create document',
@@ -1364,4 +1364,15 @@ export const en: Messages = {
   'invitation.can.editor': 'You can write in the document and comment on it.',
   'invitation.can.commenter': 'You can read the document and write comments, but not change the text.',
   'invitation.can.viewer': 'You can read the document, but not change or comment on it.',
+  // Co-creation toolbox: templates and the impact chain (issue 14)
+  'create.template.politikudkast': 'Policy draft for consultation',
+  'create.template.politikudkast.hint': 'A draft that citizens, associations and businesses can comment on before the politicians decide.',
+  'create.template.workshopnotat': 'Workshop notes',
+  'create.template.workshopnotat.hint': 'Participants, discussion, ideas, agreements, next steps and feedback on the workshop.',
+  'create.template.evaluering': 'Evaluation',
+  'create.template.evaluering.hint': 'Impact chain, method, results, effects and lessons of a project or initiative.',
+  'create.template.puljeansoegning': 'Application to a municipal fund',
+  'create.template.puljeansoegning.hint': 'Applicant, purpose, activities, partners, budget and expected effect.',
+  'toolbar.impactChain': 'Insert impact chain',
+  'toolbar.impactChain.face': 'Impact chain',
 };

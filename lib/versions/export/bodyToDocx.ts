@@ -20,6 +20,8 @@ import {
 } from 'docx';
 import { safeHref } from './safeHref';
 import { mentionsAsText } from './mentionsAsText';
+import { impactChainAsList } from './impactChainAsList';
+import { withoutGuides } from '../withoutGuides';
 
 /** Style ids: Word's built-in ones where Word has one (so Word shows them under its own, localised names). */
 export const DOCX_STYLE = {
@@ -190,6 +192,8 @@ function block(node: JSONContent, context: Context): Paragraph[] {
     case 'bulletList':
     case 'orderedList':
       return list(node, context);
+    case 'impactChain':
+      return list(impactChainAsList(node), context);
     case 'blockquote':
       return blocks(node.content, { ...context, quoteDepth: context.quoteDepth + 1 });
     case 'codeBlock': {
@@ -222,7 +226,7 @@ function blocks(content: readonly JSONContent[] | undefined, context: Context): 
 
 /** The body's paragraphs. Lists bring their numbering definitions with them. */
 export function bodyToDocx(body: JSONContent, options: DocxBodyOptions = {}): Paragraph[] {
-  return blocks(body.content, {
+  return blocks(withoutGuides(body).content, {
     minHeadingLevel: options.minHeadingLevel ?? 1,
     listLevel: 0,
     quoteDepth: 0,

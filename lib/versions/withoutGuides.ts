@@ -1,0 +1,25 @@
+/**
+ * A body as readers get it: an empty paragraph that carries only a guiding question (a template's
+ * placeholder, lib/editor/guidePlaceholder.ts) is dropped, and the `guide` attribute is removed from
+ * every other node, so no guide reaches a published version or an export. A guided paragraph that
+ * someone has written in keeps its text. Bodies without guides (older documents, whose guiding
+ * questions were real text) come back unchanged.
+ */
+import type { JSONContent } from '@tiptap/core';
+
+function isEmptyGuided(node: JSONContent): boolean {
+  return node.type === 'paragraph' && node.attrs?.['guide'] != null && (node.content ?? []).length === 0;
+}
+
+export function withoutGuides(node: JSONContent): JSONContent {
+  const copy: JSONContent = { ...node };
+  if (node.attrs && 'guide' in node.attrs) {
+    const { guide: _guide, ...attrs } = node.attrs;
+    copy.attrs = attrs;
+  }
+  if (node.content) {
+    // Renderers read the JSON without checking content rules, so a step left without paragraphs renders as empty.
+    copy.content = node.content.filter((child) => !isEmptyGuided(child)).map(withoutGuides);
+  }
+  return copy;
+}
