@@ -44,6 +44,14 @@ const EVERYTHING: JSONContent = {
     { type: 'codeBlock', attrs: { language: 'ts' }, content: [text('const a = 1 < 2;')] },
     { type: 'horizontalRule' },
     paragraph(text('Spørg '), { type: 'mention', attrs: { id: 'p_jens', label: 'Jens Ørum' } }, text(' om tallene.')),
+    {
+      type: 'impactChain',
+      content: ['input', 'activities', 'output', 'outcome', 'impact'].map((step) => ({
+        type: 'impactStep',
+        attrs: { step },
+        content: [paragraph(text(`Trin ${step} & <mere>`))],
+      })),
+    },
     paragraph(text('Slut')),
   ],
 };
