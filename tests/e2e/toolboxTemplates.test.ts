@@ -188,6 +188,12 @@ describe('the impact chain in the browser', () => {
       expect(await step(page, 'impact').getAttribute('data-guide')).toBe(IMPACT_STEP_GUIDES.impact);
     }
 
+    // "Indsæt effektkæde" adds a second chain, which the other person sees.
+    await ada.locator(`${EDITOR} h2`, { hasText: 'Anbefalinger' }).click();
+    await ada.keyboard.press('End');
+    await ada.getByRole('button', { name: 'Indsæt effektkæde' }).click();
+    await bent.page.locator(`${EDITOR} ol.impact-chain`).nth(1).waitFor();
+
     // Both texts are on the server before publishing.
     const onServer = async () => JSON.stringify(await serverBody(id, { cookie: `samskriv_session=${admin.session}` }));
     let body = await onServer();
@@ -205,11 +211,5 @@ describe('the impact chain in the browser', () => {
       `2. **Aktiviteter**\n\n   ${adaText}\n\n3. **Output / Leverancer**\n\n4. **Outcome / Effekter på kort sigt**\n\n   ${bentText}\n\n5. **Impact / Langsigtet effekt**`,
     );
     for (const guide of ALL_GUIDES) expect(md).not.toContain(guide);
-
-    // "Indsæt effektkæde" adds a second chain, which the other person sees.
-    await ada.locator(`${EDITOR} h2`, { hasText: 'Anbefalinger' }).click();
-    await ada.keyboard.press('End');
-    await ada.getByRole('button', { name: 'Indsæt effektkæde' }).click();
-    await bent.page.locator(`${EDITOR} ol.impact-chain`).nth(1).waitFor();
   }, 180_000);
 });
