@@ -150,13 +150,14 @@ export const WORKSHOP_MAP = 'workshop';
 export const DOCUMENT_ROOTS: readonly string[] = [BODY_FRAGMENT, WORKSHOP_MAP];
 
 /**
- * The body schema's version (lib/editor/bodyExtensions.ts); 2 added the `mention` node, 3 tables. An editor
+ * The body schema's version (lib/editor/bodyExtensions.ts); 2 added the `mention` node, 3 tables,
+ * 4 the toolbox's paragraph guides and impact chain (issue 14). An editor
  * whose schema lacks a node deletes it from the shared document when it meets one, so the app's
  * editor names its version when it asks for a sync token (`?schema=`), and a browser editor that
  * names an older one gets a read-only token. Clients that name none (stock y-websocket clients,
  * tests, other platforms) render no ProseMirror and are not affected.
  */
-export const BODY_SCHEMA_VERSION = 3;
+export const BODY_SCHEMA_VERSION = 4;
 
 /** Query parameter of GET /api/documents/<id>/sync-token by which the app's editor names its body schema version. */
 export const SCHEMA_QUERY_PARAM = 'schema';

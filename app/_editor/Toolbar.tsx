@@ -5,6 +5,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PlainMessageKey } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { BulletListIcon, LinkIcon, OrderedListIcon, QuoteIcon, RedoIcon, TableIcon, UndoIcon } from './icons';
+import { ImpactChainButton } from './ImpactChainButton';
 
 interface Tool {
   readonly id: string;
@@ -308,6 +309,7 @@ export function Toolbar({
           )}
         </div>
       )}
+      <ImpactChainButton editor={editor} />
     </div>
   );
 }

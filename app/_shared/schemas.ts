@@ -4,7 +4,7 @@
  */
 import { z } from '../../lib/zodWithoutEval';
 import { DOCUMENT_STATES } from '../../lib/access/model';
-import { TEMPLATE_IDS } from '../../lib/documents/templates';
+import { TEMPLATE_IDS } from '../../lib/documents/templateIds';
 import { titleSchema } from '../../lib/documents/titleSchema';
 import { emailSchema } from '../../lib/people/schemas';
 import { VISIBILITIES } from '../../lib/access/model';

@@ -1,17 +1,12 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
-import { TEMPLATE_IDS, type TemplateId } from '../../lib/documents/templates';
+import { TEMPLATE_IDS, TEMPLATE_MESSAGE_KEYS } from '../../lib/documents/templateIds';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { TITLE_MAX_LENGTH, createDocumentSchema, firstIssueCode } from '../_shared/schemas';
 import { sendJson } from '../_components/postJson';
 import type { WorkspaceSummary } from './WorkspaceNav';
-
-const TEMPLATE_LABELS = {
-  projektforslag: ['create.template.projektforslag', 'create.template.projektforslag.hint'],
-  blank: ['create.template.blank', 'create.template.blank.hint'],
-} as const satisfies Record<TemplateId, readonly [string, string]>;
 
 /** "Nyt dokument": a title, a template and (for workspace members) a workspace; the server seeds the body, then we open it. */
 export function NewDocumentForm({
@@ -72,7 +67,7 @@ export function NewDocumentForm({
         <fieldset>
           <legend>{t('create.templateLegend')}</legend>
           {TEMPLATE_IDS.map((template, index) => {
-            const [label, hint] = TEMPLATE_LABELS[template];
+            const [label, hint] = TEMPLATE_MESSAGE_KEYS[template];
             return (
               <label className="choice" key={template}>
                 <input

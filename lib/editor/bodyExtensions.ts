@@ -7,13 +7,15 @@
  * an older schema deletes the nodes it does not know from the shared document (y-prosemirror drops
  * what its schema cannot build), so the sync server turns a client that names an older version into
  * a reader. Version 2 added `mention`; version 3 added tables (`table`, `tableRow`, `tableHeader`,
- * `tableCell`). Underline and strike have been in the schema since version 1 (StarterKit's).
+ * `tableCell`); version 4 the toolbox's paragraph guides and impact chain (issue 14). Underline and
+ * strike have been in the schema since version 1 (StarterKit's).
  */
 import StarterKit from '@tiptap/starter-kit';
 import type { AnyExtension } from '@tiptap/core';
 import Mention, { type MentionOptions } from '@tiptap/extension-mention';
 import { TableKit } from '@tiptap/extension-table';
 import { mentionLabel } from './mentionLabel';
+import { toolboxExtensions } from './toolboxExtensions';
 
 export { mentionLabel };
 
@@ -40,5 +42,6 @@ export function bodyExtensions(options: { readonly mentionSuggestion?: MentionSu
     // Tables (version 3): the editor inserts them with a header row (th), which screen readers
     // announce as column headers. No column resizing: widths would be one person's screen.
     TableKit.configure({ table: { resizable: false } }),
+    ...toolboxExtensions(),
   ];
 }

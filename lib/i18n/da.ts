@@ -71,7 +71,8 @@ export const da = {
   'create.titleHint': 'Højst 120 tegn. Du kan ændre den senere.',
   'create.templateLegend': 'Skabelon',
   'create.template.projektforslag': 'Projektforslag',
-  'create.template.projektforslag.hint': 'Med afsnit til formål, baggrund, målgruppe, partnere, aktiviteter, økonomi og evaluering.',
+  'create.template.projektforslag.hint':
+    'Med afsnit til formål, baggrund, målgruppe, partnere, aktiviteter, effektkæde, økonomi og evaluering.',
   'create.template.blank': 'Tomt dokument',
   'create.template.blank.hint': 'Kun titlen – resten skriver I selv.',
   'create.submit': 'Opret dokument',
@@ -1535,4 +1536,15 @@ export const da = {
   'readAloud.done': 'Oplæsningen er færdig.',
   'readAloud.empty': 'Der er ingen tekst at læse op.',
   'readAloud.failed': 'Browseren kunne ikke læse teksten op.',
+  // Co-creation toolbox: templates and the impact chain (issue 14)
+  'create.template.politikudkast': 'Politikudkast til høring',
+  'create.template.politikudkast.hint': 'Et udkast, som borgere, foreninger og virksomheder kan kommentere, før politikerne beslutter.',
+  'create.template.workshopnotat': 'Workshopnoter',
+  'create.template.workshopnotat.hint': 'Deltagere, drøftelser, idéer, aftaler, næste skridt og feedback på workshoppen.',
+  'create.template.evaluering': 'Evaluering',
+  'create.template.evaluering.hint': 'Effektkæde, metode, resultater, effekter og læring af et projekt eller en indsats.',
+  'create.template.puljeansoegning': 'Ansøgning til en kommunal pulje',
+  'create.template.puljeansoegning.hint': 'Ansøger, formål, aktiviteter, samarbejdspartnere, budget og forventet effekt.',
+  'toolbar.impactChain': 'Indsæt effektkæde',
+  'toolbar.impactChain.face': 'Effektkæde',
 } as const satisfies Record<string, string>;

@@ -72,7 +72,7 @@ export const en: Messages = {
   'create.templateLegend': 'Template',
   'create.template.projektforslag': 'Project proposal',
   'create.template.projektforslag.hint':
-    'With sections for purpose, background, target group, partners, activities, budget and evaluation.',
+    'With sections for purpose, background, target group, partners, activities, impact chain, budget and evaluation.',
   'create.template.blank': 'Blank document',
   'create.template.blank.hint': 'Just the title – you write the rest.',
   'create.submit': 'Create document',
@@ -1538,4 +1538,15 @@ export const en: Messages = {
   'readAloud.done': 'Reading aloud has finished.',
   'readAloud.empty': 'There is no text to read aloud.',
   'readAloud.failed': 'The browser could not read the text aloud.',
+  // Co-creation toolbox: templates and the impact chain (issue 14)
+  'create.template.politikudkast': 'Policy draft for consultation',
+  'create.template.politikudkast.hint': 'A draft that citizens, associations and businesses can comment on before the politicians decide.',
+  'create.template.workshopnotat': 'Workshop notes',
+  'create.template.workshopnotat.hint': 'Participants, discussion, ideas, agreements, next steps and feedback on the workshop.',
+  'create.template.evaluering': 'Evaluation',
+  'create.template.evaluering.hint': 'Impact chain, method, results, effects and lessons of a project or initiative.',
+  'create.template.puljeansoegning': 'Application to a municipal fund',
+  'create.template.puljeansoegning.hint': 'Applicant, purpose, activities, partners, budget and expected effect.',
+  'toolbar.impactChain': 'Insert impact chain',
+  'toolbar.impactChain.face': 'Impact chain',
 };

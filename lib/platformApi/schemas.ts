@@ -6,7 +6,7 @@ import { z } from '../zodWithoutEval';
 import { DOCUMENT_ROLES, VISIBILITIES } from '../access/model';
 import { API_KEY_SCOPES } from '../apiKeys/ApiKeyStore';
 import { ACCESS_LEVELS } from '../auth/syncToken';
-import { TEMPLATE_IDS } from '../documents/templates';
+import { TEMPLATE_IDS } from '../documents/templateIds';
 import { titleSchema } from '../documents/titleSchema';
 import { emailSchema } from '../people/schemas';
 import { isSafeDisplayText, NAME_MAX_LENGTH } from '../text/displayText';

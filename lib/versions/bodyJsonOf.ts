@@ -8,6 +8,7 @@ import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { bodyExtensions } from '../editor/bodyExtensions';
 import { BODY_FRAGMENT } from '../protocol';
+import { withoutNullGuides } from './withoutGuides';
 
 let schema: Schema | undefined;
 
@@ -29,5 +30,6 @@ export function bodyJsonOf(state: Uint8Array): JSONContent {
 
 /** The same for a Y.Doc already at hand. */
 export function bodyJsonOfDoc(doc: Y.Doc): JSONContent {
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FRAGMENT), bodySchema()).toJSON() as JSONContent;
+  // A paragraph without guiding text reads as it did before guides existed (no `guide: null`).
+  return withoutNullGuides(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FRAGMENT), bodySchema()).toJSON() as JSONContent);
 }

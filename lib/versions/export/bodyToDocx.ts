@@ -25,6 +25,8 @@ import {
 } from 'docx';
 import { safeHref } from './safeHref';
 import { mentionsAsText } from './mentionsAsText';
+import { impactChainAsList } from './impactChainAsList';
+import { withoutGuides } from '../withoutGuides';
 
 /** Style ids: Word's built-in ones where Word has one (so Word shows them under its own, localised names). */
 export const DOCX_STYLE = {
@@ -233,6 +235,8 @@ function block(node: JSONContent, context: Context): DocxBlock[] {
       return list(node, context);
     case 'table':
       return table(node, context);
+    case 'impactChain':
+      return list(impactChainAsList(node), context);
     case 'blockquote':
       return blocks(node.content, { ...context, quoteDepth: context.quoteDepth + 1 });
     case 'codeBlock': {
@@ -263,9 +267,9 @@ function blocks(content: readonly JSONContent[] | undefined, context: Context): 
   return (content ?? []).flatMap((child) => block(child, context));
 }
 
-/** The body's paragraphs and tables. Lists bring their numbering definitions with them. */
+/** The body's paragraphs and tables (guides left out). Lists bring their numbering definitions with them. */
 export function bodyToDocx(body: JSONContent, options: DocxBodyOptions = {}): DocxBlock[] {
-  return blocks(body.content, {
+  return blocks(withoutGuides(body).content, {
     minHeadingLevel: options.minHeadingLevel ?? 1,
     listLevel: 0,
     quoteDepth: 0,

@@ -12,6 +12,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { safeHref } from './safeHref';
 import { mentionsAsText } from './mentionsAsText';
+import { impactChainAsList } from './impactChainAsList';
+import { withoutGuides } from '../withoutGuides';
 
 export interface MarkdownOptions {
   /** The lowest heading level written: headings above it are written at it (the export's title is the one `#`). */
@@ -186,6 +188,8 @@ function block(node: JSONContent, context: Context, listDelimiter: number): stri
       return list(node, context, listDelimiter);
     case 'table':
       return table(node, context);
+    case 'impactChain':
+      return list(impactChainAsList(node), context, listDelimiter);
     default:
       // Not in the schema: its text, so nothing is lost.
       return node.content ? blocks(node.content, context) : [];
@@ -273,6 +277,6 @@ function blocks(content: readonly JSONContent[] | undefined, context: Context): 
 
 /** The body as Markdown, ending with a newline (empty for an empty body). */
 export function bodyToMarkdown(body: JSONContent, options: MarkdownOptions = {}): string {
-  const lines = blocks(body.content, { minHeadingLevel: options.minHeadingLevel ?? 1 });
+  const lines = blocks(withoutGuides(body).content, { minHeadingLevel: options.minHeadingLevel ?? 1 });
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,8 @@
  * exist on the server that prints (Debian's fonts-dejavu, a dependency of chromium; Liberation where
  * installed) and cover æ, ø and å; readers of the HTML file fall back to their own sans-serif.
  */
+import { IMPACT_CHAIN_STYLESHEET } from '../../editor/impactChainStyles';
+
 export const EXPORT_FONT_STACK = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 export const EXPORT_MONO_STACK = "'DejaVu Sans Mono', 'Liberation Mono', 'Courier New', monospace";
 
@@ -32,6 +34,7 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 thead, tr:has(> th) { break-after: avoid; }
 @page { size: A4; margin: 2cm; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; } pre { background: none; } }
+${IMPACT_CHAIN_STYLESHEET}
 `.trim();
 
 /** What a page gets before it is printed: a policy that it loads and runs nothing, and the stylesheet. */

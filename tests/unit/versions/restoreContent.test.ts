@@ -10,6 +10,7 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from
 import { bodyExtensions } from '../../../lib/editor/bodyExtensions';
 import { BODY_FRAGMENT } from '../../../lib/protocol';
 import type { DocumentVersion } from '../../../lib/versions/model';
+import { withoutNullGuides } from '../../../lib/versions/withoutGuides';
 import { createRestoreContent } from '../../../server/versions/restoreContent';
 import { createTestRegistry, type TestRegistry } from '../../helpers/testRegistry';
 import { settle } from '../../helpers/tick';
@@ -17,7 +18,7 @@ import type { MemoryDocumentStore } from '../../../server/storage/MemoryDocument
 
 const schema = getSchema(bodyExtensions());
 const bodyOf = (doc: Y.Doc): JSONContent =>
-  yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FRAGMENT), schema).toJSON() as JSONContent;
+  withoutNullGuides(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FRAGMENT), schema).toJSON() as JSONContent);
 const paragraphs = (...texts: string[]): JSONContent => ({
   type: 'doc',
   content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),

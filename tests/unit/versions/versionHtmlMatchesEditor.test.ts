@@ -63,6 +63,14 @@ const EVERYTHING: JSONContent = {
         },
       ],
     },
+    {
+      type: 'impactChain',
+      content: ['input', 'activities', 'output', 'outcome', 'impact'].map((step) => ({
+        type: 'impactStep',
+        attrs: { step },
+        content: [paragraph(text(`Trin ${step} & <mere>`))],
+      })),
+    },
     paragraph(text('Slut')),
   ],
 };
