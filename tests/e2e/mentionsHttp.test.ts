@@ -168,9 +168,10 @@ describe('mentions over HTTP', () => {
     );
     const id = (created.body!.document as { id: string }).id;
     const access = async (query: string) => (await http.call('GET', `/api/documents/${id}/sync-token${query}`, { as: owner })).body;
-    // Version 3 added tables (issue 13): an editor of version 2 would delete them.
-    expect(await access('?schema=3')).toMatchObject({ access: 'edit' });
+    // Version 3 added tables (issue 13), 4 the toolbox's guides and impact chain (issue 14): older editors would delete them.
+    expect(await access('?schema=4')).toMatchObject({ access: 'edit' });
     expect(await access('')).toMatchObject({ access: 'edit' });
+    expect(await access('?schema=3')).toMatchObject({ access: 'view' });
     expect(await access('?schema=2')).toMatchObject({ access: 'view' });
     expect(await access('?schema=1')).toMatchObject({ access: 'view' });
     expect(codeOf(await http.call('GET', `/api/documents/${id}/sync-token?schema=to`, { as: owner }))).toBe('400 schema_invalid');
