@@ -1360,4 +1360,7 @@ export const da = {
   'invitation.can.editor': 'Du kan skrive i dokumentet og kommentere det.',
   'invitation.can.commenter': 'Du kan læse dokumentet og skrive kommentarer, men ikke ændre teksten.',
   'invitation.can.viewer': 'Du kan læse dokumentet, men ikke ændre eller kommentere det.',
+  // session 10: date fields (walk)
+  'dateField.chosen': 'Valgt: {date}',
+  'dateField.none': 'Ingen dato valgt',
 } as const satisfies Record<string, string>;

@@ -1364,4 +1364,7 @@ export const en: Messages = {
   'invitation.can.editor': 'You can write in the document and comment on it.',
   'invitation.can.commenter': 'You can read the document and write comments, but not change the text.',
   'invitation.can.viewer': 'You can read the document, but not change or comment on it.',
+  // session 10: date fields (walk)
+  'dateField.chosen': 'Chosen: {date}',
+  'dateField.none': 'No date chosen',
 };
