@@ -5,7 +5,7 @@
  * /moderering. Only page.keyboard drives the pages (Tab, Shift+Tab, arrows, Enter, typing): no
  * clicks, no element.focus(), no fill(). Controls are found by tabbing until the focused element
  * is the one named (its role and accessible name), so the walk survives a re-layout; every control
- * reached must show its focus (a visible outline or box shadow). People, roles and the document's
+ * reached must show its focus (a visible outline or box shadow; the walk names every one that does not). People, roles and the document's
  * visibility are set up over HTTP: those are not what the walk is about.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,9 @@ let browser: Browser;
 let adminSession = '';
 const watching = watchedContexts();
 const { contexts, cspViolations, dialogs } = watching;
+
+/** Controls the walk reached that showed no focus (asserted empty at the end, so one run names them all). */
+const unseen: string[] = [];
 
 const person = (name: string): Promise<SignedInProfile> => signedInProfile(browser, server, name, { contexts, setUp: watching.watch });
 
@@ -98,8 +101,8 @@ function focused(page: Page): Promise<Focused> {
 
 /**
  * Presses `key` (Tab by default) until the focused element has the role and name (a string is
- * matched exactly, a RegExp as such), inside the thread with `inThread` in its text if given. Each
- * control it passes must show its focus.
+ * matched exactly, a RegExp as such), inside the thread with `inThread` in its text if given. A
+ * control it passes without visible focus is noted in `unseen`.
  */
 async function tabTo(
   page: Page,
@@ -112,7 +115,7 @@ async function tabTo(
   for (let i = 0; i < max; i++) {
     const now = await focused(page);
     if (now.tag !== 'body') {
-      if (!now.visibleFocus) throw new Error(`no visible focus on ${now.describe}`);
+      if (!now.visibleFocus && !unseen.includes(now.describe)) unseen.push(now.describe);
       passed.push(now.describe);
     }
     const named = typeof name === 'string' ? now.name === name : name.test(now.name);
@@ -256,5 +259,6 @@ describe('keyboard only', () => {
     await admin.keyboard.press('Enter');
     await admin.getByText('Kommentaren er skjult.').waitFor();
     await citizen.getByTestId('comments-panel').getByText('Husk bænke til forældrene.').waitFor({ state: 'detached' });
+    expect(unseen).toEqual([]);
   });
 });
