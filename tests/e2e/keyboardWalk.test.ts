@@ -92,7 +92,8 @@ function focused(page: Page): Promise<Focused> {
       return outline || shadow;
     };
     let visibleFocus = shows(active);
-    for (let up = active.parentElement; !visibleFocus && up && active.isContentEditable && up !== document.body; up = up.parentElement)
+    const text = active.isContentEditable || active.classList.contains('tiptap');
+    for (let up = active.parentElement; !visibleFocus && up && text && up !== document.body; up = up.parentElement)
       visibleFocus = up.matches(':focus-within') && shows(up);
     const describe = `${role} “${name}” <${tag}${active.className ? ` class="${String(active.className)}"` : ''}>`;
     return { tag, role, name, thread, visibleFocus, describe };
