@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { DocumentState } from '../../lib/access/model';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
+import { DateField } from '../_components/DateField';
 import { sendJson } from '../_components/postJson';
 
 export interface ConsultationSettingsView {
@@ -128,14 +129,8 @@ export function PhasePanel({ documentId, state, moves: allMoves, consultation, i
           <fieldset>
             <legend>{t('consultation.phasePanel.settings')}</legend>
             <div className="phase-panel__dates">
-              <div className="field">
-                <label htmlFor={`${id}-opens`}>{t('consultation.phasePanel.opensAt')}</label>
-                <input id={`${id}-opens`} name="opensAt" type="date" defaultValue={dayOf(consultation.opensAt)} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-closes`}>{t('consultation.phasePanel.closesAt')}</label>
-                <input id={`${id}-closes`} name="closesAt" type="date" defaultValue={dayOf(consultation.closesAt)} />
-              </div>
+              <DateField label={t('consultation.phasePanel.opensAt')} name="opensAt" defaultValue={dayOf(consultation.opensAt)} />
+              <DateField label={t('consultation.phasePanel.closesAt')} name="closesAt" defaultValue={dayOf(consultation.closesAt)} />
             </div>
             <p className="hint">{t('consultation.phasePanel.datesHint')}</p>
             <div className="choice">

@@ -68,7 +68,9 @@ function comment(actor: Actor, document: DocumentResource): AccessDecision {
     case 'consultation': {
       // The document's own commenters comment throughout; the public only within the dates.
       const granted = byRole(actor, document, 'commenter');
-      return granted.allowed ? granted : consultationAudience(actor, document);
+      if (granted.allowed) return granted;
+      // The consultation's responsible staff reply where they answer, whatever the dates and audience.
+      return responsibleStaff(actor, document) ? allow('responsible_staff') : consultationAudience(actor, document);
     }
     case 'draft':
     case 'in_review':
@@ -95,15 +97,38 @@ function consultationAudience(actor: Actor, document: DocumentResource): AccessD
   }
 }
 
+/**
+ * The consultation's responsible staff, who answer comments and accept or decline suggestions
+ * without granting themselves an editor's role first (issue 13): platform admins, and municipal
+ * staff (platform role `staff`) who belong to the document's workspace and may read the document.
+ * During a consultation they have `edit` and `comment` (answering, resolving and deciding are
+ * `edit` acts in the comment service; accepting a suggestion edits the body). Moderation is not
+ * theirs on that account: it stays with moderators and admins, apart from who wrote the proposal.
+ */
+function responsibleStaff(actor: Actor, document: DocumentResource): boolean {
+  if (actor.kind !== 'person') return false;
+  if (actor.role === 'admin') return true;
+  return (
+    actor.role === 'staff' &&
+    document.workspaceId !== null &&
+    actor.workspaceIds.includes(document.workspaceId) &&
+    view(actor, document).allowed
+  );
+}
+
 /** An organisation representative by role, or a member of any organisation. */
 function speaksForOrganisation(actor: PersonActor): boolean {
   return actor.role === 'org_rep' || actor.organisationIds.length > 0;
 }
 
 function edit(actor: Actor, document: DocumentResource): AccessDecision {
-  // No implicit edit for admins or moderators: changing the text takes an editor's grant.
+  // No implicit edit for admins or moderators: changing the text takes an editor's grant, except
+  // during a consultation for its responsible staff (who answer, resolve and accept suggestions).
   const decision = byRole(actor, document, 'editor');
-  if (!decision.allowed) return decision;
+  if (!decision.allowed) {
+    if (document.state === 'consultation' && responsibleStaff(actor, document)) return allow('responsible_staff');
+    return decision;
+  }
   return WRITABLE_STATES.includes(document.state) ? decision : refuseState(document.state);
 }
 

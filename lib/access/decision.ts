@@ -11,6 +11,8 @@ export const ALLOW_REASONS = [
   'commenter',
   'viewer',
   'staff_editor',
+  // The consultation's responsible staff (decideDocument.ts, responsibleStaff): admins, and staff of the document's workspace.
+  'responsible_staff',
   'consultation_open',
   'moderator',
   'admin',

@@ -1547,4 +1547,7 @@ export const da = {
   'create.template.puljeansoegning.hint': 'Ansøger, formål, aktiviteter, samarbejdspartnere, budget og forventet effekt.',
   'toolbar.impactChain': 'Indsæt effektkæde',
   'toolbar.impactChain.face': 'Effektkæde',
+  // session 10: date fields (walk)
+  'dateField.chosen': 'Valgt: {date}',
+  'dateField.none': 'Ingen dato valgt',
 } as const satisfies Record<string, string>;

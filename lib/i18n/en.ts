@@ -1549,4 +1549,7 @@ export const en: Messages = {
   'create.template.puljeansoegning.hint': 'Applicant, purpose, activities, partners, budget and expected effect.',
   'toolbar.impactChain': 'Insert impact chain',
   'toolbar.impactChain.face': 'Impact chain',
+  // session 10: date fields (walk)
+  'dateField.chosen': 'Chosen: {date}',
+  'dateField.none': 'No date chosen',
 };

@@ -414,12 +414,12 @@ describe('access matrix over HTTP', () => {
   const caseCells = PROFILES.flatMap((profile) => CASE_CELLS.map((cell) => ({ profile, cell })));
 
   it('covers every profile × action × visibility × state, and every consultation case for comments: no cell left out', () => {
-    // 15 profiles × 9 actions × 3 visibilities × 5 states, each through its surface.
-    expect(cells).toHaveLength(2025);
-    expect(new Set(cells.map((c) => `${c.profile.name}|${c.action}|${keyOf(c.cell)}`)).size).toBe(2025);
-    // 15 profiles × 3 visibilities × the 5 other consultation cases, for `comment`.
-    expect(caseCells).toHaveLength(225);
-    expect(new Set(caseCells.map((c) => `${c.profile.name}|${keyOf(c.cell)}`)).size).toBe(225);
+    // 16 profiles × 9 actions × 3 visibilities × 5 states, each through its surface.
+    expect(cells).toHaveLength(2160);
+    expect(new Set(cells.map((c) => `${c.profile.name}|${c.action}|${keyOf(c.cell)}`)).size).toBe(2160);
+    // 16 profiles × 3 visibilities × the 5 other consultation cases, for `comment`.
+    expect(caseCells).toHaveLength(240);
+    expect(new Set(caseCells.map((c) => `${c.profile.name}|${keyOf(c.cell)}`)).size).toBe(240);
     expect(HTTP_CELLS.every((c) => c.consultation === 'everyone')).toBe(true);
   });
 

@@ -7,6 +7,9 @@
  * different shape from can() (which is written per action), so that one cannot simply mirror the
  * other. A change to a rule must change this table too.
  *
+ * Issue 13 makes admins and the staff of the document's workspace a consultation's responsible
+ * staff: during a consultation they comment and edit (answer, resolve, accept) without a grant.
+ *
  * Issue 12 adds `view_history` (who wrote what): the document's editors and owners in every phase,
  * and admins; nobody else.
  *
@@ -364,6 +367,24 @@ export const PROFILES: readonly Profile[] = [
     platform: PLATFORM_VIEW_ONLY,
   },
   {
+    // Municipal staff of the document's workspace: its consultation's responsible staff (issue 13).
+    name: 'staff in the workspace without grant',
+    actor: person('p_staff_member', 'staff', { workspaceIds: [WORKSPACE_ID] }),
+    document: {
+      view: when({ visibility: ['public', 'workspace'] }),
+      comment: when({ visibility: ['public', 'workspace'], state: ['consultation'] }),
+      edit: when({ visibility: ['public', 'workspace'], state: ['consultation'] }),
+      manage_access: never,
+      change_phase: never,
+      publish: never,
+      moderate: never,
+      administer: never,
+      view_history: never,
+    },
+    workspace: { ...NOTHING, view: true },
+    platform: PLATFORM_VIEW_ONLY,
+  },
+  {
     name: 'moderator',
     actor: person('p_moderator', 'moderator'),
     document: {
@@ -385,8 +406,9 @@ export const PROFILES: readonly Profile[] = [
     actor: person('p_admin', 'admin'),
     document: {
       view: always,
-      comment: when({ state: ['consultation'], consultation: OPEN_TO_CITIZENS }),
-      edit: never,
+      // A consultation's responsible staff (issue 13): comments, answers and accepts without a grant.
+      comment: when({ state: ['consultation'] }),
+      edit: when({ state: ['consultation'] }),
       manage_access: always,
       change_phase: always,
       publish: when({ state: UNDER_REVIEW }),
@@ -444,7 +466,11 @@ export function documentFor(cell: Cell): DocumentResource {
   };
 }
 
-export const WORKSPACE: WorkspaceResource = { kind: 'workspace', id: WORKSPACE_ID, memberIds: ['p_member', 'p_admin_disabled', 'p_other'] };
+export const WORKSPACE: WorkspaceResource = {
+  kind: 'workspace',
+  id: WORKSPACE_ID,
+  memberIds: ['p_member', 'p_staff_member', 'p_admin_disabled', 'p_other'],
+};
 
 /** The profile with this name (the other matrices name the profiles they build people for). */
 export function profileNamed(name: string): Profile {

@@ -135,15 +135,15 @@ describe('access matrix over the sync endpoint', () => {
   it('covers every profile × visibility × state, and every view/comment/edit cell of the table: no cell left out', () => {
     expect(VISIBILITY_STATE_CELLS).toHaveLength(15);
     expect(new Set(VISIBILITY_STATE_CELLS.map((c) => `${c.visibility}/${c.state}`)).size).toBe(15);
-    // 15 profiles × 15 documents = 225 connection cells: 210 connect, 15 (guest) have no sync surface.
-    expect(PROFILES.length * VISIBILITY_STATE_CELLS.length).toBe(225);
-    expect(participants.length * VISIBILITY_STATE_CELLS.length).toBe(210);
+    // 16 profiles × 15 documents = 240 connection cells: 225 connect, 15 (guest) have no sync surface.
+    expect(PROFILES.length * VISIBILITY_STATE_CELLS.length).toBe(240);
+    expect(participants.length * VISIBILITY_STATE_CELLS.length).toBe(225);
     expect(VISIBILITY_STATE_CELLS.every((cell) => cell.consultation === 'signed_in')).toBe(true);
-    // Each connection cell decides three action cells: 15 × 3 × 15 = 675, of which 45 are the guest's.
+    // Each connection cell decides three action cells: 16 × 3 × 15 = 720, of which 45 are the guest's.
     const actionCells = PROFILES.flatMap((profile) =>
       VISIBILITY_STATE_CELLS.flatMap((cell) => SYNC_ACTIONS.map((a) => ({ profile, cell, a }))),
     );
-    expect(actionCells).toHaveLength(675);
+    expect(actionCells).toHaveLength(720);
     expect(actionCells.filter(({ profile }) => profile.name in NO_SYNC_SURFACE)).toHaveLength(45);
   });
 

@@ -64,12 +64,12 @@ describe('access matrix: documents', () => {
     for (const flag of ['citizensMayComment', 'organisationsMayComment', 'guestsMayComment'] as const)
       expect(new Set(cases.map((c) => c[flag]))).toEqual(new Set([true, false]));
     expect(new Set(cases.map((c) => c.timing))).toEqual(new Set(['before', 'open', 'after']));
-    expect(PROFILES).toHaveLength(15);
-    expect(new Set(PROFILES.map((p) => p.name)).size).toBe(15);
-    // 15 profiles × 9 actions × 3 visibilities × 5 states × 6 consultation cases.
-    expect(DOCUMENT_CELLS).toHaveLength(12150);
+    expect(PROFILES).toHaveLength(16);
+    expect(new Set(PROFILES.map((p) => p.name)).size).toBe(16);
+    // 16 profiles × 9 actions × 3 visibilities × 5 states × 6 consultation cases.
+    expect(DOCUMENT_CELLS).toHaveLength(12960);
     const keys = new Set(DOCUMENT_CELLS.map((c) => `${c.profile.name}|${c.action}|${describeCell(c)}`));
-    expect(keys.size).toBe(12150);
+    expect(keys.size).toBe(12960);
   });
 
   // One test per profile × action; each checks its 90 cells and lists every cell that disagrees.
@@ -107,9 +107,9 @@ describe('access matrix: workspace and platform', () => {
   );
 
   it('covers every profile and action for both: no cell left out', () => {
-    // 15 profiles × 9 actions × 2 resources.
-    expect(cells).toHaveLength(270);
-    expect(new Set(cells.map((c) => `${c.resource}|${c.profile.name}|${c.action}`)).size).toBe(270);
+    // 16 profiles × 9 actions × 2 resources.
+    expect(cells).toHaveLength(288);
+    expect(new Set(cells.map((c) => `${c.resource}|${c.profile.name}|${c.action}`)).size).toBe(288);
   });
 
   it.each(cells.map((c) => [c.resource, c.profile.name, c.action, c] as const))('%s, %s: %s', (_resource, _name, _action, cell) => {

@@ -99,6 +99,29 @@ describe('can: reasons', () => {
     expect(can(person({ role: 'moderator' }), 'edit', doc({ visibility: 'public' }))).toEqual({ allowed: false, reason: 'no_grant' });
   });
 
+  it("lets a consultation's responsible staff (admins, staff of its workspace) answer and accept there without a grant", () => {
+    const consultation = doc({
+      state: 'consultation',
+      visibility: 'workspace',
+      consultation: { ...DEFAULT_CONSULTATION, timing: 'after' },
+    });
+    const staff = person({ role: 'staff', workspaceIds: ['ws_1'] });
+    for (const actor of [person({ role: 'admin' }), staff]) {
+      expect(can(actor, 'edit', consultation)).toEqual({ allowed: true, reason: 'responsible_staff' });
+      // Replies too, after the dates and whoever the audience is.
+      expect(can(actor, 'comment', consultation)).toEqual({ allowed: true, reason: 'responsible_staff' });
+      // Not outside the consultation, and moderation is not theirs on that account.
+      expect(can(actor, 'edit', { ...consultation, state: 'in_review' }).allowed).toBe(false);
+      expect(can(actor, 'edit', { ...consultation, state: 'final' }).allowed).toBe(false);
+    }
+    expect(can(staff, 'moderate', consultation).allowed).toBe(false);
+    // Staff of another workspace, a citizen of this one, or a private document they cannot read: no.
+    expect(can(person({ role: 'staff', workspaceIds: ['ws_2'] }), 'edit', consultation).allowed).toBe(false);
+    expect(can(person({ role: 'citizen', workspaceIds: ['ws_1'] }), 'edit', consultation).allowed).toBe(false);
+    expect(can(staff, 'edit', { ...consultation, visibility: 'private' }).allowed).toBe(false);
+    expect(can({ ...staff, disabled: true }, 'edit', consultation)).toEqual({ allowed: false, reason: 'disabled' });
+  });
+
   it('lets a moderator or admin publish only what is under review, naming the state otherwise', () => {
     const moderator = person({ role: 'moderator' });
     expect(can(moderator, 'publish', doc({ visibility: 'public', state: 'draft' }))).toEqual({ allowed: false, reason: 'state_draft' });
