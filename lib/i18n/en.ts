@@ -1364,4 +1364,14 @@ export const en: Messages = {
   'invitation.can.editor': 'You can write in the document and comment on it.',
   'invitation.can.commenter': 'You can read the document and write comments, but not change the text.',
   'invitation.can.viewer': 'You can read the document, but not change or comment on it.',
+  // Presence, waiting changes, announcements (issue 13, s10-presence)
+  'status.connecting.waiting': 'Connecting… (changes waiting)',
+  'status.reconnecting.waiting': 'Reconnecting… (changes waiting)',
+  'status.offline.waiting': 'Offline – changes waiting, saved when the connection is back',
+  'status.saving.waiting': 'Saving changes …',
+  'announce.typing.one': '{names} is writing',
+  'announce.typing.other': '{names} are writing',
+  'announce.comment.one': 'New comment from {name}',
+  'announce.comment.other': '{n} new comments from {name}',
+  'announce.comments.other': '{n} new comments',
 };
