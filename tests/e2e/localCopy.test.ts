@@ -385,9 +385,9 @@ describe('signing out', () => {
     await profile.page.getByRole('button', { name: 'Log ud' }).click();
     const dialog = profile.page.getByRole('dialog', { name: 'Noget er endnu ikke gemt på serveren' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/\d+ ændringer? er endnu ikke gemt på serveren\./);
+    expect(await dialog.textContent()).toMatch(/\d+ ændring(er)? er endnu ikke gemt på serveren\./);
     expect(await profile.page.evaluate(() => (window as { dialogTextAtOpen?: string }).dialogTextAtOpen)).toMatch(
-      /\d+ ændringer? er endnu ikke gemt på serveren\./,
+      /\d+ ændring(er)? er endnu ikke gemt på serveren\./,
     );
     // The safe choice has the focus; Escape closes like it.
     expect(await profile.page.evaluate(() => document.activeElement?.textContent)).toBe('Bliv logget ind');
