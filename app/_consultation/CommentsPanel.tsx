@@ -11,6 +11,7 @@ import type { MessageKey } from '../../lib/i18n/messages';
 import { anchorForSelection } from './anchoring';
 import type { CommentBridge } from './CommentBridge';
 import { commentsPath, useCommentList } from './useCommentList';
+import { useNewCommentAnnouncements } from '../_editor/ActivityAnnouncements';
 import { ConsultationContext, type ConsultationContextValue } from './ConsultationContext';
 import { excerpt } from './excerpt';
 import { GuestJoin } from './GuestJoin';
@@ -47,6 +48,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   const locale = useLocale();
   const ids = useId();
   const list = useCommentList(documentId, personKey, provider);
+  useNewCommentAnnouncements(list.data);
   const writer = useCommentWriter(documentId, personKey, list);
   const browserOnline = useOnline();
   const online = browserOnline && list.error !== 'network';

@@ -24,6 +24,7 @@ import type { Collaboration } from './CollaborationHolder';
 import { collaborativeExtensions, type CaretUser } from './collaborativeExtensions';
 import { LinkForm } from './LinkForm';
 import { PresenceList } from './PresenceList';
+import { ActivityAnnouncements } from './ActivityAnnouncements';
 import { SyncStatusText, closedMessage } from './SyncStatusText';
 import { Toolbar } from './Toolbar';
 import { EditorReadAloud } from '../_readAloud/EditorReadAloud';
@@ -194,6 +195,7 @@ function EditorSession({
 
   return (
     <div className="editor-page__live">
+      <ActivityAnnouncements doc={doc} provider={provider} />
       <div className="editor-bar">
         <SyncStatusText
           status={status}

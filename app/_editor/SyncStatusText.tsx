@@ -6,7 +6,7 @@ import { useLocale, useT } from '../../lib/i18n/useT';
 import type { Locale } from '../../lib/i18n/messages';
 import type { SyncStatus } from '../../lib/sync/SyncStatus';
 
-/** The status in words, e.g. "Gemt kl. 14.05" or "Gemmer … (3 ændringer)". */
+/** The status in words, e.g. "Gemt kl. 14.05" or "Offline – ændringer venter …". */
 export interface StatusContext {
   readonly readOnly: boolean;
   /** Connected with a sync token (embed) rather than the session cookie. */
@@ -14,18 +14,17 @@ export interface StatusContext {
 }
 
 export function describeStatus(status: SyncStatus, context: StatusContext, t: Translate, locale: Locale): string {
+  // Whether changes wait, not how many: the tracker counts Yjs updates (a keystroke each), which is
+  // not what a person calls a change.
   switch (status.kind) {
     case 'connecting':
-      if (!status.pending) return t('status.connecting');
-      return status.pending === 1 ? t('status.connecting.one') : t('status.connecting.other', { n: status.pending });
+      return status.pending ? t('status.connecting.waiting') : t('status.connecting');
     case 'reconnecting':
-      if (status.pending === 0) return t('status.reconnecting');
-      return status.pending === 1 ? t('status.reconnecting.one') : t('status.reconnecting.other', { n: status.pending });
+      return status.pending > 0 ? t('status.reconnecting.waiting') : t('status.reconnecting');
     case 'offline':
-      if (status.pending === 0) return t('status.offline');
-      return status.pending === 1 ? t('status.offline.one') : t('status.offline.other', { n: status.pending });
+      return status.pending > 0 ? t('status.offline.waiting') : t('status.offline');
     case 'saving':
-      return status.pending === 1 ? t('status.saving.one') : t('status.saving.other', { n: status.pending });
+      return t('status.saving.waiting');
     case 'saved':
       if (context.readOnly) return t('status.connected');
       return status.savedAt === null ? t('status.saved') : t('status.savedAt', { time: formatTime(status.savedAt, locale) });
@@ -67,7 +66,15 @@ export function SyncStatusText({ status, context, notice }: { status: SyncStatus
   const locale = useLocale();
   const troubled = status.kind === 'offline' || status.kind === 'reconnecting';
   return (
-    <p className="sync-status" role="status" aria-live="polite" data-kind={status.kind} data-testid="sync-status">
+    <p
+      className="sync-status"
+      role="status"
+      aria-live="polite"
+      data-kind={status.kind}
+      // The tracker's own count (Yjs updates), for tests that wait for the local copy to store it.
+      data-pending={status.kind === 'saved' ? 0 : (status.pending ?? 0)}
+      data-testid="sync-status"
+    >
       {notice ? (
         <>
           {notice}

@@ -1550,4 +1550,14 @@ export const da = {
   // session 10: date fields (walk)
   'dateField.chosen': 'Valgt: {date}',
   'dateField.none': 'Ingen dato valgt',
+  // Presence, waiting changes, announcements (issue 13, s10-presence)
+  'status.connecting.waiting': 'Forbinder… (ændringer venter)',
+  'status.reconnecting.waiting': 'Forbinder igen… (ændringer venter)',
+  'status.offline.waiting': 'Offline – ændringer venter og gemmes, når forbindelsen er tilbage',
+  'status.saving.waiting': 'Gemmer ændringer …',
+  'announce.typing.one': '{names} skriver',
+  'announce.typing.other': '{names} skriver',
+  'announce.comment.one': 'Ny kommentar fra {name}',
+  'announce.comment.other': '{n} nye kommentarer fra {name}',
+  'announce.comments.other': '{n} nye kommentarer',
 } as const satisfies Record<string, string>;

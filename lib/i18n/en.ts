@@ -1552,4 +1552,14 @@ export const en: Messages = {
   // session 10: date fields (walk)
   'dateField.chosen': 'Chosen: {date}',
   'dateField.none': 'No date chosen',
+  // Presence, waiting changes, announcements (issue 13, s10-presence)
+  'status.connecting.waiting': 'Connecting… (changes waiting)',
+  'status.reconnecting.waiting': 'Reconnecting… (changes waiting)',
+  'status.offline.waiting': 'Offline – changes waiting, saved when the connection is back',
+  'status.saving.waiting': 'Saving changes …',
+  'announce.typing.one': '{names} is writing',
+  'announce.typing.other': '{names} are writing',
+  'announce.comment.one': 'New comment from {name}',
+  'announce.comment.other': '{n} new comments from {name}',
+  'announce.comments.other': '{n} new comments',
 };

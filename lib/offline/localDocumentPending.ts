@@ -2,8 +2,17 @@
  * How many document changes a person has in this browser that the server has not confirmed, summed
  * over their local copies (the sync state each copy keeps, see localDocumentSyncState.ts). Asked
  * before signing out, which deletes the copies. Reads only databases that exist (never creates one).
+ *
+ * Counted as a person would: the sync state lists Yjs updates (a keystroke each, "27 changes" for
+ * one phrase); a change here is one editing session (one page load's Yjs client) with work waiting.
  */
+import type { LocalChange } from '../sync/SaveTracker';
 import { decodeSyncState, SYNC_STATE_KEY } from './localDocumentSyncState';
+
+/** The waiting changes as a person counts them: one per editing session (Yjs client) with any. */
+export function changesWaiting(pending: readonly LocalChange[]): number {
+  return new Set(pending.map((change) => change.client)).size;
+}
 import { personPrefix, type PersonKey } from './localNames';
 
 export interface PendingDocument {
@@ -42,7 +51,7 @@ function pendingIn(factory: IDBFactory, name: string): Promise<number> {
       const read = db.transaction(['custom'], 'readonly').objectStore('custom').get(SYNC_STATE_KEY);
       read.onsuccess = () => {
         db.close();
-        resolve(decodeSyncState(read.result)?.pending.length ?? 0);
+        resolve(changesWaiting(decodeSyncState(read.result)?.pending ?? []));
       };
       read.onerror = () => {
         db.close();

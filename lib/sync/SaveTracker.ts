@@ -137,6 +137,23 @@ export class SaveTracker {
     };
   }
 
+  /**
+   * Content that came from the server (other people's edits, the server's own): the server has it,
+   * so it is nobody's change waiting here, and a local copy must not count it as such after a reload
+   * (restoreFromLocalCopy counts content beyond the confirmed clocks). `stateVector`: the clocks the
+   * update reaches. Clients with changes of ours pending are left to acknowledgements.
+   */
+  remoteContent(stateVector: ReadonlyMap<number, number>): void {
+    const ours = new Set(this.pendingChanges.map((change) => change.client));
+    let raised = false;
+    for (const [client, clock] of stateVector) {
+      if (ours.has(client) || clock <= (this.acked.get(client) ?? 0)) continue;
+      this.acked.set(client, clock);
+      raised = true;
+    }
+    if (raised) this.emit();
+  }
+
   /** A `saved` frame: the state vector the server has durably stored. */
   acknowledge(stateVector: ReadonlyMap<number, number>): void {
     this.raise(stateVector);

@@ -26,13 +26,27 @@ function peekStep1StateVector(decoder: decoding.Decoder): Map<number, number> | 
   }
 }
 
+/** The clock each client's structs in an update reach (its end), read without applying it. */
+function reachedClocks(update: Uint8Array): Map<number, number> {
+  try {
+    return Y.parseUpdateMeta(update).to;
+  } catch {
+    return new Map();
+  }
+}
+
 export function attachSaveTracker(doc: Y.Doc, provider: TrackedProvider, tracker: SaveTracker): () => void {
   // Mirrors y-websocket's broadcastMessage: an update goes out only on an open, connected socket.
   const socketOpen = () => provider.wsconnected && provider.ws !== null && provider.ws.readyState === OPEN;
 
-  const onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+  /** Set while a sync message from the server (not another tab) is being applied. */
+  let fromServer = false;
+  const onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
     // The provider re-sends every update except the ones it applied itself (from the server or other tabs).
-    if (origin === provider) return;
+    if (origin === provider) {
+      if (fromServer) tracker.remoteContent(reachedClocks(update));
+      return;
+    }
     const sent = socketOpen();
     if (!transaction.local) {
       if (sent) tracker.updateSent();
@@ -51,7 +65,12 @@ export function attachSaveTracker(doc: Y.Doc, provider: TrackedProvider, tracker
   if (originalSync) {
     handlers[MessageType.sync] = (encoder, decoder, current, emitSynced, messageType) => {
       const serverStateVector = emitSynced ? peekStep1StateVector(decoder) : undefined;
-      originalSync(encoder, decoder, current, emitSynced, messageType);
+      fromServer = emitSynced;
+      try {
+        originalSync(encoder, decoder, current, emitSynced, messageType);
+      } finally {
+        fromServer = false;
+      }
       // Only the server's sync step 1 gets an answer (our step 2); emitSynced is false for BroadcastChannel messages.
       if (emitSynced && encoding.length(encoder) > 1) tracker.syncStep2Sent(serverStateVector);
     };

@@ -1,10 +1,14 @@
 /**
  * Presence shows who someone IS, not who they claim to be: every awareness state a connection
- * sends gets `user.name` and `user.color` from the actor decided at the upgrade. Each state is
- * parsed once and stringified once here; the room stores and relays the resulting JSON as is.
+ * sends gets `user.name` from the actor decided at the upgrade, and `user.preferredColor` (the
+ * actor's stable colour, which tells one person's tabs apart from another person's). `user.color`
+ * is the browser's choice among the palette (so people in one document can have different colours,
+ * lib/sync/presenceColour.ts); anything else becomes the actor's colour. Each state is parsed once
+ * and stringified once here; the room stores and relays the resulting JSON as is.
  */
 import * as encoding from 'lib0/encoding';
 import type { SyncActor } from '../../lib/auth/authorizeSync';
+import { isPersonColour } from '../../lib/auth/colourFor';
 import { DecodeError, StrictReader } from './strictDecoding';
 
 export interface AwarenessEntry {
@@ -16,7 +20,7 @@ export interface AwarenessEntry {
 
 type Actor = Pick<SyncActor, 'name' | 'color'>;
 
-/** Decodes an awareness update (y-protocols format) and forces the actor's name and colour into every state. */
+/** Decodes an awareness update (y-protocols format) and forces the actor's name (and a palette colour) into every state. */
 export function rewriteAwarenessUpdate(
   update: Uint8Array,
   actor: Actor,
@@ -47,7 +51,8 @@ function rewriteState(json: string, actor: Actor): string {
   // y-protocols allows any JSON value; every real client sends an object, and a bare value gets one.
   const base = isPlainObject(state) ? state : {};
   const user = isPlainObject(base.user) ? base.user : {};
-  return JSON.stringify({ ...base, user: { ...user, name: actor.name, color: actor.color } });
+  const color = isPersonColour(user.color) ? user.color.toLowerCase() : actor.color;
+  return JSON.stringify({ ...base, user: { ...user, name: actor.name, color, preferredColor: actor.color } });
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -230,7 +230,7 @@ describe('co-writing in the browser', () => {
     await typeAtEnd(anna.page, ' Skrevet uden net.');
     await anna.page
       .getByTestId('sync-status')
-      .getByText(/^Offline – \d+ ændringer? venter og gemmes, når forbindelsen er tilbage$/)
+      .getByText(/^Offline – ændringer venter og gemmes, når forbindelsen er tilbage$/)
       .waitFor();
     // Not sent: Bent, who is online the whole time, has not got it.
     expect(await editorText(bent.page)).not.toContain('Skrevet uden net.');
@@ -246,7 +246,7 @@ describe('co-writing in the browser', () => {
     await server.halt();
     await anna.page.getByTestId('sync-status').getByText('Forbinder igen…').waitFor();
     await typeAtEnd(anna.page, ' Skrevet mens serveren var væk.');
-    expect(await syncStatus(anna.page)).toMatch(/^Forbinder igen… \(\d+ ændringer venter\)$/);
+    expect(await syncStatus(anna.page)).toMatch(/^Forbinder igen… \(ændringer venter\)$/);
 
     await server.resume();
     await waitForSaved(anna.page);

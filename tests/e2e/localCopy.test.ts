@@ -15,7 +15,8 @@ import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 import { sessionHttp } from './helpers/sessionHttp';
 import { waitInPage } from './helpers/waitInPage';
-import { createDocumentOverHttp, uniqueEmail } from './helpers/signedInProfile';
+import { createDocumentOverHttp, grantOverHttp, uniqueEmail } from './helpers/signedInProfile';
+import { waitForLocalWrites } from './helpers/offlinePage';
 import {
   EDITOR,
   WAIT_MS,
@@ -77,10 +78,12 @@ async function waitForStoredPending(page: Page, documentId: string): Promise<voi
   await waitInPage(
     page,
     async (id) => {
-      const status = document.querySelector('[data-testid="sync-status"]')?.textContent ?? '';
+      const element = document.querySelector('[data-testid="sync-status"]');
+      const status = element?.textContent ?? '';
       // "Gemt …": nothing waits, and the copy must have stored that too (the server's confirmation).
-      const shown = status.startsWith('Gemt') ? ['', '0'] : /\((\d+) ændringer? venter\)/.exec(status);
-      if (!shown) return false;
+      // The words say only that changes wait; the tracker's count is on the element.
+      if (!status.startsWith('Gemt') && !status.includes('ændringer venter')) return false;
+      const shown = ['', element?.getAttribute('data-pending') ?? ''];
       const name = (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`));
       if (!name) return false;
       const stored = await new Promise<number>((resolve, reject) => {
@@ -139,6 +142,7 @@ interface Scenario {
   /** Anna's own browser, on the document, which it holds in its local copy. */
   readonly anna: Profile;
   readonly email: string;
+  readonly session: string;
   readonly documentId: string;
   readonly documentUrl: string;
 }
@@ -159,7 +163,7 @@ async function annaWithDocument(): Promise<Scenario> {
   await typeAtEnd(anna.page, FIRST_LINE);
   await waitForSaved(anna.page);
   await waitForStoredPending(anna.page, documentId);
-  return { anna, email, documentId, documentUrl };
+  return { anna, email, session, documentId, documentUrl };
 }
 
 /** Another browser of the same person: signs in on the sign-in page and lands on the document. */
@@ -216,13 +220,13 @@ describe('the local copy of a document', () => {
     await reloadWithoutServer(anna);
     await typeAtEnd(anna.page, ' Tag handsker med.');
     await anna.page.waitForFunction(() =>
-      /^Forbinder… \(\d+ ændringer? venter\)$/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''),
+      /^Forbinder… \(ændringer venter\)$/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''),
     );
     await waitForStoredPending(anna.page, documentId);
     await anna.page.reload();
     await waitForEditable(anna.page);
     expect(await editorText(anna.page)).toContain(`${FIRST_LINE} Tag handsker med.`);
-    expect(await syncStatus(anna.page)).toMatch(/^Forbinder… \(\d+ ændringer? venter\)$/);
+    expect(await syncStatus(anna.page)).toMatch(/^Forbinder… \(ændringer venter\)$/);
   });
 
   it('sends it all once the server can be reached, and says "Gemt" only then', async () => {
@@ -231,7 +235,7 @@ describe('the local copy of a document', () => {
     await reloadWithoutServer(anna);
     await typeAtEnd(anna.page, ' Tag handsker med.');
     await anna.page.waitForFunction(() =>
-      /^Forbinder… \(\d+ ændringer? venter\)$/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''),
+      /^Forbinder… \(ændringer venter\)$/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''),
     );
     await waitForStoredPending(anna.page, documentId);
 
@@ -243,6 +247,52 @@ describe('the local copy of a document', () => {
     const other = await anotherBrowser(scenario);
     await waitForEditorText(other.page, `${FIRST_LINE} Tag handsker med.`);
     await other.context.close();
+  });
+});
+
+describe('what waits, as a person counts it (issue 13)', () => {
+  const statusIs = (page: Page, wanted: string) =>
+    page.waitForFunction((text) => document.querySelector('[data-testid="sync-status"]')?.textContent === text, wanted, {
+      timeout: WAIT_MS,
+    });
+  const copyName = (page: Page, documentId: string) =>
+    page.evaluate(
+      async (id) => (await indexedDB.databases()).map((info) => info.name ?? '').find((n) => n.endsWith(`:doc:${id}`)) ?? '',
+      documentId,
+    );
+
+  it('a phrase typed without the server is "changes waiting", not a count of keystrokes, also after a reload', async () => {
+    const { anna, documentId } = await annaWithDocument();
+    await reloadWithoutServer(anna);
+    await typeAtEnd(anna.page, ' Husk termokanden og kopperne.');
+    await statusIs(anna.page, 'Forbinder… (ændringer venter)');
+    await waitForStoredPending(anna.page, documentId);
+    await anna.page.reload();
+    await waitForEditable(anna.page);
+    expect(await syncStatus(anna.page)).toBe('Forbinder… (ændringer venter)');
+  });
+
+  it('a reload without edits has nothing waiting, also when someone else wrote in the document', async () => {
+    const scenario = await annaWithDocument();
+    const { anna, documentId, documentUrl } = scenario;
+    const bentEmail = uniqueEmail('Bent Lokal');
+    const { session: bentSession } = await signUpOverHttp(bentEmail, 'Bent Lokal');
+    await grantOverHttp(server, scenario.session, documentId, bentEmail, 'editor');
+    const bent = await newProfile(bentSession);
+    await bent.page.goto(documentUrl);
+    await waitForEditable(bent.page);
+    await typeAtEnd(bent.page, ' Bent tager kaffe med.');
+    await typeAtEnd(bent.page, ' Og kage.');
+    await waitForSaved(bent.page);
+    await waitForEditorText(anna.page, 'Bent tager kaffe med. Og kage.');
+    await waitForSaved(anna.page);
+    await waitForLocalWrites(anna.page, await copyName(anna.page, documentId));
+    await waitForStoredPending(anna.page, documentId);
+
+    await reloadWithoutServer(anna);
+    expect(await editorText(anna.page)).toContain('Bent tager kaffe med. Og kage.');
+    expect(await syncStatus(anna.page)).toBe('Forbinder…');
+    await bent.context.close();
   });
 });
 
@@ -335,9 +385,9 @@ describe('signing out', () => {
     await profile.page.getByRole('button', { name: 'Log ud' }).click();
     const dialog = profile.page.getByRole('dialog', { name: 'Noget er endnu ikke gemt på serveren' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/\d+ ændringer? er endnu ikke gemt på serveren\./);
+    expect(await dialog.textContent()).toMatch(/\d+ ændring(er)? er endnu ikke gemt på serveren\./);
     expect(await profile.page.evaluate(() => (window as { dialogTextAtOpen?: string }).dialogTextAtOpen)).toMatch(
-      /\d+ ændringer? er endnu ikke gemt på serveren\./,
+      /\d+ ændring(er)? er endnu ikke gemt på serveren\./,
     );
     // The safe choice has the focus; Escape closes like it.
     expect(await profile.page.evaluate(() => document.activeElement?.textContent)).toBe('Bliv logget ind');

@@ -259,7 +259,10 @@ describe('Room: presence', () => {
     await settle();
     a.awareness.setLocalState({ user: { name: 'Mallory', color: '#000000' }, cursor: 3 });
     await settle();
-    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Karen Blixen', color: '#1d6fb8' }, cursor: 3 });
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({
+      user: { name: 'Karen Blixen', color: '#1d6fb8', preferredColor: '#1d6fb8' },
+      cursor: 3,
+    });
   });
 
   it('sends current presence to a joining client and removes a leaving one', async () => {
@@ -294,7 +297,10 @@ describe('Room: presence', () => {
     encoding.writeVarUint8Array(encoder, encoding.toUint8Array(inner));
     mallory.send(encoding.toUint8Array(encoder));
     await settle();
-    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ cursor: 1, user: { name: 'A', color: '#1d6fb8' } });
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({
+      cursor: 1,
+      user: { name: 'A', color: '#1d6fb8', preferredColor: '#1d6fb8' },
+    });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { PERSON_COLOURS } from '../../../lib/auth/colourFor';
 import { encodeAwarenessEntries, rewriteAwarenessUpdate } from '../../../server/sync/awarenessRewrite';
 
 const actor = { name: 'Karen Blixen', color: '#2e7d32' };
@@ -22,16 +23,28 @@ describe('rewriteAwarenessUpdate', () => {
     expect(result.entries).toHaveLength(1);
     expect(result.entries[0]?.clientId).toBe(clientId);
     expect(JSON.parse(result.entries[0]?.json ?? '')).toEqual({
-      user: { name: 'Karen Blixen', color: '#2e7d32', avatar: 'x' },
+      user: { name: 'Karen Blixen', color: '#2e7d32', preferredColor: '#2e7d32', avatar: 'x' },
       cursor: { anchor: 1 },
     });
+  });
+
+  it('keeps a colour the browser chose from the palette (so two people differ), never one outside it', () => {
+    const chosen = (color: unknown) => {
+      const result = rewriteAwarenessUpdate(clientUpdate({ user: { name: 'Mallory', color, preferredColor: '#000000' } }).update, actor);
+      if (!result.ok) throw new Error(result.error);
+      return JSON.parse(result.entries[0]?.json ?? '').user as { color: string; preferredColor: string };
+    };
+    for (const colour of PERSON_COLOURS)
+      expect(chosen(colour)).toEqual({ name: 'Karen Blixen', color: colour, preferredColor: actor.color });
+    expect(chosen('#1D6FB8').color).toBe('#1d6fb8');
+    for (const bad of ['#ffffff', 'red', 'transparent', '#1d6fb8; x', 7, null]) expect(chosen(bad).color).toBe(actor.color);
   });
 
   it('adds a user to states that have none, and to bare values', () => {
     for (const state of [{ cursor: null }, 'just a string', 42, [1, 2], { user: 'not an object' }]) {
       const result = rewriteAwarenessUpdate(clientUpdate(state).update, actor);
       if (!result.ok) throw new Error(result.error);
-      expect(JSON.parse(result.entries[0]?.json ?? '').user).toEqual({ name: 'Karen Blixen', color: '#2e7d32' });
+      expect(JSON.parse(result.entries[0]?.json ?? '').user).toEqual({ name: 'Karen Blixen', color: '#2e7d32', preferredColor: '#2e7d32' });
     }
   });
 

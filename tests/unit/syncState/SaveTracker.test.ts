@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SaveTracker } from '../../../lib/sync/SaveTracker';
+import { restoreFromLocalCopy } from '../../../lib/offline/localDocumentSyncState';
 
 const CLIENT = 42;
 const sv = (...pairs: [number, number][]) => new Map(pairs);
@@ -164,6 +165,22 @@ describe('SaveTracker across reloads', () => {
     expect(second.status()).toEqual({ kind: 'saving', pending: 2 });
     second.acknowledge(sv([CLIENT, 3]));
     expect(second.status()).toEqual({ kind: 'saved', savedAt: 50 });
+  });
+
+  it('keeps content that came from the server as confirmed (no phantom changes after a reload), but never vouches for its own', () => {
+    const tracker = syncedTracker();
+    tracker.localChange(added(4), false);
+    let notified = 0;
+    tracker.subscribe(() => notified++);
+    tracker.remoteContent(sv([7, 12], [CLIENT, 9]));
+    expect(notified).toBe(1);
+    tracker.remoteContent(sv([7, 3]));
+    expect(notified).toBe(1);
+    const kept = tracker.saved();
+    expect(kept.confirmed.get(7)).toBe(12);
+    expect(kept.confirmed.get(CLIENT)).toBeUndefined();
+    expect(kept.pending).toEqual([added(4)]);
+    expect(restoreFromLocalCopy(sv([7, 12], [CLIENT, 4]), kept).pending).toEqual([added(4)]);
   });
 
   it('does not count a restored change twice, nor one the restored clocks confirm', () => {

@@ -11,6 +11,9 @@ import { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../../../lib/protocol';
 import { SaveTracker } from '../../../lib/sync/SaveTracker';
 import { attachSaveTracker } from '../../../lib/sync/attachSaveTracker';
+import { restoreFromLocalCopy } from '../../../lib/offline/localDocumentSyncState';
+
+const stateVectorOf = (doc: Y.Doc) => Y.decodeStateVector(Y.encodeStateVector(doc));
 
 /** The browser side of an in-memory socket; the test plays the server. */
 class MemorySocket {
@@ -174,6 +177,19 @@ describe('attachSaveTracker with the y-websocket provider', () => {
     server.doc.getText('t').insert(0, 'fra en anden');
     server.sendStep2();
     expect(tracker.status().kind).toBe('saved');
+  });
+
+  it('remembers content from the server as confirmed, so a reload from a local copy counts none of it as waiting', () => {
+    const { doc, tracker, server } = connect();
+    const other = new Y.Doc();
+    other.getText('t').insert(0, 'Bo skrev dette');
+    Y.applyUpdate(server.doc, Y.encodeStateAsUpdate(other));
+    server.sendStep2(new Uint8Array(Y.encodeStateVector(doc)));
+    expect(doc.getText('t').toString()).toBe('Bo skrev dette');
+    const kept = tracker.saved();
+    expect(kept.confirmed.get(other.clientID)).toBe(other.getText('t').length);
+    expect(restoreFromLocalCopy(stateVectorOf(doc), kept).pending).toEqual([]);
+    other.destroy();
   });
 
   it('re-sends unacknowledged changes after a dropped connection and confirms them on the new one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presenceList, samePresence } from '../../../lib/sync/presenceList';
+import { initialsOf, presenceList, samePresence } from '../../../lib/sync/presenceList';
 
 const states = (...entries: [number, unknown][]) => new Map(entries);
 
@@ -23,7 +23,29 @@ describe('presenceList', () => {
 
   it('shows one entry per person with the number of their connections', () => {
     const list = presenceList(states([5, { user: { name: 'Bo', color: '#B4232C' } }], [4, { user: { name: 'Bo', color: '#b4232c' } }]), 5);
-    expect(list).toEqual([{ key: 4, name: 'Bo', color: '#b4232c', isSelf: true, connections: 2 }]);
+    expect(list).toEqual([{ key: 4, name: 'Bo', color: '#b4232c', isSelf: true, initials: 'B', connections: 2 }]);
+  });
+
+  it('tells people apart by their stable colour, and shows a person in the colour of their first tab', () => {
+    const list = presenceList(
+      states(
+        [9, { user: { name: 'Bo', color: '#1d6fb8', preferredColor: '#b4232c' } }],
+        [4, { user: { name: 'Bo', color: '#2e7d32', preferredColor: '#b4232c' } }],
+        [6, { user: { name: 'Bo', color: '#b4232c', preferredColor: '#8e24aa' } }],
+      ),
+      1,
+    );
+    expect(list.map((p) => [p.key, p.color, p.connections])).toEqual([
+      [4, '#2e7d32', 2],
+      [6, '#b4232c', 1],
+    ]);
+  });
+
+  it('makes initials from the first and last name', () => {
+    expect(initialsOf('Anna Jensen')).toBe('AJ');
+    expect(initialsOf(' bo ')).toBe('B');
+    expect(initialsOf('Åse Marie Østergaard')).toBe('ÅØ');
+    expect(initialsOf('')).toBe('');
   });
 
   it('skips states without a usable name or #rrggbb colour', () => {
