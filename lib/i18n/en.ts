@@ -1364,4 +1364,18 @@ export const en: Messages = {
   'invitation.can.editor': 'You can write in the document and comment on it.',
   'invitation.can.commenter': 'You can read the document and write comments, but not change the text.',
   'invitation.can.viewer': 'You can read the document, but not change or comment on it.',
+  // session 10: docbar — the document page's top bar, its dialogs, the visibility saved as chosen
+  'docbar.close': 'Close',
+  'docbar.done': 'Done',
+  'docbar.share.open': 'Share',
+  'docbar.share.title': 'Share “{title}”',
+  'docbar.share.add': 'Give a person access',
+  'docbar.share.people': 'People with access',
+  'docbar.phase.open': 'Phase…',
+  'docbar.phase.publishHint': 'The document becomes final when it is published with “Publish…”.',
+  'docbar.follow': 'Follow',
+  'docbar.ask.open': 'Ask to co-author…',
+  'sharing.visibility.immediate': 'The change applies as soon as you choose.',
+  'sharing.visibility.saving': 'Saving…',
+  'sharing.visibility.notChanged': 'The visibility is unchanged: {error}',
 };
