@@ -129,11 +129,9 @@ describe('the top bar', () => {
     const dialog = page.getByRole('dialog', { name: 'Fase' });
     await dialog.waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    // The moves can() allows: back to draft (final is made with "Udgiv…", also in the bar).
+    // The moves can() allows staff here: back to draft (publishing is a moderator's).
     const moves = dialog.getByRole('group', { name: 'Flyt dokumentet til' });
     expect(await moves.getByRole('button').allTextContents()).toEqual(['Kladde']);
-    await dialog.getByText('Dokumentet bliver endeligt, når det udgives med “Udgiv…”.').waitFor();
-    await page.getByRole('button', { name: 'Udgiv…' }).waitFor({ state: 'attached' });
     await moves.getByRole('button', { name: 'Kladde' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await badge.getByText('Kladde').waitFor();
@@ -169,16 +167,17 @@ const FILLER =
   'Planen fastlægger rammerne for bebyggelsens omfang, placering og udseende, for veje og stier og for de grønne arealer mellem husene.';
 const PASSAGES = ['den gamle fiskehal', 'kajen mod nord', 'bådelauget', 'den nye bro'] as const;
 
-/** A consultation whose body has ten paragraphs and four comments, two of them on one line. */
+/** A consultation whose body has thirty paragraphs and four comments, two of them on one line. */
 async function longConsultation(): Promise<ConsultationDocument> {
   const made = await consultation();
+  // Far enough apart for a thread (quote, comment, actions) to fit between two passages.
+  const fillers = (n: number) => Array.from({ length: n }, () => FILLER);
   const texts = [
-    ...Array.from({ length: 8 }, () => FILLER),
+    ...fillers(8),
     `Ved ${PASSAGES[0]} skal der være en plads. ${FILLER}`,
-    FILLER,
+    ...fillers(7),
     `Langs ${PASSAGES[1]} og ved ${PASSAGES[2]} bevares pladsen. ${FILLER}`,
-    FILLER,
-    FILLER,
+    ...fillers(12),
     `Til sidst kommer ${PASSAGES[3]}. ${FILLER}`,
   ];
   let anchor = made.anchor;
@@ -251,23 +250,29 @@ describe('comments in the margin', () => {
       if (index > 0) expect(thread.top, thread.quote).toBeGreaterThanOrEqual(threads[index - 1]!.bottom);
     });
     // Alone on their lines: within a line of their passages. The third shares its line with the second: below it.
-    for (const index of [0, 1, 3]) expect(threads[index]!.top - threads[index]!.passage!, threads[index]!.quote).toBeLessThanOrEqual(LINE);
+    for (const index of [0, 1, 3])
+      expect(threads[index]!.top - threads[index]!.passage!, JSON.stringify(threads)).toBeLessThanOrEqual(LINE);
     expect(threads[2]!.top - threads[2]!.passage!).toBeGreaterThan(LINE);
     // No sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 
-    // The active thread is highlighted and goes to its passage's line (the one before it moves up).
+    // The active thread is highlighted and moves up towards its passage's line (the ones before it
+    // move up to make room, as far as the column's top allows).
+    const pushedBy = threads[2]!.top - threads[2]!.passage!;
     await page.locator(`.comment-highlight`, { hasText: PASSAGES[2] }).first().click();
     await page
       .locator('.thread--active')
       .filter({ hasText: `Om ${PASSAGES[2]}.` })
       .waitFor();
-    await page.waitForFunction((line) => {
-      const active = document.querySelector<HTMLElement>('.thread--active');
-      const id = active?.dataset.threadId ?? '';
-      const mark = document.querySelector(`.comment-highlight[data-thread-id="${CSS.escape(id)}"]`);
-      return active && mark && Math.abs(active.getBoundingClientRect().top - mark.getBoundingClientRect().top) <= line;
-    }, LINE);
+    await page.waitForFunction(
+      ([line, before]) => {
+        const active = document.querySelector<HTMLElement>('.thread--active');
+        const id = active?.dataset.threadId ?? '';
+        const mark = document.querySelector(`.comment-highlight[data-thread-id="${CSS.escape(id)}"]`);
+        return active && mark && active.getBoundingClientRect().top - mark.getBoundingClientRect().top < before - line;
+      },
+      [LINE, pushedBy] as const,
+    );
     const after = await measureThreads(page);
     after.forEach((thread, index) => {
       if (index > 0) expect(thread.top, thread.quote).toBeGreaterThanOrEqual(after[index - 1]!.bottom);
