@@ -23,6 +23,7 @@ import { useCommentLink } from './useCommentLink';
 import { useCommentWriter, type PendingWrite } from './useCommentWriter';
 import { useOnline } from '../_components/useOnline';
 import { DRAFT_ID, usePlacements } from './usePlacements';
+import { useMarginComments } from './useMarginComments';
 import { CommentText } from './CommentText';
 import { ModerationSummaryText } from './ModerationSummaryText';
 import { OutboxPanel } from '../_outbox/OutboxPanel';
@@ -41,7 +42,9 @@ export interface CommentsPanelProps {
 /**
  * The comments beside the editor (a complementary landmark, "Kommentarer"): the form for a new
  * comment on the selected passage, filter and sort, the threads in the chosen order, orphaned
- * threads in their own group, and writes that wait to be sent.
+ * threads in their own group, and writes that wait to be sent. On wide screens, sorted by passage,
+ * each thread sits in the margin beside its passage (useMarginComments); on narrow ones the list
+ * follows the text in reading order.
  */
 export function CommentsPanel({ documentId, personKey, editor, doc, provider, bridge, canEdit }: CommentsPanelProps) {
   const t = useT();
@@ -57,6 +60,7 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   const [sort, setSort] = useState<ThreadSort>('passage');
   const [hint, setHint] = useState<string | null>(null);
   const panelRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
 
   const data = list.data;
   const viewer = data?.viewer ?? null;
@@ -70,6 +74,8 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   }, [placed]);
   const collator = useMemo(() => new Intl.Collator(locale), [locale]);
   const groups = useMemo(() => arrangeThreads(threads, filter, sort, placements, collator), [threads, filter, sort, placements, collator]);
+  // Wide screens: each thread beside its passage (sorted by passage only: other orders are lists).
+  const inMargin = useMarginComments(listRef, editor, placed, activeId, sort === 'passage');
 
   // A link to one comment (#kommentar-<id>): its thread shown and active, the comment focused.
   const isPlaced = useCallback((threadId: string) => placed.has(threadId), [placed]);
@@ -213,7 +219,12 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
   const count = threads.length;
 
   return (
-    <aside className="comments-panel" aria-labelledby={`${ids}-heading`} ref={panelRef} data-testid="comments-panel">
+    <aside
+      className={`comments-panel${inMargin ? ' comments-panel--margin' : ''}`}
+      aria-labelledby={`${ids}-heading`}
+      ref={panelRef}
+      data-testid="comments-panel"
+    >
       <h2 id={`${ids}-heading`}>{t('consultation.panel.heading')}</h2>
       {data && <ModerationSummaryText documentId={documentId} revision={data.revision} />}
       {!data && !list.error && (
@@ -275,7 +286,12 @@ export function CommentsPanel({ documentId, personKey, editor, doc, provider, br
             </p>
           )}
           {groups.placed.length > 0 && (
-            <ol className="thread-list" aria-label={t('consultation.panel.listLabel')}>
+            <ol
+              ref={listRef}
+              className={`thread-list${inMargin ? ' thread-list--margin' : ''}`}
+              aria-label={t('consultation.panel.listLabel')}
+              data-testid="thread-list"
+            >
               {groups.placed.map((thread) => (
                 <ThreadView
                   key={thread.root.id}

@@ -1,11 +1,12 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { DocumentState } from '../../lib/access/model';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { DateField } from '../_components/DateField';
 import { sendJson } from '../_components/postJson';
+import { useBarDialog } from '../_docbar/BarDialog';
 
 export interface ConsultationSettingsView {
   readonly opensAt: string | null;
@@ -24,10 +25,10 @@ export interface PhasePanelProps {
   /** The document is public: only then can guests be let in. */
   readonly isPublic: boolean;
   /**
-   * Issue 9: the "Udgiv…" button with its confirmation dialog (app/_versions/PublishButton). Given
-   * it, a move into final is made there, never from the list of moves.
+   * Issue 9: the "Udgiv…" button with its confirmation dialog (app/_versions/PublishButton) is in
+   * the top bar: a move into final is made there, never from the list of moves.
    */
-  readonly publish?: ReactNode;
+  readonly publishes?: boolean;
 }
 
 /** "2026-12-15" in the browser's time zone from an ISO instant (for a date field). */
@@ -46,30 +47,32 @@ function instantOf(day: string, edge: 'start' | 'end'): string | null {
 }
 
 /**
- * For those who may change the document's phase: move it on (or back), and set the
- * consultation's dates and who may comment.
+ * What the "Fase…" dialog of the document's top bar holds, for those who may change the phase:
+ * the moves can() allows from here, one button each (a move closes the dialog and is said beside
+ * its button), and the consultation's dates and who may comment (one form, one save: the dates
+ * are checked together).
  */
-export function PhasePanel({ documentId, state, moves: allMoves, consultation, isPublic, publish }: PhasePanelProps) {
-  const moves: readonly DocumentState[] = publish ? allMoves.filter((next) => next !== 'final') : allMoves;
+export function PhasePanel({ documentId, state, moves: allMoves, consultation, isPublic, publishes = false }: PhasePanelProps) {
+  const moves: readonly DocumentState[] = publishes ? allMoves.filter((next) => next !== 'final') : allMoves;
   const t = useT();
   const id = useId();
   const router = useRouter();
+  const { close } = useBarDialog();
   const [phaseError, setPhaseError] = useState<string | null>(null);
   const [settingsError, setSettingsError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const base = `/api/documents/${encodeURIComponent(documentId)}`;
 
-  async function move(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = String(new FormData(event.currentTarget).get('state') ?? '') as DocumentState;
+  async function move(next: DocumentState) {
     if (!moves.includes(next)) return setPhaseError(t('error.state_invalid'));
     setBusy(true);
     const result = await sendJson('PATCH', `${base}/state`, { state: next });
     setBusy(false);
     if (!result.ok) return setPhaseError(errorMessage(t, result.code));
     setPhaseError(null);
-    setDone(t('consultation.phasePanel.moved', { phase: t(`consultation.phase.${next}`) }));
+    setDone(null);
+    close(t('consultation.phasePanel.moved', { phase: t(`consultation.phase.${next}`) }));
     router.refresh();
   }
 
@@ -95,34 +98,32 @@ export function PhasePanel({ documentId, state, moves: allMoves, consultation, i
   }
 
   return (
-    <section className="card phase-panel" aria-labelledby={`${id}-heading`} data-testid="phase-panel">
-      <h2 id={`${id}-heading`}>{t('consultation.phasePanel.heading')}</h2>
+    <div className="phase-panel" data-testid="phase-panel">
       <p>{t('consultation.phasePanel.current', { phase: t(`consultation.phase.${state}`) })}</p>
       {moves.length > 0 ? (
-        <form className="phase-panel__move" onSubmit={move} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-state`}>{t('consultation.phasePanel.moveTo')}</label>
-            <select id={`${id}-state`} name="state" defaultValue={moves[0]}>
-              {moves.map((next) => (
-                <option key={next} value={next}>
+        <div className="phase-panel__move" role="group" aria-labelledby={`${id}-move`}>
+          <p id={`${id}-move`} className="field-label">
+            {t('consultation.phasePanel.moveTo')}
+          </p>
+          <ul className="phase-panel__moves">
+            {moves.map((next) => (
+              <li key={next}>
+                <button className="button button--small button--secondary" type="button" disabled={busy} onClick={() => void move(next)}>
                   {t(`consultation.phase.${next}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button className="button button--small" type="submit" disabled={busy}>
-            {t('consultation.phasePanel.move')}
-          </button>
+                </button>
+              </li>
+            ))}
+          </ul>
           {phaseError && (
             <p className="field-error" role="alert">
               {phaseError}
             </p>
           )}
-        </form>
+        </div>
       ) : (
-        !publish && <p className="hint">{t('consultation.phasePanel.noMoves')}</p>
+        !publishes && <p className="hint">{t('consultation.phasePanel.noMoves')}</p>
       )}
-      {publish && <div className="phase-panel__publish">{publish}</div>}
+      {publishes && <p className="hint">{t('docbar.phase.publishHint')}</p>}
 
       {(state === 'draft' || state === 'in_review' || state === 'consultation') && (
         <form className="phase-panel__settings" onSubmit={saveSettings} noValidate>
@@ -176,7 +177,7 @@ export function PhasePanel({ documentId, state, moves: allMoves, consultation, i
           </button>
         </form>
       )}
-      {done && <p role="status">{done}</p>}
-    </section>
+      <p role="status">{done}</p>
+    </div>
   );
 }

@@ -26,8 +26,9 @@ const ROLE_LABELS = {
 const roleLabel = (role: string) => ROLE_LABELS[role as keyof typeof ROLE_LABELS] ?? ROLE_LABELS.viewer;
 
 /**
- * "Del": who has access to the document, a form to give a person a role by e-mail, invite links,
- * pending co-author requests, visibility and organisation grants. For those who manage access.
+ * What the "Del" dialog of the document's top bar holds (app/_docbar): a form to give a person a
+ * role by e-mail, who has access, pending co-author requests, visibility (in force as it is
+ * chosen), organisation grants and invite links. For those who manage access.
  */
 export function SharePanel({ documentId, selfId }: { documentId: string; selfId: string }) {
   const t = useT();
@@ -75,28 +76,11 @@ export function SharePanel({ documentId, selfId }: { documentId: string; selfId:
   }
 
   return (
-    <section className="card share-panel" aria-labelledby={`${id}-heading`} data-testid="share-panel">
-      <h2 id={`${id}-heading`}>{t('share.heading')}</h2>
-      <ul className="share-panel__list">
-        {grants.map((person) => (
-          <li key={person.personId}>
-            <span>
-              {person.name} ({person.email}) – {t(roleLabel(person.role))}
-            </span>
-            {person.personId !== selfId && (
-              <button
-                type="button"
-                className="link-button"
-                aria-label={t('share.revokeLabel', { name: person.name })}
-                onClick={() => void revoke(person)}
-              >
-                {t('share.revoke')}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={grant} noValidate>
+    <div className="share-panel" data-testid="share-panel">
+      <form onSubmit={grant} noValidate aria-labelledby={`${id}-add`}>
+        <h3 id={`${id}-add`} className="share-panel__heading">
+          {t('docbar.share.add')}
+        </h3>
         <div className="field">
           <label htmlFor={`${id}-email`}>{t('share.email')}</label>
           <input
@@ -127,13 +111,35 @@ export function SharePanel({ documentId, selfId }: { documentId: string; selfId:
           {busy ? t('form.working') : t('share.submit')}
         </button>
       </form>
+      <section className="share-panel__part" aria-labelledby={`${id}-people`}>
+        <h3 id={`${id}-people`}>{t('docbar.share.people')}</h3>
+        <ul className="share-panel__list">
+          {grants.map((person) => (
+            <li key={person.personId}>
+              <span>
+                {person.name} ({person.email}) – {t(roleLabel(person.role))}
+              </span>
+              {person.personId !== selfId && (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('share.revokeLabel', { name: person.name })}
+                  onClick={() => void revoke(person)}
+                >
+                  {t('share.revoke')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
       <RequestList documentId={documentId} announce={setAnnouncement} />
-      <InvitePanel documentId={documentId} announce={setAnnouncement} />
       <OrganisationAccess documentId={documentId} announce={setAnnouncement} />
+      <InvitePanel documentId={documentId} announce={setAnnouncement} />
       <ResetHistory documentId={documentId} announce={setAnnouncement} />
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
-    </section>
+    </div>
   );
 }

@@ -5,8 +5,11 @@ import { useT } from '../../lib/i18n/useT';
 import type { FollowState } from '../../lib/notifications/NotificationService';
 import { sendJson } from '../_components/postJson';
 
-/** On the document page: whether the person follows the document (and so is told of it), and the button that changes it. */
-export function FollowToggle({ documentId, initial }: { documentId: string; initial: FollowState }) {
+/**
+ * In the document page's top bar: "Følg", a toggle button (pressed while the person follows the
+ * document, and so is told of it), described and, when it changes, announced in a full sentence.
+ */
+export function FollowToggle({ documentId, initial, className }: { documentId: string; initial: FollowState; className?: string }) {
   const t = useT();
   const id = useId();
   const [state, setState] = useState(initial);
@@ -25,20 +28,28 @@ export function FollowToggle({ documentId, initial }: { documentId: string; init
     setState(result.data);
   }
 
+  const sentence = state.following ? t('notifications.follow.following') : t('notifications.follow.notFollowing');
   return (
-    <section className="card follow-toggle" aria-labelledby={`${id}-heading`} data-testid="follow-toggle">
-      <h2 id={`${id}-heading`}>{t('notifications.follow.heading')}</h2>
-      <p role="status" data-testid="follow-state">
-        {state.following ? t('notifications.follow.following') : t('notifications.follow.notFollowing')}
-      </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <button className="button button--small" type="button" onClick={() => void toggle()} disabled={busy}>
-        {busy ? t('form.working') : state.following ? t('notifications.follow.unfollow') : t('notifications.follow.follow')}
+    <span className="follow-toggle" data-testid="follow-toggle">
+      <button
+        className={`button button--small button--secondary${className ? ` ${className}` : ''}`}
+        type="button"
+        aria-pressed={state.following}
+        aria-describedby={`${id}-state`}
+        onClick={() => void toggle()}
+        disabled={busy}
+      >
+        <span aria-hidden="true">{state.following ? '✓ ' : ''}</span>
+        {t('docbar.follow')}
       </button>
-    </section>
+      <span className="visually-hidden" id={`${id}-state`} role="status" data-testid="follow-state">
+        {sentence}
+      </span>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </span>
   );
 }

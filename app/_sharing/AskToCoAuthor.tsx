@@ -9,7 +9,10 @@ import { useJsonList } from './useJsonList';
 
 const pickOwn = (body: unknown) => (body as { own?: RequestSummary | null }).own ?? null;
 
-/** For a reader who cannot edit: ask the owner to co-author, and see what became of the request. */
+/**
+ * For a reader who cannot edit: ask the owner to co-author, and see what became of the request.
+ * In a dialog of the document's top bar, which gives it its heading ("Vil du skrive med?").
+ */
 export function AskToCoAuthor({ documentId }: { documentId: string }) {
   const t = useT();
   const id = useId();
@@ -32,8 +35,7 @@ export function AskToCoAuthor({ documentId }: { documentId: string }) {
 
   const state = own?.state;
   return (
-    <section className="card share-panel" aria-labelledby={`${id}-heading`} data-testid="ask-to-co-author">
-      <h2 id={`${id}-heading`}>{t('sharing.ask.heading')}</h2>
+    <div className="share-panel" data-testid="ask-to-co-author">
       {state === 'pending' || state === 'approved' ? (
         <p role="status">{t(state === 'pending' ? 'sharing.ask.pending' : 'sharing.ask.approved')}</p>
       ) : (
@@ -56,6 +58,6 @@ export function AskToCoAuthor({ documentId }: { documentId: string }) {
           </form>
         </>
       )}
-    </section>
+    </div>
   );
 }

@@ -55,7 +55,7 @@ export function OrganisationAccess({ documentId, announce }: { documentId: strin
 
   return (
     <>
-      <VisibilityForm documentId={documentId} visibility={overview.visibility} hasWorkspace={overview.hasWorkspace} announce={announce} />
+      <VisibilityForm documentId={documentId} visibility={overview.visibility} hasWorkspace={overview.hasWorkspace} />
       <section className="share-panel__part" aria-labelledby={`${id}-heading`} data-testid="organisation-access">
         <h3 id={`${id}-heading`}>{t('sharing.organisations.heading')}</h3>
         <ul className="share-panel__list">

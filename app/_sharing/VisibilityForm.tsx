@@ -1,58 +1,87 @@
 'use client';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { VISIBILITIES, type Visibility } from '../../lib/access/model';
 import { errorMessage } from '../../lib/i18n/t';
 import { useT } from '../../lib/i18n/useT';
 import { sendJson } from '../_components/postJson';
 
-/** Private / workspace / public; workspace only for a document that lives in one. */
-export function VisibilityForm(props: {
-  documentId: string;
-  visibility: Visibility;
-  hasWorkspace: boolean;
-  announce: (text: string) => void;
-}) {
+type Saving =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * Private / workspace / public (workspace only for a document that lives in one), as in the share
+ * dialogs people know: a choice that takes effect when it is made, no save button. Said as it goes
+ * ("Gemmer…", "Synligheden er gemt."); a refused change puts the choice back to what is in force and
+ * says why. Choices made while one is on its way are sent after it, the last one winning.
+ */
+export function VisibilityForm(props: { documentId: string; visibility: Visibility; hasWorkspace: boolean }) {
   const t = useT();
   const id = useId();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [chosen, setChosen] = useState<Visibility>(props.visibility);
+  const [saving, setSaving] = useState<Saving>({ kind: 'idle' });
+  // What the server holds, and the choice waiting behind the one on its way.
+  const saved = useRef<Visibility>(props.visibility);
+  const waiting = useRef<Visibility | null>(null);
+  const sending = useRef(false);
 
-  async function save(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const visibility = new FormData(event.currentTarget).get('visibility');
-    setBusy(true);
+  async function send(visibility: Visibility) {
+    sending.current = true;
+    setSaving({ kind: 'saving' });
     const result = await sendJson('PUT', `/api/documents/${encodeURIComponent(props.documentId)}/visibility`, { visibility });
-    setBusy(false);
-    if (!result.ok) return setError(errorMessage(t, result.code));
-    setError(null);
-    props.announce(t('sharing.visibility.saved'));
+    sending.current = false;
+    if (result.ok) saved.current = visibility;
+    const next = waiting.current;
+    waiting.current = null;
+    if (next !== null && next !== saved.current) return send(next);
+    if (result.ok) return setSaving({ kind: 'saved' });
+    setChosen(saved.current);
+    setSaving({ kind: 'failed', message: t('sharing.visibility.notChanged', { error: errorMessage(t, result.code) }) });
+  }
+
+  function change(event: ChangeEvent<HTMLSelectElement>) {
+    const visibility = event.currentTarget.value as Visibility;
+    setChosen(visibility);
+    if (sending.current) {
+      waiting.current = visibility;
+      return;
+    }
+    if (visibility !== saved.current) void send(visibility);
   }
 
   return (
-    <form className="share-panel__part" onSubmit={save} noValidate data-testid="visibility-form">
-      <fieldset>
-        <legend>{t('sharing.visibility.heading')}</legend>
-        {VISIBILITIES.filter((visibility) => visibility !== 'workspace' || props.hasWorkspace).map((visibility) => (
-          <div key={visibility} className="choice">
-            <input
-              type="radio"
-              id={`${id}-${visibility}`}
-              name="visibility"
-              value={visibility}
-              defaultChecked={visibility === props.visibility}
-            />
-            <label htmlFor={`${id}-${visibility}`}>{t(`sharing.visibility.${visibility}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-      {error && (
+    <div className="share-panel__part" data-testid="visibility-form">
+      <div className="field">
+        <label htmlFor={`${id}-visibility`}>{t('sharing.visibility.heading')}</label>
+        <select
+          id={`${id}-visibility`}
+          name="visibility"
+          value={chosen}
+          onChange={change}
+          aria-describedby={`${id}-status`}
+          aria-invalid={saving.kind === 'failed' ? true : undefined}
+        >
+          {VISIBILITIES.filter((visibility) => visibility !== 'workspace' || props.hasWorkspace).map((visibility) => (
+            <option key={visibility} value={visibility}>
+              {t(`sharing.visibility.${visibility}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p id={`${id}-status`} className="hint" role="status">
+        {saving.kind === 'saving'
+          ? t('sharing.visibility.saving')
+          : saving.kind === 'saved'
+            ? t('sharing.visibility.saved')
+            : t('sharing.visibility.immediate')}
+      </p>
+      {saving.kind === 'failed' && (
         <p className="field-error" role="alert">
-          {error}
+          {saving.message}
         </p>
       )}
-      <button className="button button--small" type="submit" disabled={busy}>
-        {busy ? t('form.working') : t('sharing.visibility.save')}
-      </button>
-    </form>
+    </div>
   );
 }

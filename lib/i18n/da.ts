@@ -1560,4 +1560,18 @@ export const da = {
   'announce.comment.one': 'Ny kommentar fra {name}',
   'announce.comment.other': '{n} nye kommentarer fra {name}',
   'announce.comments.other': '{n} nye kommentarer',
+  // session 10: docbar — the document page's top bar, its dialogs, the visibility saved as chosen
+  'docbar.close': 'Luk',
+  'docbar.done': 'Færdig',
+  'docbar.share.open': 'Del',
+  'docbar.share.title': 'Del “{title}”',
+  'docbar.share.add': 'Giv en person adgang',
+  'docbar.share.people': 'Personer med adgang',
+  'docbar.phase.open': 'Fase…',
+  'docbar.phase.publishHint': 'Dokumentet bliver endeligt, når det udgives med “Udgiv…”.',
+  'docbar.follow': 'Følg',
+  'docbar.ask.open': 'Bed om at skrive med…',
+  'sharing.visibility.immediate': 'Ændringen gælder, så snart du vælger.',
+  'sharing.visibility.saving': 'Gemmer…',
+  'sharing.visibility.notChanged': 'Synligheden er ikke ændret: {error}',
 } as const satisfies Record<string, string>;

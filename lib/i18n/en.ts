@@ -1562,4 +1562,18 @@ export const en: Messages = {
   'announce.comment.one': 'New comment from {name}',
   'announce.comment.other': '{n} new comments from {name}',
   'announce.comments.other': '{n} new comments',
+  // session 10: docbar — the document page's top bar, its dialogs, the visibility saved as chosen
+  'docbar.close': 'Close',
+  'docbar.done': 'Done',
+  'docbar.share.open': 'Share',
+  'docbar.share.title': 'Share “{title}”',
+  'docbar.share.add': 'Give a person access',
+  'docbar.share.people': 'People with access',
+  'docbar.phase.open': 'Phase…',
+  'docbar.phase.publishHint': 'The document becomes final when it is published with “Publish…”.',
+  'docbar.follow': 'Follow',
+  'docbar.ask.open': 'Ask to co-author…',
+  'sharing.visibility.immediate': 'The change applies as soon as you choose.',
+  'sharing.visibility.saving': 'Saving…',
+  'sharing.visibility.notChanged': 'The visibility is unchanged: {error}',
 };

@@ -17,6 +17,7 @@ import { createFirstAdmin, sessionHttp } from './helpers/sessionHttp';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 import { createDocumentOverHttp, grantOverHttp, signedInProfile, uniqueEmail, type SignedInProfile } from './helpers/signedInProfile';
+import { closeBarDialog, openShareDialog } from './helpers/documentBar';
 import { EDITOR, WAIT_MS, createBlankDocument, signInHere, signUp, waitForEditable } from './helpers/editorPage';
 
 let server: AppServer;
@@ -84,13 +85,15 @@ async function visit(page: Page, path: string, ready: (page: Page) => Promise<vo
 
 const heading = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { name, level: 1 }).waitFor();
 
-/** Gives a person editor access from the share panel of the document open on `owner`. */
+/** Gives a person editor access from "Del" in the top bar of the document open on `owner`. */
 async function share(owner: Page, email: string, shown: string): Promise<void> {
+  const dialog = await openShareDialog(owner);
   const panel = owner.getByTestId('share-panel');
   await panel.getByLabel('E-mail på den, du vil give adgang').fill(email);
   await panel.getByLabel('Rolle').selectOption('editor');
   await panel.getByRole('button', { name: 'Giv adgang' }).click();
   await panel.getByText(shown).waitFor();
+  await closeBarDialog(owner, dialog);
 }
 
 beforeAll(async () => {

@@ -9,6 +9,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { mintSyncToken } from '../../lib/auth/syncToken';
+import { closeBarDialog, openShareDialog } from './helpers/documentBar';
 import { launchChromium } from './helpers/launchChromium';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
@@ -139,11 +140,13 @@ describe('co-writing in the browser', () => {
     // Private until shared: Bent does not see it, then Anna gives him the editor role by e-mail.
     await bent.reload();
     expect(await bent.getByRole('link', { name: TITLE }).count()).toBe(0);
+    const dialog = await openShareDialog(anna);
     const share = anna.getByTestId('share-panel');
     await share.getByLabel('E-mail på den, du vil give adgang').fill(BENT);
     await share.getByLabel('Rolle').selectOption('editor');
     await share.getByRole('button', { name: 'Giv adgang' }).click();
     await share.getByText('Bent Hansen (bent@eksempel.dk) – Kan redigere').waitFor();
+    await closeBarDialog(anna, dialog);
 
     await bent.reload();
     await bent.getByRole('link', { name: TITLE }).click();
@@ -319,6 +322,7 @@ describe('co-writing in the browser', () => {
 
   it('when the owner revokes access, the other’s editor turns read-only', async () => {
     const { anna, bent } = await coWriters();
+    await openShareDialog(anna.page);
     const share = anna.page.getByTestId('share-panel');
     await share.getByRole('button', { name: 'Fjern adgang for Bent Hansen' }).click();
     // Waits for the change itself (the 5 s deadline is measured by npm run bench:revocation).

@@ -26,6 +26,7 @@ import {
   setRoleOverHttp,
   type ConsultationDocument,
 } from './helpers/consultationDocument';
+import { closeBarDialog, openPhaseDialog, openShareDialog } from './helpers/documentBar';
 import { EDITOR, createBlankDocument, editorText, signInHere, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 let server: AppServer;
@@ -169,25 +170,28 @@ describe('open consultation in the browser', () => {
     await sara.keyboard.type(BODY);
     await sara.getByTestId('phase-badge').getByText('Kladde').waitFor();
 
-    const share = sara.getByTestId('share-panel');
-    await share.getByLabel('Offentligt – alle, også uden konto').check();
-    await share.getByRole('button', { name: 'Gem synlighed' }).click();
+    // "Del" in the top bar: the visibility is in force as it is chosen.
+    const share = await openShareDialog(sara);
+    await share.getByLabel('Hvem kan læse dokumentet').selectOption('public');
     await share.getByText('Synligheden er gemt.').waitFor();
+    await closeBarDialog(sara, share);
 
-    const phase = sara.getByTestId('phase-panel');
-    await phase.getByLabel('Flyt dokumentet til').selectOption('in_review');
-    await phase.getByRole('button', { name: 'Skift fase' }).click();
+    // "Fase…" in the top bar: one button per move.
+    let phase = await openPhaseDialog(sara);
+    await phase.getByRole('group', { name: 'Flyt dokumentet til' }).getByRole('button', { name: 'Til gennemsyn' }).click();
     await sara.getByTestId('phase-badge').getByText('Til gennemsyn').waitFor();
-    await phase.getByLabel('Flyt dokumentet til').selectOption('consultation');
-    await phase.getByRole('button', { name: 'Skift fase' }).click();
+    phase = await openPhaseDialog(sara);
+    await phase.getByRole('group', { name: 'Flyt dokumentet til' }).getByRole('button', { name: 'Offentlig høring' }).click();
     await sara.getByTestId('phase-badge').getByText('Offentlig høring').waitFor();
 
     // A closing date: everyone sees until when the consultation runs.
     const closes = new Date(Date.now() + 30 * 24 * 3600 * 1000);
     const day = `${closes.getFullYear()}-${String(closes.getMonth() + 1).padStart(2, '0')}-${String(closes.getDate()).padStart(2, '0')}`;
+    phase = await openPhaseDialog(sara);
     await phase.getByLabel('Lukker efter (valgfri)').fill(day);
     await phase.getByRole('button', { name: 'Gem høringens indstillinger' }).click();
     await phase.getByText('Høringens indstillinger er opdateret.').waitFor();
+    await closeBarDialog(sara, phase);
     await sara
       .getByTestId('consultation-status')
       .getByText(/^Offentlig høring til \d{1,2}\. \p{L}+/u)
@@ -448,10 +452,11 @@ describe('open consultation in the browser', () => {
     const { documentUrl, staff } = await consultation();
     const sara = staff.page;
     await open(documentUrl, sara);
-    const phase = sara.getByTestId('phase-panel');
+    const phase = await openPhaseDialog(sara);
     await phase.getByLabel('Gæster med et navn må kommentere').check();
     await phase.getByRole('button', { name: 'Gem høringens indstillinger' }).click();
     await phase.getByText('Høringens indstillinger er opdateret.').waitFor();
+    await closeBarDialog(sara, phase);
 
     const guest = await newPage();
     await guest.goto(documentUrl);

@@ -12,6 +12,7 @@ import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 import { sessionHttp } from './helpers/sessionHttp';
 import { createDocumentOverHttp, signedInProfile } from './helpers/signedInProfile';
+import { openAskDialog, openShareDialog } from './helpers/documentBar';
 import { EDITOR, PASSWORD, createBlankDocument, moveCaret, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 let server: AppServer;
@@ -63,6 +64,7 @@ describe('inviting a co-author with a link', () => {
     await signUp(anna, server.url, 'Anna Jensen', 'anna@eksempel.dk');
     await createBlankDocument(anna, TITLE);
 
+    await openShareDialog(anna);
     const invites = anna.getByTestId('invite-panel');
     await invites.getByText('Ingen invitationslinks endnu.').waitFor();
     await invites.getByLabel('Adgang via linket').selectOption('editor');
@@ -111,6 +113,7 @@ describe('inviting a co-author with a link', () => {
 
   it('the owner revokes the link and the access; the co-author’s editor turns read-only', async () => {
     const { anna, bent, link } = await coAuthorsThroughLink();
+    await openShareDialog(anna);
     const invites = anna.getByTestId('invite-panel');
     await invites.getByText(/brugt 1 gang$/).waitFor();
     await invites.getByRole('button', { name: /^Tilbagekald linket/ }).click();
@@ -133,6 +136,7 @@ describe('asking to co-author', () => {
     const owner = await newPage();
     await signUp(owner, server.url, 'Carla Ejer', 'carla@eksempel.dk');
     await createBlankDocument(owner, 'Budget for haveforeningen');
+    await openShareDialog(owner);
     const invites = owner.getByTestId('invite-panel');
     await invites.getByLabel('Adgang via linket').selectOption('viewer');
     await invites.getByRole('button', { name: 'Opret invitationslink' }).click();
@@ -143,12 +147,13 @@ describe('asking to co-author', () => {
     await reader.goto(link);
     await reader.getByRole('button', { name: 'Tag imod invitationen' }).click();
     await reader.waitForURL(owner.url());
-    const ask = reader.getByTestId('ask-to-co-author');
+    const ask = await openAskDialog(reader);
     await ask.getByLabel('Besked til ejeren (valgfri)').fill('Jeg kan hjælpe med tallene.');
     await ask.getByRole('button', { name: 'Bed om at skrive med' }).click();
     await ask.getByText('Du har bedt om at skrive med. Ejeren har ikke svaret endnu.').waitFor();
 
     await owner.reload();
+    await openShareDialog(owner);
     const requests = owner.getByTestId('request-list');
     await requests.getByText('Jeg kan hjælpe med tallene.').waitFor();
     await requests.getByRole('button', { name: 'Godkend Dorte Læser som medforfatter' }).click();

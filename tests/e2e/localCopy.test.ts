@@ -28,6 +28,7 @@ import {
   waitForEditable,
   waitForEditorText,
 } from './helpers/editorPage';
+import { closeBarDialog, openShareDialog } from './helpers/documentBar';
 
 const ANNA = 'anna.lokal@eksempel.dk';
 const FIRST_LINE = 'Vi mødes lørdag kl. 10.';
@@ -312,10 +313,12 @@ describe('resetting the history', () => {
     await waitForStoredPending(writer.page, documentId);
 
     // The owner resets the history; their own open editor is closed and reopens from the fresh body.
+    const share = await openShareDialog(owner.page);
     const panel = owner.page.getByTestId('reset-history');
     await panel.getByRole('button', { name: 'Nulstil historik …' }).click();
     await panel.getByRole('button', { name: 'Ja, nulstil historikken' }).click();
     await owner.page.getByText('Historikken er nulstillet (udgave 2).').waitFor({ state: 'attached' });
+    await closeBarDialog(owner.page, share);
     await waitForSaved(owner.page);
     await waitForEditable(owner.page);
     expect(await editorText(owner.page)).toContain(FIRST_LINE);

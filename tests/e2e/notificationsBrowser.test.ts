@@ -72,11 +72,14 @@ describe('notifications in the browser', () => {
     await http.ok(http.call('PUT', `/api/documents/${id}/visibility`, { as: owner, body: { visibility: 'public' } }), 'public');
 
     await reader.page.goto(`${server.url}/d/${id}`);
+    // "Følg" in the top bar: a toggle button, described by what it means.
     const toggle = reader.page.getByTestId('follow-toggle');
-    await toggle.getByText('Du følger ikke dokumentet.').waitFor();
-    await toggle.getByRole('button', { name: 'Følg dokumentet' }).click();
-    await toggle.getByText('Du følger dokumentet: du får besked om nye kommentarer, faseskift og udgivelser.').waitFor();
-    await toggle.getByRole('button', { name: 'Følg ikke længere' }).waitFor();
+    await toggle.getByText('Du følger ikke dokumentet.').waitFor({ state: 'attached' });
+    await toggle.getByRole('button', { name: 'Følg', pressed: false }).click();
+    await toggle.getByRole('button', { name: 'Følg', pressed: true }).waitFor();
+    await toggle
+      .getByText('Du følger dokumentet: du får besked om nye kommentarer, faseskift og udgivelser.')
+      .waitFor({ state: 'attached' });
     const state = await http.ok(http.call('GET', `/api/documents/${id}/follow`, { as: reader }), 'follow state');
     expect(state.body).toEqual({ following: true, implicit: false });
 

@@ -15,6 +15,7 @@ import { launchChromium } from './helpers/launchChromium';
 import { closeBrowserTest } from './helpers/closeBrowserTest';
 import { startAppServer, type AppServer } from './helpers/startAppServer';
 import { createDocumentOverHttp, grantOverHttp, signedInProfile, type SignedInProfile } from './helpers/signedInProfile';
+import { closeBarDialog, openShareDialog } from './helpers/documentBar';
 import { EDITOR, WAIT_MS, createBlankDocument, editorText, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage';
 import { textOfXml, waitForLocalWrites, waitForOfflineCopy, waitForServerBody } from './helpers/offlinePage';
 
@@ -244,11 +245,13 @@ describe('the app opens offline', () => {
     expect(textOfXml(body)).toContain('Skrevet offline.');
 
     // Bent gets access and sees it (a second browser profile, fresh from the server).
+    const dialog = await openShareDialog(anna);
     const share = anna.getByTestId('share-panel');
     await share.getByLabel('E-mail på den, du vil give adgang').fill(bentProfile.email);
     await share.getByLabel('Rolle').selectOption('editor');
     await share.getByRole('button', { name: 'Giv adgang' }).click();
     await share.getByText(`${BENT} (${bentProfile.email}) – Kan redigere`).waitFor();
+    await closeBarDialog(anna, dialog);
     const bent = bentProfile.page;
     await bent.goto(`${server.url}/d/${documentId}`);
     await waitForEditorText(bent, 'Skrevet online. Skrevet offline.');

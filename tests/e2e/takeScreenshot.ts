@@ -7,6 +7,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchChromium } from './helpers/launchChromium';
 import { PROJECT_DIR, startAppServer } from './helpers/startAppServer';
+import { openShareDialog } from './helpers/documentBar';
 import { EDITOR, PASSWORD, moveCaret, signUp, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
 const server = await startAppServer({ seedDemo: true });
@@ -29,6 +30,7 @@ try {
 
   // The demo documents are public (read-only); as admin, Mette makes both of them editors.
   await mette.getByRole('link', { name: /Fællesspisning/ }).click();
+  await openShareDialog(mette);
   for (const email of ['mette@eksempel.dk', 'ahmed@eksempel.dk']) {
     await mette.getByLabel('E-mail på den, du vil give adgang').fill(email);
     await mette.getByRole('button', { name: 'Giv adgang' }).click();

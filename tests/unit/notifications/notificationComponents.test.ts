@@ -79,11 +79,13 @@ describe('FollowToggle', () => {
     await click(view.querySelector('button'));
     expect(requests).toEqual([{ method: 'PUT', url: '/api/documents/dok-1/follow', body: undefined }]);
     expect(view.querySelector('[role="status"]')!.textContent).toContain('Du følger dokumentet');
-    expect(view.querySelector('button')!.textContent).toBe('Følg ikke længere');
+    // The bar's compact toggle: pressed while following, its full sentence in the status.
+    expect(view.querySelector('button')!.getAttribute('aria-pressed')).toBe('true');
     answerWith = { following: false, implicit: false };
     await click(view.querySelector('button'));
     expect(requests.at(-1)).toMatchObject({ method: 'DELETE' });
-    expect(view.querySelector('button')!.textContent).toBe('Følg dokumentet');
+    expect(view.querySelector('button')!.getAttribute('aria-pressed')).toBe('false');
+    expect(view.querySelector('button')!.textContent).toBe('Følg');
   });
 });
 

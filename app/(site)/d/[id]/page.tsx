@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getT, requestLocale } from '../../../_server/requestLocale';
 import { can } from '../../../../lib/access/can';
 import { syncAccessFor } from '../../../../lib/access/syncAccessFor';
@@ -7,18 +6,12 @@ import { colourFor } from '../../../../lib/auth/colourFor';
 import { ANONYMOUS_KEY } from '../../../../lib/offline/localNames';
 import { nextStates, phaseActionFor } from '../../../../lib/documents/phases';
 import { EditorLoader } from '../../../_editor/EditorLoader';
-import { PhaseBadge } from '../../../_consultation/PhaseBadge';
-import { PhasePanel } from '../../../_consultation/PhasePanel';
-import { ConsultationStatus } from '../../../_consultation/ConsultationStatus';
-import { SharePanel } from '../../../_editor/SharePanel';
-import { AskToCoAuthor } from '../../../_sharing/AskToCoAuthor';
+import { DocumentBar } from '../../../_docbar/DocumentBar';
 import { findViewableDocument, viewableDocument } from '../../../_server/viewableDocument';
 import { documentVersions } from '../../../_server/documentVersions';
-import { PublishButton } from '../../../_versions/PublishButton';
 import { VersionList } from '../../../_versions/VersionList';
 import { newestPublished } from '../../../_versions/versionList';
 import { getServices } from '../../../../lib/services';
-import { FollowToggle } from '../../../_notifications/FollowToggle';
 import { FeedbackPanel } from '../../../_consultation/FeedbackPanel';
 
 export const dynamic = 'force-dynamic';
@@ -34,6 +27,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 /**
  * The editor page. can() decides: editors write, others read; a signed-out visitor who may not
  * read is asked to sign in, and a signed-in person who may not read gets the 404 (existence hidden).
+ * The top bar (app/_docbar) shows only what can() allows: the phase moves, publishing, following,
+ * asking to co-author and sharing.
  */
 export default async function DocumentPage({ params }: Params) {
   const t = await getT();
@@ -54,19 +49,23 @@ export default async function DocumentPage({ params }: Params) {
     : { name: t('presence.reader'), color: colourFor('reader') };
   return (
     <div className="editor-page">
-      <div className="editor-bar">
-        <div>
-          <Link href="/">← {t('nav.allDocuments')}</Link>
-          <h1 data-testid="document-title">{meta.title}</h1>
-          <div className="editor-bar__meta">
-            <PhaseBadge state={meta.state} />
-            <ConsultationStatus
-              consultation={{ state: meta.state, opensAt: meta.consultation.opensAt, closesAt: meta.consultation.closesAt }}
-            />
-            {hasReport && <Link href={`/d/${id}/hoeringsnotat`}>{t('consultation.notat.link')}</Link>}
-          </div>
-        </div>
-      </div>
+      <DocumentBar
+        documentId={id}
+        title={meta.title}
+        state={meta.state}
+        consultation={meta.consultation}
+        visibility={meta.visibility}
+        hasReport={hasReport}
+        moves={principal && (moves.length > 0 || canChangePhase) ? moves : null}
+        publish={
+          principal && mayPublish
+            ? { nextNumber: (versions[0]?.number ?? 0) + 1, lastPublished: newestPublished(versions)?.number ?? null }
+            : null
+        }
+        follow={follow}
+        shareAs={principal && can(actor, 'manage_access', resource).allowed ? principal.personId : null}
+        mayAsk={principal !== null && readOnly && can(actor, 'view', resource).allowed}
+      />
       <EditorLoader
         documentId={id}
         personKey={principal?.personId ?? ANONYMOUS_KEY}
@@ -79,30 +78,7 @@ export default async function DocumentPage({ params }: Params) {
         history={can(actor, 'view_history', resource).allowed}
       />
       <FeedbackPanel documentId={id} template={meta.template} />
-      {principal && (moves.length > 0 || canChangePhase) && (
-        <PhasePanel
-          documentId={id}
-          state={meta.state}
-          moves={moves}
-          consultation={meta.consultation}
-          isPublic={meta.visibility === 'public'}
-          publish={
-            mayPublish && (
-              <PublishButton
-                documentId={id}
-                title={meta.title}
-                visibility={meta.visibility}
-                nextNumber={(versions[0]?.number ?? 0) + 1}
-                lastPublished={newestPublished(versions)?.number ?? null}
-              />
-            )
-          }
-        />
-      )}
       <VersionList documentId={id} versions={versions} t={t} locale={locale} />
-      {follow && <FollowToggle documentId={id} initial={follow} />}
-      {principal && can(actor, 'manage_access', resource).allowed && <SharePanel documentId={id} selfId={principal.personId} />}
-      {principal && readOnly && can(actor, 'view', resource).allowed && <AskToCoAuthor documentId={id} />}
     </div>
   );
 }
