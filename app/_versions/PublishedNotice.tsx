@@ -6,7 +6,8 @@ import { versionPagePath, type VersionItem } from './versionList';
 /**
  * What an open editor says once the document was published under it: "Udgivet som version 3 kl.
  * 14.05 – se den udgivne version", or only "Dokumentet er udgivet" when no version can be named;
- * and how many of the person's changes did not make it in (they stay in this browser's copy).
+ * and whether some of the person's changes did not make it in (they stay in this browser's copy; no
+ * number: the tracker counts updates, not what a person would call changes).
  * Rendered inside the editor's polite status region, so it is announced without taking focus.
  */
 export function PublishedNotice({ documentId, version, unsaved }: { documentId: string; version: VersionItem | null; unsaved: number }) {
@@ -22,7 +23,7 @@ export function PublishedNotice({ documentId, version, unsaved }: { documentId: 
       ) : (
         t('published.plain')
       )}
-      {unsaved > 0 && <> {unsaved === 1 ? t('published.unsaved.one') : t('published.unsaved.other', { n: unsaved })}</>}
+      {unsaved > 0 && <> {t('published.unsaved')}</>}
     </span>
   );
 }
@@ -36,7 +37,7 @@ export function LoweredNotice({ unsaved }: { unsaved: number }) {
   return (
     <span data-testid="lowered-notice">
       {t('editor.lowered')}
-      {unsaved > 0 && <> {unsaved === 1 ? t('editor.lowered.unsaved.one') : t('editor.lowered.unsaved.other', { n: unsaved })}</>}
+      {unsaved > 0 && <> {t('editor.lowered.unsaved')}</>}
     </span>
   );
 }

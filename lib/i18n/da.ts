@@ -955,8 +955,7 @@ export const da = {
   'published.asVersion': 'Udgivet som version {n} kl. {time}',
   'published.seeVersion': 'se den udgivne version',
   'published.plain': 'Dokumentet er udgivet',
-  'published.unsaved.one': '1 ændring nåede ikke med i udgivelsen; den er gemt i denne browser.',
-  'published.unsaved.other': '{n} ændringer nåede ikke med i udgivelsen; de er gemt i denne browser.',
+  'published.unsaved': 'Dine seneste ændringer nåede ikke med i udgivelsen; de er gemt i denne browser.',
   'publish.open': 'Udgiv…',
   'publish.heading': 'Udgiv dokumentet',
   'publish.what': 'Dokumentet bliver låst som version {n} og kan læses af {audience}.',
@@ -1384,8 +1383,7 @@ export const da = {
   'workshop.timeUp': 'Tiden til afsnittet er gået.',
   // An editor whose access was lowered while it was away (app/_versions/PublishedNotice.tsx)
   'editor.lowered': 'Du kan ikke længere skrive i dokumentet: din adgang eller dokumentets fase er ændret.',
-  'editor.lowered.unsaved.one': '1 ændring blev ikke gemt på serveren; den er gemt i denne browser.',
-  'editor.lowered.unsaved.other': '{n} ændringer blev ikke gemt på serveren; de er gemt i denne browser.',
+  'editor.lowered.unsaved': 'Dine seneste ændringer blev ikke gemt på serveren; de er gemt i denne browser.',
   // Structured feedback (feedback model, issue 14)
   'account.export.kind.feedback': 'Feedback',
   'notifications.text.comment_new.feedback': '{actor} gav ny feedback på “{title}”.',

@@ -957,8 +957,7 @@ export const en: Messages = {
   'published.asVersion': 'Published as version {n} at {time}',
   'published.seeVersion': 'see the published version',
   'published.plain': 'The document has been published',
-  'published.unsaved.one': '1 change did not make it into the publication; it is kept in this browser.',
-  'published.unsaved.other': '{n} changes did not make it into the publication; they are kept in this browser.',
+  'published.unsaved': 'Your latest changes did not make it into the publication; they are kept in this browser.',
   'publish.open': 'Publish…',
   'publish.heading': 'Publish the document',
   'publish.what': 'The document will be locked as version {n} and can be read by {audience}.',
@@ -1387,8 +1386,7 @@ export const en: Messages = {
   'workshop.timeUp': 'The time for the section is up.',
   // An editor whose access was lowered while it was away (app/_versions/PublishedNotice.tsx)
   'editor.lowered': 'You can no longer write in the document: your access or the document’s phase has changed.',
-  'editor.lowered.unsaved.one': '1 change was not saved on the server; it is kept in this browser.',
-  'editor.lowered.unsaved.other': '{n} changes were not saved on the server; they are kept in this browser.',
+  'editor.lowered.unsaved': 'Your latest changes were not saved on the server; they are kept in this browser.',
   // Structured feedback (feedback model, issue 14)
   'account.export.kind.feedback': 'Feedback',
   'notifications.text.comment_new.feedback': '{actor} gave new feedback on “{title}”.',

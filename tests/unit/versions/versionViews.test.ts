@@ -59,6 +59,6 @@ describe('PublishedNotice', () => {
     const html = renderToStaticMarkup(createElement(PublishedNotice, { documentId: 'plan-7', version: null, unsaved: 2 }));
     expect(html).toContain('Dokumentet er udgivet');
     expect(html).not.toContain('<a');
-    expect(html).toContain('2 ændringer nåede ikke med i udgivelsen; de er gemt i denne browser.');
+    expect(html).toContain('Dine seneste ændringer nåede ikke med i udgivelsen; de er gemt i denne browser.');
   });
 });
