@@ -1,16 +1,14 @@
 import Link from 'next/link';
 import type { Translate } from '../../lib/i18n/t';
 
-/** The header's link to /notifikationer; the unread count is text (and in the link's name), not a coloured dot alone. */
+/**
+ * The header's link to /notifikationer; the unread count is text, not a coloured dot alone. The
+ * link's name is its own text ("Notifikationer 3 ulæste", the last word visually hidden), so the
+ * visible words are part of the spoken name (WCAG 2.5.3, axe label-content-name-mismatch).
+ */
 export function NotificationBell({ unread, t }: { unread: number; t: Translate }) {
-  const label =
-    unread === 0
-      ? t('notifications.bell')
-      : unread === 1
-        ? t('notifications.bell.unreadOne')
-        : t('notifications.bell.unread', { count: unread });
   return (
-    <Link className="notification-bell" href="/notifikationer" aria-label={label} data-testid="notification-bell">
+    <Link className="notification-bell" href="/notifikationer" data-testid="notification-bell">
       <svg className="notification-bell__icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
         <path
           fill="currentColor"
@@ -18,7 +16,13 @@ export function NotificationBell({ unread, t }: { unread: number; t: Translate }
         />
       </svg>
       {t('notifications.bell')}
-      {unread > 0 && <span className="notification-bell__count">{unread}</span>}
+      {unread > 0 && (
+        <>
+          {' '}
+          <span className="notification-bell__count">{unread}</span>
+          <span className="visually-hidden"> {unread === 1 ? t('notifications.bell.unreadOne') : t('notifications.bell.unread')}</span>
+        </>
+      )}
     </Link>
   );
 }

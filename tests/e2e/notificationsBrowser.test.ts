@@ -40,9 +40,9 @@ describe('notifications in the browser', () => {
 
     const page = owner.page;
     await page.goto(`${server.url}/`);
-    const bell = page.getByRole('link', { name: 'Notifikationer, 2 ulæste' });
+    const bell = page.getByRole('link', { name: 'Notifikationer 2 ulæste' });
     await bell.waitFor();
-    expect(await bell.textContent()).toBe('Notifikationer2');
+    expect(await bell.textContent()).toBe('Notifikationer 2 ulæste');
     await bell.click();
     await page.getByRole('heading', { level: 1, name: 'Notifikationer' }).waitFor();
     const items = page.getByTestId('notification');
