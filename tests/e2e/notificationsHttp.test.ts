@@ -174,7 +174,9 @@ describe('notifications over HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1 id="notifications-heading">Notifikationer</h1>');
     // The bell's name is its text: "Notifikationer 2 ulæste" (the last word visually hidden).
-    expect(page.text).toMatch(/<span class="notification-bell__count">2<\/span><span class="visually-hidden">[^<]*(<!-- -->)?ulæste<\/span>/);
+    expect(page.text).toMatch(
+      /<span class="notification-bell__count">2<\/span><span class="visually-hidden">[^<]*(<!-- -->)?ulæste<\/span>/,
+    );
     expect(page.text).toContain('Du har 2 ulæste notifikationer.');
     expect(page.text.match(/>Ulæst<\/span>/g)?.length).toBe(2);
     // Each leads to its comment on the document's page.
