@@ -113,7 +113,7 @@ describe('the editor when its document is published', () => {
     const reading = await snapshot(holder, (c) => c.published !== null && c.tracker.status().kind === 'saved', 'the reader session synced');
 
     expect(editing.tracker.status()).toMatchObject({ kind: 'closed', code: Close.published.code });
-    expect(reading.published).toEqual({ unsaved: 0 });
+    expect(reading.published).toEqual({ unsaved: 0, reason: 'published' });
     expect(reading.doc).toBe(editing.doc);
     expect(reading.provider).not.toBe(editing.provider);
     expect(reading.provider.awareness).toBe(editing.provider.awareness);
@@ -148,7 +148,7 @@ describe('the editor when its document is published', () => {
     const dropped = server.sync.stats().droppedReadOnly;
     route = { access: 'view', state: 'final' };
     const reading = await snapshot(holder, (c) => c.published !== null && c.tracker.status().kind === 'saved', 'the reader session synced');
-    expect(reading.published).toEqual({ unsaved: 1 });
+    expect(reading.published).toEqual({ unsaved: 1, reason: 'published' });
     expect(reading.doc).toBe(editing.doc);
     expect(bodyOf(reading.doc)).toBe('<paragraph>Før og efter</paragraph>');
     // The reader's sync carried the change; the server dropped it.
@@ -214,6 +214,30 @@ describe('the editor when its reader is granted more while it is open', () => {
     expect(await storedBody(server, id)).toContain('>Bent skriver nu<');
     const accepted = server.logger.lines.filter((line) => line.msg === 'sync connection accepted');
     expect(accepted.map((line) => (line.obj as { access?: string }).access)).toEqual(['view', 'comment', 'edit']);
+    holder.stop();
+  });
+  it('comes back as a reader, saying access was lowered, when the next token says view on a draft', async () => {
+    const { server, holder } = await setUp('saenket-vaek');
+    route = { access: 'edit', state: 'draft' };
+    holder.start();
+    const editing = await snapshot(holder, (c) => c.tracker.status().kind === 'saved', 'the editor synced');
+    paragraphText(editing.doc).insert(0, 'Før');
+    await snapshot(holder, (c) => c.tracker.status().kind === 'saved' && c.tracker.pending === 0, 'the first text saved');
+
+    route = 'down';
+    editing.provider.ws?.close();
+    await snapshot(holder, (c) => c.tracker.status().kind === 'reconnecting', 'the editor to notice the drop');
+    paragraphText(editing.doc).insert(3, ' og efter');
+
+    // Lowered to a reader meanwhile (not published): the editor goes on read-only and says why.
+    route = { access: 'view', state: 'draft' };
+    const reading = await snapshot(holder, (c) => c.published !== null && c.tracker.status().kind === 'saved', 'the reader session synced');
+    expect(reading.published).toEqual({ unsaved: 1, reason: 'lowered' });
+    expect(reading.readOnly).toBe(true);
+    expect(reading.doc).toBe(editing.doc);
+    expect(await storedBody(server, 'saenket-vaek')).not.toContain('og efter');
+    const accepted = server.logger.lines.filter((line) => line.msg === 'sync connection accepted');
+    expect(accepted.map((line) => (line.obj as { access?: string }).access)).toEqual(['edit', 'view']);
     holder.stop();
   });
 });
