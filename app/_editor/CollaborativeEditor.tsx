@@ -232,6 +232,8 @@ function EditorSession({
       )}
       <div className={comments ? 'editor-layout editor-layout--comments' : 'editor-layout'}>
         <div className="editor-surface">
+          {/* Above the toolbars: the formatting or comment toolbar stays the one tab stop right before the text. */}
+          {editor && <EditorReadAloud editor={editor} />}
           {editor && !readOnly && (
             <Toolbar
               editor={editor}
@@ -241,7 +243,6 @@ function EditorSession({
             />
           )}
           {editor && readOnly && comments && <CommentToolbar bridge={bridge} />}
-          {editor && <EditorReadAloud editor={editor} />}
           {editor && linkOpen && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
           {waiting && (readOnly ? <EditorLoading /> : <EditorWaiting status={status} typed={focus.typedWhileWaiting} />)}
           {editor && (
