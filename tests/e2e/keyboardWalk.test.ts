@@ -158,7 +158,7 @@ describe('keyboard only', () => {
     await tabTo(page, 'textbox', 'Titel');
     await typeHere(page, 'Legeplads ved skolen');
     await tabTo(page, 'radio', /^(Projektforslag|Tomt dokument)/);
-    for (let i = 0; i < 4 && !(await focused(page)).name.startsWith('Tomt dokument'); i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 10 && !(await focused(page)).name.startsWith('Tomt dokument'); i++) await page.keyboard.press('ArrowDown');
     expect((await focused(page)).name).toMatch(/^Tomt dokument/);
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
     await tabTo(page, 'button', 'Opret dokument');
@@ -203,16 +203,14 @@ describe('keyboard only', () => {
     // review and on to public consultation with the phase control.
     const { send } = sessionHttp(() => server);
     expect((await send('PUT', `/api/documents/${documentId}/visibility`, sara.session, { visibility: 'public' })).status).toBe(200);
+    // The phase is changed from "Fase…" in the document's top bar: a dialog with one button per move.
     for (const phase of ['Til gennemsyn', 'Offentlig høring']) {
-      await tabTo(page, 'combobox', 'Flyt dokumentet til');
-      for (let i = 0; i < 4; i++) {
-        const chosen = await page.evaluate(() => (document.activeElement as HTMLSelectElement).selectedOptions[0]?.textContent);
-        if (chosen === phase) break;
-        await page.keyboard.press('ArrowDown');
-      }
-      await tabTo(page, 'button', 'Skift fase');
+      await tabTo(page, 'button', 'Fase…');
       await page.keyboard.press('Enter');
-      await page.getByText(`Dokumentet er i fasen “${phase}”.`).waitFor();
+      await page.getByRole('dialog', { name: 'Fase' }).waitFor();
+      await tabTo(page, 'button', phase);
+      await page.keyboard.press('Enter');
+      await page.getByText(`Dokumentet er nu i fasen “${phase}”.`).waitFor();
     }
 
     // Carsten (a citizen, no grant) comments on "Vi" in the read-only text and reports Sara's comment.
