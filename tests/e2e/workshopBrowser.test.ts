@@ -76,7 +76,8 @@ describe('workshop mode in the browser', () => {
     );
 
     // Anna moves the group on to the last section: Bent is told and taken there.
-    for (let step = 0; step < 6; step++) await panel(anna.page).getByRole('button', { name: 'Næste afsnit' }).click();
+    const next = panel(anna.page).getByRole('button', { name: 'Næste afsnit' });
+    for (let step = 0; step < 20 && !(await next.isDisabled()); step++) await next.click();
     await announced(bent.page, 'Anna Jensen har flyttet workshoppen til “Evaluering”.');
     await panel(bent.page).getByRole('heading', { name: 'Gode spørgsmål til “Evaluering”' }).waitFor();
     const inView = () =>
@@ -107,7 +108,6 @@ describe('workshop mode in the browser', () => {
       .catch(async (error: unknown) => {
         throw new Error(`"Evaluering" is not in view: ${JSON.stringify(await inView())}`, { cause: error });
       });
-    expect(await panel(anna.page).getByRole('button', { name: 'Næste afsnit' }).isDisabled()).toBe(true);
 
     await panel(anna.page).getByRole('button', { name: 'Afslut workshop' }).click();
     await announced(bent.page, 'Workshoppen er afsluttet.');
