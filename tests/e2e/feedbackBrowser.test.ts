@@ -70,7 +70,8 @@ describe('feedback on a proposal in the browser', () => {
     const [sara, carsten] = [staff.page, citizen.page];
     await carsten.setViewportSize({ width: 390, height: 844 });
     await Promise.all([sara.goto(url), carsten.goto(url)]);
-    await Promise.all([waitForEditorText(sara, 'Hvordan ved vi'), waitForEditorText(carsten, 'Hvordan ved vi')]);
+    // The template's guiding questions are placeholders now, not text: wait for its last heading.
+    await Promise.all([waitForEditorText(sara, 'Evaluering'), waitForEditorText(carsten, 'Evaluering')]);
     await counts(sara).getByText('Der er ingen feedback endnu.').waitFor();
 
     const form = carsten.getByTestId('feedback-form');
