@@ -4,6 +4,7 @@
  * language, so the consultation's dates are also written out beside the field ("15 December 2026"
  * / "15. december 2026"), updated as they are typed, and are the field's description.
  */
+import { openPhaseDialog } from './helpers/documentBar';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { watchedContexts } from './helpers/watchedContexts';
@@ -58,6 +59,8 @@ describe('consultation date fields', () => {
     const id = await createDocumentOverHttp(server, adminSession, 'Dates in English');
     const page = await pageIn('en-US', 'en');
     await page.goto(`${server.url}/d/${id}`);
+    // The consultation's dates are in the top bar's "Fase…" dialog.
+    await openPhaseDialog(page);
     const label = 'Closes after (optional)';
     const field = page.getByLabel(label, { exact: true });
     expect(await descriptionOf(page, label)).toContain('No date chosen');
@@ -73,6 +76,7 @@ describe('consultation date fields', () => {
     const id = await createDocumentOverHttp(server, adminSession, 'Datoer på dansk');
     const page = await pageIn('da-DK', 'da');
     await page.goto(`${server.url}/d/${id}`);
+    await openPhaseDialog(page);
     const label = 'Åbner (valgfri)';
     await page.getByLabel(label, { exact: true }).fill('2027-01-04');
     await page.getByText('Valgt: 4. januar 2027').waitFor();
@@ -80,6 +84,7 @@ describe('consultation date fields', () => {
     await page.getByRole('button', { name: 'Gem høringens indstillinger' }).click();
     await page.getByText('Høringens indstillinger er opdateret.').waitFor();
     await page.reload();
+    await openPhaseDialog(page);
     await page.getByText('Valgt: 4. januar 2027').waitFor();
   });
 });
