@@ -80,8 +80,8 @@ describe('the global error page’s own sentences', () => {
 describe('t()', () => {
   it('is Danish by default and fills placeholders', () => {
     expect(t('account.signIn.heading')).toBe('Log ind');
-    expect(t('status.saving.other', { n: 3 })).toBe('Gemmer … (3 ændringer)');
-    expect(translator('en')('status.saving.other', { n: 3 })).toBe('Saving … (3 changes)');
+    expect(t('outbox.pending.other', { n: 3 })).toBe('3 handlinger venter på at blive sendt');
+    expect(translator('en')('outbox.pending.other', { n: 3 })).toBe('3 actions are waiting to be sent');
   });
 
   it('maps API error codes to messages, with a fallback for unknown codes', () => {
