@@ -273,7 +273,13 @@ function EditorSession({
               canEdit={canEdit}
             />
             {history && <HistoryPanel documentId={documentId} editor={editor} />}
-            <WorkshopPanel doc={doc} editor={editor} person={workshopPerson(personKey, user.name)} canEdit={canEdit} />
+            <WorkshopPanel
+              doc={doc}
+              editor={editor}
+              person={workshopPerson(personKey, user.name)}
+              canEdit={canEdit}
+              isLive={(origin) => origin === provider && provider.synced}
+            />
           </div>
         ) : (
           <PresenceList awareness={provider.awareness} />

@@ -14,7 +14,7 @@ import { intlLocale } from '../../lib/i18n/locales';
 import { ANONYMOUS_KEY } from '../../lib/offline/localNames';
 import { MAX_MINUTES, tickKey, type WorkshopPerson } from '../../lib/workshop/model';
 import { PRINCIPLES, questionText, questionsFor } from '../../lib/workshop/goodQuestions';
-import { clockText, momentCrossed, remainingMs } from '../../lib/workshop/timer';
+import { anchorTimer, clockText, durationMs, momentCrossed, remainingMs, runOf, type TimerAnchor } from '../../lib/workshop/timer';
 import { useSections, useWorkshopMap } from './useWorkshop';
 
 export interface WorkshopPanelProps {
@@ -23,25 +23,38 @@ export interface WorkshopPanelProps {
   /** The person at this browser; null for readers who are not signed in. */
   readonly person: WorkshopPerson | null;
   readonly canEdit: boolean;
+  /**
+   * Whether a change from this origin arrived live (the sync provider, once up to date), rather than
+   * with the document's earlier state: a section seen starting live is timed on this browser's clock.
+   */
+  readonly isLive?: (origin: unknown) => boolean;
+  /** The clock (milliseconds since the epoch); Date.now unless a test passes another. */
+  readonly clock?: () => number;
 }
 
 const DEFAULT_MINUTES = 10;
 
-export function WorkshopPanel({ doc, editor, person, canEdit }: WorkshopPanelProps) {
+export function WorkshopPanel({ doc, editor, person, canEdit, isLive, clock = Date.now }: WorkshopPanelProps) {
   const t = useT();
   const locale = useLocale();
   const id = useId();
   const { sections, here } = useSections(editor);
   const [follow, setFollow] = useState(true);
   const [announcement, setAnnouncement] = useState('');
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(clock);
 
   // Following: a new section (or a workshop starting or ending) is announced, and followers are taken there.
-  const following = useRef({ sections, follow, person, editor });
+  const following = useRef({ sections, follow, person, editor, isLive, clock });
   useEffect(() => {
-    following.current = { sections, follow, person, editor };
+    following.current = { sections, follow, person, editor, isLive, clock };
   });
-  const { view, setTick, setMode } = useWorkshopMap(doc, (before, after) => {
+  // Where this browser's countdown ends, by its own clock (lib/workshop/timer.ts): anchored when a
+  // section is seen starting, so clocks that differ between computers do not matter.
+  const [anchor, setAnchor] = useState<TimerAnchor | null>(null);
+  const { view, setTick, setMode } = useWorkshopMap(doc, (before, after, change) => {
+    const { isLive: liveOrigin, clock: read } = following.current;
+    const live = change.local || (liveOrigin?.(change.origin) ?? false);
+    setAnchor((previous) => anchorTimer(after.mode, previous, read(), live));
     const key = after.mode?.section ?? null;
     if ((before.mode?.section ?? null) === key && (before.mode === null) === (after.mode === null)) return;
     if (!after.mode || key === null) return setAnnouncement(t('workshop.ended'));
@@ -62,35 +75,41 @@ export function WorkshopPanel({ doc, editor, person, canEdit }: WorkshopPanelPro
   const shown = sections.find((section) => section.key === shownKey) ?? null;
   const index = shown ? sections.indexOf(shown) : -1;
 
+  // A run that was going before this browser saw it (the first render, or the document's state
+  // arriving) is anchored on the facilitator's start: the best there is.
+  const run = mode ? runOf(mode) : null;
+  if ((anchor?.run ?? null) !== run) setAnchor(anchorTimer(mode, null, clock(), false));
+  const current = anchor !== null && anchor.run === run ? anchor : null;
+
   // The timer's face changes every second; only its moments are announced (lib/workshop/timer.ts).
   useEffect(() => {
-    if (!mode) return undefined;
-    let last = remainingMs(mode, Date.now());
+    if (!current) return undefined;
+    let last = remainingMs(current, clock());
     const timer = setInterval(() => {
-      const at = Date.now();
-      const remaining = remainingMs(mode, at);
+      const at = clock();
+      const remaining = remainingMs(current, at);
       const moment = momentCrossed(last, remaining);
       last = remaining;
       setNow(at);
       if (moment) setAnnouncement(t(moment === 'time_up' ? 'workshop.timeUp' : 'workshop.oneMinute'));
     }, 1000);
     return () => clearInterval(timer);
-  }, [mode, t]);
-  // Never more than the whole time: a clock a little behind the facilitator's does not add any.
-  const remaining = mode ? remainingMs(mode, Math.max(now, mode.startedAt)) : null;
+  }, [current, clock, t]);
+  // Never more than the whole time (the last reading of the clock may be older than the anchor).
+  const remaining = mode && current ? Math.min(remainingMs(current, now), durationMs(mode)) : null;
 
   function start(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const section = here ?? sections[0];
     if (!person || !section) return;
     const minutes = Number(new FormData(event.currentTarget).get('minutes'));
-    setMode({ facilitator: person, section: section.key, startedAt: Date.now(), minutes: clampMinutes(minutes) });
+    setMode({ facilitator: person, section: section.key, startedAt: clock(), minutes: clampMinutes(minutes) });
   }
 
   function move(step: -1 | 1) {
     const next = sections[index + step];
     if (!mode || !next) return;
-    setMode({ ...mode, section: next.key, startedAt: Date.now() });
+    setMode({ ...mode, section: next.key, startedAt: clock() });
   }
 
   const time = new Intl.DateTimeFormat(intlLocale(locale), { timeStyle: 'short' });

@@ -11,8 +11,14 @@ import { WORKSHOP_MAP } from '../../lib/protocol';
 import { MODE_KEY, tickKey, workshopView, type WorkshopMode, type WorkshopPerson, type WorkshopView } from '../../lib/workshop/model';
 import { sectionAt, sectionsOf, type Block, type Section } from '../../lib/workshop/sections';
 
+/** How a change came: this client's own write (`local`), or another's through `origin` (the provider, the local copy). */
+export interface WorkshopChange {
+  readonly local: boolean;
+  readonly origin: unknown;
+}
+
 /** The map as state; `onChange` hears each change another client (or this one) made, with the state before. */
-export function useWorkshopMap(doc: Y.Doc, onChange?: (before: WorkshopView, after: WorkshopView) => void) {
+export function useWorkshopMap(doc: Y.Doc, onChange?: (before: WorkshopView, after: WorkshopView, change: WorkshopChange) => void) {
   const map = doc.getMap<unknown>(WORKSHOP_MAP);
   const [view, setView] = useState<WorkshopView>(() => workshopView(map.entries()));
   const listener = useRef(onChange);
@@ -21,9 +27,9 @@ export function useWorkshopMap(doc: Y.Doc, onChange?: (before: WorkshopView, aft
   });
   useEffect(() => {
     let current = workshopView(map.entries());
-    const read = () => {
+    const read = (event: Y.YMapEvent<unknown>) => {
       const next = workshopView(map.entries());
-      listener.current?.(current, next);
+      listener.current?.(current, next, { local: event.transaction.local, origin: event.transaction.origin });
       current = next;
       setView(next);
     };
