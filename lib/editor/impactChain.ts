@@ -4,8 +4,9 @@
  * shared Yjs body like any other, so two people writing in different steps (or the same one) merge
  * as ordinary text does. Rendered as an ordered list named "Effektkæde": each step a list item with
  * its label (not editable, not part of the step's text) and the arrow to the next step hidden from
- * screen readers; CSS (app/globals.css, the export stylesheet) lays it out as a row of boxes on wide
- * screens and a vertical list on narrow ones.
+ * screen readers; CSS (app/globals.css, the export stylesheet) lays it out as a row of boxes when the
+ * column it is written in has room (a container query) and a vertical list otherwise. The labels
+ * are Danish whatever the reader's language (lang="da", for hyphenation and speech).
  */
 import { mergeAttributes, Node } from '@tiptap/core';
 import { IMPACT_CHAIN_LABEL, impactChainJson, impactStepLabel, isImpactStepId } from './impactChainSteps';
@@ -71,7 +72,7 @@ export const ImpactStep = Node.create({
     return [
       'li',
       mergeAttributes(HTMLAttributes, { class: 'impact-step' }),
-      ['strong', { class: 'impact-step__label', contenteditable: 'false' }, impactStepLabel(node.attrs['step'])],
+      ['strong', { class: 'impact-step__label', contenteditable: 'false', lang: 'da' }, impactStepLabel(node.attrs['step'])],
       ['div', { class: 'impact-step__body' }, 0],
       ['span', { class: 'impact-step__arrow', 'aria-hidden': 'true', contenteditable: 'false' }, '→'],
     ];

@@ -54,7 +54,7 @@ describe('the impact chain', () => {
     expect(items.map((m) => m[1])).toEqual([...IMPACT_STEP_IDS]);
     for (const [, step, inner] of items) {
       const id = step as keyof typeof STEP_TEXT;
-      expect(inner).toContain(`<strong class="impact-step__label" contenteditable="false">${IMPACT_STEP_LABELS[id]}</strong>`);
+      expect(inner).toContain(`<strong class="impact-step__label" contenteditable="false" lang="da">${IMPACT_STEP_LABELS[id]}</strong>`);
       expect(inner).toContain('<span class="impact-step__arrow" aria-hidden="true" contenteditable="false">→</span>');
       const escaped = STEP_TEXT[id].map((text) => `<p>${text.replace(/&/g, '&amp;')}</p>`).join('');
       expect(inner).toContain(`<div class="impact-step__body">${escaped}</div>`);
