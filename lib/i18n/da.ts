@@ -1562,4 +1562,6 @@ export const da = {
   'sharing.visibility.immediate': 'Ændringen gælder, så snart du vælger.',
   'sharing.visibility.saving': 'Gemmer…',
   'sharing.visibility.notChanged': 'Synligheden er ikke ændret: {error}',
+  // session 11, polish: the feedback category in the personal data export
+  'account.export.category': 'Kategori: {category}',
 } as const satisfies Record<string, string>;

@@ -1564,4 +1564,6 @@ export const en: Messages = {
   'sharing.visibility.immediate': 'The change applies as soon as you choose.',
   'sharing.visibility.saving': 'Saving…',
   'sharing.visibility.notChanged': 'The visibility is unchanged: {error}',
+  // session 11, polish: the feedback category in the personal data export
+  'account.export.category': 'Category: {category}',
 };

@@ -129,6 +129,13 @@ describe('the data export and deleting an account', () => {
       );
     await post(karen, 'Karens ord om spisning.', 'spise sammen');
     await post(bo, 'Bos ord om børn.', 'også børn');
+    await http.ok(
+      http.call('POST', `/api/documents/${id}/comments`, {
+        as: karen,
+        body: { kind: 'feedback', category: 'suggestions', text: 'Karens forslag til forbedring.' },
+      }),
+      'feedback',
+    );
 
     const exported = await http.call('GET', '/api/account/export', { as: karen });
     expect(exported.status).toBe(200);
@@ -140,6 +147,10 @@ describe('the data export and deleting an account', () => {
       .map((file) => strFromU8(file))
       .join('\n');
     expect(files).toContain('Karens ord om spisning.');
+    // Feedback with its category, in data.json and in the readable README.
+    expect(files).toContain('Karens forslag til forbedring.');
+    expect(files).toMatch(/"category": ?"suggestions"/);
+    expect(files).toContain('- Kategori: Forslag til forbedring');
     expect(files).toContain(karen.email);
     for (const others of ['Bos ord', bo.email, olga.email, 'Bo Nabo', 'Olga Ejer']) expect(files).not.toContain(others);
     expect((await http.call('GET', '/api/account/export')).status).toBe(401);

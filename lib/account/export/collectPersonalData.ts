@@ -1,10 +1,10 @@
 /**
  * What a person wrote and did on the comments of the documents given, and nothing of anyone else's:
- * their comments, suggestions and replies (a reply says which comment it answers by id only), the
+ * their comments, suggestions, feedback (with its category) and replies (a reply says which comment it answers by id only), the
  * comments they supported (ids), and the reports they made. Official answers and decisions on their
  * comments appear as their outcome (a status), never with another person's words or name.
  */
-import type { AnswerStatus, ReportGround, StoredComment, SuggestionDecision } from '../../comments/model';
+import type { AnswerStatus, FeedbackCategory, ReportGround, StoredComment, SuggestionDecision } from '../../comments/model';
 
 export interface ExportedComment {
   readonly id: string;
@@ -15,6 +15,8 @@ export interface ExportedComment {
   readonly inReplyTo: string | null;
   /** Comments and suggestions: the passage of the document they were written on. */
   readonly passage: string | null;
+  /** Feedback: where in the feedback model it belongs (works, questions, suggestions). */
+  readonly category: FeedbackCategory | null;
   readonly text: string;
   readonly replacement: string | null;
   readonly organisation: string | null;
@@ -79,6 +81,7 @@ function exportedComment(comment: StoredComment, documentTitle: string): Exporte
     kind: comment.kind,
     inReplyTo: comment.parentId,
     passage: comment.anchor?.quote.exact ?? null,
+    category: comment.category ?? null,
     text: comment.text,
     replacement: comment.replacement ?? null,
     organisation: comment.author.organisation?.name ?? null,

@@ -72,6 +72,7 @@ function commentMarkdown(comment: ExportedComment, t: Translate): string {
   const lines = [`### ${text(comment.documentTitle)} · ${t(`account.export.kind.${comment.kind}`)} · ${comment.createdAt}`, ''];
   lines.push(`- ${t('account.export.commentId', { id: comment.id })}`);
   if (comment.inReplyTo) lines.push(`- ${t('account.export.inReplyTo', { id: comment.inReplyTo })}`);
+  if (comment.category) lines.push(`- ${t('account.export.category', { category: t(`feedback.category.${comment.category}`) })}`);
   if (comment.organisation) lines.push(`- ${t('account.export.organisation', { name: text(comment.organisation) })}`);
   if (comment.editedAt) lines.push(`- ${t('account.export.edited', { at: comment.editedAt })}`);
   if (comment.deletedAt) lines.push(`- ${t('account.export.deleted', { at: comment.deletedAt })}`);

@@ -43,6 +43,7 @@ function sample(): PersonalDataExport {
       answer: { status: 'noted', text: 'Svar fra kommunen', by: { id: 'p_olga', name: 'Olga' }, at: AT },
     }),
     base({ id: 'c_reply', kind: 'reply', parentId: 'c_bo', threadId: 'c_bo', anchor: null, text: 'Karens svar' }),
+    base({ id: 'c_feedback', kind: 'feedback', anchor: null, category: 'questions', text: 'Karens spørgsmål' }),
     base({ id: 'c_guest', author: { kind: 'guest', id: 'p_karen', name: 'En gæst med samme id' }, text: 'Gæstens tekst' }),
   ];
   return {
@@ -57,8 +58,10 @@ function sample(): PersonalDataExport {
 describe('collectPersonalData', () => {
   it("takes the person's comments, supports and reports, and of others' comments only the ids", () => {
     const data = sample();
-    expect(data.comments.map((comment) => comment.id)).toEqual(['c_karen', 'c_reply']);
-    expect(data.comments[1]).toMatchObject({ kind: 'reply', inReplyTo: 'c_bo', passage: null });
+    expect(data.comments.map((comment) => comment.id)).toEqual(['c_karen', 'c_reply', 'c_feedback']);
+    expect(data.comments[0]).toMatchObject({ kind: 'comment', passage: 'passagen', category: null });
+    expect(data.comments[1]).toMatchObject({ kind: 'reply', inReplyTo: 'c_bo', passage: null, category: null });
+    expect(data.comments[2]).toMatchObject({ kind: 'feedback', passage: null, category: 'questions', text: 'Karens spørgsmål' });
     expect(data.supports).toEqual([{ documentId: 'dok-1', documentTitle: 'Lokalplan', commentId: 'c_bo' }]);
     expect(data.reports).toEqual([
       { documentId: 'dok-1', documentTitle: 'Lokalplan', commentId: 'c_bo', ground: 'spam', note: 'Karens note', at: AT },
@@ -78,6 +81,8 @@ describe('the export files', () => {
     expect(readme).toContain('> \\# ikke en overskrift');
     expect(readme).toContain('\\*ikke fed\\* \\[ikke et link\\](javascript:x)');
     expect(readme).toContain('Svar på kommentar c_bo');
+    expect(readme).toContain('Lokalplan · Feedback · ');
+    expect(readme).toContain('- Kategori: Spørgsmål');
     expect(readme).toContain('[Mit \\*udkast\\*](dokumenter/dok-2.md)');
     expect(strFromU8(files['samskriv-data/dokumenter/dok-2.md']!)).toBe('# Mit \\*udkast\\*\n\nMin tekst.\n');
     expect(JSON.parse(strFromU8(files['samskriv-data/data.json']!))).toMatchObject({
@@ -90,6 +95,7 @@ describe('the export files', () => {
     const readme = strFromU8(personalDataFiles(sample(), translator('en'))['README.md']!);
     expect(readme).toContain('# Your data from Samskriv');
     expect(readme).toContain('Reply to comment c_bo');
+    expect(readme).toContain('- Category: Questions');
   });
 
   it('refuses more than its bound (EXPORT_MAX_BYTES by default), counting every file', () => {
