@@ -2,7 +2,8 @@
  * WCAG 2.1 AA checked in the browser (issue 13): every page passes axe-core with no serious or
  * critical violation, in Danish and in English (the browser's language), signed out and signed in.
  * The pages carry real content: a public proposal that went through consultation and was published,
- * with a comment on it, so the document page, the høringsnotat and the version pages are full.
+ * with a comment on it, so the document page, the høringsnotat and the version pages are full, and
+ * its author has an unread notification (the header's count and the notification list are checked).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,8 @@ let server: AppServer;
 let http: CommentsClient;
 let browser: Browser;
 let admin: Client;
+/** The proposal's author: a citizen's comment on it leaves her an unread notification (the real flow). */
+let author: Client;
 const contexts: BrowserContext[] = [];
 let documentId = '';
 let versionNumber = 0;
@@ -47,6 +50,7 @@ beforeAll(async () => {
   const moderator = await http.signUp('Mona Moderator');
   await setRoleOverHttp(server, admin.session!, moderator.id!, 'moderator');
   const staff = await http.signUp('Sara Stab');
+  author = staff;
   await setRoleOverHttp(server, admin.session!, staff.id!, 'staff');
   const citizen = await http.signUp('Carsten Borger');
 
@@ -97,6 +101,21 @@ describe.each(LOCALES)('axe-core, no serious or critical violations (%s)', (_lan
     const resolved = typeof path === 'function' ? path() : path;
     const page = await open(resolved, locale, admin.session!);
     if (resolved === `/d/${documentId}`) await page.locator('.ProseMirror').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('signed in with unread notifications: the header with its count, and the open notification list', async () => {
+    const page = await open('/', locale, author.session!);
+    const unread = locale === 'da-DK' ? /^Notifikationer \d+ ulæste?$/ : /^Notifications \d+ unread$/;
+    const bell = page.getByRole('link', { name: unread });
+    await bell.waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await bell.click();
+    await page.getByRole('heading', { level: 1, name: locale === 'da-DK' ? 'Notifikationer' : 'Notifications' }).waitFor();
+    const first = page.getByTestId('notification').first();
+    await first.waitFor();
+    expect(await first.textContent()).toMatch(locale === 'da-DK' ? /^Ulæst/ : /^Unread/);
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 });
