@@ -179,6 +179,15 @@ describe('the impact chain in the browser', () => {
       expect(await step(page, 'activities').textContent()).toBe('');
       expect(await page.locator(`${EDITOR} ol.impact-chain[aria-label="Effektkæde"] > li`).count()).toBe(5);
     }
+    // Beside the comment margin the editor's column has no room for a row of five boxes: a list,
+    // whose labels fit their boxes (no word cut mid-word).
+    const layout = await ada.locator(`${EDITOR} ol.impact-chain`).evaluate((ol) => ({
+      columns: getComputedStyle(ol).gridTemplateColumns.split(' ').length,
+      overflowing: [...ol.querySelectorAll<HTMLElement>('.impact-step__label')].filter((label) => label.scrollWidth > label.clientWidth)
+        .length,
+      lang: ol.querySelector('.impact-step__label')?.getAttribute('lang'),
+    }));
+    expect(layout).toEqual({ columns: 1, overflowing: 0, lang: 'da' });
 
     await step(ada, 'activities').click();
     await step(bent.page, 'outcome').click();
