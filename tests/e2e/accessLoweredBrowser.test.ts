@@ -4,31 +4,20 @@
  * person's changes the server did not take (they stay in this browser), instead of staying
  * writable with "Gemmer…" for changes the server never takes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from './helpers/launchChromium';
-import { closeBrowserTest } from './helpers/closeBrowserTest';
-import { startAppServer, type AppServer } from './helpers/startAppServer';
-import { createDocumentOverHttp, grantOverHttp, signedInProfile } from './helpers/signedInProfile';
+import { describe, expect, it } from 'vitest';
+import { browserTest } from './helpers/browserTest';
+import { createDocumentOverHttp, grantOverHttp } from './helpers/signedInProfile';
 import { EDITOR, editorText, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage';
 
-let server: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-});
-afterAll(() => closeBrowserTest(contexts, browser, server));
+const e2e = browserTest();
 
 describe('access lowered while away', () => {
   it('the editor comes back read-only, saying so and counting what was not saved', async () => {
-    const anna = await signedInProfile(browser, server, 'Anna Jensen', { contexts });
-    const bent = await signedInProfile(browser, server, 'Bent Hansen', { contexts });
-    const id = await createDocumentOverHttp(server, anna.session, 'Foreningens ansøgning');
-    await grantOverHttp(server, anna.session, id, bent.email, 'editor');
-    await Promise.all([anna, bent].map((who) => who.page.goto(`${server.url}/d/${id}`)));
+    const anna = await e2e.person('Anna Jensen');
+    const bent = await e2e.person('Bent Hansen');
+    const id = await createDocumentOverHttp(e2e.server, anna.session, 'Foreningens ansøgning');
+    await grantOverHttp(e2e.server, anna.session, id, bent.email, 'editor');
+    await Promise.all([anna, bent].map((who) => who.page.goto(`${e2e.server.url}/d/${id}`)));
     await Promise.all([waitForEditable(anna.page), waitForEditable(bent.page)]);
     await bent.page.locator(EDITOR).click();
     await moveCaret(bent.page, 'Control+End');
@@ -41,7 +30,7 @@ describe('access lowered while away', () => {
       .getByText(/^Offline/)
       .waitFor();
     await bent.page.keyboard.type('Skrevet offline');
-    await grantOverHttp(server, anna.session, id, bent.email, 'viewer');
+    await grantOverHttp(e2e.server, anna.session, id, bent.email, 'viewer');
     await bent.context.setOffline(false);
 
     await bent.page
@@ -55,13 +44,13 @@ describe('access lowered while away', () => {
     expect(await editorText(anna.page)).not.toContain('Skrevet offline');
   });
   it('lowered while connected: the editor goes on reading at once, saying why, not "no access"', async () => {
-    const anna = await signedInProfile(browser, server, 'Anna Jensen', { contexts });
-    const bent = await signedInProfile(browser, server, 'Bent Hansen', { contexts });
-    const id = await createDocumentOverHttp(server, anna.session, 'Høringsudkast om stier');
-    await grantOverHttp(server, anna.session, id, bent.email, 'editor');
-    await Promise.all([anna, bent].map((who) => who.page.goto(`${server.url}/d/${id}`)));
+    const anna = await e2e.person('Anna Jensen');
+    const bent = await e2e.person('Bent Hansen');
+    const id = await createDocumentOverHttp(e2e.server, anna.session, 'Høringsudkast om stier');
+    await grantOverHttp(e2e.server, anna.session, id, bent.email, 'editor');
+    await Promise.all([anna, bent].map((who) => who.page.goto(`${e2e.server.url}/d/${id}`)));
     await Promise.all([waitForEditable(anna.page), waitForEditable(bent.page)]);
-    await grantOverHttp(server, anna.session, id, bent.email, 'viewer');
+    await grantOverHttp(e2e.server, anna.session, id, bent.email, 'viewer');
     await bent.page.getByTestId('lowered-notice').waitFor();
     await bent.page.locator(`${EDITOR}[contenteditable="false"]`).waitFor();
     expect(await bent.page.getByText('Du har ikke adgang til dette dokument').count()).toBe(0);

@@ -1,31 +1,20 @@
 /**
  * The editor's undo/redo, underline, strike and table buttons in real Chromium against the
- * production server, two people co-writing (issue 13): Anna inserts a table (with a header row),
+ * production e2e.server, two people co-writing (issue 13): Anna inserts a table (with a header row),
  * types in its cells, underlines one word and strikes another; Bent sees it all; Bent then writes
  * too, and Anna's "Fortryd" takes back only her own last change, never Bent's (Yjs' UndoManager),
  * and "Gentag" brings it back. Published, the version's page and its Markdown and Word exports hold
  * the table and the marks.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowserTest } from './helpers/closeBrowserTest';
-import { startServerWithAdmin, type Client, type CommentsClient } from './helpers/commentsClient';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchedBrowserTest } from './helpers/browserTest';
 import { setRoleOverHttp } from './helpers/consultationDocument';
 import { EDITOR, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage';
-import { launchChromium } from './helpers/launchChromium';
-import { createDocumentOverHttp, grantOverHttp, signedInProfile, type SignedInProfile } from './helpers/signedInProfile';
-import type { AppServer } from './helpers/startAppServer';
-import { watchedContexts } from './helpers/watchedContexts';
+import { createDocumentOverHttp, grantOverHttp } from './helpers/signedInProfile';
 
-let server: AppServer;
-let http: CommentsClient;
-let browser: Browser;
-let admin: Client;
-const watching = watchedContexts();
-const { contexts, cspViolations, dialogs } = watching;
-
-const person = (name: string): Promise<SignedInProfile> => signedInProfile(browser, server, name, { contexts, setUp: watching.watch });
+const e2e = watchedBrowserTest();
 
 const waitForSaved = (page: Page) =>
   page.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''));
@@ -42,25 +31,13 @@ async function select(page: Page, direction: 'ArrowLeft' | 'ArrowRight', length:
   for (let i = 0; i < length; i += 1) await page.keyboard.press(`Shift+${direction}`);
 }
 
-beforeAll(async () => {
-  ({ server, http, admin } = await startServerWithAdmin());
-  browser = await launchChromium();
-});
-
-afterEach(() => {
-  expect(cspViolations.splice(0)).toEqual([]);
-  expect(dialogs.splice(0)).toEqual([]);
-});
-
-afterAll(() => closeBrowserTest(contexts, browser, server));
-
 describe('tables, underline, strike, undo and redo in the editor', () => {
   it('Anna makes a table with marks, Bent sees it, Anna’s undo takes back only her change, and the published version keeps it', async () => {
-    const [anna, bent] = [await person('Anna Jensen'), await person('Bent Hansen')];
-    await setRoleOverHttp(server, admin.session!, anna.id, 'staff');
-    const documentId = await createDocumentOverHttp(server, anna.session, 'Lokalplan for Havnen');
-    await grantOverHttp(server, anna.session, documentId, bent.email, 'editor');
-    const documentUrl = `${server.url}/d/${documentId}`;
+    const [anna, bent] = [await e2e.person('Anna Jensen'), await e2e.person('Bent Hansen')];
+    await setRoleOverHttp(e2e.server, e2e.admin.session!, anna.id, 'staff');
+    const documentId = await createDocumentOverHttp(e2e.server, anna.session, 'Lokalplan for Havnen');
+    await grantOverHttp(e2e.server, anna.session, documentId, bent.email, 'editor');
+    const documentUrl = `${e2e.server.url}/d/${documentId}`;
     await Promise.all([anna.page.goto(documentUrl), bent.page.goto(documentUrl)]);
     await Promise.all([waitForEditable(anna.page), waitForEditable(bent.page)]);
     const toolbar = anna.page.getByRole('toolbar', { name: 'Formatering' });
@@ -135,21 +112,8 @@ describe('tables, underline, strike, undo and redo in the editor', () => {
 
     // Published: the page, the Markdown and the Word file hold the table and the marks.
     await Promise.all([waitForSaved(anna.page), waitForSaved(bent.page)]);
-    // Public, so the moderator may publish it.
-    await http.ok(
-      http.call('PUT', `/api/documents/${documentId}/visibility`, { as: { session: anna.session }, body: { visibility: 'public' } }),
-      'public',
-    );
-    const moderator = await http.signUp('Mona Moderator');
-    await setRoleOverHttp(server, admin.session!, moderator.id!, 'moderator');
-    for (const state of ['in_review', 'consultation'])
-      await http.ok(http.call('PATCH', `/api/documents/${documentId}/state`, { as: { session: anna.session }, body: { state } }), state);
-    const published = await http.ok(
-      http.call('POST', `/api/documents/${documentId}/versions`, { as: moderator, body: { summary: 'Tabel over frister.' } }),
-      'publish',
-    );
-    const number = (published.body!.version as { number: number }).number;
-    const versionUrl = `${server.url}/p/${documentId}/v/${number}`;
+    const number = await e2e.publish(documentId, anna.session, 'Tabel over frister.');
+    const versionUrl = `${e2e.server.url}/p/${documentId}/v/${number}`;
     await anna.page.goto(versionUrl);
     const body = anna.page.getByTestId('version-body');
     expect(await body.locator('table tr').first().locator('th').allTextContents()).toEqual(['Område', 'Frist', '']);

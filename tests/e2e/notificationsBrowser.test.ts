@@ -4,32 +4,21 @@
  * them, says so and moves the focus to what it said, and the bell follows; a reader follows a
  * document from its page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { closeBrowserTest } from './helpers/closeBrowserTest';
+import { describe, expect, it } from 'vitest';
+import { browserTest } from './helpers/browserTest';
 import { commentsClient, writeBody } from './helpers/commentsClient';
-import { launchChromium } from './helpers/launchChromium';
-import { createDocumentOverHttp, signedInProfile } from './helpers/signedInProfile';
-import { startAppServer, type AppServer } from './helpers/startAppServer';
+import { createDocumentOverHttp } from './helpers/signedInProfile';
 
-let server: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-});
-afterAll(() => closeBrowserTest(contexts, browser, server));
+const e2e = browserTest();
 
 describe('notifications in the browser', () => {
   it('the bell counts the unread ones; marking all read says so, takes the focus and empties the count', async () => {
-    const owner = await signedInProfile(browser, server, 'Olga Ejer', { contexts });
-    const citizen = await signedInProfile(browser, server, 'Karen Borger', { contexts });
-    const http = commentsClient(server);
-    const id = await createDocumentOverHttp(server, owner.session, 'Kulturhuset for alle');
+    const owner = await e2e.person('Olga Ejer');
+    const citizen = await e2e.person('Karen Borger');
+    const http = commentsClient(e2e.server);
+    const id = await createDocumentOverHttp(e2e.server, owner.session, 'Kulturhuset for alle');
     await http.ok(http.call('PUT', `/api/documents/${id}/visibility`, { as: owner, body: { visibility: 'public' } }), 'public');
-    const anchor = await writeBody(server, owner.session, id);
+    const anchor = await writeBody(e2e.server, owner.session, id);
     for (const state of ['in_review', 'consultation'])
       await http.ok(http.call('PATCH', `/api/documents/${id}/state`, { as: owner, body: { state } }), state);
     for (const text of ['Hvad med parkering?', 'Og cykler?'])
@@ -39,7 +28,7 @@ describe('notifications in the browser', () => {
       );
 
     const page = owner.page;
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     const bell = page.getByRole('link', { name: 'Notifikationer 2 ulæste' });
     await bell.waitFor();
     expect(await bell.textContent()).toBe('Notifikationer 2 ulæste');
@@ -65,13 +54,13 @@ describe('notifications in the browser', () => {
   });
 
   it('a reader follows a document from its page', async () => {
-    const owner = await signedInProfile(browser, server, 'Oda Ejer', { contexts });
-    const reader = await signedInProfile(browser, server, 'Rasmus Læser', { contexts });
-    const http = commentsClient(server);
-    const id = await createDocumentOverHttp(server, owner.session, 'Stiplan');
+    const owner = await e2e.person('Oda Ejer');
+    const reader = await e2e.person('Rasmus Læser');
+    const http = commentsClient(e2e.server);
+    const id = await createDocumentOverHttp(e2e.server, owner.session, 'Stiplan');
     await http.ok(http.call('PUT', `/api/documents/${id}/visibility`, { as: owner, body: { visibility: 'public' } }), 'public');
 
-    await reader.page.goto(`${server.url}/d/${id}`);
+    await reader.page.goto(`${e2e.server.url}/d/${id}`);
     // "Følg" in the top bar: a toggle button, described by what it means.
     const toggle = reader.page.getByTestId('follow-toggle');
     await toggle.getByText('Du følger ikke dokumentet.').waitFor({ state: 'attached' });
@@ -85,7 +74,7 @@ describe('notifications in the browser', () => {
 
     // Told of the next phase change.
     await http.ok(http.call('PATCH', `/api/documents/${id}/state`, { as: owner, body: { state: 'in_review' } }), 'in review');
-    await reader.page.goto(`${server.url}/notifikationer`);
+    await reader.page.goto(`${e2e.server.url}/notifikationer`);
     await reader.page.getByText('“Stiplan” er flyttet til fasen: Til gennemsyn.').waitFor();
   });
 });

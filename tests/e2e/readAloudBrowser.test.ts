@@ -7,28 +7,21 @@
  * Chromium has no voices and speaks nothing, so the test checks what the page asks the browser to
  * say (the utterances' text and lang, and the pause/resume/cancel calls), not sound.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeBrowserTest } from './helpers/closeBrowserTest';
-import { startServerWithAdmin, type Client, type CommentsClient } from './helpers/commentsClient';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchedBrowserTest } from './helpers/browserTest';
 import { setRoleOverHttp } from './helpers/consultationDocument';
 import { EDITOR, moveCaret, waitForEditable, waitForEditorText } from './helpers/editorPage';
-import { launchChromium } from './helpers/launchChromium';
-import { createDocumentOverHttp, signedInProfile, type SignedInProfile } from './helpers/signedInProfile';
-import type { AppServer } from './helpers/startAppServer';
-import { watchedContexts } from './helpers/watchedContexts';
+import { createDocumentOverHttp, signedInProfile } from './helpers/signedInProfile';
+import type { WatchedContexts } from './helpers/watchedContexts';
 
-let server: AppServer;
-let http: CommentsClient;
-let browser: Browser;
-let admin: Client;
-const watching = watchedContexts();
-const { contexts, cspViolations, dialogs } = watching;
+// Every person's browser speaks through the recording fake (fakeSpeech).
+const e2e = watchedBrowserTest((watching, context) => fakeSpeech(watching, context));
 
 type SpeechCall = { op: 'speak'; text: string; lang: string } | { op: 'pause' | 'resume' | 'cancel' };
 
 /** Replaces speechSynthesis with one that records what it is asked and can end the queue on request. */
-async function fakeSpeech(context: BrowserContext): Promise<void> {
+async function fakeSpeech(watching: WatchedContexts, context: BrowserContext): Promise<void> {
   await watching.watch(context);
   await context.addInitScript(() => {
     const calls: unknown[] = [];
@@ -76,30 +69,16 @@ async function fakeSpeech(context: BrowserContext): Promise<void> {
   });
 }
 
-const person = (name: string): Promise<SignedInProfile> => signedInProfile(browser, server, name, { contexts, setUp: fakeSpeech });
-
 const calls = (page: Page) => page.evaluate(() => (window as unknown as { speechCalls: SpeechCall[] }).speechCalls.splice(0));
 const spoken = (list: SpeechCall[]) => list.filter((call) => call.op === 'speak');
 const ops = (list: SpeechCall[]) => list.filter((call) => call.op !== 'speak').map((call) => call.op);
 
-beforeAll(async () => {
-  ({ server, http, admin } = await startServerWithAdmin());
-  browser = await launchChromium();
-});
-
-afterEach(() => {
-  expect(cspViolations.splice(0)).toEqual([]);
-  expect(dialogs.splice(0)).toEqual([]);
-});
-
-afterAll(() => closeBrowserTest(contexts, browser, server));
-
 describe('Læs op', () => {
   it('reads the document or the selection in Danish, pauses, resumes and stops, and says so; the public page offers it', async () => {
-    const anna = await person('Anna Jensen');
-    await setRoleOverHttp(server, admin.session!, anna.id, 'staff');
-    const documentId = await createDocumentOverHttp(server, anna.session, 'Fællesspisning');
-    await anna.page.goto(`${server.url}/d/${documentId}`);
+    const anna = await e2e.person('Anna Jensen');
+    await setRoleOverHttp(e2e.server, e2e.admin.session!, anna.id, 'staff');
+    const documentId = await createDocumentOverHttp(e2e.server, anna.session, 'Fællesspisning');
+    await anna.page.goto(`${e2e.server.url}/d/${documentId}`);
     await waitForEditable(anna.page);
     await anna.page.locator(EDITOR).click();
     await anna.page.keyboard.type('Vi mødes hver torsdag. Alle er velkomne.');
@@ -147,22 +126,9 @@ describe('Læs op', () => {
     expect(await start.getAttribute('aria-pressed')).toBe('false');
 
     // The published version's page reads its body.
-    // Public, so the moderator may publish it.
-    await http.ok(
-      http.call('PUT', `/api/documents/${documentId}/visibility`, { as: { session: anna.session }, body: { visibility: 'public' } }),
-      'public',
-    );
-    const moderator = await http.signUp('Mona Moderator');
-    await setRoleOverHttp(server, admin.session!, moderator.id!, 'moderator');
     await anna.page.waitForFunction(() => /^Gemt/.test(document.querySelector('[data-testid="sync-status"]')?.textContent ?? ''));
-    for (const state of ['in_review', 'consultation'])
-      await http.ok(http.call('PATCH', `/api/documents/${documentId}/state`, { as: { session: anna.session }, body: { state } }), state);
-    const published = await http.ok(
-      http.call('POST', `/api/documents/${documentId}/versions`, { as: moderator, body: { summary: 'Første udgave.' } }),
-      'publish',
-    );
-    const number = (published.body!.version as { number: number }).number;
-    await anna.page.goto(`${server.url}/p/${documentId}/v/${number}`);
+    const number = await e2e.publish(documentId, anna.session, 'Første udgave.');
+    await anna.page.goto(`${e2e.server.url}/p/${documentId}/v/${number}`);
     await calls(anna.page);
     await anna.page.getByRole('group', { name: 'Oplæsning' }).getByRole('button', { name: 'Læs op' }).click();
     await anna.page.getByTestId('read-aloud-status').getByText('Læser op …').waitFor();
@@ -173,17 +139,17 @@ describe('Læs op', () => {
   });
 
   it('is not offered where the browser has no speech synthesis', async () => {
-    const profile = await signedInProfile(browser, server, 'Uden Tale', {
-      contexts,
+    const profile = await signedInProfile(e2e.browser, e2e.server, 'Uden Tale', {
+      contexts: e2e.contexts,
       setUp: async (context) => {
-        await watching.watch(context);
+        await e2e.watching.watch(context);
         await context.addInitScript(() => {
           Object.defineProperty(window, 'speechSynthesis', { value: undefined, configurable: true });
         });
       },
     });
-    const documentId = await createDocumentOverHttp(server, profile.session, 'Uden oplæsning');
-    await profile.page.goto(`${server.url}/d/${documentId}`);
+    const documentId = await createDocumentOverHttp(e2e.server, profile.session, 'Uden oplæsning');
+    await profile.page.goto(`${e2e.server.url}/d/${documentId}`);
     await waitForEditable(profile.page);
     expect(await profile.page.getByTestId('read-aloud').count()).toBe(0);
     expect(await profile.page.getByRole('toolbar', { name: 'Formatering' }).count()).toBe(1);
