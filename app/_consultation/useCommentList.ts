@@ -37,5 +37,6 @@ export function useCommentList(documentId: string, personKey: string | null, pro
     subscribe,
     readCache: () => readCachedComments(personKey, documentId),
     writeCache: (list) => void writeCachedComments(personKey, documentId, list),
+    offlineIsError: true,
   });
 }

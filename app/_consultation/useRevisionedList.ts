@@ -23,6 +23,8 @@ export interface RevisionedListOptions<T extends Revisioned> {
   readonly readCache?: () => Promise<T | null>;
   /** Keeps each newly shown list on this device. */
   readonly writeCache?: (list: T) => void;
+  /** The browser going offline counts as the error 'network' at once (not only when a load fails). */
+  readonly offlineIsError?: boolean;
 }
 
 export interface RevisionedList<T extends Revisioned> {
@@ -56,7 +58,7 @@ export function useRevisionedList<T extends Revisioned>(path: string, options: R
   useEffect(() => {
     cache.current = options;
   });
-  const { subscribe } = options;
+  const { subscribe, offlineIsError = false } = options;
 
   const load = useCallback(async () => {
     if (running.current) {
@@ -125,7 +127,7 @@ export function useRevisionedList<T extends Revisioned>(path: string, options: R
     const onOnline = () => schedule(0);
     const onOffline = () => setError('network');
     window.addEventListener('online', onOnline);
-    window.addEventListener('offline', onOffline);
+    if (offlineIsError) window.addEventListener('offline', onOffline);
     return () => {
       alive.current = false;
       clearTimeout(timer.current);
@@ -133,7 +135,7 @@ export function useRevisionedList<T extends Revisioned>(path: string, options: R
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
     };
-  }, [subscribe, schedule]);
+  }, [subscribe, schedule, offlineIsError]);
 
   const refresh = useCallback(() => schedule(0), [schedule]);
   const loadsStarted = useCallback(() => loads.current, []);

@@ -139,6 +139,7 @@ describe('useRevisionedList', () => {
       subscribe,
       readCache: async () => ({ revision: 2, items: ['cached'] }),
       writeCache: (list) => written.push(list),
+      offlineIsError: true,
     };
     await render(options);
     await tick();
@@ -161,6 +162,14 @@ describe('useRevisionedList', () => {
 
     act(() => window.dispatchEvent(new Event('offline')));
     expect(latest.error).toBe('network');
+  });
+
+  it('without offlineIsError, going offline is no error until a load fails', async () => {
+    await render();
+    await tick();
+    await answer(0, json({ revision: 1, items: ['a'] }));
+    act(() => window.dispatchEvent(new Event('offline')));
+    expect(latest.error).toBeNull();
   });
 
   it('stops listening when unmounted', async () => {
