@@ -78,13 +78,15 @@ interface LazyHeader {
 const LAZY_SNAPSHOT = 2;
 const NEWLINE = 0x0a;
 
-/** A value still as its JSON bytes in a snapshot, with its index keys (from the snapshot's header, in the collection's index order). */
+/**
+ * A value still as its JSON bytes in a snapshot. Its index keys are only in the indices (a
+ * compaction collects them from there; a change parses the value it replaces).
+ */
 class Unread {
   constructor(
     readonly source: Uint8Array,
     readonly start: number,
     readonly end: number,
-    readonly entry: readonly [string, number, ...string[][]],
   ) {}
 
   get bytes(): Uint8Array {
@@ -267,6 +269,7 @@ export class RecordCollection<T> {
    */
   private async writeSnapshot(): Promise<void> {
     const entries = [...this.records];
+    const unreadKeys = this.unreadIndexKeys();
     const changed = new Map<string, T | undefined>();
     this.changedSinceCopy = changed;
     const headers: Array<readonly [string, number, ...string[][]]> = [];
@@ -278,7 +281,7 @@ export class RecordCollection<T> {
         for (const [key, stored] of entries.slice(from, from + SNAPSHOT_SLICE)) {
           if (stored instanceof Unread) {
             values.push(stored.bytes);
-            headers.push(stored.entry);
+            headers.push([key, stored.end - stored.start, ...(unreadKeys.get(key) ?? this.indexNames.map(() => []))]);
           } else {
             const bytes = encoder.encode(JSON.stringify(stored));
             values.push(bytes);
@@ -300,6 +303,22 @@ export class RecordCollection<T> {
       at += bytes.byteLength;
     }
     await this.store.compact(this.options.name, snapshot);
+  }
+
+  /** The index keys of the values not yet read, per index (in `indexNames` order), from the indices. */
+  private unreadIndexKeys(): Map<string, string[][]> {
+    const found = new Map<string, string[][]>();
+    this.indexNames.forEach((name, i) => {
+      for (const [indexKey, keys] of this.index(name).entries) {
+        for (const key of typeof keys === 'string' ? [keys] : keys) {
+          if (!(this.records.get(key) instanceof Unread)) continue;
+          let lists = found.get(key);
+          if (lists === undefined) found.set(key, (lists = this.indexNames.map(() => [])));
+          lists[i]!.push(indexKey);
+        }
+      }
+    });
+    return found;
   }
 
   private write(entry: LogEntry, apply: () => void): Promise<void> {
@@ -360,7 +379,7 @@ export class RecordCollection<T> {
     let at = newline + 1;
     for (const entry of header.r) {
       const key = entry[0];
-      const unread = new Unread(update, at, at + entry[1], entry);
+      const unread = new Unread(update, at, at + entry[1]);
       at += entry[1];
       if (!sameIndexes || this.records.has(key)) {
         this.set(key, this.parse(unread));
@@ -392,15 +411,12 @@ export class RecordCollection<T> {
   private set(key: string, value: T | undefined): void {
     this.changedSinceCopy?.set(key, value);
     const stored = this.records.get(key);
-    // Its index keys as the header gave them (the collection's own index order), or from the value.
-    const unreadKeys = stored instanceof Unread ? stored.entry.slice(2) : null;
-    const before = stored instanceof Unread ? undefined : stored;
+    // A value never read is parsed for the index keys it had.
+    const before = stored instanceof Unread ? this.parse(stored) : stored;
     if (value === undefined) this.records.delete(key);
     else this.records.set(key, value);
-    let i = 0;
     for (const { keysOf, entries } of this.indexes.values()) {
-      const was = unreadKeys ? ((unreadKeys[i] as string[] | undefined) ?? NONE) : before === undefined ? NONE : keysOf(before);
-      i += 1;
+      const was = before === undefined ? NONE : keysOf(before);
       const is = value === undefined ? NONE : keysOf(value);
       // Only what changed: an unchanged index entry keeps its place (lists keep insertion order).
       for (const indexKey of was) if (!is.includes(indexKey)) unindex(entries, indexKey, key);
