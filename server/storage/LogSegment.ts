@@ -31,6 +31,14 @@ import type { IoCounters } from './IoCounters';
 const OPEN_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_DSYNC;
 /** The first chunk of a segment (or of one reopened after its zeros were trimmed). */
 const FIRST_CHUNK_BYTES = 64 * 1024;
+/**
+ * A busy log's chunks hold at least this many of its largest batches, so group commits keep going
+ * into preallocated zeros (one pwrite, no size change) instead of each extending the file: a comment
+ * stream's 16 KiB chunks are smaller than one batch of 50 writers' comments.
+ */
+const BATCHES_PER_CHUNK = 4;
+/** ...up to this (Yjs logs already preallocate 1 MiB). */
+const MAX_BUSY_CHUNK_BYTES = 1024 * 1024;
 
 /** Shared by every log and only ever read: the source of preallocation writes. */
 let zeros = new Uint8Array(0);
@@ -60,6 +68,8 @@ export class LogSegment {
   /** A `close` in progress; a write that reopens the file waits for it. */
   private closing: Promise<void> | null = null;
   private needsDirSync = false;
+  /** The largest batch written to this segment (its chunks grow to hold a few: see BATCHES_PER_CHUNK). */
+  private largestBatch = 0;
 
   /**
    * @param dataEnd where the next record goes: after the last whole record
@@ -87,6 +97,7 @@ export class LogSegment {
   writeFitting(data: Uint8Array, length: number, done: WriteCallback): void {
     const fd = this.fd as number;
     const start = this.dataEnd;
+    if (length > this.largestBatch) this.largestBatch = length;
     let written = 0;
     const onWrite = (error: NodeJS.ErrnoException | null, bytes: number): void => {
       if (error) return done(error);
@@ -112,6 +123,7 @@ export class LogSegment {
    */
   async writeGrowing(data: Uint8Array, length: number): Promise<void> {
     await this.settled();
+    if (length > this.largestBatch) this.largestBatch = length;
     const fd = this.fd ?? (await this.openFile());
     if (this.fits(length)) {
       await new Promise<void>((resolve, reject) => this.writeFitting(data, length, (error) => (error ? reject(error) : resolve())));
@@ -192,10 +204,11 @@ export class LogSegment {
     return fd;
   }
 
-  /** The size of the next stretch of zeros: the segment's size, within bounds. */
+  /** The size of the next stretch of zeros: the segment's size, within bounds, or room for a few of its largest batches. */
   private nextChunk(): number {
     const max = this.context.preallocationBytes;
-    return Math.min(max, Math.max(FIRST_CHUNK_BYTES, this.allocated));
+    const bySize = Math.min(max, Math.max(FIRST_CHUNK_BYTES, this.allocated));
+    return Math.max(bySize, Math.min(MAX_BUSY_CHUNK_BYTES, this.largestBatch * BATCHES_PER_CHUNK));
   }
 
   /** Starts zero-filling the next chunk when less than a quarter of it is left. */

@@ -136,6 +136,26 @@ describe('FileDocumentStore on disk', () => {
     expect(await store.load('doc')).toHaveLength(100);
   });
 
+  it('preallocates room for a few of its largest batches when they outgrow the chunks, so batches keep going into zeros', async () => {
+    const dir = await tempDir();
+    // 16 KiB chunks (a comment stream's) and batches of 24 records of 1 KB: each batch is larger than a chunk.
+    const store = storeIn(dir, 0, 16 * 1024);
+    const expected: number[] = [];
+    for (let batch = 0; batch < 40; batch++) {
+      const records = Array.from({ length: 24 }, (_, i) => batch * 24 + i);
+      expected.push(...records);
+      await Promise.all(records.map((n) => store.append('doc', new Uint8Array(1000).fill(n % 251))));
+    }
+    // 40 batches of ~24 KB: with 16 KiB chunks each would extend the file; with room for four, about one in three does.
+    expect(store.io.logWrites).toBe(40);
+    expect(store.io.preallocations).toBeLessThanOrEqual(15);
+    const loaded = (await store.load('doc'))!;
+    expect(loaded.map((record) => record[0])).toEqual(expected.map((n) => n % 251));
+    await store.close();
+    const segment = join(dir, 'doc', 'log-0000000001.bin');
+    expect((await stat(segment)).size).toBe(decodeRecords(await readFile(segment)).validBytes);
+  });
+
   it('keeps only the snapshot on disk for a compacted and released document', async () => {
     const dir = await tempDir();
     const store = storeIn(dir);
