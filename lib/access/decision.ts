@@ -17,6 +17,8 @@ export const ALLOW_REASONS = [
   'moderator',
   'admin',
   'everyone',
+  // A forum post visible to its workspace: the forum is open to every signed-in person (issue 14).
+  'forum_reader',
 ] as const;
 export type AllowReason = (typeof ALLOW_REASONS)[number];
 
@@ -43,6 +45,8 @@ export const DENY_REASONS = [
   'not_moderator',
   'not_admin',
   'not_applicable',
+  // Posting is for forum workspaces only (issue 14).
+  'not_forum',
 ] as const;
 export type DenyReason = (typeof DENY_REASONS)[number];
 
