@@ -71,8 +71,12 @@ describe('forum posts over HTTP', () => {
     expect(answer.headers.location).toBe(`/d/${experience.id}`);
     // The normal editor: the author writes the body over the sync endpoint.
     await writeParagraph(server, karen.session!, experience.id, 'Vi lod borgerne tale om legepladserne, før vi fremlagde noget.');
-    article = (await http.ok(createPost(ole, { title: 'Artikel om samskabelse', type: 'artikel', tags: ['samskabelse'] }), 'article')).body!
-      .post as Post;
+    article = (
+      await http.ok(
+        createPost(ole, { title: 'Artikel om samskabelse', type: 'artikel', tags: ['samskabelse'], workspaceId: forumId }),
+        'article',
+      )
+    ).body!.post as Post;
     // A team's workspace takes no posts.
     const team = await http.ok(http.call('POST', '/api/admin/workspaces', { as: admin, body: { name: 'Projektgruppen' } }), 'team');
     const teamId = (team.body!.workspace as { id: string }).id;

@@ -249,12 +249,15 @@ describe('access matrix: forum posts and forum workspaces', () => {
     expect(can(citizen, 'comment', { ...post, state: 'final' })).toEqual({ allowed: false, reason: 'state_final' });
   });
 
-  it.each(PROFILES.map((profile) => [profile.name, profile] as const))('%s: posting in a forum, never in a team workspace', (_name, profile) => {
-    const forum = can(profile.actor, 'comment', { ...WORKSPACE, forum: true });
-    expect(forum.allowed).toBe(isPerson(profile));
-    expect(can(profile.actor, 'comment', WORKSPACE).allowed).toBe(false);
-    // The forum changes nothing else about the workspace.
-    for (const action of WRITTEN_FOR_ACTIONS.filter((a) => a !== 'comment'))
-      expect(can(profile.actor, action, { ...WORKSPACE, forum: true }).allowed).toBe(profile.workspace[action]);
-  });
+  it.each(PROFILES.map((profile) => [profile.name, profile] as const))(
+    '%s: posting in a forum, never in a team workspace',
+    (_name, profile) => {
+      const forum = can(profile.actor, 'comment', { ...WORKSPACE, forum: true });
+      expect(forum.allowed).toBe(isPerson(profile));
+      expect(can(profile.actor, 'comment', WORKSPACE).allowed).toBe(false);
+      // The forum changes nothing else about the workspace.
+      for (const action of WRITTEN_FOR_ACTIONS.filter((a) => a !== 'comment'))
+        expect(can(profile.actor, action, { ...WORKSPACE, forum: true }).allowed).toBe(profile.workspace[action]);
+    },
+  );
 });

@@ -106,7 +106,13 @@ export function metadataStoreContract(name: string, makeStore: () => MetadataSto
     });
 
     it('keeps a forum post’s type, tags and supporters, and changes only tags and supporters when asked', async () => {
-      const post = sampleMeta('p', undefined, { workspaceId: 'w1', visibility: 'workspace', postType: 'case', tags: ['samskabelse'], supporters: [] });
+      const post = sampleMeta('p', undefined, {
+        workspaceId: 'w1',
+        visibility: 'workspace',
+        postType: 'case',
+        tags: ['samskabelse'],
+        supporters: [],
+      });
       await store.createDocument(post);
       expect(await store.getDocument('p')).toEqual(post);
       const tagged = await store.updateDocument('p', { tags: ['frivillige', 'effektkæde'] });
