@@ -108,6 +108,7 @@ export function ForumPostPanel({ initial }: { initial: PostDetail }) {
                   replies={answers.get(item.id) ?? []}
                   canComment={canReply}
                   onChanged={list.refresh}
+                  supportLabelKey="forum.reply.supportLabel"
                 />
               </li>
             ))}

@@ -45,8 +45,6 @@ export const DENY_REASONS = [
   'not_moderator',
   'not_admin',
   'not_applicable',
-  // Posting is for forum workspaces only (issue 14).
-  'not_forum',
 ] as const;
 export type DenyReason = (typeof DENY_REASONS)[number];
 

@@ -1632,8 +1632,8 @@ export const da = {
   'error.forum_param_unknown': 'Forespørgslen har en ukendt parameter.',
   'error.forum_param_repeated': 'En parameter er angivet mere end én gang.',
   'error.forum_not_found': 'Vidensforummet findes ikke.',
-  'error.not_forum': 'Der kan kun skrives indlæg i et vidensforum.',
   'error.forum_reader': 'Vidensforummet er åbent for alle, der er logget ind.',
   'error.workspace_kind_invalid': 'Vælg arbejdsrum eller vidensforum.',
   'account.export.kind.forum_reply': 'Svar i vidensforum',
+  'forum.reply.supportLabel': 'Støt svaret fra {author}',
 } as const satisfies Record<string, string>;

@@ -297,7 +297,7 @@ export const en: Messages = {
   'admin.members.none': 'No members yet.',
   'admin.members.email': 'E-mail of a new member of {name}',
   'admin.members.add': 'Add member',
-  'admin.members.addTo': 'Add a member to {name}',
+  'admin.members.addTo': 'Add member to {name}',
   'admin.members.remove': 'Remove',
   'admin.members.removeOf': 'Remove {person} from {name}',
   'admin.members.added': '{person} is added.',
@@ -1634,8 +1634,8 @@ export const en: Messages = {
   'error.forum_param_unknown': 'The request has an unknown parameter.',
   'error.forum_param_repeated': 'A parameter is given more than once.',
   'error.forum_not_found': 'The knowledge forum does not exist.',
-  'error.not_forum': 'Posts can only be written in a knowledge forum.',
   'error.forum_reader': 'The knowledge forum is open to everyone signed in.',
   'error.workspace_kind_invalid': 'Choose workspace or knowledge forum.',
   'account.export.kind.forum_reply': 'Forum reply',
+  'forum.reply.supportLabel': 'Support the reply from {author}',
 };
