@@ -19,6 +19,7 @@ import type { SharingService } from './sharing/SharingService';
 import type { ResetMailService } from './mail/ResetMailService';
 import type { SignUpNoticeService } from './mail/SignUpNoticeService';
 import type { CommentService } from './comments/CommentService';
+import type { ForumService } from './forum/ForumService';
 import type { VersionService } from './versions/VersionService';
 import type { PdfPrinter } from './versions/export/PdfPrinter';
 import type { NotificationService } from './notifications/NotificationService';
@@ -55,6 +56,8 @@ export interface Services {
   readonly apiLimiter: FixedWindowLimiter;
   /** Consultation comments, suggestions, supports, answers, reports and moderation (lib/comments). */
   readonly comments: CommentService;
+  /** The knowledge forum "Fælles-skabet" (issue 14): posts, tags, supports (lib/forum). */
+  readonly forum: ForumService;
   /** Published versions and consultation drafts of documents (issue 9). */
   readonly versions: VersionService;
   /** How many guest identities (POST /api/guest) one IP address may take per hour. */

@@ -16,6 +16,9 @@ import { createLogger, type Logger } from './logger';
 import { resolveAuthSecret } from './resolveAuthSecret';
 import { createDocumentService } from './documents/createDocumentService';
 import { seedDemoDocuments } from './documents/seedDemoDocuments';
+import { seedDemoForum } from './documents/seedDemoForum';
+import { createForumService } from '../lib/forum/ForumService';
+import { isForumPost } from '../lib/documents/DocumentService';
 import { createSyncServer } from './sync/createSyncServer';
 import { RedisClusterBus } from './scaleout/RedisClusterBus';
 import { createSharingService } from './sharing/createSharingService';
@@ -232,6 +235,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const seeded = await seedDemoDocuments(dataDir, documents, accountStore);
     if (seeded > 0) logger.info({ documents: seeded }, 'created demo documents on first start');
   }
+  // The knowledge forum's demo posts (issue 14): also in data dirs seeded before the forum existed.
+  if (config.SEED_DEMO && (await stores.claimOnce('demo-forum'))) {
+    const posts = await seedDemoForum(dataDir, documents, accountStore);
+    if (posts > 0) logger.info({ posts }, 'made Fælles-skabet a forum and wrote its demo posts');
+  }
 
   // Scale-out: with REDIS_URL this process is one node of several serving the same documents.
   const cluster = config.REDIS_URL ? await RedisClusterBus.connect({ url: config.REDIS_URL, logger }) : undefined;
@@ -336,6 +344,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     readState: (documentId) => sync.readDocumentState(documentId),
     readStored: (documentId) => store.load(documentId),
     comments: commentStore,
+    // Forum posts (issue 14) are their own kind, with their tags.
+    kindOf: (meta) => (isForumPost(meta) ? 'post' : 'document'),
+    tagsOf: (meta) => (isForumPost(meta) ? (meta.tags ?? []) : undefined),
     logger,
   }));
   comments.onChanged((documentId) => search.indexer.commentsChanged(documentId));
@@ -405,7 +416,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     if (!availability.available) logger.warn({ reason: availability.reason }, availability.message);
   });
 
+  // The knowledge forum (issue 14): posts in forum workspaces, replies through the comment service.
+  const forum = createForumService({
+    documents,
+    workspaces: { list: () => accountStore.listWorkspaces() },
+    comments: commentStore,
+  });
+
   setServices({
+    forum,
     comments,
     versions,
     guestLimiter,

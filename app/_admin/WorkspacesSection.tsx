@@ -20,8 +20,11 @@ export function WorkspacesSection({ workspaces }: { workspaces: readonly AdminWo
     const form = event.currentTarget;
     const data = new FormData(form);
     const name = String(data.get('name') ?? '');
-    const result = await action.run('POST', '/api/admin/workspaces', { name, description: data.get('description') ?? '' }, () =>
-      t('admin.workspaces.created', { name }),
+    const result = await action.run(
+      'POST',
+      '/api/admin/workspaces',
+      { name, description: data.get('description') ?? '', kind: data.get('kind') === 'forum' ? 'forum' : 'team' },
+      () => t('admin.workspaces.created', { name }),
     );
     if (result.ok) form.reset();
   }
@@ -46,6 +49,7 @@ export function WorkspacesSection({ workspaces }: { workspaces: readonly AdminWo
           {workspaces.map((workspace) => (
             <li key={workspace.id}>
               <h3>{workspace.name}</h3>
+              {workspace.kind === 'forum' && <p className="hint">{t('admin.workspaces.kind.forum')}</p>}
               {workspace.description && <p className="hint">{workspace.description}</p>}
               <PlaceControls
                 kind="workspace"
@@ -74,6 +78,17 @@ export function WorkspacesSection({ workspaces }: { workspaces: readonly AdminWo
           <label htmlFor={`${id}-description`}>{t('admin.workspaces.description')}</label>
           <input id={`${id}-description`} name="description" type="text" maxLength={500} />
         </div>
+        <fieldset className="field">
+          <legend>{t('admin.workspaces.kind')}</legend>
+          <div>
+            <input id={`${id}-kind-team`} name="kind" type="radio" value="team" defaultChecked />
+            <label htmlFor={`${id}-kind-team`}>{t('admin.workspaces.kind.team')}</label>
+          </div>
+          <div>
+            <input id={`${id}-kind-forum`} name="kind" type="radio" value="forum" />
+            <label htmlFor={`${id}-kind-forum`}>{t('admin.workspaces.kind.forum')}</label>
+          </div>
+        </fieldset>
         {action.error && (
           <p className="field-error" role="alert">
             {action.error}

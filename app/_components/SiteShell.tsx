@@ -52,6 +52,7 @@ export async function SiteShell({ person, children }: { person: ShellPerson | nu
               {person.organisations.length > 0 && (
                 <HeaderActingFor name={person.ownName} organisations={person.organisations} current={person.actingFor} />
               )}
+              <Link href="/forum">{t('forum.nav')}</Link>
               <NotificationBell unread={person.unread} t={t} />
               {person.moderator && <Link href="/moderering">{t('consultation.moderation.headerLink')}</Link>}
               {person.admin && <Link href="/admin">{t('header.admin')}</Link>}
@@ -61,6 +62,7 @@ export async function SiteShell({ person, children }: { person: ShellPerson | nu
             </nav>
           ) : (
             <nav className="site-header__person" aria-label={t('nav.site')}>
+              <Link href="/forum">{t('forum.nav')}</Link>
               <Link href="/konto/log-ind">{t('account.signIn.link')}</Link>
               <Link href="/konto/opret">{t('account.signUp.link')}</Link>
               <LanguageSwitch />

@@ -23,10 +23,19 @@ export interface FeedbackItemProps {
   readonly canComment: boolean;
   /** After a write: fetch the list again. */
   readonly onChanged: () => void;
+  /** The support button's name: feedback's by default; a forum post's reply names itself (issue 14). */
+  readonly supportLabelKey?: 'feedback.item.supportLabel' | 'forum.reply.supportLabel';
 }
 
 /** One piece of feedback: who and when, the text, the authors' answer, supports and replies. */
-export function FeedbackItem({ documentId, item, replies, canComment, onChanged }: FeedbackItemProps) {
+export function FeedbackItem({
+  documentId,
+  item,
+  replies,
+  canComment,
+  onChanged,
+  supportLabelKey = 'feedback.item.supportLabel',
+}: FeedbackItemProps) {
   const t = useT();
   const [replying, setReplying] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -71,7 +80,7 @@ export function FeedbackItem({ documentId, item, replies, canComment, onChanged 
             type="button"
             className="button button--secondary button--small"
             aria-pressed={item.supportedByMe}
-            aria-label={t('feedback.item.supportLabel', { author })}
+            aria-label={t(supportLabelKey, { author })}
             disabled={busy}
             onClick={() => void toggleSupport()}
           >

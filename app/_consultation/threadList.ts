@@ -32,7 +32,7 @@ const byCreated = (a: CommentView, b: CommentView) => a.createdAt.localeCompare(
  * Feedback (about the whole document) is not a passage's thread: the feedback panel shows it.
  */
 export function threadsOf(comments: readonly CommentView[]): Thread[] {
-  const roots = comments.filter((comment) => comment.parentId === null && comment.kind !== 'feedback');
+  const roots = comments.filter((comment) => comment.parentId === null && comment.kind !== 'feedback' && comment.kind !== 'forum_reply');
   const replies = new Map<string, CommentView[]>();
   for (const comment of comments) {
     if (comment.parentId === null) continue;

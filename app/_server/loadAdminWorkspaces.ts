@@ -1,4 +1,4 @@
-import type { Workspace } from '../../lib/people/AccountStore';
+import { workspaceKindOf, type Workspace } from '../../lib/people/AccountStore';
 import { getServices } from '../../lib/services';
 import type { AdminWorkspace, MemberView } from '../_shared/AdminViews';
 
@@ -9,7 +9,13 @@ async function membersOf(workspace: Workspace): Promise<MemberView[]> {
 }
 
 export async function toAdminWorkspace(workspace: Workspace): Promise<AdminWorkspace> {
-  return { id: workspace.id, name: workspace.name, description: workspace.description ?? null, members: await membersOf(workspace) };
+  return {
+    id: workspace.id,
+    name: workspace.name,
+    description: workspace.description ?? null,
+    members: await membersOf(workspace),
+    kind: workspaceKindOf(workspace),
+  };
 }
 
 /** Every workspace with its members, for the admin page and its list route. */

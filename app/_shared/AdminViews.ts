@@ -29,6 +29,8 @@ export interface AdminWorkspace {
   readonly name: string;
   readonly description: string | null;
   readonly members: readonly MemberView[];
+  /** A team's workspace or a knowledge forum (issue 14). */
+  readonly kind: 'team' | 'forum';
 }
 
 /**

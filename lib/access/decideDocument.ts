@@ -47,6 +47,8 @@ function view(actor: Actor, document: DocumentResource): AccessDecision {
   if (actor.role === 'admin') return allow('admin');
   if (document.visibility === 'workspace') {
     if (document.workspaceId !== null && actor.workspaceIds.includes(document.workspaceId)) return allow('workspace_member');
+    // The knowledge forum is open to everyone signed in: staff, associations, citizens, businesses.
+    if (document.forumPost === true) return allow('forum_reader');
     if (actor.role === 'moderator') return allow('moderator');
     return deny('visibility_workspace');
   }
@@ -73,8 +75,12 @@ function comment(actor: Actor, document: DocumentResource): AccessDecision {
       return responsibleStaff(actor, document) ? allow('responsible_staff') : consultationAudience(actor, document);
     }
     case 'draft':
-    case 'in_review':
-      return byRole(actor, document, 'commenter');
+    case 'in_review': {
+      const granted = byRole(actor, document, 'commenter');
+      // A forum post takes replies and supports from every signed-in person who may read it.
+      if (!granted.allowed && document.forumPost === true && actor.kind === 'person') return allow('forum_reader');
+      return granted;
+    }
     default:
       return refuseState(document.state);
   }

@@ -17,6 +17,8 @@ export const ALLOW_REASONS = [
   'moderator',
   'admin',
   'everyone',
+  // A forum post visible to its workspace: the forum is open to every signed-in person (issue 14).
+  'forum_reader',
 ] as const;
 export type AllowReason = (typeof ALLOW_REASONS)[number];
 

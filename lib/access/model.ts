@@ -21,6 +21,7 @@ export type DocumentState = (typeof DOCUMENT_STATES)[number];
 
 export const ACTIONS = [
   'view',
+  // On a document: comment (and, on a forum post, reply and support). On a forum workspace: write a post.
   'comment',
   'edit',
   'manage_access',
@@ -97,8 +98,16 @@ export type Resource =
       readonly state: DocumentState;
       readonly grants: readonly Grant[];
       readonly consultation: ConsultationResource;
+      /** A post in a forum workspace (issue 14): see decideDocument's forum rules. Absent: false. */
+      readonly forumPost?: boolean;
     }
-  | { readonly kind: 'workspace'; readonly id: string; readonly memberIds: readonly string[] }
+  | {
+      readonly kind: 'workspace';
+      readonly id: string;
+      readonly memberIds: readonly string[];
+      /** A forum workspace (issue 14): every signed-in person may post in it ('comment'). Absent: false. */
+      readonly forum?: boolean;
+    }
   | { readonly kind: 'platform' };
 
 /** Why a decision went the way it did: shown to people (via the message catalogue) and logged. */

@@ -450,7 +450,8 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
   }
 
   /**
-   * Feedback on the whole document (the feedback model): no anchor, a category, text required, no
+   * Feedback on the whole document (the feedback model), or a reply to a forum post (no category):
+   * no anchor, a category for feedback, text required, no
    * wording; otherwise a comment's rules (can(comment) was asked, mentions, rate limit, clientKey).
    */
   async function createFeedback(
@@ -461,8 +462,12 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
     input: CreateCommentInput,
   ): Promise<Written> {
     if (input.anchor !== undefined && input.anchor !== null) throw invalid('anchor_not_allowed');
+    const forumReply = input.kind === 'forum_reply';
+    // A forum post's replies (issue 14) are about the post, with no category; feedback has one.
+    if (forumReply && opened.resource.forumPost !== true) throw invalid('kind_not_allowed');
+    if (forumReply && input.category !== undefined) throw invalid('category_not_allowed');
     const category = input.category;
-    if (!isFeedbackCategory(category)) throw invalid('category_invalid');
+    if (!forumReply && !isFeedbackCategory(category)) throw invalid('category_invalid');
     if (input.replacement !== undefined) throw invalid('replacement_not_allowed');
     const body = text(input.text, 'text');
     const judged = await judgeMentions(opened.meta, input.mentions);
@@ -480,9 +485,9 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
         documentId,
         threadId: id,
         parentId: null,
-        kind: 'feedback',
+        kind: forumReply ? 'forum_reply' : 'feedback',
         anchor: null,
-        category,
+        ...(isFeedbackCategory(category) && { category }),
         text: body,
         ...(judged.accepted.length > 0 && { mentions: judged.accepted }),
       };
@@ -525,7 +530,7 @@ export function createCommentService(options: CommentServiceOptions): CommentSer
       require(who, 'comment', opened.resource);
       const author = writer(who);
       if (!(THREAD_KINDS as readonly string[]).includes(input.kind)) throw invalid('kind_invalid');
-      if (input.kind === 'feedback') return createFeedback(who, opened, author, clientKey, input);
+      if (input.kind === 'feedback' || input.kind === 'forum_reply') return createFeedback(who, opened, author, clientKey, input);
       if (input.category !== undefined) throw invalid('category_not_allowed');
       const anchor = readAnchor(input.anchor);
       if (!anchor) throw invalid('anchor_invalid');

@@ -38,13 +38,14 @@ export type AnchorStatus =
 /**
  * 'comment' and 'suggestion' point at a passage (an anchor); 'feedback' is about the whole document
  * (a proposal), anchor null, and follows the feedback model of the municipality's co-creation
- * toolbox: each piece of feedback has a `category` (FEEDBACK_CATEGORIES).
+ * toolbox: each piece of feedback has a `category` (FEEDBACK_CATEGORIES). 'forum_reply' is a reply
+ * to a forum post (issue 14): about the whole post, anchor null, no category.
  */
-export const THREAD_KINDS = ['comment', 'suggestion', 'feedback'] as const;
+export const THREAD_KINDS = ['comment', 'suggestion', 'feedback', 'forum_reply'] as const;
 export type ThreadKind = (typeof THREAD_KINDS)[number];
 
 /** Thread kinds written on a passage (with an anchor): the margin's. */
-export type PassageThreadKind = Exclude<ThreadKind, 'feedback'>;
+export type PassageThreadKind = Exclude<ThreadKind, 'feedback' | 'forum_reply'>;
 
 /**
  * The feedback model (feedbackmodel): what works well ("Det fungerer godt"), questions

@@ -1,6 +1,7 @@
 import { consultationResourceOf } from '../access/consultation';
 import type { ConsultationSettings, DocumentResource, DocumentState, Grant, Visibility } from '../access/model';
-import type { DocumentMeta, PersonRef } from '../storage/MetadataStore';
+import type { DocumentMeta, DocumentMetaPatch, PersonRef } from '../storage/MetadataStore';
+import type { PostType } from '../forum/postTypes';
 import type { TemplateId } from './templates';
 import type { CloseReason } from '../protocol';
 
@@ -16,6 +17,8 @@ export interface CreateDocumentInput {
   readonly visibility?: Visibility;
   /** False for documents nobody owns (the demo documents). */
   readonly owner?: boolean;
+  /** A forum post (issue 14): its type and normalised tags. */
+  readonly post?: { readonly type: PostType; readonly tags: readonly string[] };
 }
 
 /**
@@ -26,6 +29,10 @@ export interface CreateDocumentInput {
 export interface LiveBodies {
   whileReleased<T>(documentId: string, close: CloseReason, work: () => Promise<T>): Promise<T>;
 }
+
+/** A post in a forum (issue 14): made with a post type, and still in a workspace. */
+export const isForumPost = (meta: Pick<DocumentMeta, 'postType' | 'workspaceId'>): boolean =>
+  meta.postType !== undefined && meta.workspaceId !== null;
 
 /** Documents as the app and the sync server see them: metadata plus a body seeded on the server. */
 export interface DocumentService {
@@ -62,6 +69,11 @@ export interface DocumentService {
    * the sync endpoint treats like `view`, and the comments API asks can() on every request.
    */
   setConsultation(id: string, consultation: ConsultationSettings): Promise<DocumentMeta | null>;
+  /**
+   * A forum post's tags (normalised by the caller) and supporters (issue 14); the caller checked can().
+   * Null when there is no such document.
+   */
+  setPostFields(id: string, patch: Pick<DocumentMetaPatch, 'tags' | 'supporters'>): Promise<DocumentMeta | null>;
   /** Called after grants, state or visibility changed; returns the function that unsubscribes. */
   onAccessChanged(listener: (documentId: string) => void): () => void;
   /** Records that the body changed (updatedAt); cheap to call often. */
@@ -90,5 +102,6 @@ export function documentResourceOf(meta: DocumentMeta, now: Date = new Date()): 
     state: meta.state,
     grants: meta.grants,
     consultation: consultationResourceOf(meta.consultation, now),
+    ...(isForumPost(meta) && { forumPost: true }),
   };
 }

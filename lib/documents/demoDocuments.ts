@@ -2,6 +2,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { DocumentState } from '../access/model';
 import type { TemplateId } from './templates';
+import type { PostType } from '../forum/postTypes';
 
 export interface DemoDocument {
   readonly title: string;
@@ -22,12 +23,81 @@ const bullets = (...items: string[]): JSONContent => ({
 
 export const DEMO_AUTHOR = { id: 'demo', name: 'Fælles-skabet (demo)' } as const;
 
-/** The knowledge forum the demo documents live in; they are public, so everyone can read them. */
+/** The knowledge forum the demo documents and posts live in; they are public, so everyone can read them. */
 export const DEMO_WORKSPACE = {
   id: 'w_faelles-skabet',
   name: 'Fælles-skabet',
   description: 'Vidensforum for samskabelse mellem kommunen og civilsamfundet (demo).',
+  kind: 'forum',
 } as const;
+
+/** The forum's demo posts (issue 14): an experience, a case and an article, newest first. */
+export interface DemoPost {
+  readonly title: string;
+  readonly type: PostType;
+  readonly tags: readonly string[];
+  readonly content: JSONContent;
+}
+
+export const DEMO_POSTS: readonly DemoPost[] = [
+  {
+    title: 'Erfaring: Gode spørgsmål åbnede dialogmødet i Nørre Alslev',
+    type: 'erfaring',
+    tags: ['gode spørgsmål', 'dialogmøde', 'borgerinddragelse'],
+    content: {
+      type: 'doc',
+      content: [
+        p(
+          'Vi startede dialogmødet om den nye legeplads med tre gode spørgsmål i stedet for en præsentation: Hvad fungerer godt i dag? Hvad savner I? Hvem mangler vi at spørge?',
+        ),
+        p('Borgerne talte i små grupper i ti minutter, før vi fra kommunen sagde noget. Det gav flere idéer og færre klager end sidst.'),
+        h(2, 'Det tager vi med'),
+        bullets(
+          'Start med at lytte, ikke med en løsning.',
+          'Skriv spørgsmålene op, så alle kan se dem.',
+          'Send et kort referat samme uge.',
+        ),
+      ],
+    },
+  },
+  {
+    title: 'Case: Frivillige og kommunen driver badebroen sammen',
+    type: 'case',
+    tags: ['frivillige', 'samskabelse', 'effektkæde'],
+    content: {
+      type: 'doc',
+      content: [
+        p(
+          'Badebroen ved Hesnæs blev bygget og vedligeholdes af den lokale bådelaug i samarbejde med kommunen. Kommunen står for tilladelser og materialer, laugets frivillige for arbejdet og tilsynet.',
+        ),
+        h(2, 'Effektkæde'),
+        bullets(
+          'Indsats: materialer, tilladelser og frivillige timer.',
+          'Aktiviteter: byggedage og en fast tilsynsordning.',
+          'Resultater: en sikker badebro og flere badegæster året rundt.',
+          'Effekt: et stærkere fællesskab og mere liv ved vandet.',
+        ),
+        p('Det svære var at aftale, hvem der har ansvaret, når noget går i stykker. En skriftlig aftale på én side løste det.'),
+      ],
+    },
+  },
+  {
+    title: 'Artikel: Hvad er samskabelse – og hvad er det ikke?',
+    type: 'artikel',
+    tags: ['samskabelse', 'charter for samskabelse'],
+    content: {
+      type: 'doc',
+      content: [
+        p(
+          'Samskabelse er, når kommunen, foreninger, virksomheder og borgere skaber løsninger sammen, fra idé til handling. Det er mere end høring og inddragelse: alle parter bidrager med ressourcer og deler ansvaret.',
+        ),
+        p(
+          'Charter for Samskabelse beskriver principperne: vi tager udgangspunkt i borgernes ressourcer, vi tør eksperimentere, og vi lærer af det, der ikke lykkes.',
+        ),
+      ],
+    },
+  },
+];
 
 export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
   {

@@ -49,7 +49,21 @@ export type OrganisationPatch = Partial<Pick<Organisation, 'name'>>;
 export interface WorkspacePatch {
   readonly name?: string;
   readonly description?: string | null;
+  readonly kind?: WorkspaceKind;
 }
+
+/** A team's workspace (projects, policy drafts) or a knowledge forum of posts (issue 14). */
+export const WORKSPACE_KINDS = ['team', 'forum'] as const;
+export type WorkspaceKind = (typeof WORKSPACE_KINDS)[number];
+
+/** As a store keeps it: members once each, the kind only for a forum. */
+export function storedWorkspace(workspace: Workspace): Workspace {
+  const { kind, ...rest } = workspace;
+  return { ...rest, memberIds: [...new Set(workspace.memberIds)], ...(kind === 'forum' && { kind }) };
+}
+
+/** Absent (every workspace made before issue 14) is a team's. */
+export const workspaceKindOf = (workspace: Pick<Workspace, 'kind'>): WorkspaceKind => workspace.kind ?? 'team';
 
 export interface Membership {
   readonly personId: string;
@@ -62,6 +76,8 @@ export interface Workspace {
   readonly description?: string;
   readonly createdAt: string;
   readonly memberIds: readonly string[];
+  /** Stored only for a forum; absent is 'team' (workspaceKindOf). */
+  readonly kind?: WorkspaceKind;
 }
 
 export interface Session {

@@ -1,6 +1,7 @@
 /** What creating a workspace takes; the error messages are codes (`error.<code>`). */
 import { z } from '../zodWithoutEval';
 import { isSafeDisplayText } from '../text/displayText';
+import { WORKSPACE_KINDS } from './AccountStore';
 
 export const WORKSPACE_NAME_MAX_LENGTH = 120;
 export const WORKSPACE_DESCRIPTION_MAX_LENGTH = 500;
@@ -20,6 +21,8 @@ export const workspaceSchema = z.object({
     .refine(isSafeDisplayText, 'workspace_description_invalid')
     .optional()
     .transform((value) => (value === '' ? undefined : value)),
+  // A team's workspace or a knowledge forum (issue 14); fixed once created.
+  kind: z.enum(WORKSPACE_KINDS, { error: 'workspace_kind_invalid' }).default('team'),
   memberIds: z.array(z.string().max(100, 'member_invalid'), { error: 'member_invalid' }).max(1000, 'member_invalid').default([]),
 });
 export type WorkspaceRequest = z.input<typeof workspaceSchema>;

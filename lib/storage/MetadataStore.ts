@@ -1,4 +1,5 @@
 import type { ConsultationSettings, DocumentState, Grant, Visibility } from '../access/model';
+import type { PostType } from '../forum/postTypes';
 
 /**
  * Document metadata (the list on the start page). Implementations: MemoryMetadataStore (unit
@@ -32,6 +33,13 @@ export interface DocumentMeta {
   readonly state: DocumentState;
   readonly grants: readonly Grant[];
   readonly consultation: ConsultationSettings;
+  /**
+   * Forum posts only (issue 14): what kind of post (absent: not a post), its tags (lib/forum/postTags.ts)
+   * and the people who support it ("Synes godt om"), by person id.
+   */
+  readonly postType?: PostType;
+  readonly tags?: readonly string[];
+  readonly supporters?: readonly string[];
 }
 
 /**
@@ -41,7 +49,18 @@ export interface DocumentMeta {
 export type DocumentMetaPatch = Partial<
   Pick<
     DocumentMeta,
-    'title' | 'workspaceId' | 'updatedAt' | 'epoch' | 'retiredClients' | 'visibility' | 'state' | 'grants' | 'consultation' | 'createdBy'
+    | 'title'
+    | 'workspaceId'
+    | 'updatedAt'
+    | 'epoch'
+    | 'retiredClients'
+    | 'visibility'
+    | 'state'
+    | 'grants'
+    | 'consultation'
+    | 'createdBy'
+    | 'tags'
+    | 'supporters'
   >
 >;
 

@@ -124,6 +124,7 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
         state: 'draft',
         grants: input.owner === false ? [] : [{ subject: 'person', personId: input.createdBy.id, role: 'owner' }],
         consultation: DEFAULT_CONSULTATION,
+        ...(input.post && { postType: input.post.type, tags: [...input.post.tags], supporters: [] }),
       });
     })();
     creating.set(id, work);
@@ -199,6 +200,10 @@ export function createDocumentService(options: DocumentServiceOptions): Closable
     // Not an access change for live connections: the settings decide only `comment`, which the sync
     // endpoint treats as `view`; the comments API asks can() on every request.
     setConsultation: (id, consultation) => (isValidDocumentId(id) ? metadata.updateDocument(id, { consultation }) : Promise.resolve(null)),
+    setPostFields: (id, { tags, supporters }) =>
+      isValidDocumentId(id)
+        ? metadata.updateDocument(id, { ...(tags !== undefined && { tags }), ...(supporters !== undefined && { supporters }) })
+        : Promise.resolve(null),
     onAccessChanged(listener) {
       const subscription = (id: string) => listener(id);
       accessListeners.add(subscription);

@@ -20,6 +20,7 @@ import {
   type Session,
   type SessionPatch,
   type Workspace,
+  storedWorkspace,
   type WorkspacePatch,
 } from '../../lib/people/AccountStore';
 import { entry, withEntry, type PeopleData } from './PeopleData';
@@ -227,7 +228,7 @@ export abstract class DataAccountStore implements AccountStore {
   }
 
   createWorkspace(workspace: Workspace): Promise<Workspace> {
-    const stored: Workspace = copy({ ...workspace, memberIds: [...new Set(workspace.memberIds)] });
+    const stored: Workspace = copy(storedWorkspace(workspace));
     return this.change((data) => {
       if (entry(data.workspaces, stored.id)) throw new AccountStoreError('id_taken', `a workspace with id ${stored.id} exists already`);
       if (stored.memberIds.some((id) => !entry(data.people, id))) throw new AccountStoreError('not_found', 'no such person');
@@ -265,12 +266,14 @@ export abstract class DataAccountStore implements AccountStore {
 
   updateWorkspace(id: string, patch: WorkspacePatch): Promise<Workspace | null> {
     return this.changeWorkspace(id, (workspace) => {
-      const { description: _description, ...rest } = workspace;
+      const { description: _description, kind: _kind, ...rest } = workspace;
+      const kind = patch.kind ?? workspace.kind;
       const description = patch.description === undefined ? workspace.description : (patch.description ?? undefined);
       return {
         ...rest,
         ...(patch.name !== undefined && { name: patch.name }),
         ...(description !== undefined && { description }),
+        ...(kind === 'forum' && { kind }),
       };
     });
   }

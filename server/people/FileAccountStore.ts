@@ -27,6 +27,7 @@ import {
   type Session,
   type SessionPatch,
   type Workspace,
+  storedWorkspace,
   type WorkspacePatch,
 } from '../../lib/people/AccountStore';
 import type { RecordCollection } from '../storage/RecordCollection';
@@ -259,7 +260,7 @@ export class FileAccountStore implements AccountStore {
 
   async createWorkspace(workspace: Workspace): Promise<Workspace> {
     const { people, workspaces } = await this.ready();
-    const stored: Workspace = copy({ ...workspace, memberIds: [...new Set(workspace.memberIds)] });
+    const stored: Workspace = copy(storedWorkspace(workspace));
     if (workspaces.has(stored.id)) throw new AccountStoreError('id_taken', `a workspace with id ${stored.id} exists already`);
     if (stored.memberIds.some((id) => !people.has(id))) throw new AccountStoreError('not_found', 'no such person');
     await workspaces.put(stored.id, stored);
@@ -304,12 +305,14 @@ export class FileAccountStore implements AccountStore {
     const { workspaces } = await this.ready();
     const before = workspaces.get(id);
     if (!before) return null;
-    const { description: _description, ...rest } = before;
+    const { description: _description, kind: _kind, ...rest } = before;
+    const kind = patch.kind ?? before.kind;
     const description = patch.description === undefined ? before.description : (patch.description ?? undefined);
     const after: Workspace = {
       ...rest,
       ...(patch.name !== undefined && { name: patch.name }),
       ...(description !== undefined && { description }),
+      ...(kind === 'forum' && { kind }),
     };
     await workspaces.put(id, after);
     return copy(after);

@@ -93,7 +93,7 @@ export function createWorkspaceService(options: PlacesServiceOptions): Workspace
 
   async function create(adminPersonId: string, input: WorkspaceRequest): Promise<Workspace> {
     await passPlatformGate(store, adminPersonId, 'administer');
-    const { name, description, memberIds } = parseInput(workspaceSchema, input);
+    const { name, description, memberIds, kind } = parseInput(workspaceSchema, input);
     const workspace = await store
       .createWorkspace({
         id: newId('w'),
@@ -101,6 +101,7 @@ export function createWorkspaceService(options: PlacesServiceOptions): Workspace
         ...(description !== undefined && { description }),
         createdAt: new Date(clock()).toISOString(),
         memberIds,
+        ...(kind === 'forum' && { kind }),
       })
       .catch(notFound);
     logger.info({ event: 'workspace_created', adminId: adminPersonId, workspaceId: workspace.id }, 'an admin created a workspace');

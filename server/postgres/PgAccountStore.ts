@@ -23,6 +23,8 @@ import {
   type SessionPatch,
   type Workspace,
   type WorkspacePatch,
+  storedWorkspace,
+  workspaceKindOf,
 } from '../../lib/people/AccountStore';
 import type { OrganisationKind, PlatformRole } from '../../lib/access/model';
 import { isLocale } from '../../lib/i18n/locales';
@@ -53,6 +55,7 @@ interface WorkspaceRow {
   description: string | null;
   created_at: string;
   member_ids: string[];
+  kind: string;
 }
 interface SessionRow {
   id_hash: string;
@@ -97,6 +100,7 @@ const workspaceOf = (row: WorkspaceRow): Workspace => ({
   ...(row.description !== null && { description: row.description }),
   createdAt: row.created_at,
   memberIds: row.member_ids,
+  ...(row.kind === 'forum' && { kind: 'forum' as const }),
 });
 const sessionOf = (row: SessionRow): Session => ({
   idHash: row.id_hash,
@@ -116,7 +120,7 @@ const tokenOf = (row: TokenRow): OneTimeToken => ({
 });
 
 const WORKSPACE_SELECT = `
-  SELECT w.id, w.name, w.description, w.created_at,
+  SELECT w.id, w.name, w.description, w.created_at, w.kind,
          coalesce((SELECT array_agg(m.person_id ORDER BY m.position) FROM workspace_members m WHERE m.workspace_id = w.id), '{}') AS member_ids
   FROM workspaces w`;
 
@@ -353,14 +357,15 @@ export class PgAccountStore implements AccountStore {
   }
 
   async createWorkspace(workspace: Workspace): Promise<Workspace> {
-    const stored: Workspace = { ...structuredClone(workspace), memberIds: [...new Set(workspace.memberIds)] };
+    const stored: Workspace = storedWorkspace(structuredClone(workspace));
     try {
       await inTransaction(this.pool, async (client) => {
-        await client.query('INSERT INTO workspaces (id, name, description, created_at) VALUES ($1, $2, $3, $4)', [
+        await client.query('INSERT INTO workspaces (id, name, description, created_at, kind) VALUES ($1, $2, $3, $4, $5)', [
           stored.id,
           stored.name,
           stored.description ?? null,
           stored.createdAt,
+          workspaceKindOf(stored),
         ]);
         await client.query(
           `INSERT INTO workspace_members (workspace_id, person_id)
@@ -409,8 +414,9 @@ export class PgAccountStore implements AccountStore {
   updateWorkspace(id: string, patch: WorkspacePatch): Promise<Workspace | null> {
     return this.changeWorkspace(id, async (client) => {
       await client.query(
-        `UPDATE workspaces SET name = coalesce($2, name), description = CASE WHEN $3 THEN $4 ELSE description END WHERE id = $1`,
-        [id, patch.name ?? null, patch.description !== undefined, patch.description ?? null],
+        `UPDATE workspaces SET name = coalesce($2, name), description = CASE WHEN $3 THEN $4 ELSE description END,
+           kind = coalesce($5, kind) WHERE id = $1`,
+        [id, patch.name ?? null, patch.description !== undefined, patch.description ?? null, patch.kind ?? null],
       );
     });
   }

@@ -15,6 +15,8 @@ export function withSearchNotices<S extends DocumentService>(documents: S, chang
     rename: async (id, title) => tell(await documents.rename(id, title)),
     setState: async (id, state) => tell(await documents.setState(id, state)),
     resetHistory: async (id) => tell(await documents.resetHistory(id)),
+    // A post's tags are searchable (and filterable): the index hears of every change.
+    setPostFields: async (id, patch) => tell(await documents.setPostFields(id, patch)),
   };
   return new Proxy(documents, {
     get(target, property, receiver) {

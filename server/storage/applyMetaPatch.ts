@@ -15,6 +15,8 @@ export function applyMetaPatch(meta: DocumentMeta, patch: MetaPatch): DocumentMe
     ...(patch.visibility !== undefined && { visibility: patch.visibility }),
     ...(patch.state !== undefined && { state: patch.state }),
     ...(patch.grants !== undefined && { grants: structuredClone(patch.grants) }),
+    ...(patch.tags !== undefined && { tags: [...patch.tags] }),
+    ...(patch.supporters !== undefined && { supporters: [...patch.supporters] }),
     ...(patch.consultation !== undefined && { consultation: withConsultationDefaults(patch.consultation) }),
     // The creator's id never changes; only the name it is shown with (a deleted account's becomes "Tidligere deltager").
     ...(patch.createdBy !== undefined && { createdBy: { id: meta.createdBy.id, name: patch.createdBy.name } }),

@@ -24,6 +24,7 @@ let author: Client;
 const contexts: BrowserContext[] = [];
 let documentId = '';
 let versionNumber = 0;
+let postId = '';
 
 const LOCALES = [
   ['Danish', 'da-DK'],
@@ -69,6 +70,22 @@ beforeAll(async () => {
     'publish',
   );
   versionNumber = (published.body!.version as { number: number }).number;
+  // The knowledge forum (issue 14): a forum with a tagged post, a reply and a support.
+  await http.ok(http.call('POST', '/api/admin/workspaces', { as: admin, body: { name: 'Fælles-skabet', kind: 'forum' } }), 'forum');
+  const post = await http.ok(
+    http.call('POST', '/api/forum/posts', {
+      as: citizen,
+      body: { title: 'Erfaring fra fællesspisningen', type: 'erfaring', tags: ['fællesskab'] },
+    }),
+    'post',
+  );
+  postId = (post.body!.post as { id: string }).id;
+  await writeParagraph(server, citizen.session!, postId, 'Vi spiste sammen hver torsdag.');
+  await http.ok(
+    http.call('POST', `/api/documents/${postId}/comments`, { as: staff, body: { kind: 'forum_reply', text: 'Godt gået!' } }),
+    'reply',
+  );
+  await http.ok(http.call('PUT', `/api/forum/posts/${postId}/support`, { as: staff }), 'support');
 }, 240_000);
 
 afterAll(async () => {
@@ -84,6 +101,7 @@ describe.each(LOCALES)('axe-core, no serious or critical violations (%s)', (_lan
     ['a published version', () => `/p/${documentId}`],
     ['a version by number', () => `/p/${documentId}/v/${versionNumber}`],
     ['a page that does not exist', '/findes-ikke'],
+    ['the knowledge forum', '/forum'],
   ])('signed out: %s', async (_what, path) => {
     const page = await open(typeof path === 'function' ? path() : path, locale);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -97,10 +115,14 @@ describe.each(LOCALES)('axe-core, no serious or critical violations (%s)', (_lan
     ['notifications', '/notifikationer'],
     ['moderation', '/moderering'],
     ['administration', '/admin'],
+    ['the knowledge forum', '/forum'],
+    ['the knowledge forum filtered by a tag', '/forum?tag=f%C3%A6llesskab'],
+    ['a forum post (editor, tags, replies)', () => `/d/${postId}`],
   ])('signed in as an admin: %s', async (_what, path) => {
     const resolved = typeof path === 'function' ? path() : path;
     const page = await open(resolved, locale, admin.session!);
-    if (resolved === `/d/${documentId}`) await page.locator('.ProseMirror').waitFor();
+    if (resolved === `/d/${documentId}` || resolved === `/d/${postId}`) await page.locator('.ProseMirror').waitFor();
+    if (resolved === `/d/${postId}`) await page.getByTestId('forum-replies').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 

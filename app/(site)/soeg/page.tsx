@@ -54,7 +54,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     }
   }
   const request = parsed?.ok ? parsed.request : null;
-  const filtered = request !== null && (request.workspaceId !== undefined || request.state !== undefined || request.kind !== undefined);
+  const filtered =
+    request !== null &&
+    (request.workspaceId !== undefined || request.state !== undefined || request.kind !== undefined || request.tag !== undefined);
 
   return (
     <section className={`card ${styles.page}`} aria-labelledby="search-heading">
@@ -99,6 +101,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               </option>
             ))}
           </select>
+        </div>
+        <div className={styles.filter}>
+          <label htmlFor="search-tag">{t('forum.search.tag')}</label>
+          <input id="search-tag" type="text" name="tag" defaultValue={params.get('tag') ?? ''} maxLength={50} />
         </div>
         <button className={styles.submit} type="submit">
           {t('search.form.submit')}

@@ -25,6 +25,7 @@ import {
   WRITTEN_FOR_CONSULTATIONS,
   WRITTEN_FOR_STATES,
   WRITTEN_FOR_VISIBILITIES,
+  cellFor,
   documentFor,
   profileNamed,
   type Cell,
@@ -186,4 +187,77 @@ describe('the audience and dates of a consultation', () => {
     expect(can(citizen, 'comment', consultation('not_yet_open'))).toEqual({ allowed: false, reason: 'consultation_not_open' });
     expect(can(member, 'comment', consultation('closed'))).toEqual({ allowed: false, reason: 'consultation_closed' });
   });
+});
+
+/**
+ * The knowledge forum (issue 14): a post (a document with `forumPost`) differs from any other
+ * document in two rules only. Visible to its workspace, every signed-in person reads it
+ * (`forum_reader`), and in draft and review every signed-in reader replies and supports (`comment`).
+ * Every other cell is the document's own, so the expectations are the table's above with those two
+ * rules added; a forum workspace takes posts (`comment`) from every signed-in person.
+ */
+describe('access matrix: forum posts and forum workspaces', () => {
+  const isPerson = (profile: Profile) => profile.actor.kind === 'person' && !profile.actor.disabled;
+  const forumExpected = (profile: Profile, action: Action, cell: Cell): boolean => {
+    const own = profile.document[action](cell);
+    if (!isPerson(profile) || cell.visibility !== 'workspace') {
+      if (action === 'comment' && isPerson(profile) && (cell.state === 'draft' || cell.state === 'in_review'))
+        return own || profile.document.view(cell);
+      return own;
+    }
+    // Visible to the workspace: read as if public, for signed-in people.
+    if (action === 'view') return true;
+    if (action === 'comment') {
+      if (cell.state === 'draft' || cell.state === 'in_review') return true;
+      return profile.document.comment({ ...cell, visibility: 'public' });
+    }
+    return own;
+  };
+  const cells = PROFILES.flatMap((profile) =>
+    WRITTEN_FOR_ACTIONS.flatMap((action) =>
+      WRITTEN_FOR_VISIBILITIES.flatMap((visibility) =>
+        WRITTEN_FOR_STATES.flatMap((state) =>
+          (['signed_in', 'everyone'] as const)
+            .filter((consultation) => (WRITTEN_FOR_CONSULTATIONS as readonly string[]).includes(consultation))
+            .map((consultation) => {
+              const cell = { visibility, state, consultation };
+              return { ...cell, profile, action, expected: forumExpected(profile, action, cell) };
+            }),
+        ),
+      ),
+    ),
+  );
+
+  it.each(PROFILES.map((profile) => [profile.name, profile] as const))('%s: every action on a forum post', (_name, profile) => {
+    const wrong: string[] = [];
+    for (const cell of cells.filter((c) => c.profile === profile)) {
+      const decision = can(profile.actor, cell.action, { ...documentFor(cell), forumPost: true });
+      if (decision.allowed !== cell.expected) wrong.push(`${cell.action} ${describeCell(cell)}: ${decision.reason}`);
+      if (!KNOWN_REASONS.includes(decision.reason)) wrong.push(`${cell.action} ${describeCell(cell)}: unknown reason ${decision.reason}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('says why: forum_reader for a signed-in reader without any relation, not_signed_in for guests', () => {
+    const citizen = profileNamed('citizen with no relation').actor;
+    const post = { ...documentFor(cellFor('workspace', 'draft')), forumPost: true };
+    expect(can(citizen, 'view', post)).toEqual({ allowed: true, reason: 'forum_reader' });
+    expect(can(citizen, 'comment', post)).toEqual({ allowed: true, reason: 'forum_reader' });
+    expect(can(citizen, 'edit', post)).toEqual({ allowed: false, reason: 'no_grant' });
+    expect(can({ kind: 'guest', id: 'g', displayName: 'G' }, 'view', post)).toEqual({ allowed: false, reason: 'not_signed_in' });
+    // A published post takes no more replies, from anyone.
+    expect(can(citizen, 'comment', { ...post, state: 'final' })).toEqual({ allowed: false, reason: 'state_final' });
+  });
+
+  it.each(PROFILES.map((profile) => [profile.name, profile] as const))(
+    '%s: posting in a forum, never in a team workspace',
+    (_name, profile) => {
+      const forum = can(profile.actor, 'comment', { ...WORKSPACE, forum: true });
+      expect(forum.allowed).toBe(isPerson(profile));
+      expect(can(profile.actor, 'comment', WORKSPACE).allowed).toBe(false);
+      // The forum changes nothing else about the workspace.
+      for (const action of WRITTEN_FOR_ACTIONS.filter((a) => a !== 'comment'))
+        expect(can(profile.actor, action, { ...WORKSPACE, forum: true }).allowed).toBe(profile.workspace[action]);
+    },
+  );
 });

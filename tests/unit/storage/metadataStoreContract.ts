@@ -105,6 +105,27 @@ export function metadataStoreContract(name: string, makeStore: () => MetadataSto
       expect((await store.updateDocument('a', { title: 'Ny titel' }))?.workspaceId).toBeNull();
     });
 
+    it('keeps a forum post’s type, tags and supporters, and changes only tags and supporters when asked', async () => {
+      const post = sampleMeta('p', undefined, {
+        workspaceId: 'w1',
+        visibility: 'workspace',
+        postType: 'case',
+        tags: ['samskabelse'],
+        supporters: [],
+      });
+      await store.createDocument(post);
+      expect(await store.getDocument('p')).toEqual(post);
+      const tagged = await store.updateDocument('p', { tags: ['frivillige', 'effektkæde'] });
+      expect(tagged).toEqual({ ...post, tags: ['frivillige', 'effektkæde'] });
+      const supported = await store.updateDocument('p', { supporters: ['p1', 'p2'] });
+      expect(supported).toEqual({ ...post, tags: ['frivillige', 'effektkæde'], supporters: ['p1', 'p2'] });
+      expect(await store.getDocument('p')).toEqual(supported);
+      expect((await store.listDocuments()).find((meta) => meta.id === 'p')).toEqual(supported);
+      // A document that is no post has none of the fields.
+      await store.createDocument(sampleMeta('d'));
+      expect(await store.getDocument('d')).not.toHaveProperty('tags');
+    });
+
     it('replaces the consultation settings, whole and as a copy', async () => {
       await store.createDocument(sampleMeta('a'));
       const settings = {

@@ -13,6 +13,7 @@ import { VersionList } from '../../../_versions/VersionList';
 import { newestPublished } from '../../../_versions/versionList';
 import { getServices } from '../../../../lib/services';
 import { FeedbackPanel } from '../../../_consultation/FeedbackPanel';
+import { ForumPostPanel } from '../../../_forum/ForumPostPanel';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,6 +44,8 @@ export default async function DocumentPage({ params }: Params) {
   // Publishing is a version (the dialog), not a plain move.
   const mayPublish = moves.includes('final');
   // Issue 12: whether the signed-in reader follows the document (told of its comments, phases, publications).
+  // A forum post (issue 14): its tags, "Synes godt om" and replies instead of the feedback panel.
+  const post = await getServices().forum.post(actor, documentId);
   const follow = actor.kind === 'person' ? await getServices().notifications.following(actor, documentId) : null;
   const user = principal
     ? { name: principal.label, color: colourFor(principal.personId) }
@@ -77,7 +80,7 @@ export default async function DocumentPage({ params }: Params) {
         comments
         history={can(actor, 'view_history', resource).allowed}
       />
-      <FeedbackPanel documentId={id} template={meta.template} />
+      {post ? <ForumPostPanel initial={post} /> : <FeedbackPanel documentId={id} template={meta.template} />}
       <VersionList documentId={id} versions={versions} t={t} locale={locale} />
     </div>
   );

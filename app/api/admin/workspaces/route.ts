@@ -1,4 +1,4 @@
-/** GET: every workspace with its members. POST `{ name, description? }`: an admin creates one. */
+/** GET: every workspace with its members. POST `{ name, description?, kind?: 'team' | 'forum' }`: an admin creates one. */
 import { getServices } from '../../../../lib/services';
 import { workspaceSchema } from '../../../../lib/people/workspaceSchema';
 import { assertSameOrigin, handle, readJson } from '../../../_server/http';
@@ -7,7 +7,7 @@ import { requireAdmin } from '../../../_server/requireAdmin';
 
 export const dynamic = 'force-dynamic';
 
-const createWorkspaceSchema = workspaceSchema.pick({ name: true, description: true });
+const createWorkspaceSchema = workspaceSchema.pick({ name: true, description: true, kind: true });
 
 export function GET(): Promise<Response> {
   return handle(async () => {

@@ -26,6 +26,21 @@ describe('createWorkspaceService', () => {
     expect(await people.workspaces.get(forum.id)).toEqual(forum);
   });
 
+  it('creates a knowledge forum when asked (issue 14); a team’s workspace stores no kind, and an unknown kind is refused', async () => {
+    const { people, admin } = await withAdmin();
+    const forum = await people.workspaces.create(admin.id, { name: 'Fælles-skabet', kind: 'forum' });
+    expect(forum).toMatchObject({ name: 'Fælles-skabet', kind: 'forum' });
+    expect(await people.workspaces.get(forum.id)).toEqual(forum);
+    expect(await people.workspaces.create(admin.id, { name: 'Projektgruppe', kind: 'team' })).not.toHaveProperty('kind');
+    expect(await people.workspaces.create(admin.id, { name: 'Andet' })).not.toHaveProperty('kind');
+    await expect(people.workspaces.create(admin.id, { name: 'Rum', kind: 'blog' } as never)).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [{ path: 'kind', code: 'workspace_kind_invalid' }],
+    });
+    // Renaming keeps the kind.
+    expect(await people.workspaces.update(admin.id, forum.id, { name: 'Fælles-skabet 2' })).toMatchObject({ kind: 'forum' });
+  });
+
   it('refuses hostile input, unknown members, and non-admins', async () => {
     const { people, admin } = await withAdmin();
     const staff = await people.addPerson({ role: 'staff' });

@@ -3,7 +3,15 @@
  * MemoryAccountStore.test.ts and LowAccountStore.test.ts call `accountStoreContract`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountStore, OneTimeToken, Organisation, Person, Session, Workspace } from '../../../../lib/people/AccountStore';
+import {
+  workspaceKindOf,
+  type AccountStore,
+  type OneTimeToken,
+  type Organisation,
+  type Person,
+  type Session,
+  type Workspace,
+} from '../../../../lib/people/AccountStore';
 
 const AT = '2026-11-01T10:00:00.000Z';
 
@@ -323,6 +331,20 @@ export function accountStoreContract(name: string, makeStore: () => AccountStore
         expect(await store.getWorkspace('w1')).toEqual(cleared);
         expect((await store.listWorkspaces()).map((workspace) => workspace.name)).toEqual(['Amager Strand']);
         expect(await store.updateWorkspace('ghost', { name: 'X' })).toBeNull();
+      });
+
+      it('keeps a workspace’s kind: a forum stays a forum, a team’s has none stored (absent is team), and a patch makes one a forum', async () => {
+        const forum = await store.createWorkspace(sampleWorkspace('wf', { name: 'Fælles-skabet', kind: 'forum' }));
+        expect(forum.kind).toBe('forum');
+        expect(await store.getWorkspace('wf')).toEqual(forum);
+        const team = await store.createWorkspace(sampleWorkspace('wt', { name: 'Team', kind: 'team' }));
+        expect(team).not.toHaveProperty('kind');
+        expect(await store.getWorkspace('wt')).toEqual(team);
+        expect(workspaceKindOf((await store.getWorkspace('wt'))!)).toBe('team');
+        // Renaming keeps the kind; a patch with a kind changes it (the demo forum upgrades in place).
+        expect(await store.updateWorkspace('wf', { name: 'Fælles-skabet 2' })).toMatchObject({ kind: 'forum' });
+        expect(await store.updateWorkspace('wt', { kind: 'forum' })).toMatchObject({ name: 'Team', kind: 'forum' });
+        expect((await store.listWorkspaces()).map((workspace) => workspaceKindOf(workspace))).toEqual(['forum', 'forum']);
       });
 
       it('deletes a workspace with its member list, returning it as it was', async () => {
