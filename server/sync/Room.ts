@@ -28,6 +28,7 @@ import { SERVER_AUTHOR, type AuthorKey } from '../../lib/authorship/model';
 import { encodeRecordAttribution } from '../../lib/authorship/stampCodec';
 import { foldAttributionInSlices } from './foldAttributionInSlices';
 import { isEmptyUpdate, stateVectorOfUpdates } from '../../lib/sync/stateVectorCodec';
+import { concatInSlices } from './concatInSlices';
 
 /** Presence limits (lib/protocol.ts PresenceDefaults has the defaults and what each means). */
 export interface PresenceLimits {
@@ -196,10 +197,15 @@ export class Room implements ConnectionSink, ClusterRoom {
     }
     const log = stored && stored.length > 1 ? this.withoutRetired(stored.slice(1)) : [];
     if (log.length > 0) {
-      // The log since the last snapshot (long after a crash): merged a slice at a time, so other
-      // rooms keep relaying meanwhile, and never merged with the snapshot here (that costs as much
-      // as applying it). A fresh client gets this as one update, then the snapshot as step 2.
-      const tail = await mergeInSlices(log, this.deps.loadSlices);
+      // The log since the last snapshot (long after a crash), as one update, never merged with the
+      // snapshot here (that costs as much as applying it). Usually each client's records follow on
+      // from each other and joining their bytes is enough (concatUpdates: milliseconds for ten
+      // thousand records, not a hundred); else they are merged. Either a slice at a time, so other
+      // rooms keep relaying meanwhile. A fresh client gets this as one update, then the snapshot as step 2.
+      const tail =
+        log.length === 1
+          ? (log[0] as Uint8Array)
+          : ((await concatInSlices(log, this.deps.loadSlices)) ?? (await mergeInSlices(log, this.deps.loadSlices)));
       if (this.destroyed) return;
       this.unappliedTail = tail;
       this.fullStateTail = encodeSyncUpdate(tail);
