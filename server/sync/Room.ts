@@ -26,7 +26,7 @@ import { DeliveryLedger, grownRanges, offeredRanges, rangesOfUpdate } from '../.
 import { authorKeyOf } from '../../lib/authorship/authorKeyOf';
 import { SERVER_AUTHOR, type AuthorKey } from '../../lib/authorship/model';
 import { encodeRecordAttribution } from '../../lib/authorship/stampCodec';
-import { foldAttributionInSlices } from './foldAttributionInSlices';
+import { AttributionBacklog } from './foldAttributionInSlices';
 import { isEmptyUpdate, stateVectorOfUpdates } from '../../lib/sync/stateVectorCodec';
 import { concatInSlices } from './concatInSlices';
 
@@ -124,6 +124,8 @@ export class Room implements ConnectionSink, ClusterRoom {
   private scope: UpdateScope;
   /** Who first delivered what (lib/authorship): folded from the stored attribution, then from each stamp stored. */
   private authorship = new AuthorshipTable();
+  /** The stored attribution not yet folded into `authorship` (see table()). */
+  private attributionBacklog: AttributionBacklog | null = null;
   /** Items Yjs held back, with who offered them, until they integrate. */
   private readonly deliveries = new DeliveryLedger();
 
@@ -184,11 +186,11 @@ export class Room implements ConnectionSink, ClusterRoom {
     ]);
     const stored = loaded?.updates ?? null;
     if (loaded && loaded.attribution.length > 0) {
-      // Malformed attribution is left out (that text shows as unknown); the body loads all the same.
-      this.authorship = await foldAttributionInSlices(loaded.attribution, (error) =>
+      // Folded in the background once the room is ready (see table()). Malformed attribution is
+      // left out (that text shows as unknown); the body loads all the same.
+      this.attributionBacklog = new AttributionBacklog(loaded.attribution, (error) =>
         this.deps.logger.warn({ doc: this.id, err: error }, 'left out unreadable stored attribution'),
       );
-      if (this.destroyed) return;
     }
     if (retired && retired.length > 0) this.scope = { ...this.scope, retired: new Set(retired) };
     if (stored && stored.length > 0) {
@@ -214,6 +216,30 @@ export class Room implements ConnectionSink, ClusterRoom {
       this.emitted = update;
     });
     this.state = 'ready';
+    if (this.attributionBacklog) void this.foldAttributionInBackground();
+  }
+
+  /** Folds the stored attribution a slice per turn, until done or until something needed it all (table()). */
+  private async foldAttributionInBackground(): Promise<void> {
+    for (;;) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const backlog = this.attributionBacklog;
+      if (backlog === null || this.destroyed) return;
+      if (backlog.foldSlice()) {
+        this.authorship = backlog.finish();
+        this.attributionBacklog = null;
+        return;
+      }
+    }
+  }
+
+  /** Who first delivered what, with every stored stamp folded in (the rest at once if the background fold is not done). */
+  private table(): AuthorshipTable {
+    if (this.attributionBacklog) {
+      this.authorship = this.attributionBacklog.finish();
+      this.attributionBacklog = null;
+    }
+    return this.authorship;
   }
 
   /**
@@ -305,7 +331,7 @@ export class Room implements ConnectionSink, ClusterRoom {
       if (this.deps.store.stats(this.id).records > 1) {
         this.materialize();
         if ((this.state as RoomState) === 'failed') return;
-        await this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.authorship.encode());
+        await this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.table().encode());
       }
       await this.deps.store.release?.(this.id);
     } finally {
@@ -322,6 +348,7 @@ export class Room implements ConnectionSink, ClusterRoom {
     this.unapplied = null;
     this.unappliedTail = null;
     this.fullStateTail = null;
+    this.attributionBacklog = null;
     this.ungreeted.clear();
     for (const connection of [...this.gates.keys()]) this.disposeGates(connection);
     clearInterval(this.expiryTimer);
@@ -586,8 +613,9 @@ export class Room implements ConnectionSink, ClusterRoom {
     const by = deliverer ?? attributed[0]?.by ?? SERVER_AUTHOR;
     const bytes = encodeRecordAttribution(by, at, attributed);
     // Folded as a load will fold the stored bytes (a stamp is folded directly, without decoding it again).
-    if (attributed.every((range) => range.by === by && range.at === at)) this.authorship.add({ by, at, ranges: attributed });
-    else this.authorship.foldStored(bytes);
+    const table = this.table();
+    if (attributed.every((range) => range.by === by && range.at === at)) table.add({ by, at, ranges: attributed });
+    else table.foldStored(bytes);
     return bytes;
   }
 
@@ -597,7 +625,7 @@ export class Room implements ConnectionSink, ClusterRoom {
 
   /** The document as it is now and who wrote what (a copy of the table), for the authorship read. */
   authorshipState(): { readonly state: Uint8Array; readonly attribution: Uint8Array } {
-    return { state: this.currentState(), attribution: this.authorship.encode() };
+    return { state: this.currentState(), attribution: this.table().encode() };
   }
 
   /**
@@ -795,7 +823,7 @@ export class Room implements ConnectionSink, ClusterRoom {
       // snapshot holds every append issued before compact() (the store's contract).
       setImmediate(() => {
         if (this.state !== 'ready') return resolve();
-        this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.authorship.encode()).then(
+        this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.table().encode()).then(
           () => {
             compacted = true;
             resolve();
