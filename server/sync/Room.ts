@@ -29,6 +29,11 @@ import { encodeRecordAttribution } from '../../lib/authorship/stampCodec';
 import { AttributionBacklog } from './foldAttributionInSlices';
 import { isEmptyUpdate, stateVectorOfUpdates } from '../../lib/sync/stateVectorCodec';
 import { concatInSlices } from './concatInSlices';
+import { diffStoredUpdate, stateVectorOfStored } from '../../lib/sync/diffStoredUpdate';
+
+/** What a client with `stateVector` lacks of stored bytes: read at the byte level, else by Yjs (which throws on bad bytes). */
+const diffStored = (update: Uint8Array, stateVector: Uint8Array): Uint8Array =>
+  diffStoredUpdate(update, stateVector) ?? Y.diffUpdate(update, stateVector);
 
 /** Presence limits (lib/protocol.ts PresenceDefaults has the defaults and what each means). */
 export interface PresenceLimits {
@@ -376,7 +381,7 @@ export class Room implements ConnectionSink, ClusterRoom {
   /** The state vector of the stored bytes while they are not applied (both parts), kept until they are. */
   private storedStateVector(): Uint8Array {
     const parts = this.unappliedTail ? [this.unapplied as Uint8Array, this.unappliedTail] : [this.unapplied as Uint8Array];
-    return (this.unappliedStateVector ??= stateVectorOfUpdates(parts));
+    return (this.unappliedStateVector ??= stateVectorOfStored(parts) ?? stateVectorOfUpdates(parts));
   }
 
   private materialize(): void {
@@ -451,8 +456,8 @@ export class Room implements ConnectionSink, ClusterRoom {
       // (applying a large document to diff against it costs several times as much, and a reader
       // never needs it applied). Our step 1 comes from the stored bytes too.
       try {
-        reply = encodeSyncStep2(Y.diffUpdate(this.unapplied, stateVector));
-        const lacking = this.unappliedTail ? Y.diffUpdate(this.unappliedTail, stateVector) : null;
+        reply = encodeSyncStep2(diffStored(this.unapplied, stateVector));
+        const lacking = this.unappliedTail ? diffStored(this.unappliedTail, stateVector) : null;
         tail = lacking && !isEmptyUpdate(lacking) ? encodeSyncUpdate(lacking) : null;
       } catch {
         return this.reject(connection, 'bad-state-vector', stateVector.byteLength);
