@@ -152,15 +152,21 @@ async function tailRecords(dataDir: string, room: string): Promise<number> {
 
 interface Figure {
   figure: string;
+  /** Medians; the min and max of the runs beside them (the machine is shared: read all three). */
   coldMs: number;
+  coldMinMs: number;
+  coldMaxMs: number;
   hotMs: number;
+  hotMinMs: number;
+  hotMaxMs: number;
   ratio: number;
   targetMs: number;
   meetsTarget: boolean;
   otherDocWorstMs: number;
   otherDocBaselineWorstMs: number;
   otherDocDeliveriesDuringCold: number;
-  tailRecords?: number;
+  /** Log records after the snapshot the server found, per run (the crash case's depends on when compactions finished). */
+  tailRecords?: number[];
   runs: number;
 }
 
@@ -185,13 +191,17 @@ async function measure(
   return { cold: cold.result, hot, worst: cold.worstMs, baseline: baseline.worstMs, deliveries: cold.deliveries };
 }
 
-function report(figure: string, samples: Array<Awaited<ReturnType<typeof measure>>>, tail?: number): void {
+function report(figure: string, samples: Array<Awaited<ReturnType<typeof measure>>>, tail?: number[]): void {
   const coldMs = median(samples.map((s) => s.cold));
   const hotMs = median(samples.map((s) => s.hot));
   const line: Figure = {
     figure,
     coldMs: Number(fmt(coldMs)),
+    coldMinMs: Number(fmt(Math.min(...samples.map((s) => s.cold)))),
+    coldMaxMs: Number(fmt(Math.max(...samples.map((s) => s.cold)))),
     hotMs: Number(fmt(hotMs)),
+    hotMinMs: Number(fmt(Math.min(...samples.map((s) => s.hot)))),
+    hotMaxMs: Number(fmt(Math.max(...samples.map((s) => s.hot)))),
     ratio: Number(fmt(coldMs / hotMs)),
     targetMs: TARGET_MS,
     meetsTarget: coldMs <= TARGET_MS,
@@ -234,17 +244,18 @@ async function crashCase(trace: RecordedTrace): Promise<void> {
   const updates = trace.updates.slice(0, EDITS);
   const expected = stateVectorOf(updates);
   const samples = [];
-  let tail = 0;
+  const tails: number[] = [];
   for (let run = 0; run < runs; run++) {
     const dataDir = newDataDir();
     const writer = await start(dataDir);
     await typeInto(writer.port, 'crash', updates);
     await writer.stop('SIGKILL');
-    tail = await tailRecords(dataDir, 'crash');
+    const tail = await tailRecords(dataDir, 'crash');
+    tails.push(tail);
     console.error(`  crash: typed ${EDITS} edits, killed; ${tail} log records since the snapshot`);
     samples.push(await measure('crash', dataDir, 'crash', expected));
   }
-  report(`first full sync after kill -9 with ${EDITS} edits typed (log tail as the compaction bound left it)`, samples, tail);
+  report(`first full sync after kill -9 with ${EDITS} edits typed (log tail as the compaction bound left it)`, samples, tails);
 }
 
 /**
@@ -272,7 +283,7 @@ async function log10kCase(trace: RecordedTrace): Promise<void> {
     cpSync(dataDir, copy, { recursive: true });
     samples.push(await measure('log10k', copy, 'log10k', expected));
   }
-  report(`first full sync of a ${EDITS}-record log without a snapshot`, samples, await tailRecords(dataDir, 'log10k'));
+  report(`first full sync of a ${EDITS}-record log without a snapshot`, samples, [await tailRecords(dataDir, 'log10k')]);
 }
 
 async function paperCase(trace: RecordedTrace): Promise<void> {
