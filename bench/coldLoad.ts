@@ -16,15 +16,15 @@
  * edit-to-delivery time while the cold sync runs is the stall it saw (baseline: the same, idle).
  * Env: BENCH_LOAD_RUNS (3), BENCH_LOAD_CASES (crash,log10k,paper).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { BODY_FRAGMENT, MessageType, SyncStep } from '../lib/protocol';
-import { decodeRecords } from '../lib/storage/logRecord';
 import { FileDocumentStore } from '../server/storage/FileDocumentStore';
+import { readDocumentFiles } from '../server/storage/readDocumentFiles';
 import { recordTrace, type RecordedTrace } from './traceReplay';
 import { encodeSyncMessage, EMPTY_STATE_VECTOR, openClient, peekDelivery } from './lib/rawClient';
 import { startServerProcess } from './lib/serverProcess';
@@ -144,26 +144,29 @@ class OtherDocument {
   }
 }
 
-/** Log records after the snapshot, as the server will find them. */
-function tailRecords(dataDir: string, room: string): number {
-  const dir = join(dataDir, 'docs', room);
-  let records = 0;
-  for (const name of readdirSync(dir))
-    if (/^log-\d+\.bin$/.test(name)) records += decodeRecords(readFileSync(join(dir, name))).records.length;
-  return records;
+/** Log records after the snapshot, as the server will find them (segments the snapshot covers are not counted). */
+async function tailRecords(dataDir: string, room: string): Promise<number> {
+  const files = await readDocumentFiles(join(dataDir, 'docs', room), room, { repair: false });
+  return files?.records.length ?? 0;
 }
 
 interface Figure {
   figure: string;
+  /** Medians; the min and max of the runs beside them (the machine is shared: read all three). */
   coldMs: number;
+  coldMinMs: number;
+  coldMaxMs: number;
   hotMs: number;
+  hotMinMs: number;
+  hotMaxMs: number;
   ratio: number;
   targetMs: number;
   meetsTarget: boolean;
   otherDocWorstMs: number;
   otherDocBaselineWorstMs: number;
   otherDocDeliveriesDuringCold: number;
-  tailRecords?: number;
+  /** Log records after the snapshot the server found, per run (the crash case's depends on when compactions finished). */
+  tailRecords?: number[];
   runs: number;
 }
 
@@ -182,18 +185,23 @@ async function measure(
   const cold = await other.worstDuring(() => firstSync(server.port, room, expected, have));
   const hot = await firstSync(server.port, room, expected, have);
   other.close();
-  await server.stop('SIGKILL');
+  // SIGTERM lets a profiled server (BENCH_SERVER_NODE_ARGS=--cpu-prof) write its profile.
+  await server.stop(process.env.BENCH_LOAD_STOP === 'SIGTERM' ? 'SIGTERM' : 'SIGKILL');
   console.error(`  ${figure}: cold ${fmt(cold.result)} ms, hot ${fmt(hot)} ms, other document worst ${fmt(cold.worstMs)} ms`);
   return { cold: cold.result, hot, worst: cold.worstMs, baseline: baseline.worstMs, deliveries: cold.deliveries };
 }
 
-function report(figure: string, samples: Array<Awaited<ReturnType<typeof measure>>>, tail?: number): void {
+function report(figure: string, samples: Array<Awaited<ReturnType<typeof measure>>>, tail?: number[]): void {
   const coldMs = median(samples.map((s) => s.cold));
   const hotMs = median(samples.map((s) => s.hot));
   const line: Figure = {
     figure,
     coldMs: Number(fmt(coldMs)),
+    coldMinMs: Number(fmt(Math.min(...samples.map((s) => s.cold)))),
+    coldMaxMs: Number(fmt(Math.max(...samples.map((s) => s.cold)))),
     hotMs: Number(fmt(hotMs)),
+    hotMinMs: Number(fmt(Math.min(...samples.map((s) => s.hot)))),
+    hotMaxMs: Number(fmt(Math.max(...samples.map((s) => s.hot)))),
     ratio: Number(fmt(coldMs / hotMs)),
     targetMs: TARGET_MS,
     meetsTarget: coldMs <= TARGET_MS,
@@ -236,17 +244,18 @@ async function crashCase(trace: RecordedTrace): Promise<void> {
   const updates = trace.updates.slice(0, EDITS);
   const expected = stateVectorOf(updates);
   const samples = [];
-  let tail = 0;
+  const tails: number[] = [];
   for (let run = 0; run < runs; run++) {
     const dataDir = newDataDir();
     const writer = await start(dataDir);
     await typeInto(writer.port, 'crash', updates);
     await writer.stop('SIGKILL');
-    tail = tailRecords(dataDir, 'crash');
+    const tail = await tailRecords(dataDir, 'crash');
+    tails.push(tail);
     console.error(`  crash: typed ${EDITS} edits, killed; ${tail} log records since the snapshot`);
     samples.push(await measure('crash', dataDir, 'crash', expected));
   }
-  report(`first full sync after kill -9 with ${EDITS} edits typed (log tail as the compaction bound left it)`, samples, tail);
+  report(`first full sync after kill -9 with ${EDITS} edits typed (log tail as the compaction bound left it)`, samples, tails);
 }
 
 /**
@@ -274,7 +283,7 @@ async function log10kCase(trace: RecordedTrace): Promise<void> {
     cpSync(dataDir, copy, { recursive: true });
     samples.push(await measure('log10k', copy, 'log10k', expected));
   }
-  report(`first full sync of a ${EDITS}-record log without a snapshot`, samples, tailRecords(dataDir, 'log10k'));
+  report(`first full sync of a ${EDITS}-record log without a snapshot`, samples, [await tailRecords(dataDir, 'log10k')]);
 }
 
 async function paperCase(trace: RecordedTrace): Promise<void> {

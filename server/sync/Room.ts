@@ -26,8 +26,14 @@ import { DeliveryLedger, grownRanges, offeredRanges, rangesOfUpdate } from '../.
 import { authorKeyOf } from '../../lib/authorship/authorKeyOf';
 import { SERVER_AUTHOR, type AuthorKey } from '../../lib/authorship/model';
 import { encodeRecordAttribution } from '../../lib/authorship/stampCodec';
-import { foldAttributionInSlices } from './foldAttributionInSlices';
+import { AttributionBacklog } from './foldAttributionInSlices';
 import { isEmptyUpdate, stateVectorOfUpdates } from '../../lib/sync/stateVectorCodec';
+import { concatInSlices } from './concatInSlices';
+import { diffStoredUpdate, stateVectorOfStored } from '../../lib/sync/diffStoredUpdate';
+
+/** What a client with `stateVector` lacks of stored bytes: read at the byte level, else by Yjs (which throws on bad bytes). */
+const diffStored = (update: Uint8Array, stateVector: Uint8Array): Uint8Array =>
+  diffStoredUpdate(update, stateVector) ?? Y.diffUpdate(update, stateVector);
 
 /** Presence limits (lib/protocol.ts PresenceDefaults has the defaults and what each means). */
 export interface PresenceLimits {
@@ -123,6 +129,8 @@ export class Room implements ConnectionSink, ClusterRoom {
   private scope: UpdateScope;
   /** Who first delivered what (lib/authorship): folded from the stored attribution, then from each stamp stored. */
   private authorship = new AuthorshipTable();
+  /** The stored attribution not yet folded into `authorship` (see table()). */
+  private attributionBacklog: AttributionBacklog | null = null;
   /** Items Yjs held back, with who offered them, until they integrate. */
   private readonly deliveries = new DeliveryLedger();
 
@@ -183,11 +191,11 @@ export class Room implements ConnectionSink, ClusterRoom {
     ]);
     const stored = loaded?.updates ?? null;
     if (loaded && loaded.attribution.length > 0) {
-      // Malformed attribution is left out (that text shows as unknown); the body loads all the same.
-      this.authorship = await foldAttributionInSlices(loaded.attribution, (error) =>
+      // Folded in the background once the room is ready (see table()). Malformed attribution is
+      // left out (that text shows as unknown); the body loads all the same.
+      this.attributionBacklog = new AttributionBacklog(loaded.attribution, (error) =>
         this.deps.logger.warn({ doc: this.id, err: error }, 'left out unreadable stored attribution'),
       );
-      if (this.destroyed) return;
     }
     if (retired && retired.length > 0) this.scope = { ...this.scope, retired: new Set(retired) };
     if (stored && stored.length > 0) {
@@ -196,10 +204,15 @@ export class Room implements ConnectionSink, ClusterRoom {
     }
     const log = stored && stored.length > 1 ? this.withoutRetired(stored.slice(1)) : [];
     if (log.length > 0) {
-      // The log since the last snapshot (long after a crash): merged a slice at a time, so other
-      // rooms keep relaying meanwhile, and never merged with the snapshot here (that costs as much
-      // as applying it). A fresh client gets this as one update, then the snapshot as step 2.
-      const tail = await mergeInSlices(log, this.deps.loadSlices);
+      // The log since the last snapshot (long after a crash), as one update, never merged with the
+      // snapshot here (that costs as much as applying it). Usually each client's records follow on
+      // from each other and joining their bytes is enough (concatUpdates: milliseconds for ten
+      // thousand records, not a hundred); else they are merged. Either a slice at a time, so other
+      // rooms keep relaying meanwhile. A fresh client gets this as one update, then the snapshot as step 2.
+      const tail =
+        log.length === 1
+          ? (log[0] as Uint8Array)
+          : ((await concatInSlices(log, this.deps.loadSlices)) ?? (await mergeInSlices(log, this.deps.loadSlices)));
       if (this.destroyed) return;
       this.unappliedTail = tail;
       this.fullStateTail = encodeSyncUpdate(tail);
@@ -208,6 +221,30 @@ export class Room implements ConnectionSink, ClusterRoom {
       this.emitted = update;
     });
     this.state = 'ready';
+    if (this.attributionBacklog) void this.foldAttributionInBackground();
+  }
+
+  /** Folds the stored attribution a slice per turn, until done or until something needed it all (table()). */
+  private async foldAttributionInBackground(): Promise<void> {
+    for (;;) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const backlog = this.attributionBacklog;
+      if (backlog === null || this.destroyed) return;
+      if (backlog.foldSlice()) {
+        this.authorship = backlog.finish();
+        this.attributionBacklog = null;
+        return;
+      }
+    }
+  }
+
+  /** Who first delivered what, with every stored stamp folded in (the rest at once if the background fold is not done). */
+  private table(): AuthorshipTable {
+    if (this.attributionBacklog) {
+      this.authorship = this.attributionBacklog.finish();
+      this.attributionBacklog = null;
+    }
+    return this.authorship;
   }
 
   /**
@@ -299,7 +336,7 @@ export class Room implements ConnectionSink, ClusterRoom {
       if (this.deps.store.stats(this.id).records > 1) {
         this.materialize();
         if ((this.state as RoomState) === 'failed') return;
-        await this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.authorship.encode());
+        await this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.table().encode());
       }
       await this.deps.store.release?.(this.id);
     } finally {
@@ -316,6 +353,7 @@ export class Room implements ConnectionSink, ClusterRoom {
     this.unapplied = null;
     this.unappliedTail = null;
     this.fullStateTail = null;
+    this.attributionBacklog = null;
     this.ungreeted.clear();
     for (const connection of [...this.gates.keys()]) this.disposeGates(connection);
     clearInterval(this.expiryTimer);
@@ -343,7 +381,7 @@ export class Room implements ConnectionSink, ClusterRoom {
   /** The state vector of the stored bytes while they are not applied (both parts), kept until they are. */
   private storedStateVector(): Uint8Array {
     const parts = this.unappliedTail ? [this.unapplied as Uint8Array, this.unappliedTail] : [this.unapplied as Uint8Array];
-    return (this.unappliedStateVector ??= stateVectorOfUpdates(parts));
+    return (this.unappliedStateVector ??= stateVectorOfStored(parts) ?? stateVectorOfUpdates(parts));
   }
 
   private materialize(): void {
@@ -418,8 +456,8 @@ export class Room implements ConnectionSink, ClusterRoom {
       // (applying a large document to diff against it costs several times as much, and a reader
       // never needs it applied). Our step 1 comes from the stored bytes too.
       try {
-        reply = encodeSyncStep2(Y.diffUpdate(this.unapplied, stateVector));
-        const lacking = this.unappliedTail ? Y.diffUpdate(this.unappliedTail, stateVector) : null;
+        reply = encodeSyncStep2(diffStored(this.unapplied, stateVector));
+        const lacking = this.unappliedTail ? diffStored(this.unappliedTail, stateVector) : null;
         tail = lacking && !isEmptyUpdate(lacking) ? encodeSyncUpdate(lacking) : null;
       } catch {
         return this.reject(connection, 'bad-state-vector', stateVector.byteLength);
@@ -580,8 +618,9 @@ export class Room implements ConnectionSink, ClusterRoom {
     const by = deliverer ?? attributed[0]?.by ?? SERVER_AUTHOR;
     const bytes = encodeRecordAttribution(by, at, attributed);
     // Folded as a load will fold the stored bytes (a stamp is folded directly, without decoding it again).
-    if (attributed.every((range) => range.by === by && range.at === at)) this.authorship.add({ by, at, ranges: attributed });
-    else this.authorship.foldStored(bytes);
+    const table = this.table();
+    if (attributed.every((range) => range.by === by && range.at === at)) table.add({ by, at, ranges: attributed });
+    else table.foldStored(bytes);
     return bytes;
   }
 
@@ -591,7 +630,7 @@ export class Room implements ConnectionSink, ClusterRoom {
 
   /** The document as it is now and who wrote what (a copy of the table), for the authorship read. */
   authorshipState(): { readonly state: Uint8Array; readonly attribution: Uint8Array } {
-    return { state: this.currentState(), attribution: this.authorship.encode() };
+    return { state: this.currentState(), attribution: this.table().encode() };
   }
 
   /**
@@ -789,7 +828,7 @@ export class Room implements ConnectionSink, ClusterRoom {
       // snapshot holds every append issued before compact() (the store's contract).
       setImmediate(() => {
         if (this.state !== 'ready') return resolve();
-        this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.authorship.encode()).then(
+        this.deps.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.table().encode()).then(
           () => {
             compacted = true;
             resolve();

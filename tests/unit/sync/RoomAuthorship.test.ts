@@ -107,6 +107,45 @@ describe('Room attribution', () => {
     expect(runsOf(reader.doc, await tableOf(second, 'doc'))).toEqual(before);
   });
 
+  // A cold load does not wait for the stored stamps to be folded (a long log after a crash holds
+  // thousands): they are folded in the background, and an edit arriving before that is done folds
+  // the rest first, so its stamp comes after all of them, as if the load had waited.
+  it('stamps an edit that arrives right after a cold load of a long stamped log after every stored stamp', async () => {
+    const first = setup(new Store(), { compactAfterRecords: 100_000 });
+    const alice = first.client('doc', { actor: personActor('p_alice') });
+    await settle();
+    for (let i = 0; i < 3000; i++) alice.doc.getText('t').insert(i, String.fromCharCode(97 + (i % 26)));
+    await settle();
+    await first.registry.room('doc')?.settled();
+    // The log as a crash leaves it: every record with its stamp, no snapshot.
+    const log = (await first.store.loadAttributed('doc'))!;
+    expect(log.updates.length).toBe(3000);
+    expect(log.attribution.length).toBe(3000);
+    const crashed = new Store();
+    for (let i = 0; i < log.updates.length; i++) await crashed.append('doc', log.updates[i]!, log.attribution[i]);
+
+    const second = setup(crashed);
+    const bob = second.client('doc', { actor: personActor('p_bob') });
+    const handle = bob.socket.onServerFrame;
+    let edited = false;
+    bob.socket.onServerFrame = (frame) => {
+      handle?.(frame);
+      // At the first frame that completes the copy: the room has just answered, nothing folded yet.
+      if (!edited && bob.synced) {
+        edited = true;
+        bob.doc.getText('t').insert(0, 'B');
+      }
+    };
+    await settle();
+    await second.registry.room('doc')?.settled();
+    expect(edited).toBe(true);
+    expect(bob.text).toBe(`B${alice.text}`);
+    expect(runsOf(bob.doc, await tableOf(second, 'doc'))).toEqual([
+      ['B', 'person:p_bob'],
+      [alice.text, 'person:p_alice'],
+    ]);
+  });
+
   it('a client reusing another’s client id gets its own new text, and cannot take over what is stored', async () => {
     const test = setup();
     const alice = test.client('doc', { actor: personActor('p_alice') });
