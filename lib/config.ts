@@ -38,6 +38,11 @@ const fieldsSchema = z.object({
   SYNC_PING_INTERVAL_MS: integer(100, 30_000),
   /** 0: appends that arrive while an fsync is running share the next one; more widens the window. */
   SYNC_GROUP_COMMIT_MS: integer(0, 0),
+  /**
+   * With SYNC_GROUP_COMMIT_MS 0: how long a busy document's appends (several within a few ms) wait to
+   * share one durable write (server/storage/CommitDelay.ts); a quiet document writes at once. 0: never.
+   */
+  SYNC_GROUP_COMMIT_BUSY_MS: integer(0, 2),
   /** The log since the last snapshot is what a load after a crash replays: these bound it (and its merge time). */
   SYNC_COMPACT_AFTER_BYTES: integer(1024, MiB),
   SYNC_COMPACT_AFTER_RECORDS: integer(1, 1000),

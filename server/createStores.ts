@@ -25,6 +25,7 @@ import { FileAccountStore } from './people/FileAccountStore';
 import { FileSharingStore } from './sharing/FileSharingStore';
 import { checkDataDir } from './storage/checkDataDir';
 import { FileDocumentStore } from './storage/FileDocumentStore';
+import { CommitDelayDefaults } from './storage/CommitDelay';
 import { FileMetadataStore } from './storage/FileMetadataStore';
 import type { RelayLedger } from '../lib/sync/RelayLedger';
 import { FileVersionStore } from './versions/FileVersionStore';
@@ -66,7 +67,7 @@ export interface Stores {
 
 export interface StoreOptions {
   /** REDIS_URL: absent or undefined outside a cluster (tools opening the stores leave it out). */
-  readonly config: Pick<Config, 'DATABASE_URL' | 'SYNC_GROUP_COMMIT_MS'> & Partial<Pick<Config, 'REDIS_URL'>>;
+  readonly config: Pick<Config, 'DATABASE_URL' | 'SYNC_GROUP_COMMIT_MS'> & Partial<Pick<Config, 'REDIS_URL' | 'SYNC_GROUP_COMMIT_BUSY_MS'>>;
   readonly dataDir: string;
   /** The project root: the PostgreSQL migrations are read from server/postgres/migrations there. */
   readonly projectDir: string;
@@ -81,7 +82,9 @@ export async function createStores(options: StoreOptions): Promise<Stores> {
 }
 
 async function embeddedStores({ config, dataDir, logger }: StoreOptions): Promise<Stores> {
-  const documents = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, logger });
+  // A busy document's appends wait a moment to share a durable write (CommitDelay); absent from the config (tools): none.
+  const busyWindow = config.SYNC_GROUP_COMMIT_BUSY_MS ? { ...CommitDelayDefaults, windowMs: config.SYNC_GROUP_COMMIT_BUSY_MS } : undefined;
+  const documents = new FileDocumentStore({ dir: join(dataDir, 'docs'), groupCommitMs: config.SYNC_GROUP_COMMIT_MS, busyWindow, logger });
   // Metadata, sharing and people: record logs under records/ (one durable append per change); the
   // JSON files of earlier versions are imported on first start and kept as *.imported-<time>.
   const records = { dir: join(dataDir, 'records'), groupCommitMs: 0, logger };

@@ -25,6 +25,8 @@ import type { AttributedLoad, DocumentStore, LogStats } from '../../lib/storage/
 import { AuthorshipTable } from '../../lib/authorship/AuthorshipTable';
 import type { RelayLedger, UnrelayedUpdate } from '../../lib/sync/RelayLedger';
 import { inTransaction, type Pool } from './createPool';
+import { coveredByState } from '../../lib/storage/coveredByState';
+import { mergeInSlices } from '../sync/mergeInSlices';
 
 /** Advisory lock class of document compactions (the other key is the id's hash). */
 const COMPACTION_LOCK_CLASS = 0x53616d73; // "Sams"
@@ -372,7 +374,7 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
             if (row.attribution) unseenAttribution.push(row.attribution);
           }
       }
-      const merged = unseen.length === 0 ? snapshot : Buffer.from(Y.mergeUpdates([snapshot, ...unseen]));
+      const merged = await mergeUnseen(snapshot, unseen);
       const mergedAttribution =
         unseenAttribution.length === 0 || !attribution
           ? attribution
@@ -397,6 +399,29 @@ export class PgDocumentStore implements DocumentStore, RelayLedger {
     known.records = 0;
     known.bytes = 0;
   }
+}
+
+/** Records checked per turn by mergeUnseen before it yields to the event loop. */
+const COVER_CHECKS_PER_TURN = 64;
+
+/**
+ * The snapshot with what it lacks of `unseen` (records and a snapshot other nodes wrote since this
+ * store loaded). A room in a cluster has applied most of them from the update stream already, so
+ * those are left out (coveredByState) instead of merged: merging a thousand records with the
+ * snapshot held the event loop for 100-150 ms on every compaction, stalling every room's relay
+ * on that node. What is left is merged in slices (mergeInSlices), yielding between them.
+ */
+async function mergeUnseen(snapshot: Buffer, unseen: readonly Uint8Array[]): Promise<Buffer> {
+  if (unseen.length === 0) return snapshot;
+  const state = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(snapshot));
+  const lacking: Uint8Array[] = [];
+  for (let i = 0; i < unseen.length; i++) {
+    const record = unseen[i] as Uint8Array;
+    if (!coveredByState(record, state)) lacking.push(record);
+    if ((i + 1) % COVER_CHECKS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (lacking.length === 0) return snapshot;
+  return Buffer.from(Y.mergeUpdates([snapshot, await mergeInSlices(lacking)]));
 }
 
 function bytesOf(data: Buffer): Uint8Array {

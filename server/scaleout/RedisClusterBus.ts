@@ -5,7 +5,10 @@
  *   wake stream, which a new follow writes to so the blocked read starts again with it);
  * - subscriber: pub/sub, one channel per held document (presence, comment revisions) and one for
  *   access changes.
- * Each stream entry holds the publishing node's id (`n`) and the update (`u`); a node skips its own.
+ * Each stream entry holds the publishing node's id (`n`) and one or more updates (`u`, repeated, in
+ * order); a node skips its own. The updates a node publishes to one document in the same turn (one
+ * group commit's, which the store resolves together) go out as ONE entry: one XADD, and one XREAD
+ * wake-up on every other node, instead of one per update (see `publishUpdate`).
  *
  * Catching up by id: a follower's position is the id it last read, so after a dropped connection
  * the next XREAD simply continues from there. Streams are capped (MAXLEN ~ N keeps at least N
@@ -54,6 +57,21 @@ export const RedisBusDefaults = {
 
 /** Pause before reading again after a read failed on a live connection (a reply it could not parse, say). */
 const READ_RETRY_MS = 100;
+/** Most updates one stream entry carries (a larger group commit goes out as several entries). */
+export const MAX_ENTRY_UPDATES = 100;
+/** Most bytes of updates one stream entry carries (one larger update goes alone). */
+export const MAX_ENTRY_BYTES = 1024 * 1024;
+
+/** Updates published to one document in this turn, sent as one stream entry at its end. */
+interface OutgoingEntry {
+  readonly key: string;
+  readonly fields: Array<string | Buffer>;
+  updates: number;
+  bytes: number;
+  readonly done: Promise<void>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
 
 interface Followed {
   readonly documentId: string;
@@ -96,6 +114,8 @@ export class RedisClusterBus implements ClusterBus {
   private readonly followed = new Map<string, Followed>();
   private readonly noticeListeners = new Map<string, Set<NoticeListener>>();
   private readonly accessListeners = new Set<(change: ClusterAccessChange) => void>();
+  /** Per stream key: the entry the updates published in this turn join. */
+  private readonly outgoing = new Map<string, OutgoingEntry>();
   private readonly wakeKey: string;
   private wakePosition: StreamPosition = STREAM_START;
   private readLoop: Promise<void> | null = null;
@@ -164,12 +184,40 @@ export class RedisClusterBus implements ClusterBus {
     return bus;
   }
 
-  async publishUpdate(documentId: string, update: Uint8Array): Promise<void> {
+  /**
+   * Joins the update to this turn's entry for the document (sent in a microtask, after every
+   * update a group commit resolved together has joined it); resolves once Redis holds the entry.
+   * Entries of one document leave in call order on one connection, so the stream keeps the order.
+   */
+  publishUpdate(documentId: string, update: Uint8Array): Promise<void> {
     const key = this.streamKey(documentId);
     const payload = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
-    const added = this.commands.xadd(key, 'MAXLEN', '~', this.maxLength, '*', 'n', this.nodeId, 'u', payload);
-    const expiry = this.commands.pexpire(key, this.idleMs);
-    await Promise.all([added, expiry]);
+    let entry = this.outgoing.get(key);
+    if (entry && (entry.updates >= MAX_ENTRY_UPDATES || entry.bytes + payload.byteLength > MAX_ENTRY_BYTES)) {
+      this.outgoing.delete(key);
+      this.sendEntry(entry);
+      entry = undefined;
+    }
+    if (!entry) {
+      const opened = newEntry(key, this.nodeId);
+      this.outgoing.set(key, opened);
+      queueMicrotask(() => {
+        if (this.outgoing.get(key) !== opened) return;
+        this.outgoing.delete(key);
+        this.sendEntry(opened);
+      });
+      entry = opened;
+    }
+    entry.fields.push('u', payload);
+    entry.updates++;
+    entry.bytes += payload.byteLength;
+    return entry.done;
+  }
+
+  private sendEntry(entry: OutgoingEntry): void {
+    const added = this.commands.xadd(entry.key, 'MAXLEN', '~', this.maxLength, '*', ...entry.fields);
+    const expiry = this.commands.pexpire(entry.key, this.idleMs);
+    Promise.all([added, expiry]).then(entry.resolve, entry.reject);
   }
 
   async streamEnd(documentId: string): Promise<StreamPosition> {
@@ -308,17 +356,23 @@ export class RedisClusterBus implements ClusterBus {
     const updates: Uint8Array[] = [];
     for (const [, fields] of entries) {
       let node: string | undefined;
-      let update: Buffer | undefined;
+      const carried: Buffer[] = [];
+      let empty = false;
       for (let i = 0; i + 1 < fields.length; i += 2) {
         const name = (fields[i] as Buffer).toString();
-        if (name === 'n') node = (fields[i + 1] as Buffer).toString();
-        else if (name === 'u') update = fields[i + 1];
+        const value = fields[i + 1] as Buffer;
+        if (name === 'n') node = value.toString();
+        else if (name === 'u') {
+          if (value.byteLength === 0) empty = true;
+          carried.push(value);
+        }
       }
-      if (node === undefined || update === undefined || update.byteLength === 0) {
+      if (node === undefined || carried.length === 0 || empty) {
         this.options.logger.warn({ doc: followed.documentId }, 'malformed entry on a document stream; skipped');
         continue;
       }
-      if (node !== this.nodeId) updates.push(new Uint8Array(update.buffer, update.byteOffset, update.byteLength));
+      if (node === this.nodeId) continue;
+      for (const update of carried) updates.push(new Uint8Array(update.buffer, update.byteOffset, update.byteLength));
     }
     if (updates.length === 0) return;
     try {
@@ -400,6 +454,12 @@ export class RedisClusterBus implements ClusterBus {
     if (this.closing) return;
     this.options.logger.warn({ err: error, what }, 'redis command failed');
   }
+}
+
+function newEntry(key: string, nodeId: string): OutgoingEntry {
+  let settle!: Pick<OutgoingEntry, 'resolve' | 'reject'>;
+  const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  return { key, fields: ['n', nodeId], updates: 0, bytes: 0, done, ...settle };
 }
 
 /** XINFO's flat `[name, value, …]` reply, as strings for the values that are strings or numbers. */

@@ -20,6 +20,7 @@
 import type { IoCounters } from './IoCounters';
 import { LogBatch, REUSABLE_CAPACITY } from './LogBatch';
 import { LogSegment, type LogSegmentContext } from './LogSegment';
+import { CommitDelay, type CommitDelayOptions } from './CommitDelay';
 
 /** Where the writer starts; known only after the document's files were read. */
 export interface LogPosition {
@@ -37,6 +38,10 @@ export interface DocumentLogOptions {
   readonly documentId: string;
   readonly dir: string;
   readonly groupCommitMs: number;
+  /** With `groupCommitMs` 0: the window a busy document's batches wait (see CommitDelay); absent: none. */
+  readonly busyWindow?: CommitDelayOptions;
+  /** The clock of `busyWindow`, in milliseconds (default performance.now). */
+  readonly now?: () => number;
   /** The largest chunk of zeros written ahead in a segment at once (chunks double up to it; see LogSegment). */
   readonly preallocationBytes: number;
   readonly io: IoCounters;
@@ -64,6 +69,8 @@ export class DocumentLog {
   private readonly context: LogSegmentContext;
   /** A written batch's buffer, for the next batch. */
   private spare: Uint8Array | null = null;
+  private readonly busy: CommitDelay | null;
+  private readonly now: () => number;
   private readonly fire = (): void => {
     this.microtaskQueued = false;
     this.timer = null;
@@ -86,6 +93,9 @@ export class DocumentLog {
       logger: options.logger,
       dirExists: false,
     };
+    this.busy =
+      options.groupCommitMs <= 0 && options.busyWindow && options.busyWindow.windowMs > 0 ? new CommitDelay(options.busyWindow) : null;
+    this.now = options.now ?? (() => performance.now());
   }
 
   /** Nothing queued, nothing being written, no file open. */
@@ -108,7 +118,8 @@ export class DocumentLog {
     } else {
       batch.add(update);
     }
-    if (!this.writing && !this.microtaskQueued && this.timer === null) this.schedule();
+    const delayMs = this.busy === null ? 0 : this.busy.arrive(this.now());
+    if (!this.writing && !this.microtaskQueued && this.timer === null) this.schedule(delayMs);
     return batch.done;
   }
 
@@ -158,9 +169,11 @@ export class DocumentLog {
     await this.segment.close(true);
   }
 
-  private schedule(): void {
+  private schedule(busyDelayMs: number): void {
     if (this.options.groupCommitMs > 0) {
       this.timer = setTimeout(this.fire, this.options.groupCommitMs);
+    } else if (busyDelayMs > 0) {
+      this.timer = setTimeout(this.fire, busyDelayMs);
     } else {
       this.microtaskQueued = true;
       queueMicrotask(this.fire);

@@ -50,6 +50,7 @@ import {
   parseSegmentFileName,
 } from './fileLayout';
 import { encodeSnapshotFile } from './snapshotFile';
+import type { CommitDelayOptions } from './CommitDelay';
 import { readDocumentFiles, type DocumentFiles, type StoreLogger } from './readDocumentFiles';
 import { segmentHasData } from './segmentHasData';
 import { findDamagedDocuments } from './findDamagedDocuments';
@@ -58,6 +59,10 @@ export interface FileDocumentStoreOptions {
   readonly dir: string;
   /** How long the first append of a batch waits for others to share its fsync. */
   readonly groupCommitMs: number;
+  /** With `groupCommitMs` 0: the window of a busy document's appends (CommitDelay); absent: none. */
+  readonly busyWindow?: CommitDelayOptions;
+  /** The clock of `busyWindow` in milliseconds (default performance.now; tests pass their own). */
+  readonly clock?: () => number;
   /** The largest chunk of zeros written ahead in a log segment at once (default 1 MiB; see LogSegment). */
   readonly segmentPreallocationBytes?: number;
   readonly logger?: StoreLogger;
@@ -296,6 +301,8 @@ export class FileDocumentStore implements DocumentStore {
           documentId,
           dir,
           groupCommitMs: this.options.groupCommitMs,
+          busyWindow: this.options.busyWindow,
+          now: this.options.clock,
           preallocationBytes: this.options.segmentPreallocationBytes ?? DEFAULT_SEGMENT_PREALLOCATION_BYTES,
           io: this.io,
           logger: this.options.logger,

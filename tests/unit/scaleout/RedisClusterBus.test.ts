@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { Redis } from 'ioredis';
 import { STREAM_START, type ClusterAccessChange, type DocumentNotice, type StreamFollower } from '../../../lib/sync/ClusterBus';
-import { RedisClusterBus, type RedisClusterBusOptions } from '../../../server/scaleout/RedisClusterBus';
+import { MAX_ENTRY_UPDATES, RedisClusterBus, type RedisClusterBusOptions } from '../../../server/scaleout/RedisClusterBus';
 import { recordingLogger } from '../../helpers/recordingLogger';
 import { startRedis, type TestRedis } from '../../helpers/startRedis';
 import { waitFor } from '../../helpers/waitFor';
@@ -86,7 +86,8 @@ describe('RedisClusterBus', () => {
   it('reports a gap when entries after the position were trimmed, then continues from the end', async () => {
     const { a, b } = await nodes({ streamMaxLength: 10, readCount: 10 });
     // MAXLEN ~ trims whole stream nodes (100 entries): 350 leave at most ~150 of the first ones gone.
-    await Promise.all(Array.from({ length: 350 }, (_, i) => a.publishUpdate('d', byte(i % 256))));
+    // One at a time: updates published in the same turn would share one entry.
+    for (let i = 0; i < 350; i++) await a.publishUpdate('d', byte(i % 256));
     const atB = recorder();
     b.follow('d', STREAM_START, atB.follower);
     await atB.until(() => atB.gaps() === 1, 'a gap');
@@ -94,6 +95,42 @@ describe('RedisClusterBus', () => {
     await atB.until(() => atB.updates.at(-1) === 77, 'the next update after the gap');
     expect(atB.gaps()).toBe(1);
   }, 20_000);
+
+  it('sends the updates published to a document in one turn as one entry, in order, split past the entry limit', async () => {
+    const { a, b, prefix } = await nodes();
+    const atB = recorder();
+    b.follow('d', await b.streamEnd('d'), atB.follower);
+    const other = recorder();
+    b.follow('e', await b.streamEnd('e'), other.follower);
+    // One group commit's worth for d (and one update of e between them), then a turn with one.
+    const first = Array.from({ length: MAX_ENTRY_UPDATES + 5 }, (_, i) => a.publishUpdate('d', byte(i % 200)));
+    const ofE = a.publishUpdate('e', byte(250));
+    await Promise.all([...first, ofE]);
+    await a.publishUpdate('d', byte(201));
+    await atB.until(() => atB.updates.length === MAX_ENTRY_UPDATES + 6, 'every update of d');
+    await other.until(() => other.updates.length === 1, 'the update of e');
+    expect(atB.updates).toEqual([...Array.from({ length: MAX_ENTRY_UPDATES + 5 }, (_, i) => i % 200), 201]);
+    expect(other.updates).toEqual([250]);
+    const raw = new Redis(redis.url);
+    onTestFinished(() => raw.disconnect());
+    // The full entry, the rest of that turn's, and the next turn's.
+    expect(await raw.xlen(`${prefix}updates:d`)).toBe(3);
+    expect(await raw.xlen(`${prefix}updates:e`)).toBe(1);
+  });
+
+  it('skips a malformed entry and delivers the whole ones around it', async () => {
+    const { a, b, prefix } = await nodes();
+    const atB = recorder();
+    b.follow('d', await b.streamEnd('d'), atB.follower);
+    const raw = new Redis(redis.url);
+    onTestFinished(() => raw.disconnect());
+    await a.publishUpdate('d', byte(1));
+    await raw.xadd(`${prefix}updates:d`, '*', 'n', 'x', 'u', Buffer.from([2]), 'u', Buffer.alloc(0));
+    await raw.xadd(`${prefix}updates:d`, '*', 'u', Buffer.from([3]));
+    await raw.xadd(`${prefix}updates:d`, '*', 'n', 'x', 'u', Buffer.from([4]), 'u', Buffer.from([5]));
+    await atB.until(() => atB.updates.length === 3, 'the whole entries');
+    expect(atB.updates).toEqual([1, 4, 5]);
+  });
 
   it('carries notices for held documents and access changes to the other node only; ignores malformed ones', async () => {
     const { a, b, prefix } = await nodes();
