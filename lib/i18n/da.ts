@@ -1628,4 +1628,6 @@ export const da = {
   'error.workspace_kind_invalid': 'Vælg arbejdsrum eller vidensforum.',
   'account.export.kind.forum_reply': 'Svar i vidensforum',
   'forum.reply.supportLabel': 'Støt svaret fra {author}',
+  // session 11 (lead): a forum post's support in the personal data export
+  'account.export.postSupport': 'Synes godt om indlægget',
 } as const satisfies Record<string, string>;

@@ -1630,4 +1630,6 @@ export const en: Messages = {
   'error.workspace_kind_invalid': 'Choose workspace or knowledge forum.',
   'account.export.kind.forum_reply': 'Forum reply',
   'forum.reply.supportLabel': 'Support the reply from {author}',
+  // session 11 (lead): a forum post's support in the personal data export
+  'account.export.postSupport': 'Likes the post',
 };

@@ -296,7 +296,12 @@ export function createAccountSelfService(options: AccountSelfServiceOptions): Ac
     const withComments: DocumentCommentsForExport[] = [];
     const owned: ExportDocument[] = [];
     for await (const { meta, comments: stored } of commentsByDocument()) {
-      withComments.push({ documentId: meta.id, title: meta.title, comments: stored });
+      withComments.push({
+        documentId: meta.id,
+        title: meta.title,
+        comments: stored,
+        ...(meta.supporters && { postSupporters: meta.supporters }),
+      });
       if (!meta.grants.some(isOwnerGrantOf(personId))) continue;
       const { bodyJsonOf, bodyToMarkdown } = await loadBodyTools();
       owned.push({

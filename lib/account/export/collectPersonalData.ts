@@ -31,7 +31,8 @@ export interface ExportedComment {
 export interface ExportedSupport {
   readonly documentId: string;
   readonly documentTitle: string;
-  readonly commentId: string;
+  /** The supported comment; null when the support is for a forum post itself ("Synes godt om"). */
+  readonly commentId: string | null;
 }
 
 export interface ExportedReport {
@@ -53,6 +54,8 @@ export interface DocumentCommentsForExport {
   readonly documentId: string;
   readonly title: string;
   readonly comments: readonly StoredComment[];
+  /** A forum post's supporters, by person id (absent on other documents). */
+  readonly postSupporters?: readonly string[];
 }
 
 export function collectPersonalData(personId: string, documents: readonly DocumentCommentsForExport[]): PersonalComments {
@@ -60,7 +63,8 @@ export function collectPersonalData(personId: string, documents: readonly Docume
   const comments: ExportedComment[] = [];
   const supports: ExportedSupport[] = [];
   const reports: ExportedReport[] = [];
-  for (const { documentId, title, comments: stored } of documents) {
+  for (const { documentId, title, comments: stored, postSupporters } of documents) {
+    if (postSupporters?.includes(personId)) supports.push({ documentId, documentTitle: title, commentId: null });
     for (const comment of stored) {
       if (comment.author.kind === 'person' && comment.author.id === personId) comments.push(exportedComment(comment, title));
       if (comment.supporters.includes(key)) supports.push({ documentId, documentTitle: title, commentId: comment.id });

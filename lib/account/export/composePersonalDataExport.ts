@@ -104,7 +104,9 @@ function readme(data: PersonalDataExport, t: Translate): string {
   out.push(`## ${t('account.export.supports')}`, '');
   if (data.supports.length === 0) out.push(none);
   for (const support of data.supports)
-    out.push(`- ${text(support.documentTitle)}: ${t('account.export.commentId', { id: support.commentId })}`);
+    out.push(
+      `- ${text(support.documentTitle)}: ${support.commentId === null ? t('account.export.postSupport') : t('account.export.commentId', { id: support.commentId })}`,
+    );
   out.push('', `## ${t('account.export.reports')}`, '');
   if (data.reports.length === 0) out.push(none);
   for (const report of data.reports) {

@@ -49,7 +49,11 @@ function sample(): PersonalDataExport {
   return {
     exportedAt: AT,
     profile: { id: 'p_karen', name: 'Karen', email: 'karen@example.dk', role: 'citizen', createdAt: AT, updatedAt: AT, organisations: [] },
-    ...collectPersonalData('p_karen', [{ documentId: 'dok-1', title: 'Lokalplan', comments }]),
+    ...collectPersonalData('p_karen', [
+      { documentId: 'dok-1', title: 'Lokalplan', comments },
+      { documentId: 'dok-3', title: 'Erfaringer med frivillige', comments: [], postSupporters: ['p_bo', 'p_karen'] },
+      { documentId: 'dok-4', title: 'Et andet indlæg', comments: [], postSupporters: ['p_bo'] },
+    ]),
     documents: [{ id: 'dok-2', title: 'Mit *udkast*', state: 'draft', createdAt: AT, updatedAt: AT, markdown: 'Min tekst.\n' }],
     sessions: [{ createdAt: AT, lastSeenAt: AT, device: 'Firefox · Linux' }],
   };
@@ -62,7 +66,10 @@ describe('collectPersonalData', () => {
     expect(data.comments[0]).toMatchObject({ kind: 'comment', passage: 'passagen', category: null });
     expect(data.comments[1]).toMatchObject({ kind: 'reply', inReplyTo: 'c_bo', passage: null, category: null });
     expect(data.comments[2]).toMatchObject({ kind: 'feedback', passage: null, category: 'questions', text: 'Karens spørgsmål' });
-    expect(data.supports).toEqual([{ documentId: 'dok-1', documentTitle: 'Lokalplan', commentId: 'c_bo' }]);
+    expect(data.supports).toEqual([
+      { documentId: 'dok-1', documentTitle: 'Lokalplan', commentId: 'c_bo' },
+      { documentId: 'dok-3', documentTitle: 'Erfaringer med frivillige', commentId: null },
+    ]);
     expect(data.reports).toEqual([
       { documentId: 'dok-1', documentTitle: 'Lokalplan', commentId: 'c_bo', ground: 'spam', note: 'Karens note', at: AT },
     ]);
@@ -83,6 +90,7 @@ describe('the export files', () => {
     expect(readme).toContain('Svar på kommentar c_bo');
     expect(readme).toContain('Lokalplan · Feedback · ');
     expect(readme).toContain('- Kategori: Spørgsmål');
+    expect(readme).toContain('- Erfaringer med frivillige: Synes godt om indlægget');
     expect(readme).toContain('[Mit \\*udkast\\*](dokumenter/dok-2.md)');
     expect(strFromU8(files['samskriv-data/dokumenter/dok-2.md']!)).toBe('# Mit \\*udkast\\*\n\nMin tekst.\n');
     expect(JSON.parse(strFromU8(files['samskriv-data/data.json']!))).toMatchObject({
@@ -96,6 +104,7 @@ describe('the export files', () => {
     expect(readme).toContain('# Your data from Samskriv');
     expect(readme).toContain('Reply to comment c_bo');
     expect(readme).toContain('- Category: Questions');
+    expect(readme).toContain('- Erfaringer med frivillige: Likes the post');
   });
 
   it('refuses more than its bound (EXPORT_MAX_BYTES by default), counting every file', () => {
