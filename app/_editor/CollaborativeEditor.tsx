@@ -55,6 +55,8 @@ export interface CollaborativeEditorProps {
   readonly comments?: boolean;
   /** Shows "Historik" (who wrote what) beside the comments: `can(view_history)`. */
   readonly history?: boolean;
+  /** Shows workshop mode and the good questions beside the editor (not on forum posts). Default true. */
+  readonly workshop?: boolean;
   /** What the person may do as the page was rendered (the sync token's answer replaces it): for the read-only notice. */
   readonly access?: Access;
   /** The document's phase as the page was rendered (the sync token's answer replaces it). */
@@ -87,6 +89,7 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
         personKey={props.personKey}
         comments={props.comments ?? false}
         history={props.history ?? false}
+        workshop={props.workshop ?? true}
         access={collaboration.access ?? props.access ?? null}
         state={collaboration.state ?? props.state ?? null}
       />
@@ -112,6 +115,7 @@ interface EditorSessionProps {
   readonly personKey: string | null;
   readonly comments: boolean;
   readonly history: boolean;
+  readonly workshop: boolean;
   readonly access: Access | null;
   readonly state: DocumentState | null;
 }
@@ -125,6 +129,7 @@ function EditorSession({
   personKey,
   comments,
   history,
+  workshop,
   access,
   state,
 }: EditorSessionProps) {
@@ -273,13 +278,15 @@ function EditorSession({
               canEdit={canEdit}
             />
             {history && <HistoryPanel documentId={documentId} editor={editor} />}
-            <WorkshopPanel
-              doc={doc}
-              editor={editor}
-              person={workshopPerson(personKey, user.name)}
-              canEdit={canEdit}
-              isLive={(origin) => origin === provider && provider.synced}
-            />
+            {workshop && (
+              <WorkshopPanel
+                doc={doc}
+                editor={editor}
+                person={workshopPerson(personKey, user.name)}
+                canEdit={canEdit}
+                isLive={(origin) => origin === provider && provider.synced}
+              />
+            )}
           </div>
         ) : (
           <PresenceList awareness={provider.awareness} />

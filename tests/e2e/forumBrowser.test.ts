@@ -80,6 +80,8 @@ describe('the knowledge forum in the browser', () => {
     expect(await panel.getByTestId('forum-post-type').textContent()).toBe('Case');
     expect(await panel.getByTestId('forum-post-tags').getByRole('link').allTextContents()).toEqual(['frivillige', 'badebro']);
     await panel.getByTestId('forum-replies-empty').waitFor();
+    // A post is not a workshop: no workshop mode or good questions beside it.
+    expect(await k.getByRole('heading', { name: 'Workshop og gode spørgsmål' }).count()).toBe(0);
 
     // Ole, on a phone, finds it under recent posts (nothing is popular yet) and opens it.
     const o = ole.page;

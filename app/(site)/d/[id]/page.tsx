@@ -79,6 +79,7 @@ export default async function DocumentPage({ params }: Params) {
         epoch={meta.epoch}
         comments
         history={can(actor, 'view_history', resource).allowed}
+        workshop={!post}
       />
       {post ? <ForumPostPanel initial={post} /> : <FeedbackPanel documentId={id} template={meta.template} />}
       <VersionList documentId={id} versions={versions} t={t} locale={locale} />
