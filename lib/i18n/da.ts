@@ -1630,4 +1630,6 @@ export const da = {
   'forum.reply.supportLabel': 'Støt svaret fra {author}',
   // session 11 (lead): a forum post's support in the personal data export
   'account.export.postSupport': 'Synes godt om indlægget',
+  // session 11 (lead): a reply in the knowledge forum, in the notification list
+  'notifications.text.comment_new.forum_reply': '{actor} svarede på indlægget “{title}”.',
 } as const satisfies Record<string, string>;

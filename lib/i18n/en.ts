@@ -1632,4 +1632,6 @@ export const en: Messages = {
   'forum.reply.supportLabel': 'Support the reply from {author}',
   // session 11 (lead): a forum post's support in the personal data export
   'account.export.postSupport': 'Likes the post',
+  // session 11 (lead): a reply in the knowledge forum, in the notification list
+  'notifications.text.comment_new.forum_reply': '{actor} replied to the post “{title}”.',
 };

@@ -26,7 +26,9 @@ export function notificationText(t: Translate, item: Pick<NotificationItem, 'kin
         ? t('notifications.text.comment_new.suggestion', { actor, title })
         : data.threadKind === 'feedback'
           ? t('notifications.text.comment_new.feedback', { actor, title })
-          : t('notifications.text.comment_new.comment', { actor, title });
+          : data.threadKind === 'forum_reply'
+            ? t('notifications.text.comment_new.forum_reply', { actor, title })
+            : t('notifications.text.comment_new.comment', { actor, title });
     case 'reply':
       return t('notifications.text.reply', { actor, title });
     case 'answered':
