@@ -33,6 +33,7 @@ import {
   FROM_CACHE_TIMING,
   NETWORK_TIMEOUT_SECONDS,
   PAGES_CACHE,
+  PAGE_STORE_HEADER,
   REFRESH_PAGES_MESSAGE,
   SHELL_ASSETS,
   SHELL_PRECACHE,
@@ -128,7 +129,12 @@ const serwist = new Serwist({
   disableDevLogs: true,
   runtimeCaching: [
     {
-      matcher: (options) => sameOriginGet(options) && isOfflinePage(options.url) && !isRscRequest(options.request, options.url),
+      // Not the page's own fetch of a page it stores itself (offlineShelf's storePage): that one is the page's to write.
+      matcher: (options) =>
+        sameOriginGet(options) &&
+        isOfflinePage(options.url) &&
+        !isRscRequest(options.request, options.url) &&
+        !options.request.headers.has(PAGE_STORE_HEADER),
       handler: pages,
     },
     {

@@ -22,6 +22,13 @@ export const NETWORK_TIMEOUT_SECONDS = 3;
 /** Message a page sends the worker that just took control of it: fetch the cached pages again (see app/sw.ts). */
 export const REFRESH_PAGES_MESSAGE = 'SAMSKRIV_REFRESH_PAGES';
 
+/**
+ * Header on the page's own fetch of a page it stores itself ("Gem til offline brug"): the worker lets
+ * it pass untouched. Otherwise the worker would also write the answer into the cache, later and on its
+ * own, and a removal from the device in between would find the page back afterwards.
+ */
+export const PAGE_STORE_HEADER = 'x-samskriv-page-store';
+
 /** Server-Timing name the worker puts on a page it answered from the cache (read by the offline notice). */
 export const FROM_CACHE_TIMING = 'samskriv-offline';
 

@@ -6,7 +6,7 @@ import { keptDocuments, markKept, unmarkKept, type KeptDocument } from '../../li
 import { LocalCache, cacheKeys } from '../../lib/offline/LocalCache';
 import { documentDbName, type PersonKey } from '../../lib/offline/localNames';
 import { LocalCopyError, removeLocalCopy, syncLocalCopy } from './localCopy';
-import { PAGES_CACHE, documentPagePath } from './offlineRoutes';
+import { PAGES_CACHE, PAGE_STORE_HEADER, documentPagePath } from './offlineRoutes';
 
 /** Offline use needs a secure context (https or localhost), a service worker, Cache Storage and IndexedDB. */
 export function offlineSupported(): boolean {
@@ -55,7 +55,11 @@ async function storePage(documentId: string): Promise<void> {
   const path = documentPagePath(documentId);
   let response: Response;
   try {
-    response = await fetch(path, { credentials: 'same-origin', cache: 'no-store', headers: { accept: 'text/html' } });
+    response = await fetch(path, {
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { accept: 'text/html', [PAGE_STORE_HEADER]: '1' },
+    });
   } catch {
     throw new LocalCopyError('unreachable', `could not fetch ${path}`);
   }
