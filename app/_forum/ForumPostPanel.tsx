@@ -13,6 +13,7 @@ import { COMMENT_TEXT_MAX_LENGTH } from '../_consultation/limits';
 import { commentsPath } from '../_consultation/useCommentList';
 import { useFeedbackList } from '../_consultation/useFeedbackList';
 import styles from './Forum.module.css';
+import { TagLinks } from './PostList';
 
 /** The visible replies to a post (threads of kind 'forum_reply'), oldest first, and the answers to each. */
 export function forumRepliesOf(comments: readonly CommentView[]): { items: CommentView[]; answers: Map<string, CommentView[]> } {
@@ -159,15 +160,7 @@ function Tags({ post, onSaved }: { post: PostDetail; onSaved: (post: PostDetail)
       {post.tags.length === 0 ? (
         <p className="hint">{t('forum.panel.noTags')}</p>
       ) : (
-        <ul className={styles.tags} aria-label={t('forum.post.tags')} data-testid="forum-post-tags">
-          {post.tags.map((tag) => (
-            <li key={tag}>
-              <Link className={styles.tag} href={`/forum?tag=${encodeURIComponent(tag)}`}>
-                {tag}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <TagLinks tags={post.tags} t={t} testId="forum-post-tags" />
       )}
       {post.canEditTags &&
         (editing ? (

@@ -6,10 +6,10 @@ import type { Locale } from '../../lib/i18n/locales';
 import styles from './Forum.module.css';
 
 /** A post's tags as links to the front page filtered by each. */
-export function TagLinks({ tags, t }: { tags: readonly string[]; t: Translate }) {
+export function TagLinks({ tags, t, testId }: { tags: readonly string[]; t: Translate; testId?: string }) {
   if (tags.length === 0) return null;
   return (
-    <ul className={styles.tags} aria-label={t('forum.post.tags')}>
+    <ul className={styles.tags} aria-label={t('forum.post.tags')} data-testid={testId}>
       {tags.map((tag) => (
         <li key={tag}>
           <Link className={styles.tag} href={`/forum?tag=${encodeURIComponent(tag)}`}>
